@@ -1,0 +1,11 @@
+"""LiSKG: a knowledge graph of interfacial engineering in solid-state lithium-sulfur batteries.
+
+Architecture (one module, one job):
+  source data (ontology/, graph_data/)
+    -> loading (parse, follow owl:imports through the catalogs)
+    -> build: qc (term checks), inference (rule materialization), validation (SHACL),
+              reasoning (HermiT, optional), owlapi (OWL 2 DL profile, optional), artifacts (outputs)
+    -> query / visualize / export, all reading the built artifacts.
+"""
+
+__version__ = "1.0.0"

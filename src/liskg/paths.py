@@ -1,0 +1,71 @@
+"""Where a LiSKG project's sources and build outputs live."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT_DATA_FILE = "liskg-data.ttl"
+
+
+@dataclass(frozen=True)
+class Project:
+    """A LiSKG checkout: ontology/, graph_data/, queries/ and the build/ folder beside them."""
+
+    root: Path
+
+    @property
+    def ontology_dir(self) -> Path:
+        return self.root / "ontology"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "graph_data"
+
+    @property
+    def queries_dir(self) -> Path:
+        return self.root / "queries"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def root_file(self) -> Path:
+        return self.data_dir / ROOT_DATA_FILE
+
+    @property
+    def shapes_file(self) -> Path:
+        return self.ontology_dir / "shapes.ttl"
+
+    def source_files(self) -> list[Path]:
+        """Every hand-edited source the build reads (Turtle and catalogs), sorted."""
+        files: list[Path] = []
+        for folder in (self.ontology_dir, self.data_dir):
+            files += [p for p in folder.iterdir() if p.suffix in {".ttl", ".xml"}]
+        return sorted(files)
+
+    def relative(self, path: Path) -> str:
+        """A path as users see it in messages: relative to the project root when inside it."""
+        try:
+            return str(Path(path).resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
+
+
+def _looks_like_project(path: Path) -> bool:
+    return (path / "ontology").is_dir() and (path / "graph_data").is_dir()
+
+
+def find_project(explicit: str | os.PathLike | None = None) -> Project:
+    """The project named by --root, else $LISKG_HOME, else the checkout this package runs from, else cwd."""
+    candidates = [explicit, os.environ.get("LISKG_HOME"), Path(__file__).resolve().parents[2], Path.cwd()]
+    for candidate in candidates:
+        if candidate and _looks_like_project(Path(candidate)):
+            return Project(Path(candidate).resolve())
+    from liskg.errors import LiskgError
+
+    raise LiskgError(
+        "no LiSKG project found (need ontology/ and graph_data/); run inside a checkout or pass --root DIR"
+    )

@@ -1,0 +1,24 @@
+"""Open the built graph in Oxigraph, the SPARQL engine every reader (query, stats, viz, serve) uses."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from liskg import artifacts
+from liskg.build import ensure_built
+from liskg.paths import Project
+
+
+def open_store(project: Project, *, inferred: bool = True, quiet: bool = True) -> ox.Store:
+    """An in-memory store of the current build, rebuilding first when the sources changed.
+
+    inferred=False gives the asserted triples only (the merged ontology + data, no materialization).
+    """
+    ensure_built(project, quiet=quiet)
+    store = ox.Store()
+    if inferred:
+        path, fmt = project.build_dir / artifacts.INFERRED, ox.RdfFormat.N_TRIPLES
+    else:
+        path, fmt = project.build_dir / artifacts.MERGED, ox.RdfFormat.TURTLE
+    store.bulk_load(path=str(path), format=fmt)
+    return store
