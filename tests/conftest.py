@@ -1,0 +1,62 @@
+"""Shared fixtures: the real project, a disposable copy of it, and a way to run the CLI as a user does."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from liskg.paths import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE_TEXT = ROOT.parent / "shared" / "sources" / "review-interfacial-contact-solid-state-li-s.txt"
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 300) -> CliResult:
+    """Run `liskg ARGS` in a fresh interpreter, exactly as a user would type it."""
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("LISKG_DEBUG", None)
+    proc = subprocess.run([sys.executable, "-m", "liskg.cli", *args], cwd=cwd or ROOT, env=full_env,
+                          capture_output=True, text=True, timeout=timeout)
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def store(project):
+    """The built review graph (asserted + inferred) in Oxigraph."""
+    from liskg.store import open_store
+
+    return open_store(project, inferred=True)
+
+
+@pytest.fixture
+def tmp_project(tmp_path) -> Project:
+    """A throwaway copy of the sources, for tests that break or edit them."""
+    for folder in ("ontology", "graph_data", "queries"):
+        if (ROOT / folder).exists():
+            shutil.copytree(ROOT / folder, tmp_path / folder)
+    return Project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    if not SOURCE_TEXT.exists():
+        pytest.skip(f"the review text is not at {SOURCE_TEXT} (it lives in shared/, beside the checkout)")
+    return SOURCE_TEXT.read_text(encoding="utf-8")
