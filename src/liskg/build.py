@@ -25,10 +25,12 @@ class BuildResult:
     files: int = 0
     violations: list = field(default_factory=list)
     reasoner_report: object = None
+    owlapi_lines: list = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def build(project: Project, *, validate: bool = True, reason: bool = False, quiet: bool = False) -> BuildResult:
+def build(project: Project, *, validate: bool = True, reason: bool = False, owlapi: bool = False,
+          quiet: bool = False) -> BuildResult:
     """Build and check the graph; raise LiskgError on the first failing stage, else write build/."""
     progress = Progress("build", quiet)
     result = BuildResult()
@@ -84,6 +86,11 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, quie
                 raise error
             note["detail"] = result.reasoner_report.summary()
 
+    if owlapi:
+        with progress.step("loading sources and merged graph through the OWL API (OWL 2 DL profile)") as note:
+            result.owlapi_lines = _owlapi_check(project, loaded, outputs[artifacts.MERGED])
+            note["detail"] = "every file loads; merged graph is in OWL 2 DL"
+
     with progress.step("writing build/") as note:
         for name, data in outputs.items():
             artifacts.write_atomically(project.build_dir / name, data)
@@ -92,6 +99,29 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, quie
         note["detail"] = project.relative(project.build_dir)
     result.timings = progress.timings
     return result
+
+
+def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
+    import tempfile
+    from pathlib import Path
+
+    from liskg.owlapi import check_files
+
+    project.build_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=project.build_dir) as tmp:
+        merged = Path(tmp) / artifacts.MERGED
+        merged.write_bytes(merged_turtle)
+        sources = [check_files([f.path for f in loaded.files], project.build_dir / "java"),
+                   check_files([merged], project.build_dir / "java", profile=True)]
+    lines = [line.replace(str(merged), artifacts.MERGED) for r in sources for line in r.lines]
+    lines = [line.replace(str(project.root.resolve()) + "/", "") for line in lines]
+    failed = [line for line in lines if ": OK " not in line]
+    if failed:
+        error = LiskgError("\n".join(f"OWL API: {line}" for line in failed) + "\nthe OWL API (Protégé's library) "
+                           "rejected the ontology; nothing was written")
+        error.exit_code = 1
+        raise error
+    return lines
 
 
 def _merged_triples(loaded) -> list[ox.Triple]:

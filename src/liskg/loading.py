@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,7 +55,8 @@ def parse_turtle(path: Path, shown_as: str | None = None) -> list[ox.Triple]:
         return [q.triple for q in ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())]
     except SyntaxError as exc:
         message = str(exc).split(" (", 1)[0] if str(exc).endswith(")") else str(exc)
-        message = message.replace("Parser error ", "").strip()
+        message = re.sub(r"^Parser error (between line \d+ column \d+ and line \d+ column \d+|at line \d+ "
+                         r"between columns \d+ and \d+|at line \d+ column \d+)?:?\s*", "", message).strip()
         raise LiskgError(f"{shown}:{exc.lineno}:{exc.offset}: Turtle syntax error: {message}") from None
 
 

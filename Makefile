@@ -1,0 +1,45 @@
+# LiSKG: the two commands of the quick start, and the pieces they are made of.
+#   make demo   install, build + check (SHACL, HermiT, OWL API), answer the headline question, write the HTML graph
+#   make test   install (incl. Java, chromium), run the whole test suite
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
+APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
+	else echo "missing $(1): run 'sudo apt-get install -y $(1)'" >&2; exit 1; fi
+
+.PHONY: demo test install java chromium docs bench clean help
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+demo: install java ## the main job: build, validate, reason, answer the headline question, write the graph page
+	$(BIN)/liskg build --reason --owlapi
+	$(BIN)/liskg stats
+	$(BIN)/liskg query oxide-anode-strategies
+	$(BIN)/liskg viz
+
+test: install java chromium ## the whole test suite
+	$(BIN)/pytest -q
+
+install: $(STAMP) ## create .venv and install liskg with its test dependencies
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@rm -f $(VENV)/.installed-* && touch $@
+
+java: ## a JDK for HermiT and the OWL API check (Debian's headless JDK when missing)
+	@command -v java >/dev/null && command -v javac >/dev/null || { $(call APT_INSTALL,default-jdk-headless); }
+
+chromium: ## Debian's chromium for the browser tests (never a downloaded browser)
+	@test -x /usr/bin/chromium || { $(call APT_INSTALL,chromium); }
+
+docs: install ## ontology reference documentation (pyLODE) into build/docs/
+	$(BIN)/liskg docs
+
+bench: install ## run every benchmark and rewrite docs/performance.md
+	$(BIN)/python bench/run_all.py
+
+clean: ## remove build outputs (sources are never touched)
+	rm -rf build test-artifacts

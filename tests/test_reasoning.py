@@ -1,0 +1,62 @@
+"""HermiT (through owlready2) and the OWL API (Protégé's library) on the real ontology + data."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import run_cli
+
+pytestmark = pytest.mark.java
+
+CONTRADICTION = """
+lkd:mat-contradictory-electrolyte a owl:NamedIndividual , liskg:GarnetElectrolyte , liskg:ArgyroditeElectrolyte ;
+    rdfs:label "contradictory electrolyte"@en ;
+    liskg:chemicalFormula "Li7La3Zr2O12" .
+"""
+
+
+def test_hermit_finds_the_ontology_and_data_consistent_with_no_unsatisfiable_class(tmp_project):
+    result = run_cli("--root", str(tmp_project.root), "reason", "-q")
+    assert result.code == 0, result.err
+    assert result.out.startswith("HermiT: consistent; ")
+    assert result.out.rstrip().endswith(" 0 unsatisfiable classes")
+
+
+def test_an_individual_typed_oxide_and_sulfide_is_reported_inconsistent_by_name(tmp_project):
+    materials = tmp_project.data_dir / "materials.ttl"
+    materials.write_text(materials.read_text() + CONTRADICTION)
+    result = run_cli("--root", str(tmp_project.root), "reason", "-q")
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        "liskg: error: HermiT: the ontology is inconsistent: lkd:mat-contradictory-electrolyte is typed both "
+        "liskg:OxideElectrolyte and liskg:SulfideElectrolyte, which are disjoint; nothing was written"]
+    assert not (tmp_project.build_dir / "liskg-merged.ttl").exists()
+
+
+def test_every_file_loads_through_the_owl_api_and_the_merged_graph_is_owl2_dl(tmp_project):
+    """A conservative gate: OWL API 3.4.3 is older and stricter than Protégé's."""
+    result = run_cli("--root", str(tmp_project.root), "build", "-q", "--owlapi")
+    assert result.code == 0, result.err
+    assert "OWL API: 10 source files and the merged graph load; the merged graph is in the OWL 2 DL profile" \
+        in result.out
+
+
+def test_the_owl_api_rejects_sparql_style_prefixes(tmp_project):
+    review = tmp_project.data_dir / "review.ttl"
+    review.write_text(review.read_text().replace("@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
+                                                 "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>"))
+    result = run_cli("--root", str(tmp_project.root), "build", "-q", "--owlapi")
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("liskg: error: OWL API: graph_data/review.ttl: PARSE "), lines
+    assert lines[1] == "liskg: error: the OWL API (Protégé's library) rejected the ontology; nothing was written"
+
+
+def test_the_owl_api_profile_check_flags_an_edit_that_leaves_owl2_dl(tmp_project):
+    """Transitive properties are non-simple; OWL 2 DL forbids declaring them irreflexive."""
+    ontology = tmp_project.ontology_dir / "liskg.ttl"
+    ontology.write_text(ontology.read_text() + "\nliskg:precedes a owl:IrreflexiveProperty .\n")
+    result = run_cli("--root", str(tmp_project.root), "build", "-q", "--owlapi")
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert any(line.startswith("liskg: error: OWL API: liskg-merged.ttl: PROFILE ") and "precedes" in line
+               for line in lines), lines
