@@ -15,13 +15,14 @@ import json
 import os
 import tempfile
 from pathlib import Path
-
-import rdflib
-from rdflib.compare import to_canonical_graph
+from typing import TYPE_CHECKING
 
 from liskg import __version__
 from liskg.errors import LiskgError
 from liskg.paths import Project
+
+if TYPE_CHECKING:  # rdflib is imported only when a build serializes, never on the query path
+    import rdflib
 
 MERGED = "liskg-merged.ttl"
 INFERRED = "liskg-inferred.nt"
@@ -57,6 +58,9 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def canonical(graph: rdflib.Graph) -> rdflib.Graph:
     """The graph with blank nodes named by their content, so serializations are stable."""
+    import rdflib
+    from rdflib.compare import to_canonical_graph
+
     result = rdflib.Graph()
     for prefix, ns in PREFIXES.items():
         result.bind(prefix, ns)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from liskg import artifacts
-from liskg.build import ensure_built
 from liskg.paths import Project
 
 
@@ -14,7 +13,10 @@ def open_store(project: Project, *, inferred: bool = True, quiet: bool = True) -
 
     inferred=False gives the asserted triples only (the merged ontology + data, no materialization).
     """
-    ensure_built(project, quiet=quiet)
+    if artifacts.stale_reason(project):  # the build pipeline (and rdflib) is imported only when needed
+        from liskg.build import ensure_built
+
+        ensure_built(project, quiet=quiet)
     store = ox.Store()
     if inferred:
         path, fmt = project.build_dir / artifacts.INFERRED, ox.RdfFormat.N_TRIPLES
