@@ -1,0 +1,76 @@
+"""The graph says only what the review says: numbers occur in the source, no sentence is copied."""
+
+from __future__ import annotations
+
+import re
+
+import rdflib
+
+from liskg.loading import load_sources
+from liskg.rdfconvert import to_rdflib_graph
+
+NUMERIC = {rdflib.URIRef("http://www.w3.org/2001/XMLSchema#" + name)
+           for name in ("decimal", "integer", "double", "float", "int", "long", "nonNegativeInteger")}
+LISKG = "https://w3id.org/liskg/ontology#"
+# Bibliographic names are facts to carry over exactly, not prose.
+VERBATIM_PROPERTIES = {LISKG + "title", LISKG + "authorList", LISKG + "journal"}
+WINDOW = 60
+
+
+def _data_graph(project) -> rdflib.Graph:
+    loaded = load_sources(project)
+    return to_rdflib_graph(t for f in loaded.data_files(project) for t in f.triples)
+
+
+def source_numbers(text: str) -> set[float]:
+    """Every number the review prints, including 'a × 10-b' and '10-b' powers, with either sign."""
+    numbers: set[float] = set()
+    for mantissa, exponent in re.findall(r"(\d+(?:\.\d+)?)\s*×\s*10\s*([-–]?\d+)", text):
+        numbers.add(float(mantissa) * 10 ** int(exponent.replace("–", "-")))
+    for exponent in re.findall(r"(?<![\d.])10([-–]\d+)", text):
+        numbers.add(10.0 ** int(exponent.replace("–", "-")))
+    for number in re.findall(r"\d+(?:\.\d+)*", text):
+        parts = number.split(".")
+        numbers.add(float(".".join(parts[:2])))
+        numbers.update(float(p) for p in parts if p)
+    return numbers | {-n for n in numbers}
+
+
+def test_every_numeric_literal_occurs_in_the_review(project, source_text):
+    printed = source_numbers(source_text)
+    graph = _data_graph(project)
+    missing = sorted({(str(s), str(p), str(o)) for s, p, o in graph
+                      if isinstance(o, rdflib.Literal) and o.datatype in NUMERIC
+                      and not any(abs(float(o) - n) <= 1e-9 * max(1.0, abs(n)) for n in printed)})
+    assert missing == []
+
+
+def test_the_number_extraction_reads_scientific_notation(source_text):
+    printed = source_numbers(source_text)
+    for value in (0.000132, 2.95e-7, 0.00827, 0.00102, 5822.0, 949.9, 91.78, -3.04):
+        assert any(abs(value - n) <= 1e-12 + 1e-9 * abs(n) for n in printed), value
+    assert 123456.0 not in printed
+
+
+def test_no_literal_copies_sixty_characters_of_the_review(project, source_text):
+    normalized = re.sub(r"\s+", " ", source_text)
+    windows = {normalized[i:i + WINDOW] for i in range(len(normalized) - WINDOW + 1)}
+    copied = []
+    for s, p, o in _data_graph(project):
+        if isinstance(o, rdflib.Literal) and str(p) not in VERBATIM_PROPERTIES:
+            text = re.sub(r"\s+", " ", str(o))
+            if any(text[i:i + WINDOW] in windows for i in range(len(text) - WINDOW + 1)):
+                copied.append((str(s), str(p), text[:80]))
+    assert copied == []
+
+
+def test_the_overlap_check_catches_a_copied_sentence(source_text):
+    sentence = re.sub(r"\s+", " ", source_text)[5000:5100]
+    normalized = re.sub(r"\s+", " ", source_text)
+    assert sentence[:WINDOW] in {normalized[i:i + WINDOW] for i in range(len(normalized) - WINDOW + 1)}
+
+
+def test_stray_text_that_is_not_about_batteries_is_not_data(project, source_text):
+    assert "Tsar Dolmat" in source_text
+    graph = _data_graph(project)
+    assert not [o for o in graph.objects() if isinstance(o, rdflib.Literal) and re.search(r"Dolmat|Cossack", str(o))]
