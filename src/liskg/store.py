@@ -8,15 +8,20 @@ from liskg import artifacts
 from liskg.paths import Project
 
 
+def ensure_current(project: Project, quiet: bool = True) -> None:
+    """Rebuild when build/ is missing or stale; the build pipeline (and rdflib) is imported only then."""
+    if artifacts.stale_reason(project):
+        from liskg.build import ensure_built
+
+        ensure_built(project, quiet=quiet)
+
+
 def open_store(project: Project, *, inferred: bool = True, quiet: bool = True) -> ox.Store:
     """An in-memory store of the current build, rebuilding first when the sources changed.
 
     inferred=False gives the asserted triples only (the merged ontology + data, no materialization).
     """
-    if artifacts.stale_reason(project):  # the build pipeline (and rdflib) is imported only when needed
-        from liskg.build import ensure_built
-
-        ensure_built(project, quiet=quiet)
+    ensure_current(project, quiet)
     store = ox.Store()
     if inferred:
         path, fmt = project.build_dir / artifacts.INFERRED, ox.RdfFormat.N_TRIPLES

@@ -1,0 +1,154 @@
+"""Run read-only SPARQL 1.1 queries on an Oxigraph store, with a time bound and one-line errors.
+
+Time bound: Oxigraph evaluates a query inside Rust, never checks for Python signals and cannot be
+cancelled from another thread. So a bounded query runs in a forked child process, which sees the
+parent's loaded store copy-on-write, evaluates the query and streams the W3C serialization of the
+results back through a pipe; when the bound passes, the parent kills the child with SIGKILL, which
+really stops the evaluation. Forking costs about 10 ms. timeout=None evaluates in-process.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import select
+import signal
+import time
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from liskg.errors import LiskgError
+
+UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+_PROLOGUE = re.compile(r"\s*(?:#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.IGNORECASE)
+_POSITION = re.compile(r"^error at (\d+):(\d+): ?")
+_GRAPH_FORMAT = ox.RdfFormat.N_TRIPLES
+_RESULTS_FORMAT = ox.QueryResultsFormat.JSON
+
+
+class QueryTimeout(LiskgError):
+    """The query ran past its time bound and was stopped."""
+
+
+@dataclass
+class QueryResult:
+    """What a query returned, with the W3C serialization the engine produced (SPARQL JSON or N-Triples)."""
+
+    form: str  # "select", "ask" or "graph" (CONSTRUCT, DESCRIBE)
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)  # pyoxigraph terms, None where unbound
+    boolean: bool | None = None
+    data: bytes = b""
+
+
+def first_keyword(text: str) -> str:
+    """The first keyword after comments, PREFIX and BASE declarations, upper-cased."""
+    position = 0
+    while match := _PROLOGUE.match(text, position):
+        if match.end() == position:
+            break
+        position = match.end()
+    word = re.match(r"\s*([A-Za-z]+)", text[position:])
+    return word.group(1).upper() if word else ""
+
+
+def check(text: str, origin: str = "query") -> None:
+    """Raise LiskgError when the text is an UPDATE or not valid SPARQL 1.1 (with line and column)."""
+    try:
+        ox.Store().query(text)
+    except SyntaxError as exc:
+        keyword = first_keyword(text)
+        if keyword in UPDATE_KEYWORDS:
+            raise LiskgError(f"{origin}: refused: {keyword} is a SPARQL UPDATE and the graph is read-only here; "
+                             "change graph_data/*.ttl and rebuild instead") from None
+        message = str(exc)
+        match = _POSITION.match(message)
+        if match:
+            line, column = match.groups()
+            raise LiskgError(f"{origin}:{line}:{column}: SPARQL syntax error at line {line}, column {column}: "
+                             f"{message[match.end():]}") from None
+        raise LiskgError(f"{origin}: SPARQL syntax error: {message}") from None
+
+
+def _evaluate(store: ox.Store, text: str) -> tuple[str, bytes]:
+    """Evaluate and serialize: ('select'|'ask'|'graph', bytes)."""
+    results = store.query(text)
+    if isinstance(results, ox.QueryTriples):
+        return "graph", ox.serialize(results, format=_GRAPH_FORMAT)
+    form = "ask" if isinstance(results, ox.QueryBoolean) else "select"
+    return form, results.serialize(format=_RESULTS_FORMAT)
+
+
+def _decode(form: str, data: bytes) -> QueryResult:
+    if form == "graph":
+        rows = [(t.subject, t.predicate, t.object) for t in ox.parse(data, format=_GRAPH_FORMAT)]
+        return QueryResult("graph", ["subject", "predicate", "object"], rows, data=data)
+    parsed = ox.parse_query_results(data, format=_RESULTS_FORMAT)
+    if form == "ask":
+        return QueryResult("ask", boolean=bool(parsed), data=data)
+    variables = [v.value for v in parsed.variables]
+    rows = [tuple(solution[v] for v in variables) for solution in parsed]
+    return QueryResult("select", variables, rows, data=data)
+
+
+def _in_child(store: ox.Store, text: str, timeout: float, origin: str) -> tuple[str, bytes]:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child: evaluate, write "form\n" + payload (or "error\n" + message), exit without cleanup
+        os.close(read_end)
+        try:
+            form, payload = _evaluate(store, text)
+        except BaseException as exc:  # noqa: BLE001 - reported by the parent as one line
+            form, payload = "error", f"{type(exc).__name__}: {exc}".encode()
+        with os.fdopen(write_end, "wb") as out:
+            out.write(form.encode() + b"\n" + payload)
+        os._exit(0)
+    os.close(write_end)
+    chunks, deadline = [], time.monotonic() + timeout
+    with os.fdopen(read_end, "rb", buffering=0) as pipe:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([pipe], [], [], remaining)[0]:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                raise QueryTimeout(f"{origin}: stopped after {timeout:g} s (the time bound); "
+                                   "narrow the query or raise --timeout")
+            chunk = pipe.read(1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    os.waitpid(pid, 0)
+    form, _, payload = b"".join(chunks).partition(b"\n")
+    if form == b"error" or not form:
+        raise LiskgError(f"{origin}: the query failed: {payload.decode(errors='replace') or 'no result'}")
+    return form.decode(), payload
+
+
+def run(store: ox.Store, text: str, *, timeout: float | None = 30.0, origin: str = "query") -> QueryResult:
+    """Check and evaluate a read-only query; stop it after `timeout` seconds (None: no bound, in-process)."""
+    check(text, origin)
+    if timeout is None:
+        try:
+            return _decode(*_evaluate(store, text))
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise LiskgError(f"{origin}: the query failed: {exc}") from None
+    return _decode(*_in_child(store, text, timeout, origin))
+
+
+def bind(text: str, **values: list) -> str:
+    """The query with each `VALUES ?name { UNDEF }` slot filled with the given pyoxigraph terms (none: no rows).
+
+    Values are written as the terms' own N-Triples serialization (str() of a Literal or NamedNode),
+    which escapes quotes, backslashes and newlines, so user text can never change the query's shape.
+    """
+    for name, terms in values.items():
+        slot = re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{\s*UNDEF\s*\}")
+        if len(slot.findall(text)) != 1:
+            raise ValueError(f"the query has no single `VALUES ?{name} {{ UNDEF }}` slot")
+        for term in terms:
+            if not isinstance(term, (ox.NamedNode, ox.Literal)):
+                raise TypeError(f"bind {name}: expected pyoxigraph NamedNode or Literal, got {type(term).__name__}")
+        filled = " ".join(str(term) for term in terms)
+        text = slot.sub(lambda _m, f=filled, n=name: f"VALUES ?{n} {{ {f} }}", text)
+    return text
