@@ -17,7 +17,7 @@ def _snapshot(folder):
 def test_build_writes_the_three_outputs_and_reports_counts(tmp_project):
     result = run_cli("--root", str(tmp_project.root), "build")
     assert result.code == 0, result.err
-    assert result.out.startswith("built build/: 10 source files, ")
+    assert result.out.startswith("built build/: 11 source files, ")
     for name in (artifacts.MERGED, artifacts.INFERRED, artifacts.MANIFEST):
         assert (tmp_project.build_dir / name).stat().st_size > 0
     manifest = json.loads((tmp_project.build_dir / artifacts.MANIFEST).read_text())

@@ -18,7 +18,7 @@ def _number(term) -> int:
 def counts(store: ox.Store) -> dict[str, int]:
     """The headline counts plus the triple count."""
     row = next(iter(store.query(_query("stats-counts.rq"))))
-    names = ["studies", "strategies", "materials", "failure_modes", "measurements", "claims", "cells"]
+    names = ["studies", "cited_analyses", "strategies", "materials", "failure_modes", "measurements", "claims", "cells"]
     result = {name: _number(row[name]) for name in names}
     result["triples"] = len(store)
     return result
