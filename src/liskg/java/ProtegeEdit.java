@@ -1,0 +1,130 @@
+// Emulates a Protégé edit session through the OWL API (the library Protégé is built on).
+// Loads the root ontology with every import resolved to a local file (one SimpleIRIMapper per
+// catalog entry, as Protégé does with catalog-v001.xml), adds the individuals and property values
+// read from an edit file to one module, and saves that module the way Protégé's "Save" and
+// "Save as" do: Turtle (with the module's own prefixes) and RDF/XML.
+//
+// Usage: java ProtegeEdit --map IRI=FILE ... --root FILE --module IRI --edit FILE
+//                          [--turtle OUT.ttl] [--rdfxml OUT.owl]
+// The edit file holds N-Triples lines (<s> <p> <o> . / "text"@lang / "lexical"^^<datatype>); each
+// becomes the axiom Protégé's individual editor would create: rdf:type -> a class assertion (and
+// the declaration of the individual), a property declared in the imports closure as an object or
+// data property -> a property assertion, anything else -> an annotation assertion.
+// Prints one line per step; exit 1 with "ERROR ..." on the first problem.
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.coode.owlapi.turtle.TurtleOntologyFormat;
+import org.semanticweb.owlapi.apibinding.OWLManager;
+import org.semanticweb.owlapi.io.RDFXMLOntologyFormat;
+import org.semanticweb.owlapi.model.*;
+import org.semanticweb.owlapi.util.SimpleIRIMapper;
+import org.semanticweb.owlapi.vocab.OWLRDFVocabulary;
+import org.semanticweb.owlapi.vocab.PrefixOWLOntologyFormat;
+
+public class ProtegeEdit {
+    private static final Pattern TRIPLE = Pattern.compile(
+        "^<([^>]*)>\\s+<([^>]*)>\\s+(?:<([^>]*)>|\"((?:[^\"\\\\]|\\\\.)*)\"(?:@([A-Za-z0-9-]+)|\\^\\^<([^>]*)>)?)\\s*\\.\\s*$");
+
+    public static void main(String[] args) throws Exception {
+        OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
+        String root = null, module = null, edit = null, turtle = null, rdfxml = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (i + 1 >= args.length) fail("option " + arg + " needs a value");
+            String value = args[++i];
+            switch (arg) {
+                case "--map": {
+                    int eq = value.indexOf('=');
+                    manager.addIRIMapper(new SimpleIRIMapper(IRI.create(value.substring(0, eq)),
+                                                             IRI.create(new File(value.substring(eq + 1)))));
+                    break;
+                }
+                case "--root": root = value; break;
+                case "--module": module = value; break;
+                case "--edit": edit = value; break;
+                case "--turtle": turtle = value; break;
+                case "--rdfxml": rdfxml = value; break;
+                default: fail("unknown option " + arg);
+            }
+        }
+        if (root == null || module == null || edit == null) fail("--root, --module and --edit are required");
+
+        OWLOntology rootOntology = manager.loadOntologyFromOntologyDocument(new File(root));
+        System.out.println("LOADED " + manager.getOntologies().size() + " ontologies, "
+                           + rootOntology.getImportsClosure().stream().mapToInt(OWLOntology::getAxiomCount).sum() + " axioms");
+        OWLOntology target = manager.getOntology(IRI.create(module));
+        if (target == null) fail("module " + module + " is not in the imports closure of " + root);
+
+        OWLDataFactory df = manager.getOWLDataFactory();
+        Set<OWLAxiom> axioms = new LinkedHashSet<>();
+        List<String> lines = Files.readAllLines(new File(edit).toPath(), StandardCharsets.UTF_8);
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            Matcher m = TRIPLE.matcher(line);
+            if (!m.matches()) fail("not an N-Triples line: " + line);
+            IRI subject = IRI.create(m.group(1));
+            IRI predicate = IRI.create(m.group(2));
+            OWLNamedIndividual individual = df.getOWLNamedIndividual(subject);
+            if (predicate.equals(OWLRDFVocabulary.RDF_TYPE.getIRI())) {
+                axioms.add(df.getOWLDeclarationAxiom(individual));
+                if (!m.group(3).equals(OWLRDFVocabulary.OWL_NAMED_INDIVIDUAL.getIRI().toString())) {
+                    axioms.add(df.getOWLClassAssertionAxiom(df.getOWLClass(IRI.create(m.group(3))), individual));
+                }
+            } else if (rootOntology.containsObjectPropertyInSignature(predicate, true)) {
+                if (m.group(3) == null) fail("object property <" + predicate + "> needs an IRI value: " + line);
+                axioms.add(df.getOWLObjectPropertyAssertionAxiom(df.getOWLObjectProperty(predicate), individual,
+                                                                 df.getOWLNamedIndividual(IRI.create(m.group(3)))));
+            } else if (rootOntology.containsDataPropertyInSignature(predicate, true)) {
+                if (m.group(3) != null) fail("data property <" + predicate + "> needs a literal value: " + line);
+                axioms.add(df.getOWLDataPropertyAssertionAxiom(df.getOWLDataProperty(predicate), individual,
+                                                               literal(df, m)));
+            } else {
+                OWLAnnotationValue value = m.group(3) != null ? IRI.create(m.group(3)) : literal(df, m);
+                axioms.add(df.getOWLAnnotationAssertionAxiom(df.getOWLAnnotationProperty(predicate), subject, value));
+            }
+        }
+        manager.addAxioms(target, axioms);
+        System.out.println("ADDED " + axioms.size() + " axioms to " + module);
+
+        OWLOntologyFormat loaded = manager.getOntologyFormat(target);
+        if (turtle != null) {
+            TurtleOntologyFormat format = new TurtleOntologyFormat();
+            copyPrefixes(loaded, format);
+            manager.saveOntology(target, format, IRI.create(new File(turtle)));
+            System.out.println("SAVED Turtle " + turtle);
+        }
+        if (rdfxml != null) {
+            RDFXMLOntologyFormat format = new RDFXMLOntologyFormat();
+            copyPrefixes(loaded, format);
+            manager.saveOntology(target, format, IRI.create(new File(rdfxml)));
+            System.out.println("SAVED RDF/XML " + rdfxml);
+        }
+    }
+
+    private static OWLLiteral literal(OWLDataFactory df, Matcher m) {
+        String lexical = m.group(4).replace("\\\"", "\"").replace("\\n", "\n").replace("\\\\", "\\");
+        if (m.group(5) != null) return df.getOWLLiteral(lexical, m.group(5));
+        if (m.group(6) != null) return df.getOWLLiteral(lexical, df.getOWLDatatype(IRI.create(m.group(6))));
+        return df.getOWLLiteral(lexical, df.getOWLDatatype(IRI.create("http://www.w3.org/2001/XMLSchema#string")));
+    }
+
+    private static void copyPrefixes(OWLOntologyFormat from, PrefixOWLOntologyFormat to) {
+        if (from instanceof PrefixOWLOntologyFormat) {
+            for (Map.Entry<String, String> e : ((PrefixOWLOntologyFormat) from).getPrefixName2PrefixMap().entrySet()) {
+                to.setPrefix(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static void fail(String message) {
+        System.out.println("ERROR " + message);
+        System.exit(1);
+    }
+}
