@@ -7,7 +7,7 @@ build/ that looks current.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 
@@ -69,7 +69,8 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
         with progress.step("validating against SHACL shapes") as note:
             from liskg.validation import load_shapes, validate as shacl_validate
 
-            result.violations = shacl_validate(inferred_graph, load_shapes(project))
+            result.violations = [replace(v, where=qc.locate(project, loaded, v.focus_iri)) if v.focus_iri else v
+                                 for v in shacl_validate(inferred_graph, load_shapes(project))]
             if result.violations:
                 lines = [str(v) for v in result.violations]
                 raise LiskgError("\n".join(lines + [f"{len(lines)} SHACL violation(s); nothing was written"]))

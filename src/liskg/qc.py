@@ -53,6 +53,18 @@ def _line_of(path: Path, iri: str) -> int:
     return 1
 
 
+def locate(project: Project, loaded: LoadedSources, iri: str) -> str:
+    """'file:line' of the record that declares IRI (the file typing it, the line where it is the subject), or ''."""
+    for source in loaded.data_files(project) + loaded.ontology_files(project):
+        if any(t.subject.value == iri and t.predicate.value == TYPE for t in source.triples):
+            local = re.split(r"[#/]", iri)[-1]
+            subject = re.compile(rf"^(<{re.escape(iri)}>|[\w\-]*:{re.escape(local)})(?![\w\-.:])")
+            lines = source.path.read_text(encoding="utf-8").splitlines()
+            line = next((n for n, text in enumerate(lines, start=1) if subject.match(text)), None)
+            return f"{project.relative(source.path)}:{line or _line_of(source.path, iri)}"
+    return ""
+
+
 def check(project: Project, loaded: LoadedSources) -> list[str]:
     """All QC problems of the loaded sources, one line each, in a stable order."""
     problems: list[str] = []

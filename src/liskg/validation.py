@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import rdflib
 from rdflib.collection import Collection
@@ -19,10 +19,13 @@ class Violation:
     path: str
     message: str
     shape: str
+    focus_iri: str = field(default="", compare=False)
+    where: str = field(default="", compare=False)  # "file:line" of the focus node's record, when known
 
     def __str__(self) -> str:
         label = f' "{self.focus_label}"' if self.focus_label else ""
-        return f"SHACL {self.shape}: {self.focus}{label}: {self.path}: {self.message}"
+        where = f"{self.where}: " if self.where else ""
+        return f"{where}SHACL {self.shape}: {self.focus}{label}: {self.path}: {self.message}"
 
 
 def load_shapes(project: Project) -> rdflib.Graph:
@@ -58,6 +61,7 @@ def _violation(graph: rdflib.Graph, shapes: rdflib.Graph, report: rdflib.Graph, 
         path=_path_text(graph, shapes, path),
         message=str(message or "violates the shape"),
         shape=str(shape).rsplit("#", 1)[-1] if shape is not None else "shape",
+        focus_iri=str(focus) if isinstance(focus, rdflib.URIRef) else "",
     )
 
 
