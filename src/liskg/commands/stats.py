@@ -1,11 +1,15 @@
 """liskg stats"""
 
-HELP = "count studies, strategies, materials by role, failure modes, measurements, claims"
+HELP = "count studies, strategies, materials by role, failure modes, measurements, claims; graph metrics"
 DESCRIPTION = """\
-Print what the graph holds: headline counts, then materials by role or family.
+Print what the graph holds: headline counts, then materials by role or family, then metrics of the
+graph that `liskg viz` draws (networkx): nodes by kind, links by relation, the most connected
+methods and failure modes (degree and betweenness centrality), and connected components.
 
 example:
   liskg stats"""
+
+HUB_KINDS = ["method", "failure mode"]
 
 
 def add_arguments(parser):
@@ -13,7 +17,7 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    from liskg import stats
+    from liskg import graphmetrics, graphmodel, stats
     from liskg.store import open_store
 
     store = open_store(project, inferred=not args.asserted_only)
@@ -22,4 +26,21 @@ def run(args, project) -> int:
     print("\nmaterials by role or family:")
     for role, count in stats.materials_by_role(store):
         print(f"  {role:<36}{count:>6}")
+
+    graph = graphmodel.build_graph(store if args.asserted_only else open_store(project, inferred=False))
+    parts = graphmetrics.components(graph)
+    print(f"\ngraph drawn by `liskg viz`: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} links, "
+          f"{parts['components']} connected components (largest {parts['largest']:,} nodes; "
+          f"{parts['isolated']} isolated nodes)")
+    print("nodes by kind:")
+    for kind, count in graphmetrics.nodes_per_kind(graph):
+        print(f"  {kind:<36}{count:>6}")
+    print("links by relation:")
+    for relation, count in graphmetrics.edges_per_relation(graph):
+        print(f"  {relation:<36}{count:>6}")
+    for kind, hubs in graphmetrics.hubs(graph, HUB_KINDS).items():
+        print(f"{f'most connected {kind}s:':<48}{'degree':>6}  betweenness")
+        for hub in hubs:
+            label = hub.label if len(hub.label) <= 44 else hub.label[:43] + "…"
+            print(f"  {label:<46}{hub.degree:>6}  {hub.betweenness:>11.4f}")
     return 0

@@ -1,0 +1,85 @@
+"""`liskg export` for Gephi and Cytoscape users, and the graph metrics `liskg stats` reports."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+from conftest import run_cli
+
+from liskg import graphmetrics, graphmodel
+from liskg.store import open_store
+
+READERS = {
+    "graphml": nx.read_graphml,
+    "gexf": nx.read_gexf,
+    "json": lambda path: nx.node_link_graph(json.loads(path.read_text(encoding="utf-8")), edges="edges"),
+}
+
+
+@pytest.fixture(scope="module")
+def graph(project):
+    return graphmodel.build_graph(open_store(project, inferred=False))
+
+
+@pytest.mark.parametrize("fmt", sorted(READERS))
+def test_export_round_trips_every_node_and_link(graph, tmp_path, fmt):
+    target = tmp_path / f"graph.{fmt}"
+    result = run_cli("export", "--format", fmt, "-o", str(target))
+    assert result.code == 0, result.err
+    assert result.out.strip() == str(target)
+    back = READERS[fmt](target)
+    assert back.number_of_nodes() == graph.number_of_nodes()
+    assert back.number_of_edges() == graph.number_of_edges()
+    interface = "https://w3id.org/liskg/ontology#LiSSEInterface"
+    assert back.nodes[interface]["kind"] == "interface"
+    assert back.nodes[interface]["label"] == "Li/SSE interface"
+    relations = sorted(data["label"] for _, _, data in back.edges(data=True))
+    assert relations == sorted(key for _, _, key in graph.edges(keys=True))
+
+
+@pytest.mark.parametrize("fmt", sorted(READERS))
+def test_export_is_byte_identical_across_runs(tmp_path, fmt):
+    first, second = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+    assert run_cli("export", "--format", fmt, "-o", str(first), env={"PYTHONHASHSEED": "3"}).code == 0
+    assert run_cli("export", "--format", fmt, "-o", str(second), env={"PYTHONHASHSEED": "4"}).code == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_stats_keeps_its_counts_first_then_reports_graph_metrics(graph):
+    result = run_cli("stats")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0].startswith("studies")
+    assert lines.index("materials by role or family:") < lines.index("nodes by kind:")
+    summary = next(line for line in lines if line.startswith("graph drawn by `liskg viz`:"))
+    assert f"{graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} links" in summary
+    parts = graphmetrics.components(graph)
+    assert f"{parts['components']} connected components" in summary
+    start = lines.index("nodes by kind:") + 1
+    kinds = [line.split()[:-1] for line in lines[start:start + len(graphmetrics.nodes_per_kind(graph))]]
+    assert [" ".join(words) for words in kinds] == [kind for kind, _ in graphmetrics.nodes_per_kind(graph)]
+    for kind in ("methods", "failure modes"):
+        header = next(i for i, line in enumerate(lines) if line.startswith(f"most connected {kind}:"))
+        assert "degree" in lines[header] and "betweenness" in lines[header]
+        degrees = [int(line.split()[-2]) for line in lines[header + 1:header + 6]]
+        assert degrees == sorted(degrees, reverse=True) and degrees[0] > 0
+
+
+def test_hubs_are_ranked_by_degree_with_betweenness_between_0_and_1(graph):
+    hubs = graphmetrics.hubs(graph, ["method", "failure mode"], top=3)
+    for kind, ranked in hubs.items():
+        assert len(ranked) == 3
+        assert [h.degree for h in ranked] == sorted((h.degree for h in ranked), reverse=True)
+        assert all(0 <= h.betweenness <= 1 for h in ranked)
+        best = max((n for n, k in graph.nodes(data="kind") if k == kind), key=graph.degree)
+        assert ranked[0].degree == graph.degree(best)
+
+
+def test_components_count_every_node_once(graph):
+    parts = graphmetrics.components(graph)
+    assert parts["components"] == nx.number_weakly_connected_components(graph)
+    assert parts["largest"] <= graph.number_of_nodes()
+    assert sum(count for _, count in graphmetrics.nodes_per_kind(graph)) == graph.number_of_nodes()
+    assert sum(count for _, count in graphmetrics.edges_per_relation(graph)) == graph.number_of_edges()
