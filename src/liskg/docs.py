@@ -85,7 +85,5 @@ def render_html(project: Project) -> bytes:
 def write_docs(project: Project, out_dir: Path | None = None) -> Path:
     """Render the page and write it atomically to OUT_DIR/index.html (default build/docs/)."""
     target = (out_dir or project.build_dir / "docs") / INDEX
-    if target.parent.exists() and not target.parent.is_dir():
-        raise LiskgError(f"{target.parent}: is a file, not a folder; choose another output folder with -o")
     artifacts.write_atomically(target, render_html(project))
     return target
