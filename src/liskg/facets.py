@@ -144,9 +144,8 @@ class Facets:
         out = [self._facts(thing, indent="")]
         links = self.query("facet-links-in", object=[thing]).rows
         if links:
-            out += ["", incoming_title]
-            cells = [[self.labels.text(p), self.labels.text(s) + (f"  ({self.labels.text(st)})" if st else "")]
-                     for _o, p, s, st in links]
+            out += ["", f"{incoming_title} (each line: subject, then how it points here)"]
+            cells = [[self.labels.text(s), self.labels.text(p)] for _o, p, s in links]
             out += ["  " + line for line in aligned(cells)]
         if numbers:
             out += self._numbers(thing)

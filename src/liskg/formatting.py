@@ -25,6 +25,8 @@ RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 UNIT_SYMBOL = ox.NamedNode("https://w3id.org/liskg/ontology#unitSymbol")
 PREFIXES = {**artifacts.PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
             "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}
+FALLBACK_LABELS = {"http://www.w3.org/2004/02/skos/core#altLabel": "also called",
+                   "http://www.w3.org/2004/02/skos/core#definition": "definition"}
 HUMAN_FORMATS = ("table", "md")
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
@@ -75,7 +77,7 @@ class Labeller:
         if term is None:
             return ""
         if isinstance(term, ox.NamedNode):
-            return self._lookup(term, RDFS_LABEL) or compact(term.value)
+            return self._lookup(term, RDFS_LABEL) or FALLBACK_LABELS.get(term.value) or compact(term.value)
         if isinstance(term, ox.BlankNode):
             return f"_:{term.value}"
         if is_number(term):

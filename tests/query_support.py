@@ -1,0 +1,33 @@
+"""Helpers for the query tests: run a named query and compare answers as plain Python values."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pyoxigraph as ox
+
+from liskg import engine, queries
+from liskg.formatting import NUMERIC, compact
+
+PLACES = Decimal("0.000001")
+
+
+def plain(term):
+    """A pyoxigraph or rdflib term as a comparable value: compact IRI, rounded Decimal, bool or text."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode) or type(term).__name__ == "URIRef":
+        return compact(str(term.value if isinstance(term, ox.NamedNode) else term))
+    datatype = term.datatype.value if isinstance(term, ox.Literal) else (str(term.datatype) if term.datatype else "")
+    lexical = term.value if isinstance(term, ox.Literal) else str(term)
+    if datatype in NUMERIC:
+        return Decimal(lexical).quantize(PLACES).normalize()
+    if datatype.endswith("#boolean"):
+        return lexical == "true"
+    return lexical
+
+
+def answer(project, store, name: str) -> set[tuple]:
+    """The named query's answer on the store, as a set of plain-value tuples."""
+    result = engine.run(store, queries.named_queries(project)[name].text, timeout=60)
+    return {tuple(plain(t) for t in row) for row in result.rows}

@@ -1,0 +1,52 @@
+"""Every named query gives the same answers on two SPARQL engines, and on the asserted graph as on the inferred one."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from liskg import artifacts, engine, queries
+from liskg.paths import Project
+from query_support import plain
+
+from conftest import ROOT
+
+NAMES = sorted(queries.named_queries(Project(ROOT)))
+
+
+@pytest.fixture(scope="module")
+def rdflib_graph(store, project):
+    import rdflib
+
+    graph = rdflib.Graph()
+    graph.parse(project.build_dir / artifacts.INFERRED, format="nt")
+    return graph
+
+
+@pytest.fixture(scope="module")
+def asserted_store(project):
+    from liskg.store import open_store
+
+    return open_store(project, inferred=False)
+
+
+def oxigraph_rows(store, text):
+    return Counter(tuple(plain(t) for t in row) for row in engine.run(store, text, timeout=120).rows)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_pyoxigraph_and_rdflib_agree(name, project, store, rdflib_graph):
+    text = queries.named_queries(project)[name].text
+    expected = oxigraph_rows(store, text)
+    rdflib_result = rdflib_graph.query(text)
+    got = Counter(tuple(plain(row[v]) for v in rdflib_result.vars) for row in rdflib_result)
+    assert [str(v) for v in rdflib_result.vars] == engine.run(store, text, timeout=120).variables
+    assert got == expected
+    assert expected, f"{name} returned nothing; the comparison would be empty"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_same_answer_without_materialized_inferences(name, project, store, asserted_store):
+    text = queries.named_queries(project)[name].text
+    assert oxigraph_rows(asserted_store, text) == oxigraph_rows(store, text)
