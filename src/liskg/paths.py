@@ -59,13 +59,21 @@ def _looks_like_project(path: Path) -> bool:
 
 
 def find_project(explicit: str | os.PathLike | None = None) -> Project:
-    """The project named by --root, else $LISKG_HOME, else the checkout this package runs from, else cwd."""
-    candidates = [explicit, os.environ.get("LISKG_HOME"), Path(__file__).resolve().parents[2], Path.cwd()]
-    for candidate in candidates:
-        if candidate and _looks_like_project(Path(candidate)):
-            return Project(Path(candidate).resolve())
+    """The project named by --root, else $LISKG_HOME, else the checkout this package runs from, else cwd.
+
+    A folder the user named (--root or $LISKG_HOME) that is not a project is an error, never a
+    silent fall-back to another project's data.
+    """
     from liskg.errors import LiskgError
 
+    for named, how in ((explicit, "--root"), (os.environ.get("LISKG_HOME"), "$LISKG_HOME")):
+        if named:
+            if _looks_like_project(Path(named)):
+                return Project(Path(named).resolve())
+            raise LiskgError(f"{how} {named}: not a LiSKG project (needs ontology/ and graph_data/ folders)")
+    for candidate in (Path(__file__).resolve().parents[2], Path.cwd()):
+        if _looks_like_project(candidate):
+            return Project(candidate.resolve())
     raise LiskgError(
         "no LiSKG project found (need ontology/ and graph_data/); run inside a checkout or pass --root DIR"
     )
