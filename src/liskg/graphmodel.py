@@ -17,7 +17,7 @@ used by the page's filters (see facets()).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 
@@ -113,18 +113,18 @@ def _number(term) -> str:
 
 
 def measurement_text(row) -> str:
-    """One line such as 'interfacial resistance: 514 Ω cm2 (from 5822) at 25 °C; after heating'."""
+    """One line such as 'interfacial resistance: 514 Ω cm2 (from 5822) at 25 °C after 100 cycles; context'."""
     value = _number(row["value"]) or "–".join(filter(None, (_number(row["minimum"]), _number(row["maximum"]))))
     qualifier, unit = _text(row["qualifier"]), _text(row["unit"])
     text = f"{_text(row['quantity']) or 'value'}: {' '.join(filter(None, (qualifier, value, unit)))}"
     if row["baseline"] is not None:
         text += f" (from {_number(row['baseline'])})"
-    conditions = [f"{_text(row['temperature'])} °C" if _text(row["temperature"]) else "",
-                  f"{_text(row['crate'])} C" if _text(row["crate"]) else "",
-                  f"{_text(row['current'])} mA cm-2" if _text(row["current"]) else "",
-                  f"after {_text(row['cycles'])} cycles" if _text(row["cycles"]) else ""]
-    if any(conditions):
-        text += " at " + ", ".join(filter(None, conditions))
+    conditions = [f"{_text(row[name])} {symbol}" for name, symbol in
+                  (("temperature", "°C"), ("crate", "C"), ("current", "mA cm-2")) if _text(row[name])]
+    if conditions:
+        text += " at " + ", ".join(conditions)
+    if _text(row["cycles"]):
+        text += f" after {_text(row['cycles'])} cycles"
     if _text(row["context"]):
         text += f"; {_text(row['context'])}"
     return text
@@ -143,7 +143,13 @@ def _key_numbers(store: ox.Store, nodes) -> tuple[dict[str, list[str]], dict[str
             folded[row["measurement"].value] = sorted(ranked[min(ranked)])
             for owner in folded[row["measurement"].value]:
                 numbers[owner].append(measurement_text(row))
-    return {node: sorted(lines) for node, lines in numbers.items()}, dict(sorted(folded.items()))
+    return {node: _merge_repeats(lines) for node, lines in numbers.items()}, dict(sorted(folded.items()))
+
+
+def _merge_repeats(lines: list[str]) -> list[str]:
+    """Sorted lines, identical ones (say both sides of a 3 × 3 cm2 sheet) shown once with their count."""
+    counts = Counter(lines)
+    return [line if counts[line] == 1 else f"{line} ({counts[line]} measurements)" for line in sorted(counts)]
 
 
 def facets(graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:

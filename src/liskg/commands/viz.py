@@ -56,7 +56,8 @@ def run(args, project) -> int:
         graph = graphmodel.answer_subgraph(graph, iris)
         answers = sum(1 for _, d in graph.nodes(data=True) if d["answer"])
         name = f"query-{query.name}"
-        subtitle = (f"answer of {query.origin}: {answers} answer nodes (thick border) and their one-hop context"
+        subtitle = (f"answer of {query.origin}: {answers} answer node{'s' if answers != 1 else ''} (thick border) "
+                    "and their one-hop context"
                     + (f"; {query.question}" if query.question else ""))
     elif args.focus:
         centre = graphmodel.find_node(graph, args.focus)

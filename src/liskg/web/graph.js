@@ -143,7 +143,7 @@
       const dimmed = focus && !focus.has(n.id);
       return { id: n.id, hidden: !view.visible.has(n.id), color: dimmed ? DIM_NODE : baseColor(n),
                borderWidth: matched.has(n.id) || n.answer ? 4 : 1,
-               font: { size: labelSize(n), color: dimmed ? "#bbbbbb" : "#222222" } };
+               font: { size: labelSize(n), color: dimmed ? "#d4d4d4" : "#222222" } };
     }));
     let shown = 0;
     edges.update(data.edges.map((e, i) => {
@@ -183,7 +183,7 @@
       panel.appendChild(el("p", "Hover a node for its details; click it to highlight its neighbourhood.", "hint"));
     } else {
       panel.appendChild(details(byId.get(id)));
-      panel.appendChild(el("p", "links:"));
+      panel.appendChild(el("p", adjacency.get(id).size ? "links:" : "no links"));
       const list = el("ul", undefined, "links");
       for (const e of data.edges) {
         if (e.from !== id && e.to !== id) continue;
