@@ -52,9 +52,8 @@ class Facets:
         if found:
             return sorted(set(found), key=lambda t: self.labels.text(t).lower())
         names = {name.value for _t, name, _e in self.query(query, kind=[kind], needle=[ox.Literal("")]).rows}
-        close = difflib.get_close_matches(needle, {n.lower(): n for n in names}, n=5, cutoff=0.5)
-        lookup = {n.lower(): n for n in names}
-        hint = f"; close names: {', '.join(lookup[c] for c in close)}" if close else ""
+        close = close_names(needle, names)
+        hint = f"; close names: {', '.join(close)}" if close else ""
         raise LiskgError(f"no {what} is called {text!r}{hint}")
 
     def interface(self, text: str) -> ox.NamedNode:
@@ -169,6 +168,22 @@ class Facets:
         drop_empty_columns(result)
         headers, rows = human_rows(result, self.labels)
         return ["", "Numbers", textwrap.indent(table(headers, rows), "  ")]
+
+
+def close_names(needle: str, names: set[str], limit: int = 5) -> list[str]:
+    """Names that look like a misspelling of `needle`, as a whole or word by word, best first."""
+    def similarity(a: str, b: str) -> float:
+        return difflib.SequenceMatcher(None, a, b).ratio()
+
+    words = needle.split()
+    scored = []
+    for name in names:
+        lower = name.lower()
+        by_words = sum(max(similarity(w, n) for n in lower.split()) for w in words) / len(words)
+        score = max(similarity(needle, lower), by_words)
+        if score >= 0.75:
+            scored.append((-score, name))
+    return [name for _score, name in sorted(scored)[:limit]]
 
 
 def aligned(cells: list[list[str]]) -> list[str]:

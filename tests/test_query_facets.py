@@ -1,0 +1,134 @@
+"""The faceted commands for people who don't write SPARQL, run as a user runs them."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from liskg import engine
+from liskg.errors import LiskgError
+from liskg.facets import Facets
+
+from conftest import run_cli
+
+OXIDE_ANODE_STUDIES = ["Sun et al. [38]", "Ref. [42]", "Fu et al. [67]", "Lu et al. [68]", "Fu et al. [69]",
+                       "Li et al. [70]", "Luo et al. [99]", "Sharafi et al. [107]", "Huang et al. [109]",
+                       "Li et al. [110]"]
+
+
+def one_line_error(result, *fragments):
+    assert result.code == 2 and result.out == "" and "Traceback" not in result.err
+    assert len(result.err.strip().splitlines()) == 1, result.err
+    for fragment in fragments:
+        assert fragment in result.err
+
+
+def test_strategies_by_interface_name_and_electrolyte_family():
+    result = run_cli("strategies", "--interface", "Li/SSE", "--electrolyte", "oxide")
+    assert result.code == 0, result.err
+    assert result.out.startswith("strategies at the Li/SSE interface with oxide solid-state electrolyte")
+    for study in OXIDE_ANODE_STUDIES:
+        assert study in result.out
+    assert "5822 Ω cm2" in result.out and "514 Ω cm2" in result.out  # Sharafi [107], before and after
+    assert "950 Ω cm2" in result.out and "75 Ω cm2" in result.out  # Fu [67]
+    for not_oxide in ("Hakari", "Nagao", "Kato", "Li6PS5Cl"):
+        assert not_oxide not in result.out
+
+
+def test_interface_by_numeral_equals_interface_by_name(store):
+    facets = Facets(store)
+    by_name = facets.strategies("Li/SSE", "oxide")[1].rows
+    assert facets.strategies("I", "OXIDE SSE")[1].rows == by_name
+    assert facets.strategies("anode/electrolyte interface", "oxide")[1].rows == by_name
+
+
+def test_electrolyte_class_at_any_level_of_the_hierarchy(store):
+    facets = Facets(store)
+
+    def studies(electrolyte):
+        return {row[0].value for row in facets.strategies("I", electrolyte)[1].rows}
+
+    garnet, nasicon, oxide = studies("garnet"), studies("nasicon"), studies("oxide")
+    assert garnet and nasicon and garnet | nasicon <= oxide
+    assert "https://w3id.org/liskg/data/ref-107" in garnet
+    assert "https://w3id.org/liskg/data/ref-70" in nasicon  # LAGP
+    assert oxide <= studies("inorganic SSE") <= studies("solid-state electrolyte")
+
+
+def test_strategies_csv_for_programs():
+    result = run_cli("strategies", "--interface", "III", "--electrolyte", "sulfide", "--format", "csv")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0] == "study,method,strategy,interface,electrolyte,quantity,baseline,value,unit"
+    assert "https://w3id.org/liskg/data/ref-124" in result.out
+
+
+def test_ambiguous_or_unknown_interface():
+    one_line_error(run_cli("strategies", "--interface", "SSE"), "names several interfaces", "numeral")
+    one_line_error(run_cli("strategies", "--interface", "Li/SEE"), "no interface is called 'Li/SEE'",
+                   "close names", "Li/SSE")
+
+
+def test_unknown_electrolyte_suggests_close_class_names():
+    one_line_error(run_cli("strategies", "--electrolyte", "sulfid electrolyte"),
+                   "no electrolyte class is called", "close names")
+
+
+def test_study_by_reference_number_shows_strategies_cells_and_numbers():
+    result = run_cli("study", "107")
+    assert result.code == 0, result.err
+    out = result.out
+    assert out.startswith("Sharafi et al. [107]\n  Section 2.3 · first author Sharafi")
+    assert "preheating the Li/LLZO cell (Sharafi [107])  [heat treatment]" in out
+    assert "Li/SSE interface" in out and "LLZO" in out
+    assert "5822 Ω cm2" in out and "514 Ω cm2" in out and "175 °C" in out
+
+
+def test_study_by_author_and_unknown_reference():
+    assert run_cli("study", "sharafi").out.startswith("Sharafi et al. [107]")
+    one_line_error(run_cli("study", "9999"), "no study is cited as reference [9999]")
+
+
+@pytest.mark.parametrize("name", ["LLZO", "llzo", "Li7La3Zr2O12", "garnet-type LLZO"])
+def test_material_by_label_synonym_or_formula_case_insensitive(name):
+    result = run_cli("material", name)
+    assert result.code == 0, result.err
+    assert result.out.startswith("LLZO  [")
+    assert "garnet-type electrolyte" in result.out.splitlines()[0]
+    assert "preheating the Li/LLZO cell (Sharafi [107])" in result.out
+    assert "0.000115 S cm-1" in result.out  # Huang [109], polydopamine-modified LLZO at 30 °C
+
+
+def test_material_not_found_suggests_close_labels():
+    one_line_error(run_cli("material", "LLZOO"), "no material is called 'LLZOO'", "close names", "LLZO")
+
+
+def test_failure_finds_members_of_a_matching_class():
+    result = run_cli("failure", "dendrite")
+    assert result.code == 0, result.err
+    for mode in ("lithium dendrite growth through the SSE", "dendrite growth along SSE grain boundaries and voids",
+                 "uneven lithium plating and stripping"):  # the last is a member of the dendrite-growth class
+        assert f"\n{mode}  [dendrite growth]" in f"\n{result.out}"
+    assert "mitigated by method  buffer layer pressing" in result.out
+
+
+def test_failure_not_found():
+    one_line_error(run_cli("failure", "dendrit growht"), "no failure mode is called", "close names",
+                   "lithium dendrite growth through the SSE")
+
+
+@pytest.mark.parametrize("text", ['LLZO" } ?s ?p ?o . { "', "LLZO\\", "x\n}\nSELECT * WHERE {", "<http://x>"])
+def test_user_text_cannot_change_the_query(store, text):
+    with pytest.raises(LiskgError, match="no material is called"):
+        Facets(store).material_report(text)
+
+
+def test_bind_writes_escaped_terms_into_the_values_slot():
+    query = "SELECT ?n WHERE { VALUES ?needle { UNDEF } BIND(STRLEN(?needle) AS ?n) }"
+    text = 'a" } ?s ?p ?o { "b\\c\nd'
+    bound = engine.bind(query, needle=[ox.Literal(text)])
+    rows = engine.run(ox.Store(), bound, timeout=None).rows
+    assert rows == [(ox.Literal(str(len(text)), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),)]
+    with pytest.raises(ValueError, match="no single"):
+        engine.bind(query, other=[ox.Literal("x")])
+    with pytest.raises(TypeError):
+        engine.bind(query, needle=['" } INSERT'])
