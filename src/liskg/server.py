@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -91,12 +92,13 @@ def start(project: Project, *, host: str = "127.0.0.1", port: int = 7878, timeou
 
 
 def serve(project: Project, *, host: str, port: int, timeout: float, inferred: bool) -> int:
-    """Run the server in the foreground until Ctrl-C; print where to send queries."""
+    """Run the server in the foreground until Ctrl-C or SIGTERM; print where to send queries."""
     location = prepare_store(project, inferred=inferred)
     print(f"SPARQL endpoint (read-only, {timeout:g} s per query): {url(host, port)}", flush=True)
     print("GET ?query=... or POST; Accept: application/sparql-results+json, text/csv, "
           "text/tab-separated-values or application/sparql-results+xml. Ctrl-C stops.", flush=True)
     process = subprocess.Popen(command(location, host, port, timeout), stdout=subprocess.DEVNULL)
+    signal.signal(signal.SIGTERM, lambda *_: process.terminate())  # stopping liskg stops the server too
     try:
         return process.wait()
     except KeyboardInterrupt:
