@@ -81,7 +81,7 @@
   /* Short springs keep the whole graph compact enough for hub labels to show; small views get room. */
   function springLength() {
     const count = data.nodes.length;
-    return count > 300 ? 40 : count > 100 ? 70 : 130;
+    return count > 300 ? 40 : count > 100 ? 100 : 130;
   }
 
   const options = {
