@@ -9,11 +9,10 @@ import pyoxigraph as ox
 from liskg import engine, queries
 from liskg.formatting import NUMERIC, compact
 
-PLACES = Decimal("0.000001")
 
 
 def plain(term):
-    """A pyoxigraph or rdflib term as a comparable value: compact IRI, rounded Decimal, bool or text."""
+    """A pyoxigraph or rdflib term as a comparable value: compact IRI, Decimal (9 significant digits), bool or text."""
     if term is None:
         return None
     if isinstance(term, ox.NamedNode) or type(term).__name__ == "URIRef":
@@ -21,7 +20,7 @@ def plain(term):
     datatype = term.datatype.value if isinstance(term, ox.Literal) else (str(term.datatype) if term.datatype else "")
     lexical = term.value if isinstance(term, ox.Literal) else str(term)
     if datatype in NUMERIC:
-        return Decimal(lexical).quantize(PLACES).normalize()
+        return Decimal(f"{Decimal(lexical):.9g}")
     if datatype.endswith("#boolean"):
         return lexical == "true"
     return lexical

@@ -4,7 +4,7 @@ Time bound: Oxigraph evaluates a query inside Rust, never checks for Python sign
 cancelled from another thread. So a bounded query runs in a forked child process, which sees the
 parent's loaded store copy-on-write, evaluates the query and streams the W3C serialization of the
 results back through a pipe; when the bound passes, the parent kills the child with SIGKILL, which
-really stops the evaluation. Forking costs about 10 ms. timeout=None evaluates in-process.
+really stops the evaluation. Forking costs about 15 ms. timeout=None evaluates in-process.
 """
 
 from __future__ import annotations
