@@ -279,44 +279,44 @@ ANSWERS = {
         # "0.3 Ah cm-2" as printed); Sec. 2.3: Sharafi [107] 5822 -> 514, Fu [67] 950 -> 75 Ω cm2 (~1000 mAh g-1, >99 %),
         # Lu [68] 2500 -> 250 Ω cm2; Sec. 2.4: Huang [109] 1.15e-4 S cm-1, Fu [69] >99 %, 7 mg cm-2, Li [70] ~100 %, 1080 mAh g-1;
         # Sec. 4.1: Li [110] CPE on LATP, >10 mAh.
-        lkd:ref-107  liskg:HeatTreatment            lkd:ref-107-heat-treatment            lkd:mat-llzo           liskg:InterfacialResistance  5822  514       unit:OHM-CentiM2
-        lkd:ref-109  liskg:PolymerCoating           lkd:ref-109-polymer-coating           lkd:mat-llzo           liskg:IonicConductivity      -     0.000115  unit:S-PER-CentiM
-        lkd:ref-110  liskg:PolymerCoating           lkd:ref-110-cpe-coating               lkd:mat-latp           liskg:CellCapacity           -     10        unit:MilliA-HR
-        lkd:ref-38   liskg:HeatTreatment            lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:ArealCapacity          -     0.3       unit:A-HR-PER-CentiM2
-        lkd:ref-38   liskg:HeatTreatment            lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:CurrentDensity         -     0.3       unit:MilliA-PER-CentiM2
-        lkd:ref-38   liskg:HeatTreatment            lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:Duration               -     500       unit:HR
-        lkd:ref-38   liskg:PlasmaTreatment          lkd:ref-38-plasma-treatment           lkd:mat-lagp           -                            -     -         -
-        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-silver-reduction           lkd:mat-lagp           -                            -     -         -
-        lkd:ref-38   liskg:SurfaceSpraying          lkd:ref-38-surface-spraying           lkd:mat-lagp           -                            -     -         -
-        lkd:ref-42   liskg:AtomicLayerDeposition    lkd:ref-42-atomic-layer-deposition    lkd:mat-ta-doped-llzo  -                            -     -         -
-        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:CoulombicEfficiency    -     99        unit:PERCENT
-        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:InterfacialResistance  950   75        unit:OHM-CentiM2
-        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:SpecificCapacity       -     1000      unit:MilliA-HR-PER-GM
-        lkd:ref-67   liskg:PreparationStep          lkd:ref-67-aluminum-coating           lkd:mat-llz            -                            -     -         -
-        lkd:ref-68   liskg:MoltenLithiumInfusion    lkd:ref-68-molten-lithium-infusion    lkd:mat-llzto          liskg:CellResistance         2500  250       unit:OHM-CentiM2
-        lkd:ref-68   liskg:PreparationStep          lkd:ref-68-gold-coating               lkd:mat-llzto          -                            -     -         -
-        lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:CoulombicEfficiency    -     99        unit:PERCENT
-        lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:SulfurLoading          -     7         unit:MilliGM-PER-CentiM2
-        lkd:ref-70   liskg:SpinCoating              lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:CoulombicEfficiency    -     100       unit:PERCENT
-        lkd:ref-70   liskg:SpinCoating              lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:SpecificCapacity       -     1080      unit:MilliA-HR-PER-GM
-        lkd:ref-99   liskg:ChemicalVaporDeposition  lkd:ref-99-chemical-vapor-deposition  lkd:mat-llz            -                            -     -         -
+        lkd:ref-107  liskg:HeatTreatment            lkd:ref-107-heat-treatment            lkd:mat-llzo           liskg:InterfacialResistance  5822  -                514       unit:OHM-CentiM2
+        lkd:ref-109  liskg:PolymerCoating           lkd:ref-109-polymer-coating           lkd:mat-llzo           liskg:IonicConductivity      -     -                0.000115  unit:S-PER-CentiM
+        lkd:ref-110  liskg:PolymerCoating           lkd:ref-110-cpe-coating               lkd:mat-latp           liskg:CellCapacity           -     "greater than"   10        unit:MilliA-HR
+        lkd:ref-38   liskg:HeatTreatment            lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:ArealCapacity          -     -                0.3       unit:A-HR-PER-CentiM2
+        lkd:ref-38   liskg:HeatTreatment            lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:CurrentDensity         -     -                0.3       unit:MilliA-PER-CentiM2
+        lkd:ref-38   liskg:HeatTreatment            lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:Duration               -     "greater than"   500       unit:HR
+        lkd:ref-38   liskg:PlasmaTreatment          lkd:ref-38-plasma-treatment           lkd:mat-lagp           -                            -     -                -         -
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-silver-reduction           lkd:mat-lagp           -                            -     -                -         -
+        lkd:ref-38   liskg:SurfaceSpraying          lkd:ref-38-surface-spraying           lkd:mat-lagp           -                            -     -                -         -
+        lkd:ref-42   liskg:AtomicLayerDeposition    lkd:ref-42-atomic-layer-deposition    lkd:mat-ta-doped-llzo  -                            -     -                -         -
+        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:CoulombicEfficiency    -     "greater than"   99        unit:PERCENT
+        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:InterfacialResistance  950   -                75        unit:OHM-CentiM2
+        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:SpecificCapacity       -     "approximately"  1000      unit:MilliA-HR-PER-GM
+        lkd:ref-67   liskg:PreparationStep          lkd:ref-67-aluminum-coating           lkd:mat-llz            -                            -     -                -         -
+        lkd:ref-68   liskg:MoltenLithiumInfusion    lkd:ref-68-molten-lithium-infusion    lkd:mat-llzto          liskg:CellResistance         2500  -                250       unit:OHM-CentiM2
+        lkd:ref-68   liskg:PreparationStep          lkd:ref-68-gold-coating               lkd:mat-llzto          -                            -     -                -         -
+        lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:CoulombicEfficiency    -     "greater than"   99        unit:PERCENT
+        lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:SulfurLoading          -     "up to"          7         unit:MilliGM-PER-CentiM2
+        lkd:ref-70   liskg:SpinCoating              lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:CoulombicEfficiency    -     "approximately"  100       unit:PERCENT
+        lkd:ref-70   liskg:SpinCoating              lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:SpecificCapacity       -     -                1080      unit:MilliA-HR-PER-GM
+        lkd:ref-99   liskg:ChemicalVaporDeposition  lkd:ref-99-chemical-vapor-deposition  lkd:mat-llz            -                            -     -                -         -
     """,
     "pouch-cell-demonstrations": """
         # Sec. 4.1: Yuan [124] 3 x 3 cm2, 0.5 mg cm-2, 1169 then 950 mAh g-1, <70 Ω; 1.8 mg cm-2 -> >2.3 mAh cm-2;
         # Hu [125] 9.2 mAh; Li [110] LATP + CPE, >10 mAh; Sec. 4.2: Liu [85] 803 mAh g-1, 91.78 %; Liu [84] no number.
-        lkd:ref-110  lkd:ref-110-cell               lkd:mat-cpe              liskg:CellCapacity           10     unit:MilliA-HR
-        lkd:ref-110  lkd:ref-110-cell               lkd:mat-latp             liskg:CellCapacity           10     unit:MilliA-HR
-        lkd:ref-124  lkd:ref-124-cell               lkd:mat-li6ps5cl         liskg:InterfacialResistance  70     unit:OHM
-        lkd:ref-124  lkd:ref-124-cell               lkd:mat-li6ps5cl         liskg:SideLength             3      unit:CentiM
-        lkd:ref-124  lkd:ref-124-cell               lkd:mat-li6ps5cl         liskg:SpecificCapacity       1169   unit:MilliA-HR-PER-GM
-        lkd:ref-124  lkd:ref-124-cell               lkd:mat-li6ps5cl         liskg:SpecificCapacity       950    unit:MilliA-HR-PER-GM
-        lkd:ref-124  lkd:ref-124-cell               lkd:mat-li6ps5cl         liskg:SulfurLoading          0.5    unit:MilliGM-PER-CentiM2
-        lkd:ref-124  lkd:ref-124-cell-high-loading  lkd:mat-li6ps5cl         liskg:ArealCapacity          2.3    unit:MilliA-HR-PER-CentiM2
-        lkd:ref-124  lkd:ref-124-cell-high-loading  lkd:mat-li6ps5cl         liskg:SulfurLoading          1.8    unit:MilliGM-PER-CentiM2
-        lkd:ref-125  lkd:ref-125-cell               lkd:mat-li6ps5cl         liskg:CellCapacity           9.2    unit:MilliA-HR
-        lkd:ref-84   lkd:ref-84-cell-pouch          lkd:mat-poly-dol-gpe     -                            -      -
-        lkd:ref-85   lkd:ref-85-cell-pouch          lkd:mat-petea-based-gpe  liskg:CapacityRetention      91.78  unit:PERCENT
-        lkd:ref-85   lkd:ref-85-cell-pouch          lkd:mat-petea-based-gpe  liskg:SpecificCapacity       803    unit:MilliA-HR-PER-GM
+        lkd:ref-110  lkd:ref-110-cell               lkd:mat-cpe              liskg:CellCapacity           "greater than"  10     unit:MilliA-HR
+        lkd:ref-110  lkd:ref-110-cell               lkd:mat-latp             liskg:CellCapacity           "greater than"  10     unit:MilliA-HR
+        lkd:ref-124  lkd:ref-124-cell               lkd:mat-li6ps5cl         liskg:InterfacialResistance  "less than"     70     unit:OHM
+        lkd:ref-124  lkd:ref-124-cell               lkd:mat-li6ps5cl         liskg:SideLength             -               3      unit:CentiM
+        lkd:ref-124  lkd:ref-124-cell               lkd:mat-li6ps5cl         liskg:SpecificCapacity       "up to"         950    unit:MilliA-HR-PER-GM
+        lkd:ref-124  lkd:ref-124-cell               lkd:mat-li6ps5cl         liskg:SpecificCapacity       -               1169   unit:MilliA-HR-PER-GM
+        lkd:ref-124  lkd:ref-124-cell               lkd:mat-li6ps5cl         liskg:SulfurLoading          -               0.5    unit:MilliGM-PER-CentiM2
+        lkd:ref-124  lkd:ref-124-cell-high-loading  lkd:mat-li6ps5cl         liskg:ArealCapacity          "greater than"  2.3    unit:MilliA-HR-PER-CentiM2
+        lkd:ref-124  lkd:ref-124-cell-high-loading  lkd:mat-li6ps5cl         liskg:SulfurLoading          -               1.8    unit:MilliGM-PER-CentiM2
+        lkd:ref-125  lkd:ref-125-cell               lkd:mat-li6ps5cl         liskg:CellCapacity           -               9.2    unit:MilliA-HR
+        lkd:ref-84   lkd:ref-84-cell-pouch          lkd:mat-poly-dol-gpe     -                            -               -      -
+        lkd:ref-85   lkd:ref-85-cell-pouch          lkd:mat-petea-based-gpe  liskg:CapacityRetention      -               91.78  unit:PERCENT
+        lkd:ref-85   lkd:ref-85-cell-pouch          lkd:mat-petea-based-gpe  liskg:SpecificCapacity       -               803    unit:MilliA-HR-PER-GM
     """,
     "processing-order": """
         # Sec. 2.2 (cathode/SSE fused first, then the Li-side film), 3.1 (sulfur composite pressed first, then Li),

@@ -58,7 +58,7 @@ def test_electrolyte_class_at_any_level_of_the_hierarchy(store):
 def test_strategies_csv_for_programs():
     result = run_cli("strategies", "--interface", "III", "--electrolyte", "sulfide", "--format", "csv")
     assert result.code == 0, result.err
-    assert result.out.splitlines()[0] == "study,method,strategy,interface,electrolyte,quantity,baseline,value,unit"
+    assert result.out.splitlines()[0] == "study,method,strategy,interface,electrolyte,quantity,baseline,qualifier,value,unit"
     assert "https://w3id.org/liskg/data/ref-124" in result.out
 
 

@@ -33,6 +33,6 @@ def run(args, project) -> int:
     store = open_store(project, inferred=not args.asserted_only)
     description, result = Facets(store, args.timeout).strategies(args.interface, args.electrolyte)
     if args.format in formatting.HUMAN_FORMATS:
-        print(description + ":")
+        print(description + (":\n" if args.format == "md" else ":"))
     print(formatting.render(result, args.format, store))
     return 0
