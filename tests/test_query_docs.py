@@ -1,0 +1,34 @@
+"""docs/queries.md tells the truth: every named query is listed, and the output it shows is what the commands print."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import pytest
+
+from liskg import queries
+from liskg.paths import Project
+
+from conftest import ROOT, run_cli
+
+DOC = (ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
+CONSOLE = re.compile(r"```console\n\$ liskg (.+)\n(.+?)```", re.S)
+RENDERED = re.compile(r"<!-- \$ liskg (.+) -->\n(.+?)<!-- end -->", re.S)
+SHOWN = CONSOLE.findall(DOC) + RENDERED.findall(DOC)
+
+
+def test_every_named_query_is_listed():
+    for name in queries.named_queries(Project(ROOT)):
+        assert f"| `{name}` |" in DOC
+
+
+def test_the_doc_shows_faceted_output():
+    assert any(command.startswith("strategies ") for command, _ in SHOWN)
+
+
+@pytest.mark.parametrize("command, shown", SHOWN, ids=[c for c, _ in SHOWN])
+def test_shown_output_is_real(command, shown):
+    result = run_cli(*shlex.split(command))
+    assert result.code == 0, result.err
+    assert result.out.rstrip() == shown.rstrip(), "docs/queries.md is out of date: rerun the command and paste its output"
