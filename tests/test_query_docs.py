@@ -13,8 +13,8 @@ from liskg.paths import Project
 from conftest import ROOT, run_cli
 
 DOC = (ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
-CONSOLE = re.compile(r"```console\n\$ liskg (.+)\n(.+?)```", re.S)
-RENDERED = re.compile(r"<!-- \$ liskg (.+) -->\n(.+?)<!-- end -->", re.S)
+CONSOLE = re.compile(r"```console\n\$ liskg ([^\n]+)\n([^`]+)```")
+RENDERED = re.compile(r"<!-- \$ liskg ([^\n]+) -->\n(.+?)<!-- end -->", re.S)
 SHOWN = CONSOLE.findall(DOC) + RENDERED.findall(DOC)
 
 
