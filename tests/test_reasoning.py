@@ -1,4 +1,7 @@
-"""HermiT (through owlready2) and the OWL API (Protégé's library) on the real ontology + data."""
+"""HermiT (through owlready2) and the OWL API (Protégé's library) on the real ontology + data.
+
+An individual typed into two disjoint classes is a row of test_bad_input.py.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +10,11 @@ from conftest import run_cli
 
 pytestmark = pytest.mark.java
 
-CONTRADICTION = """
-lkd:mat-contradictory-electrolyte a owl:NamedIndividual , liskg:GarnetElectrolyte , liskg:ArgyroditeElectrolyte ;
-    rdfs:label "contradictory electrolyte"@en ;
-    liskg:chemicalFormula "Li7La3Zr2O12" .
-"""
-
-
 def test_hermit_finds_the_ontology_and_data_consistent_with_no_unsatisfiable_class(tmp_project):
     result = run_cli("--root", str(tmp_project.root), "reason", "-q")
     assert result.code == 0, result.err
     assert result.out.startswith("HermiT: consistent; ")
     assert result.out.rstrip().endswith(" 0 unsatisfiable classes")
-
-
-def test_an_individual_typed_oxide_and_sulfide_is_reported_inconsistent_by_name(tmp_project):
-    materials = tmp_project.data_dir / "materials.ttl"
-    materials.write_text(materials.read_text() + CONTRADICTION)
-    result = run_cli("--root", str(tmp_project.root), "reason", "-q")
-    assert result.code == 1
-    assert result.err.splitlines() == [
-        "liskg: error: HermiT: the ontology is inconsistent: lkd:mat-contradictory-electrolyte is typed both "
-        "liskg:OxideElectrolyte and liskg:SulfideElectrolyte, which are disjoint; nothing was written"]
-    assert not (tmp_project.build_dir / "liskg-merged.ttl").exists()
 
 
 def test_every_file_loads_through_the_owl_api_and_the_merged_graph_is_owl2_dl(tmp_project):
