@@ -120,7 +120,8 @@ def test_kind_and_interface_filters_hide_what_they_exclude(full_page, graph):
     assert full_page.visible_ids() == {n for n, k in graph.nodes(data="kind") if k != "material"}
     interface = "https://w3id.org/liskg/ontology#SSInterface"
     full_page.page.select_option("#filter-interface", label="S/S interface")
-    expected = {n for n, d in graph.nodes(data=True) if d["kind"] != "material" and interface in d["facets"]["interface"]}
+    expected = {n for n, d in graph.nodes(data=True)
+                if d["kind"] != "material" and interface in d["facets"]["interface"]}
     assert interface in expected and len(expected) < graph.number_of_nodes() / 2
     assert full_page.visible_ids() == expected
     full_page.page.click("#reset")
@@ -180,7 +181,8 @@ def test_a_malicious_label_is_shown_as_text_and_runs_nothing(browser, tmp_projec
     with (tmp_project.data_dir / "materials.ttl").open("a", encoding="utf-8") as handle:
         handle.write(f'\nlkd:mat-hostile a owl:NamedIndividual , liskg:Additive ;\n'
                      f'    rdfs:label "{MALICIOUS}"@en ;\n'
-                     f'    liskg:summary "</script><script>alert(2)</script> <a href=\\"javascript:alert(3)\\">x</a>"@en .\n')
+                     '    liskg:summary "</script><script>alert(2)</script> '
+                     '<a href=\\"javascript:alert(3)\\">x</a>"@en .\n')
     query = tmp_path / "hostile.rq"
     query.write_text("# Question: <img src=y onerror=alert(4)> which material is hostile?\n"
                      "SELECT ?m WHERE { ?m <http://www.w3.org/2000/01/rdf-schema#label> ?l "

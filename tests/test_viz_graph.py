@@ -66,7 +66,8 @@ def test_edges_are_named_by_the_property_label_and_join_two_drawn_nodes(graph, s
     assert {"applies strategy", "at interface", "is a", "subclass of"} <= relations
     assert relations - {"is a", "subclass of"} - labels <= {"mitigated by method", "risked by method",
                                                              "concerns method", "concerns electrolyte class"}
-    strategy_types = [v for u, v, key in graph.edges(keys=True) if key == "is a" and graph.nodes[u]["kind"] == "strategy"]
+    strategy_types = [v for u, v, key in graph.edges(keys=True)
+                      if key == "is a" and graph.nodes[u]["kind"] == "strategy"]
     assert strategy_types and all(graph.nodes[v]["kind"] == "method" for v in strategy_types)
 
 

@@ -11,6 +11,10 @@ from __future__ import annotations
 import io
 import json
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 FORMATS = ("graphml", "gexf", "json")
 SEPARATOR = "; "

@@ -4,8 +4,9 @@ Nodes are the things a researcher navigates by: the four interfaces, the electro
 processing-method class hierarchies, and the strategies, studies, materials, failure modes, claims
 and cells of the data (sparql/graph-nodes.rq). Sections, the review, quantity kinds and units are
 not drawn: they would be hubs joined to everything. Measurements are not drawn either: each one is
-folded into the node it belongs to as a line of "key numbers with units" (the strategy that has it,
-else the study that reported it, else what it was measured on; sparql/graph-measurement-owners.rq).
+folded into the node it belongs to as a line of "key numbers with units" (the strategy that has it or
+the claim that points to it, else the study that reported it, else what it was measured on;
+sparql/graph-measurement-owners.rq).
 
 Edges are the asserted links between two nodes, named by the property's label (sparql/graph-edges.rq);
 class membership and the class hierarchy appear as "is a" and "subclass of". The graph is read from
@@ -31,7 +32,6 @@ KINDS = ["interface", "electrolyte class", "method", "strategy", "study", "mater
          "claim", "cell"]
 # Facet name -> the kind of node that is a facet value.
 FACETS = {"interface": "interface", "electrolyte class": "electrolyte class", "method": "method"}
-CLASS_KINDS = {"electrolyte class", "method"}
 SUBCLASS_OF = "subclass of"
 PREFIXES = {"https://w3id.org/liskg/ontology#": "liskg:", "https://w3id.org/liskg/data/": "lkd:"}
 

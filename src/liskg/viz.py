@@ -36,6 +36,8 @@ KIND_STYLES = {
     "claim": {"color": "#cab2d6", "shape": "hexagon"},
     "cell": {"color": "#b15928", "shape": "dot"},
 }
+
+
 def _asset(package: str, name: str) -> str:
     return (resources.files(package) / name).read_text(encoding="utf-8")
 
@@ -69,8 +71,8 @@ def page_data(graph: nx.MultiDiGraph, title: str, subtitle: str = "") -> dict:
         d = graph.nodes[node]
         nodes.append({
             "id": node, "label": d["label"], "kind": d["kind"], "types": d["types"], "curie": d["curie"],
-            "summary": d["summary"],
-            "references": d["references"], "sections": d["sections"], "numbers": d["numbers"],
+            "summary": d["summary"], "references": d["references"], "sections": d["sections"],
+            "numbers": d["numbers"],
             "degree": degree[node], "answer": bool(d.get("answer")),
             "position": positions[node], "pinned": node in anchors,
             "facets": {f: [index[v] for v in d["facets"][f] if v in index] for f in FACETS},
@@ -98,8 +100,8 @@ def render(graph: nx.MultiDiGraph, title: str, subtitle: str = "") -> str:
     """The whole page as one HTML string."""
     vis_js = _asset(VIS_FOLDER[0], f"{VIS_FOLDER[1]}/vis-network.min.js")
     page_js = _asset("liskg", "web/graph.js")
-    for script in (vis_js, page_js):
-        assert "</script" not in script.lower(), "an inlined script would end its own element"
+    if any("</script" in script.lower() for script in (vis_js, page_js)):
+        raise RuntimeError("an inlined script contains '</script' and would end its own element")
     parts = {
         "csp": f"default-src 'none'; script-src {_script_hash(vis_js)} {_script_hash(page_js)}; "
                "style-src 'unsafe-inline'; img-src data:",

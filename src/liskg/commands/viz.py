@@ -24,7 +24,8 @@ def add_arguments(parser):
                         help=f"where to write the page (default: build/{DEFAULT_OUTPUT}, or "
                              "build/liskg-graph-<query or focus>.html)")
     view = parser.add_mutually_exclusive_group()
-    view.add_argument("--query", metavar="NAME|FILE", help="draw the answer of a named query (queries/NAME.rq) or a .rq file")
+    view.add_argument("--query", metavar="NAME|FILE",
+                      help="draw the answer of a named query (queries/NAME.rq) or a .rq file")
     view.add_argument("--focus", metavar="LABEL", help="draw the neighbourhood of the node with this label")
     parser.add_argument("--depth", type=int, default=1, metavar="N", help="with --focus: links to follow (default 1)")
 
@@ -51,7 +52,8 @@ def run(args, project) -> int:
         query = queries.resolve(project, args.query)
         result = engine.run(open_store(project), query.text, origin=query.origin)
         if result.form != "select":
-            raise LiskgError(f"{query.origin}: --query draws the answer of a SELECT query; this one is {result.form.upper()}")
+            raise LiskgError(f"{query.origin}: --query draws the answer of a SELECT query; "
+                             f"this one is {result.form.upper()}")
         iris = {term.value for row in result.rows for term in row if isinstance(term, ox.NamedNode)}
         graph = graphmodel.answer_subgraph(graph, iris)
         answers = sum(1 for _, d in graph.nodes(data=True) if d["answer"])
