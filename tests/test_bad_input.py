@@ -130,6 +130,14 @@ def undeclared_prefix(project, tmp):
                                       "The prefix foo: has not been declared"], 2)
 
 
+def file_that_is_not_utf8(project, tmp):
+    path = project.data_dir / "review.ttl"
+    path.write_bytes(path.read_bytes() + "\n# saved by an editor in Latin-1: Caf\u00e9\n".encode("latin-1"))
+    line = path.read_bytes().count(b"\n")
+    return Case(build_args(project), [f"liskg: error: graph_data/review.ttl:{line}:37: not UTF-8 text (byte 0xe9); "
+                                      "save the file as UTF-8"], 2)
+
+
 def term_the_ontology_does_not_declare(project, tmp):
     path = append(project, "graph_data/review.ttl", "\nlkd:review liskg:usesFoo lkd:section-1 .\n")
     line = line_of(path, "lkd:review liskg:usesFoo lkd:section-1 .")
@@ -332,6 +340,7 @@ ROWS = [
     pytest.param(turtle_syntax_error_in_graph_data, id="malformed-turtle-in-graph_data"),
     pytest.param(turtle_syntax_error_in_ontology, id="malformed-turtle-in-ontology"),
     pytest.param(undeclared_prefix, id="undeclared-prefix"),
+    pytest.param(file_that_is_not_utf8, id="file-not-utf8"),
     pytest.param(term_the_ontology_does_not_declare, id="term-the-ontology-does-not-declare"),
     pytest.param(individual_nobody_declares, id="individual-nobody-declares"),
     pytest.param(duplicate_label_and_missing_definition, id="duplicate-label-and-missing-definition"),

@@ -52,6 +52,13 @@ def parse_turtle(path: Path, shown_as: str | None = None) -> list[ox.Triple]:
     except OSError as exc:
         raise LiskgError(f"{shown}: cannot read ({exc.strerror})") from None
     try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:  # Oxigraph lets bad bytes through in comments; later steps read text
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - data.rfind(b"\n", 0, exc.start)
+        raise LiskgError(f"{shown}:{line}:{column}: not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+                         "save the file as UTF-8") from None
+    try:
         return [q.triple for q in ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())]
     except SyntaxError as exc:
         message = str(exc).split(" (", 1)[0] if str(exc).endswith(")") else str(exc)
