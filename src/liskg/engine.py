@@ -95,34 +95,42 @@ def _decode(form: str, data: bytes) -> QueryResult:
 def _in_child(store: ox.Store, text: str, timeout: float, origin: str) -> tuple[str, bytes]:
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # child: evaluate, write "form\n" + payload (or "error\n" + message), exit without cleanup
-        os.close(read_end)
+    if pid == 0:  # child: evaluate, write "form\n" + payload (or "error\n" + message), never return
         try:
-            form, payload = _evaluate(store, text)
-        except BaseException as exc:  # noqa: BLE001 - reported by the parent as one line
-            form, payload = "error", f"{type(exc).__name__}: {exc}".encode()
-        with os.fdopen(write_end, "wb") as out:
-            out.write(form.encode() + b"\n" + payload)
-        os._exit(0)
+            os.close(read_end)
+            try:
+                form, payload = _evaluate(store, text)
+            except BaseException as exc:  # noqa: BLE001 - reported by the parent as one line
+                form, payload = "error", f"{type(exc).__name__}: {exc}".encode()
+            with os.fdopen(write_end, "wb") as out:
+                out.write(form.encode() + b"\n" + payload)
+        finally:
+            os._exit(0)
     os.close(write_end)
     chunks, deadline = [], time.monotonic() + timeout
-    with os.fdopen(read_end, "rb", buffering=0) as pipe:
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([pipe], [], [], remaining)[0]:
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-                raise QueryTimeout(f"{origin}: stopped after {timeout:g} s (the time bound); "
-                                   "narrow the query or raise --timeout")
-            chunk = pipe.read(1 << 16)
-            if not chunk:
-                break
-            chunks.append(chunk)
-    os.waitpid(pid, 0)
+    try:
+        with os.fdopen(read_end, "rb", buffering=0) as pipe:
+            while chunk := _read_before(pipe, deadline):
+                chunks.append(chunk)
+    except QueryTimeout:
+        raise QueryTimeout(f"{origin}: stopped after {timeout:g} s (the time bound); "
+                           "narrow the query or raise --timeout") from None
+    finally:  # on the time bound, Ctrl-C or any error the child must not outlive the query
+        if os.waitpid(pid, os.WNOHANG) == (0, 0):
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
     form, _, payload = b"".join(chunks).partition(b"\n")
     if form == b"error" or not form:
         raise LiskgError(f"{origin}: the query failed: {payload.decode(errors='replace') or 'no result'}")
     return form.decode(), payload
+
+
+def _read_before(pipe, deadline: float) -> bytes:
+    """The next chunk from the pipe (b"" at its end); QueryTimeout when none comes before the deadline."""
+    remaining = deadline - time.monotonic()
+    if remaining <= 0 or not select.select([pipe], [], [], remaining)[0]:
+        raise QueryTimeout("time bound")
+    return pipe.read(1 << 16)
 
 
 def run(store: ox.Store, text: str, *, timeout: float | None = 30.0, origin: str = "query") -> QueryResult:
