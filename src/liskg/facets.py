@@ -156,7 +156,7 @@ class Facets:
         cells = []
         for _s, prop, obj in self.query("facet-facts", subject=[thing]).rows:
             value = self.labels.text(obj)
-            if len(value) > WIDTH - 30:
+            if isinstance(obj, ox.Literal) and len(value) > WIDTH - 30:  # notes, not names, are shortened
                 value = textwrap.shorten(value, WIDTH - 30, placeholder=" …")
             cells.append([self.labels.text(prop), value])
         return "\n".join([title] + [f"{indent}  {line}" for line in aligned(cells)])
