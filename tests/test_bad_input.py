@@ -235,6 +235,20 @@ def sparql_syntax_error(project, tmp):
         f'liskg: error: {path}:4:12: SPARQL syntax error at line 4, column 12: expected "{{"'], 2)
 
 
+def sparql_undeclared_prefix(project, tmp):
+    return Case(query(project, "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#>\n"
+                                     "SELECT ?m WHERE {\n  ?m a liskg:Material ;\n     skos:altLabel ?alt .\n}"), [
+        "liskg: error: -e:4:19: SPARQL syntax error at line 4, column 19: undeclared prefix skos: (declare it: "
+        "PREFIX skos: <...>)"], 2)
+
+
+def sparql_query_ending_too_early(project, tmp):
+    return Case(query(project, "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#>\n"
+                                     "SELECT ?s WHERE {\n  ?s a liskg:Study .\n"), [
+        "liskg: error: -e:4:1: SPARQL syntax error at line 4, column 1: the query ends too early: a closing } or ) "
+        "may be missing"], 2)
+
+
 def sparql_update(project, tmp):
     return Case(query(project, "-e", "PREFIX lkd: <https://w3id.org/liskg/data/>\n"
                                      "DELETE WHERE { lkd:review ?p ?o }"), [
@@ -351,6 +365,8 @@ ROWS = [
     pytest.param(integer_written_as_a_decimal, id="reference-number-written-as-decimal"),
     pytest.param(individual_in_two_disjoint_classes, id="individual-in-two-disjoint-classes-reason", marks=java),
     pytest.param(sparql_syntax_error, id="sparql-syntax-error-line-column"),
+    pytest.param(sparql_undeclared_prefix, id="sparql-undeclared-prefix"),
+    pytest.param(sparql_query_ending_too_early, id="sparql-query-ends-too-early"),
     pytest.param(sparql_update, id="sparql-update-refused"),
     pytest.param(unknown_named_query, id="unknown-named-query-suggests"),
     pytest.param(query_past_the_time_bound, id="query-past-time-bound"),

@@ -67,8 +67,27 @@ def check(text: str, origin: str = "query") -> None:
         if match:
             line, column = match.groups()
             raise LiskgError(f"{origin}:{line}:{column}: SPARQL syntax error at line {line}, column {column}: "
-                             f"{message[match.end():]}") from None
-        raise LiskgError(f"{origin}: SPARQL syntax error: {message}") from None
+                             f"{_readable(message[match.end():], text, int(line), int(column))}") from None
+        raise LiskgError(f"{origin}: SPARQL syntax error: {' '.join(message.split())}") from None
+
+
+_NAME_CLASS = re.compile(r"\[[^\]]*\\u\{[^\]]*\]")  # several lines of Unicode ranges: "a name character"
+
+
+def _readable(message: str, text: str, line: int, column: int) -> str:
+    """Oxigraph's parser message as one readable line: undeclared prefixes and early ends named as such,
+    the long character-class lists shortened."""
+    lines = text.splitlines() or [""]
+    before = lines[line - 1][:column - 1] if 0 < line <= len(lines) else ""
+    if "Prefix not found" in message:
+        name = re.search(r"(?:^|[^\w:?$])([A-Za-z][\w.-]*)?:[\w.-]*$", before)
+        prefix = (name.group(1) or "") if name else ""
+        return f"undeclared prefix {prefix}: (declare it: PREFIX {prefix}: <...>)"
+    offset = sum(len(text_line) + 1 for text_line in lines[:line - 1]) + column - 1
+    if offset >= len(text.rstrip()) and ('"}"' in message or '")"' in message):
+        return "the query ends too early: a closing } or ) may be missing"
+    one_line = _NAME_CLASS.sub("a name character", " ".join(message.split())).replace("['0'..='9']", "a digit")
+    return one_line if len(one_line) <= 200 else one_line[:199] + "…"
 
 
 def _evaluate(store: ox.Store, text: str) -> tuple[str, bytes]:
