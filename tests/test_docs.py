@@ -32,3 +32,28 @@ def test_docs_are_deterministic_and_written_where_asked(tmp_project, tmp_path):
     assert (tmp_path / "a" / "index.html").read_bytes() == (tmp_path / "b" / "index.html").read_bytes()
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["index.html"]  # no temp file left
 
+
+
+def test_the_protege_guide_names_terms_and_labels_the_graph_has(store):
+    """docs/extending.md walks through real terms: every CURIE it names exists, every class or property
+    it names by label (`reference number`, `heat treatment`) is a label of an ontology term."""
+    from conftest import ROOT
+
+    guide = (ROOT / "docs" / "extending.md").read_text(encoding="utf-8")
+    steps = guide.split("## Reading the errors")[0]  # the error table quotes broken names on purpose
+    prefixes = {"liskg": "https://w3id.org/liskg/ontology#", "lkd": "https://w3id.org/liskg/data/",
+                "unit": "http://qudt.org/vocab/unit/"}
+    curies = set(re.findall(r"`((?:liskg|lkd|unit):[\w.-]*[\w])`", steps))
+    assert len(curies) > 10
+    for curie in sorted(curies):
+        prefix, local = curie.split(":", 1)
+        assert store.query(f"ASK {{ <{prefixes[prefix]}{local}> ?p ?o }}"), curie
+    labels = {row["l"].value for row in store.query(
+        "SELECT ?l WHERE { ?term <http://www.w3.org/2000/01/rdf-schema#label> ?l . "
+        "FILTER(STRSTARTS(STR(?term), 'https://w3id.org/liskg/ontology#')) }")}
+    values = {"en", "approximately", "above", "up to"}  # values to type, not terms
+    commands = ("liskg", "git ", "rdfpipe", "build", "validate")
+    names = {name for name in re.findall(r"`([a-z][a-z ()°/-]*[a-z)])`", steps)
+             if name not in values and not name.startswith(commands)}
+    assert len(names) > 30
+    assert sorted(name for name in names if name not in labels) == []
