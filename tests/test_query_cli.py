@@ -156,3 +156,12 @@ def test_time_bound_stops_a_slow_query():
     result = run_cli("query", "--timeout", "1", "-e", SLOW)
     assert time.perf_counter() - start < 10
     one_line_error(result, "stopped after 1 s", "--timeout")
+
+
+def test_help_examples_name_real_queries():
+    import re
+
+    from liskg.commands import query as command
+
+    for name in re.findall(r"liskg query ([a-z][a-z-]+)\b", command.DESCRIPTION):
+        assert name in NAMED, f"`liskg query --help` shows an example with no such query: {name}"

@@ -18,7 +18,7 @@ examples:
   liskg query my-question.rq
   liskg query -e 'PREFIX liskg: <https://w3id.org/liskg/ontology#>
                   SELECT ?study WHERE { ?study a liskg:Study } LIMIT 5'
-  liskg query ionic-conductivity-ranking --asserted-only
+  liskg query electrolytes-ranked-by-conductivity --asserted-only
 
 Queries have a time bound (--timeout, default 30 s) and UPDATE requests are refused."""
 
