@@ -163,5 +163,5 @@ def test_help_examples_name_real_queries():
 
     from liskg.commands import query as command
 
-    for name in re.findall(r"liskg query ([a-z][a-z-]+)\b", command.DESCRIPTION):
+    for name in re.findall(r"liskg query ([a-z][a-z-]+)(?=\s|$)", command.DESCRIPTION, re.M):
         assert name in NAMED, f"`liskg query --help` shows an example with no such query: {name}"
