@@ -41,7 +41,7 @@ class Case:
     """What a row does: the command line, and what the user must see."""
 
     args: list[str]
-    err: list[str]  # the exact `liskg:` lines on stderr
+    err: list[str] | None  # the exact lines on stderr; None: one `liskg: error:` line, wording not pinned
     code: int
     out: list[str] | None = None  # the exact stdout lines, when the command reports there
     outside: list[Path] = field(default_factory=list)  # paths outside the project that must not appear
@@ -272,6 +272,20 @@ def query_file_that_does_not_exist(project, tmp):
     return Case(query(project, str(missing)), [f"liskg: error: {missing}: no such file"], 2, outside=[missing])
 
 
+def unknown_study(project, tmp):
+    return Case(["--root", str(project.root), "study", "99999"],
+                ["liskg: error: no study is cited as reference [99999] in the graph"], 2)
+
+
+def unknown_material(project, tmp):
+    return Case(["--root", str(project.root), "material", "zzzz"], ["liskg: error: no material is called 'zzzz'"], 2)
+
+
+def argument_that_is_not_utf8(project, tmp):
+    # a byte that is not UTF-8 in argv reaches Python as a lone surrogate ('\udcff')
+    return Case(["--root", str(project.root), "material", "LLZ\udcff"], None, 2)
+
+
 def output_path_in_proc(project, tmp):
     target = Path("/proc/liskg-graph.html")
     return Case(["--root", str(project.root), "viz", "-o", str(target)], [
@@ -371,6 +385,11 @@ ROWS = [
     pytest.param(unknown_named_query, id="unknown-named-query-suggests"),
     pytest.param(query_past_the_time_bound, id="query-past-time-bound"),
     pytest.param(query_file_that_does_not_exist, id="query-file-does-not-exist"),
+    pytest.param(unknown_study, id="unknown-study-number"),
+    pytest.param(unknown_material, id="unknown-material-name"),
+    pytest.param(argument_that_is_not_utf8, id="argument-not-utf8", marks=pytest.mark.xfail(
+        strict=True, reason="known bug (facets): an undecodable argv byte reaches pyoxigraph.Literal as a lone "
+                            "surrogate and ends as 'internal error' exit 70; the CLI should reject or decode it")),
     pytest.param(output_path_in_proc, id="viz-output-in-proc"),
     pytest.param(output_path_under_a_regular_file, id="docs-output-under-a-regular-file"),
     pytest.param(build_folder_is_a_regular_file, id="build-folder-is-a-regular-file"),
@@ -425,7 +444,11 @@ def test_bad_input(row, built_copy, tmp_path):
     elapsed = time.monotonic() - start
 
     assert "Traceback" not in result.err + result.out
-    assert diagnostics(result.err) == case.err
+    if case.err is None:
+        lines = diagnostics(result.err)
+        assert len(lines) == 1 and lines[0].startswith("liskg: error: ") and "internal error" not in lines[0], lines
+    else:
+        assert diagnostics(result.err) == case.err
     assert result.code == case.code, result.err
     assert case.code != 0 or case.changes_outputs
     assert result.out.splitlines() == (case.out or [])
