@@ -106,6 +106,24 @@ def test_any_query_text_gets_an_answer_or_one_clear_error(root, text, output):
         assert err.startswith("liskg: error: ") and len(err.splitlines()) == 1, err  # one line, whatever the text
 
 
+@settings(FUZZ, max_examples=25)
+@given(timeout=st.one_of(st.floats(allow_nan=True, allow_infinity=True).map(repr),
+                         st.sampled_from(["inf", "-inf", "nan", "1e308", "1e-308", "0", "-0", "5e-324", "abc", ""])))
+def test_any_timeout_value_is_used_or_refused_by_the_argument_parser(root, timeout):
+    """--timeout inf used to end in an OverflowError from select(); argparse refusals are usage errors."""
+    try:
+        code, out, err = call("--root", str(root), "query", f"--timeout={timeout}", "-f", "csv",
+                              "-e", "SELECT ?s WHERE { ?s a <https://w3id.org/liskg/ontology#Study> } LIMIT 2")
+    except SystemExit as exc:  # argparse: `liskg query: error: argument --timeout: ...`, exit 2
+        assert exc.code == 2
+        return
+    assert_clean(code, out, err)
+    if code:  # a bound too short for the query
+        assert err.startswith("liskg: error: -e: stopped after ") and len(err.splitlines()) == 1, err
+    else:
+        assert len(out.splitlines()) == 3, out
+
+
 # ---------------------------------------------------------------- facet values and names
 
 SPECIAL_VALUES = st.sampled_from([

@@ -144,12 +144,17 @@ def _in_child(store: ox.Store, text: str, timeout: float, origin: str) -> tuple[
     return form.decode(), payload
 
 
+_LONGEST_WAIT = 3600.0  # select() rejects huge timeouts (--timeout inf, 1e308): wait in slices of an hour
+
+
 def _read_before(pipe, deadline: float) -> bytes:
     """The next chunk from the pipe (b"" at its end); QueryTimeout when none comes before the deadline."""
-    remaining = deadline - time.monotonic()
-    if remaining <= 0 or not select.select([pipe], [], [], remaining)[0]:
-        raise QueryTimeout("time bound")
-    return pipe.read(1 << 16)
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise QueryTimeout("time bound")
+        if select.select([pipe], [], [], min(remaining, _LONGEST_WAIT))[0]:
+            return pipe.read(1 << 16)
 
 
 def run(store: ox.Store, text: str, *, timeout: float | None = 30.0, origin: str = "query") -> QueryResult:
