@@ -3,12 +3,18 @@
 One parametrized test, one row per case. Each row breaks a fresh copy of the project (or names a
 bad query, output path or signal), runs the command as a user types it, and asserts:
 
-- exactly the expected lines on stderr (all of them but the `[build] ...` progress lines), naming the file and line, the query position, the SHACL shape or the individual;
-- the expected exit code (2 bad input, 1 failed check, 130 interrupted, -9 killed), never 0 for an error;
-- no "Traceback" anywhere;
+- exactly the expected lines on stderr (all of them but the `[build] ...` progress lines), naming
+  the file and line, the query position, the SHACL shape or the individual (the quality and SHACL
+  stages add one count line: "1 quality problem(s); nothing was written");
+- the expected exit code (2 bad input, 1 failed check, 130 interrupted, -9 killed), never 0 for an
+  error; the two rows with HTML/JS in a label are not errors: they succeed, and the page carries
+  the label escaped, never as markup (the viz browser test checks that nothing executes);
+- no "Traceback" anywhere, and the command finishes within its bound;
 - every file of the project byte-identical before and after the run: the sources are untouched and
-  no partial or temporary output is left (when a previous build exists, it is intact);
+  no partial or temporary output is left (the previous build is intact);
 - output paths outside the project that could not be written do not exist afterwards.
+
+Two rows are strict xfails: known bugs outside this issue's code, named in their reason.
 
 The matrix absorbs the bad-input cases that used to live in test_build.py (Turtle syntax error,
 undeclared term, duplicate label / missing definition, a file nobody imports, an unwritable build
