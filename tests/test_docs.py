@@ -17,6 +17,7 @@ def test_docs_writes_one_offline_page_naming_the_key_classes_and_properties(tmp_
     for label in ("garnet-type electrolyte", "in situ polymerization", "measurement", "failure mode",
                   "applies strategy", "at interface", "numeric value", "reference number"):
         assert re.search(rf">\s*{re.escape(label)}\s*<", html), label
+    assert "Also called: garnet, LLZO-type electrolyte." in html  # synonyms (skos:altLabel) are shown
     for heading in ("Classes", "Object Properties", "Datatype Properties", "Annotation Properties"):
         assert f"<h2>{heading}</h2>" in html
     # the modules are merged under one header: one ontology, no second "Metadata" block

@@ -3,8 +3,9 @@
 The page documents the classes and properties of ontology/liskg.ttl and the modules it imports
 (units, quantity kinds), merged into one ontology under liskg.ttl's header. pyLODE renders
 classes, properties and the ontology's metadata; the individuals (interfaces, quantity kinds,
-units) are listed by `liskg query` and the graph, not here. It runs offline: pyLODE reads its
-background vocabularies from files it ships.
+units) are listed by `liskg query` and the graph, not here. pyLODE 3.3.4 does not show
+skos:altLabel, so the synonyms are handed to it as a skos:scopeNote "Also called: ..." (in the
+page's graph only). It runs offline: pyLODE reads its background vocabularies from files it ships.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import logging
 from pathlib import Path
 
 import rdflib
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import OWL, RDF, SKOS
 
 from liskg import artifacts
 from liskg.catalog import read_catalogs
@@ -51,6 +52,10 @@ def ontology_graph(project: Project) -> rdflib.Graph:
                 continue  # a module's own header would show up as a second ontology
             if triple[1] != OWL.imports:
                 graph.add(triple)
+    for term in sorted(set(graph.subjects(SKOS.altLabel, None))):
+        if (term, SKOS.scopeNote, None) not in graph:
+            synonyms = sorted((str(label) for label in graph.objects(term, SKOS.altLabel)), key=str.casefold)
+            graph.add((term, SKOS.scopeNote, rdflib.Literal("Also called: " + ", ".join(synonyms) + ".", lang="en")))
     for prefix, namespace in artifacts.PREFIXES.items():
         graph.bind(prefix, namespace)
     return graph
