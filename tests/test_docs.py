@@ -23,7 +23,8 @@ def test_docs_writes_one_offline_page_naming_the_key_classes_and_properties(tmp_
     # the modules are merged under one header: one ontology, no second "Metadata" block
     assert html.count("<h2>Metadata</h2>") == 1
     # nothing to fetch when the page is opened offline: no external stylesheet or script
-    assert not re.search(r'<(link|script)[^>]+(href|src)="https?://', html)
+    assert not re.search(r'<(link|script|img)[^>]+(href|src)="https?://', html)
+    assert "@import" not in html and "url(http" not in html
 
 
 def test_docs_are_deterministic_and_written_where_asked(tmp_project, tmp_path):
