@@ -18,6 +18,12 @@ EPILOG = """\
 typical session:
   liskg build                 check the sources and build the graph (build/)
   liskg stats                 what the graph holds
+  liskg query --list          the named research questions; then: liskg query oxide-anode-strategies
+  liskg strategies --interface Li/SSE --electrolyte oxide
+                              strategies by interface and electrolyte family, no SPARQL needed
+  liskg study 67              everything known about one cited work
+  liskg material LLZO         a material by name, formula or synonym
+  liskg viz                   the interactive graph page (build/liskg-graph.html)
   liskg validate              SHACL report of incomplete records
 
 Every command rebuilds first when ontology/ or graph_data/ changed since the last build.
@@ -47,7 +53,11 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser()
+    try:
+        parser = make_parser()
+    except ImportError as exc:  # a broken or missing command module: say which, not a traceback
+        print(f"liskg: internal error: cannot load a command ({exc}); reinstall with 'make install'", file=sys.stderr)
+        return 70
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()
