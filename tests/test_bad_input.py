@@ -14,8 +14,6 @@ bad query, output path or signal), runs the command as a user types it, and asse
   no partial or temporary output is left (the previous build is intact);
 - output paths outside the project that could not be written do not exist afterwards.
 
-Two rows are strict xfails: known bugs outside this issue's code, named in their reason.
-
 The matrix absorbs the bad-input cases that used to live in test_build.py (Turtle syntax error,
 undeclared term, duplicate label / missing definition, a file nobody imports, an unwritable build
 folder) and test_reasoning.py (an individual typed into two disjoint classes). The OWL API's
@@ -398,13 +396,8 @@ ROWS = [
     pytest.param(query_file_that_does_not_exist, id="query-file-does-not-exist"),
     pytest.param(unknown_study, id="unknown-study-number"),
     pytest.param(unknown_material, id="unknown-material-name"),
-    pytest.param(argument_that_is_not_utf8, id="argument-not-utf8", marks=pytest.mark.xfail(
-        strict=True, reason="known bug (facets): an undecodable argv byte reaches pyoxigraph.Literal as a lone "
-                            "surrogate and ends as 'internal error' exit 70; the CLI should reject or decode it")),
-    pytest.param(serve_on_a_port_that_does_not_exist, id="serve-port-out-of-range", marks=pytest.mark.xfail(
-        strict=True, reason="known bug (serve): the port is not checked; the banner announces :99999, then the "
-                            "Oxigraph server fails with 'Error: invalid port value' (and a Rust backtrace when "
-                            "RUST_BACKTRACE is set) instead of one liskg: error line")),
+    pytest.param(argument_that_is_not_utf8, id="argument-not-utf8"),
+    pytest.param(serve_on_a_port_that_does_not_exist, id="serve-port-out-of-range"),
     pytest.param(output_path_in_proc, id="viz-output-in-proc"),
     pytest.param(output_path_under_a_regular_file, id="docs-output-under-a-regular-file"),
     pytest.param(build_folder_is_a_regular_file, id="build-folder-is-a-regular-file"),

@@ -53,8 +53,18 @@ def first_keyword(text: str) -> str:
     return word.group(1).upper() if word else ""
 
 
+def require_text(text: str, what: str) -> str:
+    """The text, or a LiskgError when it cannot be UTF-8 (an undecodable argv byte arrives as a lone surrogate)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise LiskgError(f"{what}: not valid UTF-8 text; check the terminal's encoding") from None
+    return text
+
+
 def check(text: str, origin: str = "query") -> None:
     """Raise LiskgError when the text is an UPDATE or not valid SPARQL 1.1 (with line and column)."""
+    require_text(text, origin)
     try:
         ox.Store().query(text)
     except SyntaxError as exc:

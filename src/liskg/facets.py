@@ -42,7 +42,7 @@ class Facets:
     def find(self, what: str, text: str, kind: ox.NamedNode, *, classes: bool = False) -> list[ox.NamedNode]:
         """Things of `kind` named `text` (label, synonym, formula; case-insensitive): whole-name matches
         if any, else those whose name contains it; no match is an error that suggests close names."""
-        needle = text.strip().lower()
+        needle = engine.require_text(text, what).strip().lower()
         if not needle:
             raise LiskgError(f"name a {what}")
         query = "facet-find-classes" if classes else "facet-find-individuals"
@@ -66,7 +66,7 @@ class Facets:
 
     def study(self, text: str) -> list[ox.NamedNode]:
         """Studies by reference number (67) or by label or author text (Sharafi)."""
-        if text.strip().isdigit():
+        if engine.require_text(text, "study").strip().isdigit():
             rows = self.query("facet-find-study", number=[ox.Literal(int(text.strip()))]).rows
             if not rows:
                 raise LiskgError(f"no study is cited as reference [{text.strip()}] in the graph")

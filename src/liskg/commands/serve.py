@@ -29,6 +29,10 @@ def add_arguments(parser):
 
 def run(args, project) -> int:
     from liskg import server
+    from liskg.errors import LiskgError
+
+    if not 1 <= args.port <= 65535:
+        raise LiskgError(f"--port {args.port}: a port is a number from 1 to 65535")
 
     return server.serve(project, host=args.host, port=args.port, timeout=args.timeout,
                         inferred=not args.asserted_only)
