@@ -29,6 +29,7 @@ import shutil
 import sys
 import time
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -76,8 +77,9 @@ class Template:
 
 
 def _decimal(x: float) -> str:
-    text = f"{float(f'{x:.3g}'):.6f}".rstrip("0")
-    return text + "0" if text.endswith(".") else text
+    """x to three significant digits as an xsd:decimal lexical form (no exponent, always a point)."""
+    text = format(Decimal(f"{x:.3g}"), "f")
+    return text if "." in text else text + ".0"
 
 
 def _is_header(triple: ox.Triple, module_iri: str | None) -> bool:
@@ -105,9 +107,9 @@ def _templates(project: Project) -> list[Template]:
         elif isinstance(o, ox.Literal) and p == LABEL:
             kind, value = "label", (str(ox.Literal(o.value))[1:-1], o.language)
         elif isinstance(o, ox.Literal) and p in SCALED_DECIMALS:
-            kind, value = "decimal", float(o.value)
+            kind, value = "decimal", (float(o.value), str(o))
         elif isinstance(o, ox.Literal) and p in SCALED_INTEGERS:
-            kind, value = "integer", int(o.value)
+            kind, value = "integer", (int(o.value), str(o))
         elif isinstance(o, ox.Literal) and p == REFERENCE_NUMBER:
             kind, value = "reference", int(o.value)
         else:
@@ -133,10 +135,12 @@ def _replica(templates: list[Template], copy: int, seed: int, stride: int) -> li
         elif t.kind == "label":
             text, language = t.value
             o = f'"{text}{suffix}"@{language}'
+        elif t.kind in ("decimal", "integer") and not copy:
+            o = t.value[1]
         elif t.kind in ("decimal", "integer"):
-            factor = factors.setdefault(t.subject, math.exp(rng.gauss(0, 0.4)) if copy else 1.0)
-            o = (f'"{_decimal(t.value * factor)}"^^<{XSD}decimal>' if t.kind == "decimal"
-                 else f'"{max(1, round(t.value * factor))}"^^<{XSD}integer>')
+            factor = factors.setdefault(t.subject, math.exp(rng.gauss(0, 0.4)))
+            o = (f'"{_decimal(t.value[0] * factor)}"^^<{XSD}decimal>' if t.kind == "decimal"
+                 else f'"{max(1, round(t.value[0] * factor))}"^^<{XSD}integer>')
         elif t.kind == "reference":
             o = f'"{copy * stride + t.value}"^^<{XSD}integer>'
         lines.append(f"<{prefix}{t.subject}> {t.predicate} {o} .")
