@@ -66,6 +66,7 @@ def test_ambiguous_or_unknown_interface():
     one_line_error(run_cli("strategies", "--interface", "SSE"), "names several interfaces", "numeral")
     one_line_error(run_cli("strategies", "--interface", "Li/SEE"), "no interface is called 'Li/SEE'",
                    "close names", "Li/SSE")
+    one_line_error(run_cli("strategies", "--interface", "V"), "no interface has the numeral 'V'", "I to IV")
 
 
 def test_unknown_electrolyte_suggests_close_class_names():

@@ -57,7 +57,12 @@ class Facets:
         raise LiskgError(f"no {what} is called {text!r}{hint}")
 
     def interface(self, text: str) -> ox.NamedNode:
-        """An interface by numeral (I-IV), label or synonym; 'Li/SSE' finds 'Li/SSE interface'."""
+        """An interface by numeral (I-IV), label or synonym; 'Li/SSE' finds 'Li/SSE interface'.
+
+        A Roman numeral must match whole: 'V' is not part of 'IV'."""
+        if text.strip().upper() and set(text.strip().upper()) <= set("IVX") and \
+                text.strip().upper() not in ("I", "II", "III", "IV"):
+            raise LiskgError(f"no interface has the numeral {text.strip()!r}; the review numbers them I to IV")
         found = self.find("interface", text, INTERFACE)
         if len(found) > 1:
             names = ", ".join(self.labels.text(f) for f in found)
