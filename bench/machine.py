@@ -40,6 +40,7 @@ def info() -> dict:
         "packages": {name: _version(name) for name in PACKAGES},
         "chromium": _first_line(["/usr/bin/chromium", "--version"]),
         "java": _first_line(["java", "-version"]),
+        "load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
         "commit": _first_line(["git", "-C", str(CHECKOUT), "rev-parse", "--short", "HEAD"])
                   + (" with uncommitted changes" if dirty else ""),
     }

@@ -31,6 +31,10 @@ def spread(samples: list[float] | None) -> str:
     return secs(s["median"]) if s["n"] == 1 else f"{secs(s['median'])} ({secs(s['min'])}–{secs(s['max'])})"
 
 
+def times(ratio: float) -> str:
+    return f"{ratio:.1f}×" if ratio < 10 else f"{ratio:.0f}×"
+
+
 def median(samples: list[float] | None) -> float | None:
     return statistics.median(samples) if samples else None
 
@@ -90,6 +94,7 @@ class Report:
         ready = median([load["ready"] for load in (pages.get("1", {}).get("loads") or [])])
         ten = pages.get("10", {}).get("loads") or []
         click = median([load["click_to_frame"] for load in ten])
+        frame = median([load["redraw"] for load in ten])
         still = bool(ten) and not any(load["moved_after_layout"] for load in ten)
         build = median(self.r.get("build_cli", {}).get("total"))
 
@@ -116,7 +121,7 @@ class Report:
         if measured:
             name = min(measured, key=lambda n: measured[n][0])
             low, bound = measured[name]
-            text = f"smallest over {len(measured)} multi-hop + FILTER queries: {name} {'≥ ' if bound else ''}{low:.0f}×"
+            text = f"smallest over {len(measured)} multi-hop + FILTER queries: {name} {'≥ ' if bound else ''}{times(low)}"
             ok = low >= RATIO_TARGET
         else:
             text, ok = "—", None
@@ -125,9 +130,10 @@ class Report:
         rows.append(["review graph stabilized in the browser ≤ 3 s", f"navigation → stable layout {secs(ready)} (median)",
                      verdict(None if ready is None else ready <= PAGE_TARGET)])
         rows.append(["10× graph stays interactive (physics off after layout)",
-                     (f"physics off: {'yes' if still else 'no'}; click → next frame {secs(click)} (bound "
-                      f"{secs(CLICK_BOUND)})") if ten else "—",
-                     verdict(None if not ten else still and click <= CLICK_BOUND)])
+                     (f"physics off: {'yes' if still else 'no'}; click → next frame {secs(click)}, one redraw "
+                      f"{secs(frame)} (bound for both: {secs(CLICK_BOUND)}, the RAIL response budget)") if ten else "—",
+
+                     verdict(None if not ten else still and click <= CLICK_BOUND and frame <= CLICK_BOUND)])
         rows.append(["build of the review graph without the Java reasoner ≤ 5 s",
                      f"`liskg build` whole process {secs(build)} (median)",
                      verdict(None if build is None else build <= BUILD_TARGET)])
@@ -166,9 +172,9 @@ class Report:
             lines.append(f"- Review graph: `liskg build` {secs(build)}, `liskg query NAME` {secs(min(cold))}–"
                          f"{secs(max(cold))} as a whole process, {secs(min(warm))}–{secs(max(warm))} warm (p50).")
         if hop:
-            lines.append(f"- At ≥ 1M triples pyoxigraph is {min(hop):.0f}× to {max(hop):.0f}× faster than rdflib on the "
+            lines.append(f"- At ≥ 1M triples pyoxigraph is {times(min(hop))} to {times(max(hop))} faster than rdflib on the "
                          "multi-hop + FILTER queries (geometric mean "
-                         f"{math.exp(statistics.fmean(math.log(x) for x in hop)):.0f}×; ≥ where rdflib was stopped).")
+                         f"{times(math.exp(statistics.fmean(math.log(x) for x in hop)))}; ≥ where rdflib was stopped).")
         if ready is not None:
             lines.append(f"- `liskg viz`: the review graph's page reaches a stable layout in {secs(ready)} in headless "
                          "chromium.")
@@ -181,7 +187,11 @@ class Report:
         self.table(["", ""], [["CPU", m["cpu"]], ["cores", m["cores"]], ["memory", m["memory"]], ["OS", m["os"]],
                               ["Python", m["python"]],
                               ["packages", ", ".join(f"{k} {v}" for k, v in m["packages"].items())],
-                              ["browser", m["chromium"]], ["Java", m["java"]], ["commit", m["commit"]]])
+                              ["browser", m["chromium"]], ["Java", m["java"]], ["commit", m["commit"]],
+                              ["load average (1, 5, 15 min)", f"{m.get('load average at start', '—')} at the start, "
+                                                              f"{m.get('load average at end', '—')} at the end"]])
+        self.add("The machine is shared: a load average above the core count while a benchmark runs means other "
+                 "work competed for the CPU and the numbers are pessimistic.", "")
 
     def graphs(self) -> None:
         self.add("## Graphs", "",
@@ -284,15 +294,19 @@ class Report:
                 ratio, bound = self.ratio(s, name)
                 slow = engines[s]["rdflib"]["queries"].get(name, {})
                 shown = (f"stopped at {secs(slow['cap'])}" if bound else spread(slow.get("seconds")))
-                cells.append("—" if ratio is None else f"{shown} (**{'≥ ' if bound else ''}{ratio:.0f}×**)")
+                cells.append("—" if ratio is None else f"{shown} (**{'≥ ' if bound else ''}{times(ratio)}**)")
             rows.append([name + (" ✓" if self.is_hop(name) else ""), *cells])
         self.add("rdflib in memory, and how many times slower than pyoxigraph (**ratio**):", "")
         self.table(["query", *(self.label(s) for s in compared)], rows)
+        skipped = [f"- {what} at {self.label(scale)}: not run, {why}." for what, scale, why in self.r["not_run"]]
+        self.add(*skipped, *([""] if skipped else []),
+                 f"rdflib is measured at {', '.join(self.label(s) for s in compared)} only: at 100× and above it "
+                 "would need minutes per query, and the ≥ 1M scale is the one the target names.", "")
 
     def load_ratio(self, scale) -> str:
         entry = self.r["engines"][scale]
         fast, slow = entry["oxigraph"].get("load"), entry["rdflib"].get("load")
-        return f"{secs(slow)} (**{slow / fast:.0f}×**)" if fast and slow else "—"
+        return f"{secs(slow)} (**{times(slow / fast)}**)" if fast and slow else "—"
 
     def inference_section(self) -> None:
         self.add("## 4. Inference: SPARQL rules (the build's choice) against owlrl", "",
@@ -310,7 +324,7 @@ class Report:
                     cells.append(item.get("error") or "—")
                     continue
                 value = median(item["seconds"])
-                ratio = "" if name == "sparql rules" or not rules else f" **{value / rules:.0f}×**"
+                ratio = "" if name == "sparql rules" or not rules else f" **{times(value / rules)}**"
                 cells.append(f"{spread(item['seconds'])} (+{item['added']:,}){ratio}")
             rows.append([self.label(scale), f"{entry.get('asserted', 0):,}", *cells])
         self.table(["scale", "asserted triples", "SPARQL rules (pyoxigraph)", "owlrl RDFS", "owlrl OWL-RL"], rows)
@@ -322,7 +336,9 @@ class Report:
                  "--disable-component-update --disable-sync`), opened from `file://`; *ready* = navigation start "
                  "until `window.liskg.ready` (vis-network finished stabilizing and physics is off); *stabilization* "
                  "= the page's own `liskg.stabilizedMs`; *physics off* = no node moved in the second after ready; "
-                 "*click → frame* = a click on the most connected node until the next painted frame (median of 5).",
+                 "*click → frame* = a click on the most connected node until the next painted frame (median of 5); "
+                 "*one redraw* = `network.redraw()`, the cost of every pan or zoom frame; *vis select + redraw* = "
+                 "vis-network's own `selectNodes` plus a redraw.",
                  "")
         rows = []
         for scale, entry in sorted(self.r.get("viz", {}).items(), key=lambda kv: int(kv[0])):
@@ -333,12 +349,14 @@ class Report:
                              f"{entry['bytes'] / 1e6:.1f} MB", spread(entry.get("generate")) if title == "as shipped" else "",
                              spread([x["ready"] for x in loads]), spread([x["stabilized_ms"] / 1000 for x in loads]),
                              "yes" if not any(x["moved_after_layout"] for x in loads) else "no",
-                             spread([x["click_to_frame"] for x in loads]),
+                             spread([x["click_to_frame"] for x in loads]), spread([x["redraw"] for x in loads]),
+                             spread([x["native_select"] for x in loads]),
                              sum(len(x["external_requests"]) for x in loads)])
             if entry.get("error"):
-                rows.append([self.label(scale), entry["error"], *[""] * 9])
+                rows.append([self.label(scale), entry["error"], *[""] * 11])
         self.table(["scale", "page", "nodes", "links", "page size", "`liskg viz`", "ready", "stabilization",
-                    "physics off", "click → frame", "requests to other hosts"], rows)
+                    "physics off", "click → frame", "one redraw", "vis select + redraw", "requests to other hosts"],
+                   rows)
 
     def targets_section(self, targets: list[list[str]]) -> None:
         self.add("## Targets", "")
@@ -366,7 +384,7 @@ class Report:
                     cells.append("—")
                     continue
                 before, after = median(item["before"]), median(item["after"])
-                cells.append(f"{secs(before)} → {secs(after)} (**{before / after:.1f}×**)")
+                cells.append(f"{secs(before)} → {secs(after)} (**{times(before / after)}**)")
                 same = same and item["same_inferred"] and item["same_asserted"]
                 faster = faster and after < before
                 rewrite = item["rewrite"]
@@ -384,6 +402,7 @@ class Report:
                  "`MINUS { ?strategy rdf:type ?narrower . { SELECT ?narrower ?method WHERE { ?narrower "
                  "rdfs:subClassOf+ ?method } } }`. Once a file is changed its row leaves this table (the pattern no longer "
                  "matches) and the tables above show the new times.", "")
+        self.rewritten_ratios()
         viz = self.r.get("viz", {}).get("1", {})
         before = median([x["ready"] for x in viz.get("loads") or []])
         after = median([x["ready"] for x in viz.get("variant_loads") or []])
@@ -400,6 +419,7 @@ class Report:
                      "`bench/viz_bench.py`, the same page with only that number changed).", "")
         self.add("What to change (owner of `src/liskg/web/graph.js`): `iterations: 400` → `iterations: 200` in "
                  "`options.physics.stabilization`.", "")
+        self.click_finding()
         steps = self.r["build"].get("100", {}).get("steps", {})
         total = sum(median(v) for v in steps.values()) if steps else 0
         if total:
@@ -411,6 +431,56 @@ class Report:
                      "(about 25 %): all rdflib, which Oxigraph's own serializer would replace where no blank node needs "
                      "canonical naming. Inference (`inference.materialize`) grows faster than the data: each round "
                      "re-derives every inferred triple through Python objects until a round adds nothing.", "")
+
+    def rewritten_ratios(self) -> None:
+        """The engine ratio at the million scale for the rewritten queries, both engines on the same new text."""
+        rows = []
+        for name in self.queries:
+            after = f"{name} (rewritten)"
+            if after not in self.oxigraph(self.million):
+                continue
+            cells = []
+            for engine in ("oxigraph", "rdflib"):
+                item = self.r["engines"][str(self.million)].get(engine, {}).get("queries", {})
+                cells.append(" → ".join(self.shown(item.get(n, {})) for n in (name, after)))
+            ratios = [self.ratio(self.million, n) for n in (name, after)]
+            cells.append(" → ".join("—" if r is None else f"{'≥ ' if bound else ''}{times(r)}" for r, bound in ratios))
+            rows.append([name + (" ✓" if self.is_hop(name) else ""), *cells])
+        if rows:
+            self.add(f"Both engines on the rewritten text at {self.label(self.million)}: the sub-SELECT forms make "
+                     "pyoxigraph faster and rdflib slower (it re-evaluates a sub-SELECT inside MINUS per solution), "
+                     "so the ratio grows from both sides. The target verdict above stays on the queries as shipped.",
+                     "")
+            self.table(["query", "pyoxigraph before → after", "rdflib before → after", "ratio before → after"], rows)
+
+    @staticmethod
+    def shown(item: dict) -> str:
+        """One engine's median for a query, or where it was stopped."""
+        if item.get("seconds") and not item.get("error"):
+            return secs(median(item["seconds"]))
+        return f"stopped at {secs(item['cap'])}" if item.get("cap") else "—"
+
+    def click_finding(self) -> None:
+        loads = self.r.get("viz", {}).get("10", {}).get("loads") or []
+        if not loads:
+            return
+        click, frame = median([x["click_to_frame"] for x in loads]), median([x["redraw"] for x in loads])
+        native = median([x["native_select"] for x in loads])
+        self.add("### A click on the 10× page takes over a second", "",
+                 f"Physics is off after the layout, but a click on the most connected node of the 10× page "
+                 f"({loads[0]['nodes']:,} nodes, {loads[0]['edges']:,} links) takes {secs(click)} to the next frame. "
+                 "A CDP CPU profile of one click: about 60 % in the page's `apply()` (`src/liskg/web/graph.js`), "
+                 "which sends every node and every link to vis-network's DataSets (`nodes.update`, `edges.update` "
+                 "with hidden, colour, border and font) to dim what lies outside the neighbourhood, and about 35 % "
+                 f"in the canvas redraw that follows (one redraw alone: {secs(frame)}). vis-network's own "
+                 f"selection of the node plus a redraw takes {secs(native)} on the same page.", "",
+                 "What to change (owner of `src/liskg/web/graph.js`): in `apply()`, send only the nodes and links "
+                 "whose hidden/colour/border/font differ from what was last sent (keep the last style per id), and "
+                 "on graphs above about 1,000 nodes highlight a clicked neighbourhood with vis-network's selection "
+                 "(`network.selectNodes([id])`, which also highlights the connected links) instead of recolouring "
+                 "every other node. Even then each frame costs one redraw, so above a few thousand nodes the page "
+                 "should also draw less while panning (`interaction.hideEdgesOnDrag` and `hideEdgesOnZoom` are on "
+                 "already; node labels are the next candidate).", "")
 
     def render(self) -> str:
         targets = self.targets()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from datetime import datetime, timezone
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import machine
 import projects
+import query_rewrites
 import report
 from query_bench import named
 from timing import run_task
@@ -89,19 +91,21 @@ def run(quick: bool) -> dict:
                                                "forked_runs": max(5, p["warm_runs"] // 10)}, 600)
 
     queries = named(str(review.root))
-    results["query_texts"] = queries
+    rewritten = {f"{name} (rewritten)": text for name, (_, text) in query_rewrites.rewritten(queries).items()}
+    results["query_texts"] = {**queries, **rewritten}
     for scale, runs in p["engine_runs"].items():
         project = made[scale][0]
         nt = inferred_nt(project, scale, p)
         if not nt.exists() or results["build"][str(scale)].get("error"):
             results["not_run"].append(("engines", scale, "no inferred graph: its build did not finish"))
             continue
+        texts = {**queries, **rewritten} if scale == p["million"] else queries
         log(f"engines {scale}x: pyoxigraph")
-        entry = {"oxigraph": run_task("engine_bench", {"engine": "oxigraph", "nt": str(nt), "queries": queries,
-                                                       "runs": runs, "caps": dict.fromkeys(queries, 600.0)}, 900)}
+        entry = {"oxigraph": run_task("engine_bench", {"engine": "oxigraph", "nt": str(nt), "queries": texts,
+                                                       "runs": runs, "caps": dict.fromkeys(texts, 600.0)}, 900)}
         if scale in p["rdflib_runs"]:
             log(f"engines {scale}x: rdflib")
-            entry["rdflib"] = run_rdflib(nt, queries, entry["oxigraph"], p["rdflib_runs"][scale])
+            entry["rdflib"] = run_rdflib(nt, texts, entry["oxigraph"], p["rdflib_runs"][scale])
         results["engines"][str(scale)] = entry
     for scale in sorted({1, p["million"]} & set(made)):
         nt = inferred_nt(made[scale][0], scale, p)
@@ -123,6 +127,7 @@ def run(quick: bool) -> dict:
         results["viz"][str(scale)] = run_task("viz_bench", {"root": str(made[scale][0].root), "runs": runs,
                                                             "page_runs": page_runs, "variant": VIZ_VARIANT}, 900)
     results["seconds"] = time.perf_counter() - started
+    results["machine"]["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return results
 
 

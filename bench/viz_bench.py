@@ -30,6 +30,13 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--disable-sync"]
 READY_TIMEOUT_MS = 300_000
 NEXT_FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+FRAME_TIMES = """() => {
+  const net = liskg.network, hub = liskg.nodes.getIds()[0], redraws = [];
+  for (let i = 0; i < 5; i++) { const t = performance.now(); net.redraw(); redraws.push(performance.now() - t); }
+  const t = performance.now(); net.selectNodes([hub]); net.redraw(); const select = performance.now() - t;
+  net.unselectAll();
+  return {redraw: redraws.sort((a, b) => a - b)[2] / 1000, native_select: select / 1000};
+}"""
 HUB_POSITION = """() => {
   const net = liskg.network, ids = liskg.nodes.getIds();
   const hub = ids.reduce((a, b) => (net.getConnectedEdges(b).length > net.getConnectedEdges(a).length ? b : a));
@@ -49,6 +56,7 @@ def _page_load(browser, path: Path) -> dict:
                           "edges: liskg.edges.length, positions: liskg.network.getPositions()})")
     page.wait_for_timeout(1000)
     moved = page.evaluate("() => liskg.network.getPositions()") != stats.pop("positions")
+    frames = page.evaluate(FRAME_TIMES)
     hub = page.evaluate(HUB_POSITION)
     clicks = []
     for _ in range(5):
@@ -59,8 +67,8 @@ def _page_load(browser, path: Path) -> dict:
         page.mouse.click(5, 5)
         page.evaluate(NEXT_FRAME)
     page.close()
-    return {**stats, "ready": ready, "moved_after_layout": moved, "click_to_frame": statistics.median(clicks),
-            "external_requests": external}
+    return {**stats, **frames, "ready": ready, "moved_after_layout": moved,
+            "click_to_frame": statistics.median(clicks), "external_requests": external}
 
 
 def _script_hash(script: str) -> str:
