@@ -44,7 +44,7 @@ def plan(quick: bool, review) -> dict:
     million = projects.million_scale(review)
     return {"full": {1: 5, 10: 3, 100: 1}, "steps": {million: 1, 1000: 1}, "million": million,
             "engine_runs": {1: 20, 10: 10, 100: 5, million: 5, 1000: 3}, "rdflib_runs": {1: 3, 10: 1, million: 1},
-            "java_runs": 3, "cli_runs": 10, "warm_runs": 300,
+            "java_runs": 3, "cli_runs": 8, "warm_runs": 300,
             "viz": {1: (3, 3), 10: (3, 2)}, "inference": {1: (5, 1), 10: (1, 1)}}
 
 
@@ -74,7 +74,7 @@ def run(quick: bool) -> dict:
     for scale in p["steps"]:
         log(f"load, QC and inference {scale}x")
         root = made[scale][0].root
-        budget = 150 if scale == 1000 else 400
+        budget = 90 if scale == 1000 else 400
         results["build"][str(scale)] = run_task("build_bench", {"task": "steps", "root": str(root),
                                                                 "dump": str(root / "bench-inferred.nt")}, budget)
     log("build 1x with HermiT and the OWL API")
