@@ -38,7 +38,7 @@ chromium: ## Debian's chromium for the browser tests (never a downloaded browser
 docs: install ## ontology reference documentation (pyLODE) into build/docs/
 	$(BIN)/liskg docs
 
-bench: install ## run every benchmark and rewrite docs/performance.md
+bench: install java chromium ## run every benchmark and rewrite docs/performance.md
 	$(BIN)/python bench/run_all.py
 
 clean: ## remove build outputs (sources are never touched)

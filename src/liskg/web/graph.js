@@ -92,7 +92,7 @@
       forceAtlas2Based: { gravitationalConstant: -45, centralGravity: 0.02, springLength: springLength(),
                           springConstant: 0.06, damping: 0.6, avoidOverlap: 0.6 },
       minVelocity: 2, timestep: 0.5,
-      stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true },
+      stabilization: { enabled: true, iterations: 200, updateInterval: 50, fit: true },
     },
     nodes: {
       font: { size: 12, face: "DejaVu Sans, Arial, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
