@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 import pyoxigraph as ox
 
 from liskg import artifacts, inference, qc
-from liskg.errors import LiskgError
-from liskg.loading import OWL, OWL_IMPORTS, OWL_ONTOLOGY, RDF_TYPE, load_sources
+from liskg.errors import CheckFailed, LiskgError, ShaclViolations
+from liskg.loading import OWL_IMPORTS, load_sources
 from liskg.paths import Project
 from liskg.progress import Progress
 
@@ -72,8 +72,7 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
             result.violations = [replace(v, where=qc.locate(project, loaded, v.focus_iri)) if v.focus_iri else v
                                  for v in shacl_validate(inferred_graph, load_shapes(project))]
             if result.violations:
-                lines = [str(v) for v in result.violations]
-                raise LiskgError("\n".join(lines + [f"{len(lines)} SHACL violation(s); nothing was written"]))
+                raise ShaclViolations([str(v) for v in result.violations])
             note["detail"] = "conforms"
 
     if reason:
@@ -82,9 +81,7 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
 
             result.reasoner_report = hermit(merged_graph, store)
             if not result.reasoner_report.consistent or result.reasoner_report.unsatisfiable:
-                error = LiskgError(result.reasoner_report.problem_line() + "; nothing was written")
-                error.exit_code = 1
-                raise error
+                raise CheckFailed(result.reasoner_report.problem_line() + "; nothing was written")
             note["detail"] = result.reasoner_report.summary()
 
     if owlapi:
@@ -118,10 +115,8 @@ def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
     lines = [line.replace(str(project.root.resolve()) + "/", "") for line in lines]
     failed = [line for line in lines if ": OK " not in line]
     if failed:
-        error = LiskgError("\n".join(f"OWL API: {line}" for line in failed) + "\nthe OWL API (Protégé's library) "
-                           "rejected the ontology; nothing was written")
-        error.exit_code = 1
-        raise error
+        raise CheckFailed("\n".join(f"OWL API: {line}" for line in failed) + "\nthe OWL API (Protégé's library) "
+                          "rejected the ontology; nothing was written")
     return lines
 
 
@@ -146,5 +141,3 @@ def ensure_built(project: Project, quiet: bool = False) -> None:
         print(f"liskg: {reason}; rebuilding ...", file=sys.stderr)
         build(project, validate=True, reason=False, quiet=quiet)
 
-
-__all__ = ["build", "ensure_built", "BuildResult", "OWL", "RDF_TYPE", "OWL_ONTOLOGY"]

@@ -36,7 +36,8 @@ def _iri(term) -> str | None:
     return term.value if isinstance(term, ox.NamedNode) else None
 
 
-def _short(iri: str) -> str:
+def short_iri(iri: str) -> str:
+    """An IRI as liskg:/lkd:/unit: prefixed name, else in angle brackets."""
     for prefix, ns in (("liskg", LISKG), ("lkd", LKD), ("unit", UNIT)):
         if iri.startswith(ns):
             return f"{prefix}:{iri[len(ns):]}"
@@ -116,11 +117,11 @@ def _check_term_annotations(project: Project, files: list[SourceFile]) -> list[s
             where = f"{project.relative(f.path)}:{_line_of(f.path, term)}"
             labels = values[(term, LABEL)]
             if len(labels) != 1:
-                problems.append(f"{where}: {_short(term)} has {len(labels)} rdfs:label values; give it exactly one")
+                problems.append(f"{where}: {short_iri(term)} has {len(labels)} rdfs:label values; give it exactly one")
             elif labels[0] != labels[0].strip() or "  " in labels[0]:
-                problems.append(f"{where}: {_short(term)} label {labels[0]!r} has stray whitespace")
+                problems.append(f"{where}: {short_iri(term)} label {labels[0]!r} has stray whitespace")
             if len(values[(term, DEFINITION)]) != 1:
-                problems.append(f"{where}: {_short(term)} needs exactly one skos:definition")
+                problems.append(f"{where}: {short_iri(term)} needs exactly one skos:definition")
     return problems
 
 
@@ -136,7 +137,7 @@ def _check_unique_labels(project: Project, loaded: LoadedSources) -> list[str]:
         if len(subjects) > 1:
             path = next(p for s, p in holders if s == subjects[1])
             problems.append(f"{project.relative(path)}:{_line_of(path, subjects[1])}: label {label!r} is used by "
-                            f"{', '.join(_short(s) for s in subjects)}; labels must be unique")
+                            f"{', '.join(short_iri(s) for s in subjects)}; labels must be unique")
     return problems
 
 
@@ -152,10 +153,10 @@ def _check_references(project: Project, source: SourceFile, declared: dict[str, 
                 continue
             if iri.startswith((LISKG, UNIT)) and iri not in declared:
                 reported.add(iri)
-                problems.append(f"{project.relative(source.path)}:{_line_of(source.path, iri)}: {_short(iri)} is not "
+                problems.append(f"{project.relative(source.path)}:{_line_of(source.path, iri)}: {short_iri(iri)} is not "
                                 "declared in the ontology; check the spelling or declare it in ontology/")
             elif iri.startswith(LKD) and position == "object" and iri not in typed_in_data:
                 reported.add(iri)
-                problems.append(f"{project.relative(source.path)}:{_line_of(source.path, iri)}: {_short(iri)} is used "
+                problems.append(f"{project.relative(source.path)}:{_line_of(source.path, iri)}: {short_iri(iri)} is used "
                                 "but never declared (no rdf:type) in graph_data/; check the spelling or declare it")
     return problems

@@ -11,6 +11,7 @@ import pyoxigraph as ox
 import rdflib
 
 from liskg.errors import LiskgError
+from liskg.qc import short_iri
 
 JAVA_HINT = ("HermiT needs Java: install Debian's headless JRE (apt-get install -y default-jre-headless) "
              "or build without --reason")
@@ -34,17 +35,10 @@ class ReasonerReport:
         if self.consistent:
             return f"unsatisfiable classes: {', '.join(self.unsatisfiable)}"
         if self.clashes:
-            described = "; ".join(f"{_short(i)} is typed both {_short(a)} and {_short(b)}, which are disjoint"
+            described = "; ".join(f"{short_iri(i)} is typed both {short_iri(a)} and {short_iri(b)}, which are disjoint"
                                   for i, a, b in self.clashes)
             return f"HermiT: the ontology is inconsistent: {described}"
         return "HermiT: the ontology is inconsistent (no disjoint-type clash found; open it in Protégé and ask for an explanation)"
-
-
-def _short(iri: str) -> str:
-    for prefix, ns in (("liskg:", "https://w3id.org/liskg/ontology#"), ("lkd:", "https://w3id.org/liskg/data/")):
-        if iri.startswith(ns):
-            return prefix + iri[len(ns):]
-    return f"<{iri}>"
 
 
 def disjoint_type_clashes(store: ox.Store) -> list[tuple[str, str, str]]:

@@ -19,17 +19,14 @@ def run(args, project) -> int:
 
     from liskg import artifacts
     from liskg.build import build
-    from liskg.errors import LiskgError
+    from liskg.errors import ShaclViolations
 
     try:
         build(project, validate=True, quiet=True)
-    except LiskgError as exc:
-        lines = str(exc).splitlines()
-        if not lines[-1].endswith("SHACL violation(s); nothing was written"):
-            raise
-        for line in lines[:-1]:
+    except ShaclViolations as exc:
+        for line in exc.violations:
             print(line)
-        print(f"{len(lines) - 1} violation(s)", file=sys.stderr)
+        print(f"{len(exc.violations)} violation(s)", file=sys.stderr)
         return 1
     print(f"conforms: every record satisfies {project.relative(project.shapes_file)} "
           f"({artifacts.MERGED} rebuilt)")
