@@ -125,7 +125,7 @@ class Report:
             ok = low >= RATIO_TARGET
         else:
             text, ok = "—", None
-        rows.append([f"pyoxigraph ≥ 15× faster than rdflib in memory at ≥ 1M triples (multi-hop + FILTER)", text,
+        rows.append(["pyoxigraph ≥ 15× faster than rdflib in memory at ≥ 1M triples (multi-hop + FILTER)", text,
                      verdict(ok)])
         rows.append(["review graph stabilized in the browser ≤ 3 s", f"navigation → stable layout {secs(ready)} (median)",
                      verdict(None if ready is None else ready <= PAGE_TARGET)])

@@ -46,13 +46,18 @@ def store(project):
     return open_store(project, inferred=True)
 
 
+def copy_sources(root: Path) -> Path:
+    """Copy the project's sources (ontology/, graph_data/, queries/) into root; return root."""
+    for folder in ("ontology", "graph_data", "queries"):
+        if (ROOT / folder).exists():
+            shutil.copytree(ROOT / folder, root / folder)
+    return root
+
+
 @pytest.fixture
 def tmp_project(tmp_path) -> Project:
     """A throwaway copy of the sources, for tests that break or edit them."""
-    for folder in ("ontology", "graph_data", "queries"):
-        if (ROOT / folder).exists():
-            shutil.copytree(ROOT / folder, tmp_path / folder)
-    return Project(tmp_path)
+    return Project(copy_sources(tmp_path))
 
 
 @pytest.fixture(scope="session")

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from conftest import ROOT, CliResult, run_cli
+from conftest import ROOT, CliResult, copy_sources, run_cli
 
 from liskg import artifacts
 from liskg.paths import Project
@@ -417,10 +417,7 @@ ROWS = [
 @pytest.fixture(scope="module")
 def built_copy(tmp_path_factory) -> Path:
     """A copy of the sources with a current build, shared read-only by the rows."""
-    root = tmp_path_factory.mktemp("pristine")
-    for folder in ("ontology", "graph_data", "queries"):
-        if (ROOT / folder).exists():
-            shutil.copytree(ROOT / folder, root / folder)
+    root = copy_sources(tmp_path_factory.mktemp("pristine"))
     result = run_cli("--root", str(root), "build", "-q")
     assert result.code == 0, result.err
     return root

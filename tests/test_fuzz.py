@@ -17,12 +17,11 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import copy_sources, run_cli
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -38,10 +37,7 @@ ARGUMENT_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_ch
 def root(tmp_path_factory) -> Path:
     """A built copy of the project, shared by the examples of this module."""
     os.environ.pop("LISKG_DEBUG", None)  # with it set, main() re-raises internal errors on purpose
-    root = tmp_path_factory.mktemp("fuzz")
-    for folder in ("ontology", "graph_data", "queries"):
-        if (ROOT / folder).exists():
-            shutil.copytree(ROOT / folder, root / folder)
+    root = copy_sources(tmp_path_factory.mktemp("fuzz"))
     result = run_cli("--root", str(root), "build", "-q")
     assert result.code == 0, result.err
     return root

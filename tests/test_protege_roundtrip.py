@@ -29,12 +29,11 @@ docs/extending.md therefore recommends Protégé and names this owlready2 pitfal
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
 import rdflib
-from conftest import ROOT, run_cli
+from conftest import copy_sources, run_cli
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
@@ -158,10 +157,7 @@ def session(tmp_path_factory):
     """The copy before and after both edit sessions, with what each tool wrote."""
     from liskg.owlapi import protege_edit
 
-    root = tmp_path_factory.mktemp("protege")
-    for folder in ("ontology", "graph_data", "queries"):
-        if (ROOT / folder).exists():
-            shutil.copytree(ROOT / folder, root / folder)
+    root = copy_sources(tmp_path_factory.mktemp("protege"))
     project, saved = Project(root), tmp_path_factory.mktemp("saved")
     before = union(project)
     before_modules = {f.name: explicit(rdflib.Graph().parse(f)) for f in module_files(project)}
