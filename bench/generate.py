@@ -34,8 +34,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from liskg.loading import load_sources
-from liskg.paths import Project
+from liskg.sources.loading import load_sources
+from liskg.project import Project
 
 LKD = "https://w3id.org/liskg/data/"
 LISKG = "https://w3id.org/liskg/ontology#"
@@ -200,7 +200,7 @@ def generate(source: Project, scale: int, out: Path, seed: int = 0) -> dict:
 
 
 def _ontology_catalog(source: Project) -> dict[str, Path]:
-    from liskg.catalog import read_catalog
+    from liskg.sources.catalog import read_catalog
 
     return read_catalog(source.ontology_dir / "catalog-v001.xml") | {
         name: path for name, path in read_catalog(source.data_dir / "catalog-v001.xml").items()

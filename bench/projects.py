@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import generate
-from liskg.paths import Project
+from liskg.project import Project
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 WORK = CHECKOUT / "build" / "bench"
@@ -54,7 +54,7 @@ def scaled(review: Project, scale: int) -> tuple[Project, dict]:
 
 def data_triples(project: Project) -> int:
     """Triples in graph_data/ (the size measure of a scale)."""
-    from liskg.loading import load_sources
+    from liskg.sources.loading import load_sources
 
     return sum(len(f.triples) for f in load_sources(project).data_files(project))
 

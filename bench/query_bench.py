@@ -10,16 +10,16 @@ import sys
 from pathlib import Path
 
 import timing
-from liskg.paths import Project
+from liskg.project import Project
 
 LISKG = str(Path(sys.executable).parent / "liskg")
 
 
 def named(root: str) -> dict[str, str]:
     """The project's named queries: name -> SPARQL text."""
-    from liskg import queries
+    from liskg.query import named
 
-    return {name: q.text for name, q in queries.named_queries(Project(Path(root))).items()}
+    return {name: q.text for name, q in named.named_queries(Project(Path(root))).items()}
 
 
 def cold(spec: dict) -> dict:
@@ -34,8 +34,8 @@ def cold(spec: dict) -> dict:
 
 def warm(spec: dict) -> dict:
     """Per named query: engine.run in-process (no time bound) and with the default time bound (forked)."""
-    from liskg import engine
-    from liskg.store import open_store
+    from liskg.query import engine
+    from liskg.query.store import open_store
 
     store = open_store(Project(Path(spec["root"])))
     result = {}

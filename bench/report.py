@@ -210,7 +210,7 @@ class Report:
 
     def build_section(self) -> None:
         self.add("## 1. Build, per step", "",
-                 "`liskg.build.build()` with SHACL validation and without Java, timings from `BuildResult.timings`; "
+                 "`liskg.build.pipeline.build()` with SHACL validation and without Java, timings from `BuildResult.timings`; "
                  "median (min–max) over n runs. Scales marked *steps only* run load, QC and inference through the "
                  "same library functions `build()` calls (`load_sources`, `qc.check`, `inference.materialize`).", "")
         hundred = self.r["build"].get("100", {}).get("steps", {})
@@ -256,7 +256,7 @@ class Report:
         self.add("## 2. Named queries on the review graph", "",
                  f"Cold: `liskg --root <review snapshot> query NAME` as a whole process (interpreter start, imports, "
                  f"loading the built graph, the query, the table), one warm-up then n runs, hyperfine-style. Warm: "
-                 f"`liskg.engine.run(store, text)` in one process on an open store: in-process "
+                 f"`liskg.query.engine.run(store, text)` in one process on an open store: in-process "
                  f"(`timeout=None`) and with the default 30 s time bound (a forked child evaluates). Floors: "
                  f"`python -c pass` {spread(cold.get('python -c pass'))}, `liskg --version` "
                  f"{spread(cold.get('liskg --version'))}.", "")
@@ -410,7 +410,7 @@ class Report:
         self.add("### The review graph's page takes over 3 s to a stable layout", "",
                  "A Chrome DevTools CPU profile of the page load (CDP `Profiler`, one load of the review graph) put "
                  "about 85 % of the time in vis-network's physics solver, run for the 400 stabilization iterations "
-                 "the page asks for (`options.physics.stabilization.iterations` in `src/liskg/web/graph.js`); "
+                 "the page asks for (`options.physics.stabilization.iterations` in `src/liskg/graph/web/graph.js`); "
                  "parsing the embedded data and building the controls take a few milliseconds, and the "
                  "`avoidOverlap` term or the choice of solver (barnesHut) changed little. The layout is already "
                  "settled after about 200 iterations (screenshots of both looked alike: hubs, clusters and labels in "
@@ -418,7 +418,7 @@ class Report:
         if before and after:
             self.add(f"This run: ready after {secs(before)} with 400 iterations → {secs(after)} with 200 (probe in "
                      "`bench/viz_bench.py`, the same page with only that number changed).", "")
-        self.add("What to change (owner of `src/liskg/web/graph.js`): `iterations: 400` → `iterations: 200` in "
+        self.add("What to change (owner of `src/liskg/graph/web/graph.js`): `iterations: 400` → `iterations: 200` in "
                  "`options.physics.stabilization`.", "")
         self.click_finding()
         steps = self.r["build"].get("100", {}).get("steps", {})
@@ -467,7 +467,7 @@ class Report:
                  "rdflib handles comparatively well. The sub-SELECT rewrites speed pyoxigraph up on them by less "
                  "than 3× and raise the ratio mostly by slowing rdflib down, so they are not offered as the fix for "
                  "this target. The likely fix, not measured here: give each strategy its most specific method "
-                 "class as a materialized triple (one more rule in `src/liskg/sparql/`), so the queries read it "
+                 "class as a materialized triple (one more rule in `src/liskg/build/rules/`), so the queries read it "
                  "with a plain join instead of a negated path." + self.numeric_filter_note(), "")
 
     def numeric_filter_note(self) -> str:
@@ -497,12 +497,12 @@ class Report:
         self.add("### A click on the 10× page takes over a second", "",
                  f"Physics is off after the layout, but a click on the most connected node of the 10× page "
                  f"({loads[0]['nodes']:,} nodes, {loads[0]['edges']:,} links) takes {secs(click)} to the next frame. "
-                 "A CDP CPU profile of one click: about 60 % in the page's `apply()` (`src/liskg/web/graph.js`), "
+                 "A CDP CPU profile of one click: about 60 % in the page's `apply()` (`src/liskg/graph/web/graph.js`), "
                  "which sends every node and every link to vis-network's DataSets (`nodes.update`, `edges.update` "
                  "with hidden, colour, border and font) to dim what lies outside the neighbourhood, and about 35 % "
                  f"in the canvas redraw that follows (one redraw alone: {secs(frame)}). vis-network's own "
                  f"selection of the node plus a redraw takes {secs(native)} on the same page.", "",
-                 "What to change (owner of `src/liskg/web/graph.js`): in `apply()`, send only the nodes and links "
+                 "What to change (owner of `src/liskg/graph/web/graph.js`): in `apply()`, send only the nodes and links "
                  "whose hidden/colour/border/font differ from what was last sent (keep the last style per id), and "
                  "on graphs above about 1,000 nodes highlight a clicked neighbourhood with vis-network's selection "
                  "(`network.selectNodes([id])`, which also highlights the connected links) instead of recolouring "

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from liskg.paths import Project
+from liskg.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_TEXT = ROOT.parent / "shared" / "sources" / "review-interfacial-contact-solid-state-li-s.txt"
@@ -41,7 +41,7 @@ def project() -> Project:
 @pytest.fixture(scope="session")
 def store(project):
     """The built review graph (asserted + inferred) in Oxigraph."""
-    from liskg.store import open_store
+    from liskg.query.store import open_store
 
     return open_store(project, inferred=True)
 

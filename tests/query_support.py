@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from liskg import engine, queries
-from liskg.formatting import NUMERIC, compact
+from liskg.query import engine, named
+from liskg.query.tables import NUMERIC, compact
 
 
 
@@ -28,5 +28,5 @@ def plain(term):
 
 def answer(project, store, name: str) -> set[tuple]:
     """The named query's answer on the store, as a set of plain-value tuples."""
-    result = engine.run(store, queries.named_queries(project)[name].text, timeout=60)
+    result = engine.run(store, named.named_queries(project)[name].text, timeout=60)
     return {tuple(plain(t) for t in row) for row in result.rows}

@@ -36,8 +36,8 @@ from typing import Callable
 import pytest
 from conftest import ROOT, CliResult, copy_sources, run_cli
 
-from liskg import artifacts
-from liskg.paths import Project
+from liskg.build import outputs
+from liskg.project import Project
 
 
 @dataclass
@@ -315,7 +315,7 @@ def build_folder_is_a_regular_file(project, tmp):
     project.build_dir.write_text("a file where the build folder should be")
     root = project.root
     return Case(build_args(project, "-q"), [
-        f"liskg: error: {root}/build/{artifacts.MERGED}: cannot write output ({root}/build is a file, not a "
+        f"liskg: error: {root}/build/{outputs.MERGED}: cannot write output ({root}/build is a file, not a "
         "folder); choose a writable location"], 2)
 
 
@@ -348,7 +348,7 @@ def interrupted_build(sig: int, progress_line: str, err: list[str], code: int):
         append(project, "graph_data/review.ttl", "\n# an edit that the interrupted build never publishes\n")
 
         def check(project, result):
-            assert artifacts.stale_reason(project) == "sources changed since the last build (graph_data/review.ttl)"
+            assert outputs.stale_reason(project) == "sources changed since the last build (graph_data/review.ttl)"
         return Case(build_args(project), err, code, run=interrupt_after(progress_line, sig), check=check)
     return row
 
@@ -475,7 +475,7 @@ def test_bad_input(row, built_copy, tmp_path):
 
 def test_a_build_interrupted_between_two_output_files_never_looks_current(tmp_project, monkeypatch):
     """The write phase itself: stop it after the first output file was renamed into place."""
-    from liskg.build import build
+    from liskg.build.pipeline import build
 
     build(tmp_project, quiet=True)
     previous = tree(tmp_project.build_dir)
@@ -483,16 +483,16 @@ def test_a_build_interrupted_between_two_output_files_never_looks_current(tmp_pr
     real_replace = os.replace
 
     def replace_then_interrupt(src, dst):
-        if Path(dst).name == artifacts.INFERRED:
+        if Path(dst).name == outputs.INFERRED:
             raise KeyboardInterrupt
         real_replace(src, dst)
 
-    monkeypatch.setattr(artifacts.os, "replace", replace_then_interrupt)
+    monkeypatch.setattr(outputs.os, "replace", replace_then_interrupt)
     with pytest.raises(KeyboardInterrupt):
         build(tmp_project, quiet=True)
     monkeypatch.undo()
     now = tree(tmp_project.build_dir)
     assert not [name for name in now if name.endswith(".tmp")]
-    assert now[artifacts.INFERRED] == previous[artifacts.INFERRED]
-    assert now[artifacts.MANIFEST] == previous[artifacts.MANIFEST]
-    assert artifacts.stale_reason(tmp_project) == "sources changed since the last build (graph_data/review.ttl)"
+    assert now[outputs.INFERRED] == previous[outputs.INFERRED]
+    assert now[outputs.MANIFEST] == previous[outputs.MANIFEST]
+    assert outputs.stale_reason(tmp_project) == "sources changed since the last build (graph_data/review.ttl)"

@@ -6,8 +6,8 @@ import re
 
 import rdflib
 
-from liskg.loading import load_sources
-from liskg.rdfconvert import to_rdflib_graph
+from liskg.sources.loading import load_sources
+from liskg.build.rdfconvert import to_rdflib_graph
 
 NUMERIC = {rdflib.URIRef("http://www.w3.org/2001/XMLSchema#" + name)
            for name in ("decimal", "integer", "double", "float", "int", "long", "nonNegativeInteger")}

@@ -25,7 +25,7 @@ from conftest import copy_sources, run_cli
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from liskg.cli import main
+from liskg.cli.main import main
 
 FUZZ = settings(max_examples=50, deadline=timedelta(seconds=10), derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow])

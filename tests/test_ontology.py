@@ -5,9 +5,9 @@ from __future__ import annotations
 import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from liskg import qc
-from liskg.catalog import read_catalog
-from liskg.loading import load_sources, parse_turtle
+from liskg.build import qc
+from liskg.sources.catalog import read_catalog
+from liskg.sources.loading import load_sources, parse_turtle
 
 LISKG = rdflib.Namespace("https://w3id.org/liskg/ontology#")
 

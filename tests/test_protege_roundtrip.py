@@ -2,7 +2,7 @@
 
 Two edit sessions on one copy of the project, each adding a study with a strategy and a measurement:
 
-1. Through the OWL API, the library Protégé is built on (src/liskg/java/ProtegeEdit.java, run against
+1. Through the OWL API, the library Protégé is built on (tests/support/ProtegeEdit.java, run against
    owlready2's OWL API 3.4.3): open graph_data/liskg-data.ttl with every import mapped to its local
    file by the catalogs, add Example et al. [9001] to the studies-anode module, and save that module
    the way Protégé does: in place as Turtle ("Save") and as RDF/XML ("Save as").
@@ -37,8 +37,8 @@ from conftest import copy_sources, run_cli
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
-from liskg.catalog import read_catalogs
-from liskg.paths import Project
+from liskg.sources.catalog import read_catalogs
+from liskg.project import Project
 
 pytestmark = pytest.mark.java
 
@@ -155,7 +155,7 @@ def owlready_session(project: Project, module_iri: str, edit: rdflib.Graph, save
 @pytest.fixture(scope="module")
 def session(tmp_path_factory):
     """The copy before and after both edit sessions, with what each tool wrote."""
-    from liskg.owlapi import protege_edit
+    from support.protege_edit import protege_edit
 
     root = copy_sources(tmp_path_factory.mktemp("protege"))
     project, saved = Project(root), tmp_path_factory.mktemp("saved")
@@ -180,7 +180,7 @@ def session(tmp_path_factory):
 
 
 def test_the_owl_api_loads_every_module_offline_and_saves_turtle_and_rdfxml_alike(session):
-    from liskg.loading import load_sources
+    from liskg.sources.loading import load_sources
 
     lines = session["owlapi_lines"]
     assert lines[0].startswith(f"LOADED {len(load_sources(session['project']).files)} ontologies, ")

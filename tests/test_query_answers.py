@@ -499,9 +499,9 @@ ANSWERS = {
 
 
 def test_every_named_query_has_an_exact_answer_here(project):
-    from liskg import queries
+    from liskg.query import named
 
-    assert sorted(ANSWERS) == sorted(queries.named_queries(project))
+    assert sorted(ANSWERS) == sorted(named.named_queries(project))
 
 
 @pytest.mark.parametrize("name", sorted(ANSWERS))

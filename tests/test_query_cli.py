@@ -9,12 +9,12 @@ import time
 
 import pytest
 
-from liskg import queries
-from liskg.paths import Project
+from liskg.query import named
+from liskg.project import Project
 
 from conftest import ROOT, run_cli
 
-NAMED = queries.named_queries(Project(ROOT))
+NAMED = named.named_queries(Project(ROOT))
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
 
@@ -101,7 +101,7 @@ def test_asserted_only_misses_what_only_inference_gives():
 def test_cold_query_is_fast_and_never_imports_rdflib_pyshacl_or_owlready2():
     run_cli("query", "longest-cycling")  # the build is current afterwards
     script = ("import sys, time; start = time.perf_counter()\n"
-              "from liskg.cli import main\n"
+              "from liskg.cli.main import main\n"
               "code = main(['query', 'oxide-anode-strategies'])\n"
               "heavy = sorted(m for m in ('rdflib', 'pyshacl', 'owlready2') if m in sys.modules)\n"
               "print('HEAVY', heavy, file=sys.stderr)\n"
@@ -161,7 +161,7 @@ def test_time_bound_stops_a_slow_query():
 def test_help_examples_name_real_queries():
     import re
 
-    from liskg.commands import query as command
+    from liskg.cli.commands import query as command
 
     for name in re.findall(r"liskg query ([a-z][a-z-]+)(?=\s|$)", command.DESCRIPTION, re.M):
         assert name in NAMED, f"`liskg query --help` shows an example with no such query: {name}"

@@ -7,8 +7,8 @@ import shlex
 
 import pytest
 
-from liskg import queries
-from liskg.paths import Project
+from liskg.query import named
+from liskg.project import Project
 
 from conftest import ROOT, run_cli
 
@@ -19,7 +19,7 @@ SHOWN = CONSOLE.findall(DOC) + RENDERED.findall(DOC)
 
 
 def test_every_named_query_is_listed():
-    for name in queries.named_queries(Project(ROOT)):
+    for name in named.named_queries(Project(ROOT)):
         assert f"| `{name}` |" in DOC
 
 

@@ -6,13 +6,14 @@ from collections import Counter
 
 import pytest
 
-from liskg import artifacts, engine, queries
-from liskg.paths import Project
+from liskg.build import outputs
+from liskg.query import engine, named
+from liskg.project import Project
 from query_support import plain
 
 from conftest import ROOT
 
-NAMES = sorted(queries.named_queries(Project(ROOT)))
+NAMES = sorted(named.named_queries(Project(ROOT)))
 
 
 @pytest.fixture(scope="module")
@@ -20,13 +21,13 @@ def rdflib_graph(store, project):
     import rdflib
 
     graph = rdflib.Graph()
-    graph.parse(project.build_dir / artifacts.INFERRED, format="nt")
+    graph.parse(project.build_dir / outputs.INFERRED, format="nt")
     return graph
 
 
 @pytest.fixture(scope="module")
 def asserted_store(project):
-    from liskg.store import open_store
+    from liskg.query.store import open_store
 
     return open_store(project, inferred=False)
 
@@ -37,7 +38,7 @@ def oxigraph_rows(store, text):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_pyoxigraph_and_rdflib_agree(name, project, store, rdflib_graph):
-    text = queries.named_queries(project)[name].text
+    text = named.named_queries(project)[name].text
     expected = oxigraph_rows(store, text)
     rdflib_result = rdflib_graph.query(text)
     got = Counter(tuple(plain(row[v]) for v in rdflib_result.vars) for row in rdflib_result)
@@ -48,5 +49,5 @@ def test_pyoxigraph_and_rdflib_agree(name, project, store, rdflib_graph):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_same_answer_without_materialized_inferences(name, project, store, asserted_store):
-    text = queries.named_queries(project)[name].text
+    text = named.named_queries(project)[name].text
     assert oxigraph_rows(asserted_store, text) == oxigraph_rows(store, text)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from liskg import engine
+from liskg.query import engine
 from liskg.errors import LiskgError
-from liskg.facets import Facets
+from liskg.query.lookups import Facets
 
 from conftest import run_cli
 

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from liskg import server
+from liskg.query import server
 
 QUERY = ("PREFIX liskg: <https://w3id.org/liskg/ontology#> "
          "SELECT ?study WHERE { ?study liskg:referenceNumber 107 }")

@@ -8,8 +8,8 @@ import networkx as nx
 import pytest
 from conftest import run_cli
 
-from liskg import graphmetrics, graphmodel
-from liskg.store import open_store
+from liskg.graph import metrics, model
+from liskg.query.store import open_store
 
 READERS = {
     "graphml": nx.read_graphml,
@@ -20,7 +20,7 @@ READERS = {
 
 @pytest.fixture(scope="module")
 def graph(project):
-    return graphmodel.build_graph(open_store(project, inferred=False))
+    return model.build_graph(open_store(project, inferred=False))
 
 
 @pytest.mark.parametrize("fmt", sorted(READERS))
@@ -55,11 +55,11 @@ def test_stats_keeps_its_counts_first_then_reports_graph_metrics(graph):
     assert lines.index("materials by role or family:") < lines.index("nodes by kind:")
     summary = next(line for line in lines if line.startswith("graph drawn by `liskg viz`:"))
     assert f"{graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} links" in summary
-    parts = graphmetrics.components(graph)
+    parts = metrics.components(graph)
     assert f"{parts['components']} connected components" in summary
     start = lines.index("nodes by kind:") + 1
-    kinds = [line.split()[:-1] for line in lines[start:start + len(graphmetrics.nodes_per_kind(graph))]]
-    assert [" ".join(words) for words in kinds] == [kind for kind, _ in graphmetrics.nodes_per_kind(graph)]
+    kinds = [line.split()[:-1] for line in lines[start:start + len(metrics.nodes_per_kind(graph))]]
+    assert [" ".join(words) for words in kinds] == [kind for kind, _ in metrics.nodes_per_kind(graph)]
     for kind in ("methods", "failure modes"):
         header = next(i for i, line in enumerate(lines) if line.startswith(f"most connected {kind}:"))
         assert "degree" in lines[header] and "betweenness" in lines[header]
@@ -68,7 +68,7 @@ def test_stats_keeps_its_counts_first_then_reports_graph_metrics(graph):
 
 
 def test_hubs_are_ranked_by_degree_with_betweenness_between_0_and_1(graph):
-    hubs = graphmetrics.hubs(graph, ["method", "failure mode"], top=3)
+    hubs = metrics.hubs(graph, ["method", "failure mode"], top=3)
     for kind, ranked in hubs.items():
         assert len(ranked) == 3
         assert [h.degree for h in ranked] == sorted((h.degree for h in ranked), reverse=True)
@@ -78,8 +78,8 @@ def test_hubs_are_ranked_by_degree_with_betweenness_between_0_and_1(graph):
 
 
 def test_components_count_every_node_once(graph):
-    parts = graphmetrics.components(graph)
+    parts = metrics.components(graph)
     assert parts["components"] == nx.number_weakly_connected_components(graph)
     assert parts["largest"] <= graph.number_of_nodes()
-    assert sum(count for _, count in graphmetrics.nodes_per_kind(graph)) == graph.number_of_nodes()
-    assert sum(count for _, count in graphmetrics.edges_per_relation(graph)) == graph.number_of_edges()
+    assert sum(count for _, count in metrics.nodes_per_kind(graph)) == graph.number_of_nodes()
+    assert sum(count for _, count in metrics.edges_per_relation(graph)) == graph.number_of_edges()

@@ -9,8 +9,9 @@ from collections import Counter
 import pytest
 from conftest import run_cli
 
-from liskg import graphmodel, stats, viz
-from liskg.store import open_store
+from liskg.graph import model, page
+from liskg.query import stats
+from liskg.query.store import open_store
 
 LISKG = "https://w3id.org/liskg/ontology#"
 LKD = "https://w3id.org/liskg/data/"
@@ -18,7 +19,7 @@ LKD = "https://w3id.org/liskg/data/"
 
 @pytest.fixture(scope="module")
 def graph(project):
-    return graphmodel.build_graph(open_store(project, inferred=False))
+    return model.build_graph(open_store(project, inferred=False))
 
 
 def embedded_data(html: str) -> dict:
@@ -98,11 +99,11 @@ def test_viz_writes_one_page_where_asked_and_prints_its_path(project, tmp_path):
 
 
 def test_the_page_carries_every_node_and_edge_of_the_graph(graph, tmp_path):
-    data = embedded_data(viz.render(graph, "LiSKG"))
+    data = embedded_data(page.render(graph, "LiSKG"))
     assert [n["id"] for n in data["nodes"]] == sorted(graph)
     assert len(data["edges"]) == graph.number_of_edges()
     assert {(e["from"], e["to"], e["label"]) for e in data["edges"]} == set(graph.edges(keys=True))
-    assert [k["name"] for k in data["kinds"]] == graphmodel.KINDS
+    assert [k["name"] for k in data["kinds"]] == model.KINDS
     pinned = sorted((n["position"][0], n["label"]) for n in data["nodes"] if n["pinned"])
     assert [label for _, label in pinned] == [  # left to right, anode to cathode
         "Li/SSE interface", "SSE/SSE interface", "S/SSE interface", "S/S interface"]
@@ -120,7 +121,7 @@ def test_data_text_cannot_close_its_script_element_or_become_markup(graph):
     node = sorted(hostile)[0]
     hostile.nodes[node]["label"] = "</script><img src=x onerror=alert(1)>"
     hostile.nodes[node]["summary"] = "<!-- & </SCRIPT> href=javascript:alert(2)"
-    html = viz.render(hostile, "LiSKG", subtitle="<b>bold?</b>")
+    html = page.render(hostile, "LiSKG", subtitle="<b>bold?</b>")
     block = re.search(r'<script type="application/json" id="liskg-data">(.*?)</script>', html, re.S).group(1)
     assert "<" not in block and ">" not in block and "&" not in block
     data = json.loads(block)

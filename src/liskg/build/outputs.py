@@ -1,0 +1,135 @@
+"""The build outputs in build/: what they are, how they are written, and whether they are current.
+
+- liskg-merged.ttl     asserted ontology + data as one self-contained ontology (no owl:imports)
+- liskg-inferred.nt    asserted + materialized triples, sorted N-Triples: what queries run on
+- manifest.json        the source files' hashes and the counts, to detect a stale build
+
+Outputs are canonical (blank nodes relabelled by content, triples sorted) so they are byte-identical
+across runs, and every file is written to a temporary file first and renamed into place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from liskg import __version__
+from liskg.errors import LiskgError
+from liskg.project import Project
+
+if TYPE_CHECKING:  # rdflib is imported only when a build serializes, never on the query path
+    import rdflib
+
+MERGED = "liskg-merged.ttl"
+INFERRED = "liskg-inferred.nt"
+MANIFEST = "manifest.json"
+MERGED_ONTOLOGY_IRI = "https://w3id.org/liskg/data"
+
+PREFIXES = {
+    "liskg": "https://w3id.org/liskg/ontology#",
+    "lkd": "https://w3id.org/liskg/data/",
+    "unit": "http://qudt.org/vocab/unit/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write data to path via a temporary file in the same folder and a rename: all or nothing.
+
+    The file gets the permissions a plain open() would give it (0666 less the umask), not the
+    owner-only 0600 of the temporary file.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise LiskgError(f"{path}: cannot write output ({_why_unwritable(path, exc)}); choose a writable location") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise LiskgError(f"{path}: cannot write output ({exc.strerror}); choose a writable location") from None
+        raise
+
+
+def _why_unwritable(path: Path, exc: OSError) -> str:
+    """The reason in the user's terms: a folder on the way that is a file, else the system's message."""
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                return f"{parent} is a file, not a folder"
+            break
+    return exc.strerror or str(exc)
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where Linux allows (os.umask would, for a moment)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def canonical(graph: rdflib.Graph) -> rdflib.Graph:
+    """The graph with blank nodes named by their content, so serializations are stable."""
+    import rdflib
+    from rdflib.compare import to_canonical_graph
+
+    result = rdflib.Graph()
+    for prefix, ns in PREFIXES.items():
+        result.bind(prefix, ns)
+    for triple in to_canonical_graph(graph):
+        result.add(triple)
+    return result
+
+
+def sorted_ntriples(graph: rdflib.Graph) -> bytes:
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
+
+
+def turtle(graph: rdflib.Graph) -> bytes:
+    return graph.serialize(format="turtle", encoding="utf-8")
+
+
+def source_hashes(project: Project) -> dict[str, str]:
+    return {project.relative(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in project.source_files()}
+
+
+def write_manifest(project: Project, counts: dict[str, int]) -> None:
+    manifest = {"liskg_version": __version__, "sources": source_hashes(project), "counts": counts}
+    write_atomically(project.build_dir / MANIFEST, (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode())
+
+
+def stale_reason(project: Project) -> str | None:
+    """Why the build outputs cannot be used as they are, or None when they are current."""
+    manifest_path = project.build_dir / MANIFEST
+    if not manifest_path.exists() or not (project.build_dir / INFERRED).exists():
+        return "no build yet"
+    try:
+        manifest = json.loads(manifest_path.read_text())
+    except (OSError, ValueError):
+        return "build manifest unreadable"
+    if manifest.get("liskg_version") != __version__:
+        return "built by another LiSKG version"
+    current = source_hashes(project)
+    changed = sorted(set(current.items()) ^ set(manifest.get("sources", {}).items()))
+    if changed:
+        return f"sources changed since the last build ({changed[0][0]})"
+    return None

@@ -1,0 +1,1 @@
+"""One module per `liskg` subcommand (see liskg.cli.main.COMMANDS)."""

@@ -1,0 +1,28 @@
+"""liskg failure"""
+
+HELP = "failure modes by name: where they occur, what causes them, what mitigates or risks them"
+DESCRIPTION = """\
+Show failure modes whose name contains the text, and every failure mode of a matching class
+("dendrite" finds the dendrite-growth class and its members): the interfaces they affect, the
+failure modes they cause, prone electrolytes, the method classes the review says mitigate or
+risk them, and the studies and claims that point at them.
+
+examples:
+  liskg failure dendrite
+  liskg failure "polysulfide shuttle"
+  liskg failure wettability"""
+
+
+def add_arguments(parser):
+    from liskg.cli.commands.query import add_common_arguments
+
+    parser.add_argument("failure", metavar="NAME", help="failure mode or failure-mode class name")
+    add_common_arguments(parser)
+
+
+def run(args, project) -> int:
+    from liskg.query.lookups import Facets
+    from liskg.query.store import open_store
+
+    print(Facets(open_store(project, inferred=not args.asserted_only), args.timeout).failure_report(args.failure))
+    return 0

@@ -1,0 +1,87 @@
+"""liskg query"""
+
+HELP = "answer a question: run a named query, a .rq file or inline SPARQL"
+DESCRIPTION = """\
+Run a read-only SPARQL 1.1 query over the built graph: the asserted triples plus the inferences
+materialized at build time, so asking for oxide electrolytes also finds garnets and asking for vapor
+deposition also finds evaporation and CVD. The build is redone first when the sources changed.
+
+The named queries live in queries/*.rq; each starts with the question it answers. The default
+output is a table for people: labels instead of IRIs, units next to numbers. --format csv, tsv,
+json (SPARQL 1.1 Query Results JSON) or xml give the W3C result formats with raw IRIs, for
+programs; md gives a Markdown table; CONSTRUCT results take nt or ttl.
+
+examples:
+  liskg query --list
+  liskg query oxide-anode-strategies
+  liskg query resistance-reduction --format csv > resistance.csv
+  liskg query my-question.rq
+  liskg query -e 'PREFIX liskg: <https://w3id.org/liskg/ontology#>
+                  SELECT ?study WHERE { ?study a liskg:Study } LIMIT 5'
+  liskg query electrolytes-ranked-by-conductivity --asserted-only
+
+Queries have a time bound (--timeout, default 30 s) and UPDATE requests are refused."""
+
+
+def add_arguments(parser):
+    parser.add_argument("query", nargs="?", metavar="NAME|FILE.rq", help="a named query or a .rq file")
+    parser.add_argument("-e", "--expr", metavar="SPARQL", help="inline query text instead of a name or file")
+    parser.add_argument("-l", "--list", action="store_true", help="list the named queries and their questions")
+    add_common_arguments(parser, formats=True)
+
+
+def add_common_arguments(parser, formats: bool = False):
+    """--timeout and --asserted-only (and --format), shared by query and the facet commands."""
+    if formats:
+        from liskg.query.tables import FORMATS
+
+        parser.add_argument("-f", "--format", choices=FORMATS, default="table",
+                            help="output format (default: table)")
+    parser.add_argument("--timeout", type=positive_seconds, default=30.0, metavar="SECONDS",
+                        help="stop a query that runs longer than this (default: 30)")
+    parser.add_argument("--asserted-only", action="store_true", help="query without the materialized inferences")
+
+
+def positive_seconds(text: str) -> float:
+    """argparse type: a number of seconds greater than zero."""
+    import argparse
+
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
+
+
+def run(args, project) -> int:
+    from liskg.query import named
+    from liskg.errors import LiskgError
+
+    if args.list:
+        listing(named.named_queries(project))
+        return 0
+    if args.query and args.expr is not None:
+        raise LiskgError("give either a query name or file, or -e 'SPARQL', not both")
+    query = named.resolve(project, args.query, args.expr)
+
+    from liskg.query import engine, tables
+    from liskg.query.store import open_store
+
+    engine.check(query.text, query.origin)
+    store = open_store(project, inferred=not args.asserted_only)
+    result = engine.run(store, query.text, timeout=args.timeout, origin=query.origin)
+    print(tables.render(result, args.format, store))
+    return 0
+
+
+def listing(named) -> None:
+    import textwrap
+
+    for name, query in named.items():
+        print(name)
+        for label, text in (("", query.question or "(no question in the header)"), ("answer: ", query.answer)):
+            if text:
+                print(textwrap.fill(label + text, width=100, initial_indent="    ", subsequent_indent="    "))
+    print(f"\n{len(named)} named queries; run one with `liskg query NAME`")

@@ -1,0 +1,22 @@
+"""liskg reason"""
+
+HELP = "run the HermiT reasoner: consistency and unsatisfiable classes (needs Java)"
+DESCRIPTION = """\
+Build the graph and run HermiT (through owlready2) on the merged ontology + data. Reports whether
+it is consistent and lists unsatisfiable classes; when inconsistent, names the individuals typed
+with two disjoint classes. Exit code 1 when inconsistent or a class is unsatisfiable.
+
+example:
+  liskg reason"""
+
+
+def add_arguments(parser):
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+
+
+def run(args, project) -> int:
+    from liskg.build.pipeline import build
+
+    result = build(project, validate=False, reason=True, quiet=args.quiet)
+    print(f"HermiT: {result.reasoner_report.summary()}")
+    return 0

@@ -1,0 +1,38 @@
+"""liskg serve"""
+
+HELP = "serve the graph as a read-only SPARQL 1.1 endpoint (for YASGUI, SPARQLWrapper, notebooks)"
+DESCRIPTION = """\
+Start Oxigraph's read-only SPARQL 1.1 Protocol server on the built graph (asserted + inferred
+triples). Queries go to http://HOST:PORT/query by GET (?query=...) or POST (a form or
+application/sparql-query body); choose JSON, XML, CSV or TSV results with the Accept header.
+Updates are refused (the server has no update service), each query is stopped after --timeout
+seconds, and request bodies over 1 MiB are refused by the server. It listens on 127.0.0.1 only
+unless --host says otherwise. The store it serves is build/oxigraph-store-*, reloaded whenever
+the build changed. Stop it with Ctrl-C.
+
+examples:
+  liskg serve
+  liskg serve --port 7878 --timeout 10
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' \\
+       http://127.0.0.1:7878/query"""
+
+
+def add_arguments(parser):
+    from liskg.cli.commands.query import positive_seconds
+
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=7878, help="port to listen on (default: 7878)")
+    parser.add_argument("--timeout", type=positive_seconds, default=30.0, metavar="SECONDS",
+                        help="stop a query that runs longer than this (default: 30)")
+    parser.add_argument("--asserted-only", action="store_true", help="serve without the materialized inferences")
+
+
+def run(args, project) -> int:
+    from liskg.query import server
+    from liskg.errors import LiskgError
+
+    if not 1 <= args.port <= 65535:
+        raise LiskgError(f"--port {args.port}: a port is a number from 1 to 65535")
+
+    return server.serve(project, host=args.host, port=args.port, timeout=args.timeout,
+                        inferred=not args.asserted_only)

@@ -1,0 +1,47 @@
+"""liskg stats"""
+
+HELP = "count studies, strategies, materials by role, failure modes, measurements, claims; graph metrics"
+DESCRIPTION = """\
+Print what the graph holds: headline counts, then materials by role or family, then metrics of the
+graph that `liskg viz` draws (networkx): nodes by kind, links by relation, the most connected
+methods and failure modes (degree and betweenness centrality), and connected components.
+
+example:
+  liskg stats"""
+
+HUB_KINDS = ["method", "failure mode"]
+
+
+def add_arguments(parser):
+    parser.add_argument("--asserted-only", action="store_true", help="count without materialized inferences")
+
+
+def run(args, project) -> int:
+    from liskg.graph import metrics, model
+    from liskg.query import stats
+    from liskg.query.store import open_store
+
+    store = open_store(project, inferred=not args.asserted_only)
+    for name, value in stats.counts(store).items():
+        print(f"{name.replace('_', ' '):<16}{value:>8,}")
+    print("\nmaterials by role or family:")
+    for role, count in stats.materials_by_role(store):
+        print(f"  {role:<36}{count:>6}")
+
+    graph = model.build_graph(store if args.asserted_only else open_store(project, inferred=False))
+    parts = metrics.components(graph)
+    print(f"\ngraph drawn by `liskg viz`: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} links, "
+          f"{parts['components']} connected components (largest {parts['largest']:,} nodes; "
+          f"{parts['isolated']} isolated nodes)")
+    print("nodes by kind:")
+    for kind, count in metrics.nodes_per_kind(graph):
+        print(f"  {kind:<36}{count:>6}")
+    print("links by relation:")
+    for relation, count in metrics.edges_per_relation(graph):
+        print(f"  {relation:<36}{count:>6}")
+    for kind, hubs in metrics.hubs(graph, HUB_KINDS).items():
+        print(f"{f'most connected {kind}s:':<48}{'degree':>6}  betweenness")
+        for hub in hubs:
+            label = hub.label if len(hub.label) <= 44 else hub.label[:43] + "…"
+            print(f"  {label:<46}{hub.degree:>6}  {hub.betweenness:>11.4f}")
+    return 0

@@ -1,0 +1,28 @@
+"""liskg study"""
+
+HELP = "everything the graph knows about one cited study, with its numbers"
+DESCRIPTION = """\
+Show a cited study: its sections, first author, year and summary, each strategy it applied (method,
+interface, materials in their roles, failure modes it mitigates or risks, order of steps), the
+cells it built, and every number the review reports for it with units and conditions.
+
+Name the study by its reference number in the review, or by author or label text.
+
+examples:
+  liskg study 107
+  liskg study Sharafi"""
+
+
+def add_arguments(parser):
+    from liskg.cli.commands.query import add_common_arguments
+
+    parser.add_argument("study", metavar="REF|NAME", help="reference number (107) or author/label text")
+    add_common_arguments(parser)
+
+
+def run(args, project) -> int:
+    from liskg.query.lookups import Facets
+    from liskg.query.store import open_store
+
+    print(Facets(open_store(project, inferred=not args.asserted_only), args.timeout).study_report(args.study))
+    return 0

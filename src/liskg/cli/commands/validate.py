@@ -1,0 +1,33 @@
+"""liskg validate"""
+
+HELP = "check every record against the SHACL shapes and report violations"
+DESCRIPTION = """\
+Validate the graph (asserted + inferred) against ontology/shapes.ttl with pyshacl. Each violation
+is printed as one line: shape, focus node and its label, property path, and what is missing.
+Exit code 1 when there are violations.
+
+example:
+  liskg validate"""
+
+
+def add_arguments(parser):
+    pass
+
+
+def run(args, project) -> int:
+    import sys
+
+    from liskg.build import outputs
+    from liskg.build.pipeline import build
+    from liskg.errors import ShaclViolations
+
+    try:
+        build(project, validate=True, quiet=True)
+    except ShaclViolations as exc:
+        for line in exc.violations:
+            print(line)
+        print(f"{len(exc.violations)} violation(s)", file=sys.stderr)
+        return 1
+    print(f"conforms: every record satisfies {project.relative(project.shapes_file)} "
+          f"({outputs.MERGED} rebuilt)")
+    return 0

@@ -1,0 +1,72 @@
+"""liskg viz"""
+
+HELP = "write the interactive graph as one self-contained HTML page"
+DESCRIPTION = """\
+Write one HTML file that draws the knowledge graph in the browser and works offline from file://
+(no request to any other host). Nodes are styled by kind (interface, electrolyte class, method,
+strategy, study, material, failure mode, claim, cell); hover a node for its summary, key numbers with
+units, reference number and review section; click it to highlight its neighbourhood; search labels;
+filter by kind, interface, electrolyte class and method. See docs/visualization.md.
+
+With --query, draw the answer of a SPARQL SELECT: every node named in its results (highlighted)
+with its one-hop context. With --focus, draw the neighbourhood of one node.
+
+examples:
+  liskg viz
+  liskg viz --query oxide-anode-strategies
+  liskg viz --focus LLZO --depth 2 -o llzo.html"""
+
+DEFAULT_OUTPUT = "liskg-graph.html"
+
+
+def add_arguments(parser):
+    parser.add_argument("-o", "--output", metavar="PATH",
+                        help=f"where to write the page (default: build/{DEFAULT_OUTPUT}, or "
+                             "build/liskg-graph-<query or focus>.html)")
+    view = parser.add_mutually_exclusive_group()
+    view.add_argument("--query", metavar="NAME|FILE",
+                      help="draw the answer of a named query (queries/NAME.rq) or a .rq file")
+    view.add_argument("--focus", metavar="LABEL", help="draw the neighbourhood of the node with this label")
+    parser.add_argument("--depth", type=int, default=1, metavar="N", help="with --focus: links to follow (default 1)")
+
+
+def run(args, project) -> int:
+    import re
+    from pathlib import Path
+
+    import pyoxigraph as ox
+
+    from liskg.graph import model, page
+    from liskg.errors import LiskgError
+    from liskg.query.store import open_store
+
+    if args.depth < 0:
+        raise LiskgError("--depth must be 0 or more")
+    graph = model.build_graph(open_store(project, inferred=False))
+    name = None
+    subtitle = (f"the whole graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} links; "
+                "measurements are listed as key numbers on their strategy or study")
+    if args.query:
+        from liskg.query import engine, named
+
+        query = named.resolve(project, args.query)
+        result = engine.run(open_store(project), query.text, origin=query.origin)
+        if result.form != "select":
+            raise LiskgError(f"{query.origin}: --query draws the answer of a SELECT query; "
+                             f"this one is {result.form.upper()}")
+        iris = {term.value for row in result.rows for term in row if isinstance(term, ox.NamedNode)}
+        graph = model.answer_subgraph(graph, iris)
+        answers = sum(1 for _, d in graph.nodes(data=True) if d["answer"])
+        name = f"query-{query.name}"
+        subtitle = (f"answer of {query.origin}: {answers} answer node{'s' if answers != 1 else ''} (thick border) "
+                    "and their one-hop context"
+                    + (f"; {query.question}" if query.question else ""))
+    elif args.focus:
+        centre = model.find_node(graph, args.focus)
+        graph = model.neighbourhood(graph, centre, args.depth)
+        name = "focus-" + re.sub(r"[^a-z0-9]+", "-", graph.nodes[centre]["label"].lower()).strip("-")
+        subtitle = f"within {args.depth} link{'s' if args.depth != 1 else ''} of {graph.nodes[centre]['label']}"
+    default = project.build_dir / (f"liskg-graph-{name}.html" if name else DEFAULT_OUTPUT)
+    path = page.write_page(graph, Path(args.output) if args.output else default, "LiSKG knowledge graph", subtitle)
+    print(path)
+    return 0

@@ -1,0 +1,86 @@
+"""The `liskg` command: a thin layer over the library. Each subcommand lives in liskg/cli/commands/."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from liskg import __version__
+from liskg.errors import LiskgError
+
+# Subcommands in the order `liskg --help` lists them; each module has HELP, DESCRIPTION,
+# add_arguments(parser) and run(args, project) -> exit code, and imports heavy libraries only in run().
+COMMANDS = ["build", "validate", "reason", "stats", "docs", "query", "strategies", "study", "material", "failure", "serve", "viz", "export"]
+
+EPILOG = """\
+typical session:
+  liskg build                 check the sources and build the graph (build/)
+  liskg stats                 what the graph holds
+  liskg query --list          the named research questions; then: liskg query oxide-anode-strategies
+  liskg strategies --interface Li/SSE --electrolyte oxide
+                              strategies by interface and electrolyte family, no SPARQL needed
+  liskg study 67              everything known about one cited work
+  liskg material LLZO         a material by name, formula or synonym
+  liskg viz                   the interactive graph page (build/liskg-graph.html)
+  liskg validate              SHACL report of incomplete records
+
+Every command rebuilds first when ontology/ or graph_data/ changed since the last build.
+Exit codes: 0 success, 1 check failed (violations, inconsistency), 2 bad input or usage.
+"""
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="liskg",
+        description="LiSKG: a knowledge graph of how researchers engineer the interfaces of solid-state "
+                    "lithium-sulfur batteries, built from the 2024 Nano-Micro Letters review.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"liskg {__version__}")
+    parser.add_argument("--root", metavar="DIR", help="project folder holding ontology/ and graph_data/ "
+                        "(default: $LISKG_HOME, else this checkout, else the current folder)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"liskg.cli.commands.{name.replace('-', '_')}")
+        sub = subparsers.add_parser(name, help=module.HELP, description=module.DESCRIPTION,
+                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+        module.add_arguments(sub)
+        sub.set_defaults(handler=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        parser = make_parser()
+    except ImportError as exc:  # a broken or missing command module: say which, not a traceback
+        print(f"liskg: internal error: cannot load a command ({exc}); reinstall with 'make install'", file=sys.stderr)
+        return 70
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        from liskg.project import find_project
+
+        return args.handler(args, find_project(args.root))
+    except LiskgError as exc:
+        for line in str(exc).splitlines():
+            print(f"liskg: error: {line}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("liskg: interrupted; outputs are written atomically, nothing half-written was left", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # last resort: one line, never a traceback unless asked for
+        if os.environ.get("LISKG_DEBUG"):
+            raise
+        print(f"liskg: internal error: {type(exc).__name__}: {exc} (set LISKG_DEBUG=1 for details)", file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,1 +1,0 @@
-"""One module per `liskg` subcommand (see liskg.cli.COMMANDS)."""

@@ -1,0 +1,230 @@
+"""The knowledge graph as a networkx graph: the bridge from RDF to drawing, metrics and export.
+
+Nodes are the things a researcher navigates by: the four interfaces, the electrolyte and
+processing-method class hierarchies, and the strategies, studies, materials, failure modes, claims
+and cells of the data (sparql/graph-nodes.rq). Sections, the review, quantity kinds and units are
+not drawn: they would be hubs joined to everything. Measurements are not drawn either: each one is
+folded into the node it belongs to as a line of "key numbers with units" (the strategy that has it or
+the claim that points to it, else the study that reported it, else what it was measured on;
+sparql/graph-measurement-owners.rq).
+
+Edges are the asserted links between two nodes, named by the property's label (sparql/graph-edges.rq);
+class membership and the class hierarchy appear as "is a" and "subclass of". The graph is read from
+the asserted triples (not the materialized ones), so a super-property never repeats an edge.
+
+Every node also carries its facets: the interfaces, electrolyte classes and methods it belongs to,
+used by the page's filters (see facets()).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+
+import networkx as nx
+import pyoxigraph as ox
+
+from liskg.errors import LiskgError
+
+# Kinds in legend order; a node matching two kinds is drawn as the first.
+KINDS = ["interface", "electrolyte class", "method", "strategy", "study", "material", "failure mode",
+         "claim", "cell"]
+# Facet name -> the kind of node that is a facet value.
+FACETS = {"interface": "interface", "electrolyte class": "electrolyte class", "method": "method"}
+SUBCLASS_OF = "subclass of"
+PREFIXES = {"https://w3id.org/liskg/ontology#": "liskg:", "https://w3id.org/liskg/data/": "lkd:"}
+
+
+def _query(store: ox.Store, name: str):
+    return store.query((resources.files("liskg.graph") / "sparql" / name).read_text(encoding="utf-8"))
+
+
+def _text(term) -> str:
+    return term.value if term is not None else ""
+
+
+def curie(iri: str) -> str:
+    for namespace, prefix in PREFIXES.items():
+        if iri.startswith(namespace):
+            return prefix + iri[len(namespace):]
+    return iri
+
+
+def build_graph(store: ox.Store) -> nx.MultiDiGraph:
+    """The drawable graph of an (asserted) store, nodes and edges inserted in sorted order."""
+    kinds, labels, summaries, numerals = {}, {}, {}, {}
+    for row in _query(store, "graph-nodes.rq"):
+        node, kind = row["node"].value, row["kind"].value
+        if node not in kinds or KINDS.index(kind) < KINDS.index(kinds[node]):
+            kinds[node] = kind
+        labels.setdefault(node, _text(row["label"]) or curie(node))
+        summaries.setdefault(node, _text(row["summary"]))
+        numerals.setdefault(node, _text(row["numeral"]))
+    types = defaultdict(set)
+    for row in _query(store, "graph-types.rq"):
+        types[row["node"].value].add(row["type"].value)
+    references, sections = _provenance(store, kinds)
+    numbers, folded = _key_numbers(store, kinds)
+
+    graph = nx.MultiDiGraph(folded=folded)
+    for node in sorted(kinds):
+        graph.add_node(node, kind=kinds[node], label=labels[node], curie=curie(node), types=sorted(types[node]),
+                       summary=summaries[node], references=references.get(node, []),
+                       sections=sections.get(node, []), numbers=numbers.get(node, []), numeral=numerals[node])
+    edges = {(row["source"].value, row["target"].value, row["relation"].value)
+             for row in _query(store, "graph-edges.rq")}
+    for source, target, relation in sorted(edges):
+        if source in kinds and target in kinds and source != target:
+            graph.add_edge(source, target, key=relation, label=relation)
+    for node, values in facets(graph).items():
+        graph.nodes[node]["facets"] = values
+    return graph
+
+
+def _section_key(number: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else 0 for part in number.split("."))
+
+
+def _provenance(store: ox.Store, nodes) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
+    """Reference numbers and section numbers per node; a node's own sections win over its study's."""
+    found = defaultdict(lambda: defaultdict(set))  # node -> (field, via) -> values
+    for row in _query(store, "graph-provenance.rq"):
+        node = row["node"].value
+        if node not in nodes:
+            continue
+        if row["reference"] is not None:
+            found[node]["reference"].add(int(row["reference"].value))
+        if row["section"] is not None:
+            found[node][("section", row["via"].value)].add(row["section"].value)
+    references = {node: sorted(f["reference"]) for node, f in found.items() if f["reference"]}
+    sections = {node: sorted(f[("section", "self")] or f[("section", "study")], key=_section_key)
+                for node, f in found.items()}
+    return references, {node: values for node, values in sections.items() if values}
+
+
+def _number(term) -> str:
+    if term is None:
+        return ""
+    try:
+        return f"{Decimal(term.value).normalize():f}"
+    except InvalidOperation:
+        return term.value
+
+
+def measurement_text(row) -> str:
+    """One line such as 'interfacial resistance: 514 Ω cm2 (from 5822) at 25 °C after 100 cycles; context'."""
+    value = _number(row["value"]) or "–".join(filter(None, (_number(row["minimum"]), _number(row["maximum"]))))
+    qualifier, unit = _text(row["qualifier"]), _text(row["unit"])
+    text = f"{_text(row['quantity']) or 'value'}: {' '.join(filter(None, (qualifier, value, unit)))}"
+    if row["baseline"] is not None:
+        text += f" (from {_number(row['baseline'])})"
+    conditions = [f"{_text(row[name])} {symbol}" for name, symbol in
+                  (("temperature", "°C"), ("crate", "C"), ("current", "mA cm-2")) if _text(row[name])]
+    if conditions:
+        text += " at " + ", ".join(conditions)
+    if _text(row["cycles"]):
+        text += f" after {_text(row['cycles'])} cycles"
+    if _text(row["context"]):
+        text += f"; {_text(row['context'])}"
+    return text
+
+
+def _key_numbers(store: ox.Store, nodes) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Each measurement's line on the drawn nodes that own it best; and measurement -> those nodes."""
+    owners = defaultdict(dict)  # measurement -> rank -> owners
+    for row in _query(store, "graph-measurement-owners.rq"):
+        if row["owner"].value in nodes:
+            owners[row["measurement"].value].setdefault(int(row["rank"].value), set()).add(row["owner"].value)
+    numbers, folded = defaultdict(list), {}
+    for row in _query(store, "graph-measurements.rq"):
+        ranked = owners.get(row["measurement"].value)
+        if ranked:
+            folded[row["measurement"].value] = sorted(ranked[min(ranked)])
+            for owner in folded[row["measurement"].value]:
+                numbers[owner].append(measurement_text(row))
+    return {node: _merge_repeats(lines) for node, lines in numbers.items()}, dict(sorted(folded.items()))
+
+
+def _merge_repeats(lines: list[str]) -> list[str]:
+    """Sorted lines, identical ones (say both sides of a 3 × 3 cm2 sheet) shown once with their count."""
+    counts = Counter(lines)
+    return [line if counts[line] == 1 else f"{line} ({counts[line]} measurements)" for line in sorted(counts)]
+
+
+def facets(graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
+    """For each node, the interfaces, electrolyte classes and methods it belongs to (the page's filters).
+
+    A node belongs to a facet value V when it is V or a subclass of V, or is linked to V or to a
+    subclass of V. A strategy also belongs to the values of the materials it uses. Then every node
+    linked to a strategy belongs to that strategy's values, and every node linked to a study (its
+    cells, the claims it supports) to that study's. A facet value itself belongs, on its own facet,
+    only to itself and its superclasses.
+    """
+    kind = nx.get_node_attributes(graph, "kind")
+    hierarchy = nx.DiGraph((u, v) for u, v, key in graph.edges(keys=True) if key == SUBCLASS_OF)
+    links = nx.Graph((u, v) for u, v, key in graph.edges(keys=True) if key != SUBCLASS_OF)
+    links.add_nodes_from(graph)
+    facet_values = {facet: {v: {v} | (nx.descendants(hierarchy, v) if v in hierarchy else set())
+                      for v in graph if kind[v] == facet_kind} for facet, facet_kind in FACETS.items()}
+    tags = {node: {facet: set() for facet in FACETS} for node in graph}
+    for facet, broader in facet_values.items():
+        for value, superclasses in broader.items():
+            for node in [value, *links.neighbors(value)]:
+                tags[node][facet] |= superclasses
+
+    def inherit(from_kind: str, to_kinds: set[str]) -> None:
+        snapshot = {node: {f: set(v) for f, v in tags[node].items()} for node in graph if kind[node] == from_kind}
+        for source, source_tags in snapshot.items():
+            for node in links.neighbors(source):
+                if kind[node] in to_kinds:
+                    for facet, found in source_tags.items():
+                        tags[node][facet] |= found
+
+    inherit("material", {"strategy"})
+    inherit("strategy", set(KINDS) - {"strategy"})
+    inherit("study", set(KINDS) - {"study"})
+    for facet, broader in facet_values.items():
+        for value, superclasses in broader.items():
+            tags[value][facet] = set(superclasses)
+    return {node: {facet: sorted(found) for facet, found in tags[node].items()} for node in graph}
+
+
+def answer_subgraph(graph: nx.MultiDiGraph, iris: set[str]) -> nx.MultiDiGraph:
+    """The answer nodes (IRIs in the results, measurements standing for their owner) and their one-hop context."""
+    folded = graph.graph.get("folded", {})
+    answers = {node for iri in iris for node in ([iri] if iri in graph else folded.get(iri, []))}
+    if not answers:
+        raise LiskgError("the query's results name no node of the graph (interfaces, classes, strategies, "
+                         "studies, materials, failure modes, claims, cells); select their IRIs to draw them")
+    keep = set(answers)
+    for node in answers:
+        keep |= set(graph.successors(node)) | set(graph.predecessors(node))
+    sub = graph.subgraph(sorted(keep)).copy()
+    for node in sub:
+        sub.nodes[node]["answer"] = node in answers
+    return sub
+
+
+def find_node(graph: nx.MultiDiGraph, label: str) -> str:
+    """The node whose label (or CURIE) is LABEL, case-insensitively; else the one label containing it."""
+    wanted = label.strip().lower()
+    exact = sorted(n for n, d in graph.nodes(data=True) if wanted in (d["label"].lower(), d["curie"].lower()))
+    partial = sorted(n for n, d in graph.nodes(data=True) if wanted in d["label"].lower())
+    matches = exact or partial
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise LiskgError(f"no node is labelled {label!r}; try part of a label, e.g. 'LLZO' or 'pressing'")
+    shown = ", ".join(repr(graph.nodes[n]["label"]) for n in matches[:5])
+    raise LiskgError(f"{len(matches)} nodes match {label!r} ({shown}{', …' if len(matches) > 5 else ''}); "
+                     "give the whole label")
+
+
+def neighbourhood(graph: nx.MultiDiGraph, centre: str, depth: int) -> nx.MultiDiGraph:
+    """The nodes within DEPTH links of CENTRE, whatever the link direction; CENTRE is the answer node."""
+    keep = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), centre, cutoff=depth)
+    sub = graph.subgraph(sorted(keep)).copy()
+    for node in sub:
+        sub.nodes[node]["answer"] = node == centre
+    return sub

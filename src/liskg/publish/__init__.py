@@ -1,0 +1,1 @@
+"""Publishing: the ontology reference documentation."""

@@ -1,0 +1,1 @@
+"""Source data: parse the Turtle files and follow owl:imports through the catalogs."""

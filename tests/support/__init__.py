@@ -1,0 +1,1 @@
+"""Test-only tools (not shipped in the package)."""
