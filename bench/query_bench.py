@@ -35,7 +35,7 @@ def cold(spec: dict) -> dict:
 def warm(spec: dict) -> dict:
     """Per named query: engine.run in-process (no time bound) and with the default time bound (forked)."""
     from liskg.query import engine
-    from liskg.query.store import open_store
+    from liskg import open_store
 
     store = open_store(Project(Path(spec["root"])))
     result = {}

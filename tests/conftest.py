@@ -17,6 +17,18 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE_TEXT = ROOT.parent / "shared" / "sources" / "review-interfacial-contact-solid-state-li-s.txt"
 
 
+# A study record (after docs/modelling.md) with no reference number: it parses and passes the
+# quality checks, and violates one SHACL shape (StudyShape).
+STUDY_WITHOUT_REFERENCE = """
+lkd:ref-9102 a owl:NamedIndividual , liskg:Study ;
+    rdfs:label "Unnumbered et al."@en ;
+    liskg:summary "A record without its reference number, for the tests."@en ;
+    liskg:statedInSection lkd:section-2-2 ;
+    liskg:citedIn lkd:review ;
+    liskg:appliesStrategy lkd:ref-107-heat-treatment .
+"""
+
+
 @dataclass
 class CliResult:
     code: int
@@ -33,6 +45,24 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeou
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
 
 
+def run_main(*args: str) -> CliResult:
+    """Run `liskg ARGS` in this process (main(), as the console script does), capturing what it prints.
+
+    Much faster than run_cli; use run_cli where a fresh interpreter matters (signals, imports, env)."""
+    import contextlib
+    import io
+
+    from liskg.cli.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse: usage errors and --help
+            code = exc.code if isinstance(exc.code, int) else 2
+    return CliResult(code, out.getvalue(), err.getvalue())
+
+
 @pytest.fixture(scope="session")
 def project() -> Project:
     return Project(ROOT)
@@ -41,7 +71,7 @@ def project() -> Project:
 @pytest.fixture(scope="session")
 def store(project):
     """The built review graph (asserted + inferred) in Oxigraph."""
-    from liskg.query.store import open_store
+    from liskg import open_store
 
     return open_store(project, inferred=True)
 

@@ -7,8 +7,7 @@ from decimal import Decimal
 import pyoxigraph as ox
 
 from liskg.query import engine, named
-from liskg.query.tables import NUMERIC, compact
-
+from liskg.vocab import NUMERIC_TYPES, shorten
 
 
 def plain(term):
@@ -16,10 +15,10 @@ def plain(term):
     if term is None:
         return None
     if isinstance(term, ox.NamedNode) or type(term).__name__ == "URIRef":
-        return compact(str(term.value if isinstance(term, ox.NamedNode) else term))
+        return shorten(str(term.value if isinstance(term, ox.NamedNode) else term))
     datatype = term.datatype.value if isinstance(term, ox.Literal) else (str(term.datatype) if term.datatype else "")
     lexical = term.value if isinstance(term, ox.Literal) else str(term)
-    if datatype in NUMERIC:
+    if datatype in NUMERIC_TYPES:
         return Decimal(f"{Decimal(lexical):.9g}")
     if datatype.endswith("#boolean"):
         return lexical == "true"

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import json
 
-from conftest import run_cli
+import pytest
+from conftest import STUDY_WITHOUT_REFERENCE, run_cli, run_main
 
-from liskg.build import outputs
+import liskg
+from liskg.build import manifest, outputs
+from liskg.errors import EXIT_CODES, ShaclViolations
 
 
 def _snapshot(folder):
@@ -20,11 +23,12 @@ def test_build_writes_the_three_outputs_and_reports_counts(tmp_project):
     result = run_cli("--root", str(tmp_project.root), "build")
     assert result.code == 0, result.err
     assert result.out.startswith("built build/: 11 source files, ")
-    for name in (outputs.MERGED, outputs.INFERRED, outputs.MANIFEST):
+    for name in (outputs.MERGED, outputs.INFERRED, manifest.MANIFEST):
         assert (tmp_project.build_dir / name).stat().st_size > 0
-    manifest = json.loads((tmp_project.build_dir / outputs.MANIFEST).read_text())
-    assert "ontology/liskg.ttl" in manifest["sources"]
-    assert manifest["counts"]["inferred_triples"] > manifest["counts"]["asserted_triples"]
+    written = json.loads((tmp_project.build_dir / manifest.MANIFEST).read_text())
+    assert "ontology/liskg.ttl" in written["sources"]
+    assert written["counts"]["inferred_triples"] > written["counts"]["asserted_triples"]
+    assert written["checks"] == ["qc", "shacl"]
     assert "[build] validating against SHACL shapes: done conforms" in result.err
 
 
@@ -35,7 +39,7 @@ def test_outputs_are_byte_identical_across_runs_and_hash_seeds(tmp_project):
     second = run_cli("--root", str(tmp_project.root), "build", "-q", env={"PYTHONHASHSEED": "2"})
     assert first.code == second.code == 0
     after = _snapshot(tmp_project.build_dir)
-    for name in (outputs.MERGED, outputs.INFERRED, outputs.MANIFEST):
+    for name in (outputs.MERGED, outputs.INFERRED, manifest.MANIFEST):
         assert before[name] == after[name], name
 
 
@@ -51,23 +55,59 @@ def test_merged_output_is_one_self_contained_ontology(tmp_project):
 
 def test_a_stale_build_is_rebuilt_not_silently_used(tmp_project):
     assert run_cli("--root", str(tmp_project.root), "build", "-q").code == 0
-    assert outputs.stale_reason(tmp_project) is None
+    assert manifest.stale_reason(tmp_project) is None
     review = tmp_project.data_dir / "review.ttl"
     review.write_text(review.read_text() + "\n# an edit\n")
-    assert outputs.stale_reason(tmp_project) == "sources changed since the last build (graph_data/review.ttl)"
+    assert manifest.stale_reason(tmp_project) == "sources changed since the last build (graph_data/review.ttl)"
     result = run_cli("--root", str(tmp_project.root), "stats")
     assert result.code == 0
     assert "liskg: sources changed since the last build (graph_data/review.ttl); rebuilding ..." in result.err
-    assert outputs.stale_reason(tmp_project) is None
+    assert manifest.stale_reason(tmp_project) is None
 
 
-def test_help_teaches_every_command():
-    result = run_cli("--help")
-    assert result.code == 0
+def test_a_build_that_skipped_shacl_is_reported_unvalidated_and_never_current(tmp_project):
+    """`build --no-validate` (like `reason`) writes a build whose manifest says SHACL did not run: the
+    readers serve it with a warning, and a validating build never takes it as current."""
+    studies = tmp_project.data_dir / "studies-anode.ttl"
+    studies.write_text(studies.read_text(encoding="utf-8") + STUDY_WITHOUT_REFERENCE, encoding="utf-8")
+    root = ["--root", str(tmp_project.root)]
+    skipped = run_main(*root, "build", "-q", "--no-validate")
+    assert skipped.code == 0, skipped.err
+    assert json.loads((tmp_project.build_dir / manifest.MANIFEST).read_text())["checks"] == ["qc"]
+    warning = ("liskg: warning: this build skipped SHACL validation (made by `liskg reason` or `build "
+               "--no-validate`), so its records are unchecked; run `liskg build` to validate")
+    for command in (["stats"], ["query", "studies-per-section"], ["viz", "-o", str(tmp_project.root / "g.html")]):
+        result = run_main(*root, *command)
+        assert (result.code, result.err.splitlines()) == (0, [warning]), command
+    assert liskg.status(tmp_project).validated is False
+    assert manifest.stale_reason(tmp_project) is None
+    assert manifest.stale_reason(tmp_project, need=["shacl"]) == "the last build skipped SHACL validation"
+    with pytest.raises(ShaclViolations):
+        liskg.build(tmp_project, if_stale=True)
+    refused = run_main(*root, "build", "-q")
+    assert refused.code == 1
+    assert refused.err.splitlines()[-1] == "liskg: error: 1 SHACL violation(s); nothing was written"
+
+
+def test_a_validated_build_is_current_and_not_rebuilt(tmp_project):
+    assert liskg.build(tmp_project).checks == ["qc", "shacl"]
+    assert liskg.status(tmp_project).validated and liskg.status(tmp_project).stale is None
+    assert liskg.build(tmp_project, if_stale=True) is None
+    assert manifest.stale_reason(tmp_project, need=["shacl", "hermit"]) == "the last build skipped HermiT"
+
+
+def test_help_teaches_every_command_and_the_exit_codes():
     from liskg.cli.main import COMMANDS
 
+    result = run_main("--help")
+    assert result.code == 0
     for name in COMMANDS:
         assert f"    {name} " in result.out or f"    {name}\n" in result.out, name
+    codes = result.out.split("exit codes:\n")[1].splitlines()
+    assert codes == [f"  {code:<4}{meaning}" for code, meaning in EXIT_CODES.items()]
     for name in COMMANDS:
-        sub = run_cli(name, "--help")
-        assert sub.code == 0 and "example" in sub.out, name
+        sub = run_main(name, "--help")
+        examples = sub.out.split("example")[1].split("\n\n")[0].splitlines()[1:]
+        assert sub.code == 0 and examples, name
+        assert examples[0].startswith(f"  liskg {name}"), name
+        assert all(line.startswith("  ") for line in examples), name

@@ -167,7 +167,7 @@ def session(tmp_path_factory):
     (saved / "edit.nt").write_bytes(OWLAPI_EDIT.serialize(format="nt", encoding="utf-8"))
     anode = project.data_dir / "studies-anode.ttl"
     owlapi_lines = protege_edit(project.root_file, read_catalogs([project.data_dir, project.ontology_dir]),
-                                ANODE_MODULE, saved / "edit.nt", saved / "java",
+                                ANODE_MODULE, saved / "edit.nt",
                                 turtle=anode, rdfxml=saved / "studies-anode.owl")
 
     # 2. owlready2: RDF/XML in, RDF/XML out, exported to Turtle for the build

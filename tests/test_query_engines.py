@@ -27,7 +27,7 @@ def rdflib_graph(store, project):
 
 @pytest.fixture(scope="module")
 def asserted_store(project):
-    from liskg.query.store import open_store
+    from liskg import open_store
 
     return open_store(project, inferred=False)
 

@@ -12,8 +12,8 @@ import networkx as nx
 import pytest
 from conftest import ROOT, run_cli
 
+import liskg
 from liskg.graph import model
-from liskg.query.store import open_store
 
 pytestmark = pytest.mark.browser
 
@@ -68,7 +68,7 @@ class Page:
 
 @pytest.fixture(scope="module")
 def graph(project):
-    return model.build_graph(open_store(project, inferred=False))
+    return liskg.graph(project)
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +100,7 @@ def test_every_node_and_link_of_the_graph_is_drawn(full_page, graph):
     assert sorted(map(tuple, drawn)) == sorted(graph.edges(keys=True))
     assert full_page.visible_ids() == set(graph)
     legend = full_page.js("() => [...document.querySelectorAll('#legend input')].map((i) => i.dataset.kind)")
-    assert legend == model.KINDS
+    assert legend == list(model.KINDS)
 
 
 def test_search_shows_the_matches_and_their_neighbours(full_page, graph):

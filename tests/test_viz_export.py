@@ -8,8 +8,8 @@ import networkx as nx
 import pytest
 from conftest import run_cli
 
+import liskg
 from liskg.graph import metrics, model
-from liskg.query.store import open_store
 
 READERS = {
     "graphml": nx.read_graphml,
@@ -20,7 +20,7 @@ READERS = {
 
 @pytest.fixture(scope="module")
 def graph(project):
-    return model.build_graph(open_store(project, inferred=False))
+    return liskg.graph(project)
 
 
 @pytest.mark.parametrize("fmt", sorted(READERS))

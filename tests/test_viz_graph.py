@@ -9,9 +9,9 @@ from collections import Counter
 import pytest
 from conftest import run_cli
 
+import liskg
 from liskg.graph import model, page
 from liskg.query import stats
-from liskg.query.store import open_store
 
 LISKG = "https://w3id.org/liskg/ontology#"
 LKD = "https://w3id.org/liskg/data/"
@@ -19,7 +19,7 @@ LKD = "https://w3id.org/liskg/data/"
 
 @pytest.fixture(scope="module")
 def graph(project):
-    return model.build_graph(open_store(project, inferred=False))
+    return liskg.graph(project)
 
 
 def embedded_data(html: str) -> dict:
@@ -103,7 +103,7 @@ def test_the_page_carries_every_node_and_edge_of_the_graph(graph, tmp_path):
     assert [n["id"] for n in data["nodes"]] == sorted(graph)
     assert len(data["edges"]) == graph.number_of_edges()
     assert {(e["from"], e["to"], e["label"]) for e in data["edges"]} == set(graph.edges(keys=True))
-    assert [k["name"] for k in data["kinds"]] == model.KINDS
+    assert [k["name"] for k in data["kinds"]] == list(model.KINDS)
     pinned = sorted((n["position"][0], n["label"]) for n in data["nodes"] if n["pinned"])
     assert [label for _, label in pinned] == [  # left to right, anode to cathode
         "Li/SSE interface", "SSE/SSE interface", "S/SSE interface", "S/S interface"]
@@ -155,10 +155,22 @@ def test_named_query_view_and_focus_view(tmp_path):
     assert len(data["nodes"]) > 10
 
 
+def test_focus_finds_a_node_by_every_name_the_look_ups_take(tmp_path):
+    """One name resolver: what `material` finds by formula, synonym or prefixed name, `viz --focus` centres on."""
+    for name in ("Li7La3Zr2O12", "llzo", "lkd:mat-llzo"):
+        target = tmp_path / f"{name.replace(':', '-')}.html"
+        result = run_cli("viz", "--focus", name, "--depth", "0", "-o", str(target))
+        assert result.code == 0, result.err
+        assert [n["id"] for n in embedded_data(target.read_text())["nodes"]] == [LKD + "mat-llzo"]
+        assert run_cli("material", name).out.splitlines()[0] == "LLZO  [additive, garnet-type electrolyte]"
+
+
 def test_viz_errors_are_one_line_with_a_hint(tmp_path):
     unknown = run_cli("viz", "--focus", "no such node label")
-    assert unknown.code == 2 and unknown.err.startswith("liskg: error: no node is labelled")
-    assert len(unknown.err.splitlines()) == 1
+    assert (unknown.code, unknown.err) == (2, "liskg: error: no node is called 'no such node label'\n")
+    several = run_cli("viz", "--focus", "interface")
+    assert several.code == 2 and several.err.startswith("liskg: error: ")
+    assert "13 nodes match 'interface' (" in several.err and several.err.endswith("give a whole name\n")
     literal = tmp_path / "count.rq"
     literal.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n")
     counted = run_cli("viz", "--query", str(literal))

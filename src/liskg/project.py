@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from liskg.errors import LiskgError
+
 ROOT_DATA_FILE = "liskg-data.ttl"
 
 
@@ -14,6 +16,11 @@ class Project:
     """A LiSKG checkout: ontology/, graph_data/, queries/ and the build/ folder beside them."""
 
     root: Path
+
+    @classmethod
+    def find(cls, root: str | os.PathLike | None = None) -> Project:
+        """The project at ROOT, else $LISKG_HOME, else the checkout this package runs from, else cwd."""
+        return find_project(root)
 
     @property
     def ontology_dir(self) -> Path:
@@ -64,8 +71,6 @@ def find_project(explicit: str | os.PathLike | None = None) -> Project:
     A folder the user named (--root or $LISKG_HOME) that is not a project is an error, never a
     silent fall-back to another project's data.
     """
-    from liskg.errors import LiskgError
-
     for named, how in ((explicit, "--root"), (os.environ.get("LISKG_HOME"), "$LISKG_HOME")):
         if named:
             if _looks_like_project(Path(named)):

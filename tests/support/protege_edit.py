@@ -6,15 +6,15 @@ import subprocess
 from pathlib import Path
 
 from liskg.build.owlapi import compile_java, owlapi_jar
-from liskg.errors import LiskgError
+from liskg.errors import CheckFailed
 
 
-def protege_edit(root: Path, catalog: dict[str, Path], module_iri: str, edit: Path, cache_dir: Path, *,
+def protege_edit(root: Path, catalog: dict[str, Path], module_iri: str, edit: Path, *,
                  turtle: Path | None = None, rdfxml: Path | None = None) -> list[str]:
     """Emulate a Protégé session (ProtegeEdit.java beside this file): load ROOT with the catalog's IRI mappings,
     add the individuals and values of EDIT (N-Triples) to the module MODULE_IRI as OWL axioms, save
     that module as Turtle and/or RDF/XML. Returns the tool's output lines; raises on failure."""
-    classes = compile_java(Path(__file__).with_name("ProtegeEdit.java"), cache_dir)
+    classes = compile_java(Path(__file__).with_name("ProtegeEdit.java"))
     args = ["java", "-cp", f"{classes}:{owlapi_jar()}", "ProtegeEdit", "--root", str(root), "--module", module_iri,
             "--edit", str(edit)]
     for iri, file in sorted(catalog.items()):
@@ -27,5 +27,5 @@ def protege_edit(root: Path, catalog: dict[str, Path], module_iri: str, edit: Pa
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
     if proc.returncode != 0:
         detail = next((line for line in lines if line.startswith("ERROR")), "") or proc.stderr.strip()[-300:]
-        raise LiskgError(f"OWL API edit session failed: {detail}")
+        raise CheckFailed(f"OWL API edit session failed: {detail}")
     return lines

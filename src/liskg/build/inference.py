@@ -7,18 +7,17 @@ compares them with owlrl's full OWL-RL closure, which is ten to a hundred times 
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pyoxigraph as ox
+
+from liskg import vocab
+from liskg.errors import CheckFailed
 
 MAX_ROUNDS = 20
 
 
 def rule_queries() -> dict[str, str]:
-    """The inference rules shipped with the package, by file name."""
-    folder = resources.files("liskg.build") / "rules"
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir(), key=lambda p: p.name)
-            if p.name.startswith("rule-")}
+    """The inference rules shipped with the package (build/rules/rule-*.rq), by file name."""
+    return vocab.sparql_folder("build/rules", "rule-")
 
 
 def materialize(store: ox.Store) -> int:
@@ -32,4 +31,5 @@ def materialize(store: ox.Store) -> int:
             store.extend(new)
         if len(store) == size:
             return len(store) - before
-    raise RuntimeError(f"inference did not reach a fixpoint in {MAX_ROUNDS} rounds")
+    raise CheckFailed(f"inference did not reach a fixpoint in {MAX_ROUNDS} rounds; a chain of transitive or "
+                      "subclass links this long is likely a modelling error")

@@ -1,8 +1,7 @@
-"""The build outputs in build/: what they are, how they are written, and whether they are current.
+"""The build outputs in build/ and how they are written (build/manifest.py says whether they are current).
 
 - liskg-merged.ttl     asserted ontology + data as one self-contained ontology (no owl:imports)
 - liskg-inferred.nt    asserted + materialized triples, sorted N-Triples: what queries run on
-- manifest.json        the source files' hashes and the counts, to detect a stale build
 
 Outputs are canonical (blank nodes relabelled by content, triples sorted) so they are byte-identical
 across runs, and every file is written to a temporary file first and renamed into place.
@@ -10,34 +9,19 @@ across runs, and every file is written to a temporary file first and renamed int
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from liskg import __version__
+from liskg import vocab
 from liskg.errors import LiskgError
-from liskg.project import Project
 
 if TYPE_CHECKING:  # rdflib is imported only when a build serializes, never on the query path
     import rdflib
 
 MERGED = "liskg-merged.ttl"
 INFERRED = "liskg-inferred.nt"
-MANIFEST = "manifest.json"
-MERGED_ONTOLOGY_IRI = "https://w3id.org/liskg/data"
-
-PREFIXES = {
-    "liskg": "https://w3id.org/liskg/ontology#",
-    "lkd": "https://w3id.org/liskg/data/",
-    "unit": "http://qudt.org/vocab/unit/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -92,7 +76,7 @@ def canonical(graph: rdflib.Graph) -> rdflib.Graph:
     from rdflib.compare import to_canonical_graph
 
     result = rdflib.Graph()
-    for prefix, ns in PREFIXES.items():
+    for prefix, ns in vocab.PREFIXES.items():
         result.bind(prefix, ns)
     for triple in to_canonical_graph(graph):
         result.add(triple)
@@ -106,30 +90,3 @@ def sorted_ntriples(graph: rdflib.Graph) -> bytes:
 
 def turtle(graph: rdflib.Graph) -> bytes:
     return graph.serialize(format="turtle", encoding="utf-8")
-
-
-def source_hashes(project: Project) -> dict[str, str]:
-    return {project.relative(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in project.source_files()}
-
-
-def write_manifest(project: Project, counts: dict[str, int]) -> None:
-    manifest = {"liskg_version": __version__, "sources": source_hashes(project), "counts": counts}
-    write_atomically(project.build_dir / MANIFEST, (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode())
-
-
-def stale_reason(project: Project) -> str | None:
-    """Why the build outputs cannot be used as they are, or None when they are current."""
-    manifest_path = project.build_dir / MANIFEST
-    if not manifest_path.exists() or not (project.build_dir / INFERRED).exists():
-        return "no build yet"
-    try:
-        manifest = json.loads(manifest_path.read_text())
-    except (OSError, ValueError):
-        return "build manifest unreadable"
-    if manifest.get("liskg_version") != __version__:
-        return "built by another LiSKG version"
-    current = source_hashes(project)
-    changed = sorted(set(current.items()) ^ set(manifest.get("sources", {}).items()))
-    if changed:
-        return f"sources changed since the last build ({changed[0][0]})"
-    return None

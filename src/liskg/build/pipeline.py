@@ -11,19 +11,22 @@ from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 
-from liskg.build import inference, outputs, qc
-from liskg.errors import CheckFailed, LiskgError, ShaclViolations
-from liskg.sources.loading import OWL_IMPORTS, load_sources
-from liskg.project import Project
+from liskg import vocab
+from liskg.build import inference, manifest, outputs, qc
+from liskg.errors import CheckFailed, ShaclViolations
 from liskg.progress import Progress
+from liskg.project import Project
+from liskg.sources.loading import load_sources
 
 
 @dataclass
 class BuildResult:
+    """What a build did: sizes, the checks it ran, the reasoner's report, the OWL API's lines, step timings."""
+
     asserted_triples: int = 0
     inferred_triples: int = 0
     files: int = 0
-    violations: list = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)  # as recorded in the manifest: "qc", "shacl", "hermit", "owlapi"
     reasoner_report: object = None
     owlapi_lines: list = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
@@ -31,7 +34,8 @@ class BuildResult:
 
 def build(project: Project, *, validate: bool = True, reason: bool = False, owlapi: bool = False,
           quiet: bool = False) -> BuildResult:
-    """Build and check the graph; raise LiskgError on the first failing stage, else write build/."""
+    """Build and check the graph; raise LiskgError (CheckFailed for a failed check) on the first failing
+    stage, else write build/ and a manifest that records which checks ran."""
     progress = Progress("build", quiet)
     result = BuildResult()
 
@@ -44,8 +48,9 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
     with progress.step("checking terms, labels and definitions") as note:
         problems = qc.check(project, loaded)
         if problems:
-            raise LiskgError("\n".join(problems + [f"{len(problems)} quality problem(s); nothing was written"]))
+            raise CheckFailed("\n".join(problems + [f"{len(problems)} quality problem(s); nothing was written"]))
         note["detail"] = "no problems"
+        result.checks.append("qc")
 
     with progress.step("materializing inferences") as note:
         store = ox.Store()
@@ -69,31 +74,34 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
         with progress.step("validating against SHACL shapes") as note:
             from liskg.build.validation import load_shapes, validate as shacl_validate
 
-            result.violations = [replace(v, where=qc.locate(project, loaded, v.focus_iri)) if v.focus_iri else v
-                                 for v in shacl_validate(inferred_graph, load_shapes(project))]
-            if result.violations:
-                raise ShaclViolations([str(v) for v in result.violations])
+            violations = [replace(v, where=qc.locate(project, loaded, v.focus_iri)) if v.focus_iri else v
+                          for v in shacl_validate(inferred_graph, load_shapes(project))]
+            if violations:
+                raise ShaclViolations([str(v) for v in violations])
             note["detail"] = "conforms"
+            result.checks.append("shacl")
 
     if reason:
         with progress.step("reasoning with HermiT") as note:
             from liskg.build.reasoning import reason as hermit
 
-            result.reasoner_report = hermit(merged_graph, store)
+            result.reasoner_report = hermit(merged_graph, loaded.files[0].ontology_iri, store)
             if not result.reasoner_report.consistent or result.reasoner_report.unsatisfiable:
                 raise CheckFailed(result.reasoner_report.problem_line() + "; nothing was written")
             note["detail"] = result.reasoner_report.summary()
+            result.checks.append("hermit")
 
     if owlapi:
         with progress.step("loading sources and merged graph through the OWL API (OWL 2 DL profile)") as note:
             result.owlapi_lines = _owlapi_check(project, loaded, files[outputs.MERGED])
             note["detail"] = "every file loads; merged graph is in OWL 2 DL"
+            result.checks.append("owlapi")
 
     with progress.step("writing build/") as note:
         for name, data in files.items():
             outputs.write_atomically(project.build_dir / name, data)
-        outputs.write_manifest(project, {"asserted_triples": result.asserted_triples,
-                                           "inferred_triples": result.inferred_triples})
+        manifest.write(project, {"asserted_triples": result.asserted_triples,
+                                 "inferred_triples": result.inferred_triples}, result.checks)
         note["detail"] = project.relative(project.build_dir)
     result.timings = progress.timings
     return result
@@ -109,11 +117,13 @@ def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
     with tempfile.TemporaryDirectory(dir=project.build_dir) as tmp:
         merged = Path(tmp) / outputs.MERGED
         merged.write_bytes(merged_turtle)
-        sources = [check_files([f.path for f in loaded.files], project.build_dir / "java"),
-                   check_files([merged], project.build_dir / "java", profile=True)]
-    lines = [line.replace(str(merged), outputs.MERGED) for r in sources for line in r.lines]
-    lines = [line.replace(str(project.root.resolve()) + "/", "") for line in lines]
-    failed = [line for line in lines if ": OK " not in line]
+        results = [check_files([f.path for f in loaded.files]), check_files([merged], profile=True)]
+
+    def shown(line: str) -> str:
+        return line.replace(str(merged), outputs.MERGED).replace(str(project.root.resolve()) + "/", "")
+
+    lines = [shown(line) for r in results for line in r.lines]
+    failed = [shown(line) for r in results if not r.ok for line in r.lines if ": OK " not in line]
     if failed:
         raise CheckFailed("\n".join(f"OWL API: {line}" for line in failed) + "\nthe OWL API (Protégé's library) "
                           "rejected the ontology; nothing was written")
@@ -126,18 +136,8 @@ def _merged_triples(loaded) -> list[ox.Triple]:
     module_iris = {f.ontology_iri for f in loaded.files if f.ontology_iri and f.ontology_iri != root_iri}
     kept = []
     for t in loaded.triples():
-        if t.predicate == OWL_IMPORTS or t.subject.value in module_iris:
+        if t.predicate.value == vocab.OWL_IMPORTS or t.subject.value in module_iris:
             continue
         kept.append(t)
     return kept
-
-
-def ensure_built(project: Project, quiet: bool = False) -> None:
-    """Rebuild (QC, inference, SHACL; no Java) when build/ is missing or older than the sources."""
-    reason = outputs.stale_reason(project)
-    if reason:
-        import sys
-
-        print(f"liskg: {reason}; rebuilding ...", file=sys.stderr)
-        build(project, validate=True, reason=False, quiet=quiet)
 

@@ -11,21 +11,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from liskg.sources.loading import LoadedSources, SourceFile
 from liskg.project import Project
+from liskg.sources.loading import LoadedSources, SourceFile
+from liskg.vocab import DCTERMS, LISKG, LKD, OWL, OWNED_NAMESPACES, RDF_TYPE, RDFS_LABEL, SKOS, UNIT, shorten
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCTERMS = "http://purl.org/dc/terms/"
-LISKG = "https://w3id.org/liskg/ontology#"
-LKD = "https://w3id.org/liskg/data/"
-UNIT = "http://qudt.org/vocab/unit/"
-OWNED_NAMESPACES = (LISKG, LKD, UNIT)
-
-TYPE = RDF + "type"
-LABEL = RDFS + "label"
 DEFINITION = SKOS + "definition"
 TERM_TYPES = {OWL + "Class", OWL + "ObjectProperty", OWL + "DatatypeProperty", OWL + "AnnotationProperty"}
 DECLARATION_TYPES = TERM_TYPES | {OWL + "NamedIndividual", OWL + "Ontology"}
@@ -34,14 +23,6 @@ HEADER_FIELDS = {"title": DCTERMS + "title", "description": DCTERMS + "descripti
 
 def _iri(term) -> str | None:
     return term.value if isinstance(term, ox.NamedNode) else None
-
-
-def short_iri(iri: str) -> str:
-    """An IRI as liskg:/lkd:/unit: prefixed name, else in angle brackets."""
-    for prefix, ns in (("liskg", LISKG), ("lkd", LKD), ("unit", UNIT)):
-        if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return f"<{iri}>"
 
 
 def _line_of(path: Path, iri: str) -> int:
@@ -57,7 +38,7 @@ def _line_of(path: Path, iri: str) -> int:
 def locate(project: Project, loaded: LoadedSources, iri: str) -> str:
     """'file:line' of the record that declares IRI (the file typing it, the line where it is the subject), or ''."""
     for source in loaded.data_files(project) + loaded.ontology_files(project):
-        if any(t.subject.value == iri and t.predicate.value == TYPE for t in source.triples):
+        if any(t.subject.value == iri and t.predicate.value == RDF_TYPE for t in source.triples):
             local = re.split(r"[#/]", iri)[-1]
             subject = re.compile(rf"^(<{re.escape(iri)}>|[\w\-]*:{re.escape(local)})(?![\w\-.:])")
             lines = source.path.read_text(encoding="utf-8").splitlines()
@@ -71,7 +52,7 @@ def check(project: Project, loaded: LoadedSources) -> list[str]:
     problems: list[str] = []
     ontology_files = loaded.ontology_files(project)
     declared = _declarations(ontology_files)
-    typed_in_data = {_iri(t.subject) for f in loaded.data_files(project) for t in f.triples if t.predicate.value == TYPE}
+    typed_in_data = {_iri(t.subject) for f in loaded.data_files(project) for t in f.triples if t.predicate.value == RDF_TYPE}
     problems += _check_headers(project, ontology_files)
     problems += _check_term_annotations(project, ontology_files)
     problems += _check_unique_labels(project, loaded)
@@ -85,7 +66,7 @@ def _declarations(files: list[SourceFile]) -> dict[str, Path]:
         t.subject.value: f.path
         for f in files
         for t in f.triples
-        if t.predicate.value == TYPE and _iri(t.object) in DECLARATION_TYPES and _iri(t.subject)
+        if t.predicate.value == RDF_TYPE and _iri(t.object) in DECLARATION_TYPES and _iri(t.subject)
     }
 
 
@@ -107,21 +88,21 @@ def _check_term_annotations(project: Project, files: list[SourceFile]) -> list[s
     problems = []
     for f in files:
         terms = sorted({t.subject.value for t in f.triples
-                        if t.predicate.value == TYPE and _iri(t.object) in TERM_TYPES
+                        if t.predicate.value == RDF_TYPE and _iri(t.object) in TERM_TYPES
                         and _iri(t.subject) and t.subject.value.startswith(LISKG)})
         values = defaultdict(list)
         for t in f.triples:
-            if t.predicate.value in (LABEL, DEFINITION) and _iri(t.subject):
+            if t.predicate.value in (RDFS_LABEL, DEFINITION) and _iri(t.subject):
                 values[(t.subject.value, t.predicate.value)].append(t.object.value)
         for term in terms:
             where = f"{project.relative(f.path)}:{_line_of(f.path, term)}"
-            labels = values[(term, LABEL)]
+            labels = values[(term, RDFS_LABEL)]
             if len(labels) != 1:
-                problems.append(f"{where}: {short_iri(term)} has {len(labels)} rdfs:label values; give it exactly one")
+                problems.append(f"{where}: {shorten(term)} has {len(labels)} rdfs:label values; give it exactly one")
             elif labels[0] != labels[0].strip() or "  " in labels[0]:
-                problems.append(f"{where}: {short_iri(term)} label {labels[0]!r} has stray whitespace")
+                problems.append(f"{where}: {shorten(term)} label {labels[0]!r} has stray whitespace")
             if len(values[(term, DEFINITION)]) != 1:
-                problems.append(f"{where}: {short_iri(term)} needs exactly one skos:definition")
+                problems.append(f"{where}: {shorten(term)} needs exactly one skos:definition")
     return problems
 
 
@@ -129,7 +110,7 @@ def _check_unique_labels(project: Project, loaded: LoadedSources) -> list[str]:
     owners: dict[str, list[tuple[str, Path]]] = defaultdict(list)
     for f in loaded.files:
         for t in f.triples:
-            if t.predicate.value == LABEL and _iri(t.subject) and t.subject.value.startswith(OWNED_NAMESPACES):
+            if t.predicate.value == RDFS_LABEL and _iri(t.subject) and t.subject.value.startswith(OWNED_NAMESPACES):
                 owners[t.object.value.strip().lower()].append((t.subject.value, f.path))
     problems = []
     for label, holders in sorted(owners.items()):
@@ -137,7 +118,7 @@ def _check_unique_labels(project: Project, loaded: LoadedSources) -> list[str]:
         if len(subjects) > 1:
             path = next(p for s, p in holders if s == subjects[1])
             problems.append(f"{project.relative(path)}:{_line_of(path, subjects[1])}: label {label!r} is used by "
-                            f"{', '.join(short_iri(s) for s in subjects)}; labels must be unique")
+                            f"{', '.join(shorten(s) for s in subjects)}; labels must be unique")
     return problems
 
 
@@ -153,10 +134,10 @@ def _check_references(project: Project, source: SourceFile, declared: dict[str, 
                 continue
             if iri.startswith((LISKG, UNIT)) and iri not in declared:
                 reported.add(iri)
-                problems.append(f"{project.relative(source.path)}:{_line_of(source.path, iri)}: {short_iri(iri)} is not "
+                problems.append(f"{project.relative(source.path)}:{_line_of(source.path, iri)}: {shorten(iri)} is not "
                                 "declared in the ontology; check the spelling or declare it in ontology/")
             elif iri.startswith(LKD) and position == "object" and iri not in typed_in_data:
                 reported.add(iri)
-                problems.append(f"{project.relative(source.path)}:{_line_of(source.path, iri)}: {short_iri(iri)} is used "
+                problems.append(f"{project.relative(source.path)}:{_line_of(source.path, iri)}: {shorten(iri)} is used "
                                 "but never declared (no rdf:type) in graph_data/; check the spelling or declare it")
     return problems

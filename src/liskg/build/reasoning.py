@@ -5,13 +5,12 @@ from __future__ import annotations
 import io
 import shutil
 from dataclasses import dataclass, field
-from importlib import resources
 
 import pyoxigraph as ox
 import rdflib
 
-from liskg.errors import LiskgError
-from liskg.build.qc import short_iri
+from liskg import vocab
+from liskg.errors import Unavailable
 
 JAVA_HINT = ("HermiT needs Java: install Debian's headless JRE (apt-get install -y default-jre-headless) "
              "or build without --reason")
@@ -35,25 +34,26 @@ class ReasonerReport:
         if self.consistent:
             return f"unsatisfiable classes: {', '.join(self.unsatisfiable)}"
         if self.clashes:
-            described = "; ".join(f"{short_iri(i)} is typed both {short_iri(a)} and {short_iri(b)}, which are disjoint"
+            described = "; ".join(f"{vocab.shorten(i)} is typed both {vocab.shorten(a)} and {vocab.shorten(b)}, which are disjoint"
                                   for i, a, b in self.clashes)
             return f"HermiT: the ontology is inconsistent: {described}"
         return "HermiT: the ontology is inconsistent (no disjoint-type clash found; open it in Protégé and ask for an explanation)"
 
 
 def disjoint_type_clashes(store: ox.Store) -> list[tuple[str, str, str]]:
-    query = (resources.files("liskg.build") / "rules" / "check-disjoint-types.rq").read_text(encoding="utf-8")
+    query = vocab.sparql("build/rules/check-disjoint-types.rq")
     return [(r["individual"].value, r["first"].value, r["second"].value) for r in store.query(query)]
 
 
-def reason(merged: rdflib.Graph, inferred: ox.Store | None = None) -> ReasonerReport:
-    """Run HermiT on the merged ontology + data; name the individuals behind an inconsistency."""
+def reason(merged: rdflib.Graph, ontology_iri: str, inferred: ox.Store | None = None) -> ReasonerReport:
+    """Run HermiT on the merged ontology + data (the ontology ONTOLOGY_IRI); name the individuals behind an
+    inconsistency (found in the INFERRED store)."""
     if shutil.which("java") is None:
-        raise LiskgError(JAVA_HINT)
+        raise Unavailable(JAVA_HINT)
     import owlready2
 
     world = owlready2.World()
-    ontology = world.get_ontology("https://w3id.org/liskg/data")
+    ontology = world.get_ontology(ontology_iri)
     ontology.load(fileobj=io.BytesIO(merged.serialize(format="nt", encoding="utf-8")), format="ntriples")
     report = ReasonerReport(consistent=True, classes=len(list(world.classes())),
                             individuals=len(list(world.individuals())))
@@ -65,6 +65,6 @@ def reason(merged: rdflib.Graph, inferred: ox.Store | None = None) -> ReasonerRe
         report.clashes = disjoint_type_clashes(inferred) if inferred is not None else []
         return report
     except owlready2.OwlReadyJavaError as exc:
-        raise LiskgError(f"HermiT failed to run: {str(exc).strip().splitlines()[-1][:200]}") from None
+        raise Unavailable(f"HermiT failed to run: {str(exc).strip().splitlines()[-1][:200]}") from None
     report.unsatisfiable = sorted(c.iri for c in world.inconsistent_classes() if c is not owlready2.Nothing)
     return report

@@ -9,6 +9,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDFS, SH
 
 from liskg.errors import LiskgError
+from liskg.vocab import shorten
 from liskg.project import Project
 
 
@@ -56,19 +57,19 @@ def _violation(graph: rdflib.Graph, shapes: rdflib.Graph, report: rdflib.Graph, 
         shape = shapes.value(predicate=SH.property, object=shape)
     message = report.value(result, SH.resultMessage)
     return Violation(
-        focus=graph.namespace_manager.normalizeUri(focus) if isinstance(focus, rdflib.URIRef) else str(focus),
+        focus=shorten(str(focus)) if isinstance(focus, rdflib.URIRef) else str(focus),
         focus_label=str(graph.value(focus, RDFS.label) or ""),
-        path=_path_text(graph, shapes, path),
+        path=_path_text(shapes, path),
         message=str(message or "violates the shape"),
         shape=str(shape).rsplit("#", 1)[-1] if shape is not None else "shape",
         focus_iri=str(focus) if isinstance(focus, rdflib.URIRef) else "",
     )
 
 
-def _path_text(graph: rdflib.Graph, shapes: rdflib.Graph, path) -> str:
+def _path_text(shapes: rdflib.Graph, path) -> str:
     if path is None:
         return "(node)"
     if isinstance(path, rdflib.URIRef):
-        return graph.namespace_manager.normalizeUri(path)
+        return shorten(str(path))
     items = list(Collection(shapes, path)) if (path, rdflib.RDF.first, None) in shapes else []
-    return "/".join(graph.namespace_manager.normalizeUri(i) for i in items) or "(path)"
+    return "/".join(shorten(str(i)) for i in items) or "(path)"

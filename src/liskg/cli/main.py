@@ -8,11 +8,12 @@ import os
 import sys
 
 from liskg import __version__
-from liskg.errors import LiskgError
+from liskg.errors import EXIT_CODES, INTERRUPTED, InternalError, LiskgError
 
 # Subcommands in the order `liskg --help` lists them; each module has HELP, DESCRIPTION,
 # add_arguments(parser) and run(args, project) -> exit code, and imports heavy libraries only in run().
-COMMANDS = ["build", "validate", "reason", "stats", "docs", "query", "strategies", "study", "material", "failure", "serve", "viz", "export"]
+COMMANDS = ["build", "validate", "reason", "stats", "docs", "query", "strategies", "study", "material", "failure",
+            "serve", "viz", "export"]
 
 EPILOG = """\
 typical session:
@@ -26,9 +27,11 @@ typical session:
   liskg viz                   the interactive graph page (build/liskg-graph.html)
   liskg validate              SHACL report of incomplete records
 
-Every command rebuilds first when ontology/ or graph_data/ changed since the last build.
-Exit codes: 0 success, 1 check failed (violations, inconsistency), 2 bad input or usage.
-"""
+Every command rebuilds first when ontology/ or graph_data/ changed since the last build, and
+warns when the build it reads skipped SHACL validation (`liskg reason`, `build --no-validate`).
+
+exit codes:
+""" + "".join(f"  {code:<4}{meaning}\n" for code, meaning in EXIT_CODES.items())
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -57,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         parser = make_parser()
     except ImportError as exc:  # a broken or missing command module: say which, not a traceback
         print(f"liskg: internal error: cannot load a command ({exc}); reinstall with 'make install'", file=sys.stderr)
-        return 70
+        return InternalError.exit_code
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()
@@ -67,19 +70,20 @@ def main(argv: list[str] | None = None) -> int:
 
         return args.handler(args, find_project(args.root))
     except LiskgError as exc:
+        kind = "internal error" if isinstance(exc, InternalError) else "error"
         for line in str(exc).splitlines():
-            print(f"liskg: error: {line}", file=sys.stderr)
+            print(f"liskg: {kind}: {line}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("liskg: interrupted; outputs are written atomically, nothing half-written was left", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except BrokenPipeError:
         return 0
     except Exception as exc:  # last resort: one line, never a traceback unless asked for
         if os.environ.get("LISKG_DEBUG"):
             raise
         print(f"liskg: internal error: {type(exc).__name__}: {exc} (set LISKG_DEBUG=1 for details)", file=sys.stderr)
-        return 70
+        return InternalError.exit_code
 
 
 if __name__ == "__main__":

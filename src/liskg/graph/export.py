@@ -55,4 +55,6 @@ def serialize(graph: nx.MultiDiGraph, fmt: str) -> bytes:
     if fmt == "gexf":
         nx.write_gexf(graph, buffer)
         return re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue())
-    raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    from liskg.errors import LiskgError
+
+    raise LiskgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

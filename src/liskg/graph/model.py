@@ -19,36 +19,61 @@ used by the page's filters (see facets()).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from decimal import Decimal, InvalidOperation
-from importlib import resources
+from dataclasses import dataclass
 
 import networkx as nx
 import pyoxigraph as ox
 
+from liskg import vocab
 from liskg.errors import LiskgError
+from liskg.numbers import measurement_text
 
-# Kinds in legend order; a node matching two kinds is drawn as the first.
-KINDS = ["interface", "electrolyte class", "method", "strategy", "study", "material", "failure mode",
-         "claim", "cell"]
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of node: the SPARQL pattern that finds its ?node, how the page draws it, and whether
+    `liskg stats` lists its most connected nodes."""
+
+    pattern: str
+    color: str
+    shape: str
+    hub: bool = False
+
+
+# The one table of kinds, in legend order; a node matching two kinds is drawn as the first.
+# Colours are ColorBrewer "Paired"/"Dark2" hues.
+KINDS = {
+    "interface": Kind("?node a liskg:Interface", "#e6ab02", "star"),
+    "electrolyte class": Kind("?node a owl:Class ; rdfs:subClassOf* liskg:Electrolyte", "#7570b3", "triangle"),
+    "method": Kind("?node a owl:Class ; rdfs:subClassOf* liskg:ProcessingMethod", "#1f78b4", "square", hub=True),
+    "strategy": Kind("?node a owl:NamedIndividual ; a/rdfs:subClassOf* liskg:ProcessingMethod", "#a6cee3", "dot"),
+    "study": Kind("VALUES ?work { liskg:Study liskg:CitedAnalysis } ?node a ?work", "#33a02c", "diamond"),
+    "material": Kind("?node a owl:NamedIndividual ; a/rdfs:subClassOf* liskg:Material", "#ff7f00", "dot"),
+    "failure mode": Kind("?node a owl:NamedIndividual ; a/rdfs:subClassOf* liskg:FailureMode", "#e31a1c",
+                         "triangleDown", hub=True),
+    "claim": Kind("?node a owl:NamedIndividual ; a/rdfs:subClassOf* liskg:Claim", "#cab2d6", "hexagon"),
+    "cell": Kind("?node a liskg:Cell", "#b15928", "dot"),
+}
+ORDER = list(KINDS)
 # Facet name -> the kind of node that is a facet value.
 FACETS = {"interface": "interface", "electrolyte class": "electrolyte class", "method": "method"}
 SUBCLASS_OF = "subclass of"
-PREFIXES = {"https://w3id.org/liskg/ontology#": "liskg:", "https://w3id.org/liskg/data/": "lkd:"}
+MEASUREMENT_FIELDS = ("quantity", "value", "minimum", "maximum", "qualifier", "unit", "baseline", "temperature",
+                      "crate", "current", "cycles", "context")
+
+
+def nodes_query() -> str:
+    """graph-nodes.rq with its {{kinds}} slot filled: one UNION branch per kind, binding ?kind to its name."""
+    branches = " UNION ".join(f'{{\n    {kind.pattern} . BIND("{name}" AS ?kind)\n  }}' for name, kind in KINDS.items())
+    return vocab.sparql("graph/sparql/graph-nodes.rq").replace("{{kinds}}", branches)
 
 
 def _query(store: ox.Store, name: str):
-    return store.query((resources.files("liskg.graph") / "sparql" / name).read_text(encoding="utf-8"))
+    return store.query(nodes_query() if name == "graph-nodes.rq" else vocab.sparql(f"graph/sparql/{name}"))
 
 
 def _text(term) -> str:
     return term.value if term is not None else ""
-
-
-def curie(iri: str) -> str:
-    for namespace, prefix in PREFIXES.items():
-        if iri.startswith(namespace):
-            return prefix + iri[len(namespace):]
-    return iri
 
 
 def build_graph(store: ox.Store) -> nx.MultiDiGraph:
@@ -56,9 +81,9 @@ def build_graph(store: ox.Store) -> nx.MultiDiGraph:
     kinds, labels, summaries, numerals = {}, {}, {}, {}
     for row in _query(store, "graph-nodes.rq"):
         node, kind = row["node"].value, row["kind"].value
-        if node not in kinds or KINDS.index(kind) < KINDS.index(kinds[node]):
+        if node not in kinds or ORDER.index(kind) < ORDER.index(kinds[node]):
             kinds[node] = kind
-        labels.setdefault(node, _text(row["label"]) or curie(node))
+        labels.setdefault(node, _text(row["label"]) or vocab.shorten(node))
         summaries.setdefault(node, _text(row["summary"]))
         numerals.setdefault(node, _text(row["numeral"]))
     types = defaultdict(set)
@@ -69,7 +94,7 @@ def build_graph(store: ox.Store) -> nx.MultiDiGraph:
 
     graph = nx.MultiDiGraph(folded=folded)
     for node in sorted(kinds):
-        graph.add_node(node, kind=kinds[node], label=labels[node], curie=curie(node), types=sorted(types[node]),
+        graph.add_node(node, kind=kinds[node], label=labels[node], curie=vocab.shorten(node), types=sorted(types[node]),
                        summary=summaries[node], references=references.get(node, []),
                        sections=sections.get(node, []), numbers=numbers.get(node, []), numeral=numerals[node])
     edges = {(row["source"].value, row["target"].value, row["relation"].value)
@@ -103,33 +128,6 @@ def _provenance(store: ox.Store, nodes) -> tuple[dict[str, list[int]], dict[str,
     return references, {node: values for node, values in sections.items() if values}
 
 
-def _number(term) -> str:
-    if term is None:
-        return ""
-    try:
-        return f"{Decimal(term.value).normalize():f}"
-    except InvalidOperation:
-        return term.value
-
-
-def measurement_text(row) -> str:
-    """One line such as 'interfacial resistance: 514 Ω cm2 (from 5822) at 25 °C after 100 cycles; context'."""
-    value = _number(row["value"]) or "–".join(filter(None, (_number(row["minimum"]), _number(row["maximum"]))))
-    qualifier, unit = _text(row["qualifier"]), _text(row["unit"])
-    text = f"{_text(row['quantity']) or 'value'}: {' '.join(filter(None, (qualifier, value, unit)))}"
-    if row["baseline"] is not None:
-        text += f" (from {_number(row['baseline'])})"
-    conditions = [f"{_text(row[name])} {symbol}" for name, symbol in
-                  (("temperature", "°C"), ("crate", "C"), ("current", "mA cm-2")) if _text(row[name])]
-    if conditions:
-        text += " at " + ", ".join(conditions)
-    if _text(row["cycles"]):
-        text += f" after {_text(row['cycles'])} cycles"
-    if _text(row["context"]):
-        text += f"; {_text(row['context'])}"
-    return text
-
-
 def _key_numbers(store: ox.Store, nodes) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Each measurement's line on the drawn nodes that own it best; and measurement -> those nodes."""
     owners = defaultdict(dict)  # measurement -> rank -> owners
@@ -142,7 +140,7 @@ def _key_numbers(store: ox.Store, nodes) -> tuple[dict[str, list[str]], dict[str
         if ranked:
             folded[row["measurement"].value] = sorted(ranked[min(ranked)])
             for owner in folded[row["measurement"].value]:
-                numbers[owner].append(measurement_text(row))
+                numbers[owner].append(measurement_text({name: _text(row[name]) for name in MEASUREMENT_FIELDS}))
     return {node: _merge_repeats(lines) for node, lines in numbers.items()}, dict(sorted(folded.items()))
 
 
@@ -182,8 +180,8 @@ def facets(graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
                         tags[node][facet] |= found
 
     inherit("material", {"strategy"})
-    inherit("strategy", set(KINDS) - {"strategy"})
-    inherit("study", set(KINDS) - {"study"})
+    inherit("strategy", set(ORDER) - {"strategy"})
+    inherit("study", set(ORDER) - {"study"})
     for facet, broader in facet_values.items():
         for value, superclasses in broader.items():
             tags[value][facet] = set(superclasses)
@@ -204,21 +202,6 @@ def answer_subgraph(graph: nx.MultiDiGraph, iris: set[str]) -> nx.MultiDiGraph:
     for node in sub:
         sub.nodes[node]["answer"] = node in answers
     return sub
-
-
-def find_node(graph: nx.MultiDiGraph, label: str) -> str:
-    """The node whose label (or CURIE) is LABEL, case-insensitively; else the one label containing it."""
-    wanted = label.strip().lower()
-    exact = sorted(n for n, d in graph.nodes(data=True) if wanted in (d["label"].lower(), d["curie"].lower()))
-    partial = sorted(n for n, d in graph.nodes(data=True) if wanted in d["label"].lower())
-    matches = exact or partial
-    if len(matches) == 1:
-        return matches[0]
-    if not matches:
-        raise LiskgError(f"no node is labelled {label!r}; try part of a label, e.g. 'LLZO' or 'pressing'")
-    shown = ", ".join(repr(graph.nodes[n]["label"]) for n in matches[:5])
-    raise LiskgError(f"{len(matches)} nodes match {label!r} ({shown}{', …' if len(matches) > 5 else ''}); "
-                     "give the whole label")
 
 
 def neighbourhood(graph: nx.MultiDiGraph, centre: str, depth: int) -> nx.MultiDiGraph:

@@ -19,23 +19,12 @@ from pathlib import Path
 
 import networkx as nx
 
-from liskg.graph import layout
 from liskg.build.outputs import write_atomically
+from liskg.errors import InternalError
+from liskg.graph import layout
 from liskg.graph.model import FACETS, KINDS, SUBCLASS_OF
 
 VIS_FOLDER = ("pyvis", "lib/vis-9.1.2")
-# Legend order follows graphmodel.KINDS; colours are ColorBrewer "Paired"/"Dark2" hues.
-KIND_STYLES = {
-    "interface": {"color": "#e6ab02", "shape": "star"},
-    "electrolyte class": {"color": "#7570b3", "shape": "triangle"},
-    "method": {"color": "#1f78b4", "shape": "square"},
-    "strategy": {"color": "#a6cee3", "shape": "dot"},
-    "study": {"color": "#33a02c", "shape": "diamond"},
-    "material": {"color": "#ff7f00", "shape": "dot"},
-    "failure mode": {"color": "#e31a1c", "shape": "triangleDown"},
-    "claim": {"color": "#cab2d6", "shape": "hexagon"},
-    "cell": {"color": "#b15928", "shape": "dot"},
-}
 
 
 def _asset(package: str, name: str) -> str:
@@ -81,7 +70,7 @@ def page_data(graph: nx.MultiDiGraph, title: str, subtitle: str = "") -> dict:
     present = {d["kind"] for _, d in graph.nodes(data=True)}
     return {
         "title": title, "subtitle": subtitle, "nodes": nodes, "edges": edges,
-        "kinds": [{"name": k, **KIND_STYLES[k]} for k in KINDS if k in present],
+        "kinds": [{"name": k, "color": kind.color, "shape": kind.shape} for k, kind in KINDS.items() if k in present],
         "facets": {f: [[index[v], depth] for v, depth in _facet_options(graph, kind)] for f, kind in FACETS.items()},
     }
 
@@ -101,7 +90,7 @@ def render(graph: nx.MultiDiGraph, title: str, subtitle: str = "") -> str:
     vis_js = _asset(VIS_FOLDER[0], f"{VIS_FOLDER[1]}/vis-network.min.js")
     page_js = _asset("liskg.graph", "web/graph.js")
     if any("</script" in script.lower() for script in (vis_js, page_js)):
-        raise RuntimeError("an inlined script contains '</script' and would end its own element")
+        raise InternalError("an inlined script contains '</script' and would end its own element")
     parts = {
         "csp": f"default-src 'none'; script-src {_script_hash(vis_js)} {_script_hash(page_js)}; "
                "style-src 'unsafe-inline'; img-src data:",

@@ -14,14 +14,15 @@ import logging
 from pathlib import Path
 
 import rdflib
-from rdflib.namespace import OWL, RDF, SKOS
+from rdflib.namespace import OWL, SKOS
 
-from liskg.build import outputs
-from liskg.sources.catalog import read_catalogs
-from liskg.errors import LiskgError
-from liskg.sources.loading import parse_turtle
-from liskg.project import Project
+from liskg import vocab
+from liskg.build.outputs import write_atomically
 from liskg.build.rdfconvert import to_rdflib_graph
+from liskg.errors import LiskgError
+from liskg.project import Project
+from liskg.sources.catalog import read_catalogs
+from liskg.sources.loading import walk_imports
 
 ROOT_ONTOLOGY = "liskg.ttl"
 INDEX = "index.html"
@@ -29,34 +30,19 @@ INDEX = "index.html"
 
 def ontology_graph(project: Project) -> rdflib.Graph:
     """ontology/liskg.ttl and everything it imports (through the catalog), as one ontology with liskg.ttl's header."""
-    catalog = read_catalogs([project.ontology_dir])
-    root_path = (project.ontology_dir / ROOT_ONTOLOGY).resolve()
-    graph, seen, pending, root_iri = rdflib.Graph(), set(), [root_path], None
-    while pending:
-        path = pending.pop(0)
-        if path in seen:
-            continue
-        seen.add(path)
-        if not path.exists():
-            raise LiskgError(f"{project.relative(path)}: file not found (imported by {ROOT_ONTOLOGY})")
-        module = to_rdflib_graph(parse_turtle(path, project.relative(path)))
-        header = next(iter(module.subjects(RDF.type, OWL.Ontology)), None)
-        root_iri = root_iri or header
-        for imported in sorted(module.objects(header, OWL.imports)) if header is not None else []:
-            if str(imported) not in catalog:
-                raise LiskgError(f"{project.relative(path)}: owl:imports <{imported}>, which "
-                                 f"{project.relative(project.ontology_dir)}/catalog-v001.xml does not map to a file")
-            pending.append(catalog[str(imported)])
-        for triple in module:
-            if header is not None and header != root_iri and triple[0] == header:
-                continue  # a module's own header would show up as a second ontology
-            if triple[1] != OWL.imports:
+    modules = walk_imports(project, project.ontology_dir / ROOT_ONTOLOGY, read_catalogs([project.ontology_dir]))
+    root_iri = modules[0].ontology_iri
+    graph = rdflib.Graph()
+    for module in modules:
+        for triple in to_rdflib_graph(module.triples):
+            own_header = module.ontology_iri not in (None, root_iri) and str(triple[0]) == module.ontology_iri
+            if not own_header and triple[1] != OWL.imports:  # a module's header would show as a second ontology
                 graph.add(triple)
     for term in sorted(set(graph.subjects(SKOS.altLabel, None))):
         if (term, SKOS.scopeNote, None) not in graph:
             synonyms = sorted((str(label) for label in graph.objects(term, SKOS.altLabel)), key=str.casefold)
             graph.add((term, SKOS.scopeNote, rdflib.Literal("Also called: " + ", ".join(synonyms) + ".", lang="en")))
-    for prefix, namespace in outputs.PREFIXES.items():
+    for prefix, namespace in vocab.PREFIXES.items():
         graph.bind(prefix, namespace)
     return graph
 
@@ -90,5 +76,5 @@ def render_html(project: Project) -> bytes:
 def write_docs(project: Project, out_dir: Path | None = None) -> Path:
     """Render the page and write it atomically to OUT_DIR/index.html (default build/docs/)."""
     target = (out_dir or project.build_dir / "docs") / INDEX
-    outputs.write_atomically(target, render_html(project))
+    write_atomically(target, render_html(project))
     return target

@@ -18,17 +18,13 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from liskg.errors import LiskgError
+from liskg.errors import InternalError, LiskgError, TimedOut, Unavailable
 
 UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 _PROLOGUE = re.compile(r"\s*(?:#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)", re.IGNORECASE)
 _POSITION = re.compile(r"^error at (\d+):(\d+): ?")
 _GRAPH_FORMAT = ox.RdfFormat.N_TRIPLES
 _RESULTS_FORMAT = ox.QueryResultsFormat.JSON
-
-
-class QueryTimeout(LiskgError):
-    """The query ran past its time bound and was stopped."""
 
 
 @dataclass
@@ -122,6 +118,8 @@ def _decode(form: str, data: bytes) -> QueryResult:
 
 
 def _in_child(store: ox.Store, text: str, timeout: float, origin: str) -> tuple[str, bytes]:
+    if not hasattr(os, "fork"):
+        raise Unavailable(f"{origin}: a time bound needs fork(), which this system lacks; run without a timeout")
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # child: evaluate, write "form\n" + payload (or "error\n" + message), never return
@@ -141,8 +139,8 @@ def _in_child(store: ox.Store, text: str, timeout: float, origin: str) -> tuple[
         with os.fdopen(read_end, "rb", buffering=0) as pipe:
             while chunk := _read_before(pipe, deadline):
                 chunks.append(chunk)
-    except QueryTimeout:
-        raise QueryTimeout(f"{origin}: stopped after {timeout:g} s (the time bound); "
+    except TimedOut:
+        raise TimedOut(f"{origin}: stopped after {timeout:g} s (the time bound); "
                            "narrow the query or raise --timeout") from None
     finally:  # on the time bound, Ctrl-C or any error the child must not outlive the query
         if os.waitpid(pid, os.WNOHANG) == (0, 0):
@@ -158,17 +156,19 @@ _LONGEST_WAIT = 3600.0  # select() rejects huge timeouts (--timeout inf, 1e308):
 
 
 def _read_before(pipe, deadline: float) -> bytes:
-    """The next chunk from the pipe (b"" at its end); QueryTimeout when none comes before the deadline."""
+    """The next chunk from the pipe (b"" at its end); TimedOut when none comes before the deadline."""
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise QueryTimeout("time bound")
+            raise TimedOut("time bound")
         if select.select([pipe], [], [], min(remaining, _LONGEST_WAIT))[0]:
             return pipe.read(1 << 16)
 
 
 def run(store: ox.Store, text: str, *, timeout: float | None = 30.0, origin: str = "query") -> QueryResult:
-    """Check and evaluate a read-only query; stop it after `timeout` seconds (None: no bound, in-process)."""
+    """Check and evaluate a read-only query; stop it after `timeout` seconds (TimedOut), in a forked child.
+
+    timeout=None evaluates in this process with no bound and no fork (Windows, Jupyter)."""
     check(text, origin)
     if timeout is None:
         try:
@@ -187,10 +187,11 @@ def bind(text: str, **values: list) -> str:
     for name, terms in values.items():
         slot = re.compile(r"VALUES\s+\?" + re.escape(name) + r"\s*\{\s*UNDEF\s*\}")
         if len(slot.findall(text)) != 1:
-            raise ValueError(f"the query has no single `VALUES ?{name} {{ UNDEF }}` slot")
+            raise InternalError(f"the query has no single `VALUES ?{name} {{ UNDEF }}` slot")
         for term in terms:
             if not isinstance(term, (ox.NamedNode, ox.Literal)):
-                raise TypeError(f"bind {name}: expected pyoxigraph NamedNode or Literal, got {type(term).__name__}")
+                raise InternalError(f"bind {name}: expected pyoxigraph NamedNode or Literal, "
+                                    f"got {type(term).__name__}")
         filled = " ".join(str(term) for term in terms)
         text = slot.sub(lambda _m, f=filled, n=name: f"VALUES ?{n} {{ {f} }}", text)
     return text

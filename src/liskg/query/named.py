@@ -16,9 +16,6 @@ from pathlib import Path
 from liskg.errors import LiskgError
 from liskg.project import Project
 
-HEADER_KEYS = ("question", "answer")
-
-
 @dataclass(frozen=True)
 class Query:
     """SPARQL text with where it came from (a named query, a file or the command line)."""

@@ -12,6 +12,7 @@ with `oxigraph load` and reloaded whenever that output's hash changes.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import shutil
 import signal
@@ -22,10 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from liskg.build import outputs
-from liskg.errors import LiskgError
+from liskg.errors import LiskgError, Unavailable
 from liskg.project import Project
-from liskg.query.store import ensure_current
+from liskg.query.store import output_file
 
 
 def oxigraph_binary() -> str:
@@ -33,15 +33,21 @@ def oxigraph_binary() -> str:
     beside = Path(sys.executable).with_name("oxigraph")
     found = str(beside) if beside.exists() else shutil.which("oxigraph")
     if not found:
-        raise LiskgError("the oxigraph server is not installed; run `pip install oxigraph` in this environment")
+        raise Unavailable("the oxigraph server is not installed; run `pip install oxigraph` in this environment")
     return found
 
 
 def prepare_store(project: Project, *, inferred: bool = True) -> Path:
-    """The on-disk store for the server, (re)loaded from the current build when needed."""
-    ensure_current(project)
+    """The on-disk store for the server, (re)loaded from the build output when that changed.
+
+    The build must be current (liskg.api.open_store or `liskg build` makes it so); this never builds."""
+    from liskg.build import manifest
+
+    reason = manifest.stale_reason(project)
+    if reason:
+        raise LiskgError(f"{project.relative(project.build_dir)}/ is not current ({reason}); run `liskg build` first")
     variant = "inferred" if inferred else "asserted"
-    source = project.build_dir / (outputs.INFERRED if inferred else outputs.MERGED)
+    source = output_file(project, inferred=inferred)
     location = project.build_dir / f"oxigraph-store-{variant}"
     stamp = location.with_name(location.name + ".sha256")
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
@@ -53,11 +59,29 @@ def prepare_store(project: Project, *, inferred: bool = True) -> Path:
                           capture_output=True, text=True)
     if done.returncode != 0:
         shutil.rmtree(loading, ignore_errors=True)
-        raise LiskgError(f"oxigraph could not load {project.relative(source)}: {done.stderr.strip().splitlines()[-1:]}")
+        raise Unavailable(f"oxigraph could not load {project.relative(source)}: {_last_line(done.stderr)}")
     shutil.rmtree(location, ignore_errors=True)
     loading.rename(location)
     stamp.write_text(digest + "\n")
     return location
+
+
+def claim_port(host: str, port: int) -> int:
+    """PORT when it is free on HOST, any free port for 0; Unavailable when another program listens there."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except OSError as exc:
+        raise LiskgError(f"--host {host}: cannot listen there ({exc.strerror or exc}); use 127.0.0.1 or 0.0.0.0") from None
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise Unavailable(f"{host}:{port} is already in use by another program; choose another --port "
+                                  "(or --port 0 for any free one)") from None
+            raise Unavailable(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
+        return probe.getsockname()[1]
 
 
 def command(location: Path, host: str, port: int, timeout: float) -> list[str]:
@@ -70,38 +94,58 @@ def url(host: str, port: int) -> str:
     return f"http://{shown}:{port}/query"
 
 
-def start(project: Project, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-          inferred: bool = True, ready_within: float = 10.0) -> subprocess.Popen:
-    """Start the server in the background and return once it accepts connections."""
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[-1][:300] if lines else "no message"
+
+
+def start(project: Project, *, host: str = "127.0.0.1", port: int = 0, timeout: float = 30.0,
+          inferred: bool = True, ready_within: float = 10.0) -> tuple[subprocess.Popen, str]:
+    """Start the server in the background; return it and its URL once it accepts connections."""
+    location = prepare_store(project, inferred=inferred)
+    port = claim_port(host, port)
     errors = tempfile.TemporaryFile()
-    process = subprocess.Popen(command(prepare_store(project, inferred=inferred), host, port, timeout),
-                               stdout=subprocess.DEVNULL, stderr=errors)
+    process = subprocess.Popen(command(location, host, port, timeout), stdout=subprocess.DEVNULL, stderr=errors)
     deadline = time.monotonic() + ready_within
     while time.monotonic() < deadline:
         if process.poll() is not None:
             errors.seek(0)
-            message = errors.read().decode(errors="replace").strip().splitlines()[-1:]
-            raise LiskgError(f"the SPARQL server stopped at start: {' '.join(message) or process.returncode}")
+            raise Unavailable(f"the SPARQL server stopped at start: {_last_line(errors.read().decode(errors='replace'))}")
         try:
             with socket.create_connection((host, port), timeout=0.2):
-                return process
+                return process, url(host, port)
         except OSError:
             time.sleep(0.05)
     process.kill()
-    raise LiskgError(f"the SPARQL server did not accept connections on {host}:{port} within {ready_within:g} s")
+    raise Unavailable(f"the SPARQL server did not accept connections on {host}:{port} within {ready_within:g} s")
 
 
 def serve(project: Project, *, host: str, port: int, timeout: float, inferred: bool) -> int:
-    """Run the server in the foreground until Ctrl-C or SIGTERM; print where to send queries."""
+    """Run the server in the foreground until Ctrl-C or SIGTERM (exit 0); print where to send queries.
+
+    A busy port raises Unavailable before anything is printed; a server that stops by itself raises
+    Unavailable with its last message."""
     location = prepare_store(project, inferred=inferred)
+    port = claim_port(host, port)
+    errors = tempfile.TemporaryFile()
+    process = subprocess.Popen(command(location, host, port, timeout), stdout=subprocess.DEVNULL, stderr=errors)
     print(f"SPARQL endpoint (read-only, {timeout:g} s per query): {url(host, port)}", flush=True)
     print("GET ?query=... or POST; Accept: application/sparql-results+json, text/csv, "
           "text/tab-separated-values or application/sparql-results+xml. Ctrl-C stops.", flush=True)
-    process = subprocess.Popen(command(location, host, port, timeout), stdout=subprocess.DEVNULL)
-    signal.signal(signal.SIGTERM, lambda *_: process.terminate())  # stopping liskg stops the server too
-    try:
-        return process.wait()
-    except KeyboardInterrupt:
+    stopped = []
+
+    def stop(*_):
+        stopped.append(True)
         process.terminate()
+
+    signal.signal(signal.SIGTERM, stop)  # stopping liskg stops the server too
+    try:
+        code = process.wait()
+    except KeyboardInterrupt:
+        stop()
         process.wait()
         return 0
+    if code != 0 and not stopped:
+        errors.seek(0)
+        raise Unavailable(f"the SPARQL server stopped: {_last_line(errors.read().decode(errors='replace'))}")
+    return 0

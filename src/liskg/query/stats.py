@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pyoxigraph as ox
 
-
-def _query(name: str) -> str:
-    return (resources.files("liskg.query") / "sparql" / name).read_text(encoding="utf-8")
+from liskg import vocab
 
 
 def _number(term) -> int:
@@ -17,7 +13,7 @@ def _number(term) -> int:
 
 def counts(store: ox.Store) -> dict[str, int]:
     """The headline counts plus the triple count."""
-    row = next(iter(store.query(_query("stats-counts.rq"))))
+    row = next(iter(store.query(vocab.sparql("query/sparql/stats-counts.rq"))))
     names = ["studies", "cited_analyses", "strategies", "materials", "failure_modes", "measurements", "claims", "cells"]
     result = {name: _number(row[name]) for name in names}
     result["triples"] = len(store)
@@ -25,4 +21,4 @@ def counts(store: ox.Store) -> dict[str, int]:
 
 
 def materials_by_role(store: ox.Store) -> list[tuple[str, int]]:
-    return [(row["role"].value, _number(row["materials"])) for row in store.query(_query("stats-materials-by-role.rq"))]
+    return [(row["role"].value, _number(row["materials"])) for row in store.query(vocab.sparql("query/sparql/stats-materials-by-role.rq"))]

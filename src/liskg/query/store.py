@@ -1,6 +1,11 @@
-"""Open the built graph in Oxigraph, the SPARQL engine every reader (query, stats, viz, serve) uses."""
+"""Open the built graph in Oxigraph, the SPARQL engine every reader (query, stats, viz, serve) uses.
+
+Reading never builds: liskg.api.open_store decides whether to rebuild first.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -8,24 +13,14 @@ from liskg.build import outputs
 from liskg.project import Project
 
 
-def ensure_current(project: Project, quiet: bool = True) -> None:
-    """Rebuild when build/ is missing or stale; the build pipeline (and rdflib) is imported only then."""
-    if outputs.stale_reason(project):
-        from liskg.build.pipeline import ensure_built
-
-        ensure_built(project, quiet=quiet)
+def output_file(project: Project, *, inferred: bool = True) -> Path:
+    """The build output a reader loads: asserted + inferred triples, or the merged asserted ones."""
+    return project.build_dir / (outputs.INFERRED if inferred else outputs.MERGED)
 
 
-def open_store(project: Project, *, inferred: bool = True, quiet: bool = True) -> ox.Store:
-    """An in-memory store of the current build, rebuilding first when the sources changed.
-
-    inferred=False gives the asserted triples only (the merged ontology + data, no materialization).
-    """
-    ensure_current(project, quiet)
+def load(project: Project, *, inferred: bool = True) -> ox.Store:
+    """An in-memory store of the build output (inferred=False: the asserted triples only)."""
     store = ox.Store()
-    if inferred:
-        path, fmt = project.build_dir / outputs.INFERRED, ox.RdfFormat.N_TRIPLES
-    else:
-        path, fmt = project.build_dir / outputs.MERGED, ox.RdfFormat.TURTLE
-    store.bulk_load(path=str(path), format=fmt)
+    store.bulk_load(path=str(output_file(project, inferred=inferred)),
+                    format=ox.RdfFormat.N_TRIPLES if inferred else ox.RdfFormat.TURTLE)
     return store

@@ -13,20 +13,14 @@ from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
 
-from liskg.build import outputs
-from liskg.query.engine import QueryResult
+from liskg import vocab
 from liskg.errors import LiskgError
+from liskg.numbers import format_number
+from liskg.query.engine import QueryResult
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-NUMERIC = {XSD + t for t in ("decimal", "integer", "double", "float", "int", "long", "short", "byte",
-                             "nonNegativeInteger", "positiveInteger", "negativeInteger", "nonPositiveInteger",
-                             "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
-RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-UNIT_SYMBOL = ox.NamedNode("https://w3id.org/liskg/ontology#unitSymbol")
-PREFIXES = {**outputs.PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-            "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}
-FALLBACK_LABELS = {"http://www.w3.org/2004/02/skos/core#altLabel": "also called",
-                   "http://www.w3.org/2004/02/skos/core#definition": "definition"}
+RDFS_LABEL = ox.NamedNode(vocab.RDFS_LABEL)
+UNIT_SYMBOL = ox.NamedNode(vocab.LISKG + "unitSymbol")
+FALLBACK_LABELS = {vocab.SKOS + "altLabel": "also called", vocab.SKOS + "definition": "definition"}
 HUMAN_FORMATS = ("table", "md")
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
@@ -34,27 +28,8 @@ GRAPH_FORMATS = {"nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE}
 FORMATS = HUMAN_FORMATS + tuple(RESULT_FORMATS) + tuple(GRAPH_FORMATS)
 
 
-def compact(iri: str) -> str:
-    """An IRI as prefix:local when a known prefix fits, else <iri>."""
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and iri != namespace:
-            return f"{prefix}:{iri[len(namespace):]}"
-    return f"<{iri}>"
-
-
 def is_number(term) -> bool:
-    return isinstance(term, ox.Literal) and term.datatype.value in NUMERIC
-
-
-def format_number(lexical: str) -> str:
-    """A numeric literal without trailing zeros or exponents: 5822.0 -> 5822, 1.0E-3 -> 0.001."""
-    try:
-        value = Decimal(lexical)
-    except InvalidOperation:
-        return lexical
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return format(value.normalize(), "f")
+    return isinstance(term, ox.Literal) and term.datatype.value in vocab.NUMERIC_TYPES
 
 
 class Labeller:
@@ -77,7 +52,7 @@ class Labeller:
         if term is None:
             return ""
         if isinstance(term, ox.NamedNode):
-            return self._lookup(term, RDFS_LABEL) or FALLBACK_LABELS.get(term.value) or compact(term.value)
+            return self._lookup(term, RDFS_LABEL) or FALLBACK_LABELS.get(term.value) or vocab.shorten(term.value)
         if isinstance(term, ox.BlankNode):
             return f"_:{term.value}"
         if is_number(term):
@@ -169,7 +144,7 @@ def render(result: QueryResult, fmt: str, store: ox.Store) -> str:
             raise LiskgError(f"a CONSTRUCT or DESCRIBE result is a graph: choose --format "
                              f"{', '.join(HUMAN_FORMATS + tuple(GRAPH_FORMATS))}")
         triples = ox.parse(result.data, format=ox.RdfFormat.N_TRIPLES)
-        return ox.serialize(triples, format=GRAPH_FORMATS[fmt], prefixes=PREFIXES).decode().rstrip("\n")
+        return ox.serialize(triples, format=GRAPH_FORMATS[fmt], prefixes=vocab.PREFIXES).decode().rstrip("\n")
     if fmt not in RESULT_FORMATS:
         raise LiskgError(f"--format {fmt} is for graph results; a {result.form.upper()} result takes "
                          f"{', '.join(HUMAN_FORMATS + tuple(RESULT_FORMATS))}")

@@ -8,14 +8,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from liskg.sources.catalog import read_catalogs
+from liskg import vocab
 from liskg.errors import LiskgError
 from liskg.project import Project
-
-OWL = "http://www.w3.org/2002/07/owl#"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-OWL_ONTOLOGY = ox.NamedNode(OWL + "Ontology")
-OWL_IMPORTS = ox.NamedNode(OWL + "imports")
+from liskg.sources.catalog import read_catalogs
 
 
 @dataclass
@@ -68,17 +64,18 @@ def parse_turtle(path: Path, shown_as: str | None = None) -> list[ox.Triple]:
 
 
 def _declared_ontology(triples: list[ox.Triple]) -> tuple[str | None, list[str]]:
-    ontologies = [t.subject.value for t in triples if t.predicate == RDF_TYPE and t.object == OWL_ONTOLOGY]
-    imports = sorted(t.object.value for t in triples if t.predicate == OWL_IMPORTS)
+    ontologies = [t.subject.value for t in triples
+                  if t.predicate.value == vocab.RDF_TYPE and t.object.value == vocab.OWL_ONTOLOGY]
+    imports = sorted(t.object.value for t in triples if t.predicate.value == vocab.OWL_IMPORTS)
     return (ontologies[0] if ontologies else None), imports
 
 
-def load_sources(project: Project) -> LoadedSources:
-    """Load the data root and everything it imports, resolving IRIs with the catalogs."""
-    catalog = read_catalogs([project.data_dir, project.ontology_dir])
-    loaded = LoadedSources()
+def walk_imports(project: Project, root: Path, catalog: dict[str, Path]) -> list[SourceFile]:
+    """ROOT and every file it imports, transitively, parsed, in load order (breadth-first); each
+    owl:imports IRI is resolved to a local file by CATALOG, never fetched."""
+    files: list[SourceFile] = []
     seen: set[Path] = set()
-    pending: list[tuple[Path, str | None]] = [(project.root_file.resolve(), None)]
+    pending: list[tuple[Path, str | None]] = [(root.resolve(), None)]
     while pending:
         path, importer = pending.pop(0)
         if path in seen:
@@ -88,7 +85,7 @@ def load_sources(project: Project) -> LoadedSources:
         seen.add(path)
         triples = parse_turtle(path, project.relative(path))
         iri, imports = _declared_ontology(triples)
-        loaded.files.append(SourceFile(path, triples, iri, imports))
+        files.append(SourceFile(path, triples, iri, imports))
         for imported in imports:
             target = catalog.get(imported)
             if target is None:
@@ -97,7 +94,14 @@ def load_sources(project: Project) -> LoadedSources:
                     f"local file; add <uri name=\"{imported}\" uri=\"FILE\"/> to the catalog"
                 )
             pending.append((target, project.relative(path)))
-    _check_everything_imported(project, seen)
+    return files
+
+
+def load_sources(project: Project) -> LoadedSources:
+    """Load the data root and everything it imports, resolving IRIs with the catalogs."""
+    catalog = read_catalogs([project.data_dir, project.ontology_dir])
+    loaded = LoadedSources(walk_imports(project, project.root_file, catalog))
+    _check_everything_imported(project, {f.path for f in loaded.files})
     return loaded
 
 

@@ -21,11 +21,11 @@ def add_arguments(parser):
 def run(args, project) -> int:
     from pathlib import Path
 
-    from liskg.graph import export, model
     from liskg.build.outputs import write_atomically
-    from liskg.query.store import open_store
+    from liskg.cli.arguments import open_build
+    from liskg.graph import export, model
 
-    graph = model.build_graph(open_store(project, inferred=False))
+    graph = model.build_graph(open_build(project, inferred=False))
     path = Path(args.output) if args.output else project.build_dir / f"liskg-graph.{args.format}"
     write_atomically(path, export.serialize(graph, args.format))
     print(path)

@@ -14,15 +14,15 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.commands.query import add_common_arguments
+    from liskg.cli.arguments import add_common_arguments
 
     parser.add_argument("failure", metavar="NAME", help="failure mode or failure-mode class name")
     add_common_arguments(parser)
 
 
 def run(args, project) -> int:
-    from liskg.query.lookups import Facets
-    from liskg.query.store import open_store
+    from liskg.cli.arguments import open_build
+    from liskg.query.lookups import Lookups
 
-    print(Facets(open_store(project, inferred=not args.asserted_only), args.timeout).failure_report(args.failure))
+    print(Lookups(open_build(project, inferred=not args.asserted_only), args.timeout).failure_report(args.failure))
     return 0

@@ -14,15 +14,15 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.commands.query import add_common_arguments
+    from liskg.cli.arguments import add_common_arguments
 
     parser.add_argument("material", metavar="NAME", help="label, synonym or formula")
     add_common_arguments(parser)
 
 
 def run(args, project) -> int:
-    from liskg.query.lookups import Facets
-    from liskg.query.store import open_store
+    from liskg.cli.arguments import open_build
+    from liskg.query.lookups import Lookups
 
-    print(Facets(open_store(project, inferred=not args.asserted_only), args.timeout).material_report(args.material))
+    print(Lookups(open_build(project, inferred=not args.asserted_only), args.timeout).material_report(args.material))
     return 0

@@ -24,40 +24,17 @@ Queries have a time bound (--timeout, default 30 s) and UPDATE requests are refu
 
 
 def add_arguments(parser):
+    from liskg.cli.arguments import add_common_arguments
+
     parser.add_argument("query", nargs="?", metavar="NAME|FILE.rq", help="a named query or a .rq file")
     parser.add_argument("-e", "--expr", metavar="SPARQL", help="inline query text instead of a name or file")
     parser.add_argument("-l", "--list", action="store_true", help="list the named queries and their questions")
     add_common_arguments(parser, formats=True)
 
 
-def add_common_arguments(parser, formats: bool = False):
-    """--timeout and --asserted-only (and --format), shared by query and the facet commands."""
-    if formats:
-        from liskg.query.tables import FORMATS
-
-        parser.add_argument("-f", "--format", choices=FORMATS, default="table",
-                            help="output format (default: table)")
-    parser.add_argument("--timeout", type=positive_seconds, default=30.0, metavar="SECONDS",
-                        help="stop a query that runs longer than this (default: 30)")
-    parser.add_argument("--asserted-only", action="store_true", help="query without the materialized inferences")
-
-
-def positive_seconds(text: str) -> float:
-    """argparse type: a number of seconds greater than zero."""
-    import argparse
-
-    try:
-        value = float(text)
-    except ValueError:
-        value = 0.0
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
-    return value
-
-
 def run(args, project) -> int:
-    from liskg.query import named
     from liskg.errors import LiskgError
+    from liskg.query import named
 
     if args.list:
         listing(named.named_queries(project))
@@ -66,11 +43,11 @@ def run(args, project) -> int:
         raise LiskgError("give either a query name or file, or -e 'SPARQL', not both")
     query = named.resolve(project, args.query, args.expr)
 
+    from liskg.cli.arguments import open_build
     from liskg.query import engine, tables
-    from liskg.query.store import open_store
 
     engine.check(query.text, query.origin)
-    store = open_store(project, inferred=not args.asserted_only)
+    store = open_build(project, inferred=not args.asserted_only)
     result = engine.run(store, query.text, timeout=args.timeout, origin=query.origin)
     print(tables.render(result, args.format, store))
     return 0

@@ -4,7 +4,8 @@ HELP = "run the HermiT reasoner: consistency and unsatisfiable classes (needs Ja
 DESCRIPTION = """\
 Build the graph and run HermiT (through owlready2) on the merged ontology + data. Reports whether
 it is consistent and lists unsatisfiable classes; when inconsistent, names the individuals typed
-with two disjoint classes. Exit code 1 when inconsistent or a class is unsatisfiable.
+with two disjoint classes. Exit code 1 when inconsistent or a class is unsatisfiable. It skips
+SHACL validation, so readers report the build it writes as unvalidated until `liskg build`.
 
 example:
   liskg reason"""
@@ -15,8 +16,10 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    from liskg.build.pipeline import build
+    from liskg import api
+    from liskg.cli.commands.build import warn_unvalidated
 
-    result = build(project, validate=False, reason=True, quiet=args.quiet)
+    result = api.build(project, validate=False, reason=True, progress=not args.quiet)
     print(f"HermiT: {result.reasoner_report.summary()}")
+    warn_unvalidated()
     return 0

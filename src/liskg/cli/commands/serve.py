@@ -18,21 +18,22 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.commands.query import positive_seconds
+    from liskg.cli.arguments import add_timeout
 
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=7878, help="port to listen on (default: 7878)")
-    parser.add_argument("--timeout", type=positive_seconds, default=30.0, metavar="SECONDS",
-                        help="stop a query that runs longer than this (default: 30)")
+    parser.add_argument("--port", type=int, default=7878, help="port to listen on, 0 for any free one (default: 7878)")
+    add_timeout(parser)
     parser.add_argument("--asserted-only", action="store_true", help="serve without the materialized inferences")
 
 
 def run(args, project) -> int:
-    from liskg.query import server
+    from liskg.cli.arguments import ensure_current
     from liskg.errors import LiskgError
+    from liskg.query import server
 
-    if not 1 <= args.port <= 65535:
-        raise LiskgError(f"--port {args.port}: a port is a number from 1 to 65535")
+    if not 0 <= args.port <= 65535:
+        raise LiskgError(f"--port {args.port}: a port is a number from 0 (any free port) to 65535")
+    ensure_current(project)
 
     return server.serve(project, host=args.host, port=args.port, timeout=args.timeout,
                         inferred=not args.asserted_only)

@@ -9,26 +9,23 @@ methods and failure modes (degree and betweenness centrality), and connected com
 example:
   liskg stats"""
 
-HUB_KINDS = ["method", "failure mode"]
-
-
 def add_arguments(parser):
     parser.add_argument("--asserted-only", action="store_true", help="count without materialized inferences")
 
 
 def run(args, project) -> int:
+    from liskg.cli.arguments import open_build
     from liskg.graph import metrics, model
-    from liskg.query import stats
-    from liskg.query.store import open_store
+    from liskg.query import stats, store as stores
 
-    store = open_store(project, inferred=not args.asserted_only)
+    store = open_build(project, inferred=not args.asserted_only)
     for name, value in stats.counts(store).items():
         print(f"{name.replace('_', ' '):<16}{value:>8,}")
     print("\nmaterials by role or family:")
     for role, count in stats.materials_by_role(store):
         print(f"  {role:<36}{count:>6}")
 
-    graph = model.build_graph(store if args.asserted_only else open_store(project, inferred=False))
+    graph = model.build_graph(store if args.asserted_only else stores.load(project, inferred=False))
     parts = metrics.components(graph)
     print(f"\ngraph drawn by `liskg viz`: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} links, "
           f"{parts['components']} connected components (largest {parts['largest']:,} nodes; "
@@ -39,7 +36,7 @@ def run(args, project) -> int:
     print("links by relation:")
     for relation, count in metrics.edges_per_relation(graph):
         print(f"  {relation:<36}{count:>6}")
-    for kind, hubs in metrics.hubs(graph, HUB_KINDS).items():
+    for kind, hubs in metrics.hubs(graph, [k for k, spec in model.KINDS.items() if spec.hub]).items():
         print(f"{f'most connected {kind}s:':<48}{'degree':>6}  betweenness")
         for hub in hubs:
             label = hub.label if len(hub.label) <= 44 else hub.label[:43] + "…"

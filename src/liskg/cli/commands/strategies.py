@@ -18,7 +18,7 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.commands.query import add_common_arguments
+    from liskg.cli.arguments import add_common_arguments
 
     parser.add_argument("--interface", metavar="NAME", help="interface numeral or name (I-IV, Li/SSE, S/SSE ...)")
     parser.add_argument("--electrolyte", metavar="CLASS", help="electrolyte class (oxide, garnet, sulfide, polymer ...)")
@@ -26,12 +26,12 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
+    from liskg.cli.arguments import open_build
     from liskg.query import tables
-    from liskg.query.lookups import Facets
-    from liskg.query.store import open_store
+    from liskg.query.lookups import Lookups
 
-    store = open_store(project, inferred=not args.asserted_only)
-    description, result = Facets(store, args.timeout).strategies(args.interface, args.electrolyte)
+    store = open_build(project, inferred=not args.asserted_only)
+    description, result = Lookups(store, args.timeout).strategies(args.interface, args.electrolyte)
     if args.format in tables.HUMAN_FORMATS:
         print(description + (":\n" if args.format == "md" else ":"))
     print(tables.render(result, args.format, store))

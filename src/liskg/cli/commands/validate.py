@@ -17,17 +17,17 @@ def add_arguments(parser):
 def run(args, project) -> int:
     import sys
 
+    from liskg import api
     from liskg.build import outputs
-    from liskg.build.pipeline import build
     from liskg.errors import ShaclViolations
 
     try:
-        build(project, validate=True, quiet=True)
+        api.build(project, validate=True)
     except ShaclViolations as exc:
         for line in exc.violations:
             print(line)
         print(f"{len(exc.violations)} violation(s)", file=sys.stderr)
-        return 1
+        return exc.exit_code
     print(f"conforms: every record satisfies {project.relative(project.shapes_file)} "
           f"({outputs.MERGED} rebuilt)")
     return 0

@@ -26,7 +26,8 @@ def add_arguments(parser):
     view = parser.add_mutually_exclusive_group()
     view.add_argument("--query", metavar="NAME|FILE",
                       help="draw the answer of a named query (queries/NAME.rq) or a .rq file")
-    view.add_argument("--focus", metavar="LABEL", help="draw the neighbourhood of the node with this label")
+    view.add_argument("--focus", metavar="NAME",
+                      help="draw the neighbourhood of the node with this label, synonym, formula or IRI")
     parser.add_argument("--depth", type=int, default=1, metavar="N", help="with --focus: links to follow (default 1)")
 
 
@@ -36,13 +37,15 @@ def run(args, project) -> int:
 
     import pyoxigraph as ox
 
-    from liskg.graph import model, page
+    from liskg.cli.arguments import open_build
     from liskg.errors import LiskgError
-    from liskg.query.store import open_store
+    from liskg.graph import model, page
+    from liskg.query import store
 
     if args.depth < 0:
         raise LiskgError("--depth must be 0 or more")
-    graph = model.build_graph(open_store(project, inferred=False))
+    asserted = open_build(project, inferred=False)
+    graph = model.build_graph(asserted)
     name = None
     subtitle = (f"the whole graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} links; "
                 "measurements are listed as key numbers on their strategy or study")
@@ -50,7 +53,7 @@ def run(args, project) -> int:
         from liskg.query import engine, named
 
         query = named.resolve(project, args.query)
-        result = engine.run(open_store(project), query.text, origin=query.origin)
+        result = engine.run(store.load(project), query.text, origin=query.origin)
         if result.form != "select":
             raise LiskgError(f"{query.origin}: --query draws the answer of a SELECT query; "
                              f"this one is {result.form.upper()}")
@@ -62,7 +65,9 @@ def run(args, project) -> int:
                     "and their one-hop context"
                     + (f"; {query.question}" if query.question else ""))
     elif args.focus:
-        centre = model.find_node(graph, args.focus)
+        from liskg.names import Names
+
+        centre = Names(asserted).one("node", args.focus, among=graph.nodes).value
         graph = model.neighbourhood(graph, centre, args.depth)
         name = "focus-" + re.sub(r"[^a-z0-9]+", "-", graph.nodes[centre]["label"].lower()).strip("-")
         subtitle = f"within {args.depth} link{'s' if args.depth != 1 else ''} of {graph.nodes[centre]['label']}"
