@@ -6,10 +6,13 @@ bad query, output path or signal), runs the command as a user types it, and asse
 - exactly the expected lines on stderr (all of them but the `[build] ...` progress lines), naming
   the file and line, the query position, the SHACL shape or the individual (the quality and SHACL
   stages add one count line: "1 quality problem(s); nothing was written");
-- the expected exit code (2 bad input, 1 failed check, 130 interrupted, -9 killed), never 0 for an
-  error; the two rows with HTML/JS in a label are not errors: they succeed, and the page carries
+- the expected exit code (liskg.errors.EXIT_CODES: 1 failed check, 2 bad input, 4 time bound,
+  130 interrupted; -9 killed), never 0 for an error; the two rows with HTML/JS in a label are not errors: they succeed, and the page carries
   the label escaped, never as markup (the viz browser test checks that nothing executes);
 - no "Traceback" anywhere, and the command finishes within its bound;
+
+Rows run main() in this process, as the console script does (fast: no interpreter start per row);
+the two signal rows run a real process, since they send it a signal.
 - every file of the project byte-identical before and after the run: the sources are untouched and
   no partial or temporary output is left (the previous build is intact);
 - output paths outside the project that could not be written do not exist afterwards.
@@ -34,9 +37,9 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from conftest import ROOT, CliResult, copy_sources, run_cli
+from conftest import ROOT, CliResult, copy_sources, run_main
 
-from liskg.build import outputs
+from liskg.build import manifest, outputs
 from liskg.project import Project
 
 
@@ -148,7 +151,7 @@ def term_the_ontology_does_not_declare(project, tmp):
     return Case(build_args(project), [
         f"liskg: error: graph_data/review.ttl:{line}: liskg:usesFoo is not declared in the ontology; check the "
         "spelling or declare it in ontology/",
-        "liskg: error: 1 quality problem(s); nothing was written"], 2)
+        "liskg: error: 1 quality problem(s); nothing was written"], 1)
 
 
 def individual_nobody_declares(project, tmp):
@@ -157,7 +160,7 @@ def individual_nobody_declares(project, tmp):
     return Case(build_args(project), [
         f"liskg: error: graph_data/review.ttl:{line}: lkd:reveiw is used but never declared (no rdf:type) in "
         "graph_data/; check the spelling or declare it",
-        "liskg: error: 1 quality problem(s); nothing was written"], 2)
+        "liskg: error: 1 quality problem(s); nothing was written"], 1)
 
 
 def duplicate_label_and_missing_definition(project, tmp):
@@ -170,7 +173,7 @@ def duplicate_label_and_missing_definition(project, tmp):
         f"liskg: error: ontology/liskg.ttl:{extra}: liskg:Extra needs exactly one skos:definition",
         f"liskg: error: ontology/liskg.ttl:{garnet}: label 'garnet-type electrolyte' is used by liskg:Extra, "
         "liskg:GarnetElectrolyte; labels must be unique",
-        "liskg: error: 2 quality problem(s); nothing was written"], 2)
+        "liskg: error: 2 quality problem(s); nothing was written"], 1)
 
 
 def data_file_nobody_imports(project, tmp):
@@ -195,7 +198,7 @@ def measurement_without_a_unit(project, tmp):
         f'liskg: error: {STUDIES}:{line}: SHACL MeasurementShape: lkd:ref-9101-resistance "resistance of the '
         'broken record [9101]": liskg:hasUnit: a measurement needs exactly one unit (a QUDT unit declared in '
         "ontology/units.ttl)",
-        "liskg: error: 1 SHACL violation(s); nothing was written"], 2)
+        "liskg: error: 1 SHACL violation(s); nothing was written"], 1)
 
 
 def number_written_as_a_string(project, tmp):
@@ -205,7 +208,7 @@ def number_written_as_a_string(project, tmp):
         f'liskg: error: {STUDIES}:{line}: SHACL MeasurementShape: lkd:ref-9101-resistance "resistance of the '
         'broken record [9101]": liskg:numericValue: a measurement value is one xsd:decimal (write 5822.0, not '
         '"5822" or 5822e0)',
-        "liskg: error: 1 SHACL violation(s); nothing was written"], 2)
+        "liskg: error: 1 SHACL violation(s); nothing was written"], 1)
 
 
 def integer_written_as_a_decimal(project, tmp):
@@ -268,7 +271,7 @@ def unknown_named_query(project, tmp):
 def query_past_the_time_bound(project, tmp):
     cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     return Case(query(project, "--timeout", "1", "-e", cartesian), [
-        "liskg: error: -e: stopped after 1 s (the time bound); narrow the query or raise --timeout"], 2, bound=10)
+        "liskg: error: -e: stopped after 1 s (the time bound); narrow the query or raise --timeout"], 4, bound=10)
 
 
 def query_file_that_does_not_exist(project, tmp):
@@ -291,8 +294,8 @@ def argument_that_is_not_utf8(project, tmp):
 
 
 def serve_on_a_port_that_does_not_exist(project, tmp):
-    return Case(["--root", str(project.root), "serve", "--port", "99999"], None, 2, bound=30,
-                run=lambda project, args: run_cli(*args, timeout=30))
+    return Case(["--root", str(project.root), "serve", "--port", "99999"], [
+        "liskg: error: --port 99999: a port is a number from 0 (any free port) to 65535"], 2, bound=30)
 
 
 def output_path_in_proc(project, tmp):
@@ -348,7 +351,7 @@ def interrupted_build(sig: int, progress_line: str, err: list[str], code: int):
         append(project, "graph_data/review.ttl", "\n# an edit that the interrupted build never publishes\n")
 
         def check(project, result):
-            assert outputs.stale_reason(project) == "sources changed since the last build (graph_data/review.ttl)"
+            assert manifest.stale_reason(project) == "sources changed since the last build (graph_data/review.ttl)"
         return Case(build_args(project), err, code, run=interrupt_after(progress_line, sig), check=check)
     return row
 
@@ -418,7 +421,7 @@ ROWS = [
 def built_copy(tmp_path_factory) -> Path:
     """A copy of the sources with a current build, shared read-only by the rows."""
     root = copy_sources(tmp_path_factory.mktemp("pristine"))
-    result = run_cli("--root", str(root), "build", "-q")
+    result = run_main("--root", str(root), "build", "-q")
     assert result.code == 0, result.err
     return root
 
@@ -445,7 +448,7 @@ def test_bad_input(row, built_copy, tmp_path):
     before = tree(project.root)
 
     start = time.monotonic()
-    result = case.run(project, case.args) if case.run else run_cli(*case.args)
+    result = case.run(project, case.args) if case.run else run_main(*case.args)
     elapsed = time.monotonic() - start
 
     assert "Traceback" not in result.err + result.out
@@ -494,5 +497,5 @@ def test_a_build_interrupted_between_two_output_files_never_looks_current(tmp_pr
     now = tree(tmp_project.build_dir)
     assert not [name for name in now if name.endswith(".tmp")]
     assert now[outputs.INFERRED] == previous[outputs.INFERRED]
-    assert now[outputs.MANIFEST] == previous[outputs.MANIFEST]
-    assert outputs.stale_reason(tmp_project) == "sources changed since the last build (graph_data/review.ttl)"
+    assert now[manifest.MANIFEST] == previous[manifest.MANIFEST]
+    assert manifest.stale_reason(tmp_project) == "sources changed since the last build (graph_data/review.ttl)"

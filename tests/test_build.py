@@ -20,7 +20,7 @@ def _snapshot(folder):
 
 
 def test_build_writes_the_three_outputs_and_reports_counts(tmp_project):
-    result = run_cli("--root", str(tmp_project.root), "build")
+    result = run_main("--root", str(tmp_project.root), "build")
     assert result.code == 0, result.err
     assert result.out.startswith("built build/: 11 source files, ")
     for name in (outputs.MERGED, outputs.INFERRED, manifest.MANIFEST):
@@ -47,19 +47,19 @@ def test_merged_output_is_one_self_contained_ontology(tmp_project):
     import rdflib
     from rdflib.namespace import OWL, RDF
 
-    assert run_cli("--root", str(tmp_project.root), "build", "-q").code == 0
+    assert run_main("--root", str(tmp_project.root), "build", "-q").code == 0
     merged = rdflib.Graph().parse(tmp_project.build_dir / outputs.MERGED)
     assert list(merged.subjects(RDF.type, OWL.Ontology)) == [rdflib.URIRef("https://w3id.org/liskg/data")]
     assert not list(merged.objects(None, OWL.imports))
 
 
 def test_a_stale_build_is_rebuilt_not_silently_used(tmp_project):
-    assert run_cli("--root", str(tmp_project.root), "build", "-q").code == 0
+    assert run_main("--root", str(tmp_project.root), "build", "-q").code == 0
     assert manifest.stale_reason(tmp_project) is None
     review = tmp_project.data_dir / "review.ttl"
     review.write_text(review.read_text() + "\n# an edit\n")
     assert manifest.stale_reason(tmp_project) == "sources changed since the last build (graph_data/review.ttl)"
-    result = run_cli("--root", str(tmp_project.root), "stats")
+    result = run_main("--root", str(tmp_project.root), "stats")
     assert result.code == 0
     assert "liskg: sources changed since the last build (graph_data/review.ttl); rebuilding ..." in result.err
     assert manifest.stale_reason(tmp_project) is None

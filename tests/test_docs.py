@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import run_cli
+from conftest import run_cli, run_main
 
 
 def test_docs_writes_one_offline_page_naming_the_key_classes_and_properties(tmp_project):
-    result = run_cli("--root", str(tmp_project.root), "docs")
+    result = run_main("--root", str(tmp_project.root), "docs")
     assert result.code == 0, result.err
     assert result.out.strip() == "wrote build/docs/index.html"
     assert result.err == ""  # pyLODE's own DEBUG logging is silenced

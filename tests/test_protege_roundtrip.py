@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from conftest import copy_sources, run_cli
+from conftest import copy_sources, run_main
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
@@ -161,7 +161,7 @@ def session(tmp_path_factory):
     project, saved = Project(root), tmp_path_factory.mktemp("saved")
     before = union(project)
     before_modules = {f.name: explicit(rdflib.Graph().parse(f)) for f in module_files(project)}
-    sections_before = run_cli("--root", str(root), "query", "studies-per-section", "--format", "csv")
+    sections_before = run_main("--root", str(root), "query", "studies-per-section", "--format", "csv")
 
     # 1. the OWL API: Save (Turtle, in place) and Save as (RDF/XML)
     (saved / "edit.nt").write_bytes(OWLAPI_EDIT.serialize(format="nt", encoding="utf-8"))
@@ -192,11 +192,11 @@ def test_the_owl_api_loads_every_module_offline_and_saves_turtle_and_rdfxml_alik
 
 def test_build_reason_owlapi_and_validate_accept_the_saved_files(session):
     root = str(session["project"].root)
-    built = run_cli("--root", root, "build", "-q", "--reason", "--owlapi")
+    built = run_main("--root", root, "build", "-q", "--reason", "--owlapi")
     assert built.code == 0, built.err
     assert "HermiT: consistent; " in built.out and " 0 unsatisfiable classes" in built.out
     assert "the merged graph is in the OWL 2 DL profile" in built.out
-    validated = run_cli("--root", root, "validate")
+    validated = run_main("--root", root, "validate")
     assert validated.code == 0, validated.out + validated.err
     assert validated.out.startswith("conforms: ")
 
@@ -204,7 +204,7 @@ def test_build_reason_owlapi_and_validate_accept_the_saved_files(session):
 def test_the_new_studies_appear_in_the_answers(session):
     root = str(session["project"].root)
     for number, author, section in ((9001, "Example", "Section 2.2"), (9002, "Sample", "Section 3.1")):
-        shown = run_cli("--root", root, "study", str(number))
+        shown = run_main("--root", root, "study", str(number))
         assert shown.code == 0, shown.err
         assert shown.out.startswith(f"{author} et al. [{number}]\n")
         assert section in shown.out and f"the treatment of {author} [{number}]" in shown.out
@@ -215,7 +215,7 @@ def test_the_new_studies_appear_in_the_answers(session):
         return {row[0]: int(row[-1]) for row in rows}
 
     before = counts(session["sections_before"])
-    after = counts(run_cli("--root", root, "query", "studies-per-section", "--format", "csv"))
+    after = counts(run_main("--root", root, "query", "studies-per-section", "--format", "csv"))
     changed = {section: after[section] - before[section] for section in before if after[section] != before[section]}
     assert changed == {"2.2": 1, "3.1": 1}
 

@@ -12,7 +12,7 @@ import pytest
 from liskg.query import named
 from liskg.project import Project
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_main
 
 NAMED = named.named_queries(Project(ROOT))
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -37,7 +37,7 @@ def test_there_are_at_least_15_named_queries_each_with_question_and_answer_shape
 
 
 def test_list_shows_every_named_query_with_its_question():
-    result = run_cli("query", "--list")
+    result = run_main("query", "--list")
     assert result.code == 0
     for name, query in NAMED.items():
         assert f"\n{name}\n" in f"\n{result.out}"
@@ -46,7 +46,7 @@ def test_list_shows_every_named_query_with_its_question():
 
 
 def test_table_shows_labels_and_units_not_iris():
-    result = run_cli("query", "resistance-reduction")
+    result = run_main("query", "resistance-reduction")
     assert result.code == 0, result.err
     assert "Sharafi et al. [107]" in result.out
     assert "5822 Ω cm2" in result.out and "514 Ω cm2" in result.out
@@ -55,7 +55,7 @@ def test_table_shows_labels_and_units_not_iris():
 
 
 def test_json_is_sparql_results_json_with_raw_iris():
-    result = run_cli("query", "longest-cycling", "--format", "json")
+    result = run_main("query", "longest-cycling", "--format", "json")
     document = json.loads(result.out)
     assert document["head"]["vars"] == ["study", "measurement", "quantity", "value", "unit", "cycles"]
     row = document["results"]["bindings"][0]
@@ -69,7 +69,7 @@ def test_json_is_sparql_results_json_with_raw_iris():
     ("md", "| study | measurement | quantity | value | cycles |"),
 ])
 def test_other_formats(fmt, first_line):
-    result = run_cli("query", "longest-cycling", "--format", fmt)
+    result = run_main("query", "longest-cycling", "--format", fmt)
     assert result.code == 0, result.err
     assert result.out.splitlines()[0] == first_line
 
@@ -78,14 +78,14 @@ def test_query_file_and_inline_query(tmp_path):
     path = tmp_path / "cells.rq"
     path.write_text("PREFIX liskg: <https://w3id.org/liskg/ontology#>\n"
                     "ASK { ?cell liskg:hasCellFormat liskg:PouchCell }\n")
-    assert run_cli("query", str(path)).out.strip() == "true"
-    inline = run_cli("query", "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#> "
+    assert run_main("query", str(path)).out.strip() == "true"
+    inline = run_main("query", "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#> "
                      "SELECT ?n WHERE { ?s liskg:referenceNumber ?n FILTER(?n = 107) }", "--format", "csv")
     assert inline.out.splitlines() == ["n", "107"]
 
 
 def test_construct_prints_turtle_with_prefixes():
-    result = run_cli("query", "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#> CONSTRUCT "
+    result = run_main("query", "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#> CONSTRUCT "
                      "{ ?s liskg:referenceNumber ?n } WHERE { ?s liskg:referenceNumber ?n FILTER(?n = 107) }",
                      "--format", "ttl")
     assert "lkd:ref-107 liskg:referenceNumber 107 ." in result.out
@@ -94,12 +94,12 @@ def test_construct_prints_turtle_with_prefixes():
 def test_asserted_only_misses_what_only_inference_gives():
     ask = ("PREFIX liskg: <https://w3id.org/liskg/ontology#> "
            "ASK { <https://w3id.org/liskg/data/mat-llzo> a liskg:OxideElectrolyte }")
-    assert run_cli("query", "-e", ask).out.strip() == "true"
-    assert run_cli("query", "-e", ask, "--asserted-only").out.strip() == "false"
+    assert run_main("query", "-e", ask).out.strip() == "true"
+    assert run_main("query", "-e", ask, "--asserted-only").out.strip() == "false"
 
 
 def test_cold_query_is_fast_and_never_imports_rdflib_pyshacl_or_owlready2():
-    run_cli("query", "longest-cycling")  # the build is current afterwards
+    run_main("query", "longest-cycling")  # the build is current afterwards
     script = ("import sys, time; start = time.perf_counter()\n"
               "from liskg.cli.main import main\n"
               "code = main(['query', 'oxide-anode-strategies'])\n"
@@ -116,7 +116,7 @@ def test_cold_query_is_fast_and_never_imports_rdflib_pyshacl_or_owlready2():
 
 def test_syntax_error_reports_line_and_column():
     # Oxigraph's parser reports where it gave up: here the end of the third line
-    result = run_cli("query", "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#>\nSELECT ?x WHERE {\n  ?x ?y }")
+    result = run_main("query", "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#>\nSELECT ?x WHERE {\n  ?x ?y }")
     line = one_line_error(result, "line 3, column 10")
     assert line.startswith("liskg: error: -e:3:10: SPARQL syntax error")
 
@@ -124,7 +124,7 @@ def test_syntax_error_reports_line_and_column():
 def test_syntax_error_in_a_file_names_the_file(tmp_path):
     path = tmp_path / "broken.rq"
     path.write_text("SELECT * WHERE {\n  ?s ?p ?o\n  FILTER(?o = )\n}\n")
-    one_line_error(run_cli("query", str(path)), f"{path}:", "SPARQL syntax error at line")
+    one_line_error(run_main("query", str(path)), f"{path}:", "SPARQL syntax error at line")
 
 
 @pytest.mark.parametrize("update", [
@@ -134,26 +134,26 @@ def test_syntax_error_in_a_file_names_the_file(tmp_path):
     "LOAD <http://example.org/data.ttl>",
 ])
 def test_update_is_refused(update):
-    one_line_error(run_cli("query", "-e", update), "refused", "SPARQL UPDATE", "read-only")
+    one_line_error(run_main("query", "-e", update), "refused", "SPARQL UPDATE", "read-only")
 
 
 def test_unknown_name_suggests_the_closest_names():
-    one_line_error(run_cli("query", "resistance-reduktion"), "no named query 'resistance-reduktion'",
+    one_line_error(run_main("query", "resistance-reduktion"), "no named query 'resistance-reduktion'",
                    "did you mean resistance-reduction")
-    one_line_error(run_cli("query", "oxide"), "did you mean", "oxide-anode-strategies")
+    one_line_error(run_main("query", "oxide"), "did you mean", "oxide-anode-strategies")
 
 
 def test_missing_file():
-    one_line_error(run_cli("query", "no/such/query.rq"), "no/such/query.rq: no such file")
+    one_line_error(run_main("query", "no/such/query.rq"), "no/such/query.rq: no such file")
 
 
 def test_name_and_inline_together_is_an_error():
-    one_line_error(run_cli("query", "longest-cycling", "-e", "ASK {}"), "not both")
+    one_line_error(run_main("query", "longest-cycling", "-e", "ASK {}"), "not both")
 
 
 def test_time_bound_stops_a_slow_query():
     start = time.perf_counter()
-    result = run_cli("query", "--timeout", "1", "-e", SLOW)
+    result = run_main("query", "--timeout", "1", "-e", SLOW)
     assert time.perf_counter() - start < 10
     one_line_error(result, "stopped after 1 s", "--timeout")
 

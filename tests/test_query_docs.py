@@ -10,7 +10,7 @@ import pytest
 from liskg.query import named
 from liskg.project import Project
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_main
 
 DOC = (ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
 CONSOLE = re.compile(r"```console\n\$ liskg ([^\n]+)\n([^`]+)```")
@@ -29,6 +29,6 @@ def test_the_doc_shows_faceted_output():
 
 @pytest.mark.parametrize("command, shown", SHOWN, ids=[c for c, _ in SHOWN])
 def test_shown_output_is_real(command, shown):
-    result = run_cli(*shlex.split(command))
+    result = run_main(*shlex.split(command))
     assert result.code == 0, result.err
     assert result.out.rstrip() == shown.rstrip(), "docs/queries.md is out of date: rerun the command and paste its output"

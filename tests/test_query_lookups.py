@@ -11,7 +11,7 @@ from liskg.query import engine
 from liskg.errors import InternalError, LiskgError
 from liskg.query.lookups import Lookups
 
-from conftest import run_cli
+from conftest import run_main
 
 OXIDE_ANODE_STUDIES = ["Sun et al. [38]", "Ref. [42]", "Fu et al. [67]", "Lu et al. [68]", "Fu et al. [69]",
                        "Li et al. [70]", "Luo et al. [99]", "Sharafi et al. [107]", "Huang et al. [109]",
@@ -26,7 +26,7 @@ def one_line_error(result, *fragments):
 
 
 def test_strategies_by_interface_name_and_electrolyte_family():
-    result = run_cli("strategies", "--interface", "Li/SSE", "--electrolyte", "oxide")
+    result = run_main("strategies", "--interface", "Li/SSE", "--electrolyte", "oxide")
     assert result.code == 0, result.err
     assert result.out.startswith("strategies at the Li/SSE interface with oxide solid-state electrolyte")
     for study in OXIDE_ANODE_STUDIES:
@@ -58,26 +58,26 @@ def test_electrolyte_class_at_any_level_of_the_hierarchy(store):
 
 
 def test_strategies_csv_for_programs():
-    result = run_cli("strategies", "--interface", "III", "--electrolyte", "sulfide", "--format", "csv")
+    result = run_main("strategies", "--interface", "III", "--electrolyte", "sulfide", "--format", "csv")
     assert result.code == 0, result.err
     assert result.out.splitlines()[0] == "study,method,strategy,interface,electrolyte,quantity,baseline,qualifier,value,unit"
     assert "https://w3id.org/liskg/data/ref-124" in result.out
 
 
 def test_ambiguous_or_unknown_interface():
-    one_line_error(run_cli("strategies", "--interface", "SSE"), "names several interfaces", "numeral")
-    one_line_error(run_cli("strategies", "--interface", "Li/SEE"), "no interface is called 'Li/SEE'",
+    one_line_error(run_main("strategies", "--interface", "SSE"), "names several interfaces", "numeral")
+    one_line_error(run_main("strategies", "--interface", "Li/SEE"), "no interface is called 'Li/SEE'",
                    "close names", "Li/SSE")
-    one_line_error(run_cli("strategies", "--interface", "V"), "no interface has the numeral 'V'", "I to IV")
+    one_line_error(run_main("strategies", "--interface", "V"), "no interface has the numeral 'V'", "I to IV")
 
 
 def test_unknown_electrolyte_suggests_close_class_names():
-    one_line_error(run_cli("strategies", "--electrolyte", "sulfid electrolyte"),
+    one_line_error(run_main("strategies", "--electrolyte", "sulfid electrolyte"),
                    "no electrolyte class is called", "close names")
 
 
 def test_study_by_reference_number_shows_strategies_cells_and_numbers():
-    result = run_cli("study", "107")
+    result = run_main("study", "107")
     assert result.code == 0, result.err
     out = result.out
     assert out.startswith("Sharafi et al. [107]\n  Section 2.3 · first author Sharafi")
@@ -87,13 +87,13 @@ def test_study_by_reference_number_shows_strategies_cells_and_numbers():
 
 
 def test_study_by_author_and_unknown_reference():
-    assert run_cli("study", "sharafi").out.startswith("Sharafi et al. [107]")
-    one_line_error(run_cli("study", "9999"), "no study is cited as reference [9999]")
+    assert run_main("study", "sharafi").out.startswith("Sharafi et al. [107]")
+    one_line_error(run_main("study", "9999"), "no study is cited as reference [9999]")
 
 
 @pytest.mark.parametrize("name", ["LLZO", "llzo", "Li7La3Zr2O12", "garnet-type LLZO"])
 def test_material_by_label_synonym_or_formula_case_insensitive(name):
-    result = run_cli("material", name)
+    result = run_main("material", name)
     assert result.code == 0, result.err
     assert result.out.startswith("LLZO  [")
     assert "garnet-type electrolyte" in result.out.splitlines()[0]
@@ -102,11 +102,11 @@ def test_material_by_label_synonym_or_formula_case_insensitive(name):
 
 
 def test_material_not_found_suggests_close_labels():
-    one_line_error(run_cli("material", "LLZOO"), "no material is called 'LLZOO'", "close names", "LLZO")
+    one_line_error(run_main("material", "LLZOO"), "no material is called 'LLZOO'", "close names", "LLZO")
 
 
 def test_failure_finds_members_of_a_matching_class():
-    result = run_cli("failure", "dendrite")
+    result = run_main("failure", "dendrite")
     assert result.code == 0, result.err
     for mode in ("lithium dendrite growth through the SSE", "dendrite growth along SSE grain boundaries and voids",
                  "uneven lithium plating and stripping"):  # the last is a member of the dendrite-growth class
@@ -115,7 +115,7 @@ def test_failure_finds_members_of_a_matching_class():
 
 
 def test_failure_not_found():
-    one_line_error(run_cli("failure", "dendrit growht"), "no failure mode is called", "close names",
+    one_line_error(run_main("failure", "dendrit growht"), "no failure mode is called", "close names",
                    "lithium dendrite growth through the SSE")
 
 

@@ -1,18 +1,26 @@
-"""`liskg serve`: Oxigraph's read-only SPARQL 1.1 Protocol endpoint on a free local port, queried over HTTP."""
+"""`liskg serve` as users run it: Oxigraph's read-only SPARQL 1.1 Protocol endpoint on a free local
+port, queried over HTTP, stopped with SIGTERM; and its one-line answer on a busy port."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
 import pytest
+from conftest import ROOT, run_main
 
+import liskg
+from liskg.errors import Unavailable
 from liskg.query import server
 
 QUERY = ("PREFIX liskg: <https://w3id.org/liskg/ontology#> "
@@ -20,19 +28,33 @@ QUERY = ("PREFIX liskg: <https://w3id.org/liskg/ontology#> "
 REF_107 = "https://w3id.org/liskg/data/ref-107"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+@pytest.fixture(scope="module")
+def serving(project):
+    """`liskg serve --port 0` in its own process, as a user starts it; (process, the URL it printed)."""
+    liskg.build(project, if_stale=True)
+    env = {k: v for k, v in os.environ.items() if k != "LISKG_DEBUG"}
+    process = subprocess.Popen([sys.executable, "-m", "liskg.cli", "serve", "--port", "0", "--timeout", "1"],
+                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = process.stdout.readline()
+    assert first.startswith("SPARQL endpoint (read-only, 1 s per query): http://127.0.0.1:"), first
+    url = first.rsplit(" ", 1)[1].strip()
+    deadline = time.monotonic() + 30
+    while True:  # the URL is printed before the server accepts connections
+        try:
+            with socket.create_connection(("127.0.0.1", int(url.split(":")[2].split("/")[0])), timeout=0.2):
+                break
+        except OSError:
+            assert time.monotonic() < deadline and process.poll() is None, process.stderr.read()
+            time.sleep(0.05)
+    yield process, url
+    if process.poll() is None:
+        process.kill()
+        process.wait()
 
 
 @pytest.fixture(scope="module")
-def endpoint(project):
-    port = free_port()
-    process = server.start(project, port=port, timeout=1)
-    yield server.url("127.0.0.1", port)
-    process.terminate()
-    process.wait(timeout=10)
+def endpoint(serving):
+    return serving[1]
 
 
 def request(url, *, data=None, headers=None, timeout=30):
@@ -95,3 +117,32 @@ def test_time_bound_cancels_a_slow_query(endpoint):
     _status, _kind, body = request(endpoint, data=slow.encode(), headers={"Content-Type": "application/sparql-query"})
     assert time.perf_counter() - start < 15
     assert "cancelled" in body
+
+
+def test_serve_stops_cleanly_on_sigterm(serving):
+    process, url = serving
+    assert request(url + "?" + urllib.parse.urlencode({"query": "ASK {}"}))[0] == 200
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 0
+    assert process.stderr.read() == ""
+
+
+@pytest.fixture
+def busy_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        yield sock.getsockname()[1]
+
+
+def test_serve_on_a_busy_port_is_one_line_and_exit_3(busy_port):
+    result = run_main("serve", "--port", str(busy_port))
+    assert (result.code, result.out) == (3, "")
+    assert result.err == (f"liskg: error: 127.0.0.1:{busy_port} is already in use by another program; "
+                          "choose another --port (or --port 0 for any free one)\n")
+
+
+def test_server_serve_raises_unavailable_on_a_busy_port_before_printing(project, busy_port, capsys):
+    with pytest.raises(Unavailable, match=f"127.0.0.1:{busy_port} is already in use"):
+        server.serve(project, host="127.0.0.1", port=busy_port, timeout=1, inferred=True)
+    assert capsys.readouterr().out == ""

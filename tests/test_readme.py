@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_main
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -20,7 +20,7 @@ def test_quick_start_is_two_make_targets_that_exist():
 
 def test_the_study_example_is_what_the_command_prints():
     shown = re.search(r"\$ \.venv/bin/liskg study 107\n(.*?)```", README, re.S).group(1).splitlines()
-    printed = run_cli("study", "107").out.splitlines()
+    printed = run_main("study", "107").out.splitlines()
     position = 0
     for line in shown:
         if line == "...":
@@ -30,7 +30,7 @@ def test_the_study_example_is_what_the_command_prints():
 
 
 def test_the_counts_in_the_readme_are_the_graphs():
-    printed = dict(re.findall(r"^(\w[\w ]*?)\s{2,}([\d,]+)$", run_cli("stats").out, re.M))
+    printed = dict(re.findall(r"^(\w[\w ]*?)\s{2,}([\d,]+)$", run_main("stats").out, re.M))
     sentence = re.search(r"The graph holds (.*?) \(`liskg stats`\)", README, re.S).group(1)
     for number, name in re.findall(r"(\d+) ([a-z ]+?)(?:,| and |$)", sentence.replace("\n", " ")):
         key = {"studies": "studies", "cited analyses": "cited analyses", "strategies": "strategies",

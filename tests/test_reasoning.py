@@ -5,13 +5,19 @@ An individual typed into two disjoint classes is a row of test_bad_input.py.
 
 from __future__ import annotations
 
+import shutil
+from importlib import resources
+
 import pytest
-from conftest import run_cli
+from conftest import run_main
+
+from liskg.build import owlapi
 
 pytestmark = pytest.mark.java
 
+
 def test_hermit_finds_the_ontology_and_data_consistent_with_no_unsatisfiable_class(tmp_project):
-    result = run_cli("--root", str(tmp_project.root), "reason", "-q")
+    result = run_main("--root", str(tmp_project.root), "reason", "-q")
     assert result.code == 0, result.err
     assert result.out.startswith("HermiT: consistent; ")
     assert result.out.rstrip().endswith(" 0 unsatisfiable classes")
@@ -19,7 +25,7 @@ def test_hermit_finds_the_ontology_and_data_consistent_with_no_unsatisfiable_cla
 
 def test_every_file_loads_through_the_owl_api_and_the_merged_graph_is_owl2_dl(tmp_project):
     """A conservative gate: OWL API 3.4.3 is older and stricter than Protégé's."""
-    result = run_cli("--root", str(tmp_project.root), "build", "-q", "--owlapi")
+    result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
     assert result.code == 0, result.err
     assert "OWL API: 11 source files and the merged graph load; the merged graph is in the OWL 2 DL profile" \
         in result.out
@@ -29,7 +35,7 @@ def test_the_owl_api_rejects_sparql_style_prefixes(tmp_project):
     review = tmp_project.data_dir / "review.ttl"
     review.write_text(review.read_text().replace("@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
                                                  "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>"))
-    result = run_cli("--root", str(tmp_project.root), "build", "-q", "--owlapi")
+    result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
     assert result.code == 1
     lines = result.err.splitlines()
     assert len(lines) == 2 and lines[0].startswith("liskg: error: OWL API: graph_data/review.ttl: PARSE "), lines
@@ -40,8 +46,25 @@ def test_the_owl_api_profile_check_flags_an_edit_that_leaves_owl2_dl(tmp_project
     """Transitive properties are non-simple; OWL 2 DL forbids declaring them irreflexive."""
     ontology = tmp_project.ontology_dir / "liskg.ttl"
     ontology.write_text(ontology.read_text() + "\nliskg:precedes a owl:IrreflexiveProperty .\n")
-    result = run_cli("--root", str(tmp_project.root), "build", "-q", "--owlapi")
+    result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
     assert result.code == 1
     lines = result.err.splitlines()
     assert any(line.startswith("liskg: error: OWL API: liskg-merged.ttl: PROFILE ") and "precedes" in line
                for line in lines), lines
+
+
+def test_a_broken_java_checker_fails_the_build_with_one_line(tmp_project, tmp_path, monkeypatch):
+    """The OWL API check must never pass silently: an emptied class file makes Java exit non-zero with
+    nothing on stdout, which is a failed build (exit 3), not a missing OWL API line."""
+    compiled = owlapi.compile_java(resources.files("liskg.build") / "java" / owlapi.JAVA_SOURCE)
+    monkeypatch.setenv("LISKG_CACHE_DIR", str(tmp_path / "cache"))
+    broken = owlapi.cache_dir() / compiled.name
+    shutil.copytree(compiled, broken)
+    (broken / "OwlApiCheck.class").write_bytes(b"")
+    result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
+    assert (result.code, result.out) == (3, "")
+    lines = result.err.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("liskg: error: the OWL API checker failed to run (java exit status 1: ")
+    assert lines[0].endswith(f"remove {broken} to recompile it, or build without --owlapi")
+    assert not (tmp_project.build_dir / "manifest.json").exists()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_main
 
 import liskg
 from liskg.graph import model
@@ -74,7 +74,7 @@ def graph(project):
 @pytest.fixture(scope="module")
 def full_page(browser, graph, tmp_path_factory):
     path = tmp_path_factory.mktemp("viz") / "liskg-graph.html"
-    result = run_cli("viz", "-o", str(path))
+    result = run_main("viz", "-o", str(path))
     assert result.code == 0, result.err
     page = Page(browser, path)
     yield page
@@ -165,7 +165,7 @@ def test_hover_shows_details_and_click_highlights_the_neighbourhood(full_page, g
 
 def test_query_view_highlights_the_answers(browser, tmp_path):
     path = tmp_path / "query.html"
-    result = run_cli("viz", "--query", "oxide-anode-strategies", "-o", str(path))
+    result = run_main("viz", "--query", "oxide-anode-strategies", "-o", str(path))
     assert result.code == 0, result.err
     page = Page(browser, path)
     answers = page.js("() => liskg.data.nodes.filter((n) => n.answer).map((n) => n.id)")
@@ -188,7 +188,7 @@ def test_a_malicious_label_is_shown_as_text_and_runs_nothing(browser, tmp_projec
                      "SELECT ?m WHERE { ?m <http://www.w3.org/2000/01/rdf-schema#label> ?l "
                      "FILTER(STRSTARTS(STR(?l), '<img')) }\n")
     path = tmp_path / "hostile.html"
-    result = run_cli("--root", str(tmp_project.root), "viz", "--query", str(query), "-o", str(path))
+    result = run_main("--root", str(tmp_project.root), "viz", "--query", str(query), "-o", str(path))
     assert result.code == 0, result.err
     page = Page(browser, path)
     assert page.js("() => liskg.data.nodes.filter((n) => n.answer).map((n) => n.label)") == [MALICIOUS]

@@ -117,13 +117,13 @@ def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
     with tempfile.TemporaryDirectory(dir=project.build_dir) as tmp:
         merged = Path(tmp) / outputs.MERGED
         merged.write_bytes(merged_turtle)
-        results = [check_files([f.path for f in loaded.files]), check_files([merged], profile=True)]
+        result = check_files([f.path for f in loaded.files], profiled=[merged])
 
     def shown(line: str) -> str:
         return line.replace(str(merged), outputs.MERGED).replace(str(project.root.resolve()) + "/", "")
 
-    lines = [shown(line) for r in results for line in r.lines]
-    failed = [shown(line) for r in results if not r.ok for line in r.lines if ": OK " not in line]
+    lines = [shown(line) for line in result.lines]
+    failed = [line for line in lines if ": OK " not in line]
     if failed:
         raise CheckFailed("\n".join(f"OWL API: {line}" for line in failed) + "\nthe OWL API (Protégé's library) "
                           "rejected the ontology; nothing was written")

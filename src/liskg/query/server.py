@@ -20,7 +20,6 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from liskg.errors import LiskgError, Unavailable
@@ -97,27 +96,6 @@ def url(host: str, port: int) -> str:
 def _last_line(text: str) -> str:
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     return lines[-1][:300] if lines else "no message"
-
-
-def start(project: Project, *, host: str = "127.0.0.1", port: int = 0, timeout: float = 30.0,
-          inferred: bool = True, ready_within: float = 10.0) -> tuple[subprocess.Popen, str]:
-    """Start the server in the background; return it and its URL once it accepts connections."""
-    location = prepare_store(project, inferred=inferred)
-    port = claim_port(host, port)
-    errors = tempfile.TemporaryFile()
-    process = subprocess.Popen(command(location, host, port, timeout), stdout=subprocess.DEVNULL, stderr=errors)
-    deadline = time.monotonic() + ready_within
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            errors.seek(0)
-            raise Unavailable(f"the SPARQL server stopped at start: {_last_line(errors.read().decode(errors='replace'))}")
-        try:
-            with socket.create_connection((host, port), timeout=0.2):
-                return process, url(host, port)
-        except OSError:
-            time.sleep(0.05)
-    process.kill()
-    raise Unavailable(f"the SPARQL server did not accept connections on {host}:{port} within {ready_within:g} s")
 
 
 def serve(project: Project, *, host: str, port: int, timeout: float, inferred: bool) -> int:

@@ -1,0 +1,81 @@
+"""The Python API (docs/api.md): its notebook-style example runs as written, and its promises hold."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from conftest import ROOT
+
+import liskg
+from liskg import errors
+from liskg.build import manifest
+
+DOC = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+
+
+def cells() -> list[tuple[str, str]]:
+    """The example's (python code, printed text) pairs, in order."""
+    return re.findall(r"```python\n(.*?)```\n\n```text\n(.*?)```", DOC, re.S)
+
+
+def test_the_documented_session_prints_what_the_doc_shows(project):
+    assert len(cells()) == 5
+    namespace: dict = {}
+    for code, shown in cells():
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            exec(compile(code, "docs/api.md", "exec"), namespace)
+        assert printed.getvalue() == shown, code
+
+
+def test_the_doc_lists_every_public_name_and_exit_code():
+    for name in ("Project.find", "build", "open_store", "query", "graph", "status"):
+        assert f"`liskg.{name}(" in DOC, name
+    rows = re.findall(r"^\| (\d+) \| (?:`(\w+)`[^|]*)?\| (.+?) \|$", DOC, re.M)
+    assert {int(code): meaning for code, _name, meaning in rows} == errors.EXIT_CODES
+    for code, name, _meaning in rows:
+        if name:
+            assert getattr(errors, name).exit_code == int(code), name
+
+
+def test_the_api_never_prints(project, capsys):
+    liskg.build(project, if_stale=True)
+    liskg.query(project, "studies-per-section")
+    liskg.graph(project)
+    assert capsys.readouterr() == ("", "")
+
+
+def test_a_stale_build_is_rebuilt_only_when_allowed(tmp_project, capsys):
+    with pytest.raises(liskg.LiskgError, match=r"^build/ is not current \(no build yet\); run `liskg build`"):
+        liskg.open_store(tmp_project, rebuild="never")
+    assert not tmp_project.build_dir.exists()
+    store = liskg.open_store(tmp_project)  # rebuilds quietly
+    assert len(store) > 0 and manifest.stale_reason(tmp_project) is None
+    assert liskg.status(tmp_project).checks == ["qc", "shacl"]
+    assert capsys.readouterr() == ("", "")
+
+
+def test_values_are_python_values_and_timeouts_are_typed(project):
+    answer = liskg.query(project, "PREFIX liskg: <https://w3id.org/liskg/ontology#> "
+                                  "SELECT (COUNT(*) AS ?n) (1.50 AS ?d) (2.5e0 AS ?f) (true AS ?b) WHERE { "
+                                  "?s a liskg:Study }")
+    (row,) = answer.values()
+    assert isinstance(row["n"], int) and row["n"] > 40
+    assert (row["d"], row["f"], row["b"]) == (Decimal("1.5"), 2.5, True)
+    assert answer.labels()[0]["d"] == "1.5"
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    with pytest.raises(liskg.TimedOut, match="stopped after 0.5 s"):
+        liskg.query(project, slow, timeout=0.5)
+
+
+def test_the_api_names_stay_functions_after_every_subpackage_is_loaded():
+    import liskg.build.pipeline  # noqa: F401
+    import liskg.graph.page  # noqa: F401
+    import liskg.query.server  # noqa: F401
+
+    assert (liskg.build.__module__, liskg.graph.__module__, liskg.query.__module__) == ("liskg.api",) * 3
+    assert set(liskg.__all__) >= {"Project", "build", "open_store", "query", "graph", "LiskgError"}
