@@ -21,7 +21,7 @@ def add_common_arguments(parser, formats: bool = False) -> None:
 
 def add_timeout(parser) -> None:
     parser.add_argument("--timeout", type=positive_seconds, default=30.0, metavar="SECONDS",
-                        help="stop a query that runs longer than this (default: 30)")
+                        help="stop a query (a look-up: all its queries) that runs longer than this (default: 30)")
 
 
 def positive_seconds(text: str) -> float:

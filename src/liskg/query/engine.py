@@ -5,6 +5,7 @@ cancelled from another thread. So a bounded query runs in a forked child process
 parent's loaded store copy-on-write, evaluates the query and streams the W3C serialization of the
 results back through a pipe; when the bound passes, the parent kills the child with SIGKILL, which
 really stops the evaluation. Forking costs about 15 ms. timeout=None evaluates in-process.
+bounded() runs any work that way: the look-up commands run all their queries in one child.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ import re
 import select
 import signal
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from liskg import errors
 from liskg.errors import InternalError, LiskgError, TimedOut, Unavailable
 
 UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
@@ -117,20 +120,26 @@ def _decode(form: str, data: bytes) -> QueryResult:
     return QueryResult("select", variables, rows, data=data)
 
 
-def _in_child(store: ox.Store, text: str, timeout: float, origin: str) -> tuple[str, bytes]:
+def bounded(work: Callable[[], bytes], timeout: float, origin: str = "query") -> bytes:
+    """What work() returns, computed in a forked child that is killed after TIMEOUT seconds (TimedOut).
+
+    The child sees the parent's loaded stores copy-on-write; a LiskgError it raises is raised here
+    again, of the same class and with the same message."""
     if not hasattr(os, "fork"):
         raise Unavailable(f"{origin}: a time bound needs fork(), which this system lacks; run without a timeout")
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:  # child: evaluate, write "form\n" + payload (or "error\n" + message), never return
+    if pid == 0:  # child: write "ok\n" + payload, "liskg CLASS\n" + message or "error\n" + message; never return
         try:
             os.close(read_end)
             try:
-                form, payload = _evaluate(store, text)
+                header, payload = b"ok", work()
+            except LiskgError as exc:
+                header, payload = f"liskg {type(exc).__name__}".encode(), str(exc).encode()
             except BaseException as exc:  # noqa: BLE001 - reported by the parent as one line
-                form, payload = "error", f"{type(exc).__name__}: {exc}".encode()
+                header, payload = b"error", f"{type(exc).__name__}: {exc}".encode()
             with os.fdopen(write_end, "wb") as out:
-                out.write(form.encode() + b"\n" + payload)
+                out.write(header + b"\n" + payload)
         finally:
             os._exit(0)
     os.close(write_end)
@@ -141,15 +150,19 @@ def _in_child(store: ox.Store, text: str, timeout: float, origin: str) -> tuple[
                 chunks.append(chunk)
     except TimedOut:
         raise TimedOut(f"{origin}: stopped after {timeout:g} s (the time bound); "
-                           "narrow the query or raise --timeout") from None
-    finally:  # on the time bound, Ctrl-C or any error the child must not outlive the query
+                       "narrow the query or raise --timeout") from None
+    finally:  # on the time bound, Ctrl-C or any error the child must not outlive the work
         if os.waitpid(pid, os.WNOHANG) == (0, 0):
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-    form, _, payload = b"".join(chunks).partition(b"\n")
-    if form == b"error" or not form:
-        raise LiskgError(f"{origin}: the query failed: {payload.decode(errors='replace') or 'no result'}")
-    return form.decode(), payload
+    header, _, payload = b"".join(chunks).partition(b"\n")
+    if header == b"ok":
+        return payload
+    if header.startswith(b"liskg "):
+        raised = getattr(errors, header[6:].decode(), LiskgError)
+        raised = raised if isinstance(raised, type) and issubclass(raised, LiskgError) else LiskgError
+        raise (errors.CheckFailed if raised is errors.ShaclViolations else raised)(payload.decode())
+    raise LiskgError(f"{origin}: the query failed: {payload.decode(errors='replace') or 'no result'}")
 
 
 _LONGEST_WAIT = 3600.0  # select() rejects huge timeouts (--timeout inf, 1e308): wait in slices of an hour
@@ -175,7 +188,12 @@ def run(store: ox.Store, text: str, *, timeout: float | None = 30.0, origin: str
             return _decode(*_evaluate(store, text))
         except (OSError, RuntimeError, ValueError) as exc:
             raise LiskgError(f"{origin}: the query failed: {exc}") from None
-    return _decode(*_in_child(store, text, timeout, origin))
+    def packed() -> bytes:
+        form, data = _evaluate(store, text)
+        return form.encode() + b"\n" + data
+
+    form, _, data = bounded(packed, timeout, origin).partition(b"\n")
+    return _decode(form.decode(), data)
 
 
 def bind(text: str, **values: list) -> str:

@@ -26,7 +26,7 @@ WIDTH = 100
 class Lookups:
     """The look-up commands over one store, each query bounded by `timeout` seconds (None: in-process)."""
 
-    def __init__(self, store: ox.Store, timeout: float | None = 30.0):
+    def __init__(self, store: ox.Store, timeout: float | None = None):
         self.store = store
         self.timeout = timeout
         self.labels = Labeller(store)

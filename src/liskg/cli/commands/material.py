@@ -22,7 +22,10 @@ def add_arguments(parser):
 
 def run(args, project) -> int:
     from liskg.cli.arguments import open_build
+    from liskg.query import engine
     from liskg.query.lookups import Lookups
 
-    print(Lookups(open_build(project, inferred=not args.asserted_only), args.timeout).material_report(args.material))
+    store = open_build(project, inferred=not args.asserted_only)
+    report = engine.bounded(lambda: Lookups(store).material_report(args.material).encode(), args.timeout, "material")
+    print(report.decode())
     return 0

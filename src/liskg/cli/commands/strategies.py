@@ -27,12 +27,15 @@ def add_arguments(parser):
 
 def run(args, project) -> int:
     from liskg.cli.arguments import open_build
-    from liskg.query import tables
+    from liskg.query import engine, tables
     from liskg.query.lookups import Lookups
 
     store = open_build(project, inferred=not args.asserted_only)
-    description, result = Lookups(store, args.timeout).strategies(args.interface, args.electrolyte)
-    if args.format in tables.HUMAN_FORMATS:
-        print(description + (":\n" if args.format == "md" else ":"))
-    print(tables.render(result, args.format, store))
+
+    def answer() -> bytes:
+        description, result = Lookups(store).strategies(args.interface, args.electrolyte)
+        heading = description + (":\n" if args.format == "md" else ":") + "\n"
+        return ((heading if args.format in tables.HUMAN_FORMATS else "") + tables.render(result, args.format, store)).encode()
+
+    print(engine.bounded(answer, args.timeout, "strategies").decode())
     return 0
