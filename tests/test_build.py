@@ -8,47 +8,55 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import STUDY_WITHOUT_REFERENCE, run_cli, run_main
+from conftest import STUDY_WITHOUT_REFERENCE, copy_sources, run_cli, run_main
 
 import liskg
 from liskg.build import manifest, outputs
 from liskg.errors import EXIT_CODES, ShaclViolations
+from liskg.project import Project
 
 
 def _snapshot(folder):
     return {p.name: p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_build_writes_the_three_outputs_and_reports_counts(tmp_project):
-    result = run_main("--root", str(tmp_project.root), "build")
-    assert result.code == 0, result.err
+@pytest.fixture(scope="module")
+def built_twice(tmp_path_factory):
+    """A copy built by two interpreters with different hash seeds (the second with progress lines):
+    (project, outputs after the first, after the second, the second's CliResult)."""
+    project = Project(copy_sources(tmp_path_factory.mktemp("built")))
+    first = run_cli("--root", str(project.root), "build", "-q", env={"PYTHONHASHSEED": "1"})
+    assert first.code == 0, first.err
+    before = _snapshot(project.build_dir)
+    (project.build_dir / outputs.MERGED).unlink()
+    second = run_cli("--root", str(project.root), "build", env={"PYTHONHASHSEED": "2"})
+    assert second.code == 0, second.err
+    return project, before, _snapshot(project.build_dir), second
+
+
+def test_build_writes_the_three_outputs_and_reports_counts(built_twice):
+    project, _before, _after, result = built_twice
     assert result.out.startswith("built build/: 11 source files, ")
     for name in (outputs.MERGED, outputs.INFERRED, manifest.MANIFEST):
-        assert (tmp_project.build_dir / name).stat().st_size > 0
-    written = json.loads((tmp_project.build_dir / manifest.MANIFEST).read_text())
+        assert (project.build_dir / name).stat().st_size > 0
+    written = json.loads((project.build_dir / manifest.MANIFEST).read_text())
     assert "ontology/liskg.ttl" in written["sources"]
     assert written["counts"]["inferred_triples"] > written["counts"]["asserted_triples"]
     assert written["checks"] == ["qc", "shacl"]
     assert "[build] validating against SHACL shapes: done conforms" in result.err
 
 
-def test_outputs_are_byte_identical_across_runs_and_hash_seeds(tmp_project):
-    first = run_cli("--root", str(tmp_project.root), "build", "-q", env={"PYTHONHASHSEED": "1"})
-    before = _snapshot(tmp_project.build_dir)
-    (tmp_project.build_dir / outputs.MERGED).unlink()
-    second = run_cli("--root", str(tmp_project.root), "build", "-q", env={"PYTHONHASHSEED": "2"})
-    assert first.code == second.code == 0
-    after = _snapshot(tmp_project.build_dir)
+def test_outputs_are_byte_identical_across_runs_and_hash_seeds(built_twice):
+    _project, before, after, _result = built_twice
     for name in (outputs.MERGED, outputs.INFERRED, manifest.MANIFEST):
         assert before[name] == after[name], name
 
 
-def test_merged_output_is_one_self_contained_ontology(tmp_project):
+def test_merged_output_is_one_self_contained_ontology(built_twice):
     import rdflib
     from rdflib.namespace import OWL, RDF
 
-    assert run_main("--root", str(tmp_project.root), "build", "-q").code == 0
-    merged = rdflib.Graph().parse(tmp_project.build_dir / outputs.MERGED)
+    merged = rdflib.Graph().parse(built_twice[0].build_dir / outputs.MERGED)
     assert list(merged.subjects(RDF.type, OWL.Ontology)) == [rdflib.URIRef("https://w3id.org/liskg/data")]
     assert not list(merged.objects(None, OWL.imports))
 
@@ -56,6 +64,9 @@ def test_merged_output_is_one_self_contained_ontology(tmp_project):
 def test_a_stale_build_is_rebuilt_not_silently_used(tmp_project):
     assert run_main("--root", str(tmp_project.root), "build", "-q").code == 0
     assert manifest.stale_reason(tmp_project) is None
+    assert liskg.status(tmp_project).validated
+    assert liskg.build(tmp_project, if_stale=True) is None  # current: nothing to do
+    assert manifest.stale_reason(tmp_project, need=["shacl", "hermit"]) == "the last build skipped HermiT"
     review = tmp_project.data_dir / "review.ttl"
     review.write_text(review.read_text() + "\n# an edit\n")
     assert manifest.stale_reason(tmp_project) == "sources changed since the last build (graph_data/review.ttl)"
@@ -87,13 +98,6 @@ def test_a_build_that_skipped_shacl_is_reported_unvalidated_and_never_current(tm
     refused = run_main(*root, "build", "-q")
     assert refused.code == 1
     assert refused.err.splitlines()[-1] == "liskg: error: 1 SHACL violation(s); nothing was written"
-
-
-def test_a_validated_build_is_current_and_not_rebuilt(tmp_project):
-    assert liskg.build(tmp_project).checks == ["qc", "shacl"]
-    assert liskg.status(tmp_project).validated and liskg.status(tmp_project).stale is None
-    assert liskg.build(tmp_project, if_stale=True) is None
-    assert manifest.stale_reason(tmp_project, need=["shacl", "hermit"]) == "the last build skipped HermiT"
 
 
 def test_help_teaches_every_command_and_the_exit_codes():

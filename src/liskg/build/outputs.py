@@ -71,14 +71,19 @@ def _umask() -> int:
 
 
 def canonical(graph: rdflib.Graph) -> rdflib.Graph:
-    """The graph with blank nodes named by their content, so serializations are stable."""
+    """The graph with blank nodes named by their content, so serializations are stable.
+
+    Only the triples that hold a blank node take part in the canonical naming (every triple about a
+    blank node is among them, so its name depends on its content alone); the rest are copied."""
     import rdflib
     from rdflib.compare import to_canonical_graph
 
-    result = rdflib.Graph()
+    result, with_blanks = rdflib.Graph(), rdflib.Graph()
     for prefix, ns in vocab.PREFIXES.items():
         result.bind(prefix, ns)
-    for triple in to_canonical_graph(graph):
+    for triple in graph:
+        (with_blanks if any(isinstance(term, rdflib.BNode) for term in triple) else result).add(triple)
+    for triple in to_canonical_graph(with_blanks):
         result.add(triple)
     return result
 

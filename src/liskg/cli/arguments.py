@@ -19,6 +19,22 @@ def add_common_arguments(parser, formats: bool = False) -> None:
     parser.add_argument("--asserted-only", action="store_true", help="query without the materialized inferences")
 
 
+def add_lookup_arguments(parser, name: str, metavar: str, help: str) -> None:
+    """The arguments of a look-up command (study, material, failure): what to look up, then the common ones."""
+    parser.add_argument(name, metavar=metavar, help=help)
+    add_common_arguments(parser)
+
+
+def print_lookup(args, project, report: str, text: str) -> int:
+    """Print the look-up REPORT (a liskg.query.lookups.Lookups method) of TEXT, all its queries bounded by --timeout."""
+    from liskg.query import engine
+    from liskg.query.lookups import Lookups
+
+    store = open_build(project, inferred=not args.asserted_only)
+    print(engine.bounded(lambda: getattr(Lookups(store), report)(text).encode(), args.timeout, args.command).decode())
+    return 0
+
+
 def add_timeout(parser) -> None:
     parser.add_argument("--timeout", type=positive_seconds, default=30.0, metavar="SECONDS",
                         help="stop a query (a look-up: all its queries) that runs longer than this (default: 30)")

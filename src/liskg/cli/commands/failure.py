@@ -14,18 +14,12 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.arguments import add_common_arguments
+    from liskg.cli.arguments import add_lookup_arguments
 
-    parser.add_argument("failure", metavar="NAME", help="failure mode or failure-mode class name")
-    add_common_arguments(parser)
+    add_lookup_arguments(parser, "failure", "NAME", "failure mode or failure-mode class name")
 
 
 def run(args, project) -> int:
-    from liskg.cli.arguments import open_build
-    from liskg.query import engine
-    from liskg.query.lookups import Lookups
+    from liskg.cli.arguments import print_lookup
 
-    store = open_build(project, inferred=not args.asserted_only)
-    report = engine.bounded(lambda: Lookups(store).failure_report(args.failure).encode(), args.timeout, "failure")
-    print(report.decode())
-    return 0
+    return print_lookup(args, project, "failure_report", args.failure)

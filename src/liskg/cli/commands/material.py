@@ -14,18 +14,12 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.arguments import add_common_arguments
+    from liskg.cli.arguments import add_lookup_arguments
 
-    parser.add_argument("material", metavar="NAME", help="label, synonym or formula")
-    add_common_arguments(parser)
+    add_lookup_arguments(parser, "material", "NAME", "label, synonym or formula")
 
 
 def run(args, project) -> int:
-    from liskg.cli.arguments import open_build
-    from liskg.query import engine
-    from liskg.query.lookups import Lookups
+    from liskg.cli.arguments import print_lookup
 
-    store = open_build(project, inferred=not args.asserted_only)
-    report = engine.bounded(lambda: Lookups(store).material_report(args.material).encode(), args.timeout, "material")
-    print(report.decode())
-    return 0
+    return print_lookup(args, project, "material_report", args.material)

@@ -14,18 +14,12 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.arguments import add_common_arguments
+    from liskg.cli.arguments import add_lookup_arguments
 
-    parser.add_argument("study", metavar="REF|NAME", help="reference number (107) or author/label text")
-    add_common_arguments(parser)
+    add_lookup_arguments(parser, "study", "REF|NAME", "reference number (107) or author/label text")
 
 
 def run(args, project) -> int:
-    from liskg.cli.arguments import open_build
-    from liskg.query import engine
-    from liskg.query.lookups import Lookups
+    from liskg.cli.arguments import print_lookup
 
-    store = open_build(project, inferred=not args.asserted_only)
-    report = engine.bounded(lambda: Lookups(store).study_report(args.study).encode(), args.timeout, "study")
-    print(report.decode())
-    return 0
+    return print_lookup(args, project, "study_report", args.study)
