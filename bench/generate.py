@@ -34,16 +34,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from liskg.sources.loading import load_sources
 from liskg.project import Project
+from liskg.sources.loading import load_sources
+from liskg.vocab import DCTERMS, LISKG, LKD, OWL, PREFIXES, RDF_TYPE, RDFS, RDFS_LABEL, XSD
 
-LKD = "https://w3id.org/liskg/data/"
-LISKG = "https://w3id.org/liskg/ontology#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
-LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-OWL = "http://www.w3.org/2002/07/owl#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
+RDFS_SUBCLASS = RDFS + "subClassOf"
+LABEL = RDFS_LABEL
 SHARE = 0.3
 SHARD_TRIPLES = 250_000
 SHARED_KINDS = (LISKG + "Material", LISKG + "FailureMode")
@@ -51,11 +47,8 @@ SCALED_DECIMALS = {LISKG + p for p in ("numericValue", "minimumValue", "maximumV
                                        "atCurrentDensity")}
 SCALED_INTEGERS = {LISKG + "afterCycles"}
 REFERENCE_NUMBER = LISKG + "referenceNumber"
-HEADER_PREDICATES = {OWL + "imports", OWL + "versionIRI", OWL + "versionInfo", "http://purl.org/dc/terms/title",
-                     "http://purl.org/dc/terms/description", "http://purl.org/dc/terms/license"}
-PREFIXES = {"liskg": LISKG, "lkd": LKD, "unit": "http://qudt.org/vocab/unit/", "owl": OWL, "xsd": XSD,
-            "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "skos": "http://www.w3.org/2004/02/skos/core#",
-            "dcterms": "http://purl.org/dc/terms/"}
+HEADER_PREDICATES = {OWL + "imports", OWL + "versionIRI", OWL + "versionInfo", DCTERMS + "title",
+                     DCTERMS + "description", DCTERMS + "license"}
 ROOT_HEADER = """\
 <https://w3id.org/liskg/data> a owl:Ontology ;
     owl:imports {imports} ;

@@ -7,7 +7,8 @@ triples). Queries go to http://HOST:PORT/query by GET (?query=...) or POST (a fo
 application/sparql-query body); choose JSON, XML, CSV or TSV results with the Accept header.
 Updates are refused (the server has no update service), each query is stopped after --timeout
 seconds, and request bodies over 1 MiB are refused by the server. It listens on 127.0.0.1 only
-unless --host says otherwise. The store it serves is build/oxigraph-store-*, reloaded whenever
+unless --host says otherwise; --port 0 takes any free port. A port in use by another program is
+one error line and exit code 3. The store it serves is build/oxigraph-store-*, reloaded whenever
 the build changed. Stop it with Ctrl-C.
 
 examples:
