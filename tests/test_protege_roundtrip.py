@@ -40,7 +40,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from liskg.sources.catalog import read_catalogs
 from liskg.project import Project
 
-pytestmark = [pytest.mark.java, pytest.mark.xdist_group("protege")]  # one worker: one edit session
+pytestmark = pytest.mark.java
 
 LISKG = rdflib.Namespace("https://w3id.org/liskg/ontology#")
 LKD = rdflib.Namespace("https://w3id.org/liskg/data/")

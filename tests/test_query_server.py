@@ -26,7 +26,6 @@ from liskg.query import server
 QUERY = ("PREFIX liskg: <https://w3id.org/liskg/ontology#> "
          "SELECT ?study WHERE { ?study liskg:referenceNumber 107 }")
 REF_107 = "https://w3id.org/liskg/data/ref-107"
-pytestmark = pytest.mark.xdist_group("server")  # one worker: one server, stopped by the last test
 
 
 @pytest.fixture(scope="module")
