@@ -427,8 +427,8 @@ class Report:
             self.add("### Build time at scale (no target missed; for the record)", "",
                      f"At 100× one build takes {secs(total)}: serialization {median(steps['serialization']) / total:.0%} "
                      f"and SHACL {median(steps.get('SHACL', [0])) / total:.0%}. A pyinstrument profile of a 10× build "
-                     "splits serialization into `artifacts.canonical` (rdflib `to_canonical_graph`, about 45 %), "
-                     "`artifacts.turtle` (rdflib's Turtle serializer, about 25 %) and `rdfconvert.to_rdflib_graph` "
+                     "splits serialization into `outputs.canonical` (rdflib `to_canonical_graph`, about 45 %), "
+                     "`outputs.turtle` (rdflib's Turtle serializer, about 25 %) and `rdfconvert.to_rdflib_graph` "
                      "(about 25 %): all rdflib, which Oxigraph's own serializer would replace where no blank node needs "
                      "canonical naming. Inference (`inference.materialize`) grows faster than the data: each round "
                      "re-derives every inferred triple through Python objects until a round adds nothing.", "")
