@@ -169,6 +169,7 @@ class Example:
     file: str
     types: list[Ref]
     values: list[tuple[Ref, list]]
+    example_of: list[Ref]
 
 
 class _Reference:
@@ -262,12 +263,13 @@ class _Reference:
             if subjects:
                 self.example_of[str(individual.uri)] = subjects[0]
         for node in sorted(set(self.example_of.values())):
-            self.examples[str(node)] = Example(self.ref(node), self.declared_in.get(node, ""), [], [])
+            self.examples[str(node)] = Example(self.ref(node), self.declared_in.get(node, ""), [], [], [])
         for node in sorted(set(self.example_of.values())):
             example = self.examples[str(node)]
             example.ref = self.ref(node)
-            example.types = self.refs(self.data.objects(node, RDF.type))
+            example.types = self.refs(t for t in self.data.objects(node, RDF.type) if t != OWL.NamedIndividual)
             example.values = self.facts(self.data, node)
+            example.example_of = self.refs(rdflib.URIRef(t) for t, n in self.example_of.items() if n == node)
 
     def facts(self, graph: rdflib.Graph, node) -> list[tuple[Ref, list]]:
         skip = {RDF.type, RDFS.label, SKOS.definition, SKOS.altLabel, RDFS.subClassOf, RDFS.domain, RDFS.range,
