@@ -247,6 +247,7 @@ SSSOM = """\
 subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\tmapping_justification\tcomment
 liskg:Electrolyte\telectrolyte\tskos:exactMatch\temmo:EMMO_fe4d0fa9\tElectrolyte\tsemapv:ManualMappingCuration\tsame meaning
 liskg:LiSSEInterface\tLi/SSE interface\tskos:broadMatch\temmo:EMMO_1234abcd\tElectrodeElectrolyteInterface\tsemapv:ManualMappingCuration\t
+liskg:NoSuchTerm\tnothing\tskos:exactMatch\temmo:EMMO_5678\tSomething\tsemapv:ManualMappingCuration\t
 """
 
 
@@ -270,6 +271,9 @@ def test_deprecated_terms_and_emmo_mappings_are_shown(tmp_project):
     assert re.search(r"EMMO mapping\s*skos:broadMatch ElectrodeElectrolyteInterface emmo:EMMO_1234abcd",
                      parsed.entries["liskg:LiSSEInterface"]["text"])
     assert html.count("EMMO mapping</dt>") == 2
+    # a row whose subject is no term is listed apart, so a typo in the mapping file shows
+    assert re.search(r"<li><code>liskg:NoSuchTerm</code>: <code>skos:exactMatch</code> "
+                     r"<code>emmo:EMMO_5678</code></li>", html)
 
 
 def test_the_real_page_shows_no_mappings_until_the_file_exists(page):

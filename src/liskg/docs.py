@@ -33,6 +33,7 @@ TEMPLATE = "reference.html"
 MAPPINGS = Path("mappings") / "liskg-emmo.sssom.tsv"
 LISKG = rdflib.Namespace(artifacts.PREFIXES["liskg"])
 PREFIXES = {**artifacts.PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS)}
+SSSOM_PREFIXES = {"emmo": "https://w3id.org/emmo#"}  # used when the mapping file's curie_map leaves them out
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 KINDS = {OWL.ObjectProperty: "object property", OWL.DatatypeProperty: "datatype property",
          OWL.AnnotationProperty: "annotation property"}
@@ -82,7 +83,7 @@ class Mapping:
 
     predicate: str
     object_id: str
-    object_iri: str
+    object_iri: str  # "" when the CURIE cannot be expanded
     object_label: str
     justification: str
     comment: str
@@ -95,7 +96,7 @@ def read_mappings(project: Project) -> dict[str, list[Mapping]]:
         return {}
     lines = path.read_text(encoding="utf-8").splitlines()
     header = [line[1:] for line in lines if line.startswith("#")]
-    curie_map = dict(PREFIXES)
+    curie_map = {**SSSOM_PREFIXES, **PREFIXES}
     in_map = False
     for line in header:
         if re.match(r"\s*curie_map\s*:", line):
@@ -107,7 +108,9 @@ def read_mappings(project: Project) -> dict[str, list[Mapping]]:
 
     def expand(curie: str) -> str:
         prefix, _, local = curie.partition(":")
-        return curie_map[prefix] + local if prefix in curie_map and not local.startswith("//") else curie
+        if local.startswith("//"):
+            return curie  # already an IRI
+        return curie_map[prefix] + local if prefix in curie_map else ""
 
     rows = csv.DictReader([line for line in lines if not line.startswith("#")], delimiter="\t")
     missing = {"subject_id", "predicate_id", "object_id"} - set(rows.fieldnames or [])
@@ -115,7 +118,7 @@ def read_mappings(project: Project) -> dict[str, list[Mapping]]:
         raise LiskgError(f"{project.relative(path)}: not an SSSOM table: no column {', '.join(sorted(missing))}")
     mappings: dict[str, list[Mapping]] = {}
     for row in rows:
-        mappings.setdefault(expand(row["subject_id"].strip()), []).append(Mapping(
+        mappings.setdefault(expand(row["subject_id"].strip()) or row["subject_id"].strip(), []).append(Mapping(
             row["predicate_id"].strip(), row["object_id"].strip(), expand(row["object_id"].strip()),
             (row.get("object_label") or "").strip(), (row.get("mapping_justification") or "").strip(),
             (row.get("comment") or "").strip()))
@@ -194,6 +197,7 @@ class _Reference:
         self.mappings = read_mappings(project)
         self.terms: dict[str, Term] = {}
         self.examples: dict[str, Example] = {}
+        self.example_of: dict[str, rdflib.URIRef] = {}  # term IRI -> its example data individual
 
     # -- names and links --------------------------------------------------------------------------
     def label(self, node) -> str:
@@ -249,8 +253,7 @@ class _Reference:
         return sorted({s for c in classes for s in self.data.subjects(RDF.type, c) if s in self.individuals})
 
     def choose_examples(self) -> None:
-        """One data individual per class and property (the first by IRI), shown in the examples section."""
-        self.example_of: dict[str, rdflib.URIRef] = {}
+        """One data individual per class, property and individual (the first by IRI), shown in the examples section."""
         for cls in self.model.all_classes:
             if members := self.instances_in_data(cls):
                 self.example_of[str(cls.uri)] = members[0]
@@ -377,6 +380,8 @@ class _Reference:
             "sections": self.sections(),
             "examples": sorted(self.examples.values(), key=lambda e: _by_label(e.ref)),
             "has_mappings": bool(self.mappings),
+            "unmapped": sorted((anchor(subject), rows) for subject, rows in self.mappings.items()
+                               if subject not in self.terms),
             "counts": Counter(t.kind for t in self.terms.values()),
         }
 
