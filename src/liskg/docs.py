@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import rdflib
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from ontospy import Ontospy
+from ontospy.gendocs.viz_factory import VizFactory
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from liskg import artifacts
@@ -179,8 +182,6 @@ class _Reference:
     """Collects the page's content from the Ontospy model, the data graph and the mappings."""
 
     def __init__(self, project: Project):
-        from ontospy import Ontospy
-
         self.project = project
         self.graph = ontology_graph(project)
         self.model = Ontospy(graph_obj=self.graph, hide_individuals=False, verbose=False, pref_lang="en")
@@ -394,32 +395,26 @@ def _sort_value(value) -> tuple[int, str, str]:
     return (0, value.label.casefold(), value.curie) if isinstance(value, Ref) else (1, value.casefold(), value)
 
 
+class ReferencePage(VizFactory):
+    """Ontospy's VizFactory with LiSKG's template (through its `jinja2env` option), rendered to UTF-8 whatever
+    the terminal's encoding: Ontospy's own _renderTemplate encodes for sys.stdout, so the bytes would depend on the locale."""
+
+    def __init__(self, reference: _Reference, title: str):
+        env = Environment(loader=PackageLoader("liskg", "reference_templates"), autoescape=select_autoescape(["html"]),
+                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        super().__init__(reference.model, title=title, jinja2env=env)
+        self.template_name, self.main_file_name = TEMPLATE, INDEX
+
+    def render(self, extra: dict) -> bytes:
+        return self.jinja2env.get_template(self.template_name).render({**self.basic_context_data, **extra}).encode("utf-8")
+
+
 def render_html(project: Project) -> bytes:
     """The reference page as UTF-8 HTML, deterministic (every list sorted, no timestamp)."""
     reference = _Reference(project)
     reference.collect()
     context = reference.context()
-    return _page(reference, context["title"]).render(context)
-
-
-def _page(reference: _Reference, title: str):
-    """Ontospy's VizFactory holding LiSKG's template environment (its `jinja2env` option)."""
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-    from ontospy.gendocs.viz_factory import VizFactory
-
-    class ReferencePage(VizFactory):
-        """One self-contained page; rendered as UTF-8 whatever the terminal's encoding (Ontospy's own
-        _renderTemplate encodes for sys.stdout, which would make the bytes depend on the locale)."""
-
-        def render(self, extra: dict) -> bytes:
-            context = {**self.basic_context_data, **extra}
-            return self.jinja2env.get_template(self.template_name).render(context).encode("utf-8")
-
-    env = Environment(loader=PackageLoader("liskg", "reference_templates"), autoescape=select_autoescape(["html"]),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    page = ReferencePage(reference.model, title=title, jinja2env=env)
-    page.template_name, page.main_file_name = TEMPLATE, INDEX
-    return page
+    return ReferencePage(reference, context["title"]).render(context)
 
 
 def write_docs(project: Project, out_dir: Path | None = None) -> Path:
