@@ -149,8 +149,7 @@ class Term:
     deprecated: bool
     replaced_by: list[Ref]
     mappings: list[Mapping]
-    anchor: str = ""
-    curie: str = ""
+    curie: str
     parents: list[Ref] = field(default_factory=list)
     children: list[Ref] = field(default_factory=list)
     types: list[Ref] = field(default_factory=list)
@@ -165,6 +164,10 @@ class Term:
     usage: list[tuple[Ref, int]] = field(default_factory=list)  # (property, how many data triples)
     count: int = 0  # data individuals of the class / data triples of the property / data triples naming the individual
     example: Ref | None = None
+
+    @property
+    def anchor(self) -> str:
+        return self.curie
 
 
 @dataclass
@@ -182,7 +185,6 @@ class _Reference:
     """Collects the page's content from the Ontospy model, the data graph and the mappings."""
 
     def __init__(self, project: Project):
-        self.project = project
         self.graph = ontology_graph(project)
         self.model = Ontospy(graph_obj=self.graph, hide_individuals=False, verbose=False, pref_lang="en")
         sources = load_sources(project)
@@ -228,8 +230,7 @@ class _Reference:
             iri=str(node), kind=kind, label=self.label(node), definition=" ".join(definitions or comments),
             synonyms=sorted({str(s) for s in self.graph.objects(node, SKOS.altLabel)}, key=str.casefold),
             deprecated=any(d.toPython() is True for d in self.graph.objects(node, OWL.deprecated)),
-            replaced_by=[], mappings=self.mappings.get(str(node), []), anchor=anchor(str(node)),
-            curie=anchor(str(node)))
+            replaced_by=[], mappings=self.mappings.get(str(node), []), curie=anchor(str(node)))
 
     def collect(self) -> None:
         model = self.model
@@ -266,14 +267,14 @@ class _Reference:
             subjects = sorted(s for s in self.data.subjects(None, rdflib.URIRef(str(individual.uri))) if s in self.individuals)
             if subjects:
                 self.example_of[str(individual.uri)] = subjects[0]
-        for node in sorted(set(self.example_of.values())):
-            self.examples[str(node)] = Example(self.ref(node), self.declared_in.get(node, ""), [], [], [])
-        for node in sorted(set(self.example_of.values())):
-            example = self.examples[str(node)]
-            example.ref = self.ref(node)
-            example.types = self.refs(t for t in self.data.objects(node, RDF.type) if t != OWL.NamedIndividual)
-            example.values = self.facts(self.data, node)
-            example.example_of = self.refs(rdflib.URIRef(t) for t, n in self.example_of.items() if n == node)
+        nodes = sorted(set(self.example_of.values()))
+        self.examples = dict.fromkeys(map(str, nodes))  # first the keys, so that links between examples resolve
+        for node in nodes:
+            self.examples[str(node)] = Example(
+                self.ref(node), self.declared_in.get(node, ""),
+                types=self.refs(t for t in self.data.objects(node, RDF.type) if t != OWL.NamedIndividual),
+                values=self.facts(self.data, node),
+                example_of=self.refs(rdflib.URIRef(t) for t, n in self.example_of.items() if n == node))
 
     def facts(self, graph: rdflib.Graph, node) -> list[tuple[Ref, list]]:
         skip = {RDF.type, RDFS.label, SKOS.definition, SKOS.altLabel, RDFS.subClassOf, RDFS.domain, RDFS.range,
