@@ -19,6 +19,9 @@ from conftest import ROOT, run_cli
 PREFIXES = {"liskg": "https://w3id.org/liskg/ontology#", "lkd": "https://w3id.org/liskg/data/",
             "unit": "http://qudt.org/vocab/unit/", "skos": "http://www.w3.org/2004/02/skos/core#",
             "dcterms": "http://purl.org/dc/terms/", "owl": str(OWL), "xsd": "http://www.w3.org/2001/XMLSchema#"}
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's, never a downloaded browser
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
 KINDS = {OWL.Class: "class", OWL.ObjectProperty: "object property", OWL.DatatypeProperty: "datatype property",
          OWL.AnnotationProperty: "annotation property", OWL.NamedIndividual: "individual"}
 
@@ -195,7 +198,6 @@ def test_entries_say_where_a_term_is_used_with_an_example_from_the_data(page, st
 
     asserted = open_store(project, inferred=False)
     _, parsed = page
-    graph = ontology(ROOT)
     checked = 0
     for anchor, entry in sorted(parsed.entries.items()):
         if "example-individual" in entry["class"]:
@@ -227,7 +229,7 @@ def test_entries_say_where_a_term_is_used_with_an_example_from_the_data(page, st
     assert "in range of" in interface and "at interface" in interface and "in domain of" in interface
     study = parsed.entries["liskg:Study"]["text"]
     assert re.search(r"\d+ individuals, carrying .*applies strategy \(\d+\)", study)
-    assert "in use" in study and len(graph) > 0
+    assert re.search(r"status\s*in use", study)
 
 
 DEPRECATED = """
@@ -304,10 +306,10 @@ def test_docs_are_deterministic_and_written_where_asked(tmp_project, tmp_path):
 
 @pytest.mark.browser
 def test_the_page_in_chromium_loads_nothing_remote_and_the_tree_navigates(page, tmp_path):
-    from test_viz_browser import CHROMIUM, FLAGS
-
     from playwright.sync_api import sync_playwright
 
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: apt-get install -y chromium (make test installs it)")
     html, _ = page
     path = tmp_path / "index.html"
     path.write_text(html, encoding="utf-8")
