@@ -35,7 +35,7 @@ java: ## a JDK for HermiT and the OWL API check (Debian's headless JDK when miss
 chromium: ## Debian's chromium for the browser tests (never a downloaded browser)
 	@test -x /usr/bin/chromium || { $(call APT_INSTALL,chromium); }
 
-docs: install ## ontology reference documentation (pyLODE) into build/docs/
+docs: install ## the ontology reference page (Ontospy) into build/docs/
 	$(BIN)/liskg docs
 
 bench: install java chromium ## run every benchmark and rewrite docs/performance.md

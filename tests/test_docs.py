@@ -1,55 +1,345 @@
-"""`liskg docs`: the ontology reference page a reader opens, made by pyLODE from ontology/."""
+"""`liskg docs`: the ontology reference page an editor navigates, made by Ontospy with LiSKG's template.
+
+Expectations come from the ontology itself (parsed here with rdflib), so the tests follow edits to
+the terms; only the four interfaces and their numerals are written out.
+"""
 
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
+from pathlib import Path
 
-from conftest import run_cli, run_main
+import pytest
+import rdflib
+from rdflib.namespace import OWL, RDF, RDFS
+
+from conftest import ROOT, run_cli
+
+PREFIXES = {"liskg": "https://w3id.org/liskg/ontology#", "lkd": "https://w3id.org/liskg/data/",
+            "unit": "http://qudt.org/vocab/unit/", "skos": "http://www.w3.org/2004/02/skos/core#",
+            "dcterms": "http://purl.org/dc/terms/", "owl": str(OWL), "xsd": "http://www.w3.org/2001/XMLSchema#"}
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's, never a downloaded browser
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+KINDS = {OWL.Class: "class", OWL.ObjectProperty: "object property", OWL.DatatypeProperty: "datatype property",
+         OWL.AnnotationProperty: "annotation property", OWL.NamedIndividual: "individual"}
 
 
-def test_docs_writes_one_offline_page_naming_the_key_classes_and_properties(tmp_project):
-    result = run_main("--root", str(tmp_project.root), "docs")
+def curie(iri) -> str:
+    for prefix, namespace in PREFIXES.items():
+        if str(iri).startswith(namespace):
+            return f"{prefix}:{str(iri)[len(namespace):]}"
+    raise AssertionError(f"no prefix for {iri}")
+
+
+def ontology(root: Path) -> rdflib.Graph:
+    """Every ontology module the reference documents (the SHACL shapes are not part of it)."""
+    graph = rdflib.Graph()
+    for path in sorted((root / "ontology").glob("*.ttl")):
+        if path.name != "shapes.ttl":
+            graph.parse(path, format="turtle")
+    return graph
+
+
+class Page(HTMLParser):
+    """The parts of the page the tests read: entries by id, the class tree, the interfaces table."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.entries: dict[str, dict] = {}  # id -> {"class", "h3", "text", "hrefs"}
+        self.tree_pairs: set[tuple[str, str]] = set()
+        self.tree_nodes: set[str] = set()
+        self.interface_rows: list[list[str]] = []
+        self.hrefs: list[str] = []
+        self._entry = self._in_h3 = None
+        self._tree_depth = self._li_stack = None
+        self._row = self._cell = None
+        self._div_depth = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "href" in attrs:
+            self.hrefs.append(attrs["href"])
+        if tag == "article":
+            self._entry = self.entries.setdefault(attrs["id"], {"class": attrs["class"], "h3": "", "text": "", "hrefs": []})
+        if self._entry is not None and tag == "h3":
+            self._in_h3 = True
+        if self._entry is not None and "href" in attrs:
+            self._entry["hrefs"].append(attrs["href"])
+        if tag == "div" and attrs.get("class") == "tree":
+            self._tree_depth, self._li_stack = self._div_depth, []
+        if tag == "div":
+            self._div_depth += 1
+        if self._li_stack is not None:
+            if tag == "li":
+                self._li_stack.append(None)
+            elif tag == "a" and self._li_stack and self._li_stack[-1] is None:
+                node = attrs["href"].removeprefix("#")
+                self._li_stack[-1] = node
+                self.tree_nodes.add(node)
+                if len(self._li_stack) > 1:
+                    self.tree_pairs.add((self._li_stack[-2], node))
+        if tag == "tr" and self._row is None and attrs.get("data-interface") is not None:
+            self._row = []
+        if self._row is not None and tag == "td":
+            self._cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._entry = None
+        if tag == "h3":
+            self._in_h3 = False
+        if tag == "div":
+            self._div_depth -= 1
+            if self._li_stack is not None and self._div_depth == self._tree_depth:
+                self._li_stack = None
+        if self._li_stack is not None and tag == "li":
+            self._li_stack.pop()
+        if self._row is not None and tag == "td":
+            self._row.append(self._cell.strip())
+            self._cell = None
+        if self._row is not None and tag == "tr":
+            self.interface_rows.append(self._row)
+            self._row = None
+
+    def handle_data(self, data):
+        if self._entry is not None:
+            self._entry["text"] += data
+            if self._in_h3:
+                self._entry["h3"] += data
+        if self._cell is not None:
+            self._cell += data
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory) -> tuple[str, Page]:
+    out = tmp_path_factory.mktemp("docs")
+    result = run_cli("docs", "-o", str(out))
+    assert result.code == 0, result.err
+    html = (out / "index.html").read_text(encoding="utf-8")
+    return html, Page(html)
+
+
+def test_docs_writes_one_offline_page(tmp_project):
+    result = run_cli("--root", str(tmp_project.root), "docs")
     assert result.code == 0, result.err
     assert result.out.strip() == "wrote build/docs/index.html"
-    assert result.err == ""  # pyLODE's own DEBUG logging is silenced
+    assert result.err == ""
+    assert sorted(p.name for p in (tmp_project.build_dir / "docs").iterdir()) == ["index.html"]
     html = (tmp_project.build_dir / "docs" / "index.html").read_text(encoding="utf-8")
     assert "<title>LiSKG ontology: interfacial engineering of solid-state lithium-sulfur batteries</title>" in html
-    for label in ("garnet-type electrolyte", "in situ polymerization", "measurement", "failure mode",
-                  "applies strategy", "at interface", "numeric value", "reference number"):
-        assert re.search(rf">\s*{re.escape(label)}\s*<", html), label
-    assert "Also called: garnet, LLZO-type electrolyte." in html  # synonyms (skos:altLabel) are shown
-    for heading in ("Classes", "Object Properties", "Datatype Properties", "Annotation Properties"):
-        assert f"<h2>{heading}</h2>" in html
-    # the modules are merged under one header: one ontology, no second "Metadata" block
-    assert html.count("<h2>Metadata</h2>") == 1
-    # nothing to fetch when the page is opened offline: no external stylesheet or script
-    assert not re.search(r'<(link|script|img)[^>]+(href|src)="https?://', html)
-    assert "@import" not in html and "url(http" not in html
+    # nothing to fetch when the page is opened offline: no external stylesheet, script, image or font
+    assert not re.search(r'<(link|script|img|iframe)\b', html)
+    assert "@import" not in html and "url(" not in html
+
+
+def test_every_class_property_and_individual_has_an_entry_anchored_at_its_iri(page):
+    html, parsed = page
+    graph = ontology(ROOT)
+    expected = {}
+    for kind_iri, kind in KINDS.items():
+        for term in graph.subjects(RDF.type, kind_iri):
+            if isinstance(term, rdflib.URIRef):
+                expected[curie(term)] = (term, kind)
+    assert len([k for k, (_, kind) in expected.items() if kind == "individual"]) > 40  # interfaces, units, ...
+    for anchor, (term, kind) in sorted(expected.items()):
+        assert anchor in parsed.entries, anchor
+        entry = parsed.entries[anchor]
+        assert f"{kind}" in entry["h3"], (anchor, entry["h3"])
+        label = graph.value(term, RDFS.label)
+        assert entry["h3"].startswith(str(label) if label else anchor), (anchor, entry["h3"])
+        assert str(term) in entry["text"]  # the full IRI
+        assert html.count(f'id="{anchor}"') == 1
+    # and nothing else: the other entries are the data individuals of the examples section
+    others = {a for a, e in parsed.entries.items() if "example-individual" not in e["class"]}
+    assert others == set(expected)
+
+
+def test_every_internal_link_lands_on_an_anchor(page):
+    html, parsed = page
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    internal = {h[1:] for h in parsed.hrefs if h.startswith("#")}
+    assert internal and sorted(internal - ids) == []
+
+
+def test_the_four_interfaces_are_set_side_by_side_with_their_numerals(page):
+    _, parsed = page
+    rows = [(numeral, label, iri) for numeral, label, iri, *_ in parsed.interface_rows]
+    assert rows == [("I", "Li/SSE interface", "liskg:LiSSEInterface"),
+                    ("II", "SSE/SSE interface", "liskg:SSESSEInterface"),
+                    ("III", "S/SSE interface", "liskg:SSSEInterface"),
+                    ("IV", "S/S interface", "liskg:SSInterface")]
+    entry = parsed.entries["liskg:SSSEInterface"]["text"]
+    assert re.search(r"interface numeral\s*III(?!I)", entry) and "cathode/electrolyte interface" in entry
+
+
+def test_the_class_tree_is_the_ontologys_direct_subclass_pairs(page):
+    _, parsed = page
+    graph = ontology(ROOT)
+    pairs = {(curie(sup), curie(sub)) for sub, sup in graph.subject_objects(RDFS.subClassOf)
+             if isinstance(sub, rdflib.URIRef) and isinstance(sup, rdflib.URIRef)}
+    assert len(pairs) > 50
+    assert parsed.tree_pairs == pairs
+    assert parsed.tree_nodes == {curie(c) for c in graph.subjects(RDF.type, OWL.Class) if isinstance(c, rdflib.URIRef)}
+
+
+# a data individual: under lkd:, not a module's ontology header
+DATA_INDIVIDUAL = (f"FILTER(STRSTARTS(STR(?x), '{PREFIXES['lkd']}')) "
+                   "FILTER NOT EXISTS { ?x a <http://www.w3.org/2002/07/owl#Ontology> }")
+
+
+def test_entries_say_where_a_term_is_used_with_an_example_from_the_data(page, store, project):
+    """Each example is a real data individual of the class (or a subject of the property, or a user of the
+    individual), shown in the examples section; a term with uses in the data has an example. Uses are
+    the asserted triples; class membership counts subclasses (the inferred graph)."""
+    from liskg import open_store
+
+    asserted = open_store(project, inferred=False)
+    _, parsed = page
+    checked = 0
+    for anchor, entry in sorted(parsed.entries.items()):
+        if "example-individual" in entry["class"]:
+            continue
+        term = PREFIXES[anchor.split(":")[0]] + anchor.split(":", 1)[1]
+        examples = [h[1:] for h in entry["hrefs"] if h.startswith("#lkd:")]
+        kind = entry["class"].split()[1]
+        if kind == "class":
+            used = store.query(f"ASK {{ ?x a <{term}> {DATA_INDIVIDUAL} }}")
+        elif kind == "individual":
+            used = asserted.query(f"ASK {{ ?x ?p <{term}> {DATA_INDIVIDUAL} }}")
+        else:
+            used = asserted.query(f"ASK {{ ?x <{term}> ?o {DATA_INDIVIDUAL} }}")
+        assert bool(examples) == bool(used), anchor
+        if not examples:
+            continue
+        example = PREFIXES["lkd"] + examples[-1].split(":", 1)[1]
+        assert "example-individual" in parsed.entries[examples[-1]]["class"]
+        if kind == "class":
+            assert store.query(f"ASK {{ <{example}> a <{term}> }}"), anchor
+        elif kind == "individual":
+            assert asserted.query(f"ASK {{ <{example}> ?p <{term}> }}"), anchor
+        else:
+            assert asserted.query(f"ASK {{ <{example}> <{term}> ?o }}"), anchor
+        checked += 1
+    assert checked > 100
+    # a class says which properties link to it and which properties its individuals carry in the data
+    interface = parsed.entries["liskg:Interface"]["text"]
+    assert "in range of" in interface and "at interface" in interface and "in domain of" in interface
+    study = parsed.entries["liskg:Study"]["text"]
+    assert re.search(r"\d+ individuals, carrying .*applies strategy \(\d+\)", study)
+    assert re.search(r"status\s*in use", study)
+
+
+DEPRECATED = """
+liskg:OldInterfaceGroup a owl:Class ;
+    rdfs:label "old interface group"@en ;
+    skos:definition "A grouping of interfaces that was replaced by the interface class."@en ;
+    owl:deprecated true ;
+    dcterms:isReplacedBy liskg:Interface .
+"""
+
+SSSOM = """\
+# curie_map:
+#   liskg: https://w3id.org/liskg/ontology#
+#   emmo: https://w3id.org/emmo#
+#   skos: http://www.w3.org/2004/02/skos/core#
+# mapping_set_id: https://w3id.org/liskg/mappings/test
+subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\tmapping_justification\tcomment
+liskg:Electrolyte\telectrolyte\tskos:exactMatch\temmo:EMMO_fe4d0fa9\tElectrolyte\tsemapv:ManualMappingCuration\tsame meaning
+liskg:LiSSEInterface\tLi/SSE interface\tskos:broadMatch\temmo:EMMO_1234abcd\tElectrodeElectrolyteInterface\tsemapv:ManualMappingCuration\t
+liskg:NoSuchTerm\tnothing\tskos:exactMatch\temmo:EMMO_5678\tSomething\tsemapv:ManualMappingCuration\t
+"""
+
+
+def test_deprecated_terms_and_emmo_mappings_are_shown(tmp_project):
+    (tmp_project.ontology_dir / "liskg.ttl").open("a", encoding="utf-8").write(DEPRECATED)
+    (tmp_project.ontology_dir / "mappings").mkdir()
+    (tmp_project.ontology_dir / "mappings" / "liskg-emmo.sssom.tsv").write_text(SSSOM, encoding="utf-8")
+    result = run_cli("--root", str(tmp_project.root), "docs")
+    assert result.code == 0, result.err
+    html = (tmp_project.build_dir / "docs" / "index.html").read_text(encoding="utf-8")
+    parsed = Page(html)
+    old = parsed.entries["liskg:OldInterfaceGroup"]
+    assert "is-deprecated" in old["class"] and "deprecated" in old["h3"]
+    assert re.search(r"status\s*deprecated; use interface instead", old["text"])
+    assert "#liskg:Interface" in old["hrefs"]
+    assert re.search(r"status\s*in use", parsed.entries["liskg:Interface"]["text"])
+    electrolyte = parsed.entries["liskg:Electrolyte"]
+    assert re.search(r"EMMO mapping\s*skos:exactMatch Electrolyte emmo:EMMO_fe4d0fa9 \(semapv:ManualMappingCuration\): "
+                     r"same meaning", electrolyte["text"])
+    assert "https://w3id.org/emmo#EMMO_fe4d0fa9" in electrolyte["hrefs"]
+    assert re.search(r"EMMO mapping\s*skos:broadMatch ElectrodeElectrolyteInterface emmo:EMMO_1234abcd",
+                     parsed.entries["liskg:LiSSEInterface"]["text"])
+    assert html.count("EMMO mapping</dt>") == 2
+    # a row whose subject is no term is listed apart, so a typo in the mapping file shows
+    assert re.search(r"<li><code>liskg:NoSuchTerm</code>: <code>skos:exactMatch</code> "
+                     r"<code>emmo:EMMO_5678</code></li>", html)
+
+
+def test_the_real_page_shows_no_mappings_until_the_file_exists(page):
+    html, _ = page
+    if (ROOT / "ontology" / "mappings" / "liskg-emmo.sssom.tsv").exists():
+        pytest.skip("the mapping file exists: its rows are shown")
+    assert "EMMO mapping" not in html
+
+
+def test_a_mapping_file_without_the_sssom_columns_is_one_error_line(tmp_project):
+    (tmp_project.ontology_dir / "mappings").mkdir()
+    (tmp_project.ontology_dir / "mappings" / "liskg-emmo.sssom.tsv").write_text(
+        "subject_id\tpredicate_id\tobject\nliskg:Electrolyte\tskos:exactMatch\temmo:X\n", encoding="utf-8")
+    result = run_cli("--root", str(tmp_project.root), "docs")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == ("liskg: error: ontology/mappings/liskg-emmo.sssom.tsv: not an SSSOM table: "
+                          "no column object_id\n")
 
 
 def test_docs_are_deterministic_and_written_where_asked(tmp_project, tmp_path):
     first = run_cli("--root", str(tmp_project.root), "docs", "-o", str(tmp_path / "a"), env={"PYTHONHASHSEED": "1"})
-    second = run_cli("--root", str(tmp_project.root), "docs", "-o", str(tmp_path / "b"), env={"PYTHONHASHSEED": "2"})
+    second = run_cli("--root", str(tmp_project.root), "docs", "-o", str(tmp_path / "b"),
+                     env={"PYTHONHASHSEED": "2", "PYTHONIOENCODING": "ascii", "LC_ALL": "C"})
     assert first.code == second.code == 0
     assert (tmp_path / "a" / "index.html").read_bytes() == (tmp_path / "b" / "index.html").read_bytes()
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["index.html"]  # no temp file left
 
 
+@pytest.mark.browser
+def test_the_page_in_chromium_loads_nothing_remote_and_the_tree_navigates(page, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: apt-get install -y chromium (make test installs it)")
+    html, _ = page
+    path = tmp_path / "index.html"
+    path.write_text(html, encoding="utf-8")
+    requests, errors = [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        view = browser.new_page(viewport={"width": 1600, "height": 1000})
+        view.on("request", lambda request: requests.append(request.url))
+        view.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        view.goto(path.as_uri())
+        view.click(".tree >> text=garnet-type electrolyte")
+        assert view.evaluate("() => decodeURIComponent(location.hash)") == "#liskg:GarnetElectrolyte"
+        top = view.evaluate("() => document.getElementById('liskg:GarnetElectrolyte').getBoundingClientRect().top")
+        assert 0 <= top < 100
+        browser.close()
+    assert requests == [path.as_uri()] and errors == []
+
 
 def test_the_protege_guide_names_terms_and_labels_the_graph_has(store):
     """docs/extending.md walks through real terms: every CURIE it names exists, every class or property
     it names by label (`reference number`, `heat treatment`) is a label of an ontology term."""
-    from conftest import ROOT
-
     guide = (ROOT / "docs" / "extending.md").read_text(encoding="utf-8")
     steps = guide.split("## Reading the errors")[0]  # the error table quotes broken names on purpose
     prefixes = {"liskg": "https://w3id.org/liskg/ontology#", "lkd": "https://w3id.org/liskg/data/",
                 "unit": "http://qudt.org/vocab/unit/"}
     curies = set(re.findall(r"`((?:liskg|lkd|unit):[\w.-]*[\w])`", steps))
     assert len(curies) > 10
-    for curie in sorted(curies):
-        prefix, local = curie.split(":", 1)
-        assert store.query(f"ASK {{ <{prefixes[prefix]}{local}> ?p ?o }}"), curie
+    for name in sorted(curies):
+        prefix, local = name.split(":", 1)
+        assert store.query(f"ASK {{ <{prefixes[prefix]}{local}> ?p ?o }}"), name
     labels = {row["l"].value for row in store.query(
         "SELECT ?l WHERE { ?term <http://www.w3.org/2000/01/rdf-schema#label> ?l . "
         "FILTER(STRSTARTS(STR(?term), 'https://w3id.org/liskg/ontology#')) }")}

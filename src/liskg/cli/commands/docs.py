@@ -1,10 +1,13 @@
 """liskg docs"""
 
-HELP = "write the ontology reference documentation (HTML, pyLODE) into build/docs/"
+HELP = "write the ontology reference (one HTML page, Ontospy) into build/docs/"
 DESCRIPTION = """\
-Generate one HTML page documenting every class and property of ontology/liskg.ttl and the modules
-it imports (units, quantity kinds): labels, definitions, synonyms, super- and subclasses, domains
-and ranges. Made by pyLODE, offline; written atomically to DIR/index.html (default build/docs/).
+Generate one HTML page documenting every class, property and individual of ontology/liskg.ttl and
+the modules it imports (units, quantity kinds): labels, definitions, synonyms, the class tree,
+domains and ranges, uses in graph_data/ with an example, deprecation, EMMO mappings when
+ontology/mappings/liskg-emmo.sssom.tsv exists. Anchors are CURIEs (#liskg:LiSSEInterface).
+Made by Ontospy with LiSKG's template, offline; written atomically to DIR/index.html (default
+build/docs/). See docs/reference.md.
 
 examples:
   liskg docs
