@@ -49,6 +49,8 @@ CONTEXT = {**artifacts.PREFIXES,
            "chemicalsubstance": "https://w3id.org/emmo/domain/chemical-substance#",
            "manufacturing": "https://w3id.org/emmo/domain/manufacturing#"}
 BASE = "https://w3id.org/liskg/release/{version}/"
+RDF_TYPE = rdflib.RDF.type
+XSD_STRING = rdflib.URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 
 @dataclass
@@ -65,9 +67,19 @@ def ordered(graph: rdflib.Graph) -> rdflib.Graph:
     result = rdflib.Graph()
     for prefix, ns in CONTEXT.items():
         result.bind(prefix, ns, override=True)
-    for triple in sorted(canon, key=lambda t: tuple(term.n3() for term in t)):
+    # rdf:type first: the OWL API's RDF/XML parser reads an ontology's header as its annotations only
+    # when it already knows the subject is an owl:Ontology
+    key = lambda t: (t[1] != RDF_TYPE, tuple(x.n3() for x in t))  # noqa: E731
+    for triple in sorted((tuple(_plain(term) for term in t) for t in canon), key=key):
         result.add(triple)
     return result
+
+
+def _plain(term):
+    """xsd:string literals as simple literals (the same in RDF 1.1; JSON-LD cannot tell them apart)."""
+    if isinstance(term, rdflib.Literal) and term.datatype == XSD_STRING:
+        return rdflib.Literal(str(term))
+    return term
 
 
 def jsonld(graph: rdflib.Graph) -> bytes:
