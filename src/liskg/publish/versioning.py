@@ -45,7 +45,7 @@ def version_problems(project: Project, loaded: LoadedSources) -> list[str]:
 def read_released_terms(project: Project) -> tuple[str, list[tuple[int, str]]]:
     """(release version, [(line, IRI)]) from the committed list of released terms."""
     lines = (project.root / RELEASED_TERMS).read_text(encoding="utf-8").splitlines()
-    version = lines[0].removeprefix("# LiSKG ontology terms released in ").strip()
+    version = lines[0].removeprefix("# LiSKG ontology terms released in ").split()[0]
     return version, [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")]
 
 
