@@ -123,3 +123,16 @@ def liskg_labels(store) -> dict[str, str]:
     query = ("SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label "
              "FILTER(STRSTARTS(STR(?s), 'https://w3id.org/liskg/')) }")
     return {row["s"].value: row["label"].value for row in store.query(query)}
+
+
+def markdown_table(table: MappingTable, emmo_terms: dict[str, dict[str, str]]) -> str:
+    """The mappings as a Markdown table for docs/interoperability.md, in the table's order."""
+    modules = {"emmo": "EMMO", "echem": "electrochemistry", "battery": "battery",
+               "chemicalsubstance": "chemical-substance", "manufacturing": "manufacturing"}
+    lines = ["| LiSKG term | match | EMMO term | EMMO module (version) | why |", "|---|---|---|---|---|"]
+    for m in table.mappings:
+        prefix = m.object_id.split(":", 1)[0]
+        version = emmo_terms[m.object_iri]["emmo_version"]
+        lines.append(f"| `{m.subject_id}` {m.subject_label} | {m.predicate_id.removeprefix('skos:')} | "
+                     f"{m.object_label} | {modules[prefix]} ({version}) | {m.comment.replace('|', '/')} |")
+    return "\n".join(lines) + "\n"
