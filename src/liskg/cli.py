@@ -25,6 +25,7 @@ typical session:
   liskg material LLZO         a material by name, formula or synonym
   liskg viz                   the interactive graph page (build/liskg-graph.html)
   liskg validate              SHACL report of incomplete records
+  liskg release               every format, the EMMO alignment, VoID, checksums (build/release/)
 
 Every command rebuilds first when ontology/ or graph_data/ changed since the last build.
 Exit codes: 0 success, 1 check failed (violations, inconsistency), 2 bad input or usage.

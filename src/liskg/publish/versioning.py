@@ -31,10 +31,13 @@ def release_info(loaded: LoadedSources) -> dict[str, str]:
 
 def version_problems(project: Project, loaded: LoadedSources) -> list[str]:
     """Modules without versionIRI/versionInfo, or with a version other than the ontology's."""
+    from liskg.loading import SourceFile, _declared_ontology, parse_turtle
+
     version = release_info(loaded)["version"]
+    shapes = parse_turtle(project.shapes_file, project.relative(project.shapes_file))
     found = []
-    for f in loaded.files:
-        header = _header(loaded, f.ontology_iri) if f.ontology_iri else {}
+    for f in loaded.files + [SourceFile(project.shapes_file, shapes, _declared_ontology(shapes)[0], [])]:
+        header = {t.predicate.value: t.object.value for t in f.triples if t.subject.value == f.ontology_iri}
         info, iri = header.get(OWL + "versionInfo"), header.get(OWL + "versionIRI")
         if info != version or iri != f"{f.ontology_iri}/{version}":
             found.append(f"{project.relative(f.path)}: module <{f.ontology_iri}> needs owl:versionInfo \"{version}\" "
