@@ -3,7 +3,7 @@ pinned EMMO snapshot (IRI, skos:prefLabel, the module that declares it and that 
 
 Run it after editing ontology/mappings/liskg-emmo.sssom.tsv:
 
-    .venv/bin/python scripts/emmo_terms.py [SNAPSHOT_DIR]
+    .venv/bin/python scripts/emmo_terms.py [SNAPSHOT_DIR] [--output FILE]
 
 SNAPSHOT_DIR defaults to ../shared/reference/emmo beside the checkout. Only this script reads the
 snapshot; LiSKG itself and its tests read the committed term list. An object IRI that the snapshot
@@ -57,6 +57,10 @@ def snapshot_labels(snapshot: Path) -> dict[str, list[tuple[str, str, str, str]]
 
 
 def main(argv: list[str]) -> int:
+    target = ROOT / TERMS_FILE
+    if "--output" in argv:
+        at = argv.index("--output")
+        target, argv = Path(argv[at + 1]), argv[:at] + argv[at + 2:]
     snapshot = Path(argv[0]) if argv else ROOT.parent / "shared" / "reference" / "emmo"
     if not snapshot.is_dir():
         print(f"emmo_terms: {snapshot}: no EMMO snapshot there", file=sys.stderr)
@@ -76,12 +80,11 @@ def main(argv: list[str]) -> int:
     if missing:
         print("\n".join(f"emmo_terms: {iri}: not declared in the EMMO snapshot" for iri in missing), file=sys.stderr)
         return 1
-    target = ROOT / TERMS_FILE
     with target.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(["iri", "pref_label", "module", "emmo_version"])
         writer.writerows(rows)
-    print(f"emmo_terms: {len(rows)} terms -> {target.relative_to(ROOT)}")
+    print(f"emmo_terms: {len(rows)} terms -> {target}")
     return 0
 
 

@@ -47,17 +47,22 @@ def test_sssom_py_rejects_an_undeclared_prefix(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def labels():
+def asserted():
     from liskg.paths import Project
     from liskg.store import open_store
 
-    return mappings.liskg_labels(open_store(Project(ROOT), inferred=False))
+    return open_store(Project(ROOT), inferred=False)
 
 
-def test_every_mapping_points_at_a_shipped_emmo_term_and_a_liskg_term(labels):
+@pytest.fixture(scope="module")
+def labels(asserted):
+    return mappings.liskg_labels(asserted)
+
+
+def test_every_mapping_points_at_a_shipped_emmo_term_and_a_liskg_term(labels, asserted):
     table = mappings.load_mappings(ROOT)
     terms = mappings.load_terms(ROOT)
-    assert mappings.problems(table, terms, labels) == []
+    assert mappings.problems(table, terms, labels, mappings.liskg_classes(asserted)) == []
     assert {m.object_iri for m in table.mappings} == set(terms)
     assert Counter(t["emmo_version"] for t in terms.values()) == {"0.37.2": 28, "0.14.2": 9, "1.0.3": 8, "0.20.1": 5,
                                                                   "0.1.0-beta": 2}
@@ -95,3 +100,26 @@ def test_a_malformed_row_is_one_line_naming_file_and_line(tmp_path):
 
     with pytest.raises(LiskgError, match=r"^ontology/mappings/liskg-emmo.sssom.tsv:5: 8 columns, expected 9 \(tab-separated\)$"):
         mappings.load_mappings(tmp_path)
+
+
+def test_the_term_list_is_what_the_script_derives_from_the_snapshot(tmp_path):
+    import subprocess
+    import sys
+
+    snapshot = ROOT.parent / "shared" / "reference" / "emmo"
+    if not snapshot.is_dir():
+        pytest.skip(f"no EMMO snapshot at {snapshot}")
+    out = tmp_path / "emmo-terms.tsv"
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "emmo_terms.py"), str(snapshot), "--output", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_bytes() == (ROOT / mappings.TERMS_FILE).read_bytes()
+
+
+def test_a_subject_type_that_contradicts_liskg_fails(labels, asserted):
+    table = mappings.load_mappings(ROOT)
+    row = next(m for m in table.mappings if m.subject_id == "liskg:IonicConductivity")
+    table.mappings[table.mappings.index(row)] = mappings.Mapping(**{**row.__dict__, "subject_type": "owl class"})
+    assert mappings.problems(table, mappings.load_terms(ROOT), labels, mappings.liskg_classes(asserted)) == [
+        f"{mappings.MAPPINGS_FILE}:{row.line}: subject_type 'owl class' does not match how LiSKG declares "
+        "liskg:IonicConductivity"]

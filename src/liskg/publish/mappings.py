@@ -86,10 +86,12 @@ def load_terms(root: Path) -> dict[str, dict[str, str]]:
         return {row["iri"]: row for row in csv.DictReader(handle, delimiter="\t")}
 
 
-def problems(table: MappingTable, emmo_terms: dict[str, dict[str, str]], liskg_labels: dict[str, str]) -> list[str]:
+def problems(table: MappingTable, emmo_terms: dict[str, dict[str, str]], liskg_labels: dict[str, str],
+             liskg_classes: set[str] | None = None) -> list[str]:
     """Every row that breaks a rule, one 'file:line: what is wrong' line each.
 
-    liskg_labels maps each LiSKG IRI to its rdfs:label.
+    liskg_labels maps each LiSKG IRI to its rdfs:label; liskg_classes, when given, holds the LiSKG
+    IRIs declared as owl:Class, to check each subject_type.
     """
     found, seen = [], set()
     for m in table.mappings:
@@ -106,6 +108,8 @@ def problems(table: MappingTable, emmo_terms: dict[str, dict[str, str]], liskg_l
                          "check the IRI, then run scripts/emmo_terms.py")
         elif term["pref_label"] != m.object_label:
             found.append(f"{where}: object_label {m.object_label!r} is not EMMO's prefLabel {term['pref_label']!r}")
+        if liskg_classes is not None and (m.subject_iri in liskg_classes) != (m.subject_type == "owl class"):
+            found.append(f"{where}: subject_type {m.subject_type!r} does not match how LiSKG declares {m.subject_id}")
         label = liskg_labels.get(m.subject_iri)
         if label is None:
             found.append(f"{where}: {m.subject_id} is not a LiSKG term")
@@ -136,3 +140,10 @@ def markdown_table(table: MappingTable, emmo_terms: dict[str, dict[str, str]]) -
         lines.append(f"| `{m.subject_id}` {m.subject_label} | {m.predicate_id.removeprefix('skos:')} | "
                      f"{m.object_label} | {modules[prefix]} ({version}) | {m.comment.replace('|', '/')} |")
     return "\n".join(lines) + "\n"
+
+
+def liskg_classes(store) -> set[str]:
+    """The LiSKG IRIs declared as owl:Class in an Oxigraph store of the graph."""
+    query = ("SELECT ?s WHERE { ?s a <http://www.w3.org/2002/07/owl#Class> "
+             "FILTER(STRSTARTS(STR(?s), 'https://w3id.org/liskg/')) }")
+    return {row["s"].value for row in store.query(query)}

@@ -172,7 +172,8 @@ def checksums(files: dict[str, bytes]) -> bytes:
 
 def check(project: Project, loaded, table, store_asserted) -> None:
     problems = versioning.version_problems(project, loaded) + versioning.deprecation_problems(project, loaded)
-    problems += mappings.problems(table, mappings.load_terms(project.root), mappings.liskg_labels(store_asserted))
+    problems += mappings.problems(table, mappings.load_terms(project.root), mappings.liskg_labels(store_asserted),
+                                  mappings.liskg_classes(store_asserted))
     if problems:
         raise CheckFailed("\n".join(problems + [f"{len(problems)} release problem(s); nothing was written"]))
 
