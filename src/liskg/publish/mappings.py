@@ -65,8 +65,11 @@ def load_mappings(root: Path) -> MappingTable:
         raise LiskgError(f"{METADATA_FILE}: cannot read the SSSOM metadata ({str(exc).splitlines()[0]})") from None
     prefixes = dict(metadata.get("curie_map") or {})
     table = MappingTable(metadata=metadata, prefixes=prefixes)
-    with (root / MAPPINGS_FILE).open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle, delimiter="\t"))
+    try:
+        with (root / MAPPINGS_FILE).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle, delimiter="\t"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LiskgError(f"{MAPPINGS_FILE}: cannot read the mapping table ({getattr(exc, 'strerror', None) or exc})") from None
     if not rows or rows[0] != COLUMNS:
         raise LiskgError(f"{MAPPINGS_FILE}:1: the header must be the columns {' '.join(COLUMNS)}")
     for number, row in enumerate(rows[1:], start=2):
@@ -82,8 +85,12 @@ def load_mappings(root: Path) -> MappingTable:
 
 def load_terms(root: Path) -> dict[str, dict[str, str]]:
     """The shipped EMMO term list: IRI -> {pref_label, module, emmo_version}."""
-    with (root / TERMS_FILE).open(encoding="utf-8", newline="") as handle:
-        return {row["iri"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    try:
+        with (root / TERMS_FILE).open(encoding="utf-8", newline="") as handle:
+            return {row["iri"]: row for row in csv.DictReader(handle, delimiter="\t")}
+    except OSError as exc:
+        raise LiskgError(f"{TERMS_FILE}: cannot read the EMMO term list ({exc.strerror}); "
+                         "run scripts/emmo_terms.py") from None
 
 
 def problems(table: MappingTable, emmo_terms: dict[str, dict[str, str]], liskg_labels: dict[str, str],

@@ -8,6 +8,7 @@ dcterms:isReplacedBy. Removing or renaming a released term is an error.
 
 from __future__ import annotations
 
+from liskg.errors import LiskgError
 from liskg.loading import LoadedSources
 from liskg.paths import Project
 from liskg.qc import DCTERMS, LISKG, OWL, UNIT, _declarations, short_iri
@@ -47,7 +48,10 @@ def version_problems(project: Project, loaded: LoadedSources) -> list[str]:
 
 def read_released_terms(project: Project) -> tuple[str, list[tuple[int, str]]]:
     """(release version, [(line, IRI)]) from the committed list of released terms."""
-    lines = (project.root / RELEASED_TERMS).read_text(encoding="utf-8").splitlines()
+    try:
+        lines = (project.root / RELEASED_TERMS).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise LiskgError(f"{RELEASED_TERMS}: cannot read the list of released terms ({exc.strerror})") from None
     version = lines[0].removeprefix("# LiSKG ontology terms released in ").split()[0]
     return version, [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")]
 
