@@ -157,3 +157,17 @@ def test_an_alignment_that_breaks_liskg_is_refused(tmp_project):
     with pytest.raises(CheckFailed, match=r"^LiSKG with the EMMO alignment: HermiT: the ontology is inconsistent"):
         release(tmp_project, quiet=True)
     assert not (tmp_project.build_dir / "release").exists()
+
+
+def test_a_malformed_mapping_row_is_one_line_and_exit_2(tmp_project):
+    from liskg.publish import mappings
+
+    path = tmp_project.root / mappings.MAPPINGS_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[4] = lines[4].replace("\t", " ", 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("--root", str(tmp_project.root), "release")
+    assert result.code == 2
+    assert result.err.splitlines()[-1] == ("liskg: error: ontology/mappings/liskg-emmo.sssom.tsv:5: 8 columns, "
+                                           "expected 9 (tab-separated)")
+    assert "Traceback" not in result.err
