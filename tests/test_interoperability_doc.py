@@ -36,3 +36,20 @@ def test_the_formats_table_names_every_release_file():
                "void.ttl", "catalog-v001.xml", "SHA256SUMS"} | stems
     assert named - {"liskg-emmo.sssom.tsv"} == written
     assert release.CONTEXT_IRI in PAGE
+
+
+def test_the_emmo_terms_query_gives_the_pages_answer():
+    import pyoxigraph as ox
+
+    from conftest import run_cli
+
+    release_dir = ROOT / "build" / "release"
+    if not (release_dir / "liskg-emmo-alignment.ttl").exists():
+        assert run_cli("release", timeout=900).code == 0
+    store = ox.Store()
+    for name in ("liskg.ttl", "liskg-emmo-alignment.ttl"):
+        store.bulk_load(path=str(release_dir / name), format=ox.RdfFormat.TURTLE)
+    query = re.search(r"```sparql\n(.*?)```", PAGE, re.S).group(1)
+    rows = [(r["emmoClass"].value, int(r["materials"].value)) for r in store.query(query)]
+    shown = re.findall(r"^\| (\w+) \| (\d+) \|$", PAGE.split(query, 1)[1], re.M)
+    assert rows == [(name, int(n)) for name, n in shown] == [("Electrolyte", 40), ("SolidElectrolyte", 24)]
