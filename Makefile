@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
 	else echo "missing $(1): run 'sudo apt-get install -y $(1)'" >&2; exit 1; fi
 
-.PHONY: demo test install java chromium docs bench clean help
+.PHONY: demo test install java chromium jena docs bench clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -19,7 +19,7 @@ demo: install java ## the main job: build, validate, reason, answer the headline
 	$(BIN)/liskg query oxide-anode-strategies
 	$(BIN)/liskg viz
 
-test: install java chromium ## the whole test suite
+test: install java chromium jena ## the whole test suite
 	$(BIN)/pytest -q
 
 install: $(STAMP) ## create .venv and install liskg with its test dependencies
@@ -34,6 +34,9 @@ java: ## a JDK for HermiT and the OWL API check (Debian's headless JDK when miss
 
 chromium: ## Debian's chromium for the browser tests (never a downloaded browser)
 	@test -x /usr/bin/chromium || { $(call APT_INSTALL,chromium); }
+
+jena: ## Debian's Apache Jena jars, for the test that loads the release into TDB2 (docs/scaling.md)
+	@test -f /usr/share/java/jena-tdb2.jar || { $(call APT_INSTALL,libapache-jena-java); }
 
 docs: install ## the ontology reference page (Ontospy) into build/docs/
 	$(BIN)/liskg docs

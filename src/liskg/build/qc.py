@@ -51,7 +51,7 @@ def check(project: Project, loaded: LoadedSources) -> list[str]:
     """All QC problems of the loaded sources, one line each, in a stable order."""
     problems: list[str] = []
     ontology_files = loaded.ontology_files(project)
-    declared = _declarations(ontology_files)
+    declared = declarations(ontology_files)
     typed_in_data = {_iri(t.subject) for f in loaded.data_files(project) for t in f.triples if t.predicate.value == RDF_TYPE}
     problems += _check_headers(project, ontology_files)
     problems += _check_term_annotations(project, ontology_files)
@@ -61,7 +61,7 @@ def check(project: Project, loaded: LoadedSources) -> list[str]:
     return problems
 
 
-def _declarations(files: list[SourceFile]) -> dict[str, Path]:
+def declarations(files: list[SourceFile]) -> dict[str, Path]:
     return {
         t.subject.value: f.path
         for f in files

@@ -13,7 +13,7 @@ from liskg.errors import EXIT_CODES, INTERRUPTED, InternalError, LiskgError
 # Subcommands in the order `liskg --help` lists them; each module has HELP, DESCRIPTION,
 # add_arguments(parser) and run(args, project) -> exit code, and imports heavy libraries only in run().
 COMMANDS = ["build", "validate", "reason", "stats", "docs", "query", "strategies", "study", "material", "failure",
-            "serve", "viz", "export"]
+            "serve", "viz", "export", "release"]
 
 EPILOG = """\
 typical session:
@@ -26,6 +26,7 @@ typical session:
   liskg material LLZO         a material by name, formula or synonym
   liskg viz                   the interactive graph page (build/liskg-graph.html)
   liskg validate              SHACL report of incomplete records
+  liskg release               every format, the EMMO alignment, VoID, checksums (build/release/)
 
 Every command rebuilds first when ontology/ or graph_data/ changed since the last build, and
 warns when the build it reads skipped SHACL validation (`liskg reason`, `build --no-validate`).

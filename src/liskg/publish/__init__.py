@@ -1,1 +1,1 @@
-"""Publishing: the ontology reference documentation."""
+"""Publishing LiSKG: the ontology reference, EMMO mappings, the alignment module, release files and the dataset description."""

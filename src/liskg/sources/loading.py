@@ -63,7 +63,7 @@ def parse_turtle(path: Path, shown_as: str | None = None) -> list[ox.Triple]:
         raise LiskgError(f"{shown}:{exc.lineno}:{exc.offset}: Turtle syntax error: {message}") from None
 
 
-def _declared_ontology(triples: list[ox.Triple]) -> tuple[str | None, list[str]]:
+def declared_ontology(triples: list[ox.Triple]) -> tuple[str | None, list[str]]:
     ontologies = [t.subject.value for t in triples
                   if t.predicate.value == vocab.RDF_TYPE and t.object.value == vocab.OWL_ONTOLOGY]
     imports = sorted(t.object.value for t in triples if t.predicate.value == vocab.OWL_IMPORTS)
@@ -84,7 +84,7 @@ def walk_imports(project: Project, root: Path, catalog: dict[str, Path]) -> list
             raise LiskgError(f"{project.relative(path)}: file not found (imported by {importer or 'the build'})")
         seen.add(path)
         triples = parse_turtle(path, project.relative(path))
-        iri, imports = _declared_ontology(triples)
+        iri, imports = declared_ontology(triples)
         files.append(SourceFile(path, triples, iri, imports))
         for imported in imports:
             target = catalog.get(imported)

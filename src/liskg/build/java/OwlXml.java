@@ -1,0 +1,49 @@
+// OWL/XML for the release, through the OWL API (the library Protégé and ROBOT are built on).
+// Usage: java OwlXml write IN OUT [IN OUT ...]   save each IN (any RDF syntax) as OWL/XML at OUT
+//        java OwlXml axioms FILE...              print "FILE: N axioms SHA256" of each file's sorted axioms
+import java.io.File;
+import java.security.MessageDigest;
+import java.util.*;
+import org.semanticweb.owlapi.apibinding.OWLManager;
+import org.semanticweb.owlapi.io.*;
+import org.semanticweb.owlapi.model.*;
+import org.semanticweb.owlapi.vocab.PrefixOWLOntologyFormat;
+
+public class OwlXml {
+    static OWLOntology load(OWLOntologyManager manager, String path) throws OWLOntologyCreationException {
+        OWLOntologyLoaderConfiguration config = new OWLOntologyLoaderConfiguration()
+            .setMissingImportHandlingStrategy(MissingImportHandlingStrategy.SILENT);
+        return manager.loadOntologyFromOntologyDocument(new FileDocumentSource(new File(path)), config);
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("write")) {
+            for (int i = 1; i + 1 < args.length; i += 2) {
+                OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
+                OWLOntology ontology = load(manager, args[i]);
+                OWLXMLOntologyFormat format = new OWLXMLOntologyFormat();
+                OWLOntologyFormat source = manager.getOntologyFormat(ontology);
+                if (source instanceof PrefixOWLOntologyFormat) {
+                    format.copyPrefixesFrom((PrefixOWLOntologyFormat) source);
+                }
+                manager.saveOntology(ontology, format, IRI.create(new File(args[i + 1]).toURI()));
+                System.out.println(args[i + 1] + ": OK " + ontology.getAxiomCount() + " axioms");
+            }
+            return;
+        }
+        for (int i = 1; i < args.length; i++) {
+            OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
+            OWLOntology ontology = load(manager, args[i]);
+            List<String> axioms = new ArrayList<String>();
+            for (OWLAxiom axiom : ontology.getAxioms()) axioms.add(axiom.toString());
+            for (OWLAnnotation a : ontology.getAnnotations()) axioms.add("OntologyAnnotation(" + a + ")");
+            axioms.add("Ontology(" + ontology.getOntologyID() + ")");
+            Collections.sort(axioms);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String axiom : axioms) digest.update((axiom + "\n").getBytes("UTF-8"));
+            StringBuilder hex = new StringBuilder();
+            for (byte b : digest.digest()) hex.append(String.format("%02x", b));
+            System.out.println(args[i] + ": " + ontology.getAxiomCount() + " axioms " + hex);
+        }
+    }
+}

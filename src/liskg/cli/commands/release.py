@@ -1,0 +1,28 @@
+"""liskg release"""
+
+HELP = "write a release to build/release/: every format, the EMMO alignment, VoID, checksums"
+DESCRIPTION = """\
+Check the graph for release (module versions, the deprecation policy, the EMMO mappings; HermiT
+and the OWL 2 DL profile on LiSKG together with the EMMO alignment module), then write
+build/release/: ontology + data, the ontology alone and the alignment module, each in Turtle,
+RDF/XML, OWL/XML, N-Triples and JSON-LD; the inferred graph in N-Triples; the JSON-LD @context;
+the SSSOM mapping table; a VoID/DCAT description with counts; an XML catalog; SHA256SUMS.
+Needs Java (the OWL API writes OWL/XML). The files are byte-identical across runs.
+
+example:
+  liskg release"""
+
+
+def add_arguments(parser):
+    pass
+
+
+def run(args, project) -> int:
+    from liskg.publish.release import release
+
+    result = release(project)
+    width = max(len(name) for name in result.files)
+    for name, size in result.files.items():
+        print(f"{name:<{width}}  {size:>11,} bytes")
+    print(f"LiSKG {result.version} released to {project.relative(result.folder)}/")
+    return 0
