@@ -85,9 +85,9 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
             note["detail"] = result.reasoner_report.summary()
 
     if owlapi:
-        with progress.step("loading sources and merged graph through the OWL API (OWL 2 DL profile)") as note:
+        with progress.step("loading every module's import closure and the merged graph through the OWL API (OWL 2 DL profile)") as note:
             result.owlapi_lines = _owlapi_check(project, loaded, outputs[artifacts.MERGED])
-            note["detail"] = "every file loads; merged graph is in OWL 2 DL"
+            note["detail"] = "every module's import closure and the merged graph are in OWL 2 DL"
 
     with progress.step("writing build/") as note:
         for name, data in outputs.items():
@@ -109,7 +109,11 @@ def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
     with tempfile.TemporaryDirectory(dir=project.build_dir) as tmp:
         merged = Path(tmp) / artifacts.MERGED
         merged.write_bytes(merged_turtle)
-        sources = [check_files([f.path for f in loaded.files], project.build_dir / "java"),
+        from liskg.catalog import read_catalogs
+
+        catalog = read_catalogs([project.data_dir, project.ontology_dir])
+        sources = [check_files([f.path for f in loaded.files], project.build_dir / "java", profile=True,
+                               catalog=catalog),
                    check_files([merged], project.build_dir / "java", profile=True)]
     lines = [line.replace(str(merged), artifacts.MERGED) for r in sources for line in r.lines]
     lines = [line.replace(str(project.root.resolve()) + "/", "") for line in lines]

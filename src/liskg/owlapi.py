@@ -61,10 +61,17 @@ def compile_java(source_name: str, cache_dir: Path) -> Path:
     return target
 
 
-def check_files(files: list[Path], cache_dir: Path, profile: bool = False) -> OwlApiResult:
-    """Load each file with the OWL API; with profile=True also report OWL 2 DL profile violations."""
+def check_files(files: list[Path], cache_dir: Path, profile: bool = False,
+                catalog: dict[str, Path] | None = None) -> OwlApiResult:
+    """Load each file with the OWL API; with profile=True also report OWL 2 DL profile violations.
+
+    With a catalog (ontology IRI -> file), each file's imports resolve to local files and the profile
+    check covers the file's whole import closure, as Protégé opens it; triples the OWL API drops as
+    unparsed are reported for every ontology in the closure."""
     classes = compiled_checker(cache_dir)
     args = ["java", "-cp", f"{classes}:{owlapi_jar()}", "OwlApiCheck"] + (["--profile"] if profile else [])
+    for iri, file in sorted((catalog or {}).items()):
+        args += ["--map", f"{iri}={file}"]
     proc = subprocess.run(args + [str(f) for f in files], capture_output=True, text=True, timeout=600)
     lines = [line for line in proc.stdout.splitlines() if line.strip()]
     return OwlApiResult(ok=proc.returncode == 0, lines=lines)
