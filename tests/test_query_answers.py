@@ -54,7 +54,7 @@ ANSWERS = {
         lkd:mat-li6-6si0-0-4s5i         0.0148       unit:S-PER-CentiM  -                  14.8         unit:MilliS-PER-CentiM  -   -           lkd:ref-34
         lkd:mat-li6-75sb0-25si0-75s5i   0.0131       unit:S-PER-CentiM  -                  13.1         unit:MilliS-PER-CentiM  -   -           lkd:ref-36
         lkd:mat-lipon                   0.000000295  unit:S-PER-CentiM  -                  0.000000295  unit:S-PER-CentiM       -   -           lkd:ref-106
-        lkd:mat-llzo                    0.000115     unit:S-PER-CentiM  -                  0.000115     unit:S-PER-CentiM       30  unit:DEG_C  lkd:ref-109
+        lkd:mat-pda-coated-llzo         0.000115     unit:S-PER-CentiM  -                  0.000115     unit:S-PER-CentiM       30  unit:DEG_C  lkd:ref-109
         lkd:mat-poly-dol                0.001        unit:S-PER-CentiM  "on the order of"  1            unit:MilliS-PER-CentiM  -   -           lkd:ref-82
     """,
     "failure-mode-causes": """
@@ -67,6 +67,8 @@ ANSWERS = {
         lkd:fm-high-li-sse-interfacial-resistance          lkd:fm-li-dendrite-growth         true
         lkd:fm-high-li-sse-interfacial-resistance          lkd:fm-uneven-lithium-deposition  true
         lkd:fm-interdiffusion-interphase                   lkd:fm-li-dendrite-growth         false
+        lkd:fm-li-sse-gaps-and-voids                       lkd:fm-li-dendrite-growth         false
+        lkd:fm-li-sse-gaps-and-voids                       lkd:fm-uneven-lithium-deposition  false
         lkd:fm-interdiffusion-interphase                   lkd:fm-uneven-lithium-deposition  false
         lkd:fm-lipss-anode-passivation                     lkd:fm-li-dendrite-growth         false
         lkd:fm-lipss-anode-passivation                     lkd:fm-uneven-lithium-deposition  true
@@ -108,7 +110,7 @@ ANSWERS = {
         # Sec. 2.1: Hakari [61] In, Sakuma [96] Sn/Si -> Li-M; Sec. 2.2: [105] In film, Kato [98] Au -> Li15Au4, Luo [99] a-Si -> lithiated Si,
         # Sun [38] Ag -> Li-Ag; Sec. 2.3: Fu [67] Al -> Li-Al.
         lkd:ref-105  liskg:VacuumEvaporation        lkd:mat-indium             lkd:mat-li-in-alloy
-        lkd:ref-38   liskg:HeatTreatment            lkd:mat-silver             lkd:mat-li-ag-alloy
+        lkd:ref-38   liskg:PreparationStep          lkd:mat-silver             lkd:mat-li-ag-alloy
         lkd:ref-61   liskg:BufferLayerPressing      lkd:mat-indium             lkd:mat-li-in-alloy
         lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:mat-aluminum           lkd:mat-li-al-alloy
         lkd:ref-67   liskg:PreparationStep          lkd:mat-aluminum           lkd:mat-li-al-alloy
@@ -232,7 +234,7 @@ ANSWERS = {
         liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "method"
         liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "study"
         liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-microvoids-and-contact-loss-on-stripping    "method"
-        liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-microvoids-and-contact-loss-on-stripping    "study"
+        liskg:PreparationStep         "mitigates"  lkd:fm-microvoids-and-contact-loss-on-stripping    "study"
         liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "method"
         liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "study"
         liskg:MoltenLithiumTreatment  "risks"      lkd:fm-molten-lithium-safety-hazard                "method"
@@ -249,7 +251,6 @@ ANSWERS = {
         liskg:PreparationStep         "mitigates"  lkd:fm-high-cathode-sse-interfacial-resistance     "method"
         liskg:PreparationStep         "mitigates"  lkd:fm-high-cathode-sse-interfacial-resistance     "study"
         liskg:PreparationStep         "mitigates"  lkd:fm-local-short-circuit-weak-gpe                "study"
-        liskg:PreparationStep         "mitigates"  lkd:fm-polymer-low-room-temperature-conductivity   "study"
         liskg:PreparationStep         "mitigates"  lkd:fm-polymer-weak-mechanics-at-high-temperature  "study"
         liskg:SlurryCasting           "mitigates"  lkd:fm-ex-situ-polymer-poor-contact                "method"
         liskg:SlurryCasting           "mitigates"  lkd:fm-ex-situ-polymer-poor-contact                "study"
@@ -263,6 +264,7 @@ ANSWERS = {
         liskg:SlurryCasting           "risks"      lkd:fm-weak-bonding-of-cast-coating                "method"
         liskg:VaporDeposition         "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "method"
         liskg:VaporDeposition         "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "study"
+        liskg:VaporDeposition         "mitigates"  lkd:fm-li-sse-gaps-and-voids                       "study"
         liskg:VaporDeposition         "mitigates"  lkd:fm-interdiffusion-interphase                   "study"
         liskg:VaporDeposition         "mitigates"  lkd:fm-polarization-at-high-current                "study"
         liskg:VaporDeposition         "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "method"
@@ -282,9 +284,9 @@ ANSWERS = {
         lkd:ref-107  liskg:HeatTreatment            lkd:ref-107-heat-treatment            lkd:mat-llzo           liskg:InterfacialResistance  5822  -                514       unit:OHM-CentiM2
         lkd:ref-109  liskg:PolymerCoating           lkd:ref-109-polymer-coating           lkd:mat-llzo           liskg:IonicConductivity      -     -                0.000115  unit:S-PER-CentiM
         lkd:ref-110  liskg:PolymerCoating           lkd:ref-110-cpe-coating               lkd:mat-latp           liskg:CellCapacity           -     "greater than"   10        unit:MilliA-HR
-        lkd:ref-38   liskg:HeatTreatment            lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:ArealCapacity          -     -                0.3       unit:A-HR-PER-CentiM2
-        lkd:ref-38   liskg:HeatTreatment            lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:CurrentDensity         -     -                0.3       unit:MilliA-PER-CentiM2
-        lkd:ref-38   liskg:HeatTreatment            lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:Duration               -     "greater than"   500       unit:HR
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:ArealCapacity          -     -                0.3       unit:A-HR-PER-CentiM2
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:CurrentDensity         -     -                0.3       unit:MilliA-PER-CentiM2
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:Duration               -     "greater than"   500       unit:HR
         lkd:ref-38   liskg:PlasmaTreatment          lkd:ref-38-plasma-treatment           lkd:mat-lagp           -                            -     -                -         -
         lkd:ref-38   liskg:PreparationStep          lkd:ref-38-silver-reduction           lkd:mat-lagp           -                            -     -                -         -
         lkd:ref-38   liskg:SurfaceSpraying          lkd:ref-38-surface-spraying           lkd:mat-lagp           -                            -     -                -         -
@@ -420,11 +422,11 @@ ANSWERS = {
         # and heating [38] [67] [68] [107], polymer modification [69] [70] [109] [110], preparation steps [38] x2 [67] [68],
         # vapor deposition [38] [42] [99]; interface I with sulfides, pressing: [60] [61] [71] [77] [96] [97] [124].
         liskg:LiSSEInterface   liskg:LiquidElectrolyte   liskg:InSituPolymerization    1
-        liskg:LiSSEInterface   liskg:OxideElectrolyte    liskg:MoltenLithiumTreatment  4
+        liskg:LiSSEInterface   liskg:OxideElectrolyte    liskg:MoltenLithiumTreatment  3
         liskg:LiSSEInterface   liskg:OxideElectrolyte    liskg:PolymerModification     4
-        liskg:LiSSEInterface   liskg:OxideElectrolyte    liskg:PreparationStep         4
+        liskg:LiSSEInterface   liskg:OxideElectrolyte    liskg:PreparationStep         5
         liskg:LiSSEInterface   liskg:OxideElectrolyte    liskg:VaporDeposition         3
-        liskg:LiSSEInterface   liskg:PolymerElectrolyte  liskg:PreparationStep         1
+        liskg:SSESSEInterface  liskg:PolymerElectrolyte  liskg:PreparationStep         1
         liskg:LiSSEInterface   liskg:SulfideElectrolyte  liskg:MechanicalPressing      7
         liskg:LiSSEInterface   liskg:SulfideElectrolyte  liskg:PreparationStep         1
         liskg:LiSSEInterface   liskg:SulfideElectrolyte  liskg:VaporDeposition         3

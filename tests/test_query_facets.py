@@ -96,7 +96,14 @@ def test_material_by_label_synonym_or_formula_case_insensitive(name):
     assert result.out.startswith("LLZO  [")
     assert "garnet-type electrolyte" in result.out.splitlines()[0]
     assert "preheating the Li/LLZO cell (Sharafi [107])" in result.out
-    assert "0.000115 S cm-1" in result.out  # Huang [109], polydopamine-modified LLZO at 30 °C
+    assert "0.000115 S cm-1" not in result.out  # Huang [109]'s value belongs to the coated LLZO
+
+
+def test_a_coated_material_has_its_own_numbers():
+    result = run_cli("material", "PDA-coated LLZO")
+    assert result.code == 0, result.err
+    assert result.out.startswith("polydopamine-modified LLZO  [garnet-type electrolyte]")
+    assert "0.000115 S cm-1" in result.out  # Huang [109], at 30 °C
 
 
 def test_material_not_found_suggests_close_labels():
