@@ -227,6 +227,7 @@ ANSWERS = {
         liskg:MechanicalPressing      "mitigates"  lkd:fm-uneven-lithium-deposition                   "method"
         liskg:MechanicalPressing      "mitigates"  lkd:fm-uneven-lithium-deposition                   "study"
         liskg:MechanicalPressing      "risks"      lkd:fm-active-particle-rupture-under-pressure      "method"
+        liskg:MechanicalPressing      "risks"      lkd:fm-cathode-sse-separation-on-cycling           "method"
         liskg:MechanicalPressing      "risks"      lkd:fm-fragile-pellet-size-limit                   "method"
         liskg:MechanicalPressing      "risks"      lkd:fm-lithium-creep-through-microcracks           "method"
         liskg:MechanicalPressing      "risks"      lkd:fm-solvent-or-pressure-damage-to-lithium       "method"
@@ -429,7 +430,7 @@ ANSWERS = {
         liskg:SSESSEInterface  liskg:PolymerElectrolyte  liskg:PreparationStep         1
         liskg:LiSSEInterface   liskg:SulfideElectrolyte  liskg:MechanicalPressing      7
         liskg:LiSSEInterface   liskg:SulfideElectrolyte  liskg:PreparationStep         1
-        liskg:LiSSEInterface   liskg:SulfideElectrolyte  liskg:VaporDeposition         3
+        liskg:LiSSEInterface   liskg:SulfideElectrolyte  liskg:VaporDeposition         4
         liskg:SSESSEInterface  liskg:SulfideElectrolyte  liskg:MechanicalPressing      1
         liskg:SSInterface      liskg:HydrideElectrolyte  liskg:MechanicalPressing      1
         liskg:SSInterface      liskg:PolymerElectrolyte  liskg:SlurryCasting           1
