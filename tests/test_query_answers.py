@@ -108,8 +108,11 @@ ANSWERS = {
     """,
     "lithium-alloy-buffer-layers": """
         # Sec. 2.1: Hakari [61] In, Sakuma [96] Sn/Si -> Li-M; Sec. 2.2: [105] In film, Kato [98] Au -> Li15Au4, Luo [99] a-Si -> lithiated Si,
-        # Sun [38] Ag -> Li-Ag; Sec. 2.3: Fu [67] Al -> Li-Al.
+        # Sun [38] Ag -> Li-Ag; Sec. 2.3: Fu [67] Al -> Li-Al. Issue 14 added the studies that press a ready-made Li-In
+        # alloy onto the electrolyte: [97] (Sec. 2.1, Li-In pressed onto LPSCl) and [71] (Sec. 3.1, Li-In foil on the pellet).
         lkd:ref-105  liskg:VacuumEvaporation        lkd:mat-indium             lkd:mat-li-in-alloy
+        lkd:ref-71   liskg:MechanicalPressing       lkd:mat-indium             lkd:mat-li-in-alloy
+        lkd:ref-97   liskg:MechanicalPressing       lkd:mat-indium             lkd:mat-li-in-alloy
         lkd:ref-38   liskg:PreparationStep          lkd:mat-silver             lkd:mat-li-ag-alloy
         lkd:ref-61   liskg:BufferLayerPressing      lkd:mat-indium             lkd:mat-li-in-alloy
         lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:mat-aluminum           lkd:mat-li-al-alloy
@@ -464,8 +467,17 @@ ANSWERS = {
     """,
     "sulfide-cathode-strategies": """
         # Sec. 2.2: Nagao [66] pellet pressing; Sec. 3.1: [71] milling and pressing, Kobayashi [72], [75], Yao [77], Xu [78],
-        # Suzuki [111]; Sec. 4.1: Yuan [124], Hu [125].
+        # Suzuki [111]; Sec. 3.2: Lin [60] (beta-Li3PS4 only in its cell); Sec. 4.1: Yuan [124], Hu [125].
+        # Issue 14 added the rows where the sulfide is reached through a composite or the cell the strategy built
+        # (liskg:involvesElectrolyte): [60], [72] gas-phase mixing, [77] the 75Li2S-24P2S5-1P2O5 separator,
+        # [78] cathode pressing, [111] pressing of the thio-LISICON composite.
         lkd:ref-111  liskg:HighTemperatureMixing  lkd:ref-111-high-temperature-milling  liskg:SSInterface    lkd:mat-li3-25ge0-25p0-75s4
+        lkd:ref-111  liskg:MechanicalPressing     lkd:ref-111-pressing                  liskg:SSSEInterface  lkd:mat-li3-25ge0-25p0-75s4
+        lkd:ref-60   liskg:CathodeSlurryCasting   lkd:ref-60-cathode-slurry-casting     liskg:SSSEInterface  lkd:mat-beta-li3ps4
+        lkd:ref-72   liskg:HighTemperatureMixing  lkd:ref-72-gas-phase-mixing           liskg:SSInterface    lkd:mat-li3-25ge0-25p0-75s4
+        lkd:ref-77   liskg:MechanicalPressing     lkd:ref-77-lgps-cathode-integration   liskg:SSInterface    lkd:mat-75-li2s-24-p2s5-1-p2o5
+        lkd:ref-77   liskg:MechanicalPressing     lkd:ref-77-lgps-cathode-integration   liskg:SSSEInterface  lkd:mat-75-li2s-24-p2s5-1-p2o5
+        lkd:ref-78   liskg:ColdPressing           lkd:ref-78-cathode-cold-pressing      liskg:SSInterface    lkd:mat-li3ps4
         lkd:ref-124  liskg:MechanicalPressing     lkd:ref-124-stack-pressing            liskg:SSSEInterface  lkd:mat-li6ps5cl
         lkd:ref-125  liskg:ColdIsostaticPressing  lkd:ref-125-cold-isostatic-pressing   liskg:SSSEInterface  lkd:mat-li6ps5cl
         lkd:ref-66   liskg:UniaxialPressing       lkd:ref-66-uniaxial-pressing          liskg:SSSEInterface  lkd:mat-li2s-p2s5
