@@ -103,6 +103,7 @@ def test_the_editors_inferences_are_the_audited_ones(store):
             "ref-34-electrolyte-preparation", "ref-35-electrolyte-preparation", "ref-36-electrolyte-preparation",
             "ref-48-fluorinated-graphene-reinforcement")},
         ("lkd:ref-38-heat-treatment", "rdf:type", "liskg:PreparationStep"),
+        ("lkd:ref-81-electrolyte-slurry-casting", "rdf:type", "liskg:TapeCasting"),
         ("lkd:fm-li-sse-gaps-and-voids", "liskg:causes", "lkd:fm-high-li-sse-interfacial-resistance")}
 
 

@@ -62,34 +62,21 @@ ANSWERS = {
         # stiffness -> stress -> resistance; interdiffusion -> resistive interphases; polymer needs >60 °C, weak when hot -> dendrites),
         # Sec. 2 and 2.1 (contact loss, microvoids, grain boundaries, Li volume change -> dendrites; SSE/Li reactions -> resistance),
         # Sec. 2.3 (poor wetting -> gaps, resistance), Sec. 3.3 (residual monomer -> resistance), Sec. 5 (3) (volume change -> delamination).
-        # Indirect rows follow from those chains.
+        # Indirect rows follow from those chains. Issue 14: uneven plating is an inhomogeneous current, not a dendrite
+        # (its rows as a dendrite mode went), and SSE decomposition and interdiffusion merged into SSE reduction.
         lkd:fm-dendrite-growth-along-grain-boundaries      lkd:fm-li-dendrite-growth         true
         lkd:fm-high-li-sse-interfacial-resistance          lkd:fm-li-dendrite-growth         true
-        lkd:fm-high-li-sse-interfacial-resistance          lkd:fm-uneven-lithium-deposition  true
-        lkd:fm-interdiffusion-interphase                   lkd:fm-li-dendrite-growth         false
         lkd:fm-li-sse-gaps-and-voids                       lkd:fm-li-dendrite-growth         false
-        lkd:fm-li-sse-gaps-and-voids                       lkd:fm-uneven-lithium-deposition  false
-        lkd:fm-interdiffusion-interphase                   lkd:fm-uneven-lithium-deposition  false
         lkd:fm-lipss-anode-passivation                     lkd:fm-li-dendrite-growth         false
-        lkd:fm-lipss-anode-passivation                     lkd:fm-uneven-lithium-deposition  true
         lkd:fm-lithium-volume-change                       lkd:fm-li-dendrite-growth         true
-        lkd:fm-lithium-volume-change                       lkd:fm-uneven-lithium-deposition  false
         lkd:fm-microvoids-and-contact-loss-on-stripping    lkd:fm-li-dendrite-growth         true
-        lkd:fm-microvoids-and-contact-loss-on-stripping    lkd:fm-uneven-lithium-deposition  false
         lkd:fm-polymer-low-room-temperature-conductivity   lkd:fm-li-dendrite-growth         false
         lkd:fm-polymer-weak-mechanics-at-high-temperature  lkd:fm-li-dendrite-growth         true
         lkd:fm-polysulfide-shuttle                         lkd:fm-li-dendrite-growth         false
-        lkd:fm-polysulfide-shuttle                         lkd:fm-uneven-lithium-deposition  false
         lkd:fm-poor-li-wettability-of-sse                  lkd:fm-li-dendrite-growth         false
-        lkd:fm-poor-li-wettability-of-sse                  lkd:fm-uneven-lithium-deposition  false
         lkd:fm-residual-monomer-decomposition              lkd:fm-li-dendrite-growth         false
-        lkd:fm-residual-monomer-decomposition              lkd:fm-uneven-lithium-deposition  false
-        lkd:fm-sse-electrochemical-decomposition           lkd:fm-li-dendrite-growth         false
-        lkd:fm-sse-electrochemical-decomposition           lkd:fm-uneven-lithium-deposition  false
         lkd:fm-sse-lithium-parasitic-reaction              lkd:fm-li-dendrite-growth         false
-        lkd:fm-sse-lithium-parasitic-reaction              lkd:fm-uneven-lithium-deposition  false
         lkd:fm-stress-from-sse-stiffness                   lkd:fm-li-dendrite-growth         false
-        lkd:fm-stress-from-sse-stiffness                   lkd:fm-uneven-lithium-deposition  false
         lkd:fm-uneven-lithium-deposition                   lkd:fm-li-dendrite-growth         true
     """,
     "in-situ-polymerization-chemistry": """
@@ -187,7 +174,8 @@ ANSWERS = {
         # Method level: the review's general statements (Sec. 2.1 pressing risks Li creep; 2.2 PVD adhesion, CVD pollution;
         # 2.3/4.3 molten Li safety and side reactions; 3.1 particle rupture; 3.2 solvent reaction, weak bonding; 3.3 flammability,
         # initiator side reactions, residual monomer, uneven polymerization; 4.1 fragile pellets). Study level: the strategies
-        # of the cited studies that the review says relieve or cause each failure.
+        # of the cited studies that the review says relieve or cause each failure. Issue 14: the three SSE/Li reaction
+        # modes are one (fm-sse-lithium-parasitic-reaction); pressing risks the cathode/SSE separation (Sec. 3.1).
         liskg:InSituPolymerization    "mitigates"  lkd:fm-ex-situ-polymer-poor-contact                "method"
         liskg:InSituPolymerization    "mitigates"  lkd:fm-ex-situ-polymer-poor-contact                "study"
         liskg:InSituPolymerization    "mitigates"  lkd:fm-high-cathode-sse-interfacial-resistance     "method"
@@ -221,8 +209,6 @@ ANSWERS = {
         liskg:MechanicalPressing      "mitigates"  lkd:fm-microvoids-and-contact-loss-on-stripping    "method"
         liskg:MechanicalPressing      "mitigates"  lkd:fm-poor-sse-infiltration-into-cathode          "method"
         liskg:MechanicalPressing      "mitigates"  lkd:fm-sluggish-cathode-charge-transfer            "study"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-sse-electrochemical-decomposition           "method"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-sse-electrochemical-decomposition           "study"
         liskg:MechanicalPressing      "mitigates"  lkd:fm-sse-lithium-parasitic-reaction              "method"
         liskg:MechanicalPressing      "mitigates"  lkd:fm-sse-lithium-parasitic-reaction              "study"
         liskg:MechanicalPressing      "mitigates"  lkd:fm-sulfur-volume-change                        "study"
@@ -269,7 +255,6 @@ ANSWERS = {
         liskg:VaporDeposition         "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "method"
         liskg:VaporDeposition         "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "study"
         liskg:VaporDeposition         "mitigates"  lkd:fm-li-sse-gaps-and-voids                       "study"
-        liskg:VaporDeposition         "mitigates"  lkd:fm-interdiffusion-interphase                   "study"
         liskg:VaporDeposition         "mitigates"  lkd:fm-polarization-at-high-current                "study"
         liskg:VaporDeposition         "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "method"
         liskg:VaporDeposition         "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "study"
@@ -279,13 +264,14 @@ ANSWERS = {
         liskg:VaporDeposition         "risks"      lkd:fm-cvd-substrate-contamination                 "method"
         liskg:VaporDeposition         "risks"      lkd:fm-lipon-low-ionic-conductivity                "study"
         liskg:VaporDeposition         "risks"      lkd:fm-weak-adhesion-of-evaporated-layer           "method"
+        liskg:VaporDeposition         "mitigates"  lkd:fm-sse-lithium-parasitic-reaction              "study"
     """,
     "oxide-anode-strategies": """
         # Sec. 1: ALD ZnO on Ta-LLZO [42]; Sec. 2.2: Luo [99] CVD Si on LLZ, Sun [38] Ag/CF4 plasma on LAGP (500 h, 0.3 mA cm-2,
         # "0.3 Ah cm-2" as printed); Sec. 2.3: Sharafi [107] 5822 -> 514, Fu [67] 950 -> 75 Ω cm2 (~1000 mAh g-1, >99 %),
         # Lu [68] 2500 -> 250 Ω cm2; Sec. 2.4: Huang [109] 1.15e-4 S cm-1, Fu [69] >99 %, 7 mg cm-2, Li [70] ~100 %, 1080 mAh g-1;
-        # Sec. 4.1: Li [110] CPE on LATP, >10 mAh.
-        lkd:ref-107  liskg:HeatTreatment            lkd:ref-107-heat-treatment            lkd:mat-llzo           liskg:InterfacialResistance  5822  -                514       unit:OHM-CentiM2
+        # Sec. 4.1: Li [110] CPE on LATP, >10 mAh. Issue 14: [38]'s preheat is a preparation step, [107]'s heating a
+        # LithiumStackHeating (HeatTreatment deprecated), [70]'s strategy is a polymer coating (spin coating is its technique).
         lkd:ref-109  liskg:PolymerCoating           lkd:ref-109-polymer-coating           lkd:mat-llzo           liskg:IonicConductivity      -     -                0.000115  unit:S-PER-CentiM
         lkd:ref-110  liskg:PolymerCoating           lkd:ref-110-cpe-coating               lkd:mat-latp           liskg:CellCapacity           -     "greater than"   10        unit:MilliA-HR
         lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:ArealCapacity          -     -                0.3       unit:A-HR-PER-CentiM2
@@ -303,9 +289,10 @@ ANSWERS = {
         lkd:ref-68   liskg:PreparationStep          lkd:ref-68-gold-coating               lkd:mat-llzto          -                            -     -                -         -
         lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:CoulombicEfficiency    -     "greater than"   99        unit:PERCENT
         lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:SulfurLoading          -     "up to"          7         unit:MilliGM-PER-CentiM2
-        lkd:ref-70   liskg:SpinCoating              lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:CoulombicEfficiency    -     "approximately"  100       unit:PERCENT
-        lkd:ref-70   liskg:SpinCoating              lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:SpecificCapacity       -     -                1080      unit:MilliA-HR-PER-GM
         lkd:ref-99   liskg:ChemicalVaporDeposition  lkd:ref-99-chemical-vapor-deposition  lkd:mat-llz            -                            -     -                -         -
+        lkd:ref-107  liskg:LithiumStackHeating      lkd:ref-107-heat-treatment            lkd:mat-llzo           liskg:InterfacialResistance  5822  -                514       unit:OHM-CentiM2
+        lkd:ref-70   liskg:PolymerCoating           lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:CoulombicEfficiency    -     "approximately"  100       unit:PERCENT
+        lkd:ref-70   liskg:PolymerCoating           lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:SpecificCapacity       -     -                1080      unit:MilliA-HR-PER-GM
     """,
     "pouch-cell-demonstrations": """
         # Sec. 4.1: Yuan [124] 3 x 3 cm2, 0.5 mg cm-2, 1169 then 950 mAh g-1, <70 Ω; 1.8 mg cm-2 -> >2.3 mAh cm-2;
