@@ -79,7 +79,7 @@ def test_study_by_reference_number_shows_strategies_cells_and_numbers():
     assert result.code == 0, result.err
     out = result.out
     assert out.startswith("Sharafi et al. [107]\n  Section 2.3 · first author Sharafi")
-    assert "preheating the Li/LLZO cell (Sharafi [107])  [heat treatment]" in out
+    assert "preheating the Li/LLZO cell (Sharafi [107])  [heating of a lithium/electrolyte stack]" in out
     assert "Li/SSE interface" in out and "LLZO" in out
     assert "5822 Ω cm2" in out and "514 Ω cm2" in out and "175 °C" in out
 
@@ -113,10 +113,12 @@ def test_material_not_found_suggests_close_labels():
 def test_failure_finds_members_of_a_matching_class():
     result = run_cli("failure", "dendrite")
     assert result.code == 0, result.err
-    for mode in ("lithium dendrite growth through the SSE", "dendrite growth along SSE grain boundaries and voids",
-                 "uneven lithium plating and stripping"):  # the last is a member of the dendrite-growth class
+    for mode in ("lithium dendrite growth through the SSE", "dendrite growth along SSE grain boundaries and voids"):
         assert f"\n{mode}  [dendrite growth]" in f"\n{result.out}"
+    # uneven plating seeds dendrites but is an inhomogeneous current, not a dendrite (issue 14)
+    assert "uneven lithium plating and stripping  [" not in result.out
     assert "mitigated by method  buffer layer pressing" in result.out
+    assert "owl:annotatedSource" not in result.out  # the stated/inferred marks are not links a reader follows
 
 
 def test_failure_not_found():
