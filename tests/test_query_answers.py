@@ -54,7 +54,7 @@ ANSWERS = {
         lkd:mat-li6-6si0-0-4s5i         0.0148       unit:S-PER-CentiM  -                  14.8         unit:MilliS-PER-CentiM  -   -           lkd:ref-34
         lkd:mat-li6-75sb0-25si0-75s5i   0.0131       unit:S-PER-CentiM  -                  13.1         unit:MilliS-PER-CentiM  -   -           lkd:ref-36
         lkd:mat-lipon                   0.000000295  unit:S-PER-CentiM  -                  0.000000295  unit:S-PER-CentiM       -   -           lkd:ref-106
-        lkd:mat-llzo                    0.000115     unit:S-PER-CentiM  -                  0.000115     unit:S-PER-CentiM       30  unit:DEG_C  lkd:ref-109
+        lkd:mat-pda-coated-llzo         0.000115     unit:S-PER-CentiM  -                  0.000115     unit:S-PER-CentiM       30  unit:DEG_C  lkd:ref-109
         lkd:mat-poly-dol                0.001        unit:S-PER-CentiM  "on the order of"  1            unit:MilliS-PER-CentiM  -   -           lkd:ref-82
     """,
     "failure-mode-causes": """
@@ -62,32 +62,21 @@ ANSWERS = {
         # stiffness -> stress -> resistance; interdiffusion -> resistive interphases; polymer needs >60 °C, weak when hot -> dendrites),
         # Sec. 2 and 2.1 (contact loss, microvoids, grain boundaries, Li volume change -> dendrites; SSE/Li reactions -> resistance),
         # Sec. 2.3 (poor wetting -> gaps, resistance), Sec. 3.3 (residual monomer -> resistance), Sec. 5 (3) (volume change -> delamination).
-        # Indirect rows follow from those chains.
+        # Indirect rows follow from those chains. Issue 14: uneven plating is an inhomogeneous current, not a dendrite
+        # (its rows as a dendrite mode went), and SSE decomposition and interdiffusion merged into SSE reduction.
         lkd:fm-dendrite-growth-along-grain-boundaries      lkd:fm-li-dendrite-growth         true
         lkd:fm-high-li-sse-interfacial-resistance          lkd:fm-li-dendrite-growth         true
-        lkd:fm-high-li-sse-interfacial-resistance          lkd:fm-uneven-lithium-deposition  true
-        lkd:fm-interdiffusion-interphase                   lkd:fm-li-dendrite-growth         false
-        lkd:fm-interdiffusion-interphase                   lkd:fm-uneven-lithium-deposition  false
+        lkd:fm-li-sse-gaps-and-voids                       lkd:fm-li-dendrite-growth         false
         lkd:fm-lipss-anode-passivation                     lkd:fm-li-dendrite-growth         false
-        lkd:fm-lipss-anode-passivation                     lkd:fm-uneven-lithium-deposition  true
         lkd:fm-lithium-volume-change                       lkd:fm-li-dendrite-growth         true
-        lkd:fm-lithium-volume-change                       lkd:fm-uneven-lithium-deposition  false
         lkd:fm-microvoids-and-contact-loss-on-stripping    lkd:fm-li-dendrite-growth         true
-        lkd:fm-microvoids-and-contact-loss-on-stripping    lkd:fm-uneven-lithium-deposition  false
         lkd:fm-polymer-low-room-temperature-conductivity   lkd:fm-li-dendrite-growth         false
         lkd:fm-polymer-weak-mechanics-at-high-temperature  lkd:fm-li-dendrite-growth         true
         lkd:fm-polysulfide-shuttle                         lkd:fm-li-dendrite-growth         false
-        lkd:fm-polysulfide-shuttle                         lkd:fm-uneven-lithium-deposition  false
         lkd:fm-poor-li-wettability-of-sse                  lkd:fm-li-dendrite-growth         false
-        lkd:fm-poor-li-wettability-of-sse                  lkd:fm-uneven-lithium-deposition  false
         lkd:fm-residual-monomer-decomposition              lkd:fm-li-dendrite-growth         false
-        lkd:fm-residual-monomer-decomposition              lkd:fm-uneven-lithium-deposition  false
-        lkd:fm-sse-electrochemical-decomposition           lkd:fm-li-dendrite-growth         false
-        lkd:fm-sse-electrochemical-decomposition           lkd:fm-uneven-lithium-deposition  false
         lkd:fm-sse-lithium-parasitic-reaction              lkd:fm-li-dendrite-growth         false
-        lkd:fm-sse-lithium-parasitic-reaction              lkd:fm-uneven-lithium-deposition  false
         lkd:fm-stress-from-sse-stiffness                   lkd:fm-li-dendrite-growth         false
-        lkd:fm-stress-from-sse-stiffness                   lkd:fm-uneven-lithium-deposition  false
         lkd:fm-uneven-lithium-deposition                   lkd:fm-li-dendrite-growth         true
     """,
     "in-situ-polymerization-chemistry": """
@@ -106,9 +95,12 @@ ANSWERS = {
     """,
     "lithium-alloy-buffer-layers": """
         # Sec. 2.1: Hakari [61] In, Sakuma [96] Sn/Si -> Li-M; Sec. 2.2: [105] In film, Kato [98] Au -> Li15Au4, Luo [99] a-Si -> lithiated Si,
-        # Sun [38] Ag -> Li-Ag; Sec. 2.3: Fu [67] Al -> Li-Al.
+        # Sun [38] Ag -> Li-Ag; Sec. 2.3: Fu [67] Al -> Li-Al. Issue 14 added the studies that press a ready-made Li-In
+        # alloy onto the electrolyte: [97] (Sec. 2.1, Li-In pressed onto LPSCl) and [71] (Sec. 3.1, Li-In foil on the pellet).
         lkd:ref-105  liskg:VacuumEvaporation        lkd:mat-indium             lkd:mat-li-in-alloy
-        lkd:ref-38   liskg:HeatTreatment            lkd:mat-silver             lkd:mat-li-ag-alloy
+        lkd:ref-71   liskg:MechanicalPressing       lkd:mat-indium             lkd:mat-li-in-alloy
+        lkd:ref-97   liskg:MechanicalPressing       lkd:mat-indium             lkd:mat-li-in-alloy
+        lkd:ref-38   liskg:PreparationStep          lkd:mat-silver             lkd:mat-li-ag-alloy
         lkd:ref-61   liskg:BufferLayerPressing      lkd:mat-indium             lkd:mat-li-in-alloy
         lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:mat-aluminum           lkd:mat-li-al-alloy
         lkd:ref-67   liskg:PreparationStep          lkd:mat-aluminum           lkd:mat-li-al-alloy
@@ -182,7 +174,8 @@ ANSWERS = {
         # Method level: the review's general statements (Sec. 2.1 pressing risks Li creep; 2.2 PVD adhesion, CVD pollution;
         # 2.3/4.3 molten Li safety and side reactions; 3.1 particle rupture; 3.2 solvent reaction, weak bonding; 3.3 flammability,
         # initiator side reactions, residual monomer, uneven polymerization; 4.1 fragile pellets). Study level: the strategies
-        # of the cited studies that the review says relieve or cause each failure.
+        # of the cited studies that the review says relieve or cause each failure. Issue 14: the three SSE/Li reaction
+        # modes are one (fm-sse-lithium-parasitic-reaction); pressing risks the cathode/SSE separation (Sec. 3.1).
         liskg:InSituPolymerization    "mitigates"  lkd:fm-ex-situ-polymer-poor-contact                "method"
         liskg:InSituPolymerization    "mitigates"  lkd:fm-ex-situ-polymer-poor-contact                "study"
         liskg:InSituPolymerization    "mitigates"  lkd:fm-high-cathode-sse-interfacial-resistance     "method"
@@ -216,8 +209,6 @@ ANSWERS = {
         liskg:MechanicalPressing      "mitigates"  lkd:fm-microvoids-and-contact-loss-on-stripping    "method"
         liskg:MechanicalPressing      "mitigates"  lkd:fm-poor-sse-infiltration-into-cathode          "method"
         liskg:MechanicalPressing      "mitigates"  lkd:fm-sluggish-cathode-charge-transfer            "study"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-sse-electrochemical-decomposition           "method"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-sse-electrochemical-decomposition           "study"
         liskg:MechanicalPressing      "mitigates"  lkd:fm-sse-lithium-parasitic-reaction              "method"
         liskg:MechanicalPressing      "mitigates"  lkd:fm-sse-lithium-parasitic-reaction              "study"
         liskg:MechanicalPressing      "mitigates"  lkd:fm-sulfur-volume-change                        "study"
@@ -225,6 +216,7 @@ ANSWERS = {
         liskg:MechanicalPressing      "mitigates"  lkd:fm-uneven-lithium-deposition                   "method"
         liskg:MechanicalPressing      "mitigates"  lkd:fm-uneven-lithium-deposition                   "study"
         liskg:MechanicalPressing      "risks"      lkd:fm-active-particle-rupture-under-pressure      "method"
+        liskg:MechanicalPressing      "risks"      lkd:fm-cathode-sse-separation-on-cycling           "method"
         liskg:MechanicalPressing      "risks"      lkd:fm-fragile-pellet-size-limit                   "method"
         liskg:MechanicalPressing      "risks"      lkd:fm-lithium-creep-through-microcracks           "method"
         liskg:MechanicalPressing      "risks"      lkd:fm-solvent-or-pressure-damage-to-lithium       "method"
@@ -232,7 +224,7 @@ ANSWERS = {
         liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "method"
         liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "study"
         liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-microvoids-and-contact-loss-on-stripping    "method"
-        liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-microvoids-and-contact-loss-on-stripping    "study"
+        liskg:PreparationStep         "mitigates"  lkd:fm-microvoids-and-contact-loss-on-stripping    "study"
         liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "method"
         liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "study"
         liskg:MoltenLithiumTreatment  "risks"      lkd:fm-molten-lithium-safety-hazard                "method"
@@ -249,7 +241,6 @@ ANSWERS = {
         liskg:PreparationStep         "mitigates"  lkd:fm-high-cathode-sse-interfacial-resistance     "method"
         liskg:PreparationStep         "mitigates"  lkd:fm-high-cathode-sse-interfacial-resistance     "study"
         liskg:PreparationStep         "mitigates"  lkd:fm-local-short-circuit-weak-gpe                "study"
-        liskg:PreparationStep         "mitigates"  lkd:fm-polymer-low-room-temperature-conductivity   "study"
         liskg:PreparationStep         "mitigates"  lkd:fm-polymer-weak-mechanics-at-high-temperature  "study"
         liskg:SlurryCasting           "mitigates"  lkd:fm-ex-situ-polymer-poor-contact                "method"
         liskg:SlurryCasting           "mitigates"  lkd:fm-ex-situ-polymer-poor-contact                "study"
@@ -263,7 +254,7 @@ ANSWERS = {
         liskg:SlurryCasting           "risks"      lkd:fm-weak-bonding-of-cast-coating                "method"
         liskg:VaporDeposition         "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "method"
         liskg:VaporDeposition         "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "study"
-        liskg:VaporDeposition         "mitigates"  lkd:fm-interdiffusion-interphase                   "study"
+        liskg:VaporDeposition         "mitigates"  lkd:fm-li-sse-gaps-and-voids                       "study"
         liskg:VaporDeposition         "mitigates"  lkd:fm-polarization-at-high-current                "study"
         liskg:VaporDeposition         "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "method"
         liskg:VaporDeposition         "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "study"
@@ -273,18 +264,19 @@ ANSWERS = {
         liskg:VaporDeposition         "risks"      lkd:fm-cvd-substrate-contamination                 "method"
         liskg:VaporDeposition         "risks"      lkd:fm-lipon-low-ionic-conductivity                "study"
         liskg:VaporDeposition         "risks"      lkd:fm-weak-adhesion-of-evaporated-layer           "method"
+        liskg:VaporDeposition         "mitigates"  lkd:fm-sse-lithium-parasitic-reaction              "study"
     """,
     "oxide-anode-strategies": """
         # Sec. 1: ALD ZnO on Ta-LLZO [42]; Sec. 2.2: Luo [99] CVD Si on LLZ, Sun [38] Ag/CF4 plasma on LAGP (500 h, 0.3 mA cm-2,
         # "0.3 Ah cm-2" as printed); Sec. 2.3: Sharafi [107] 5822 -> 514, Fu [67] 950 -> 75 Ω cm2 (~1000 mAh g-1, >99 %),
         # Lu [68] 2500 -> 250 Ω cm2; Sec. 2.4: Huang [109] 1.15e-4 S cm-1, Fu [69] >99 %, 7 mg cm-2, Li [70] ~100 %, 1080 mAh g-1;
-        # Sec. 4.1: Li [110] CPE on LATP, >10 mAh.
-        lkd:ref-107  liskg:HeatTreatment            lkd:ref-107-heat-treatment            lkd:mat-llzo           liskg:InterfacialResistance  5822  -                514       unit:OHM-CentiM2
+        # Sec. 4.1: Li [110] CPE on LATP, >10 mAh. Issue 14: [38]'s preheat is a preparation step, [107]'s heating a
+        # LithiumStackHeating (HeatTreatment deprecated), [70]'s strategy is a polymer coating (spin coating is its technique).
         lkd:ref-109  liskg:PolymerCoating           lkd:ref-109-polymer-coating           lkd:mat-llzo           liskg:IonicConductivity      -     -                0.000115  unit:S-PER-CentiM
         lkd:ref-110  liskg:PolymerCoating           lkd:ref-110-cpe-coating               lkd:mat-latp           liskg:CellCapacity           -     "greater than"   10        unit:MilliA-HR
-        lkd:ref-38   liskg:HeatTreatment            lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:ArealCapacity          -     -                0.3       unit:A-HR-PER-CentiM2
-        lkd:ref-38   liskg:HeatTreatment            lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:CurrentDensity         -     -                0.3       unit:MilliA-PER-CentiM2
-        lkd:ref-38   liskg:HeatTreatment            lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:Duration               -     "greater than"   500       unit:HR
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:ArealCapacity          -     -                0.3       unit:A-HR-PER-CentiM2
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:CurrentDensity         -     -                0.3       unit:MilliA-PER-CentiM2
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:Duration               -     "greater than"   500       unit:HR
         lkd:ref-38   liskg:PlasmaTreatment          lkd:ref-38-plasma-treatment           lkd:mat-lagp           -                            -     -                -         -
         lkd:ref-38   liskg:PreparationStep          lkd:ref-38-silver-reduction           lkd:mat-lagp           -                            -     -                -         -
         lkd:ref-38   liskg:SurfaceSpraying          lkd:ref-38-surface-spraying           lkd:mat-lagp           -                            -     -                -         -
@@ -297,9 +289,10 @@ ANSWERS = {
         lkd:ref-68   liskg:PreparationStep          lkd:ref-68-gold-coating               lkd:mat-llzto          -                            -     -                -         -
         lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:CoulombicEfficiency    -     "greater than"   99        unit:PERCENT
         lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:SulfurLoading          -     "up to"          7         unit:MilliGM-PER-CentiM2
-        lkd:ref-70   liskg:SpinCoating              lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:CoulombicEfficiency    -     "approximately"  100       unit:PERCENT
-        lkd:ref-70   liskg:SpinCoating              lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:SpecificCapacity       -     -                1080      unit:MilliA-HR-PER-GM
         lkd:ref-99   liskg:ChemicalVaporDeposition  lkd:ref-99-chemical-vapor-deposition  lkd:mat-llz            -                            -     -                -         -
+        lkd:ref-107  liskg:LithiumStackHeating      lkd:ref-107-heat-treatment            lkd:mat-llzo           liskg:InterfacialResistance  5822  -                514       unit:OHM-CentiM2
+        lkd:ref-70   liskg:PolymerCoating           lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:CoulombicEfficiency    -     "approximately"  100       unit:PERCENT
+        lkd:ref-70   liskg:PolymerCoating           lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:SpecificCapacity       -     -                1080      unit:MilliA-HR-PER-GM
     """,
     "pouch-cell-demonstrations": """
         # Sec. 4.1: Yuan [124] 3 x 3 cm2, 0.5 mg cm-2, 1169 then 950 mAh g-1, <70 Ω; 1.8 mg cm-2 -> >2.3 mAh cm-2;
@@ -420,14 +413,14 @@ ANSWERS = {
         # and heating [38] [67] [68] [107], polymer modification [69] [70] [109] [110], preparation steps [38] x2 [67] [68],
         # vapor deposition [38] [42] [99]; interface I with sulfides, pressing: [60] [61] [71] [77] [96] [97] [124].
         liskg:LiSSEInterface   liskg:LiquidElectrolyte   liskg:InSituPolymerization    1
-        liskg:LiSSEInterface   liskg:OxideElectrolyte    liskg:MoltenLithiumTreatment  4
+        liskg:LiSSEInterface   liskg:OxideElectrolyte    liskg:MoltenLithiumTreatment  3
         liskg:LiSSEInterface   liskg:OxideElectrolyte    liskg:PolymerModification     4
-        liskg:LiSSEInterface   liskg:OxideElectrolyte    liskg:PreparationStep         4
+        liskg:LiSSEInterface   liskg:OxideElectrolyte    liskg:PreparationStep         5
         liskg:LiSSEInterface   liskg:OxideElectrolyte    liskg:VaporDeposition         3
-        liskg:LiSSEInterface   liskg:PolymerElectrolyte  liskg:PreparationStep         1
+        liskg:SSESSEInterface  liskg:PolymerElectrolyte  liskg:PreparationStep         1
         liskg:LiSSEInterface   liskg:SulfideElectrolyte  liskg:MechanicalPressing      7
         liskg:LiSSEInterface   liskg:SulfideElectrolyte  liskg:PreparationStep         1
-        liskg:LiSSEInterface   liskg:SulfideElectrolyte  liskg:VaporDeposition         3
+        liskg:LiSSEInterface   liskg:SulfideElectrolyte  liskg:VaporDeposition         4
         liskg:SSESSEInterface  liskg:SulfideElectrolyte  liskg:MechanicalPressing      1
         liskg:SSInterface      liskg:HydrideElectrolyte  liskg:MechanicalPressing      1
         liskg:SSInterface      liskg:PolymerElectrolyte  liskg:SlurryCasting           1
@@ -461,8 +454,17 @@ ANSWERS = {
     """,
     "sulfide-cathode-strategies": """
         # Sec. 2.2: Nagao [66] pellet pressing; Sec. 3.1: [71] milling and pressing, Kobayashi [72], [75], Yao [77], Xu [78],
-        # Suzuki [111]; Sec. 4.1: Yuan [124], Hu [125].
+        # Suzuki [111]; Sec. 3.2: Lin [60] (beta-Li3PS4 only in its cell); Sec. 4.1: Yuan [124], Hu [125].
+        # Issue 14 added the rows where the sulfide is reached through a composite or the cell the strategy built
+        # (liskg:involvesElectrolyte): [60], [72] gas-phase mixing, [77] the 75Li2S-24P2S5-1P2O5 separator,
+        # [78] cathode pressing, [111] pressing of the thio-LISICON composite.
         lkd:ref-111  liskg:HighTemperatureMixing  lkd:ref-111-high-temperature-milling  liskg:SSInterface    lkd:mat-li3-25ge0-25p0-75s4
+        lkd:ref-111  liskg:MechanicalPressing     lkd:ref-111-pressing                  liskg:SSSEInterface  lkd:mat-li3-25ge0-25p0-75s4
+        lkd:ref-60   liskg:CathodeSlurryCasting   lkd:ref-60-cathode-slurry-casting     liskg:SSSEInterface  lkd:mat-beta-li3ps4
+        lkd:ref-72   liskg:HighTemperatureMixing  lkd:ref-72-gas-phase-mixing           liskg:SSInterface    lkd:mat-li3-25ge0-25p0-75s4
+        lkd:ref-77   liskg:MechanicalPressing     lkd:ref-77-lgps-cathode-integration   liskg:SSInterface    lkd:mat-75-li2s-24-p2s5-1-p2o5
+        lkd:ref-77   liskg:MechanicalPressing     lkd:ref-77-lgps-cathode-integration   liskg:SSSEInterface  lkd:mat-75-li2s-24-p2s5-1-p2o5
+        lkd:ref-78   liskg:ColdPressing           lkd:ref-78-cathode-cold-pressing      liskg:SSInterface    lkd:mat-li3ps4
         lkd:ref-124  liskg:MechanicalPressing     lkd:ref-124-stack-pressing            liskg:SSSEInterface  lkd:mat-li6ps5cl
         lkd:ref-125  liskg:ColdIsostaticPressing  lkd:ref-125-cold-isostatic-pressing   liskg:SSSEInterface  lkd:mat-li6ps5cl
         lkd:ref-66   liskg:UniaxialPressing       lkd:ref-66-uniaxial-pressing          liskg:SSSEInterface  lkd:mat-li2s-p2s5

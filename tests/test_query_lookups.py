@@ -81,7 +81,7 @@ def test_study_by_reference_number_shows_strategies_cells_and_numbers():
     assert result.code == 0, result.err
     out = result.out
     assert out.startswith("Sharafi et al. [107]\n  Section 2.3 · first author Sharafi")
-    assert "preheating the Li/LLZO cell (Sharafi [107])  [heat treatment]" in out
+    assert "preheating the Li/LLZO cell (Sharafi [107])  [heating of a lithium/electrolyte stack]" in out
     assert "Li/SSE interface" in out and "LLZO" in out
     assert "5822 Ω cm2" in out and "514 Ω cm2" in out and "175 °C" in out
 
@@ -98,7 +98,14 @@ def test_material_by_label_synonym_or_formula_case_insensitive(name):
     assert result.out.startswith("LLZO  [")
     assert "garnet-type electrolyte" in result.out.splitlines()[0]
     assert "preheating the Li/LLZO cell (Sharafi [107])" in result.out
-    assert "0.000115 S cm-1" in result.out  # Huang [109], polydopamine-modified LLZO at 30 °C
+    assert "0.000115 S cm-1" not in result.out  # Huang [109]'s value belongs to the coated LLZO
+
+
+def test_a_coated_material_has_its_own_numbers():
+    result = run_cli("material", "PDA-coated LLZO")
+    assert result.code == 0, result.err
+    assert result.out.startswith("polydopamine-modified LLZO  [garnet-type electrolyte]")
+    assert "0.000115 S cm-1" in result.out  # Huang [109], at 30 °C
 
 
 def test_material_not_found_suggests_close_labels():
@@ -108,10 +115,12 @@ def test_material_not_found_suggests_close_labels():
 def test_failure_finds_members_of_a_matching_class():
     result = run_main("failure", "dendrite")
     assert result.code == 0, result.err
-    for mode in ("lithium dendrite growth through the SSE", "dendrite growth along SSE grain boundaries and voids",
-                 "uneven lithium plating and stripping"):  # the last is a member of the dendrite-growth class
+    for mode in ("lithium dendrite growth through the SSE", "dendrite growth along SSE grain boundaries and voids"):
         assert f"\n{mode}  [dendrite growth]" in f"\n{result.out}"
+    # uneven plating seeds dendrites but is an inhomogeneous current, not a dendrite (issue 14)
+    assert "uneven lithium plating and stripping  [" not in result.out
     assert "mitigated by method  buffer layer pressing" in result.out
+    assert "owl:annotatedSource" not in result.out  # the stated/inferred marks are not links a reader follows
 
 
 def test_failure_not_found():

@@ -23,12 +23,14 @@ def test_hermit_finds_the_ontology_and_data_consistent_with_no_unsatisfiable_cla
     assert result.out.rstrip().endswith(" 0 unsatisfiable classes")
 
 
-def test_every_file_loads_through_the_owl_api_and_the_merged_graph_is_owl2_dl(tmp_project):
-    """A conservative gate: OWL API 3.4.3 is older and stricter than Protégé's."""
+def test_every_modules_import_closure_and_the_merged_graph_are_owl2_dl(tmp_project):
+    """A conservative gate: OWL API 3.4.3 is older and stricter than Protégé's. Each source file is
+    opened with its imports resolved through the catalogs, as Protégé opens it, and no triple may be
+    dropped as unparsed."""
     result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
     assert result.code == 0, result.err
-    assert "OWL API: 11 source files and the merged graph load; the merged graph is in the OWL 2 DL profile" \
-        in result.out
+    assert ("OWL API: the import closures of 11 source files and the merged graph load and are in the "
+            "OWL 2 DL profile") in result.out
 
 
 def test_the_owl_api_rejects_sparql_style_prefixes(tmp_project):
@@ -38,8 +40,21 @@ def test_the_owl_api_rejects_sparql_style_prefixes(tmp_project):
     result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
     assert result.code == 1
     lines = result.err.splitlines()
-    assert len(lines) == 2 and lines[0].startswith("liskg: error: OWL API: graph_data/review.ttl: PARSE "), lines
-    assert lines[1] == "liskg: error: the OWL API (Protégé's library) rejected the ontology; nothing was written"
+    assert any(line.startswith("liskg: error: OWL API: graph_data/review.ttl: PARSE ") for line in lines), lines
+    assert lines[-1] == "liskg: error: the OWL API (Protégé's library) rejected the ontology; nothing was written"
+
+
+def test_a_module_that_uses_an_undeclared_term_fails_its_own_closure(tmp_project):
+    """units.ttl alone must be OWL 2 DL: without its own skos:definition declaration it is not,
+    even though the merged graph (where liskg.ttl declares it) still would be."""
+    units = tmp_project.ontology_dir / "units.ttl"
+    units.write_text(units.read_text().replace("skos:definition a owl:AnnotationProperty .\n", ""))
+    result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert any(line.startswith("liskg: error: OWL API: ontology/units.ttl: PROFILE Use of undeclared annotation "
+                               "property: <http://www.w3.org/2004/02/skos/core#definition>") for line in lines), lines
+    assert not any("liskg-merged.ttl" in line for line in lines), lines
 
 
 def test_the_owl_api_profile_check_flags_an_edit_that_leaves_owl2_dl(tmp_project):
@@ -68,3 +83,14 @@ def test_a_broken_java_checker_fails_the_build_with_one_line(tmp_project, tmp_pa
     assert lines[0].startswith("liskg: error: the OWL API checker failed to run (java exit status 1: ")
     assert lines[0].endswith(f"remove {broken} to recompile it, or build without --owlapi")
     assert not (tmp_project.build_dir / "manifest.json").exists()
+
+
+def test_an_annotation_the_owl_api_would_drop_is_an_error(tmp_project):
+    """OWL API 3.4.3 drops an ontology annotation whose property the module's closure never declares."""
+    units = tmp_project.ontology_dir / "units.ttl"
+    units.write_text(units.read_text().replace("dcterms:license a owl:AnnotationProperty .\n", ""))
+    result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
+    assert result.code == 1
+    assert ("liskg: error: OWL API: ontology/units.ttl: UNPARSED in https://w3id.org/liskg/ontology/units: "
+            "<https://w3id.org/liskg/ontology/units> <http://purl.org/dc/terms/license> "
+            "<https://creativecommons.org/licenses/by/4.0/>.") in result.err.splitlines()

@@ -94,4 +94,16 @@ def sorted_ntriples(graph: rdflib.Graph) -> bytes:
 
 
 def turtle(graph: rdflib.Graph) -> bytes:
-    return graph.serialize(format="turtle", encoding="utf-8")
+    """Turtle with annotation properties, the ontology header and property and class declarations first: OWL API 3.4.3 parses
+    as it reads and drops an annotation whose IRI value comes before its property's declaration."""
+    from io import BytesIO
+
+    from rdflib.namespace import OWL, RDFS
+    from rdflib.plugins.serializers.turtle import TurtleSerializer
+
+    serializer = TurtleSerializer(graph)
+    serializer.topClasses = [OWL.AnnotationProperty, OWL.Ontology, OWL.ObjectProperty, OWL.DatatypeProperty,
+                             OWL.Class, RDFS.Class]
+    out = BytesIO()
+    serializer.serialize(out, encoding="utf-8")
+    return out.getvalue()

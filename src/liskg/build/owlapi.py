@@ -78,19 +78,23 @@ def compile_java(source_file, cache: Path | None = None) -> Path:
     return target
 
 
-def check_files(files: list[Path], profiled: list[Path] = ()) -> OwlApiResult:
-    """Load each file with the OWL API, and each PROFILED file too, reporting its OWL 2 DL profile
-    violations; one Java process for all.
+def check_files(files: list[Path], *, profile: bool = False, catalog: dict[str, Path] | None = None) -> OwlApiResult:
+    """Load each file with the OWL API in one Java process; with profile=True also report OWL 2 DL
+    profile violations. With a CATALOG (ontology IRI -> file), each file's imports resolve to local
+    files and the checks cover its whole import closure, as Protégé opens it; triples the OWL API
+    drops as unparsed are reported for every ontology in the closure.
 
-    The checker prints one line per file and exits 0 when all are OK, 1 when it reported problems;
-    any other outcome (a crash, a broken class, Java missing) raises Unavailable, never a pass.
+    The checker prints one line per file, plus one per problem, and exits 0 when all are OK, 1 when
+    it reported problems; any other outcome (a crash, a broken class, Java missing) raises
+    Unavailable, never a pass.
     """
     if shutil.which("java") is None:
         raise Unavailable("the OWL API check needs Java: apt-get install -y default-jdk-headless")
     classes = compile_java(resources.files("liskg.build") / "java" / JAVA_SOURCE)
-    args = ["java", *JVM_OPTIONS, "-cp", f"{classes}:{owlapi_jar()}", "OwlApiCheck", *map(str, files)]
-    args += ["--profile", *map(str, profiled)] if profiled else []
-    files = [*files, *profiled]
+    args = ["java", *JVM_OPTIONS, "-cp", f"{classes}:{owlapi_jar()}", "OwlApiCheck"] + (["--profile"] if profile else [])
+    for iri, file in sorted((catalog or {}).items()):
+        args += ["--map", f"{iri}={file}"]
+    args += [str(f) for f in files]
     try:
         proc = subprocess.run(args, capture_output=True, text=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:

@@ -92,9 +92,10 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
             result.checks.append("hermit")
 
     if owlapi:
-        with progress.step("loading sources and merged graph through the OWL API (OWL 2 DL profile)") as note:
+        with progress.step("loading every module's import closure and the merged graph through the OWL API "
+                           "(OWL 2 DL profile)") as note:
             result.owlapi_lines = _owlapi_check(project, loaded, files[outputs.MERGED])
-            note["detail"] = "every file loads; merged graph is in OWL 2 DL"
+            note["detail"] = "every module's import closure and the merged graph are in OWL 2 DL"
             result.checks.append("owlapi")
 
     with progress.step("writing build/") as note:
@@ -112,12 +113,14 @@ def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
     from pathlib import Path
 
     from liskg.build.owlapi import check_files
+    from liskg.sources.catalog import read_catalogs
 
     project.build_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=project.build_dir) as tmp:
         merged = Path(tmp) / outputs.MERGED
         merged.write_bytes(merged_turtle)
-        result = check_files([f.path for f in loaded.files], profiled=[merged])
+        catalog = read_catalogs([project.data_dir, project.ontology_dir])
+        result = check_files([*(f.path for f in loaded.files), merged], profile=True, catalog=catalog)
 
     def shown(line: str) -> str:
         return line.replace(str(merged), outputs.MERGED).replace(str(project.root.resolve()) + "/", "")

@@ -45,7 +45,8 @@ class Kind:
 KINDS = {
     "interface": Kind("?node a liskg:Interface", "#e6ab02", "star"),
     "electrolyte class": Kind("?node a owl:Class ; rdfs:subClassOf* liskg:Electrolyte", "#7570b3", "triangle"),
-    "method": Kind("?node a owl:Class ; rdfs:subClassOf* liskg:ProcessingMethod", "#1f78b4", "square", hub=True),
+    "method": Kind("VALUES ?tree { liskg:ProcessingMethod liskg:CoatingTechnique } ?node a owl:Class ; "
+                   "rdfs:subClassOf* ?tree", "#1f78b4", "square", hub=True),
     "strategy": Kind("?node a owl:NamedIndividual ; a/rdfs:subClassOf* liskg:ProcessingMethod", "#a6cee3", "dot"),
     "study": Kind("VALUES ?work { liskg:Study liskg:CitedAnalysis } ?node a ?work", "#33a02c", "diamond"),
     "material": Kind("?node a owl:NamedIndividual ; a/rdfs:subClassOf* liskg:Material", "#ff7f00", "dot"),

@@ -258,7 +258,7 @@ def _check_alignment(project: Project, merged: rdflib.Graph, aligned: rdflib.Gra
     combined.write_bytes(outputs.turtle(together))
     alone = work / "liskg-emmo-alignment.ttl"
     alone.write_bytes(files["liskg-emmo-alignment.ttl"])
-    owl = check_files([], profiled=[combined, alone])
+    owl = check_files([combined, alone], profile=True)
     failed = [line.replace(str(work) + "/", "") for line in owl.lines if ": OK " not in line]
     if failed:
         raise CheckFailed("\n".join(f"OWL API: {line}" for line in failed) + "\nnothing was written")

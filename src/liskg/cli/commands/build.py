@@ -33,8 +33,8 @@ def run(args, project) -> int:
     if result.reasoner_report is not None:
         print(f"HermiT: {result.reasoner_report.summary()}")
     if result.owlapi_lines:
-        print(f"OWL API: {len(result.owlapi_lines) - 1} source files and the merged graph load; "
-              "the merged graph is in the OWL 2 DL profile")
+        print(f"OWL API: the import closures of {len(result.owlapi_lines) - 1} source files and the merged graph load "
+              "and are in the OWL 2 DL profile")
     if args.no_validate:
         warn_unvalidated()
     return 0
