@@ -102,7 +102,7 @@ def test_material_by_label_synonym_or_formula_case_insensitive(name):
 
 
 def test_a_coated_material_has_its_own_numbers():
-    result = run_cli("material", "PDA-coated LLZO")
+    result = run_main("material", "PDA-coated LLZO")
     assert result.code == 0, result.err
     assert result.out.startswith("polydopamine-modified LLZO  [garnet-type electrolyte]")
     assert "0.000115 S cm-1" in result.out  # Huang [109], at 30 °C
