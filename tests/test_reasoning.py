@@ -94,3 +94,16 @@ def test_an_annotation_the_owl_api_would_drop_is_an_error(tmp_project):
     assert ("liskg: error: OWL API: ontology/units.ttl: UNPARSED in https://w3id.org/liskg/ontology/units: "
             "<https://w3id.org/liskg/ontology/units> <http://purl.org/dc/terms/license> "
             "<https://creativecommons.org/licenses/by/4.0/>.") in result.err.splitlines()
+
+
+def test_the_owl_api_reads_the_editors_inferences_as_annotated_assertions(project, tmp_path):
+    """What Protégé shows as the "@" annotation of a property or type assertion: 8 in studies-anode.ttl
+    (seven SSE/SSE placements and [38]'s type), 1 in studies-cathode.ttl ([81]'s tape casting)."""
+    from liskg.catalog import read_catalogs
+    from liskg.owlapi import check_files
+
+    result = check_files([project.data_dir / "studies-anode.ttl", project.data_dir / "studies-cathode.ttl"],
+                         tmp_path / "java", catalog=read_catalogs([project.data_dir, project.ontology_dir]))
+    assert result.ok, result.lines
+    assert [line.split(": OK ")[1].split(", ")[1] for line in result.lines] == [
+        "8 annotated assertions", "1 annotated assertion"]

@@ -75,8 +75,10 @@ public class OwlApiCheck {
                     }
                 }
                 int closure = ontology.getImportsClosure().size();
-                System.out.println(arg + ": OK " + ontology.getAxiomCount() + " axioms"
-                                   + (maps.isEmpty() ? "" : ", import closure of " + closure));
+                int annotated = 0;  // assertions carrying an axiom annotation (liskg:assertionBasis ...)
+                for (OWLAxiom axiom : ontology.getABoxAxioms(false)) if (!axiom.getAnnotations().isEmpty()) annotated++;
+                System.out.println(arg + ": OK " + ontology.getAxiomCount() + " axioms, " + annotated
+                                   + (annotated == 1 ? " annotated assertion" : " annotated assertions") + (maps.isEmpty() ? "" : ", import closure of " + closure));
             } catch (Exception e) {
                 String message = String.valueOf(e.getMessage()).replace('\n', ' ');
                 System.out.println(arg + ": PARSE " + e.getClass().getSimpleName() + " " + message.substring(0, Math.min(300, message.length())));
