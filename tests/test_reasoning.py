@@ -99,11 +99,10 @@ def test_an_annotation_the_owl_api_would_drop_is_an_error(tmp_project):
 def test_the_owl_api_reads_the_editors_inferences_as_annotated_assertions(project, tmp_path):
     """What Protégé shows as the "@" annotation of a property or type assertion: 8 in studies-anode.ttl
     (seven SSE/SSE placements and [38]'s type), 1 in studies-cathode.ttl ([81]'s tape casting)."""
-    from liskg.catalog import read_catalogs
-    from liskg.owlapi import check_files
+    from liskg.sources.catalog import read_catalogs
 
-    result = check_files([project.data_dir / "studies-anode.ttl", project.data_dir / "studies-cathode.ttl"],
-                         tmp_path / "java", catalog=read_catalogs([project.data_dir, project.ontology_dir]))
+    result = owlapi.check_files([project.data_dir / "studies-anode.ttl", project.data_dir / "studies-cathode.ttl"],
+                                catalog=read_catalogs([project.data_dir, project.ontology_dir]))
     assert result.ok, result.lines
     assert [line.split(": OK ")[1].split(", ")[1] for line in result.lines] == [
         "8 annotated assertions", "1 annotated assertion"]
