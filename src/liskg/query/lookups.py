@@ -20,15 +20,16 @@ from liskg.query.tables import Labeller, human_rows, table
 ELECTROLYTE = ox.NamedNode(vocab.LISKG + "Electrolyte")
 MATERIAL = ox.NamedNode(vocab.LISKG + "Material")
 FAILURE_MODE = ox.NamedNode(vocab.LISKG + "FailureMode")
-WIDTH = 100
 
 
 class Lookups:
     """The look-up commands over one store, each query bounded by `timeout` seconds (None: in-process)."""
 
-    def __init__(self, store: ox.Store, timeout: float | None = None):
+    def __init__(self, store: ox.Store, timeout: float | None = None, *, width: int | None = None):
+        """WIDTH: the width reports are fitted to by wrapping (None: long text stays on one line)."""
         self.store = store
         self.timeout = timeout
+        self.width = width
         self.labels = Labeller(store)
         self.names = Names(store, timeout)
 
@@ -94,7 +95,7 @@ class Lookups:
                 f"first author {author.value}" if author else "", f"published {year.value}" if year else ""]
         out = [self.labels.text(study), "  " + " · ".join(h for h in head if h)]
         if summary:
-            out.append(wrap(summary.value))
+            out.append(self._wrap(summary.value, "  "))
         for title, things in (("Strategies", strategies), ("Cells", cells)):
             if things:
                 out += ["", title] + [self._facts(t) for t in things]
@@ -107,21 +108,18 @@ class Lookups:
         if links:
             out += ["", f"{incoming_title} (each line: subject, then how it points here)"]
             cells = [[self.labels.text(s), self.labels.text(p)] for _o, p, s in links]
-            out += ["  " + line for line in aligned(cells)]
+            out += ["  " + line for line in aligned(cells, self.width and self.width - 2)]
         if numbers:
             out += self._numbers(thing)
         return "\n".join(out)
 
     def _facts(self, thing: ox.NamedNode, indent: str = "  ") -> str:
         types = [self.labels.text(r[1]) for r in self.query("lookup-types", subject=[thing]).rows]
-        title = f"{indent}{self.labels.text(thing)}" + (f"  [{', '.join(types)}]" if types else "")
+        title = self._wrap(f"{self.labels.text(thing)}" + (f"  [{', '.join(types)}]" if types else ""), indent)
         cells = []
         for _s, prop, obj in self.query("lookup-facts", subject=[thing]).rows:
-            value = self.labels.text(obj)
-            if isinstance(obj, ox.Literal) and len(value) > WIDTH - 30:  # notes, not names, are shortened
-                value = textwrap.shorten(value, WIDTH - 30, placeholder=" …")
-            cells.append([self.labels.text(prop), value])
-        return "\n".join([title] + [f"{indent}  {line}" for line in aligned(cells)])
+            cells.append([self.labels.text(prop), self.labels.text(obj)])
+        return "\n".join([title] + [f"{indent}  {line}" for line in aligned(cells, self.width and self.width - len(indent) - 2)])
 
     def _numbers(self, owner: ox.NamedNode) -> list[str]:
         result = self.query("lookup-measurements", owner=[owner])
@@ -129,17 +127,24 @@ class Lookups:
             return []
         drop_empty_columns(result)
         headers, rows = human_rows(result, self.labels)
-        return ["", "Numbers", textwrap.indent(table(headers, rows), "  ")]
+        return ["", "Numbers", textwrap.indent(table(headers, rows, width=self.width and self.width - 2), "  ")]
+
+    def _wrap(self, text: str, indent: str) -> str:
+        if not self.width:
+            return indent + text
+        return textwrap.fill(text, width=self.width, initial_indent=indent, subsequent_indent=indent)
 
 
-def aligned(cells: list[list[str]]) -> list[str]:
-    """Two-column 'key  value' lines with the keys padded to one width."""
-    width = max((len(k) for k, _v in cells), default=0)
-    return [f"{k.ljust(width)}  {v}" for k, v in cells]
-
-
-def wrap(text: str) -> str:
-    return textwrap.fill(text, width=WIDTH, initial_indent="  ", subsequent_indent="  ")
+def aligned(cells: list[list[str]], width: int | None = None) -> list[str]:
+    """Two-column 'key  value' lines with the keys padded to one width; values wrap within WIDTH (None: don't)."""
+    keys = max((len(k) for k, _v in cells), default=0)
+    if not width or width - keys - 2 < 20:
+        return [f"{k.ljust(keys)}  {v}" for k, v in cells]
+    lines = []
+    for key, value in cells:
+        wrapped = textwrap.wrap(value, width - keys - 2, break_on_hyphens=False) or [""]
+        lines += [f"{key.ljust(keys)}  {wrapped[0]}"] + [f"{'':{keys}}  {more}" for more in wrapped[1:]]
+    return lines
 
 
 def drop_columns(result: engine.QueryResult, *names: str) -> None:
