@@ -16,6 +16,7 @@ DOC = (ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
 CONSOLE = re.compile(r"```console\n\$ liskg ([^\n]+)\n([^`]+)```")
 RENDERED = re.compile(r"<!-- \$ liskg ([^\n]+) -->\n(.+?)<!-- end -->", re.S)
 SHOWN = CONSOLE.findall(DOC) + RENDERED.findall(DOC)
+DOC_COLUMNS = 100
 
 
 def test_every_named_query_is_listed():
@@ -28,7 +29,8 @@ def test_the_doc_shows_faceted_output():
 
 
 @pytest.mark.parametrize("command, shown", SHOWN, ids=[c for c, _ in SHOWN])
-def test_shown_output_is_real(command, shown):
+def test_shown_output_is_real(command, shown, monkeypatch):
+    monkeypatch.setenv("COLUMNS", str(DOC_COLUMNS))  # the docs show a 100-column terminal
     result = run_main(*shlex.split(command))
     assert result.code == 0, result.err
     assert result.out.rstrip() == shown.rstrip(), "docs/queries.md is out of date: rerun the command and paste its output"
