@@ -208,6 +208,8 @@ def close_names(needle: str, names: Collection[str], limit: int = 5) -> list[str
     scored = []
     for name in names:
         lower = name.lower()
+        if not lower.split() or not words:
+            continue
         by_words = sum(max(similarity(w, n) for n in lower.split()) for w in words) / len(words)
         score = max(similarity(needle, lower), by_words)
         if score >= 0.75:

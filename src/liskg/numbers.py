@@ -137,3 +137,45 @@ def measurement_text(fields: Mapping[str, str]) -> str:
     if get("context"):
         text += f"; {get('context')}"
     return text
+
+
+_AMOUNT = re.compile(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
+_UNIT_WORDS = {"ohm": "Ω", "ohms": "Ω", "u": "µ", "μ": "µ", "deg": "°", "degc": "°C"}
+_PREFIXES = "mµnkMGc"
+_SUPERSCRIPT_DIGITS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
+def parse_amount(text: str) -> tuple[Decimal, str] | None:
+    """'1000 mAh/g' -> (Decimal('1000'), 'mAh g-1'): a number and a unit symbol written as the graph writes
+    them ('mS/cm' -> 'mS cm-1', 'Ohm cm^2' -> 'Ω cm2', 'mAh g⁻¹' -> 'mAh g-1'); None when TEXT is not one."""
+    match = _AMOUNT.match(text.translate(_SUPERSCRIPT_DIGITS).replace("\u2212", "-"))
+    if not match:
+        return None
+    number, unit = Decimal(match.group(1)), match.group(2)
+    tokens, sign = [], 1
+    for part in re.split(r"(/)|[\s·*.]+", unit):
+        if part == "/":
+            sign = -1
+            continue
+        if not part:
+            continue
+        word = re.fullmatch(r"(.*?)\^?(-?\d+)?", part)
+        base, power = word.group(1), int(word.group(2) or 1)
+        base = _UNIT_WORDS.get(base.lower(), base)
+        base = re.sub(r"^[uμ](?=[A-Za-z])", "µ", base).replace("ohm", "Ω").replace("Ohm", "Ω")
+        power *= sign
+        tokens.append(base + ("" if power == 1 else str(power)))
+    return number, " ".join(tokens)
+
+
+def unit_base(symbol: str) -> str:
+    """A unit symbol without the SI prefix of its first part: units with the same base measure the same kind of
+    thing and convert by their conversion multipliers ('mS cm-1' and 'S cm-1'; not 'Ω' and 'Ω cm2')."""
+    parts = symbol.split()
+    if parts:
+        first = re.fullmatch(r"(.*?)(-?\d+)?", parts[0])
+        name, power = first.group(1), first.group(2) or ""
+        if len(name) > 1 and name[0] in _PREFIXES and (name[1].isupper() or name[1:] in ("m", "g", "eV", "h")):
+            name = name[1:]
+        parts[0] = name + power
+    return " ".join(parts)

@@ -148,15 +148,20 @@ def table(headers: list[str], rows: list[list[str]], *, width: int | None = None
     """An aligned plain-text table, numbers right-aligned; without WIDTH, one line per row.
 
     With WIDTH no line is longer than WIDTH: long cells wrap within their column, a group's repeated
-    leading cells are shown once, and when the columns cannot fit without breaking words the longest
-    text column moves out of the grid to an indented line under each row."""
+    leading cells are shown once, and while the columns cannot fit without breaking words the longest
+    text columns move out of the grid to an indented line under each row."""
     if not width or len(headers) < 2 or _natural_width(headers, rows) <= width:
         return _grid(headers, rows, None)
     rows = _blank_repeats(headers, rows)
-    detail = None
-    if sum(_floors(headers, rows)[0]) + GAP * (len(headers) - 1) > width and len(headers) > 2:
-        text = [i for i, h in enumerate(headers) if h.lower() not in NUMBER_COLUMNS]
-        detail = max(text, key=lambda i: (max(len(r[i]) for r in rows) if rows else 0, -i))
+    detail: list[int] = []
+    text = [i for i, h in enumerate(headers[1:], 1) if h.lower() not in ANSWER_COLUMNS]
+    text.sort(key=lambda i: (-max(len(r[i]) for r in rows) if rows else 0, i))
+    while text and len(headers) - len(detail) > 3:
+        keep = [i for i in range(len(headers)) if i not in detail]
+        floors = _floors([headers[i] for i in keep], [[r[i] for i in keep] for r in rows])[1]
+        if sum(floors) + GAP * (len(keep) - 1) <= width:
+            break
+        detail.append(text.pop(0))
     return _grid(headers, rows, width, detail)
 
 
@@ -164,8 +169,8 @@ def _natural_width(headers: list[str], rows: list[list[str]]) -> int:
     return sum(max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)) + GAP * (len(headers) - 1)
 
 
-def _grid(headers: list[str], rows: list[list[str]], width: int | None, detail: int | None = None) -> str:
-    keep = [i for i in range(len(headers)) if i != detail]
+def _grid(headers: list[str], rows: list[list[str]], width: int | None, detail: list[int] = ()) -> str:
+    keep = [i for i in range(len(headers)) if i not in detail]
     grid_headers, grid_rows = [headers[i] for i in keep], [[r[i] for i in keep] for r in rows]
     natural = [max([len(h)] + [len(r[i]) for r in grid_rows]) for i, h in enumerate(grid_headers)]
     numeric = [bool(rows) and all(_looks_numeric(r[i]) for r in grid_rows if r[i]) for i in range(len(keep))]
@@ -179,30 +184,31 @@ def _grid(headers: list[str], rows: list[list[str]], width: int | None, detail: 
                           for p, w, n in zip(parts, widths, numeric)).rstrip()
                 for k in range(max(len(p) for p in parts))]
 
-    def under(cell: str) -> list[str]:
-        return textwrap.wrap(cell, width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False)
+    def under(cells: list[str]) -> list[str]:
+        said = [c if k == 0 else f"{headers[i]}: {c}" for k, (i, c) in enumerate(zip(detail, cells)) if c]
+        return textwrap.wrap("; ".join(said), width, initial_indent="    ", subsequent_indent="    ",
+                             break_on_hyphens=False)
 
-    out = lines(grid_headers) + (under(f"↳ {headers[detail]}") if detail is not None else [])
+    out = lines(grid_headers) + (under(["↳ " + "; ".join(headers[i] for i in detail)]) if detail else [])
     out.append("  ".join("-" * w for w in widths))
-    spaced = width is not None and any(not r[0] for r in rows) and (detail is not None or widths != natural)
+    spaced = width is not None and any(not r[0] for r in rows) and (bool(detail) or widths != natural)
     for row, grid_row in zip(rows, grid_rows):
-        if spaced and row[0] and len(out) > 2 + (detail is not None):
+        if spaced and row[0] and len(out) > 2 + bool(detail):
             out.append("")
         out += lines(grid_row)
-        if detail is not None and row[detail]:
-            out += under(row[detail])
+        if detail:
+            out += under([row[i] for i in detail])
     return "\n".join(out)
 
 
 def _floors(headers: list[str], rows: list[list[str]]) -> tuple[list[int], ...]:
-    """The widths _fit shrinks columns to, in turn: text columns to their longest word (at most 18), then to
-    their header's longest word (at least 6), then the number columns to their longest word, then all to 4."""
+    """The widths _fit shrinks columns to, in turn: text columns to their longest word (at most 18), then the
+    number columns to theirs, then text columns to their header's longest word (at least 6), then all to 4."""
     natural = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     number = [h.lower() in NUMBER_COLUMNS for h in headers]
     words = [min(n, max(8, min(18, _longest_word(headers[i], rows, i)))) for i, n in enumerate(natural)]
     heads = [min(n, max([6] + [len(w) for w in h.split()])) for n, h in zip(natural, headers)]
-    return ([n if a else w for n, w, a in zip(natural, words, number)],
-            [n if a else h for n, h, a in zip(natural, heads, number)],
+    return ([n if a else w for n, w, a in zip(natural, words, number)], words,
             [w if a else h for w, h, a in zip(words, heads, number)], [min(n, 4) for n in natural])
 
 
@@ -237,7 +243,8 @@ def _fit(headers: list[str], rows: list[list[str]], natural: list[int], width: i
 
 def _longest_word(header: str, rows: list[list[str]], i: int) -> int:
     joined = header.lower() in NUMBER_COLUMNS
-    return max([len(w) for w in header.split()] + [len(w) for r in rows for w in (_joined(r[i]) if joined else r[i]).split()])
+    return max([len(w) for w in header.split(" ")] +  # not split(): that would break at the no-break spaces too
+               [len(w) for r in rows for w in (_joined(r[i]) if joined else r[i]).split(" ")])
 
 
 def _joined(cell: str) -> str:
