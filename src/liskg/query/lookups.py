@@ -77,7 +77,8 @@ class Lookups:
             values[f"{bound}Value"], values[f"{bound}Unit"] = [ox.Literal(str(number), datatype=DECIMAL)], [unit]
             comparable = self.comparable_units(unit)
             units = comparable if units is None else [u for u in units if u in comparable]
-            said.append(f"{word} {format_value(str(number), self.labels.unit(unit))}")
+            said.append(f"{'and' if bound == 'highest' and minimum is not None else 'with outcomes'} {word} "
+                        f"{format_value(str(number), self.labels.unit(unit))}")
         if units is not None:
             if not units:
                 raise LiskgError("--min and --max name units of different kinds; give both in one kind of unit")
