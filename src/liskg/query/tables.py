@@ -217,17 +217,17 @@ def _fit(headers: list[str], rows: list[list[str]], natural: list[int], width: i
     where that adds the fewest wrapped lines, down to each of the _floors in turn."""
     room = width - GAP * (len(headers) - 1)
     number = [h.lower() in NUMBER_COLUMNS for h in headers]
-    cells = [[_joined(r[i]) if number[i] else r[i] for r in rows] for i in range(len(headers))]
+    words = [[[len(w) for w in (_joined(r[i]) if number[i] else r[i]).split(" ") if w] for r in rows]
+             for i in range(len(headers))]
     counts: dict[tuple[int, int], list[int]] = {}
 
     def lines(i: int, w: int) -> list[int]:
         if (i, w) not in counts:
-            counts[i, w] = [len(textwrap.wrap(c, w, break_on_hyphens=False)) for c in cells[i]]
+            counts[i, w] = [_line_count(cell, w) for cell in words[i]]
         return counts[i, w]
 
     def height(widths: list[int]) -> int:
-        per_column = [lines(i, w) for i, w in enumerate(widths)]
-        return sum(max(column[r] for column in per_column) for r in range(len(rows)))
+        return sum(map(max, zip(*(lines(i, w) for i, w in enumerate(widths))))) if rows else 0
 
     widths = list(natural)
     for floor in _floors(headers, rows):
@@ -239,6 +239,25 @@ def _fit(headers: list[str], rows: list[list[str]], natural: list[int], width: i
                 return height(widths[:i] + [widths[i] - 1] + widths[i + 1:]), -widths[i]
             widths[min(shrinkable, key=cost)] -= 1
     return widths
+
+
+def _line_count(words: list[int], width: int) -> int:
+    """How many lines textwrap.wrap makes of words of these lengths at WIDTH: a word longer than WIDTH
+    first fills what is left of the current line, then whole lines."""
+    lines, used = 1, 0
+    for length in words:
+        if used and used + 1 + length <= width:
+            used += 1 + length
+            continue
+        if used and length > width:
+            length -= max(0, width - used - 1)
+        if used:
+            lines, used = lines + 1, 0
+        while length > width:
+            length -= width
+            lines += 1
+        used = length
+    return lines
 
 
 def _longest_word(header: str, rows: list[list[str]], i: int) -> int:
