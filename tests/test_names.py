@@ -105,7 +105,7 @@ def test_method_command_and_failure_pointing_to_it(monkeypatch):
     result = run_main("method", "pressing")
     assert result.code == 0, result.err
     out = result.out
-    assert out.startswith("mechanical pressing  [")
+    assert out.startswith("mechanical pressing  [processing method]\n  a kind of ")
     assert "Sub-methods\n  buffer layer pressing, cold isostatic pressing, cold pressing" in out
     assert "Mitigates (failure mode, then who says so)" in out and "Risks (failure mode, then who says so)" in out
     assert "980 mAh g⁻¹" in out and "2 C, after 2000 cycles" in out  # Hakari [61], buffer layer pressing

@@ -118,7 +118,7 @@ class Lookups:
         """A processing method: what it is, its narrower methods, the failure modes it mitigates and risks (of
         the method in general or through a study), and the strategies and numbers behind it."""
         method = self.names.one_class("method", text, METHOD)
-        out = [self._facts(method, indent="")]
+        out = [self._facts(method, indent="").replace("  [class]", "  [processing method]", 1)]
         narrower = [r[0] for r in self.query("lookup-submethods", methodClass=[method]).rows]
         if narrower:
             out += ["", "Sub-methods"] + [self._wrap(", ".join(sorted(self.labels.text(n) for n in narrower)), "  ")]

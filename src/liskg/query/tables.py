@@ -27,7 +27,9 @@ from liskg.query.engine import QueryResult
 
 RDFS_LABEL = ox.NamedNode(vocab.RDFS_LABEL)
 UNIT_SYMBOL = ox.NamedNode(vocab.LISKG + "unitSymbol")
-FALLBACK_LABELS = {vocab.SKOS + "altLabel": "also called", vocab.SKOS + "definition": "definition"}
+FALLBACK_LABELS = {vocab.SKOS + "altLabel": "also called", vocab.SKOS + "definition": "definition",
+                   "http://www.w3.org/2000/01/rdf-schema#subClassOf": "a kind of",
+                   "http://www.w3.org/2002/07/owl#Class": "class"}
 HUMAN_FORMATS = ("table", "md")
 RESULT_FORMATS = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
                   "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
