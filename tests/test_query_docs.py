@@ -34,3 +34,20 @@ def test_shown_output_is_real(command, shown, monkeypatch):
     result = run_main(*shlex.split(command))
     assert result.code == 0, result.err
     assert result.out.rstrip() == shown.rstrip(), "docs/queries.md is out of date: rerun the command and paste its output"
+
+
+def test_the_query_page_prefixes_are_the_projects():
+    from liskg import vocab
+
+    block = re.search(r"paste the project's:\n\n```sparql\n(.*?)```", DOC, re.S).group(1)
+    declared = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", block))
+    assert {k: declared[k] for k in vocab.PREFIXES} == vocab.PREFIXES
+
+
+def test_docs_and_help_agree_on_the_endpoint_limits():
+    from liskg.cli.main import make_parser
+
+    helptext = " ".join(make_parser()._subparsers._group_actions[0].choices["serve"].format_help().split())
+    for limit in ("503", "1 MiB", "413", "8 KiB", "--cors"):
+        assert limit in helptext and limit in DOC, limit
+    assert "128 MiB" not in DOC
