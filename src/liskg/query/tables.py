@@ -157,7 +157,9 @@ def table(headers: list[str], rows: list[list[str]], *, width: int | None = None
     rows = _blank_repeats(headers, rows)
     detail: list[int] = []
     text = [i for i, h in enumerate(headers[1:], 1) if h.lower() not in ANSWER_COLUMNS]
-    text.sort(key=lambda i: (-max(len(r[i]) for r in rows) if rows else 0, i))
+    longest = {i: max((len(r[i]) for r in rows), default=0) for i in text}
+    top = max(longest.values(), default=0)  # of columns about as long, the rightmost goes first: it reads last
+    text.sort(key=lambda i: (-(longest[i] >= 0.8 * top), -i if longest[i] >= 0.8 * top else -longest[i]))
     while text and len(headers) - len(detail) > 3:
         keep = [i for i in range(len(headers)) if i not in detail]
         floors = _floors([headers[i] for i in keep], [[r[i] for i in keep] for r in rows])[1]
