@@ -26,13 +26,13 @@ def one_line_error(result, *fragments):
 
 
 def test_strategies_by_interface_name_and_electrolyte_family():
-    result = run_main("strategies", "--interface", "Li/SSE", "--electrolyte", "oxide")
+    result = run_main("strategies", "--interface", "Li/SSE", "--electrolyte", "oxide", "--wide")
     assert result.code == 0, result.err
     assert result.out.startswith("strategies at the Li/SSE interface with oxide solid-state electrolyte")
     for study in OXIDE_ANODE_STUDIES:
         assert study in result.out
     assert "5822 → 514 Ω cm²" in result.out  # Sharafi [107], before and after
-    assert "950 Ω cm2" in result.out and "75 Ω cm2" in result.out  # Fu [67]
+    assert "950 → 75 Ω cm²" in result.out  # Fu [67]
     for not_oxide in ("Hakari", "Nagao", "Kato", "Li6PS5Cl"):
         assert not_oxide not in result.out
 
@@ -74,7 +74,7 @@ def test_ambiguous_or_unknown_interface():
 
 def test_unknown_electrolyte_suggests_close_class_names():
     one_line_error(run_main("strategies", "--electrolyte", "sulfid electrolyte"),
-                   "no electrolyte class is called", "close names")
+                   "no electrolyte class or material is called", "close names")
 
 
 def test_study_by_reference_number_shows_strategies_cells_and_numbers():
