@@ -23,7 +23,7 @@ def cells() -> list[tuple[str, str]]:
 
 
 def test_the_documented_session_prints_what_the_doc_shows(project):
-    assert len(cells()) == 5
+    assert len(cells()) == 6
     namespace: dict = {}
     for code, shown in cells():
         printed = io.StringIO()

@@ -46,10 +46,10 @@ def test_list_shows_every_named_query_with_its_question():
 
 
 def test_table_shows_labels_and_units_not_iris():
-    result = run_main("query", "resistance-reduction")
+    result = run_main("query", "resistance-reduction", "--wide")
     assert result.code == 0, result.err
     assert "Sharafi et al. [107]" in result.out
-    assert "5822 Ω cm2" in result.out and "514 Ω cm2" in result.out
+    assert "5822 Ω cm²" in result.out and "514 Ω cm²" in result.out and "11.3×" in result.out
     assert "https://" not in result.out
     assert result.out.rstrip().endswith("rows)")
 
@@ -66,7 +66,7 @@ def test_json_is_sparql_results_json_with_raw_iris():
 @pytest.mark.parametrize("fmt, first_line", [
     ("csv", "study,measurement,quantity,value,unit,cycles"),
     ("tsv", "?study\t?measurement\t?quantity\t?value\t?unit\t?cycles"),
-    ("md", "| study | measurement | quantity | value | cycles |"),
+    ("md", "| study | quantity | value | conditions | measurement |"),
 ])
 def test_other_formats(fmt, first_line):
     result = run_main("query", "longest-cycling", "--format", fmt)

@@ -26,13 +26,13 @@ def one_line_error(result, *fragments):
 
 
 def test_strategies_by_interface_name_and_electrolyte_family():
-    result = run_main("strategies", "--interface", "Li/SSE", "--electrolyte", "oxide")
+    result = run_main("strategies", "--interface", "Li/SSE", "--electrolyte", "oxide", "--wide")
     assert result.code == 0, result.err
     assert result.out.startswith("strategies at the Li/SSE interface with oxide solid-state electrolyte")
     for study in OXIDE_ANODE_STUDIES:
         assert study in result.out
-    assert "5822 Ω cm2" in result.out and "514 Ω cm2" in result.out  # Sharafi [107], before and after
-    assert "950 Ω cm2" in result.out and "75 Ω cm2" in result.out  # Fu [67]
+    assert "5822 → 514 Ω cm²" in result.out  # Sharafi [107], before and after
+    assert "950 → 75 Ω cm²" in result.out  # Fu [67]
     for not_oxide in ("Hakari", "Nagao", "Kato", "Li6PS5Cl"):
         assert not_oxide not in result.out
 
@@ -60,7 +60,8 @@ def test_electrolyte_class_at_any_level_of_the_hierarchy(store):
 def test_strategies_csv_for_programs():
     result = run_main("strategies", "--interface", "III", "--electrolyte", "sulfide", "--format", "csv")
     assert result.code == 0, result.err
-    assert result.out.splitlines()[0] == "study,method,strategy,interface,electrolyte,quantity,baseline,qualifier,value,unit"
+    assert result.out.splitlines()[0] == ("study,method,strategy,interface,electrolyte,quantity,baseline,baselineQualifier,qualifier,value,"
+                                          "unit,cRate,temperature,currentDensity,cycles")
     assert "https://w3id.org/liskg/data/ref-124" in result.out
 
 
@@ -73,7 +74,7 @@ def test_ambiguous_or_unknown_interface():
 
 def test_unknown_electrolyte_suggests_close_class_names():
     one_line_error(run_main("strategies", "--electrolyte", "sulfid electrolyte"),
-                   "no electrolyte class is called", "close names")
+                   "no electrolyte class or material is called", "close names")
 
 
 def test_study_by_reference_number_shows_strategies_cells_and_numbers():
@@ -83,7 +84,7 @@ def test_study_by_reference_number_shows_strategies_cells_and_numbers():
     assert out.startswith("Sharafi et al. [107]\n  Section 2.3 · first author Sharafi")
     assert "preheating the Li/LLZO cell (Sharafi [107])  [heating of a lithium/electrolyte stack]" in out
     assert "Li/SSE interface" in out and "LLZO" in out
-    assert "5822 Ω cm2" in out and "514 Ω cm2" in out and "175 °C" in out
+    assert "5822 → 514 Ω cm²" in out and "175 °C" in out
 
 
 def test_study_by_author_and_unknown_reference():
@@ -98,14 +99,14 @@ def test_material_by_label_synonym_or_formula_case_insensitive(name):
     assert result.out.startswith("LLZO  [")
     assert "garnet-type electrolyte" in result.out.splitlines()[0]
     assert "preheating the Li/LLZO cell (Sharafi [107])" in result.out
-    assert "0.000115 S cm-1" not in result.out  # Huang [109]'s value belongs to the coated LLZO
+    assert "1.15 × 10⁻⁴ S cm⁻¹" not in result.out  # Huang [109]'s value belongs to the coated LLZO
 
 
 def test_a_coated_material_has_its_own_numbers():
     result = run_main("material", "PDA-coated LLZO")
     assert result.code == 0, result.err
     assert result.out.startswith("polydopamine-modified LLZO  [garnet-type electrolyte]")
-    assert "0.000115 S cm-1" in result.out  # Huang [109], at 30 °C
+    assert "1.15 × 10⁻⁴ S cm⁻¹" in result.out  # Huang [109], at 30 °C
 
 
 def test_material_not_found_suggests_close_labels():

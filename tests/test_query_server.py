@@ -26,6 +26,10 @@ from liskg.query import server
 QUERY = ("PREFIX liskg: <https://w3id.org/liskg/ontology#> "
          "SELECT ?study WHERE { ?study liskg:referenceNumber 107 }")
 REF_107 = "https://w3id.org/liskg/data/ref-107"
+ORIGIN = "http://notebook.example"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+STOPPED = ("query stopped after 1 s (the endpoint's time bound, liskg serve --timeout); "
+           "narrow the query or ask for a longer bound\n")
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +37,8 @@ def serving(project):
     """`liskg serve --port 0` in its own process, as a user starts it; (process, the URL it printed)."""
     liskg.build(project, if_stale=True)
     env = {k: v for k, v in os.environ.items() if k != "LISKG_DEBUG"}
-    process = subprocess.Popen([sys.executable, "-m", "liskg.cli", "serve", "--port", "0", "--timeout", "1"],
+    process = subprocess.Popen([sys.executable, "-m", "liskg.cli", "serve", "--port", "0", "--timeout", "1",
+                                "--cors", ORIGIN],
                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     first = process.stdout.readline()
     assert first.startswith("SPARQL endpoint (read-only, 1 s per query): http://127.0.0.1:"), first
@@ -111,12 +116,59 @@ def test_oversized_request_is_refused(endpoint):
     assert status == 400 and "8kb" in body
 
 
-def test_time_bound_cancels_a_slow_query(endpoint):
-    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
-    start = time.perf_counter()
-    _status, _kind, body = request(endpoint, data=slow.encode(), headers={"Content-Type": "application/sparql-query"})
-    assert time.perf_counter() - start < 15
-    assert "cancelled" in body
+def test_a_query_past_the_time_bound_is_503_with_one_line(endpoint):
+    for accept in ("application/sparql-results+json", "text/csv"):
+        start = time.perf_counter()
+        status, kind, body = request(endpoint, data=SLOW.encode(),
+                                     headers={"Content-Type": "application/sparql-query", "Accept": accept})
+        assert time.perf_counter() - start < 15
+        assert (status, kind, body) == (503, "text/plain; charset=utf-8", STOPPED)
+
+
+def test_sparqlwrapper_sees_the_timeout_as_an_http_error(endpoint):
+    from SPARQLWrapper import JSON, SPARQLWrapper
+
+    client = SPARQLWrapper(endpoint)
+    client.setReturnFormat(JSON)
+    client.setQuery(SLOW)
+    with pytest.raises(urllib.error.HTTPError) as raised:
+        client.query().convert()
+    assert raised.value.code == 503 and raised.value.read().decode() == STOPPED
+    client.setQuery(QUERY)  # the endpoint still answers after a timeout
+    assert client.query().convert()["results"]["bindings"] == [{"study": {"type": "uri", "value": REF_107}}]
+
+
+def test_curl_sees_the_timeout_status(endpoint):
+    done = subprocess.run(["curl", "-s", "-w", "\n%{http_code}", "-H", "Accept: text/csv",
+                           "--data-urlencode", f"query={SLOW}", endpoint], capture_output=True, text=True, timeout=30)
+    assert done.stdout == STOPPED + "\n503"
+
+
+def test_a_body_over_1_mib_is_413_unevaluated(endpoint):
+    status, kind, body = request(endpoint, data=b"#" * (2 << 20), headers={"Content-Type": "application/sparql-query"})
+    assert (status, body) == (413, "request body of 2,097,152 bytes refused: at most 1,048,576 bytes (1 MiB)\n")
+
+
+def test_cors_lets_the_named_origin_read_answers_and_errors(endpoint):
+    url = endpoint + "?" + urllib.parse.urlencode({"query": QUERY})
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Origin": ORIGIN}), timeout=30) as response:
+        assert response.headers["Access-Control-Allow-Origin"] == ORIGIN
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Origin": "http://other.example"}),
+                                timeout=30) as response:
+        assert response.headers["Access-Control-Allow-Origin"] is None
+    preflight = urllib.request.Request(endpoint, method="OPTIONS", headers={"Origin": ORIGIN})
+    with urllib.request.urlopen(preflight, timeout=30) as response:
+        assert response.status == 204 and "POST" in response.headers["Access-Control-Allow-Methods"]
+    try:
+        urllib.request.urlopen(urllib.request.Request(endpoint, data=SLOW.encode(), headers={
+            "Origin": ORIGIN, "Content-Type": "application/sparql-query"}), timeout=30)
+    except urllib.error.HTTPError as error:
+        assert error.code == 503 and error.headers["Access-Control-Allow-Origin"] == ORIGIN
+
+
+def test_the_query_page_is_served_at_the_root(endpoint):
+    status, kind, body = request(endpoint[: -len("query")])
+    assert status == 200 and kind.startswith("text/html") and "yasgui" in body.lower()
 
 
 def test_serve_stops_cleanly_on_sigterm(serving):

@@ -18,7 +18,8 @@ def test_quick_start_is_two_make_targets_that_exist():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
 
 
-def test_the_study_example_is_what_the_command_prints():
+def test_the_study_example_is_what_the_command_prints(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")  # the README shows a 100-column terminal
     shown = re.search(r"\$ \.venv/bin/liskg study 107\n(.*?)```", README, re.S).group(1).splitlines()
     printed = run_main("study", "107").out.splitlines()
     position = 0

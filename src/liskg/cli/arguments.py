@@ -15,6 +15,10 @@ def add_common_arguments(parser, formats: bool = False) -> None:
 
         parser.add_argument("-f", "--format", choices=FORMATS, default="table",
                             help="output format (default: table)")
+        parser.add_argument("--labels", action="store_true",
+                            help="csv/tsv: add a readable xLabel column beside each IRI column")
+    parser.add_argument("--wide", action="store_true",
+                        help="one line per table row, as wide as it takes (the default when piped)")
     add_timeout(parser)
     parser.add_argument("--asserted-only", action="store_true", help="query without the materialized inferences")
 
@@ -31,8 +35,20 @@ def print_lookup(args, project, report: str, text: str) -> int:
     from liskg.query.lookups import Lookups
 
     store = open_build(project, inferred=not args.asserted_only)
-    print(engine.bounded(lambda: getattr(Lookups(store), report)(text).encode(), args.timeout, args.command).decode())
+    width = table_width(args)
+    print(engine.bounded(lambda: getattr(Lookups(store, width=width), report)(text).encode(), args.timeout,
+                         args.command).decode())
     return 0
+
+
+def table_width(args) -> int | None:
+    """The width tables fit: the terminal's ($COLUMNS wins), or None (one line per row) with --wide or when piped."""
+    import os
+    import shutil
+
+    if getattr(args, "wide", False) or not (os.environ.get("COLUMNS") or sys.stdout.isatty()):
+        return None
+    return max(40, shutil.get_terminal_size().columns)
 
 
 def add_timeout(parser) -> None:

@@ -12,7 +12,7 @@ from liskg.errors import EXIT_CODES, INTERRUPTED, InternalError, LiskgError
 
 # Subcommands in the order `liskg --help` lists them; each module has HELP, DESCRIPTION,
 # add_arguments(parser) and run(args, project) -> exit code, and imports heavy libraries only in run().
-COMMANDS = ["build", "validate", "reason", "stats", "docs", "query", "strategies", "study", "material", "failure",
+COMMANDS = ["build", "validate", "reason", "stats", "docs", "query", "strategies", "study", "material", "failure", "method",
             "serve", "viz", "export", "release"]
 
 EPILOG = """\
@@ -24,6 +24,7 @@ typical session:
                               strategies by interface and electrolyte family, no SPARQL needed
   liskg study 67              everything known about one cited work
   liskg material LLZO         a material by name, formula or synonym
+  liskg method pressing       what a processing method mitigates and risks, and its numbers
   liskg viz                   the interactive graph page (build/liskg-graph.html)
   liskg validate              SHACL report of incomplete records
   liskg release               every format, the EMMO alignment, VoID, checksums (build/release/)

@@ -7,14 +7,18 @@ materialized at build time, so asking for oxide electrolytes also finds garnets 
 deposition also finds evaporation and CVD. The build is redone first when the sources changed.
 
 The named queries live in queries/*.rq; each starts with the question it answers. The default
-output is a table for people: labels instead of IRIs, units next to numbers. --format csv, tsv,
-json (SPARQL 1.1 Query Results JSON) or xml give the W3C result formats with raw IRIs, for
-programs; md gives a Markdown table; CONSTRUCT results take nt or ttl.
+output is a table for people: labels instead of IRIs, numbers as researchers write them
+(1.15 × 10⁻⁴ S cm⁻¹, 950 → 75 Ω cm², conditions such as 0.05 C, 25 °C), the answer columns next to
+the first one, fitted to the terminal by wrapping long cells (--wide, or a pipe: one line per row).
+--format csv, tsv, json (SPARQL 1.1 Query Results JSON) or xml give the W3C result formats with raw
+IRIs and exact values, for programs (--labels adds a label column beside each IRI column in csv and
+tsv); md gives a Markdown table; CONSTRUCT results take nt or ttl.
 
 examples:
   liskg query --list
   liskg query oxide-anode-strategies
-  liskg query resistance-reduction --format csv > resistance.csv
+  liskg query oxide-anode-strategies --wide
+  liskg query resistance-reduction --format csv --labels > resistance.csv
   liskg query my-question.rq
   liskg query -e 'PREFIX liskg: <https://w3id.org/liskg/ontology#>
                   SELECT ?study WHERE { ?study a liskg:Study } LIMIT 5'
@@ -43,13 +47,13 @@ def run(args, project) -> int:
         raise LiskgError("give either a query name or file, or -e 'SPARQL', not both")
     query = named.resolve(project, args.query, args.expr)
 
-    from liskg.cli.arguments import open_build
+    from liskg.cli.arguments import open_build, table_width
     from liskg.query import engine, tables
 
     engine.check(query.text, query.origin)
     store = open_build(project, inferred=not args.asserted_only)
     result = engine.run(store, query.text, timeout=args.timeout, origin=query.origin)
-    print(tables.render(result, args.format, store))
+    print(tables.render(result, args.format, store, width=table_width(args), labels=args.labels))
     return 0
 
 

@@ -36,9 +36,10 @@ def run(args, project) -> int:
     print("links by relation:")
     for relation, count in metrics.edges_per_relation(graph):
         print(f"  {relation:<36}{count:>6}")
-    for kind, hubs in metrics.hubs(graph, [k for k, spec in model.KINDS.items() if spec.hub]).items():
-        print(f"{f'most connected {kind}s:':<48}{'degree':>6}  betweenness")
-        for hub in hubs:
-            label = hub.label if len(hub.label) <= 44 else hub.label[:43] + "…"
-            print(f"  {label:<46}{hub.degree:>6}  {hub.betweenness:>11.4f}")
+    hubs = metrics.hubs(graph, [k for k, spec in model.KINDS.items() if spec.hub])
+    width = max([46] + [len(hub.label) for found in hubs.values() for hub in found])  # names are never cut off
+    for kind, found in hubs.items():
+        print(f"{f'most connected {kind}s:':<{width + 2}}{'degree':>6}  betweenness")
+        for hub in found:
+            print(f"  {hub.label:<{width}}{hub.degree:>6}  {hub.betweenness:>11.4f}")
     return 0

@@ -2,40 +2,54 @@
 
 HELP = "list strategies by interface and electrolyte class, with their measured effects"
 DESCRIPTION = """\
-List the strategies the cited studies applied, filtered by the interface they engineer and by the
-class of electrolyte they use, with every number reported as their outcome (before and after
-where the review compares them). No SPARQL needed.
+List the strategies the cited studies applied, filtered by the interface they engineer, the
+electrolyte they use, the method they apply and the numbers they reached, with every number reported
+as their outcome (before → after where the review compares them) and its conditions. No SPARQL needed.
 
---interface takes a numeral (I, II, III, IV) or a name: "Li/SSE", "S/SSE", "interface III",
-"anode/electrolyte interface". --electrolyte takes a class at any level of the hierarchy: "oxide"
-also finds garnet, NASICON and perovskite electrolytes; "garnet", "sulfide", "argyrodite",
-"polymer", "GPE" work too (labels and synonyms, case-insensitive).
+--interface takes a numeral (I, II, III, IV) or a name: "Li/SSE", "S/SSE", "interface III".
+--electrolyte takes a class at any level of the hierarchy ("oxide" also finds garnet, NASICON and
+perovskite electrolytes; "garnet", "sulfide", "polymer", "GPE") or a material ("LLZO" is LLZO and
+the materials made from it; "LLZTO", "Li7La3Zr2O12"); the first line says which was understood.
+--method takes a processing method, narrower ones included ("pressing" is mechanical pressing).
+--quantity keeps the outcomes of one quantity; --min and --max keep outcomes within bounds given
+with a unit ("1000 mAh/g", "0.1 mS/cm"), converted through the units' QUDT conversion multipliers.
+Names ignore case and sub/superscripts; several matches list the candidates, none suggests close names.
 
 examples:
   liskg strategies --interface "Li/SSE" --electrolyte oxide
-  liskg strategies --interface III --electrolyte sulfide
-  liskg strategies --electrolyte "gel polymer electrolyte" --format csv"""
+  liskg strategies --electrolyte sulfide --interface III --min "1000 mAh/g"
+  liskg strategies --electrolyte LLZTO
+  liskg strategies --method pressing --quantity "specific capacity"
+  liskg strategies --electrolyte "gel polymer electrolyte" --format csv --labels"""
 
 
 def add_arguments(parser):
     from liskg.cli.arguments import add_common_arguments
 
     parser.add_argument("--interface", metavar="NAME", help="interface numeral or name (I-IV, Li/SSE, S/SSE ...)")
-    parser.add_argument("--electrolyte", metavar="CLASS", help="electrolyte class (oxide, garnet, sulfide, polymer ...)")
+    parser.add_argument("--electrolyte", metavar="NAME",
+                        help="electrolyte class (oxide, garnet, sulfide, polymer ...) or material (LLZO, Li6PS5Cl ...)")
+    parser.add_argument("--method", metavar="NAME", help="processing method, narrower ones included (pressing, CVD ...)")
+    parser.add_argument("--quantity", metavar="NAME", help="keep outcomes of this quantity (specific capacity ...)")
+    parser.add_argument("--min", metavar="AMOUNT", help="keep outcomes at least this, with a unit: '1000 mAh/g'")
+    parser.add_argument("--max", metavar="AMOUNT", help="keep outcomes at most this, with a unit: '100 Ohm cm2'")
     add_common_arguments(parser, formats=True)
 
 
 def run(args, project) -> int:
-    from liskg.cli.arguments import open_build
+    from liskg.cli.arguments import open_build, table_width
     from liskg.query import engine, tables
     from liskg.query.lookups import Lookups
 
     store = open_build(project, inferred=not args.asserted_only)
+    width = table_width(args)
 
     def answer() -> bytes:
-        description, result = Lookups(store).strategies(args.interface, args.electrolyte)
+        description, result = Lookups(store).strategies(args.interface, args.electrolyte, method=args.method,
+                                                        quantity=args.quantity, minimum=args.min, maximum=args.max)
         heading = description + (":\n" if args.format == "md" else ":") + "\n"
-        return ((heading if args.format in tables.HUMAN_FORMATS else "") + tables.render(result, args.format, store)).encode()
+        shown = tables.render(result, args.format, store, width=width, labels=args.labels)
+        return ((heading if args.format in tables.HUMAN_FORMATS else "") + shown).encode()
 
     print(engine.bounded(answer, args.timeout, "strategies").decode())
     return 0

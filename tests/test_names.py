@@ -1,0 +1,114 @@
+"""The one name resolver (liskg.names) and the look-ups built on it, on the names a user types."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from liskg import vocab
+from liskg.errors import LiskgError
+from liskg.names import Names, normalize
+
+from conftest import run_main
+
+LKD, LISKG = "https://w3id.org/liskg/data/", vocab.LISKG
+ELECTROLYTE = ox.NamedNode(LISKG + "Electrolyte")
+METHOD = ox.NamedNode(LISKG + "ProcessingMethod")
+
+
+@pytest.fixture(scope="module")
+def names(store):
+    return Names(store)
+
+
+def test_normalize_ignores_case_and_sub_superscripts():
+    assert normalize("Li₇La₃Zr₂O₁₂") == normalize("li7la3zr2o12") == "li7la3zr2o12"
+    assert normalize("  S  cm⁻¹ ") == "s cm-1"
+
+
+@pytest.mark.parametrize("text, material", [("LLZO", "mat-llzo"), ("llzo", "mat-llzo"), ("Li7La3Zr2O12", "mat-llzo"),
+                                            ("Li₇La₃Zr₂O₁₂", "mat-llzo"), ("LLZTO", "mat-llzto")])
+def test_an_electrolyte_material_means_it_and_what_is_made_from_it(names, text, material):
+    understood = names.electrolytes(text, ELECTROLYTE)
+    assert understood.materials == (ox.NamedNode(LKD + material),) and understood.classes == ()
+    assert understood.said.endswith("(the material, and materials made from it)")
+
+
+def test_a_class_name_means_the_class(names):
+    understood = names.electrolytes("garnet", ELECTROLYTE)
+    assert understood.classes == (ox.NamedNode(LISKG + "GarnetElectrolyte"),)
+    assert understood.said == "garnet-type electrolyte (the class, narrower classes included)"
+
+
+def test_pressing_is_mechanical_pressing_the_broadest_match(names):
+    assert names.one_class("method", "pressing", METHOD) == ox.NamedNode(LISKG + "MechanicalPressing")
+    assert names.one_class("method", "CVD", METHOD) == ox.NamedNode(LISKG + "ChemicalVaporDeposition")
+
+
+def test_ambiguous_names_list_candidates_and_unknown_ones_suggest(names):
+    with pytest.raises(LiskgError, match=r"^4 methods match 'casting': 'cathode slurry casting onto electrolyte', "
+                                         r"'electrolyte slurry casting onto cathode', 'slurry casting', 'tape casting'"):
+        names.one_class("method", "casting", METHOD)
+    with pytest.raises(LiskgError, match=r"^no electrolyte class or material is called 'LLZTOO'; close names: LLZTO"):
+        names.electrolytes("LLZTOO", ELECTROLYTE)
+
+
+def test_study_matches_authors_and_reference_numbers_not_chemistry(names):
+    labels = [names.labels.text(s) for s in names.studies("Li")]
+    assert labels == ["Li et al. [70]", "Li et al. [110]"]  # not the studies with Li in their labels
+    assert [names.labels.text(s) for s in names.studies("[107]")] == ["Sharafi et al. [107]"]
+    with pytest.raises(LiskgError, match="no study has the first author 'Sharafy'; close names: Sharafi"):
+        names.studies("Sharafy")
+
+
+def test_strategies_say_what_the_electrolyte_was_understood_as():
+    llzto = run_main("strategies", "--electrolyte", "LLZTO", "--wide")
+    assert llzto.code == 0, llzto.err
+    assert llzto.out.startswith("strategies with LLZTO (the material, and materials made from it):")
+    assert "Lu et al. [68]" in llzto.out and "2500 → 250 Ω cm²" in llzto.out
+    garnet = run_main("strategies", "--electrolyte", "garnet", "--wide")
+    assert garnet.out.startswith("strategies with garnet-type electrolyte (the class, narrower classes included):")
+    assert "Lu et al. [68]" in garnet.out and "Sharafi et al. [107]" in garnet.out
+
+
+def test_min_with_unit_conversion_through_the_ontology():
+    in_millisiemens = run_main("strategies", "--min", "0.12 mS/cm", "--format", "csv")
+    in_siemens = run_main("strategies", "--min", "1.2e-4 S/cm", "--format", "csv")
+    assert in_millisiemens.code == 0, in_millisiemens.err
+    assert in_millisiemens.out == in_siemens.out
+    rows = [line.split(",") for line in in_siemens.out.splitlines()[1:]]
+    values = {(row[0].rsplit("/", 1)[1], row[9], row[10].rsplit("/", 1)[1]) for row in rows}
+    assert ("ref-48", "0.000132", "S-PER-CentiM") in values  # 1.32 × 10⁻⁴ S cm⁻¹ ≥ 0.12 mS cm⁻¹
+    assert ("ref-33", "12", "MilliS-PER-CentiM") in values
+    assert not any(row[0].endswith("ref-109") for row in rows)  # Huang [109]: 1.15 × 10⁻⁴ S cm⁻¹ < 0.12 mS cm⁻¹
+    assert all(row[5].endswith("#IonicConductivity") for row in rows)
+
+
+def test_sulfide_cathodes_above_1000_mah_per_gram_with_their_conditions():
+    result = run_main("strategies", "--electrolyte", "sulfide", "--min", "1000 mAh/g", "--wide")
+    assert result.code == 0, result.err
+    assert result.out.startswith("strategies with sulfide solid-state electrolyte (the class, narrower classes "
+                                 "included) with outcomes ≥ 1000 mAh g⁻¹:")
+    yao = [line for line in result.out.splitlines() if line.startswith("Yao et al. [77]")]
+    assert any("1526 mAh g⁻¹" in line and "0.05 C, 60 °C" in line for line in yao)
+    assert "980 mAh g⁻¹" not in result.out  # Hakari [61] at 2 C is below the bound
+
+
+def test_min_needs_a_known_unit():
+    for bound, message in (("1000", "give a number and a unit"), ("10 bananas", "no unit is written 'bananas'")):
+        result = run_main("strategies", "--min", bound)
+        assert result.code == 2 and message in result.err and len(result.err.splitlines()) == 1
+
+
+def test_method_command_and_failure_pointing_to_it(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    result = run_main("method", "pressing")
+    assert result.code == 0, result.err
+    out = result.out
+    assert out.startswith("mechanical pressing  [processing method]\n  a kind of ")
+    assert "Sub-methods\n  buffer layer pressing, cold isostatic pressing, cold pressing" in out
+    assert "Mitigates (failure mode, then who says so)" in out and "Risks (failure mode, then who says so)" in out
+    assert "980 mAh g⁻¹" in out and "2 C, after 2000 cycles" in out  # Hakari [61], buffer layer pressing
+    assert max(len(line) for line in out.splitlines()) <= 100
+    failure = run_main("failure", "pressing")
+    assert failure.code == 2 and "`liskg method pressing`" in failure.err

@@ -1,0 +1,93 @@
+"""Tables for people fit the terminal and keep every number; machine formats keep exact values and IRIs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from liskg import numbers
+from liskg.query import engine, named, tables
+
+from conftest import run_main
+
+UNIT_SYMBOLS = {"http://qudt.org/vocab/unit/OHM-CentiM2": "Ω cm2", "http://qudt.org/vocab/unit/PERCENT": "%",
+                "http://qudt.org/vocab/unit/MilliA-HR-PER-GM": "mAh g-1", "http://qudt.org/vocab/unit/HR": "h",
+                "http://qudt.org/vocab/unit/A-HR-PER-CentiM2": "Ah cm-2", "http://qudt.org/vocab/unit/MilliA-HR": "mAh",
+                "http://qudt.org/vocab/unit/MilliA-PER-CentiM2": "mA cm-2", "http://qudt.org/vocab/unit/S-PER-CentiM": "S cm-1",
+                "http://qudt.org/vocab/unit/MilliGM-PER-CentiM2": "mg cm-2"}
+
+
+def headline_numbers() -> list[tuple[str, str]]:
+    """(value with qualifier and unit, baseline) of every outcome of the headline answer, from its JSON."""
+    document = json.loads(run_main("query", "oxide-anode-strategies", "--format", "json").out)
+    shown = []
+    for row in document["results"]["bindings"]:
+        if "value" in row:
+            qualifier = row.get("qualifier", {}).get("value")
+            value = numbers.format_value(row["value"]["value"], UNIT_SYMBOLS[row["unit"]["value"]], qualifier=qualifier)
+            shown.append((value, numbers.format_number(row["baseline"]["value"]) if "baseline" in row else ""))
+    return shown
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_the_headline_answer_fits_and_keeps_every_value_unit_and_baseline(columns, monkeypatch):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = run_main("query", "oxide-anode-strategies").out
+    assert max(len(line) for line in out.splitlines()) <= columns
+    expected = headline_numbers()
+    assert ("75 Ω cm²", "950") in expected and ("1.15 × 10⁻⁴ S cm⁻¹", "") in expected
+    for value, baseline in expected:
+        assert value in out  # number, qualifier and unit are never split across lines
+        if baseline:
+            assert f"{baseline} →" in out
+    assert out.rstrip().endswith("(21 rows)")
+
+
+def test_wide_and_piped_tables_keep_one_line_per_row(monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)  # run_main's stdout is not a terminal: piped
+    for out in (run_main("query", "oxide-anode-strategies").out,
+                run_main("query", "oxide-anode-strategies", "--wide").out):
+        lines = out.splitlines()
+        assert len(lines) == 2 + 21 + 1
+        assert any("Sharafi et al. [107]" in line and "5822 → 514 Ω cm²" in line for line in lines)
+    monkeypatch.setenv("COLUMNS", "80")
+    assert run_main("query", "oxide-anode-strategies", "--wide").out == out
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 120])
+def test_every_named_query_fits_the_width(project, store, columns):
+    for name, query in named.named_queries(project).items():
+        result = engine.run(store, query.text, timeout=None)
+        if result.form != "select":
+            continue
+        text = tables.render(result, "table", store, width=columns)
+        assert max(len(line) for line in text.splitlines()) <= columns, name
+
+
+def test_answer_columns_come_first_with_value_baseline_and_conditions(store):
+    headers, rows = tables.human_rows(engine.run(store, """
+        PREFIX liskg: <https://w3id.org/liskg/ontology#>
+        SELECT ?measurement ?quantity ?qualifier ?value ?unit ?cRate ?temperature ?cycles WHERE {
+          ?measurement liskg:reportedBy <https://w3id.org/liskg/data/ref-77> ; liskg:measuresQuantity ?quantity ;
+                       liskg:numericValue ?value ; liskg:hasUnit ?unit ; liskg:atCRate ?cRate .
+          OPTIONAL { ?measurement liskg:valueQualifier ?qualifier }
+          OPTIONAL { ?measurement liskg:atTemperatureCelsius ?temperature }
+          OPTIONAL { ?measurement liskg:afterCycles ?cycles }
+        } ORDER BY DESC(?value)""", timeout=None), tables.Labeller(store))
+    assert headers == ["measurement", "quantity", "value", "conditions"]
+    assert rows[0][2:] == ["1526 mAh g⁻¹", "0.05 C, 60 °C"]  # Yao [77]: the capacity with its C-rate and temperature
+
+
+def test_csv_labels_add_a_readable_column_beside_each_iri_column():
+    out = run_main("query", "resistance-reduction", "--format", "csv", "--labels").out
+    table = list(csv.reader(io.StringIO(out)))
+    assert table[0] == ["study", "studyLabel", "strategy", "strategyLabel", "quantity", "quantityLabel", "before",
+                        "after", "unit", "unitLabel", "factor", "reductionPercent"]
+    sharafi = next(row for row in table if row[1] == "Sharafi et al. [107]")
+    assert sharafi[0] == "https://w3id.org/liskg/data/ref-107"
+    assert sharafi[6:8] == ["5822", "514"] and sharafi[9] == "ohm square centimetre"  # exact values, no formatting
+    plain = list(csv.reader(io.StringIO(run_main("query", "resistance-reduction", "--format", "csv").out)))
+    assert [[c for i, c in enumerate(row) if i not in (1, 3, 5, 9)] for row in table] == plain
