@@ -2,26 +2,31 @@
 
 - liskg-merged.ttl     asserted ontology + data as one self-contained ontology (no owl:imports)
 - liskg-inferred.nt    asserted + materialized triples, sorted N-Triples: what queries run on
+- liskg-store/         the same triples in Oxigraph's on-disk store, which readers open read-only in
+                       milliseconds instead of parsing the N-Triples on every call (an index derived
+                       from liskg-inferred.nt: RocksDB's files are not byte-identical across runs)
 
 Outputs are canonical (blank nodes relabelled by content, triples sorted) so they are byte-identical
-across runs, and every file is written to a temporary file first and renamed into place.
+across runs, and every file is written to a temporary file first and renamed into place. Oxigraph
+serializes them; rdflib only names the few blank nodes (see canonical).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+
+import pyoxigraph as ox
 
 from liskg import vocab
 from liskg.errors import LiskgError
 
-if TYPE_CHECKING:  # rdflib is imported only when a build serializes, never on the query path
-    import rdflib
-
 MERGED = "liskg-merged.ttl"
 INFERRED = "liskg-inferred.nt"
+STORE = "liskg-store"
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -47,6 +52,34 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def write_store(path: Path, canonical_ntriples: bytes) -> None:
+    """Write the triples as an Oxigraph on-disk store in the folder PATH, replacing the old one in one rename.
+
+    The store is made in a temporary folder beside PATH; a reader that opened the old store keeps
+    reading its (unlinked) files, and a failed write leaves the old store as it was."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    except OSError as exc:
+        raise LiskgError(f"{path}: cannot write output ({_why_unwritable(path, exc)}); choose a writable location") from None
+    old = tmp.with_name(tmp.name.replace(".tmp", ".old"))
+    try:
+        store = ox.Store(str(tmp))
+        store.bulk_load(input=canonical_ntriples, format=ox.RdfFormat.N_TRIPLES)
+        store.optimize()
+        del store  # closes the database
+        if path.exists():
+            os.rename(path, old)
+        os.rename(tmp, path)
+    except BaseException as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise LiskgError(f"{path}: cannot write output ({exc.strerror or exc}); choose a writable location") from None
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def _why_unwritable(path: Path, exc: OSError) -> str:
     """The reason in the user's terms: a folder on the way that is a file, else the system's message."""
     for parent in path.parents:
@@ -70,28 +103,38 @@ def _umask() -> int:
     return mask
 
 
-def canonical(graph: rdflib.Graph) -> rdflib.Graph:
-    """The graph with blank nodes named by their content, so serializations are stable.
+def ntriples(data: bytes) -> bytes:
+    """Canonical N-Triples from N-Triples: blank nodes named by their content, lines sorted as text, no duplicates.
 
-    Only the triples that hold a blank node take part in the canonical naming (every triple about a
-    blank node is among them, so its name depends on its content alone); the rest are copied."""
-    import rdflib
-    from rdflib.compare import to_canonical_graph
-
-    result, with_blanks = rdflib.Graph(), rdflib.Graph()
-    for prefix, ns in vocab.PREFIXES.items():
-        result.bind(prefix, ns)
-    for triple in graph:
-        (with_blanks if any(isinstance(term, rdflib.BNode) for term in triple) else result).add(triple)
-    for triple in to_canonical_graph(with_blanks):
-        result.add(triple)
-    return result
+    Only the lines that hold a blank node (the ontology's OWL axioms: a few dozen, however large the
+    data) are parsed and renamed; every triple about a blank node is among them, so its name depends
+    on its content alone. The other lines are kept as Oxigraph wrote them."""
+    lines = set(data.splitlines())
+    lines.discard(b"")
+    candidates = {line for line in lines if b"_:" in line}  # a superset: "_:" may also sit in a literal
+    if candidates:
+        lines -= candidates
+        lines.update(ox.serialize(canonical(ox.parse(b"\n".join(candidates), format=ox.RdfFormat.N_TRIPLES)),
+                                  format=ox.RdfFormat.N_TRIPLES).splitlines())
+    return b"".join(line + b"\n" for line in sorted(lines))
 
 
-def sorted_ntriples(graph: rdflib.Graph) -> bytes:
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-    return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
+def canonical(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    """The triples with their blank nodes renamed by rdflib's canonical labelling (the others unchanged)."""
+    plain, with_blanks = [], []
+    for t in triples:
+        blank = isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+        (with_blanks if blank else plain).append(t)
+    if with_blanks:
+        from rdflib.compare import to_canonical_graph
+
+        from liskg.build.rdfconvert import to_ox_triple, to_rdflib_graph
+
+        plain += [to_ox_triple(t) for t in to_canonical_graph(to_rdflib_graph(with_blanks))]
+    return plain
 
 
-def turtle(graph: rdflib.Graph) -> bytes:
-    return graph.serialize(format="turtle", encoding="utf-8")
+def turtle(canonical_ntriples: bytes) -> bytes:
+    """Turtle with the project's prefixes, the triples in the order of the given canonical N-Triples."""
+    triples = ox.parse(canonical_ntriples, format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=vocab.PREFIXES)
