@@ -14,8 +14,6 @@ serializes them; rdflib only names the few blank nodes (see canonical).
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 from collections.abc import Iterable
 
@@ -35,6 +33,8 @@ def write_atomically(path: Path, data: bytes) -> None:
     The file gets the permissions a plain open() would give it (0666 less the umask), not the
     owner-only 0600 of the temporary file.
     """
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -57,6 +57,9 @@ def write_store(path: Path, canonical_ntriples: bytes) -> None:
 
     The store is made in a temporary folder beside PATH; a reader that opened the old store keeps
     reading its (unlinked) files, and a failed write leaves the old store as it was."""
+    import shutil
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))

@@ -1,7 +1,7 @@
 """Open the built graph in Oxigraph, the SPARQL engine every reader (query, stats, viz, serve) uses.
 
 Reading never builds: liskg.api.open_store decides whether to rebuild first. The inferred graph is
-opened read-only from build/liskg-store/, so a store from load() refuses updates (OSError).
+opened read-only from build/liskg-store/, so a store from load() refuses updates (RuntimeError).
 """
 
 from __future__ import annotations
