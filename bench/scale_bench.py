@@ -24,8 +24,10 @@ LISKG, OXIGRAPH = str(BIN / "liskg"), str(BIN / "oxigraph")
 OUTPUTS = ("liskg-merged.ttl", "liskg-inferred.nt")
 
 
-def measured(argv: list[str], cwd: Path | None = None, timeout: float | None = None) -> tuple[float, int]:
-    """(wall seconds, peak resident memory in bytes) of one whole process, which must exit 0."""
+def measured(argv: list[str], cwd: Path | None = None, timeout: float | None = None) -> tuple[float, int, float]:
+    """(wall seconds, peak resident memory in bytes, CPU seconds) of one whole process, which must exit 0.
+
+    CPU time (user + system) is less sensitive than wall time to other work on a shared machine."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -37,7 +39,7 @@ def measured(argv: list[str], cwd: Path | None = None, timeout: float | None = N
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode:
         raise RuntimeError(f"{' '.join(argv[-3:])} exited {proc.returncode}: {proc.stderr.read().decode()[-300:]}")
-    return seconds, usage.ru_maxrss * 1024
+    return seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
 
 
 def _wait4(proc, timeout: float):
@@ -53,12 +55,13 @@ def _wait4(proc, timeout: float):
 
 def builds(spec: dict) -> dict:
     root = Path(spec["root"])
-    result = {"seconds": [], "peak_bytes": [], "hashes": []}
+    result = {"seconds": [], "peak_bytes": [], "cpu": [], "hashes": []}
     for _ in range(spec["runs"]):
-        seconds, peak = measured([LISKG, "--root", str(root), "build", "-q", *spec.get("args", [])],
+        seconds, peak, cpu = measured([LISKG, "--root", str(root), "build", "-q", *spec.get("args", [])],
                                  timeout=spec.get("timeout"))
         result["seconds"].append(seconds)
         result["peak_bytes"].append(peak)
+        result["cpu"].append(cpu)
         result["hashes"].append({name: hashlib.sha256((root / "build" / name).read_bytes()).hexdigest()
                                  for name in OUTPUTS})
         timing.emit(result)
@@ -77,12 +80,14 @@ def queries(spec: dict) -> dict:
                  "oxigraph": [OXIGRAPH, "query", "--location", str(copy), "--query-file", str(query_file),
                               "--results-format", "tsv"],
                  "python": [sys.executable, "-c", "pass"]}
-        result = {name: [] for name in argvs}
+        result = {name: [] for name in argvs} | {f"{name} cpu": [] for name in argvs}
         for name, argv in argvs.items():
             measured(argv)
         for _ in range(spec["runs"]):
             for name, argv in argvs.items():
-                result[name].append(measured(argv)[0])
+                seconds, _peak, cpu = measured(argv)
+                result[name].append(seconds)
+                result[f"{name} cpu"].append(cpu)
     result["rows"] = subprocess.run([LISKG, "--root", str(root), "query", spec["query"], "-f", "tsv"],
                                     capture_output=True, text=True).stdout.count("\n") - 1
     return result

@@ -35,7 +35,8 @@ exit codes:
 
 
 def make_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The `liskg` parser; with COMMAND (a name from COMMANDS), only that subcommand's module is imported."""
+    """The `liskg` parser; with COMMAND (a name from COMMANDS), only that subcommand's module is imported,
+    with "" none (for --version); with None every one (for --help and to name the choices on a typo)."""
     parser = argparse.ArgumentParser(
         prog="liskg",
         description="LiSKG: a knowledge graph of how researchers engineer the interfaces of solid-state "
@@ -47,7 +48,7 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--root", metavar="DIR", help="project folder holding ontology/ and graph_data/ "
                         "(default: $LISKG_HOME, else this checkout, else the current folder)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in [command] if command in COMMANDS else COMMANDS:
+    for name in COMMANDS if command is None else [c for c in COMMANDS if c == command]:
         module = importlib.import_module(f"liskg.cli.commands.{name.replace('-', '_')}")
         sub = subparsers.add_parser(name, help=module.HELP, description=module.DESCRIPTION,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -57,13 +58,16 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def command_of(argv: list[str]) -> str | None:
-    """The subcommand named on the command line (None before it, or for --help/--version)."""
+    """What make_parser needs for this command line: the subcommand it names, "" for --version,
+    None for anything else (--help, no command, an unknown one)."""
     arguments = iter(argv)
     for argument in arguments:
         if argument == "--root":
             next(arguments, None)
+        elif argument == "--version":
+            return ""
         elif not argument.startswith("-"):
-            return argument
+            return argument if argument in COMMANDS else None
         elif not argument.startswith("--root="):
             return None
     return None
