@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,10 +23,13 @@ import timing
 BIN = Path(sys.executable).parent
 LISKG, OXIGRAPH = str(BIN / "liskg"), str(BIN / "oxigraph")
 OUTPUTS = ("liskg-merged.ttl", "liskg-inferred.nt")
+STEP = re.compile(r"^\[build\] (?P<title>[^:]+): done.* \((?P<seconds>[\d.]+) s\)$")
 
 
-def measured(argv: list[str], cwd: Path | None = None, timeout: float | None = None) -> tuple[float, int, float]:
-    """(wall seconds, peak resident memory in bytes, CPU seconds) of one whole process, which must exit 0.
+def measured(argv: list[str], cwd: Path | None = None, timeout: float | None = None,
+             stderr: list | None = None) -> tuple[float, int, float]:
+    """(wall seconds, peak resident memory in bytes, CPU seconds) of one whole process, which must exit 0;
+    its stderr lines are appended to STDERR when given (a few progress lines: the pipe never fills).
 
     CPU time (user + system) is less sensitive than wall time to other work on a shared machine."""
     start = time.perf_counter()
@@ -37,8 +41,11 @@ def measured(argv: list[str], cwd: Path | None = None, timeout: float | None = N
             proc.kill()
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode()
     if proc.returncode:
-        raise RuntimeError(f"{' '.join(argv[-3:])} exited {proc.returncode}: {proc.stderr.read().decode()[-300:]}")
+        raise RuntimeError(f"{' '.join(argv[-3:])} exited {proc.returncode}: {err[-300:]}")
+    if stderr is not None:
+        stderr.extend(err.splitlines())
     return seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
 
 
@@ -55,10 +62,14 @@ def _wait4(proc, timeout: float):
 
 def builds(spec: dict) -> dict:
     root = Path(spec["root"])
-    result = {"seconds": [], "peak_bytes": [], "cpu": [], "hashes": []}
+    result = {"seconds": [], "peak_bytes": [], "cpu": [], "hashes": [], "steps": {}}
     for _ in range(spec["runs"]):
-        seconds, peak, cpu = measured([LISKG, "--root", str(root), "build", "-q", *spec.get("args", [])],
-                                 timeout=spec.get("timeout"))
+        lines: list[str] = []
+        seconds, peak, cpu = measured([LISKG, "--root", str(root), "build", *spec.get("args", [])],
+                                      timeout=spec.get("timeout"), stderr=lines)
+        for line in lines:  # "[build] TITLE: done DETAIL (S s)"
+            if match := STEP.match(line):
+                result["steps"].setdefault(match["title"], []).append(float(match["seconds"]))
         result["seconds"].append(seconds)
         result["peak_bytes"].append(peak)
         result["cpu"].append(cpu)
