@@ -143,7 +143,7 @@ class Report:
     def java(self) -> None:
         self.out("## `liskg build --reason --owlapi` on the synthetic graphs", "",
                  "The whole build plus HermiT (through owlready2) and the OWL API's parse of every source and "
-                 f"OWL 2 DL profile check of the merged graph, one run per scale, stopped after {self.r.get("java_budget", 240):g} s; the "
+                 f"OWL 2 DL profile check of the merged graph, one run per scale, stopped after {self.r.get('java_budget', 240):g} s; the "
                  "scales after a stopped one are not run. (The generator used to write an escaped slash in a "
                  "prefixed name, `lkd:synthetic\\/shard-0000`, which the OWL API refused; shards are now "
                  "`lkd:synthetic-shard-0000`.)", "",
