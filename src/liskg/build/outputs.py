@@ -14,8 +14,8 @@ serializes them; rdflib only names the few blank nodes (see canonical).
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 
 import pyoxigraph as ox
 
