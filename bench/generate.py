@@ -176,7 +176,7 @@ def generate(source: Project, scale: int, out: Path, seed: int = 0) -> dict:
     triples = 0
     for first in range(0, scale, per_shard):
         name = f"shard-{len(shards):04d}.ttl"
-        iri = f"{LKD}synthetic/{name[:-4]}"
+        iri = f"{LKD}synthetic-{name[:-4]}"  # no "/": Turtle escapes it in a prefixed name, which the OWL API rejects
         lines = [line for c in range(first, min(scale, first + per_shard)) for line in _replica(templates, c, seed, stride)]
         (data_dir / name).write_bytes(_shard_turtle(iri, lines))
         shards[iri] = name

@@ -1,8 +1,8 @@
-"""Run every LiSKG benchmark and write docs/performance.md (raw numbers: build/bench/results.json).
+"""Run every LiSKG benchmark and write docs/performance-full.md (raw numbers: build/bench/results.json).
 
-    .venv/bin/python bench/run_all.py            # the full run, about 20 minutes on 2 cores
+    .venv/bin/python bench/run_all.py            # the full run, about 20 minutes on 2 cores (make bench-full)
     .venv/bin/python bench/run_all.py --quick    # 1x and 10x only, few repetitions: checks the harness
-    .venv/bin/python bench/run_all.py --report   # rewrite docs/performance.md from the last results.json
+    .venv/bin/python bench/run_all.py --report   # rewrite docs/performance-full.md from the last results.json
 
 Each benchmark runs as a child process with its own time budget, so a slow engine or a large scale
 cannot stall the run, and memory is returned between scales.

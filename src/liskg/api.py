@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 import pyoxigraph as ox
@@ -167,6 +166,8 @@ def _value(term) -> object:
         if datatype in (vocab.XSD + "double", vocab.XSD + "float"):
             return float(term.value)
         if datatype == vocab.XSD + "decimal":
+            from decimal import Decimal
+
             return Decimal(term.value)
         if datatype in vocab.NUMERIC_TYPES:
             return int(term.value)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -39,10 +38,14 @@ def shorten(iri: str) -> str:
 
 def sparql(path: str) -> str:
     """The text of a SPARQL file shipped in the package, by its path inside liskg/ ("graph/sparql/graph-nodes.rq")."""
+    from importlib import resources  # imported on first use: it costs more start-up time than the rest of vocab
+
     return resources.files("liskg").joinpath(path).read_text(encoding="utf-8")
 
 
 def sparql_folder(folder: str, prefix: str = "") -> dict[str, str]:
     """Every .rq file of a package folder whose name starts with PREFIX, by file name, sorted."""
+    from importlib import resources
+
     files = sorted(resources.files("liskg").joinpath(folder).iterdir(), key=lambda p: p.name)
     return {p.name: p.read_text(encoding="utf-8") for p in files if p.name.endswith(".rq") and p.name.startswith(prefix)}

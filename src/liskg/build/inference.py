@@ -9,12 +9,18 @@ other link" defaults): they run once each, in name order, after the others reach
 
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
 
 from liskg import vocab
 from liskg.errors import CheckFailed
 
 MAX_ROUNDS = 20
+# Rules whose conclusions feed others run first, so one round usually reaches the fixpoint and the
+# second only confirms it; rules not named here run after these, by file name.
+ORDER = ["rule-subclass-closure.rq", "rule-subproperty-values.rq", "rule-transitive-properties.rq",
+         "rule-domain-types.rq", "rule-range-types.rq", "rule-subclass-types.rq"]
 
 
 def rule_queries() -> dict[str, str]:
@@ -23,24 +29,28 @@ def rule_queries() -> dict[str, str]:
 
 
 def materialize(store: ox.Store) -> int:
-    """Add every triple the rules entail to the store's default graph; return how many were added."""
-    rules = rule_queries()
-    closing = [text for name, text in rules.items() if not name.startswith("rule-post-")]
+    """Add every triple the rules entail to the store's default graph; return how many were added.
+
+    Each CONSTRUCT rule runs as the SPARQL UPDATE `INSERT {template} WHERE {pattern}`, so the entailed
+    triples go from Oxigraph's evaluation into the store without becoming Python objects. The closing
+    rules run to their fixpoint; then each rule-post-*.rq runs once, in name order."""
+    found = rule_queries()
+    post = sorted(n for n in found if n.startswith("rule-post-"))
+    closing = [n for n in ORDER if n in found] + sorted(n for n in found if n not in ORDER and n not in post)
     before = len(store)
     for _ in range(MAX_ROUNDS):
         size = len(store)
-        for rule in closing:
-            _add(store, rule)
+        for name in closing:
+            store.update(_as_insert(found[name]))
         if len(store) == size:
             break
     else:
         raise CheckFailed(f"inference did not reach a fixpoint in {MAX_ROUNDS} rounds; a chain of transitive or "
                           "subclass links this long is likely a modelling error")
-    for name, rule in rules.items():
-        if name.startswith("rule-post-"):
-            _add(store, rule)
+    for name in post:
+        store.update(_as_insert(found[name]))
     return len(store) - before
 
 
-def _add(store: ox.Store, rule: str) -> None:
-    store.extend([ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in store.query(rule)])
+def _as_insert(rule: str) -> str:
+    return re.sub(r"(?m)^CONSTRUCT\b", "INSERT", rule, count=1)

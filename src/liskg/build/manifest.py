@@ -12,7 +12,7 @@ import json
 from collections.abc import Collection
 
 from liskg import __version__
-from liskg.build.outputs import INFERRED, write_atomically
+from liskg.build.outputs import INFERRED, STORE, write_atomically
 from liskg.project import Project
 
 MANIFEST = "manifest.json"
@@ -21,13 +21,29 @@ CHECKS = ("qc", "shacl", "hermit", "owlapi")
 CHECK_NAMES = {"qc": "quality checks", "shacl": "SHACL validation", "hermit": "HermiT", "owlapi": "the OWL API check"}
 
 
-def source_hashes(project: Project) -> dict[str, str]:
-    return {project.relative(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in project.source_files()}
+def source_hashes(project: Project, known: dict | None = None) -> dict[str, str]:
+    """SHA-256 of every source file. KNOWN (a manifest) lends its hash to a file whose size and
+    modification time are still the ones it recorded, so a reader re-hashes only files that changed."""
+    sources, stats = (known or {}).get("sources", {}), (known or {}).get("stats", {})
+    hashes = {}
+    for path in project.source_files():
+        name = project.relative(path)
+        if name in sources and stats.get(name) == _stat(path):
+            hashes[name] = sources[name]
+        else:
+            hashes[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashes
+
+
+def _stat(path) -> list[int]:
+    status = path.stat()
+    return [status.st_size, status.st_mtime_ns]
 
 
 def write(project: Project, counts: dict[str, int], checks: Collection[str]) -> None:
     """Write the manifest of a build that ran CHECKS (written last, after every output)."""
     manifest = {"liskg_version": __version__, "sources": source_hashes(project), "counts": counts,
+                "stats": {project.relative(p): _stat(p) for p in project.source_files()},
                 "checks": [c for c in CHECKS if c in checks]}
     write_atomically(project.build_dir / MANIFEST, (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode())
 
@@ -50,14 +66,14 @@ def stale_reason(project: Project, *, need: Collection[str] = ()) -> str | None:
 
     NEED names checks the build must have run to count as current (a validating build needs "shacl").
     """
-    if not (project.build_dir / MANIFEST).exists() or not (project.build_dir / INFERRED).exists():
+    if not all((project.build_dir / name).exists() for name in (MANIFEST, INFERRED, STORE)):
         return "no build yet"
     manifest = read(project)
     if manifest is None:
         return "build manifest unreadable"
     if manifest.get("liskg_version") != __version__:
         return "built by another LiSKG version"
-    current = source_hashes(project)
+    current = source_hashes(project, known=manifest)
     changed = sorted(set(current.items()) ^ set(manifest.get("sources", {}).items()))
     if changed:
         return f"sources changed since the last build ({changed[0][0]})"

@@ -2,26 +2,29 @@
 
 - liskg-merged.ttl     asserted ontology + data as one self-contained ontology (no owl:imports)
 - liskg-inferred.nt    asserted + materialized triples, sorted N-Triples: what queries run on
+- liskg-store/         the same triples in Oxigraph's on-disk store, which readers open read-only in
+                       milliseconds instead of parsing the N-Triples on every call (an index derived
+                       from liskg-inferred.nt: RocksDB's files are not byte-identical across runs)
 
 Outputs are canonical (blank nodes relabelled by content, triples sorted) so they are byte-identical
-across runs, and every file is written to a temporary file first and renamed into place.
+across runs, and every file is written to a temporary file first and renamed into place. Oxigraph
+serializes them; rdflib only names the few blank nodes (see canonical).
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
 
 from liskg import vocab
 from liskg.errors import LiskgError
 
-if TYPE_CHECKING:  # rdflib is imported only when a build serializes, never on the query path
-    import rdflib
-
 MERGED = "liskg-merged.ttl"
 INFERRED = "liskg-inferred.nt"
+STORE = "liskg-store"
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -30,6 +33,8 @@ def write_atomically(path: Path, data: bytes) -> None:
     The file gets the permissions a plain open() would give it (0666 less the umask), not the
     owner-only 0600 of the temporary file.
     """
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -45,6 +50,37 @@ def write_atomically(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise LiskgError(f"{path}: cannot write output ({exc.strerror}); choose a writable location") from None
         raise
+
+
+def write_store(path: Path, canonical_ntriples: bytes) -> None:
+    """Write the triples as an Oxigraph on-disk store in the folder PATH, replacing the old one in one rename.
+
+    The store is made in a temporary folder beside PATH; a reader that opened the old store keeps
+    reading its (unlinked) files, and a failed write leaves the old store as it was."""
+    import shutil
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    except OSError as exc:
+        raise LiskgError(f"{path}: cannot write output ({_why_unwritable(path, exc)}); choose a writable location") from None
+    old = tmp.with_name(tmp.name.replace(".tmp", ".old"))
+    try:
+        store = ox.Store(str(tmp))
+        store.bulk_load(input=canonical_ntriples, format=ox.RdfFormat.N_TRIPLES)
+        store.optimize()
+        del store  # closes the database
+        if path.exists():
+            os.rename(path, old)
+        os.rename(tmp, path)
+    except BaseException as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise LiskgError(f"{path}: cannot write output ({exc.strerror or exc}); choose a writable location") from None
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _why_unwritable(path: Path, exc: OSError) -> str:
@@ -70,40 +106,50 @@ def _umask() -> int:
     return mask
 
 
-def canonical(graph: rdflib.Graph) -> rdflib.Graph:
-    """The graph with blank nodes named by their content, so serializations are stable.
+def ntriples(data: bytes) -> bytes:
+    """Canonical N-Triples from N-Triples: blank nodes named by their content, lines sorted as text, no duplicates.
 
-    Only the triples that hold a blank node take part in the canonical naming (every triple about a
-    blank node is among them, so its name depends on its content alone); the rest are copied."""
-    import rdflib
-    from rdflib.compare import to_canonical_graph
-
-    result, with_blanks = rdflib.Graph(), rdflib.Graph()
-    for prefix, ns in vocab.PREFIXES.items():
-        result.bind(prefix, ns)
-    for triple in graph:
-        (with_blanks if any(isinstance(term, rdflib.BNode) for term in triple) else result).add(triple)
-    for triple in to_canonical_graph(with_blanks):
-        result.add(triple)
-    return result
+    Only the lines that hold a blank node (the ontology's OWL axioms: a few dozen, however large the
+    data) are parsed and renamed; every triple about a blank node is among them, so its name depends
+    on its content alone. The other lines are kept as Oxigraph wrote them."""
+    lines = set(data.splitlines())
+    lines.discard(b"")
+    candidates = {line for line in lines if b"_:" in line}  # a superset: "_:" may also sit in a literal
+    if candidates:
+        lines -= candidates
+        lines.update(ox.serialize(canonical(ox.parse(b"\n".join(candidates), format=ox.RdfFormat.N_TRIPLES)),
+                                  format=ox.RdfFormat.N_TRIPLES).splitlines())
+    return b"".join(line + b"\n" for line in sorted(lines))
 
 
-def sorted_ntriples(graph: rdflib.Graph) -> bytes:
-    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
-    return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
+def canonical(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    """The triples with their blank nodes renamed by rdflib's canonical labelling (the others unchanged)."""
+    plain, with_blanks = [], []
+    for t in triples:
+        blank = isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+        (with_blanks if blank else plain).append(t)
+    if with_blanks:
+        from rdflib.compare import to_canonical_graph
+
+        from liskg.build.rdfconvert import to_ox_triple, to_rdflib_graph
+
+        plain += [to_ox_triple(t) for t in to_canonical_graph(to_rdflib_graph(with_blanks))]
+    return plain
 
 
-def turtle(graph: rdflib.Graph) -> bytes:
-    """Turtle with annotation properties, the ontology header and property and class declarations first: OWL API 3.4.3 parses
-    as it reads and drops an annotation whose IRI value comes before its property's declaration."""
-    from io import BytesIO
+DECLARATION_ORDER = [vocab.OWL + "AnnotationProperty", vocab.OWL + "Ontology", vocab.OWL + "ObjectProperty",
+                     vocab.OWL + "DatatypeProperty", vocab.OWL + "Class", vocab.RDFS + "Class"]
 
-    from rdflib.namespace import OWL, RDFS
-    from rdflib.plugins.serializers.turtle import TurtleSerializer
 
-    serializer = TurtleSerializer(graph)
-    serializer.topClasses = [OWL.AnnotationProperty, OWL.Ontology, OWL.ObjectProperty, OWL.DatatypeProperty,
-                             OWL.Class, RDFS.Class]
-    out = BytesIO()
-    serializer.serialize(out, encoding="utf-8")
-    return out.getvalue()
+def turtle(canonical_ntriples: bytes) -> bytes:
+    """Turtle with the project's prefixes, written by Oxigraph in the order of the canonical N-Triples,
+    except that annotation properties, the ontology header and property and class declarations come
+    first: OWL API 3.4.3 parses as it reads and drops an annotation whose property it has not yet seen
+    declared."""
+    triples = list(ox.parse(canonical_ntriples, format=ox.RdfFormat.N_TRIPLES))
+    rank = {}
+    for t in triples:
+        if t.predicate.value == vocab.RDF_TYPE and t.object.value in DECLARATION_ORDER:
+            rank[t.subject] = min(rank.get(t.subject, len(DECLARATION_ORDER)), DECLARATION_ORDER.index(t.object.value))
+    triples.sort(key=lambda t: rank.get(t.subject, len(DECLARATION_ORDER)))  # stable: canonical order within a rank
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=vocab.PREFIXES)

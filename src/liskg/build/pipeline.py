@@ -60,22 +60,18 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
         note["detail"] = f"+{added:,} inferred triples"
 
     with progress.step("serializing") as note:
-        from liskg.build.rdfconvert import to_rdflib_graph
-
-        inferred_graph = outputs.canonical(to_rdflib_graph(store))
-        merged_graph = outputs.canonical(to_rdflib_graph(_merged_triples(loaded)))
-        files = {
-            outputs.MERGED: outputs.turtle(merged_graph),
-            outputs.INFERRED: outputs.sorted_ntriples(inferred_graph),
-        }
+        inferred_nt = outputs.ntriples(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+        merged_nt = outputs.ntriples(ox.serialize(_merged_triples(loaded), format=ox.RdfFormat.N_TRIPLES))
+        files = {outputs.MERGED: outputs.turtle(merged_nt), outputs.INFERRED: inferred_nt}
         note["detail"] = ", ".join(f"{name} {len(data):,} bytes" for name, data in files.items())
 
     if validate:
         with progress.step("validating against SHACL shapes") as note:
-            from liskg.build.validation import load_shapes, validate as shacl_validate
+            from liskg.build.validation import load_shapes, shapes_view, validate as shacl_validate
 
+            shapes = load_shapes(project)
             violations = [replace(v, where=qc.locate(project, loaded, v.focus_iri)) if v.focus_iri else v
-                          for v in shacl_validate(inferred_graph, load_shapes(project))]
+                          for v in shacl_validate(shapes_view(store, shapes), shapes)]
             if violations:
                 raise ShaclViolations([str(v) for v in violations])
             note["detail"] = "conforms"
@@ -85,6 +81,9 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
         with progress.step("reasoning with HermiT") as note:
             from liskg.build.reasoning import reason as hermit
 
+            from liskg.build.rdfconvert import to_rdflib_graph
+
+            merged_graph = to_rdflib_graph(ox.parse(merged_nt, format=ox.RdfFormat.N_TRIPLES))
             result.reasoner_report = hermit(merged_graph, loaded.files[0].ontology_iri, store)
             if not result.reasoner_report.consistent or result.reasoner_report.unsatisfiable:
                 raise CheckFailed(result.reasoner_report.problem_line() + "; nothing was written")
@@ -101,6 +100,7 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
     with progress.step("writing build/") as note:
         for name, data in files.items():
             outputs.write_atomically(project.build_dir / name, data)
+        outputs.write_store(project.build_dir / outputs.STORE, files[outputs.INFERRED])
         manifest.write(project, {"asserted_triples": result.asserted_triples,
                                  "inferred_triples": result.inferred_triples}, result.checks)
         note["detail"] = project.relative(project.build_dir)

@@ -125,18 +125,20 @@ def _check_unique_labels(project: Project, loaded: LoadedSources) -> list[str]:
 def _check_references(project: Project, source: SourceFile, declared: dict[str, Path],
                       typed_in_data: set[str]) -> list[str]:
     problems, reported = [], set()
+    skipped = (OWL + "imports", OWL + "versionIRI")
     for t in source.triples:
-        for position, term in (("predicate", t.predicate), ("object", t.object), ("subject", t.subject)):
-            iri = _iri(term)
+        predicate, obj = t.predicate.value, t.object
+        referenced = obj.value if type(obj) is ox.NamedNode and predicate not in skipped else None
+        subject = t.subject.value if type(t.subject) is ox.NamedNode else None
+        for is_object, iri in ((False, predicate), (True, referenced), (False, subject)):
             if not iri or iri in reported or iri == source.ontology_iri:
                 continue
-            if position == "object" and t.predicate.value in (OWL + "imports", OWL + "versionIRI"):
-                continue
-            if iri.startswith((LISKG, UNIT)) and iri not in declared:
-                reported.add(iri)
-                problems.append(f"{project.relative(source.path)}:{_line_of(source.path, iri)}: {shorten(iri)} is not "
-                                "declared in the ontology; check the spelling or declare it in ontology/")
-            elif iri.startswith(LKD) and position == "object" and iri not in typed_in_data:
+            if iri.startswith((LISKG, UNIT)):
+                if iri not in declared:
+                    reported.add(iri)
+                    problems.append(f"{project.relative(source.path)}:{_line_of(source.path, iri)}: {shorten(iri)} is "
+                                    "not declared in the ontology; check the spelling or declare it in ontology/")
+            elif is_object and iri.startswith(LKD) and iri not in typed_in_data:
                 reported.add(iri)
                 problems.append(f"{project.relative(source.path)}:{_line_of(source.path, iri)}: {shorten(iri)} is used "
                                 "but never declared (no rdf:type) in graph_data/; check the spelling or declare it")

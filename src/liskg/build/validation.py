@@ -36,6 +36,32 @@ def load_shapes(project: Project) -> rdflib.Graph:
     return to_rdflib_graph(parse_turtle(project.shapes_file, project.relative(project.shapes_file)))
 
 
+READ_ALWAYS = (str(rdflib.RDF.type), str(RDFS.subClassOf), str(RDFS.label))  # targets, sh:class, messages
+UNSUPPORTED = (SH.closed, SH.sparql, SH.alternativePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath)
+
+
+def shapes_view(store, shapes: rdflib.Graph) -> rdflib.Graph:
+    """The part of the built graph the shapes can read, as an rdflib graph for pyshacl.
+
+    The shapes read only rdf:type, rdfs:subClassOf and the predicates on their sh:path (plain,
+    sequence or inverse paths), so the other triples cannot change the report; converting only these
+    keeps pyshacl's input small. Shapes that use sh:closed, SPARQL constraints or other path kinds
+    get the whole graph."""
+    import pyoxigraph as ox
+
+    from liskg.build.rdfconvert import to_rdflib_graph
+
+    if any((None, term, None) in shapes for term in UNSUPPORTED):
+        return to_rdflib_graph(store)
+    predicates = set(READ_ALWAYS)
+    for path in shapes.objects(None, SH.path):
+        items = list(Collection(shapes, path)) if (path, rdflib.RDF.first, None) in shapes else [path]
+        for item in items:
+            item = shapes.value(item, SH.inversePath) or item
+            predicates.add(str(item))
+    return to_rdflib_graph(q for p in sorted(predicates) for q in store.quads_for_pattern(None, ox.NamedNode(p), None))
+
+
 def validate(graph: rdflib.Graph, shapes: rdflib.Graph) -> list[Violation]:
     """Every violation of the shapes in the graph (which should already hold the materialized inferences)."""
     import pyshacl

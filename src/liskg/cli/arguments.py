@@ -69,11 +69,12 @@ def positive_seconds(text: str) -> float:
 
 def ensure_current(project) -> None:
     """Rebuild when the sources changed (saying so on stderr); warn when the build skipped SHACL."""
-    from liskg import api
     from liskg.build import manifest
 
     reason = manifest.stale_reason(project)
     if reason:
+        from liskg import api
+
         print(f"liskg: {reason}; rebuilding ...", file=sys.stderr, flush=True)
         api.build(project)
     warning = manifest.unvalidated_warning(project)

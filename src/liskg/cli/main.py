@@ -36,7 +36,9 @@ exit codes:
 """ + "".join(f"  {code:<4}{meaning}\n" for code, meaning in EXIT_CODES.items())
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The `liskg` parser; with COMMAND (a name from COMMANDS), only that subcommand's module is imported,
+    with "" none (for --version); with None every one (for --help and to name the choices on a typo)."""
     parser = argparse.ArgumentParser(
         prog="liskg",
         description="LiSKG: a knowledge graph of how researchers engineer the interfaces of solid-state "
@@ -48,7 +50,7 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", metavar="DIR", help="project folder holding ontology/ and graph_data/ "
                         "(default: $LISKG_HOME, else this checkout, else the current folder)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in COMMANDS if command is None else [c for c in COMMANDS if c == command]:
         module = importlib.import_module(f"liskg.cli.commands.{name.replace('-', '_')}")
         sub = subparsers.add_parser(name, help=module.HELP, description=module.DESCRIPTION,
                                     formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -57,13 +59,30 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def command_of(argv: list[str]) -> str | None:
+    """What make_parser needs for this command line: the subcommand it names, "" for --version,
+    None for anything else (--help, no command, an unknown one)."""
+    arguments = iter(argv)
+    for argument in arguments:
+        if argument == "--root":
+            next(arguments, None)
+        elif argument == "--version":
+            return ""
+        elif not argument.startswith("-"):
+            return argument if argument in COMMANDS else None
+        elif not argument.startswith("--root="):
+            return None
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
-        parser = make_parser()
+        parser = make_parser(command_of(sys.argv[1:] if argv is None else argv))
     except ImportError as exc:  # a broken or missing command module: say which, not a traceback
         print(f"liskg: internal error: cannot load a command ({exc}); reinstall with 'make install'", file=sys.stderr)
         return InternalError.exit_code
     args = parser.parse_args(argv)
+    args.standalone = argv is None  # the process is this command (console script, python -m liskg.cli)
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2

@@ -64,7 +64,7 @@ class ReleaseResult:
 
 def ordered(graph: rdflib.Graph) -> rdflib.Graph:
     """A canonical copy with triples inserted in sorted order, so every serializer writes them stably."""
-    canon = outputs.canonical(graph)
+    canon = rdflib.Graph().parse(data=_canonical_nt(graph), format="nt")
     result = rdflib.Graph()
     for prefix, ns in CONTEXT.items():
         result.bind(prefix, ns, override=True)
@@ -74,6 +74,10 @@ def ordered(graph: rdflib.Graph) -> rdflib.Graph:
     for triple in sorted((tuple(_plain(term) for term in t) for t in canon), key=key):
         result.add(triple)
     return result
+
+
+def _canonical_nt(graph: rdflib.Graph) -> bytes:
+    return outputs.ntriples(graph.serialize(format="nt", encoding="utf-8"))
 
 
 def _plain(term):
@@ -102,7 +106,7 @@ def serializations(stem: str, graph: rdflib.Graph) -> dict[str, bytes]:
     out = {}
     for suffix, fmt in RDF_FORMATS.items():
         if fmt == "nt":
-            out[stem + suffix] = outputs.sorted_ntriples(g)
+            out[stem + suffix] = _canonical_nt(g)
         elif fmt == "json-ld":
             out[stem + suffix] = jsonld(g)
         elif fmt == "xml":
@@ -255,7 +259,7 @@ def _check_alignment(project: Project, merged: rdflib.Graph, aligned: rdflib.Gra
     if not report.consistent or report.unsatisfiable:
         raise CheckFailed(f"LiSKG with the EMMO alignment: {report.problem_line()}; nothing was written")
     combined = work / "liskg-with-alignment.ttl"
-    combined.write_bytes(outputs.turtle(together))
+    combined.write_bytes(outputs.turtle(_canonical_nt(together)))
     alone = work / "liskg-emmo-alignment.ttl"
     alone.write_bytes(files["liskg-emmo-alignment.ttl"])
     owl = check_files([combined, alone], profile=True)

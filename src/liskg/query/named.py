@@ -8,7 +8,6 @@ Each file starts with a comment header in this form (continuation lines are inde
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +76,8 @@ def resolve(project: Project, target: str | None = None, inline: str | None = No
     queries = named_queries(project)
     if target in queries:
         return queries[target]
+    import difflib
+
     close = difflib.get_close_matches(target, list(queries), n=3, cutoff=0.5)
     close += [n for n in queries if target.lower() in n.lower() and n not in close][: 3 - len(close)]
     hint = f"did you mean {', '.join(close)}?" if close else "see `liskg query --list`"

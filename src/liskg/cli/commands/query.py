@@ -52,7 +52,11 @@ def run(args, project) -> int:
 
     engine.check(query.text, query.origin)
     store = open_build(project, inferred=not args.asserted_only)
-    result = engine.run(store, query.text, timeout=args.timeout, origin=query.origin)
+    if args.standalone:  # in-process, no fork: the process ends at the time bound
+        with engine.exit_after(args.timeout, query.origin):
+            result = engine.run(store, query.text, timeout=None, origin=query.origin)
+    else:
+        result = engine.run(store, query.text, timeout=args.timeout, origin=query.origin)
     print(tables.render(result, args.format, store, width=table_width(args), labels=args.labels))
     return 0
 

@@ -1,0 +1,110 @@
+"""Measure the scale targets (issue 16) in one run and write docs/performance.md (raw: build/bench/targets.json).
+
+    .venv/bin/python bench/targets.py            # 1x, 10x, 100x and the first scale with >= 1M triples
+    .venv/bin/python bench/targets.py --quick    # 1x and 10x, fewer runs: checks the harness
+    .venv/bin/python bench/targets.py --report   # rewrite docs/performance.md from the last targets.json
+
+Every measurement is a whole process as a user runs it, each task in a child with its own time
+budget (the run is bounded: about 15 minutes on 2 cores). Per scale, in this order: `liskg build`
+(wall time, peak memory, output hashes), cold `liskg query` alternating with `oxigraph query` on a
+copy of the same store, then `liskg build --reason --owlapi`. The page is measured at 10x by
+bench/viz_bench.py (the page benchmark).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+
+import machine
+import projects
+import targets_report
+from timing import run_task
+
+RESULTS = projects.WORK / "targets.json"
+DOC = projects.CHECKOUT / "docs" / "performance.md"
+QUERY = "oxide-anode-strategies"  # the issue's probe: multi-hop, most-specific class, optional outcomes
+JAVA_BUDGET = 240.0
+
+
+def log(message: str) -> None:
+    print(f"[targets {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def plan(quick: bool, review) -> dict[int, dict]:
+    """Runs per scale: builds, cold-query rounds, whether to run the Java checks."""
+    if quick:
+        return {1: {"builds": 2, "queries": 3, "java": True}, 10: {"builds": 1, "queries": 2, "java": False}}
+    million = projects.million_scale(review)
+    return {1: {"builds": 5, "queries": 15, "java": True}, 10: {"builds": 2, "queries": 7, "java": True},
+            100: {"builds": 1, "queries": 3, "java": True}, million: {"builds": 1, "queries": 3, "java": True}}
+
+
+def load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def task(module: str, spec: dict, budget: float) -> dict:
+    before = load()
+    result = run_task(module, spec, budget)
+    return {**result, "load": [before, load()]}
+
+
+def run(quick: bool) -> dict:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(projects.CHECKOUT / "src" / "liskg")], check=True)
+    results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "quick": quick,
+               "machine": machine.info(), "query": QUERY, "java_budget": JAVA_BUDGET, "scales": {}}
+    review = projects.snapshot()
+    java_failed = False
+    for scale, runs in plan(quick, review).items():
+        project, info = projects.scaled(review, scale)
+        entry = results["scales"][str(scale)] = {"info": info}
+        root = str(project.root)
+        log(f"{scale}x: liskg build ({runs['builds']} runs)")
+        entry["build"] = task("scale_bench", {"task": "build", "root": root, "runs": runs["builds"]}, 1200)
+        if entry["build"].get("error"):
+            continue
+        log(f"{scale}x: cold liskg query / oxigraph query ({runs['queries']} rounds)")
+        entry["query"] = task("scale_bench", {"task": "query", "root": root, "query": QUERY,
+                                              "runs": runs["queries"]}, 900)
+        if runs["java"] and not java_failed:
+            log(f"{scale}x: liskg build --reason --owlapi")
+            entry["java"] = task("scale_bench", {"task": "build", "root": root, "runs": 1, "timeout": JAVA_BUDGET,
+                                                 "args": ["--reason", "--owlapi"]}, JAVA_BUDGET + 60)
+            java_failed = bool(entry["java"].get("error"))
+        with open(DOC.parent.parent / "build" / "bench" / "progress.json", "w") as partial:
+            json.dump(results, partial)
+    if not quick:
+        log("10x: the page benchmark")
+        project, _ = projects.scaled(review, 10)
+        results["page"] = task("viz_bench", {"root": str(project.root), "runs": 1, "page_runs": 1, "variant": None},
+                               600)
+    results["seconds"] = time.perf_counter() - started
+    results["machine"]["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1x and 10x only, few runs")
+    parser.add_argument("--report", action="store_true", help="only rewrite the report from the last results")
+    args = parser.parse_args()
+    if args.report:
+        results = json.loads(RESULTS.read_text())
+    else:
+        results = run(args.quick)
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(results, indent=1))
+    DOC.write_text(targets_report.render(results), encoding="utf-8")
+    log(f"wrote {DOC.relative_to(projects.CHECKOUT)} ({results['seconds'] / 60:.1f} min)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

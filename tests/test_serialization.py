@@ -1,0 +1,86 @@
+"""The build's outputs as Oxigraph serializes them: canonical, byte-identical, faithful to the sources.
+
+Byte-identity across two whole builds (different hash seeds) is in test_build.py; here the pieces
+that make it so, on the real build of a copy of the review graph.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pyoxigraph as ox
+import pytest
+from conftest import copy_sources
+
+import liskg
+from liskg.build import outputs, pipeline
+from liskg.project import Project
+from liskg.query import store as built_store
+from liskg.sources.loading import load_sources
+
+NT = ox.RdfFormat.N_TRIPLES
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Project:
+    project = Project(copy_sources(tmp_path_factory.mktemp("serialized")))
+    liskg.build(project)
+    return project
+
+
+def _relabelled_and_shuffled(data: bytes, seed: int) -> bytes:
+    """The same graph with fresh blank-node labels and its lines in another order."""
+    triples = list(ox.parse(data, format=NT, rename_blank_nodes=True))
+    random.Random(seed).shuffle(triples)
+    return ox.serialize(triples, format=NT)
+
+
+def test_canonical_ntriples_do_not_depend_on_blank_node_labels_or_order(built):
+    inferred = (built.build_dir / outputs.INFERRED).read_bytes()
+    assert b"_:" in inferred  # the ontology's OWL axioms: the case canonical naming is for
+    for seed in (1, 2):
+        shuffled = _relabelled_and_shuffled(inferred, seed)
+        assert shuffled != inferred
+        assert outputs.ntriples(shuffled) == inferred
+
+
+def test_a_literal_that_looks_like_a_blank_node_is_kept_as_written():
+    data = (b'<http://example.org/a> <http://example.org/note> "see _:b1 here" .\n'
+            b'_:x <http://example.org/p> <http://example.org/a> .\n')
+    lines = outputs.ntriples(data).decode().splitlines()
+    assert lines[0] == '<http://example.org/a> <http://example.org/note> "see _:b1 here" .'
+    assert lines[1].endswith(" <http://example.org/p> <http://example.org/a> .") and lines[1].startswith("_:c")
+
+
+def test_inferred_ntriples_are_sorted_oxigraph_ntriples_without_duplicates(built):
+    lines = (built.build_dir / outputs.INFERRED).read_bytes().decode().splitlines()
+    assert lines == sorted(set(lines))
+    reserialized = ox.serialize(ox.parse("\n".join(lines), format=NT), format=NT).decode().splitlines()
+    assert sorted(reserialized) == lines
+
+
+def test_merged_turtle_holds_exactly_the_asserted_triples(built):
+    merged = (built.build_dir / outputs.MERGED).read_bytes()
+    assert merged.startswith(b"@prefix ")
+    expected = outputs.ntriples(ox.serialize(pipeline._merged_triples(load_sources(built)), format=NT))
+    assert outputs.ntriples(ox.serialize(ox.parse(merged, format=ox.RdfFormat.TURTLE), format=NT)) == expected
+
+
+def test_the_store_holds_the_inferred_triples_and_is_read_only(built):
+    store = built_store.load(built)
+    dumped = store.dump(format=NT, from_graph=ox.DefaultGraph())
+    assert outputs.ntriples(dumped) == (built.build_dir / outputs.INFERRED).read_bytes()
+    with pytest.raises(RuntimeError, match="only possible on read-write instances"):
+        store.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"),
+                          ox.Literal("o")))
+
+
+def test_a_reader_keeps_its_store_while_a_rebuild_replaces_it(built):
+    reader = built_store.load(built)
+    before = len(reader)
+    outputs.write_store(built.build_dir / outputs.STORE, b"<http://example.org/s> <http://example.org/p> \"o\" .\n")
+    assert len(reader) == before  # the old files stay readable to the process that opened them
+    assert len(built_store.load(built)) == 1
+    assert sorted(p.name for p in built.build_dir.iterdir() if p.name.startswith(".")) == []  # no leftovers
+    outputs.write_store(built.build_dir / outputs.STORE, (built.build_dir / outputs.INFERRED).read_bytes())
+    assert len(built_store.load(built)) == before
