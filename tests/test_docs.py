@@ -17,7 +17,8 @@ from rdflib.namespace import OWL, RDF, RDFS
 from conftest import ROOT, run_cli
 
 PREFIXES = {"liskg": "https://w3id.org/liskg/ontology#", "lkd": "https://w3id.org/liskg/data/",
-            "unit": "http://qudt.org/vocab/unit/", "skos": "http://www.w3.org/2004/02/skos/core#",
+            "unit": "http://qudt.org/vocab/unit/", "qudt": "http://qudt.org/schema/qudt/",
+            "vann": "http://purl.org/vocab/vann/", "skos": "http://www.w3.org/2004/02/skos/core#",
             "dcterms": "http://purl.org/dc/terms/", "owl": str(OWL), "xsd": "http://www.w3.org/2001/XMLSchema#"}
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's, never a downloaded browser
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -255,7 +256,7 @@ liskg:NoSuchTerm\tnothing\tskos:exactMatch\temmo:EMMO_5678\tSomething\tsemapv:Ma
 
 def test_deprecated_terms_and_emmo_mappings_are_shown(tmp_project):
     (tmp_project.ontology_dir / "liskg.ttl").open("a", encoding="utf-8").write(DEPRECATED)
-    (tmp_project.ontology_dir / "mappings").mkdir()
+    (tmp_project.ontology_dir / "mappings").mkdir(exist_ok=True)
     (tmp_project.ontology_dir / "mappings" / "liskg-emmo.sssom.tsv").write_text(SSSOM, encoding="utf-8")
     result = run_cli("--root", str(tmp_project.root), "docs")
     assert result.code == 0, result.err
@@ -286,7 +287,7 @@ def test_the_real_page_shows_no_mappings_until_the_file_exists(page):
 
 
 def test_a_mapping_file_without_the_sssom_columns_is_one_error_line(tmp_project):
-    (tmp_project.ontology_dir / "mappings").mkdir()
+    (tmp_project.ontology_dir / "mappings").mkdir(exist_ok=True)
     (tmp_project.ontology_dir / "mappings" / "liskg-emmo.sssom.tsv").write_text(
         "subject_id\tpredicate_id\tobject\nliskg:Electrolyte\tskos:exactMatch\temmo:X\n", encoding="utf-8")
     result = run_cli("--root", str(tmp_project.root), "docs")

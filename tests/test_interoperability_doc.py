@@ -52,4 +52,4 @@ def test_the_emmo_terms_query_gives_the_pages_answer():
     query = re.search(r"```sparql\n(.*?)```", PAGE, re.S).group(1)
     rows = [(r["emmoClass"].value, int(r["materials"].value)) for r in store.query(query)]
     shown = re.findall(r"^\| (\w+) \| (\d+) \|$", PAGE.split(query, 1)[1], re.M)
-    assert rows == [(name, int(n)) for name, n in shown] == [("Electrolyte", 40), ("SolidElectrolyte", 24)]
+    assert rows == [(name, int(n)) for name, n in shown] == [("Electrolyte", 41), ("SolidElectrolyte", 25)]

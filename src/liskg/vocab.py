@@ -12,10 +12,12 @@ DCTERMS = "http://purl.org/dc/terms/"
 LISKG = "https://w3id.org/liskg/ontology#"
 LKD = "https://w3id.org/liskg/data/"
 UNIT = "http://qudt.org/vocab/unit/"
+QUDT = "http://qudt.org/schema/qudt/"
+VANN = "http://purl.org/vocab/vann/"
 
 # The prefixes of every output and message, in the order they are bound.
-PREFIXES = {"liskg": LISKG, "lkd": LKD, "unit": UNIT, "skos": SKOS, "dcterms": DCTERMS, "owl": OWL, "xsd": XSD,
-            "rdf": RDF, "rdfs": RDFS}
+PREFIXES = {"liskg": LISKG, "lkd": LKD, "unit": UNIT, "qudt": QUDT, "skos": SKOS, "dcterms": DCTERMS, "vann": VANN,
+            "owl": OWL, "xsd": XSD, "rdf": RDF, "rdfs": RDFS}
 OWNED_NAMESPACES = (LISKG, LKD, UNIT)  # the namespaces LiSKG mints terms in
 
 RDF_TYPE = RDF + "type"

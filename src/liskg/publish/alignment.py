@@ -14,10 +14,11 @@ from __future__ import annotations
 import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
+from liskg import vocab
 from liskg.publish.mappings import MappingTable
 
 ALIGNMENT_IRI = "https://w3id.org/liskg/ontology/emmo-alignment"
-VANN = rdflib.Namespace("http://purl.org/vocab/vann/")
+VANN = rdflib.Namespace(vocab.VANN)
 LOGICAL = {"skos:exactMatch", "skos:broadMatch", "skos:narrowMatch"}
 
 

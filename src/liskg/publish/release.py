@@ -39,9 +39,6 @@ RELEASE_DIR = "release"
 CONTEXT_IRI = "https://w3id.org/liskg/context.jsonld"
 RDF_FORMATS = {".ttl": "turtle", ".rdf": "xml", ".nt": "nt", ".jsonld": "json-ld"}
 CONTEXT = {**vocab.PREFIXES,
-           "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-           "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-           "vann": "http://purl.org/vocab/vann/",
            "void": "http://rdfs.org/ns/void#",
            "dcat": "http://www.w3.org/ns/dcat#",
            "emmo": "https://w3id.org/emmo#",
@@ -64,7 +61,7 @@ class ReleaseResult:
 
 def ordered(graph: rdflib.Graph) -> rdflib.Graph:
     """A canonical copy with triples inserted in sorted order, so every serializer writes them stably."""
-    canon = rdflib.Graph().parse(data=_canonical_nt(graph), format="nt")
+    canon = _canonical(graph)
     result = rdflib.Graph()
     for prefix, ns in CONTEXT.items():
         result.bind(prefix, ns, override=True)
@@ -74,6 +71,19 @@ def ordered(graph: rdflib.Graph) -> rdflib.Graph:
     for triple in sorted((tuple(_plain(term) for term in t) for t in canon), key=key):
         result.add(triple)
     return result
+
+
+def _canonical(graph: rdflib.Graph) -> rdflib.Graph:
+    """The graph with its blank nodes named by rdflib's canonical labelling (only the triples that hold one
+    take part), so every serializer of the release writes the same labels on every run."""
+    from rdflib.compare import to_canonical_graph
+
+    plain, with_blanks = rdflib.Graph(), rdflib.Graph()
+    for triple in graph:
+        (with_blanks if any(isinstance(term, rdflib.BNode) for term in triple) else plain).add(triple)
+    for triple in to_canonical_graph(with_blanks):
+        plain.add(triple)
+    return plain
 
 
 def _canonical_nt(graph: rdflib.Graph) -> bytes:
