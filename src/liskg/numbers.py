@@ -40,3 +40,38 @@ def measurement_text(fields: Mapping[str, str]) -> str:
     if get("context"):
         text += f"; {get('context')}"
     return text
+
+
+def format_decimal(value: Decimal) -> str:
+    """A Decimal as people write it, without trailing zeros or exponent: Decimal('0.1150') -> 0.115."""
+    return format_number(str(value))
+
+
+# Test conditions of a measurement as `liskg compare` and the charts name them (liskg:at... properties).
+CONDITION_TEXT = (
+    ("temperature", "{} °C"), ("roomTemperature", "room temperature"), ("cRate", "{} C"),
+    ("currentDensity", "{} mA cm-2"), ("pressure", "{} MPa"), ("sulfurLoading", "{} mg cm-2 sulfur"),
+    ("cycles", "after {} cycles"),
+)
+
+
+def condition_parts(conditions: Mapping[str, str]) -> list[str]:
+    """The stated conditions as short phrases, in a fixed order: ['60 °C', '0.5 C', 'after 10 cycles'].
+
+    CONDITIONS maps the names in CONDITION_TEXT to lexical values; roomTemperature counts when 'true'."""
+    parts = []
+    for name, pattern in CONDITION_TEXT:
+        value = conditions.get(name)
+        if value is None or (name == "roomTemperature" and value != "true"):
+            continue
+        parts.append(pattern.format(format_number(value)))
+    return parts
+
+
+QUALIFIER_SYMBOLS = {"approximately": "~", "greater than": ">", "less than": "<", "up to": "≤", "at least": "≥",
+                     "on the order of": "~"}
+
+
+def qualifier_symbol(qualifier: str) -> str:
+    """The sign a researcher writes for a liskg:valueQualifier ('greater than' -> '>'); unknown text as is."""
+    return QUALIFIER_SYMBOLS.get(qualifier, qualifier)
