@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+import re
 from decimal import Decimal, InvalidOperation
 
 # Conditions of a measurement, in the order they are written, with their unit.
@@ -75,3 +76,11 @@ QUALIFIER_SYMBOLS = {"approximately": "~", "greater than": ">", "less than": "<"
 def qualifier_symbol(qualifier: str) -> str:
     """The sign a researcher writes for a liskg:valueQualifier ('greater than' -> '>'); unknown text as is."""
     return QUALIFIER_SYMBOLS.get(qualifier, qualifier)
+
+
+SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def unicode_unit(symbol: str) -> str:
+    """A unit symbol as the review prints it, with its exponents raised: 'S cm-1' -> 'S cm⁻¹', 'Ω cm2' -> 'Ω cm²'."""
+    return re.sub(r"(?<=[^\W\d_])(-?\d+)\b", lambda m: m.group(1).translate(SUPERSCRIPTS), symbol)
