@@ -21,7 +21,7 @@ import pyoxigraph as ox
 from liskg import vocab
 from liskg.errors import LiskgError
 from liskg.names import Names
-from liskg.numbers import condition_parts, format_decimal, qualifier_symbol
+from liskg.numbers import condition_parts, format_decimal, qualifier_symbol, unicode_unit
 from liskg.query import engine
 from liskg.query.lookups import ELECTROLYTE
 from liskg.query.tables import Labeller, markdown, table
@@ -151,7 +151,7 @@ class Comparer:
                 study=self.labels.text(cell["study"]), reference=int(cell["reference"].value),
                 section=cell["section"].value if cell["section"] else "",
                 strategy=self.labels.text(cell["strategy"]) if cell["strategy"] else "",
-                quantity=self.labels.text(cell["quantity"]), unit=self.labels.unit(cell["unit"]),
+                quantity=self.labels.text(cell["quantity"]), unit=unicode_unit(self.labels.unit(cell["unit"])),
                 multiplier=Decimal(cell["multiplier"].value) if cell["multiplier"] else None,
                 numbers=numbers, qualifier=self.labels.text(cell["qualifier"]), conditions=conditions))
         return found
@@ -177,12 +177,12 @@ class Comparer:
         """The conversion multiplier of each unit named by its symbol (as `liskg study` prints it)."""
         query = """PREFIX liskg: <https://w3id.org/liskg/ontology#> PREFIX qudt: <http://qudt.org/schema/qudt/>
                    SELECT ?symbol ?multiplier WHERE { ?unit liskg:unitSymbol ?symbol ; qudt:conversionMultiplier ?multiplier }"""
-        known = {s.value: Decimal(m.value) for s, m in engine.run(self.store, query, origin="units").rows}
+        known = {unicode_unit(s.value): Decimal(m.value) for s, m in engine.run(self.store, query, origin="units").rows}
         for symbol in symbols:
-            if symbol not in known:
+            if unicode_unit(symbol) not in known:
                 raise LiskgError(f"--unit {symbol!r}: no unit with a conversion factor has that symbol; "
-                                 f"known: {', '.join(sorted(known))}")
-        return {s: known[s] for s in symbols}
+                                 f"known: {', '.join(sorted(k for k in known if k))}")
+        return {unicode_unit(s): known[unicode_unit(s)] for s in symbols}
 
 
 def choose_columns(entries: list[Entry], wanted: dict[str, Decimal]) -> list[Column]:
@@ -211,7 +211,9 @@ def cell_text(entry: Entry, column: Column, with_section: bool) -> str:
     if "value" in entry.numbers:
         value = shown("value")
     else:
-        value = "–".join(shown(n) for n in ("minimum", "maximum") if n in entry.numbers)
+        bounds = [n for n in ("minimum", "maximum") if n in entry.numbers]
+        dash = "–" if all(entry.numbers[n] >= 0 for n in bounds) else " to "
+        value = dash.join(shown(n) for n in bounds)
     sign = qualifier_symbol(entry.qualifier)
     text = (sign + value) if len(sign) == 1 else " ".join(filter(None, (sign, value)))
     if "baseline" in entry.numbers:
