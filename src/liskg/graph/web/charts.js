@@ -30,6 +30,7 @@
   async function render(container, specs, selection) {
     container.replaceChildren();
     const views = {};
+    api.specs = {};
     for (const [name, spec] of Object.entries(specs)) {
       const figure = document.createElement("figure");
       figure.className = "liskg-chart";
@@ -38,6 +39,7 @@
       figure.appendChild(target);
       container.appendChild(figure);
       const chosen = selectedSpec(spec, selection);
+      api.specs[name] = chosen;
       if (!chosen.data.values.length) {
         target.textContent = "no numbers of the selected studies for this chart";
         continue;
@@ -50,7 +52,7 @@
     return views;
   }
 
-  const api = { render: render, selectedRows: selectedRows, views: {}, ready: false, drawn: 0 };
+  const api = { render: render, selectedRows: selectedRows, views: {}, specs: {}, ready: false, drawn: 0 };
   window.LiskgCharts = api;
 
   function wire() {
