@@ -95,7 +95,7 @@ def test_exports_csv_markdown_latex(comparer):
     assert "| Sharafi et al. [107] | 107 | 2.3 |  | 5822 → 514 * |" in table.render("md").splitlines()
     latex = table.render("latex").splitlines()
     assert r"Fu et al. [67] & 67 & 2.3 &  & 950 $\rightarrow$ 75 at room temperature \\" in latex
-    assert r"study & ref & section & cell resistance ($\Omega$ cm²) & interfacial resistance ($\Omega$ cm²) \\" in latex
+    assert r"study & ref & section & cell resistance ($\Omega$ cm$^{2}$) & interfacial resistance ($\Omega$ cm$^{2}$) \\" in latex
     assert latex[0] == r"\begin{table}" and latex[-1] == r"\end{table}"
 
 
@@ -112,3 +112,19 @@ def test_command_prints_the_table_and_reports_bad_names_in_one_line():
     empty = run_main("compare", "--interface", "Li/SSE", "--method", "slurry casting")
     assert (empty.code, empty.err) == (2, "liskg: error: no numbers match: numbers of the studies at the Li/SSE "
                                           "interface by slurry casting\n")
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/compare.md"])
+def test_every_compare_example_in_the_docs_is_what_the_command_prints(doc):
+    import re
+    import shlex
+
+    from conftest import ROOT
+
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    examples = re.findall(r"^\$ \.venv/bin/liskg (compare [^\n]*)\n(.*?)^```", text, re.M | re.S)
+    assert examples, f"{doc} shows no liskg compare example"
+    for command, shown in examples:
+        result = run_main(*shlex.split(command))
+        assert result.code == 0, result.err
+        assert result.out == shown, f"{doc}: liskg {command}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -261,14 +262,20 @@ def layout(description: str, entries: list[Entry], columns: list[Column], rows: 
     return result
 
 
+PLAIN_DIGITS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 LATEX_SPECIALS = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
                   "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
                   "→": r"$\rightarrow$", "Ω": r"$\Omega$", "µ": r"$\mu$", "°": r"\textdegree{}", "×": r"$\times$",
                   "–": "--", "§": r"\S{}", "β": r"$\beta$", "≈": r"$\approx$"}
 
 
+SUPERSCRIPT_RUN = re.compile("[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
 def latex_escape(text: str) -> str:
-    return "".join(LATEX_SPECIALS.get(ch, ch) for ch in text)
+    """Text for a LaTeX cell: specials escaped, Greek and arrows in math mode, 'cm⁻¹' as 'cm$^{-1}$'."""
+    escaped = "".join(LATEX_SPECIALS.get(ch, ch) for ch in text)
+    return SUPERSCRIPT_RUN.sub(lambda m: "$^{" + m.group(0).translate(PLAIN_DIGITS) + "}$", escaped)
 
 
 def latex(headers: list[str], rows: list[list[str]], description: str, notes: list[str]) -> str:
