@@ -85,6 +85,9 @@ def test_plot_spec_prints_the_specification_and_bad_names_fail_in_one_line(tmp_p
     assert result.code == 0, result.err
     spec = json.loads(result.out)
     assert spec["$schema"].endswith("/vega-lite/v6.json") and len(spec["data"]["values"]) > 5
+    unknown = run_main("plot", "nope", "-o", str(tmp_path / "nope.svg"))
+    assert (unknown.code, unknown.err) == (2, "liskg: error: no chart named 'nope'; charts: resistance, capacity, "
+                                              "conductivity, matrix\n")
     bad = run_main("plot", "matrix", "-o", str(tmp_path / "matrix.pdf"))
     assert (bad.code, bad.err) == (2, f"liskg: error: {tmp_path / 'matrix.pdf'}: name the file .svg or .png "
                                       "(the format follows the name)\n")

@@ -87,6 +87,13 @@ def test_strategy_rows_name_the_strategy(comparer):
     assert [row[4] for row in kato] == ["~3000 (as 3 µm) *", "60 *"]
 
 
+def test_the_command_offers_the_rows_and_formats_the_library_knows():
+    from liskg.cli.commands import compare as command
+    from liskg.query import compare
+
+    assert (command.ROWS, command.FORMATS) == (compare.ROWS, compare.FORMATS)
+
+
 def test_exports_csv_markdown_latex(comparer):
     table = comparer.compare(interface="Li/SSE", electrolyte="garnet", quantity="resistance")
     rows = list(csv.reader(io.StringIO(table.render("csv"))))

@@ -21,9 +21,13 @@ examples:
   liskg compare --interface III --electrolyte sulfide --quantity "specific capacity" --format latex"""
 
 
+# The same as liskg.query.compare.ROWS and FORMATS, written out so `liskg --help` imports no RDF library.
+ROWS = ("study", "strategy")
+FORMATS = ("table", "csv", "md", "latex")
+
+
 def add_arguments(parser):
     from liskg.cli.arguments import add_timeout
-    from liskg.query.compare import FORMATS, ROWS
 
     parser.add_argument("--interface", metavar="NAME", help="interface numeral or name (I-IV, Li/SSE, S/SSE ...)")
     parser.add_argument("--electrolyte", metavar="CLASS", help="electrolyte class (oxide, garnet, sulfide, polymer ...)")

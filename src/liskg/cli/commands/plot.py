@@ -20,9 +20,7 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.graph.charts import CHARTS
-
-    parser.add_argument("name", metavar="NAME", choices=list(CHARTS), help=f"chart: {', '.join(CHARTS)}")
+    parser.add_argument("name", metavar="NAME", help="chart: resistance, capacity, conductivity or matrix")
     output = parser.add_mutually_exclusive_group(required=True)
     output.add_argument("-o", "--output", metavar="FILE", help="where to write the chart (.svg or .png)")
     output.add_argument("--spec", action="store_true", help="print the Vega-Lite specification (JSON) instead")
