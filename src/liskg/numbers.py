@@ -179,3 +179,24 @@ def unit_base(symbol: str) -> str:
             name = name[1:]
         parts[0] = name + power
     return " ".join(parts)
+
+
+# Test conditions of a measurement as `liskg compare` and the charts name them (liskg:at... properties).
+CONDITION_TEXT = (
+    ("temperature", "{} °C"), ("roomTemperature", "room temperature"), ("cRate", "{} C"),
+    ("currentDensity", "{} mA cm⁻²"), ("pressure", "{} MPa"), ("sulfurLoading", "{} mg cm⁻² sulfur"),
+    ("cycles", "after {} cycles"),
+)
+
+
+def condition_parts(conditions: Mapping[str, str]) -> list[str]:
+    """The stated conditions as short phrases, in a fixed order: ['60 °C', '0.5 C', 'after 10 cycles'].
+
+    CONDITIONS maps the names in CONDITION_TEXT to lexical values; roomTemperature counts when 'true'."""
+    parts = []
+    for name, pattern in CONDITION_TEXT:
+        value = conditions.get(name)
+        if value is None or (name == "roomTemperature" and value != "true"):
+            continue
+        parts.append(pattern.format(format_number(value)))
+    return parts

@@ -13,7 +13,7 @@ from liskg.errors import EXIT_CODES, INTERRUPTED, InternalError, LiskgError
 # Subcommands in the order `liskg --help` lists them; each module has HELP, DESCRIPTION,
 # add_arguments(parser) and run(args, project) -> exit code, and imports heavy libraries only in run().
 COMMANDS = ["build", "validate", "reason", "stats", "docs", "query", "strategies", "study", "material", "failure", "method",
-            "serve", "viz", "export", "release"]
+            "compare", "plot", "serve", "viz", "export", "release"]
 
 EPILOG = """\
 typical session:

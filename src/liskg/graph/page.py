@@ -25,6 +25,10 @@ from liskg.graph import layout
 from liskg.graph.model import FACETS, KINDS, SUBCLASS_OF
 
 VIS_FOLDER = ("pyvis", "lib/vis-9.1.2")
+# The charts panel (issue 13): vendored Vega (web/vendor/vendor.json) and web/charts.js, in load order.
+CHART_SCRIPTS = {"vega_js": "vendor/vega.min.js", "vega_lite_js": "vendor/vega-lite.min.js",
+                 "vega_embed_js": "vendor/vega-embed.min.js", "vega_interpreter_js": "vendor/vega-interpreter.js",
+                 "charts_js": "charts.js"}
 
 
 def _asset(package: str, name: str) -> str:
@@ -85,15 +89,19 @@ def _script_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def render(graph: nx.MultiDiGraph, title: str, subtitle: str = "") -> str:
-    """The whole page as one HTML string."""
+def render(graph: nx.MultiDiGraph, title: str, subtitle: str = "", charts: dict | None = None) -> str:
+    """The whole page as one HTML string; CHARTS (liskg.graph.charts.all_specs) fill its charts panel."""
     vis_js = _asset(VIS_FOLDER[0], f"{VIS_FOLDER[1]}/vis-network.min.js")
     page_js = _asset("liskg.graph", "web/graph.js")
-    if any("</script" in script.lower() for script in (vis_js, page_js)):
+    chart_scripts = {key: _asset("liskg.graph", f"web/{name}") for key, name in CHART_SCRIPTS.items()}
+    scripts = [vis_js, page_js, *chart_scripts.values()]
+    if any("</script" in script.lower() for script in scripts):
         raise InternalError("an inlined script contains '</script' and would end its own element")
     parts = {
-        "csp": f"default-src 'none'; script-src {_script_hash(vis_js)} {_script_hash(page_js)}; "
+        "csp": f"default-src 'none'; script-src {' '.join(_script_hash(s) for s in scripts)}; "
                "style-src 'unsafe-inline'; img-src data:",
+        "charts": _json_for_script(charts or {}),
+        **chart_scripts,
         "vis_css": _asset(VIS_FOLDER[0], f"{VIS_FOLDER[1]}/vis-network.css"),
         "page_css": _asset("liskg.graph", "web/graph.css"),
         "data": _json_for_script(page_data(graph, title, subtitle)),
@@ -104,7 +112,7 @@ def render(graph: nx.MultiDiGraph, title: str, subtitle: str = "") -> str:
     return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], template)
 
 
-def write_page(graph: nx.MultiDiGraph, path: Path, title: str, subtitle: str = "") -> Path:
+def write_page(graph: nx.MultiDiGraph, path: Path, title: str, subtitle: str = "", charts: dict | None = None) -> Path:
     """Write the page to PATH atomically and return PATH."""
-    write_atomically(path, render(graph, title, subtitle).encode("utf-8"))
+    write_atomically(path, render(graph, title, subtitle, charts).encode("utf-8"))
     return path

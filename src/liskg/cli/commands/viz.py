@@ -72,6 +72,9 @@ def run(args, project) -> int:
         name = "focus-" + re.sub(r"[^a-z0-9]+", "-", graph.nodes[centre]["label"].lower()).strip("-")
         subtitle = f"within {args.depth} link{'s' if args.depth != 1 else ''} of {graph.nodes[centre]['label']}"
     default = project.build_dir / (f"liskg-graph-{name}.html" if name else DEFAULT_OUTPUT)
-    path = page.write_page(graph, Path(args.output) if args.output else default, "LiSKG knowledge graph", subtitle)
+    from liskg.graph import charts
+
+    path = page.write_page(graph, Path(args.output) if args.output else default, "LiSKG knowledge graph", subtitle,
+                           charts.all_specs(store.load(project)))
     print(path)
     return 0

@@ -157,7 +157,17 @@
       view.visible.size + " of " + data.nodes.length + " nodes, " + shown + " of " + data.edges.length +
       " links shown" + (state.search.trim() ? " · " + view.matches.length + " matching" : "");
     showMatches(view.matches);
+    document.dispatchEvent(new CustomEvent("liskg:view", { detail: { selection: chartSelection() } }));
     if (refit && page.network && view.visible.size) page.network.fit({ nodes: [...view.visible], animation: false });
+  }
+
+  /* The studies the charts show (web/charts.js): those the facet filters keep, or the clicked study; null: all. */
+  function chartSelection() {
+    const chosen = data.nodes.find((n) => n.id === state.selected);
+    if (chosen && chosen.kind === "study") return { studies: [chosen.id] };
+    const studies = data.nodes.filter((n, i) => n.kind === "study" && Object.entries(state.facets).every(
+      ([facet, value]) => value === "" || facetSets[i][facet].has(Number(value)))).map((n) => n.id);
+    return studies.length === data.nodes.filter((n) => n.kind === "study").length ? null : { studies: studies };
   }
 
   function showMatches(matches) {

@@ -1,0 +1,49 @@
+"""liskg plot"""
+
+HELP = "draw one of the review's charts as an SVG or PNG file (or print its Vega-Lite specification)"
+DESCRIPTION = """\
+Draw a chart of the graph's numbers from its Vega-Lite specification, offline (vl-convert: Vega and
+Vega-Lite in an embedded JavaScript engine). The format follows the file name (.svg or .png); the
+same file comes out of the same graph byte for byte. With --spec, print the specification with its
+data instead (the graph page draws the same one). See docs/compare.md.
+
+charts:
+  resistance    resistance before -> after each treatment, by interface and electrolyte family (log)
+  capacity      specific capacity against cycle number, with C-rate and temperature
+  conductivity  ionic conductivity of the electrolytes in mS cm-1, with measurement temperature
+  matrix        studies per interface x processing method
+
+examples:
+  liskg plot resistance -o resistance.svg
+  liskg plot matrix -o matrix.png
+  liskg plot conductivity --spec > conductivity.vl.json"""
+
+
+def add_arguments(parser):
+    parser.add_argument("name", metavar="NAME", help="chart: resistance, capacity, conductivity or matrix")
+    output = parser.add_mutually_exclusive_group(required=True)
+    output.add_argument("-o", "--output", metavar="FILE", help="where to write the chart (.svg or .png)")
+    output.add_argument("--spec", action="store_true", help="print the Vega-Lite specification (JSON) instead")
+
+
+def run(args, project) -> int:
+    import json
+    from pathlib import Path
+
+    from liskg.build.outputs import write_atomically
+    from liskg.cli.arguments import open_build
+    from liskg.errors import LiskgError
+    from liskg.graph import charts
+
+    store = open_build(project)
+    spec = charts.spec(store, args.name)
+    if args.spec:
+        print(json.dumps(spec, indent=2, ensure_ascii=False, sort_keys=True))
+        return 0
+    path = Path(args.output)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in charts.FORMATS:
+        raise LiskgError(f"{path}: name the file .svg or .png (the format follows the name)")
+    write_atomically(path, charts.render(spec, fmt))
+    print(path)
+    return 0

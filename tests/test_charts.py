@@ -1,0 +1,109 @@
+"""The charts: each one's data rows are its SPARQL query's rows, and `liskg plot` draws it offline and
+deterministically (the same bytes from two processes, one of them with no network at all)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from importlib import resources
+
+import pytest
+from conftest import ROOT, run_main
+
+import liskg
+from liskg.graph import charts
+
+
+def expected_rows(store, name: str) -> list[dict]:
+    """The chart query's answer through liskg.query, numbers as floats (JSON has no decimals)."""
+    answer = liskg.query(store, charts.query_text(name))
+    return [{k: float(v) if isinstance(v, Decimal) else v for k, v in row.items()} for row in answer.values()]
+
+
+@pytest.mark.parametrize("name", list(charts.CHARTS))
+def test_every_chart_draws_exactly_its_query_rows(store, name):
+    data = charts.spec(store, name)["data"]["values"]
+    expected = expected_rows(store, name)
+    assert expected, f"chart-{name}.rq answers nothing"
+    assert [{k: row[k] for k in expected[0]} for row in data] == expected
+
+
+def test_chart_rows_carry_their_conditions_and_mark_what_is_not_stated(store):
+    capacity = {row["measurement"].rsplit("/", 1)[1]: row for row in charts.spec(store, "capacity")["data"]["values"]}
+    assert (capacity["ref-124-capacity-10-cycles"]["rate"], capacity["ref-124-capacity-10-cycles"]["temperatureText"]) \
+        == ("0.01 C", "60 °C")
+    assert capacity["ref-72-capacity-high-current"]["rate"] == "0.13 mA cm⁻²"
+    assert (capacity["ref-85-pouch-capacity-45-cycles"]["rate"],
+            capacity["ref-85-pouch-capacity-45-cycles"]["temperatureText"]) == ("not stated", "not stated")
+    conductivity = {row["ref"]: row for row in charts.spec(store, "conductivity")["data"]["values"]}
+    assert (conductivity["[109]"]["conductivity"], conductivity["[109]"]["temperatureText"]) == (0.115, "30 °C")
+    assert (conductivity["[32]"]["conductivity"], conductivity["[32]"]["temperatureText"]) == (10.2, "room temperature")
+    resistance = charts.spec(store, "resistance")["data"]["values"]
+    assert {(r["ref"], r["before"], r["after"], r["panel"]) for r in resistance if r["reference"] in (67, 107)} == {
+        ("[67]", 950.0, 75.0, "Li/SSE interface · oxide · interfacial resistance (Ω cm²)"),
+        ("[107]", 5822.0, 514.0, "Li/SSE interface · oxide · interfacial resistance (Ω cm²)")}
+
+
+def test_matrix_counts_every_interface_and_method_pair_zeros_included(store):
+    cells = {(r["interfaceLabel"], r["methodLabel"]): r["count"] for r in charts.spec(store, "matrix")["data"]["values"]}
+    assert len(cells) == 4 * 7
+    assert cells[("Li/SSE interface", "molten lithium treatment")] == 3
+    assert cells[("S/SSE interface", "molten lithium treatment")] == 0
+
+
+def plot(*args: str, offline: bool = False) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "liskg.cli", "plot", *args]
+    if offline:
+        command = [shutil.which("unshare"), "--net", *command]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.parametrize("suffix", ["svg", "png"])
+def test_static_files_are_byte_identical_across_runs_and_need_no_network(tmp_path, suffix):
+    if shutil.which("unshare") is None or subprocess.run(["unshare", "--net", "true"]).returncode != 0:
+        pytest.fail("this test needs `unshare --net` (util-linux, run as root) to cut the network off")
+    for name in charts.CHARTS:
+        first, second = tmp_path / f"{name}-1.{suffix}", tmp_path / f"{name}-2.{suffix}"
+        done = plot(name, "-o", str(first))
+        assert done.returncode == 0, done.stderr
+        done = plot(name, "-o", str(second), offline=True)
+        assert done.returncode == 0, done.stderr
+        assert first.read_bytes() == second.read_bytes(), name
+        assert first.stat().st_size > 5_000
+    if suffix == "svg":
+        text = (tmp_path / "matrix-1.svg").read_text()
+        assert "Studies per interface and processing method" in text and "processing method" in text
+        assert "href=\"http" not in text
+
+
+def test_plot_spec_prints_the_specification_and_bad_names_fail_in_one_line(tmp_path):
+    result = run_main("plot", "conductivity", "--spec")
+    assert result.code == 0, result.err
+    spec = json.loads(result.out)
+    assert spec["$schema"].endswith("/vega-lite/v6.json") and len(spec["data"]["values"]) > 5
+    unknown = run_main("plot", "nope", "-o", str(tmp_path / "nope.svg"))
+    assert (unknown.code, unknown.err) == (2, "liskg: error: no chart named 'nope'; charts: resistance, capacity, "
+                                              "conductivity, matrix\n")
+    bad = run_main("plot", "matrix", "-o", str(tmp_path / "matrix.pdf"))
+    assert (bad.code, bad.err) == (2, f"liskg: error: {tmp_path / 'matrix.pdf'}: name the file .svg or .png "
+                                      "(the format follows the name)\n")
+
+
+def test_vendored_scripts_match_their_recorded_versions_and_checksums():
+    import vl_convert
+
+    vendor = resources.files("liskg.graph") / "web" / "vendor"
+    record = json.loads((vendor / "vendor.json").read_text())
+    assert {name: r["version"] for name, r in record.items()} == {
+        "vega": vl_convert.get_vega_version(), "vega-lite": "6.4.1", "vega-embed": vl_convert.get_vega_embed_version(),
+        "vega-interpreter": "2.2.1"}
+    assert charts.VEGA_LITE_VERSION in vl_convert.get_vegalite_versions()
+    for name, entry in record.items():
+        assert hashlib.sha256((vendor / entry["file"]).read_bytes()).hexdigest() == entry["sha256"], name
+        assert entry["licence"] == "BSD-3-Clause"
+    for name in ("vega", "vega-lite", "vega-embed"):
+        assert "Copyright" in (vendor / f"LICENSE-{name}.txt").read_text()
