@@ -50,8 +50,8 @@ def test_li_sse_garnet_resistance_cells_are_exact(comparer):
 def test_li_sse_garnet_converts_thickness_to_the_common_unit_and_keeps_the_reported_value(comparer):
     found = cells(comparer.compare(interface="Li/SSE", electrolyte="garnet"))
     assert found[("Fu et al. [69]", "thickness (nm)")] == "2000 (as 2 µm) *"
-    assert found[("Luo et al. [99]", "thickness (nm)")] == "~10 *"
-    assert found[("Huang et al. [109]", "ionic conductivity (S cm⁻¹)")] == "0.000115 at 30 °C"
+    assert found[("Luo et al. [99]", "thickness (nm)")] == "≈ 10 *"
+    assert found[("Huang et al. [109]", "ionic conductivity (S cm⁻¹)")] == "1.15 × 10⁻⁴ at 30 °C"
     assert found[("Luo et al. [99]", "interfacial reaction energy (meV atom⁻¹)")] == "-90 to -40 *"
     assert found[("Fu et al. [67]", "Coulombic efficiency (%)")] == ">99 *"
     # the "before" numbers are shown as the baseline of their "after", not again on their own
@@ -61,7 +61,7 @@ def test_li_sse_garnet_converts_thickness_to_the_common_unit_and_keeps_the_repor
 def test_unit_option_converts_through_the_ontology_multipliers(comparer):
     table = comparer.compare(electrolyte="oxide", quantity="ionic conductivity", units=("mS cm-1",))
     assert table.headers[3:] == ["ionic conductivity (mS cm⁻¹)"]
-    assert table.rows == [["Huang et al. [109]", "109", "2.4", "0.115 (as 0.000115 S cm⁻¹) at 30 °C"]]
+    assert table.rows == [["Huang et al. [109]", "109", "2.4", "0.115 (as 1.15 × 10⁻⁴ S cm⁻¹) at 30 °C"]]
 
 
 def test_values_in_units_that_do_not_convert_get_columns_of_their_own(comparer):
@@ -84,7 +84,7 @@ def test_strategy_rows_name_the_strategy(comparer):
     table = comparer.compare(method="vapor deposition", quantity="thickness", rows="strategy")
     assert table.headers == ["study", "ref", "section", "strategy", "thickness (nm)"]
     kato = [row for row in table.rows if row[0] == "Kato et al. [98]"]
-    assert [row[4] for row in kato] == ["~3000 (as 3 µm) *", "60 *"]
+    assert [row[4] for row in kato] == ["≈ 3000 (as 3 µm) *", "60 *"]
 
 
 def test_the_command_offers_the_rows_and_formats_the_library_knows():

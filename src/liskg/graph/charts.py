@@ -80,7 +80,7 @@ def temperature_text(row: dict) -> str:
 
 def rate_text(row: dict) -> str:
     parts = condition_parts({"cRate": _lexical(row.get("cRate")), "currentDensity": _lexical(row.get("currentDensity"))})
-    return format_unit(parts[0]) if parts else NOT_STATED
+    return parts[0] if parts else NOT_STATED
 
 
 def labelled_rows(store: ox.Store, name: str) -> list[dict]:
