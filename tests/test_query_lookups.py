@@ -77,7 +77,8 @@ def test_unknown_electrolyte_suggests_close_class_names():
                    "no electrolyte class or material is called", "close names")
 
 
-def test_study_by_reference_number_shows_strategies_cells_and_numbers():
+def test_study_by_reference_number_shows_strategies_cells_and_numbers(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")  # a strategy line with its method is 87 characters wide
     result = run_main("study", "107")
     assert result.code == 0, result.err
     out = result.out

@@ -172,7 +172,7 @@ def test_viz_errors_are_one_line_with_a_hint(tmp_path):
     assert (unknown.code, unknown.err) == (2, "liskg: error: no node is called 'no such node label'\n")
     several = run_main("viz", "--focus", "interface")
     assert several.code == 2 and several.err.startswith("liskg: error: ")
-    assert "13 nodes match 'interface': " in several.err and several.err.endswith("give one of these names\n")
+    assert "14 nodes match 'interface': " in several.err and several.err.endswith("give one of these names\n")
     literal = tmp_path / "count.rq"
     literal.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n")
     counted = run_main("viz", "--query", str(literal))
