@@ -46,14 +46,19 @@ def run(args, project) -> int:
         raise LiskgError("--depth must be 0 or more")
     asserted = open_build(project, inferred=False)
     graph = model.build_graph(asserted)
-    name = None
+    from liskg.query import named
+
+    inferred = store.load(project)
+    engine_data = page.engine_data(store.output_file(project).read_bytes(), inferred,
+                                   named.named_queries(project).values())
+    name = focus = shown = None
     subtitle = (f"the whole graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} links; "
                 "measurements are listed as key numbers on their strategy or study")
     if args.query:
-        from liskg.query import engine, named
+        from liskg.query import engine
 
         query = named.resolve(project, args.query)
-        result = engine.run(store.load(project), query.text, origin=query.origin)
+        result = engine.run(inferred, query.text, origin=query.origin)
         if result.form != "select":
             raise LiskgError(f"{query.origin}: --query draws the answer of a SELECT query; "
                              f"this one is {result.form.upper()}")
@@ -61,17 +66,19 @@ def run(args, project) -> int:
         graph = model.answer_subgraph(graph, iris)
         answers = sum(1 for _, d in graph.nodes(data=True) if d["answer"])
         name = f"query-{query.name}"
+        shown = {"name": query.name, "text": query.text}
         subtitle = (f"answer of {query.origin}: {answers} answer node{'s' if answers != 1 else ''} (thick border) "
                     "and their one-hop context"
                     + (f"; {query.question}" if query.question else ""))
     elif args.focus:
         from liskg.names import Names
 
-        centre = Names(asserted).one("node", args.focus, among=graph.nodes).value
+        centre = focus = Names(asserted).one("node", args.focus, among=graph.nodes).value
         graph = model.neighbourhood(graph, centre, args.depth)
         name = "focus-" + re.sub(r"[^a-z0-9]+", "-", graph.nodes[centre]["label"].lower()).strip("-")
         subtitle = f"within {args.depth} link{'s' if args.depth != 1 else ''} of {graph.nodes[centre]['label']}"
     default = project.build_dir / (f"liskg-graph-{name}.html" if name else DEFAULT_OUTPUT)
-    path = page.write_page(graph, Path(args.output) if args.output else default, "LiSKG knowledge graph", subtitle)
+    path = page.write_page(graph, Path(args.output) if args.output else default, "LiSKG knowledge graph", subtitle,
+                           engine=engine_data, focus=focus, query=shown)
     print(path)
     return 0

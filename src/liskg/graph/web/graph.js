@@ -1,13 +1,13 @@
-/* LiSKG graph page: draws the embedded graph with vis-network and wires the legend, filters,
-   search and neighbourhood highlight. Every text from the data reaches the page through
-   textContent (or vis-network's text-only labels), never as markup. */
+/* LiSKG page: draws the embedded graph with vis-network at the positions computed in Python (no
+   physics), and wires the legend, filters, search, clusters of the overview and the highlight of
+   answers. Every text from the data reaches the page through textContent (or vis-network's
+   text-only labels), never as markup. */
 (function () {
   "use strict";
+  const liskg = window.liskg;
   const data = JSON.parse(document.getElementById("liskg-data").textContent);
-  const LABEL_MAX = 34;
-  const DIM_NODE = { background: "#eeeeee", border: "#d8d8d8" };
-  const EDGE_COLOR = "rgba(110,110,110,0.35)";
-  const DIM_EDGE = "#ececec";
+  const FONT = 14;
+  const EDGE_COLOR = "rgba(110,110,110,0.30)";
   const MAX_MATCHES = 100;
 
   const style = new Map(data.kinds.map((k) => [k.name, k]));
@@ -18,10 +18,20 @@
     return sets;
   });
   const adjacency = new Map(data.nodes.map((n) => [n.id, new Set()]));
-  for (const e of data.edges) {
+  const edgesOf = new Map(data.nodes.map((n) => [n.id, []]));
+  data.edges.forEach((e, i) => {
     adjacency.get(e.from).add(e.to);
     adjacency.get(e.to).add(e.from);
+    edgesOf.get(e.from).push(i);
+    edgesOf.get(e.to).push(i);
+  });
+  /* Slots: each group's positions in reading order; filters move what remains into the first ones. */
+  const slots = new Map();
+  for (const n of data.nodes) {
+    if (!slots.has(n.group)) slots.set(n.group, []);
+    slots.get(n.group).push(n);
   }
+  for (const members of slots.values()) members.sort((a, b) => a.position[0] - b.position[0] || a.position[1] - b.position[1]);
 
   function el(tag, text, className) {
     const node = document.createElement(tag);
@@ -30,18 +40,16 @@
     return node;
   }
 
-  function shortLabel(text) {
-    return text.length > LABEL_MAX ? text.slice(0, LABEL_MAX - 1) + "…" : text;
-  }
-
-  /* The hover card and the side panel: label, kind, summary, key numbers, reference and section. */
+  /* The hover card and the details tab: label, kind, key number, summary, all numbers, reference, section. */
   function details(n) {
     const box = el("div", undefined, "node-details");
     box.appendChild(el("h2", n.label));
     box.appendChild(el("p", [n.kind, ...n.types.filter((t) => t !== n.kind), n.curie].join(" · "), "kind"));
+    if (n.names.length) box.appendChild(el("p", "also: " + n.names.join(", "), "names"));
+    if (n.key) box.appendChild(el("p", "key number: " + n.key, "key"));
     if (n.summary) box.appendChild(el("p", n.summary));
-    if (n.numbers.length) {
-      box.appendChild(el("p", "key numbers:"));
+    if (n.numbers.length > (n.key ? 1 : 0)) {
+      box.appendChild(el("p", "numbers:"));
       const list = el("ul");
       for (const line of n.numbers) list.appendChild(el("li", line));
       box.appendChild(list);
@@ -53,63 +61,46 @@
     return box;
   }
 
-  /* Hubs get larger labels, so the most connected nodes stay named when the whole graph is in view;
-     in a query or focus view the answers are named first and their context only when zoomed in. */
-  const answerView = data.nodes.some((n) => n.answer);
-  function labelSize(n) {
-    if (answerView && !n.answer) return 8;
-    return Math.round((answerView ? 12 : 9) + (answerView ? 2 : 3) * Math.sqrt(n.degree));
-  }
-
   function baseColor(n) {
     const c = style.get(n.kind).color;
-    const border = n.answer ? "#000000" : "#555555";
-    return { background: c, border: border, highlight: { background: c, border: "#000000" },
-             hover: { background: c, border: "#000000" } };
+    return { background: c, border: n.answer ? "#000000" : "#555555",
+             highlight: { background: c, border: "#000000" }, hover: { background: c, border: "#000000" } };
   }
 
-  const nodes = new vis.DataSet(data.nodes.map((n) => ({
-    id: n.id, label: shortLabel(n.label), title: details(n), shape: style.get(n.kind).shape,
-    value: Math.sqrt(n.degree + 1), color: baseColor(n), borderWidth: n.answer ? 4 : 1,
-    font: { size: labelSize(n) },
-    x: n.position[0], y: n.position[1], fixed: n.pinned,
-  })));
-  const edges = new vis.DataSet(data.edges.map((e, i) => ({
-    id: i, from: e.from, to: e.to, label: e.label, title: e.label,
-  })));
+  const state = { kinds: new Set(data.kinds.map((k) => k.name)), facets: {}, search: "", selected: null,
+                  answers: null, labelled: new Set(data.nodes.filter((n) => n.labelled).map((n) => n.id)) };
 
-  /* Short springs keep the whole graph compact enough for hub labels to show; small views get room. */
-  function springLength() {
-    const count = data.nodes.length;
-    return count > 300 ? 40 : count > 100 ? 100 : 130;
+  function nodeView(n, position) {
+    const answer = state.answers ? state.answers.has(n.id) : n.answer;
+    return { id: n.id, label: state.labelled.has(n.id) || answer ? n.short : "", borderWidth: answer ? 4 : 1,
+             color: baseColor(Object.assign({}, n, { answer: answer })), x: position[0], y: position[1] };
   }
+
+  const nodes = new vis.DataSet(data.nodes.map((n) => Object.assign(nodeView(n, n.position), {
+    title: details(n), shape: style.get(n.kind).shape, value: Math.sqrt(n.degree + 1),
+    font: { size: FONT },
+  })));
+  const edges = new vis.DataSet(data.edges.map((e, i) => ({ id: i, from: e.from, to: e.to, title: e.label })));
 
   const options = {
     autoResize: true,
     layout: { randomSeed: 42, improvedLayout: false },
-    physics: {
-      solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -45, centralGravity: 0.02, springLength: springLength(),
-                          springConstant: 0.06, damping: 0.6, avoidOverlap: 0.6 },
-      minVelocity: 2, timestep: 0.5,
-      stabilization: { enabled: true, iterations: 200, updateInterval: 50, fit: true },
-    },
+    physics: { enabled: false },
     nodes: {
-      font: { size: 12, face: "DejaVu Sans, Arial, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { min: 6, max: 40, label: { enabled: false, maxVisible: 24, drawThreshold: 8 } },
+      font: { size: FONT, face: "DejaVu Sans, Arial, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
+      scaling: { min: 6, max: 22, label: { enabled: false } },
     },
     edges: {
-      smooth: false, width: 0.7, color: { color: EDGE_COLOR, highlight: "#333333", hover: "#555555" },
+      smooth: false, width: 0.7, selectionWidth: 1.5,
+      color: { color: EDGE_COLOR, highlight: "#222222", hover: "#555555" },
       arrows: { to: { enabled: true, scaleFactor: 0.35 } },
-      font: { size: 8, color: "#555555", strokeWidth: 2, align: "middle" },
-      scaling: { label: { enabled: false } },
+      font: { size: 10, color: "#333333", strokeWidth: 3, align: "middle" },
     },
     interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: true, hideEdgesOnZoom: true },
   };
 
-  const state = { kinds: new Set(data.kinds.map((k) => k.name)), facets: {}, search: "", selected: null };
-  const page = { data: data, nodes: nodes, edges: edges, ready: false, stabilizedMs: null };
-  window.liskg = page;
+  const page = { data: data, nodes: nodes, edges: edges, ready: false, drawnMs: null, interactiveMs: null };
+  Object.assign(liskg, page);
 
   function passesFilters(n, i) {
     if (!state.kinds.has(n.kind)) return false;
@@ -119,45 +110,54 @@
     return true;
   }
 
+  function matchesSearch(n, term) {
+    return n.label.toLowerCase().includes(term) || n.curie.toLowerCase().includes(term) ||
+      n.names.some((name) => name.toLowerCase().includes(term));
+  }
+
+  /* What is shown: the filters, then the search matches or the answer nodes with their neighbours. */
   function currentView() {
     const passing = new Set();
     data.nodes.forEach((n, i) => { if (passesFilters(n, i)) passing.add(n.id); });
     const term = state.search.trim().toLowerCase();
-    if (!term) return { visible: passing, matches: [] };
-    const matches = data.nodes.filter((n) => passing.has(n.id) &&
-      (n.label.toLowerCase().includes(term) || n.curie.toLowerCase().includes(term)));
+    const matches = term ? data.nodes.filter((n) => passing.has(n.id) && matchesSearch(n, term)) : [];
+    const centres = term ? matches.map((n) => n.id) : state.answers ? [...state.answers].filter((id) => passing.has(id)) : null;
+    if (!centres) return { visible: passing, matches: matches };
     const visible = new Set();
-    for (const n of matches) {
-      visible.add(n.id);
-      for (const m of adjacency.get(n.id)) if (passing.has(m)) visible.add(m);
+    for (const id of centres) {
+      visible.add(id);
+      for (const m of adjacency.get(id)) if (passing.has(m)) visible.add(m);
     }
     return { visible: visible, matches: matches };
   }
 
-  /* Hide what the filters and search exclude; dim what lies outside the clicked node's neighbourhood. */
+  /* Show what the view keeps, moved into the first slots of each group, and re-fit. */
   function apply(refit) {
     const view = currentView();
-    const matched = new Set(view.matches.map((n) => n.id));
-    const focus = state.selected ? new Set([state.selected, ...adjacency.get(state.selected)]) : null;
-    nodes.update(data.nodes.map((n) => {
-      const dimmed = focus && !focus.has(n.id);
-      return { id: n.id, hidden: !view.visible.has(n.id), color: dimmed ? DIM_NODE : baseColor(n),
-               borderWidth: matched.has(n.id) || n.answer ? 4 : 1,
-               font: { size: labelSize(n), color: dimmed ? "#d4d4d4" : "#222222" } };
-    }));
-    let shown = 0;
+    const everything = view.visible.size === data.nodes.length;
+    if (network && data.collapsed.length) { if (everything && !state.search && !state.answers) collapse(); else expandAll(); }
+    const updates = [];
+    for (const members of slots.values()) {
+      let k = 0;
+      for (const n of members) {
+        const shown = view.visible.has(n.id);
+        const position = everything ? n.position : shown ? members[k++].position : n.position;
+        updates.push(Object.assign(nodeView(n, position), { hidden: !shown }));
+      }
+    }
+    nodes.update(updates);
+    let shownEdges = 0;
     edges.update(data.edges.map((e, i) => {
       const hidden = !(view.visible.has(e.from) && view.visible.has(e.to));
-      if (!hidden) shown += 1;
-      const dimmed = focus && e.from !== state.selected && e.to !== state.selected;
-      return { id: i, hidden: hidden, color: { color: dimmed ? DIM_EDGE : EDGE_COLOR },
-               font: { color: dimmed ? "#dddddd" : "#555555" } };
+      if (!hidden) shownEdges += 1;
+      return { id: i, hidden: hidden };
     }));
     document.getElementById("status").textContent =
-      view.visible.size + " of " + data.nodes.length + " nodes, " + shown + " of " + data.edges.length +
+      view.visible.size + " of " + data.nodes.length + " nodes, " + shownEdges + " of " + data.edges.length +
       " links shown" + (state.search.trim() ? " · " + view.matches.length + " matching" : "");
+    updateLegend(view.visible);
     showMatches(view.matches);
-    if (refit && page.network && view.visible.size) page.network.fit({ nodes: [...view.visible], animation: false });
+    if (refit && network && view.visible.size) network.fit({ nodes: [...view.visible], animation: false });
   }
 
   function showMatches(matches) {
@@ -173,35 +173,98 @@
       list.appendChild(item);
     }
     if (matches.length > MAX_MATCHES) list.appendChild(el("li", "… " + (matches.length - MAX_MATCHES) + " more"));
+    if (matches.length && liskg.showTab) liskg.showTab("Details");
   }
 
-  function select(id, focus) {
+  /* Labels of the focused neighbourhood: the clicked node and its neighbours show theirs, edge labels too. */
+  let focused = { nodes: [], edges: [] };
+  function focusLabels(id) {
+    const reset = focused.nodes.map((n) => ({ id: n, label: nodeView(byId.get(n), [0, 0]).label }));
+    nodes.update(reset.concat(id ? [id, ...adjacency.get(id)].map((n) => ({ id: n, label: byId.get(n).short })) : []));
+    edges.update(focused.edges.map((i) => ({ id: i, label: undefined })).concat(
+      id ? edgesOf.get(id).map((i) => ({ id: i, label: data.edges[i].label })) : []));
+    focused = id ? { nodes: [id, ...adjacency.get(id)], edges: edgesOf.get(id) } : { nodes: [], edges: [] };
+  }
+
+  function select(id, move) {
     state.selected = id;
     const panel = document.getElementById("details");
     panel.replaceChildren();
+    focusLabels(id);
+    if (liskg.answers) liskg.answers.selectRowsOf(id);
     if (!id) {
       panel.appendChild(el("p", "Hover a node for its details; click it to highlight its neighbourhood.", "hint"));
-    } else {
-      panel.appendChild(details(byId.get(id)));
-      panel.appendChild(el("p", adjacency.get(id).size ? "links:" : "no links"));
-      const list = el("ul", undefined, "links");
-      for (const e of data.edges) {
-        if (e.from !== id && e.to !== id) continue;
-        const other = byId.get(e.from === id ? e.to : e.from);
-        const item = el("li", e.from === id ? e.label + " → " : "← " + e.label + " ");
-        const button = el("button", other.label);
-        button.type = "button";
-        button.addEventListener("click", () => select(other.id, true));
-        item.appendChild(button);
-        list.appendChild(item);
-      }
-      panel.appendChild(list);
-      if (focus && page.network) {
-        page.network.selectNodes([id]);
-        page.network.focus(id, { scale: 1.0, animation: false });
-      }
+      network.unselectAll();
+      return;
     }
-    apply(false);
+    panel.appendChild(details(byId.get(id)));
+    panel.appendChild(el("p", adjacency.get(id).size ? "links:" : "no links"));
+    const list = el("ul", undefined, "links");
+    for (const i of edgesOf.get(id)) {
+      const e = data.edges[i];
+      const other = byId.get(e.from === id ? e.to : e.from);
+      const item = el("li", e.from === id ? e.label + " → " : "← " + e.label + " ");
+      const button = el("button", other.label);
+      button.type = "button";
+      button.addEventListener("click", () => select(other.id, true));
+      item.appendChild(button);
+      list.appendChild(item);
+    }
+    panel.appendChild(list);
+    if (!(liskg.answers && liskg.answers.current())) liskg.showTab("Details");
+    if (move) {
+      network.selectNodes([id]);
+      network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    }
+  }
+
+  /* Highlight the nodes of an answer row and the links among them with vis-network's own selection. */
+  function highlight(ids, move) {
+    if (!ids || !ids.length) { network.unselectAll(); return; }
+    const set = new Set(ids);
+    const among = [];
+    for (const id of ids) for (const i of edgesOf.get(id)) if (set.has(data.edges[i].from) && set.has(data.edges[i].to)) among.push(i);
+    network.setSelection({ nodes: ids, edges: among }, { unselectAll: true, highlightEdges: false });
+    if (move) network.fit({ nodes: ids.length > 1 ? ids : [...ids, ...adjacency.get(ids[0])], animation: false });
+  }
+
+  /* A query's answer in the graph: its nodes with their one-hop context, re-laid out and fitted. */
+  function showAnswer(ids) {
+    state.answers = ids && ids.size ? ids : null;
+    apply(true);
+  }
+
+  /* --- overview clusters: materials, claims and cells of each lane shown as one count until expanded --- */
+  let network = null;
+  const clusters = [];
+  function collapse() {
+    if (clusters.some((id) => network.isCluster(id))) return;
+    clusters.length = 0;
+    for (const [group, members] of slots) {
+      const kind = members[0].kind;
+      if (!data.collapsed.includes(kind) || members.length < 2) continue;
+      const id = "cluster:" + group;
+      const k = style.get(kind);
+      network.cluster({
+        joinCondition: (n) => byId.get(n.id) && byId.get(n.id).group === group,
+        clusterNodeProperties: { id: id, label: members.length + " " + kind + (kind.endsWith("s") ? "es" : "s"),
+          title: "click to show these " + members.length + " " + kind + "s", shape: k.shape, borderWidth: 1,
+          color: { background: k.color, border: "#555555" }, value: Math.sqrt(members.length) * 3, font: { size: FONT } },
+      });
+      clusters.push(id);
+    }
+  }
+  function expandAll() {
+    for (const id of clusters) if (network.isCluster(id)) network.openCluster(id);
+  }
+
+  /* --- legend and menus --- */
+  const counts = new Map();
+  function updateLegend(visible) {
+    for (const kind of data.kinds) {
+      const shown = data.nodes.filter((n) => n.kind === kind.name && visible.has(n.id)).length;
+      counts.get(kind.name).textContent = String(shown);
+    }
   }
 
   function buildControls() {
@@ -210,7 +273,6 @@
     document.getElementById("subtitle").textContent = data.subtitle;
     const legend = document.getElementById("legend");
     for (const kind of data.kinds) {
-      const count = data.nodes.filter((n) => n.kind === kind.name).length;
       const label = el("label");
       const box = el("input");
       box.type = "checkbox";
@@ -220,12 +282,17 @@
         if (box.checked) state.kinds.add(kind.name); else state.kinds.delete(kind.name);
         apply(true);
       });
-      const swatch = el("span", undefined, "swatch");
+      const swatch = el("span", undefined, "swatch " + kind.shape);
       swatch.style.background = kind.color;
-      label.append(box, swatch, el("span", kind.name + " (" + kind.shape + ")"), el("span", String(count), "count"));
+      const count = el("span", "", "count");
+      counts.set(kind.name, count);
+      label.append(box, swatch, el("span", kind.name), el("span", kind.shape_words, "shape"), count);
       legend.appendChild(label);
     }
-    if (data.nodes.some((n) => n.answer)) legend.appendChild(el("p", "thick black border: answer", "note"));
+    legend.appendChild(el("p", "numbers: nodes shown", "note"));
+    if (data.nodes.some((n) => n.answer)) legend.appendChild(el("p", "thick black border: an answer of the query", "note"));
+    if (data.collapsed.length) legend.appendChild(el("p", "materials, claims and cells of each lane are counted in one node: click it to show them", "note"));
+    legend.appendChild(el("p", "click a node: its links and neighbours get labels; hover: its details", "note"));
     for (const menu of document.querySelectorAll("select[data-facet]")) {
       const facet = menu.dataset.facet;
       for (const [index, depth] of data.facets[facet]) {
@@ -248,24 +315,34 @@
         menu.value = "";
         state.facets[menu.dataset.facet] = "";
       }
+      state.answers = null;
       select(null, false);
-      page.network.fit({ animation: false });
+      apply(true);
     });
   }
 
   buildControls();
   const started = performance.now();
-  const network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, options);
-  page.network = network;
-  network.on("stabilizationProgress", (p) => {
-    document.getElementById("status").textContent = "laying out the graph: " + p.iterations + " of " + p.total;
+  network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, options);
+  liskg.network = network;
+  liskg.graph = { has: (id) => byId.has(id), highlight: highlight, showAnswer: showAnswer, select: select };
+  network.on("click", (params) => {
+    const id = params.nodes.length ? params.nodes[0] : null;
+    if (id && network.isCluster(id)) { network.openCluster(id); return; }
+    select(id, false);
   });
-  network.once("stabilizationIterationsDone", () => {
-    network.setOptions({ physics: { enabled: false } });
-    page.stabilizedMs = Math.round(performance.now() - started);
-    page.ready = true;
-    apply(false);
-  });
-  network.on("click", (params) => select(params.nodes.length ? params.nodes[0] : null, false));
   apply(false);
+  network.fit({ animation: false });
+  network.once("afterDrawing", () => { liskg.drawnMs = Math.round(performance.now() - started); });
+  const query = data.query;
+  liskg.engine.ready.then(async () => {
+    if (query.text) {
+      document.getElementById("query-text").value = query.text;
+      const menu = document.getElementById("query-menu");
+      if (liskg.engine.queries.some((q) => q.name === query.name)) menu.value = query.name;
+      await liskg.answers.run(query.text, query.name);
+    }
+    liskg.interactiveMs = Math.round(performance.now());
+    liskg.ready = true;
+  }, () => { liskg.ready = true; });
 })();
