@@ -111,7 +111,7 @@ def load(browser, path: Path, new: bool, runs: int, quality: bool) -> dict:
             result["edge_crossings"] = crossings(positions, edges)
         page.close()
         results.append(result)
-    summary = {key: statistics.median(r[key]) if isinstance(results[0][key], (int, float)) else results[0][key]
+    summary = {key: statistics.median([r[key] for r in results]) if isinstance(results[0][key], (int, float)) else results[0][key]
                for key in results[0]}
     summary["size_bytes"] = path.stat().st_size
     return summary
