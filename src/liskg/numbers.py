@@ -1,42 +1,139 @@
-"""Numbers as people read them, for the CLI tables, the graph page and the docs: one formatter for all."""
+"""Numbers as researchers write them, for the CLI tables, the graph page and the docs: one formatter for all.
+
+    format_number("0.000000295")             -> "2.95 × 10⁻⁷"     (scientific below 10⁻³ and from 10⁶)
+    format_number("12.666666666666666666")   -> "12.7"            (computed noise rounded to 3 significant figures)
+    format_number("5822.0")                  -> "5822"            (reported digits are kept, trailing zeros dropped)
+    format_unit("S cm-1")                    -> "S cm⁻¹"
+    format_value("99", "%", qualifier="greater than")       -> "> 99 %"
+    format_change("950", "75", "Ω cm2")                       -> "950 → 75 Ω cm²"
+    format_conditions(temperature="25", crate="0.05", cycles="100") -> "0.05 C, 25 °C, after 100 cycles"
+
+Every function takes numbers as lexical strings (as RDF literals hold them), int, float or Decimal;
+None or "" means "not reported". Machine formats (CSV, JSON) never go through here: they keep exact values.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
+Number = str | int | float | Decimal | None
+
 # Conditions of a measurement, in the order they are written, with their unit.
-CONDITIONS = (("temperature", "°C"), ("crate", "C"), ("current", "mA cm-2"))
+CONDITIONS = (("crate", "C"), ("temperature", "°C"), ("current", "mA cm-2"))
+QUALIFIERS = {"greater than": ">", "less than": "<", "approximately": "≈", "at least": "≥", "at most": "≤"}
+KEEP_DIGITS = 5   # a value with more significant digits than this is computed noise ...
+ROUND_TO = 3      # ... and is rounded to this many
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+_UNIT_POWER = re.compile(r"(?<=[^\s\d-])(-?\d+)(?=\s|$)")
 
 
-def format_number(lexical: str) -> str:
-    """A numeric literal without trailing zeros or exponents: 5822.0 -> 5822, 1.0E-3 -> 0.001; other text as is."""
+def _decimal(value: Number) -> Decimal | None:
+    if value is None or value == "":
+        return None
     try:
-        value = Decimal(lexical)
+        number = Decimal(str(value).strip())
     except InvalidOperation:
-        return lexical
-    return format(value.normalize(), "f") if value.is_finite() else lexical
+        return None
+    return number if number.is_finite() else None
+
+
+def format_number(value: Number, *, digits: int | None = None) -> str:
+    """A number as a researcher writes it: 5822.0 -> 5822, 0.000115 -> 1.15 × 10⁻⁴, 12.6666… -> 12.7.
+
+    Reported digits are kept; more than KEEP_DIGITS significant digits are rounded to ROUND_TO (DIGITS
+    forces a number of significant figures). Text that is not a number comes back as it is."""
+    number = _decimal(value)
+    if number is None:
+        return "" if value is None else str(value)
+    if number.is_zero():
+        return "0"
+    significant = len(number.normalize().as_tuple().digits)
+    keep = digits or (ROUND_TO if significant > KEEP_DIGITS else None)
+    if keep:
+        number = Decimal(f"{number:.{keep - 1}e}")
+    number = number.normalize()
+    exponent = number.adjusted()
+    if exponent < -3 or exponent >= 6:
+        mantissa = format(number.scaleb(-exponent).normalize(), "f")
+        return f"{mantissa} × 10{str(exponent).translate(SUPERSCRIPT)}"
+    return format(number, "f")
+
+
+def format_unit(symbol: str | None) -> str:
+    """A unit symbol with powers as superscripts: 'S cm-1' -> 'S cm⁻¹', 'Ω cm2' -> 'Ω cm²'."""
+    return _UNIT_POWER.sub(lambda m: m.group(1).translate(SUPERSCRIPT), symbol or "")
+
+
+def format_qualifier(qualifier: str | None) -> str:
+    """'greater than' -> '>', 'approximately' -> '≈'; other wording ('up to') as it is."""
+    return QUALIFIERS.get((qualifier or "").strip(), (qualifier or "").strip())
+
+
+def format_value(value: Number, unit: str | None = None, *, qualifier: str | None = None,
+                 minimum: Number = None, maximum: Number = None) -> str:
+    """'> 99 %', '2.95 × 10⁻⁷ S cm⁻¹', or a range '205–1526 mAh g⁻¹' from MINIMUM and MAXIMUM when VALUE is missing."""
+    if _decimal(value) is None and value not in (None, ""):
+        number = str(value)
+    elif _decimal(value) is not None:
+        number = format_number(value)
+    else:
+        number = "–".join(format_number(n) for n in (minimum, maximum) if n not in (None, ""))
+    return " ".join(part for part in (format_qualifier(qualifier), number, format_unit(unit)) if part)
+
+
+def format_change(baseline: Number, value: Number, unit: str | None = None, *, qualifier: str | None = None,
+                  baseline_qualifier: str | None = None) -> str:
+    """Before and after in one unit: '950 → 75 Ω cm²', '< 70 → 20 Ω'; no baseline: the value alone."""
+    after = format_value(value, unit, qualifier=qualifier)
+    if baseline in (None, ""):
+        return after
+    return f"{format_value(baseline, qualifier=baseline_qualifier)} → {after}"
+
+
+def format_ratio(value: Number) -> str:
+    """A factor such as 12.666… -> '12.7×'."""
+    return f"{format_number(value, digits=ROUND_TO)}×" if _decimal(value) is not None else ""
+
+
+def format_crate(value: Number) -> str:
+    return f"{format_number(value)} C" if value not in (None, "") else ""
+
+
+def format_temperature(value: Number) -> str:
+    return f"{format_number(value)} °C" if value not in (None, "") else ""
+
+
+def format_conditions(*, crate: Number = None, temperature: Number = None, current: Number = None,
+                      current_unit: str | None = "mA cm-2", cycles: Number = None) -> str:
+    """The conditions of a measurement: '0.05 C, 25 °C, 0.1 mA cm⁻², after 100 cycles' (only those reported)."""
+    parts = [format_crate(crate), format_temperature(temperature),
+             format_value(current, current_unit) if current not in (None, "") else "",
+             f"after {format_number(cycles)} cycles" if cycles not in (None, "") else ""]
+    return ", ".join(p for p in parts if p)
 
 
 def measurement_text(fields: Mapping[str, str]) -> str:
-    """One line such as 'interfacial resistance: 514 Ω cm2 (from 5822) at 25 °C after 100 cycles; context'.
+    """One line such as 'interfacial resistance: 950 → 75 Ω cm² at 25 °C, after 100 cycles; context'.
 
     FIELDS holds plain text by name (missing or empty: not reported): quantity, value, minimum, maximum,
-    qualifier, unit, baseline, temperature, crate, current, cycles, context.
+    qualifier, unit, baseline, baseline_qualifier, temperature, crate, current, cycles, context.
     """
     def get(name: str) -> str:
         return fields.get(name) or ""
 
-    value = format_number(get("value")) if get("value") else \
-        "–".join(format_number(get(n)) for n in ("minimum", "maximum") if get(n))
-    text = f"{get('quantity') or 'value'}: {' '.join(filter(None, (get('qualifier'), value, get('unit'))))}"
     if get("baseline"):
-        text += f" (from {format_number(get('baseline'))})"
-    conditions = [f"{get(name)} {symbol}" for name, symbol in CONDITIONS if get(name)]
+        shown = format_change(get("baseline"), get("value"), get("unit"), qualifier=get("qualifier"),
+                              baseline_qualifier=get("baseline_qualifier"))
+    else:
+        shown = format_value(get("value"), get("unit"), qualifier=get("qualifier"),
+                             minimum=get("minimum"), maximum=get("maximum"))
+    text = f"{get('quantity') or 'value'}: {shown}"
+    conditions = format_conditions(crate=get("crate"), temperature=get("temperature"), current=get("current"),
+                                   cycles=get("cycles"))
     if conditions:
-        text += " at " + ", ".join(conditions)
-    if get("cycles"):
-        text += f" after {get('cycles')} cycles"
+        text += " at " + conditions if not conditions.startswith("after") else " " + conditions
     if get("context"):
         text += f"; {get('context')}"
     return text
