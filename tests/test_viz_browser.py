@@ -182,7 +182,7 @@ def test_a_never_ending_query_is_stopped_by_its_bound_and_the_page_stays_usable(
 
 def test_the_js_number_port_agrees_with_liskg_numbers_on_every_measurement(full_page, project):
     from liskg.graph.model import MEASUREMENT_FIELDS
-    from liskg.numbers import measurement_text
+    from liskg.numbers import format_number, measurement_text
 
     store = liskg.open_store(project, inferred=False)
     rows = [{name: (row[name].value if row[name] is not None else "") for name in MEASUREMENT_FIELDS}
@@ -190,6 +190,10 @@ def test_the_js_number_port_agrees_with_liskg_numbers_on_every_measurement(full_
     assert len(rows) > 100
     ported = full_page.js("(rows) => rows.map((r) => liskg.numbers.measurementText(r))", rows)
     assert ported == [measurement_text(r) for r in rows]
+    lexicals = ["0.000000295", "12.666666666666666666", "5822.0", "1E6", "1.0E-3", "0.0001", "-0.5", "25/60",
+                "n/a", "0", "-0.0", "99.995", "1.15E-4", "123456", "999999.5", "1234567", ".5", "+7", "2.5E+3"]
+    assert full_page.js("(xs) => xs.map((x) => liskg.numbers.formatNumber(x))", lexicals) == \
+        [format_number(x) for x in lexicals]
 
 
 def test_search_finds_formulas_and_refits_what_remains(full_page, graph):
