@@ -1,25 +1,14 @@
-/* LiSKG page: SPARQL in the page. Oxigraph's WebAssembly build runs in a Web Worker made from a blob (Oxigraph's web module turned into a classic script)
-   (no request leaves the file); the graph it loads is the one `liskg query` reads. A query has a time
-   bound: when it is exceeded the worker is terminated and a fresh one loads the graph again.
-   UPDATE is refused before it reaches the engine. */
+/* LiSKG page: SPARQL in the page. Oxigraph's WebAssembly build runs in a Web Worker made from a blob
+   (Oxigraph's web module turned into a classic script), so no request leaves the file; the worker
+   unpacks and compiles the WebAssembly and loads the graph `liskg query` reads, off the main thread.
+   A query has a time bound: when it is exceeded the worker is terminated and a fresh one loads the
+   graph again. UPDATE is refused before it reaches the engine. */
 (function () {
   "use strict";
   const payload = JSON.parse(document.getElementById("liskg-engine").textContent);
   const UPDATE = new Set(["INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"]);
   const PROLOGUE = /^\s*(?:#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)/i;
   const DEFAULT_BOUND_MS = 10000;
-
-  function bytes(base64) {
-    const text = atob(base64);
-    const out = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-    return out;
-  }
-
-  async function gunzip(base64) {
-    const stream = new Blob([bytes(base64)]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  }
 
   /* The first keyword after comments, PREFIX and BASE declarations, upper-cased. */
   function firstKeyword(text) {
@@ -41,9 +30,9 @@
   const engine = {
     version: payload.version, licence: payload.licence, queries: payload.queries, prefixes: payload.prefixes,
     labels: payload.labels, units: payload.units, numeric: new Set(payload.numeric),
-    ready: null, readyMs: null, triples: 0, QueryError: QueryError,
+    ready: null, readyMs: null, triples: 0, QueryError: QueryError, phases: {},
   };
-  let module = null, graph = null, worker = null, waiting = new Map(), counter = 0;
+  let worker = null, waiting = new Map(), counter = 0;
 
   function start() {
     const url = URL.createObjectURL(new Blob([payload.worker], { type: "text/javascript" }));
@@ -52,7 +41,8 @@
     engine.ready = new Promise((resolve, reject) => {
       worker.onmessage = (event) => {
         const message = event.data;
-        if (message.type === "ready") { engine.triples = message.triples; resolve(message); return; }
+        if (message.type === "ready") { engine.triples = message.triples; engine.phases = message.phases; resolve(message); return; }
+        if (message.type === "failed") { reject(new Error(message.message)); return; }
         const pending = waiting.get(message.id);
         if (!pending) return;
         waiting.delete(message.id);
@@ -61,18 +51,12 @@
       };
       worker.onerror = (event) => reject(new Error(event.message || "the query worker failed"));
     });
-    worker.postMessage({ type: "load", module: module, graph: graph });
+    worker.postMessage({ type: "load", wasm: payload.wasm, graph: payload.graph });
     return engine.ready;
   }
 
   const began = performance.now();
-  engine.ready = (async () => {
-    const [wasm, nt] = await Promise.all([gunzip(payload.wasm), gunzip(payload.graph)]);
-    module = await WebAssembly.compile(wasm);
-    graph = nt;
-    await start();
-    engine.readyMs = Math.round(performance.now() - began);
-  })();
+  engine.ready = start().then(() => { engine.readyMs = Math.round(performance.now() - began); });
   const firstReady = engine.ready;
 
   /* Run TEXT (prefixes pre-declared) within BOUNDMS; resolves {variables, rows: [[term|null]], ms}. */

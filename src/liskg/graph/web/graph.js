@@ -68,7 +68,7 @@
   }
 
   const state = { kinds: new Set(data.kinds.map((k) => k.name)), facets: {}, search: "", selected: null,
-                  answers: null, labelled: new Set(data.nodes.filter((n) => n.labelled).map((n) => n.id)) };
+                  answers: null, expanded: new Set(), labelled: new Set(data.nodes.filter((n) => n.labelled).map((n) => n.id)) };
 
   function nodeView(n, position) {
     const answer = state.answers ? state.answers.has(n.id) : n.answer;
@@ -76,11 +76,14 @@
              color: baseColor(Object.assign({}, n, { answer: answer })), x: position[0], y: position[1] };
   }
 
-  const nodes = new vis.DataSet(data.nodes.map((n) => Object.assign(nodeView(n, n.position), {
-    title: details(n), shape: style.get(n.kind).shape, value: Math.sqrt(n.degree + 1),
-    font: { size: FONT },
-  })));
-  const edges = new vis.DataSet(data.edges.map((e, i) => ({ id: i, from: e.from, to: e.to, title: e.label })));
+  /* The DataSets start empty: the first view adds every node and link with its fixed properties. */
+  const nodes = new vis.DataSet();
+  const edges = new vis.DataSet();
+  function fixedNode(id) {
+    const n = byId.get(id);
+    if (!n) return countNodes.find((c) => c.id === id);
+    return { title: details(n), shape: style.get(n.kind).shape, value: Math.sqrt(n.degree + 1), font: { size: FONT } };
+  }
 
   const options = {
     autoResize: true,
@@ -131,33 +134,77 @@
     return { visible: visible, matches: matches };
   }
 
+  /* Overview counts: the materials, claims and cells of a lane are one node ("35 materials") until expanded. */
+  const countGroups = [...slots.entries()].filter(([, members]) => data.collapsed.includes(members[0].kind) && members.length > 1);
+  const countOf = new Map(countGroups.map(([group]) => ["count:" + group, group]));
+  const countNodes = countGroups.map(([group, members]) => {
+    const k = style.get(members[0].kind);
+    const x = members.reduce((a, n) => a + n.position[0], 0) / members.length;
+    const y = members.reduce((a, n) => a + n.position[1], 0) / members.length;
+    return { id: "count:" + group, shape: k.shape, color: { background: k.color, border: "#555555" }, borderWidth: 1,
+             value: Math.sqrt(members.length) * 3, x: Math.round(x), y: Math.round(y), font: { size: FONT + 2 },
+             title: "click to show them", hidden: true, label: "" };
+  });
+  function collapsedNow() { return data.collapsed.length && !state.search.trim() && !state.answers; }
+  function plural(kind, count) { return count + " " + (count === 1 ? kind : kind === "claim" || kind === "cell" || kind === "material" ? kind + "s" : kind); }
+
+  /* Updates for vis-network's DataSets, only for what changed since the last view (updates are costly). */
+  const drawnNodes = new Map(), drawnEdges = new Map();
+  function changed(cache, item) {
+    const key = JSON.stringify(item);
+    if (cache.get(item.id) === key) return false;
+    cache.set(item.id, key);
+    return true;
+  }
+  const added = new Set();
+  function withFixed(fixed, prefix) {
+    return (item) => {
+      if (added.has(prefix + item.id)) return item;
+      added.add(prefix + item.id);
+      return Object.assign({}, fixed(item.id), item);
+    };
+  }
+
   /* Show what the view keeps, moved into the first slots of each group, and re-fit. */
   function apply(refit) {
     const view = currentView();
     const everything = view.visible.size === data.nodes.length;
-    if (network && data.collapsed.length) { if (everything && !state.search && !state.answers) collapse(); else expandAll(); }
+    const counted = collapsedNow();
+    const drawn = new Set();
     const updates = [];
-    for (const members of slots.values()) {
+    for (const [group, members] of slots) {
+      const count = "count:" + group;
+      const folded = counted && countOf.has(count) && !state.expanded.has(group);
       let k = 0;
       for (const n of members) {
-        const shown = view.visible.has(n.id);
-        const position = everything ? n.position : shown ? members[k++].position : n.position;
+        const shown = view.visible.has(n.id) && !folded;
+        const position = everything || folded ? n.position : shown ? members[k++].position : n.position;
+        if (shown) drawn.add(n.id);
         updates.push(Object.assign(nodeView(n, position), { hidden: !shown }));
       }
+      if (countOf.has(count)) {
+        const inView = members.filter((n) => view.visible.has(n.id)).length;
+        updates.push({ id: count, hidden: !(folded && inView), label: plural(members[0].kind, inView),
+                       title: "click to show these " + plural(members[0].kind, inView) });
+        if (folded && inView) drawn.add(count);
+      }
     }
-    nodes.update(updates);
+    nodes.update(updates.filter((u) => changed(drawnNodes, u)).map(withFixed(fixedNode, "n")));
     let shownEdges = 0;
-    edges.update(data.edges.map((e, i) => {
-      const hidden = !(view.visible.has(e.from) && view.visible.has(e.to));
+    const edgeUpdates = data.edges.map((e, i) => {
+      const hidden = !(drawn.has(e.from) && drawn.has(e.to));
       if (!hidden) shownEdges += 1;
       return { id: i, hidden: hidden };
-    }));
+    });
+    const fixedEdge = (i) => ({ from: data.edges[i].from, to: data.edges[i].to, title: data.edges[i].label });
+    edges.update(edgeUpdates.filter((u) => changed(drawnEdges, u)).map(withFixed(fixedEdge, "e")));
+    liskg.shown = view.visible;
     document.getElementById("status").textContent =
       view.visible.size + " of " + data.nodes.length + " nodes, " + shownEdges + " of " + data.edges.length +
-      " links shown" + (state.search.trim() ? " · " + view.matches.length + " matching" : "");
+      " links drawn" + (state.search.trim() ? " · " + view.matches.length + " matching" : "");
     updateLegend(view.visible);
     showMatches(view.matches);
-    if (refit && network && view.visible.size) network.fit({ nodes: [...view.visible], animation: false });
+    if (refit && network && drawn.size) network.fit({ nodes: [...drawn], animation: false });
   }
 
   function showMatches(matches) {
@@ -181,9 +228,10 @@
   function focusLabels(id) {
     const reset = focused.nodes.map((n) => ({ id: n, label: nodeView(byId.get(n), [0, 0]).label }));
     nodes.update(reset.concat(id ? [id, ...adjacency.get(id)].map((n) => ({ id: n, label: byId.get(n).short })) : []));
-    edges.update(focused.edges.map((i) => ({ id: i, label: undefined })).concat(
+    edges.update(focused.edges.map((i) => ({ id: i, label: "" })).concat(
       id ? edgesOf.get(id).map((i) => ({ id: i, label: data.edges[i].label })) : []));
     focused = id ? { nodes: [id, ...adjacency.get(id)], edges: edgesOf.get(id) } : { nodes: [], edges: [] };
+    for (const n of focused.nodes.concat(reset.map((r) => r.id))) drawnNodes.delete(n);
   }
 
   function select(id, move) {
@@ -234,29 +282,7 @@
     apply(true);
   }
 
-  /* --- overview clusters: materials, claims and cells of each lane shown as one count until expanded --- */
   let network = null;
-  const clusters = [];
-  function collapse() {
-    if (clusters.some((id) => network.isCluster(id))) return;
-    clusters.length = 0;
-    for (const [group, members] of slots) {
-      const kind = members[0].kind;
-      if (!data.collapsed.includes(kind) || members.length < 2) continue;
-      const id = "cluster:" + group;
-      const k = style.get(kind);
-      network.cluster({
-        joinCondition: (n) => byId.get(n.id) && byId.get(n.id).group === group,
-        clusterNodeProperties: { id: id, label: members.length + " " + kind + (kind.endsWith("s") ? "es" : "s"),
-          title: "click to show these " + members.length + " " + kind + "s", shape: k.shape, borderWidth: 1,
-          color: { background: k.color, border: "#555555" }, value: Math.sqrt(members.length) * 3, font: { size: FONT } },
-      });
-      clusters.push(id);
-    }
-  }
-  function expandAll() {
-    for (const id of clusters) if (network.isCluster(id)) network.openCluster(id);
-  }
 
   /* --- legend and menus --- */
   const counts = new Map();
@@ -316,6 +342,7 @@
         state.facets[menu.dataset.facet] = "";
       }
       state.answers = null;
+      state.expanded = new Set();
       select(null, false);
       apply(true);
     });
@@ -328,7 +355,7 @@
   liskg.graph = { has: (id) => byId.has(id), highlight: highlight, showAnswer: showAnswer, select: select };
   network.on("click", (params) => {
     const id = params.nodes.length ? params.nodes[0] : null;
-    if (id && network.isCluster(id)) { network.openCluster(id); return; }
+    if (id && countOf.has(id)) { state.expanded.add(countOf.get(id)); apply(false); return; }
     select(id, false);
   });
   apply(false);
