@@ -145,7 +145,7 @@ def page_data(graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, focus: 
             "sections": d["sections"], "numbers": d["numbers"], "key": d["key"], "names": d["names"],
             "degree": degree[node], "answer": bool(d.get("answer")),
             "position": list(placement.positions[node]), "group": placement.groups[node],
-            "labelled": node in placement.labelled,
+            "labelled": node in placement.labelled or d["kind"] == "interface",
             "facets": {f: [index[v] for v in d["facets"][f] if v in index] for f in FACETS},
         })
     edges = [{"from": u, "to": v, "label": key} for u, v, key in sorted(graph.edges(keys=True))]

@@ -9,6 +9,8 @@
   const FONT = 14;
   const EDGE_COLOR = "rgba(110,110,110,0.30)";
   const MAX_MATCHES = 100;
+  const MAX_LINKS_LISTED = 60;   // a hub's links beyond this are counted, not listed
+  const MAX_NAMED_NEIGHBOURS = 60;  // a neighbourhood larger than this names only the clicked node
 
   const style = new Map(data.kinds.map((k) => [k.name, k]));
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
@@ -227,10 +229,13 @@
   let focused = { nodes: [], edges: [] };
   function focusLabels(id) {
     const reset = focused.nodes.map((n) => ({ id: n, label: nodeView(byId.get(n), [0, 0]).label }));
-    nodes.update(reset.concat(id ? [id, ...adjacency.get(id)].map((n) => ({ id: n, label: byId.get(n).short })) : []));
+    const small = id && adjacency.get(id).size <= MAX_NAMED_NEIGHBOURS;
+    const named = id ? (small ? [id, ...adjacency.get(id)] : [id]) : [];
+    const linked = small ? edgesOf.get(id) : [];
+    nodes.update(reset.concat(named.map((n) => ({ id: n, label: byId.get(n).short }))));
     edges.update(focused.edges.map((i) => ({ id: i, label: "" })).concat(
-      id ? edgesOf.get(id).map((i) => ({ id: i, label: data.edges[i].label })) : []));
-    focused = id ? { nodes: [id, ...adjacency.get(id)], edges: edgesOf.get(id) } : { nodes: [], edges: [] };
+      linked.map((i) => ({ id: i, label: data.edges[i].label }))));
+    focused = { nodes: named, edges: linked };
     for (const n of focused.nodes.concat(reset.map((r) => r.id))) drawnNodes.delete(n);
   }
 
@@ -248,7 +253,8 @@
     panel.appendChild(details(byId.get(id)));
     panel.appendChild(el("p", adjacency.get(id).size ? "links:" : "no links"));
     const list = el("ul", undefined, "links");
-    for (const i of edgesOf.get(id)) {
+    const all = edgesOf.get(id);
+    for (const i of all.slice(0, MAX_LINKS_LISTED)) {
       const e = data.edges[i];
       const other = byId.get(e.from === id ? e.to : e.from);
       const item = el("li", e.from === id ? e.label + " → " : "← " + e.label + " ");
@@ -258,6 +264,7 @@
       item.appendChild(button);
       list.appendChild(item);
     }
+    if (all.length > MAX_LINKS_LISTED) list.appendChild(el("li", "… and " + (all.length - MAX_LINKS_LISTED) + " more links"));
     panel.appendChild(list);
     if (!(liskg.answers && liskg.answers.current())) liskg.showTab("Details");
     if (move) {
