@@ -154,6 +154,9 @@ def page_data(graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, focus: 
         "title": title, "subtitle": subtitle, "nodes": nodes, "edges": edges, "query": query or {},
         "view": "focus" if focus else "answer" if any(n["answer"] for n in nodes) else "overview",
         "folded": {m: owners for m, owners in graph.graph.get("folded", {}).items() if all(o in index for o in owners)},
+        "layout": {"columns": [list(kinds) for kinds in layout.KIND_COLUMNS], "char_width": layout.CHAR_WIDTH,
+                   "labelled_row": layout.LABELLED_ROW, "plain_row": layout.PLAIN_ROW,
+                   "plain_column": layout.PLAIN_COLUMN, "gap": layout.COLUMN_GAP, "max_height": layout.MAX_HEIGHT},
         "collapsed": list(layout.COLLAPSED) if focus is None and not any(n["answer"] for n in nodes) else [],
         "kinds": [{"name": k, "color": kind.color, "shape": kind.shape, "shape_words": SHAPE_WORDS[kind.shape]}
                   for k, kind in KINDS.items() if k in present],

@@ -70,11 +70,12 @@
   }
 
   const state = { kinds: new Set(data.kinds.map((k) => k.name)), facets: {}, search: "", selected: null,
-                  answers: null, expanded: new Set(), labelled: new Set(data.nodes.filter((n) => n.labelled).map((n) => n.id)) };
+                  answers: null, named: null, expanded: new Set(), labelled: new Set(data.nodes.filter((n) => n.labelled).map((n) => n.id)) };
 
   function nodeView(n, position) {
     const answer = state.answers ? state.answers.has(n.id) : n.answer;
-    return { id: n.id, label: state.labelled.has(n.id) || answer ? n.short : "", borderWidth: answer ? 4 : 1,
+    const named = state.named ? state.named.has(n.id) : state.labelled.has(n.id) || answer;
+    return { id: n.id, label: named ? n.short : "", borderWidth: answer ? 4 : 1,
              color: baseColor(Object.assign({}, n, { answer: answer })), x: position[0], y: position[1] };
   }
 
@@ -167,9 +168,59 @@
     };
   }
 
-  /* Show what the view keeps, moved into the first slots of each group, and re-fit. */
+  /* Close the gaps that hidden lanes and bands leave: consecutive distinct x (and y) of what is shown
+     end up at most MAX_GAP apart, in the same order, so what remains is laid out compactly. */
+  const MAX_GAP = { x: 250, y: 60 };
+  function compress(shown) {
+    for (const axis of ["x", "y"]) {
+      const values = [...new Set(shown.map((u) => u[axis]))].sort((a, b) => a - b);
+      const moved = new Map();
+      let last = null, at = 0;
+      for (const v of values) {
+        at = last === null ? v : at + Math.min(v - last, MAX_GAP[axis]);
+        moved.set(v, at);
+        last = v;
+      }
+      for (const u of shown) u[axis] = moved.get(u[axis]);
+    }
+  }
+
+  /* A search or an answer is laid out afresh, as the Python answer view is (liskg.graph.layout): a column
+     per kind group, rows a label high for named nodes, columns as wide as their widest label. */
+  function kindColumns(ids, named) {
+    const L = data.layout, at = new Map();
+    let x = 0;
+    for (const kinds of L.columns) {
+      const column = data.nodes.filter((n) => ids.has(n.id) && kinds.includes(n.kind))
+        .sort((a, b) => (named.has(b.id) - named.has(a.id)) || a.label.localeCompare(b.label));
+      const chunks = [];
+      let chunk = [], height = 0;
+      for (const n of column) {
+        const row = named.has(n.id) ? L.labelled_row : L.plain_row;
+        if (chunk.length && height + row > L.max_height) { chunks.push(chunk); chunk = []; height = 0; }
+        chunk.push(n);
+        height += row;
+      }
+      if (chunk.length) chunks.push(chunk);
+      for (const c of chunks) {
+        const width = Math.max(L.plain_column, ...c.filter((n) => named.has(n.id)).map((n) => n.short.length * L.char_width));
+        const rows = c.map((n) => (named.has(n.id) ? L.labelled_row : L.plain_row));
+        let y = -rows.reduce((a, b) => a + b, 0) / 2;
+        c.forEach((n, i) => { at.set(n.id, [Math.round(x + width / 2), Math.round(y + rows[i] / 2)]); y += rows[i]; });
+        x += width + L.gap;
+      }
+    }
+    return at;
+  }
+
+  /* Show what the view keeps, and re-fit: everything at its place; a search or an answer in kind
+     columns; what filters keep moved into the first slots of its lane and band, gaps closed. */
   function apply(refit) {
     const view = currentView();
+    state.named = state.search.trim() || state.answers
+      ? new Set([...view.matches.map((n) => n.id), ...(state.answers || [])].filter((id) => view.visible.has(id))) : null;
+    if (state.named) for (const id of view.visible) if (byId.get(id).kind === "interface") state.named.add(id);
+    const fresh = state.named ? kindColumns(view.visible, state.named) : null;
     const everything = view.visible.size === data.nodes.length;
     const counted = collapsedNow();
     const drawn = new Set();
@@ -180,17 +231,20 @@
       let k = 0;
       for (const n of members) {
         const shown = view.visible.has(n.id) && !folded;
-        const position = everything || folded ? n.position : shown ? members[k++].position : n.position;
+        const position = fresh && shown ? fresh.get(n.id)
+          : everything || folded ? n.position : shown ? members[k++].position : n.position;
         if (shown) drawn.add(n.id);
         updates.push(Object.assign(nodeView(n, position), { hidden: !shown }));
       }
       if (countOf.has(count)) {
         const inView = members.filter((n) => view.visible.has(n.id)).length;
-        updates.push({ id: count, hidden: !(folded && inView), label: plural(members[0].kind, inView),
+        const at = countNodes.find((c) => c.id === count);
+        updates.push({ id: count, hidden: !(folded && inView), label: plural(members[0].kind, inView), x: at.x, y: at.y,
                        title: "click to show these " + plural(members[0].kind, inView) });
         if (folded && inView) drawn.add(count);
       }
     }
+    if (!everything && !fresh) compress(updates.filter((u) => !u.hidden));
     nodes.update(updates.filter((u) => changed(drawnNodes, u)).map(withFixed(fixedNode, "n")));
     let shownEdges = 0;
     const edgeUpdates = data.edges.map((e, i) => {
