@@ -35,7 +35,7 @@ async function load(message) {
   initSync({ module: await WebAssembly.compile(wasm) });
   const compiled = performance.now();
   store = new Store();
-  store.load(graph, { format: "application/n-triples" });
+  store.load(graph, { format: "application/n-triples", no_transaction: true });  // a fresh store: no transaction needed
   self.postMessage({ type: "ready", triples: store.size, phases: {
     unpacked: Math.round(unpacked - started), compiled: Math.round(compiled - unpacked),
     loaded: Math.round(performance.now() - compiled) } });
