@@ -2,14 +2,15 @@
 
 HELP = "write the interactive graph as one self-contained HTML page"
 DESCRIPTION = """\
-Write one HTML file that draws the knowledge graph in the browser and works offline from file://
-(no request to any other host). Nodes are styled by kind (interface, electrolyte class, method,
-strategy, study, material, failure mode, claim, cell); hover a node for its summary, key numbers with
-units, reference number and review section; click it to highlight its neighbourhood; search labels;
-filter by kind, interface, electrolyte class and method. See docs/visualization.md.
+Write one HTML file that draws the knowledge graph in the browser and answers SPARQL queries in it,
+offline from file:// (no request to any other host; the SPARQL engine is Oxigraph's WebAssembly
+build, inside the file). The overview puts interfaces I-IV in lanes; hover a node for its summary,
+key number, reference and review section; click it to name its neighbourhood; search names,
+synonyms and formulas; filter by kind, interface, electrolyte class and method. The answer table
+lists the rows of a named query or of one typed in the page. See docs/visualization.md.
 
 With --query, draw the answer of a SPARQL SELECT: every node named in its results (highlighted)
-with its one-hop context. With --focus, draw the neighbourhood of one node.
+with its one-hop context, and its rows in the table. With --focus, draw the neighbourhood of one node.
 
 examples:
   liskg viz
