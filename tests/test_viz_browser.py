@@ -217,6 +217,26 @@ def test_search_finds_formulas_and_refits_what_remains(full_page, graph):
     assert full_page.visible_ids() == set(graph)
 
 
+def test_hover_shows_the_card_and_click_names_the_neighbourhood(full_page, graph):
+    node = "https://w3id.org/liskg/data/ref-107-heat-treatment"
+    data = graph.nodes[node]
+    point = full_page.js("""(id) => { liskg.network.focus(id, {scale: 1.5, animation: false});
+        const p = liskg.network.canvasToDOM(liskg.network.getPositions([id])[id]);
+        const box = document.querySelector('#network canvas').getBoundingClientRect();
+        return {x: box.left + p.x, y: box.top + p.y}; }""", node)
+    full_page.page.mouse.move(point["x"], point["y"])
+    card = full_page.page.locator("#network .card")
+    card.wait_for(state="visible")
+    assert card.locator("h2").text_content() == data["label"]
+    text = card.text_content()
+    assert f"key number: {data['key']}" in text and "[107]" in text and data["curie"] in text
+    full_page.page.mouse.click(point["x"], point["y"])
+    named = set(full_page.js("() => liskg.nodes.get({filter: (n) => !!n.label}).map((n) => n.id)"))
+    assert {node, *nx.all_neighbors(graph, node)} <= named
+    assert full_page.page.locator("#details h2").text_content() == data["label"]
+    full_page.page.click("#reset")
+
+
 def test_kind_and_interface_filters_keep_what_they_select(full_page, graph):
     full_page.page.uncheck("#legend input[data-kind='material']")
     assert full_page.visible_ids() == {n for n, k in graph.nodes(data="kind") if k != "material"}

@@ -85,7 +85,7 @@
   function fixedNode(id) {
     const n = byId.get(id);
     if (!n) return countNodes.find((c) => c.id === id);
-    return { title: details(n), shape: style.get(n.kind).shape, value: Math.sqrt(n.degree + 1), font: { size: FONT } };
+    return { shape: style.get(n.kind).shape, value: Math.sqrt(n.degree + 1), font: { size: FONT } };
   }
 
   const options = {
@@ -146,7 +146,7 @@
     const y = members.reduce((a, n) => a + n.position[1], 0) / members.length;
     return { id: "count:" + group, shape: k.shape, color: { background: k.color, border: "#555555" }, borderWidth: 1,
              value: Math.sqrt(members.length) * 3, x: Math.round(x), y: Math.round(y), font: { size: FONT + 2 },
-             title: "click to show them", hidden: true, label: "" };
+             hint: "click to show them", hidden: true, label: "" };
   });
   function collapsedNow() { return data.collapsed.length && !state.search.trim() && !state.answers; }
   function plural(kind, count) { return count + " " + (count === 1 ? kind : kind === "claim" || kind === "cell" || kind === "material" ? kind + "s" : kind); }
@@ -240,7 +240,7 @@
         const inView = members.filter((n) => view.visible.has(n.id)).length;
         const at = countNodes.find((c) => c.id === count);
         updates.push({ id: count, hidden: !(folded && inView), label: plural(members[0].kind, inView), x: at.x, y: at.y,
-                       title: "click to show these " + plural(members[0].kind, inView) });
+                       hint: "click to show these " + plural(members[0].kind, inView) });
         if (folded && inView) drawn.add(count);
       }
     }
@@ -414,6 +414,21 @@
   network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, options);
   liskg.network = network;
   liskg.graph = { has: (id) => byId.has(id), highlight: highlight, showAnswer: showAnswer, select: select };
+  /* The hover card, built when a node is hovered (building one per node up front is costly at scale). */
+  const card = el("div", undefined, "card");
+  card.hidden = true;
+  document.getElementById("network").appendChild(card);
+  network.on("hoverNode", (params) => {
+    const n = byId.get(params.node);
+    card.replaceChildren(n ? details(n) : el("p", nodes.get(params.node).hint));
+    const box = document.getElementById("network").getBoundingClientRect();
+    const p = params.pointer ? params.pointer.DOM : network.canvasToDOM(network.getPositions([params.node])[params.node]);
+    card.style.left = Math.min(p.x + 14, box.width - 390) + "px";
+    card.style.top = Math.min(p.y + 14, box.height - 40) + "px";
+    card.hidden = false;
+  });
+  network.on("blurNode", () => { card.hidden = true; });
+  network.on("dragStart", () => { card.hidden = true; });
   network.on("click", (params) => {
     const id = params.nodes.length ? params.nodes[0] : null;
     if (id && countOf.has(id)) { state.expanded.add(countOf.get(id)); apply(false); return; }
