@@ -220,6 +220,7 @@ def test_search_finds_formulas_and_refits_what_remains(full_page, graph):
 def test_hover_shows_the_card_and_click_names_the_neighbourhood(full_page, graph):
     node = "https://w3id.org/liskg/data/ref-107-heat-treatment"
     data = graph.nodes[node]
+    full_page.page.fill("#search", "preheating the Li/LLZO")  # strategies are counted in the overview
     point = full_page.js("""(id) => { liskg.network.focus(id, {scale: 1.5, animation: false});
         const p = liskg.network.canvasToDOM(liskg.network.getPositions([id])[id]);
         const box = document.querySelector('#network canvas').getBoundingClientRect();

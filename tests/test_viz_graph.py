@@ -111,7 +111,7 @@ def test_the_page_carries_every_node_and_edge_of_the_graph(graph, tmp_path):
     interfaces = sorted((n["position"][0], n["label"]) for n in data["nodes"] if n["kind"] == "interface")
     assert [label for _, label in interfaces] == [  # lanes left to right, anode to cathode
         "Li/SSE interface", "SSE/SSE interface", "S/SSE interface", "S/S interface"]
-    assert data["view"] == "overview" and data["collapsed"] == ["material", "claim", "cell"]
+    assert data["view"] == "overview" and data["collapsed"] == ["strategy", "failure mode", "electrolyte class", "material", "claim", "cell"]
     assert len({tuple(n["position"]) for n in data["nodes"]}) == graph.number_of_nodes(), "no two nodes share a place"
 
 

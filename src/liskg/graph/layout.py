@@ -4,8 +4,9 @@ Three views, each a set of columns of nodes (a node in one column, ranked top to
 
 - overview: the four interfaces I, II, III, IV left to right in review order (a cross-section from
   the lithium anode to the sulfur cathode) as lanes, and a fifth lane for what belongs to none or to
-  no single one; in a lane, bands by kind from the interface down to methods, strategies, studies
-  and failure modes, then the materials, claims and cells that the page collapses into counts.
+  no single one; in a lane, bands by kind: the interface, its methods and studies (named), then the
+  strategies, failure modes, electrolyte classes, materials, claims and cells, which the page shows
+  as one count per lane and kind until it is clicked.
 - answer (a query view): one column per kind of node (materials, strategies, studies, interfaces with
   failure modes and claims, classes), the answers labelled.
 - focus: one column per distance from the focused node, every node labelled.
@@ -35,9 +36,9 @@ PLAIN_COLUMN = 34
 COLUMN_GAP = 40
 MAX_HEIGHT = 1000
 # Overview bands, top to bottom; the kinds the page collapses into counts come last.
-BANDS = ("interface", "method", "electrolyte class", "strategy", "study", "failure mode", "material", "claim", "cell")
-COLLAPSED = ("material", "claim", "cell")
-OVERVIEW_LABELLED = ("interface", "method", "electrolyte class", "study")
+BANDS = ("interface", "method", "study", "strategy", "failure mode", "electrolyte class", "material", "claim", "cell")
+COLLAPSED = ("strategy", "failure mode", "electrolyte class", "material", "claim", "cell")
+OVERVIEW_LABELLED = ("interface", "method", "study")
 OVERVIEW_COLUMNS = {True: 2, False: 7}  # grid columns in a lane, labelled bands / plain bands
 # Query view: columns by kind, left to right; of the 60 orders of these five, the one with the
 # fewest edge crossings in the headline view (1,387; studies first gave 4,524).

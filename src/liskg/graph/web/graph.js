@@ -149,7 +149,9 @@
              hint: "click to show them", hidden: true, label: "" };
   });
   function collapsedNow() { return data.collapsed.length && !state.search.trim() && !state.answers; }
-  function plural(kind, count) { return count + " " + (count === 1 ? kind : kind === "claim" || kind === "cell" || kind === "material" ? kind + "s" : kind); }
+  function plural(kind, count) {
+    return count + " " + (count === 1 ? kind : kind === "strategy" ? "strategies" : kind === "electrolyte class" ? "electrolyte classes" : kind + "s");
+  }
 
   /* Updates for vis-network's DataSets, only for what changed since the last view (updates are costly). */
   const drawnNodes = new Map(), drawnEdges = new Map();
@@ -378,7 +380,7 @@
     }
     legend.appendChild(el("p", "numbers: nodes shown", "note"));
     if (data.nodes.some((n) => n.answer)) legend.appendChild(el("p", "thick black border: an answer of the query", "note"));
-    if (data.collapsed.length) legend.appendChild(el("p", "materials, claims and cells of each lane are counted in one node: click it to show them", "note"));
+    if (data.collapsed.length) legend.appendChild(el("p", "strategies, failure modes, classes, materials, claims and cells of each lane are counted in one node: click it to show them", "note"));
     legend.appendChild(el("p", "click a node: its links and neighbours get labels; hover: its details", "note"));
     for (const menu of document.querySelectorAll("select[data-facet]")) {
       const facet = menu.dataset.facet;
