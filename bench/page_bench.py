@@ -82,7 +82,7 @@ def load(browser, path: Path, new: bool, runs: int, quality: bool) -> dict:
         external = []
         page.on("request", lambda r: r.url.startswith(("file:", "blob:", "data:")) or external.append(r.url))
         start = time.perf_counter()
-        page.goto(path.as_uri())
+        page.goto(path.as_uri(), wait_until="commit", timeout=600_000)
         page.wait_for_function("() => window.liskg && window.liskg.ready", timeout=600_000, polling=10)
         result = {"ready": time.perf_counter() - start, "external_requests": external}
         if new:
