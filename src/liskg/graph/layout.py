@@ -28,6 +28,7 @@ import networkx as nx
 INTERFACE_ORDER = ("I", "II", "III", "IV")
 SHARED_LANE = "shared"
 LABEL_MAX = 28              # characters drawn on the canvas; the full label shows on hover
+OVERVIEW_LABEL_MAX = 20     # the overview names more nodes in less room
 CHAR_WIDTH = 8.6            # canvas units per character at LABEL_FONT (DejaVu Sans, generous)
 LABEL_FONT = 14
 LABELLED_ROW = 50           # node (≤ 20) + label line (~ 17) + margin
@@ -39,7 +40,8 @@ MAX_HEIGHT = 1000
 BANDS = ("interface", "method", "study", "strategy", "failure mode", "electrolyte class", "material", "claim", "cell")
 COLLAPSED = ("strategy", "failure mode", "electrolyte class", "material", "claim", "cell")
 OVERVIEW_LABELLED = ("interface", "method", "study")
-OVERVIEW_COLUMNS = {True: 2, False: 7}  # grid columns in a lane, labelled bands / plain bands
+OVERVIEW_COLUMNS = {True: 1, False: 7}  # grid columns in a lane, labelled bands / plain bands (shared lane: 2×)
+OVERVIEW_ROW = 34           # a small node and its label line
 # Query view: columns by kind, left to right; of the 60 orders of these five, the one with the
 # fewest edge crossings in the headline view (1,387; studies first gave 4,524).
 KIND_COLUMNS = (("material", "cell"), ("strategy",), ("study",), ("interface", "failure mode", "claim"),
@@ -53,15 +55,16 @@ class Placement:
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
     labelled: set[str] = field(default_factory=set)
+    label_max: int = LABEL_MAX
 
 
-def short_label(text: str) -> str:
-    """The label drawn on the canvas: at most LABEL_MAX characters, an ellipsis when cut."""
-    return text if len(text) <= LABEL_MAX else text[:LABEL_MAX - 1].rstrip() + "…"
+def short_label(text: str, limit: int = LABEL_MAX) -> str:
+    """The label drawn on the canvas: at most LIMIT characters, an ellipsis when cut."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
-def label_width(text: str) -> float:
-    return len(short_label(text)) * CHAR_WIDTH
+def label_width(text: str, limit: int = LABEL_MAX) -> float:
+    return len(short_label(text, limit)) * CHAR_WIDTH
 
 
 def _numeral(graph: nx.MultiDiGraph, node: str) -> str:
@@ -160,7 +163,8 @@ def focus_view(graph: nx.MultiDiGraph, centre: str) -> Placement:
 
 def overview(graph: nx.MultiDiGraph) -> Placement:
     """The whole graph: lanes I-IV and a shared lane, bands by kind within a lane (see the module doc)."""
-    placement = Placement(labelled={n for n, d in graph.nodes(data=True) if d["kind"] in OVERVIEW_LABELLED})
+    placement = Placement(labelled={n for n, d in graph.nodes(data=True) if d["kind"] in OVERVIEW_LABELLED},
+                          label_max=OVERVIEW_LABEL_MAX)
     lanes = {n: lane(graph, n) for n in graph}
     x = 0.0
     for name in (*INTERFACE_ORDER, SHARED_LANE):
@@ -174,9 +178,10 @@ def overview(graph: nx.MultiDiGraph) -> Placement:
             if not nodes:
                 continue
             labelled = band in OVERVIEW_LABELLED
-            per_row = OVERVIEW_COLUMNS[labelled] if band != "interface" else 1
-            width = max(label_width(graph.nodes[n]["label"]) for n in nodes) if labelled else PLAIN_COLUMN
-            row = LABELLED_ROW if labelled else PLAIN_ROW
+            per_row = 1 if band == "interface" else OVERVIEW_COLUMNS[labelled] * (2 if name == SHARED_LANE else 1)
+            width = max(label_width(graph.nodes[n]["label"], OVERVIEW_LABEL_MAX) for n in nodes) if labelled \
+                else PLAIN_COLUMN
+            row = OVERVIEW_ROW if labelled else PLAIN_ROW
             for i, node in enumerate(nodes):
                 placement.positions[node] = (round(x + (i % per_row + 0.5) * width), round(y + (i // per_row) * row))
                 placement.groups[node] = f"lane {name} {band}"

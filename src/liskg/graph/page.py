@@ -140,7 +140,7 @@ def page_data(graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, focus: 
     for node in order:
         d = graph.nodes[node]
         nodes.append({
-            "id": node, "label": d["label"], "short": layout.short_label(d["label"]), "kind": d["kind"],
+            "id": node, "label": d["label"], "short": layout.short_label(d["label"], placement.label_max), "kind": d["kind"],
             "types": d["types"], "curie": d["curie"], "summary": d["summary"], "references": d["references"],
             "sections": d["sections"], "numbers": d["numbers"], "key": d["key"], "names": d["names"],
             "degree": degree[node], "answer": bool(d.get("answer")),
@@ -152,6 +152,7 @@ def page_data(graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, focus: 
     present = {d["kind"] for _, d in graph.nodes(data=True)}
     return {
         "title": title, "subtitle": subtitle, "nodes": nodes, "edges": edges, "query": query or {},
+        "small_nodes": placement.label_max == layout.OVERVIEW_LABEL_MAX,
         "view": "focus" if focus else "answer" if any(n["answer"] for n in nodes) else "overview",
         "folded": {m: owners for m, owners in graph.graph.get("folded", {}).items() if all(o in index for o in owners)},
         "layout": {"columns": [list(kinds) for kinds in layout.KIND_COLUMNS], "char_width": layout.CHAR_WIDTH,

@@ -180,6 +180,7 @@
     state.sort = null;
     state.selected = new Set();
     renderTable();
+    document.body.classList.add("answered");
     showTab("Answer");
     if (liskg.graph) liskg.graph.showAnswer(new Set(state.answer.nodes.flat()));
     for (const listener of listeners) listener(state.answer);

@@ -85,7 +85,8 @@
   function fixedNode(id) {
     const n = byId.get(id);
     if (!n) return countNodes.find((c) => c.id === id);
-    return { shape: style.get(n.kind).shape, value: Math.sqrt(n.degree + 1), font: { size: FONT } };
+    return { shape: style.get(n.kind).shape, value: data.small_nodes && n.kind !== "interface" ? 1 : Math.sqrt(n.degree + 1),
+             font: { size: FONT } };
   }
 
   const options = {
