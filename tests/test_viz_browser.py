@@ -266,6 +266,9 @@ def test_the_headline_answer_rows_highlight_their_nodes_and_nodes_select_rows(he
 
 
 def test_in_the_headline_view_no_two_answer_labels_overlap(headline):
+    drawn = headline.js("() => liskg.network.getPositions(liskg.data.nodes.map((n) => n.id))")
+    shipped = headline.js("() => Object.fromEntries(liskg.data.nodes.map((n) => [n.id, n.position]))")
+    assert {n: [round(p["x"]), round(p["y"])] for n, p in drawn.items()} == shipped, "the Python layout is drawn"
     boxes = headline.js("""() => Object.values(liskg.network.body.nodes)
         .filter((n) => n.options.label && liskg.data.nodes.find((d) => d.id === n.id && d.answer))
         .map((n) => { const s = n.labelModule.size; return [n.id, s.left, s.top, s.width, s.height]; })""")

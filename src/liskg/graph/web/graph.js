@@ -69,6 +69,7 @@
              highlight: { background: c, border: "#000000" }, hover: { background: c, border: "#000000" } };
   }
 
+  const shippedAnswers = new Set(data.nodes.filter((n) => n.answer).map((n) => n.id));
   const state = { kinds: new Set(data.kinds.map((k) => k.name)), facets: {}, search: "", selected: null,
                   answers: null, named: null, expanded: new Set(), labelled: new Set(data.nodes.filter((n) => n.labelled).map((n) => n.id)) };
 
@@ -220,7 +221,9 @@
      columns; what filters keep moved into the first slots of its lane and band, gaps closed. */
   function apply(refit) {
     const view = currentView();
-    state.named = state.search.trim() || state.answers
+    const shipped = state.answers && state.answers.size === shippedAnswers.size &&
+      [...state.answers].every((id) => shippedAnswers.has(id));  // the view's own answer: Python's layout
+    state.named = state.search.trim() || (state.answers && !shipped)
       ? new Set([...view.matches.map((n) => n.id), ...(state.answers || [])].filter((id) => view.visible.has(id))) : null;
     if (state.named) for (const id of view.visible) if (byId.get(id).kind === "interface") state.named.add(id);
     const fresh = state.named ? kindColumns(view.visible, state.named) : null;
