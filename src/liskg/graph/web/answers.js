@@ -163,7 +163,7 @@
       tr.addEventListener("mouseleave", () => liskg.graph && liskg.graph.highlight(null));
       tr.addEventListener("click", () => {
         state.selected = new Set([i]);
-        renderTable();
+        markSelected();
         if (liskg.graph) liskg.graph.highlight(answer.nodes[i], true);
       });
       body.appendChild(tr);
@@ -206,12 +206,19 @@
     }
   }
 
-  /* Select the rows that name one of NODEIDS (a node clicked in the graph). */
+  /* Mark the selected rows in place (re-rendering a long table would cost a click its frame). */
+  function markSelected() {
+    for (const tr of document.getElementById("answer").tBodies[0].rows) {
+      tr.classList.toggle("selected", state.selected.has(Number(tr.dataset.row)));
+    }
+  }
+
+  /* Select the rows that name NODEID (a node clicked in the graph). */
   function selectRowsOf(nodeId) {
     if (!state.answer) return;
     state.selected = new Set();
     state.answer.nodes.forEach((ids, i) => { if (nodeId && ids.includes(nodeId)) state.selected.add(i); });
-    renderTable();
+    markSelected();
     const first = document.querySelector("#answer tr.selected");
     if (first) first.scrollIntoView({ block: "nearest" });
   }
