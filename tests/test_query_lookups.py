@@ -98,7 +98,7 @@ def test_material_by_label_synonym_or_formula_case_insensitive(name):
     assert result.out.startswith("LLZO  [")
     assert "garnet-type electrolyte" in result.out.splitlines()[0]
     assert "preheating the Li/LLZO cell (Sharafi [107])" in result.out
-    assert "0.000115 S cm-1" in result.out  # Huang [109], polydopamine-modified LLZO at 30 °C
+    assert "1.15 × 10⁻⁴ S cm" in result.out  # Huang [109], polydopamine-modified LLZO at 30 °C (liskg.numbers)
 
 
 def test_material_not_found_suggests_close_labels():
