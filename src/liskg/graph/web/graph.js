@@ -383,7 +383,9 @@
       legend.appendChild(label);
     }
     legend.appendChild(el("p", "numbers: nodes shown", "note"));
-    if (data.nodes.some((n) => n.answer)) legend.appendChild(el("p", "thick black border: an answer of the query", "note"));
+    if (data.nodes.some((n) => n.answer)) {
+      legend.appendChild(el("p", "thick black border: " + (data.view === "focus" ? "the focused node" : "an answer of the query"), "note"));
+    }
     if (data.collapsed.length) legend.appendChild(el("p", "strategies, failure modes, classes, materials, claims and cells of each lane are counted in one node: click it to show them", "note"));
     legend.appendChild(el("p", "click a node: its links and neighbours get labels; hover: its details", "note"));
     for (const menu of document.querySelectorAll("select[data-facet]")) {
