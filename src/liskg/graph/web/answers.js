@@ -7,7 +7,9 @@
   const liskg = window.liskg;
   const engine = liskg.engine;
   const SKOS = "http://www.w3.org/2004/02/skos/core#";
-  const FALLBACK = { [SKOS + "altLabel"]: "also called", [SKOS + "definition"]: "definition" };
+  const FALLBACK = { [SKOS + "altLabel"]: "also called", [SKOS + "definition"]: "definition",
+                     "http://www.w3.org/2000/01/rdf-schema#subClassOf": "a kind of",
+                     "http://www.w3.org/2002/07/owl#Class": "class" };
 
   function el(tag, text, className) {
     const node = document.createElement(tag);
@@ -82,19 +84,67 @@
     });
     return targets;
   }
-  /* Headers and cells: labels, numbers with units, unit columns folded away. */
+  /* Headers and cells as people read them, as liskg.query.tables.human_rows makes them: labels,
+     numbers with units; a qualifier joins the number to its right ("> 99 %"), a baseline joins
+     `value` ("950 → 75 Ω cm²"), condition columns become one `conditions` column, and the answer
+     columns (quantity, value, conditions) move next to the first. KEEP gives each shown column its
+     source column (null for `conditions`). */
+  const CONDITIONS = { crate: "crate", temperature: "temperature", currentdensity: "current", cycles: "cycles" };
+  const ANSWER_COLUMNS = ["quantity", "value", "conditions"];
   function humanRows(variables, rows) {
+    const lowered = variables.map((name) => name.toLowerCase());
     const targets = unitTargets(variables);
-    const keep = variables.map((_, i) => i).filter((i) => !targets.has(i));
-    const cells = rows.map((row) => {
-      const out = row.map(text);
-      for (const [unitIndex, columns] of targets) {
-        const symbol = row[unitIndex] ? unitText(row[unitIndex]) : "";
-        for (const c of columns) if (symbol && isNumber(row[c])) out[c] = out[c] + " " + symbol;
+    const unitOf = new Map();
+    for (const [unit, columns] of targets) for (const c of columns) unitOf.set(c, unit);
+    const conditions = new Map();
+    lowered.forEach((name, i) => { if (CONDITIONS[name]) conditions.set(i, CONDITIONS[name]); });
+    const index = (name) => (lowered.includes(name) ? lowered.indexOf(name) : null);
+    const qualifier = index("qualifier"), value = index("value");
+    const baseline = value !== null ? index("baseline") : null;
+    const said = baseline !== null ? index("baselinequalifier") : null;
+    let qualified = null;
+    if (qualifier !== null) {
+      for (let i = qualifier + 1; i < variables.length; i++) {
+        if (!targets.has(i) && !conditions.has(i)) { qualified = i; break; }
       }
-      return keep.map((i) => out[i]);
+    }
+    const folded = new Set([...targets.keys(), ...conditions.keys()]);
+    for (const i of [qualified !== null ? qualifier : null, baseline, said]) if (i !== null) folded.add(i);
+    const unitFor = (row, i) => (unitOf.has(i) && row[unitOf.get(i)] ? unitText(row[unitOf.get(i)]) : null);
+    const withQualifier = (row, i, q, unit) =>
+      NUMBERS.formatValue(row[i].value, unit ? unitFor(row, i) : null,
+                          { qualifier: q !== null && row[q] ? row[q].value : null });
+    const keys = variables.map((_, i) => i).filter((i) => !folded.has(i));
+    if (conditions.size) keys.push("conditions");
+    const cells = rows.map((row) => {
+      const out = {};
+      for (const i of keys) {
+        if (i === "conditions") continue;
+        const term = row[i];
+        if (!isNumber(term)) out[i] = text(term);
+        else if (lowered[i].endsWith("factor")) out[i] = NUMBERS.formatRatio(term.value);
+        else if (lowered[i].endsWith("percent")) out[i] = NUMBERS.formatNumber(term.value) + " %";
+        else out[i] = NUMBERS.formatValue(term.value, unitFor(row, i));
+      }
+      if (qualified !== null && row[qualifier] && isNumber(row[qualified])) {
+        out[qualified] = withQualifier(row, qualified, qualifier, true);
+      }
+      if (baseline !== null && row[baseline] && row[value]) {
+        out[value] = withQualifier(row, baseline, said, false) + " → " + out[value];
+      }
+      if (conditions.size) {
+        const given = {};
+        for (const [i, name] of conditions) if (row[i]) given[name] = row[i].value;
+        out.conditions = NUMBERS.formatConditions(given);
+      }
+      return out;
     });
-    return { headers: keep.map((i) => variables[i]), cells: cells, keep: keep };
+    const header = (k) => (k === "conditions" ? "conditions" : variables[k]);
+    const answer = keys.filter((k) => ANSWER_COLUMNS.includes(header(k).toLowerCase()));
+    const order = keys.slice(0, 1).concat(answer.filter((k) => k !== keys[0]),
+                                          keys.slice(1).filter((k) => !answer.includes(k)));
+    return { headers: order.map(header), cells: cells.map((out) => order.map((k) => out[k])),
+             keep: order.map((k) => (k === "conditions" ? null : k)) };
   }
   /* A row as the W3C CSV result format writes it (what `liskg query NAME --format csv` prints). */
   function csvCell(term) { return !term ? "" : term.type === "bnode" ? "_:" + term.value : term.value; }

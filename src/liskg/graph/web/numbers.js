@@ -1,5 +1,5 @@
 /* LiSKG page: the JS port of liskg.numbers (format_number, format_unit, format_value, format_change,
-   format_conditions, measurement_text) for rows of queries run in the page. Data the page ships is
+   format_ratio, format_conditions, measurement_text) for rows of queries run in the page. Data the page ships is
    formatted in Python; a browser test checks that this port and liskg.numbers agree on every
    measurement of the graph. Decimal arithmetic is done on digit strings, as Python's Decimal does. */
 (function () {
@@ -83,6 +83,9 @@
     return formatValue(baseline, null, { qualifier: o.baseline_qualifier }) + " → " + after;
   }
 
+  /* A factor such as 12.666… -> '12.7×'. */
+  function formatRatio(value) { return parse(value) ? formatNumber(value, ROUND_TO) + "×" : ""; }
+
   function formatConditions(c) {
     const parts = [empty(c.crate) ? "" : formatNumber(c.crate) + " C",
                    empty(c.temperature) ? "" : formatNumber(c.temperature) + " °C",
@@ -107,5 +110,5 @@
 
   window.liskg = window.liskg || {};
   window.liskg.numbers = { formatNumber: formatNumber, formatUnit: formatUnit, formatValue: formatValue,
-                           formatChange: formatChange, formatConditions: formatConditions, measurementText: measurementText };
+                           formatChange: formatChange, formatRatio: formatRatio, formatConditions: formatConditions, measurementText: measurementText };
 })();
