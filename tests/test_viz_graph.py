@@ -56,7 +56,7 @@ def test_measurements_are_folded_into_their_owner_as_numbers_with_units(graph, s
     assert folded and set(folded) <= measurements
     numbers = graph.nodes[LKD + "ref-107-heat-treatment"]["numbers"]  # the modelling guide's worked example
     assert len(numbers) == 2, numbers
-    assert numbers[0].startswith("interfacial resistance: 5822 → 514 Ω cm²"), numbers
+    assert numbers[0] == "interfacial resistance: 5822 → 514 Ω cm²; after heating to 175 °C and cooling", numbers
     assert numbers[1].startswith("process temperature: 175 °C"), numbers
     lines = [line for _, numbers in graph.nodes(data="numbers") for line in numbers]
     repeats = sum(int(m.group(1)) - 1 for line in lines if (m := re.search(r" \((\d+) measurements\)$", line)))
@@ -192,7 +192,7 @@ def test_viz_errors_are_one_line_with_a_hint(tmp_path):
     assert (unknown.code, unknown.err) == (2, "liskg: error: no node is called 'no such node label'\n")
     several = run_main("viz", "--focus", "interface")
     assert several.code == 2 and several.err.startswith("liskg: error: ")
-    assert "13 nodes match 'interface': " in several.err and several.err.endswith("give one of these names\n")
+    assert "14 nodes match 'interface': " in several.err and several.err.endswith("give one of these names\n")
     literal = tmp_path / "count.rq"
     literal.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }\n")
     counted = run_main("viz", "--query", str(literal))
