@@ -6,6 +6,7 @@ Bad sources and unwritable outputs (one-line errors, nothing written) are rows o
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import STUDY_WITHOUT_REFERENCE, copy_sources, run_cli, run_main
@@ -112,7 +113,7 @@ def test_help_teaches_every_command_and_the_exit_codes():
     assert codes == [f"  {code:<4}{meaning}" for code, meaning in EXIT_CODES.items()]
     for name in COMMANDS:
         sub = run_main(name, "--help")
-        examples = sub.out.split("example")[1].split("\n\n")[0].splitlines()[1:]
+        examples = re.split(r"\nexamples?:\n", sub.out)[1].split("\n\n")[0].splitlines()
         assert sub.code == 0 and examples, name
         assert examples[0].startswith(f"  liskg {name}"), name
         assert all(line.startswith("  ") for line in examples), name
