@@ -39,7 +39,7 @@ def test_shown_output_is_real(command, shown, monkeypatch):
 def test_the_query_page_prefixes_are_the_projects():
     from liskg import vocab
 
-    block = re.search(r"paste the project's:\n\n```sparql\n(.*?)```", DOC, re.S).group(1)
+    block = re.search(r"paste the project's:\n\n```text\n(.*?)```", DOC, re.S).group(1)
     declared = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", block))
     assert {k: declared[k] for k in vocab.PREFIXES} == vocab.PREFIXES
 
