@@ -32,7 +32,7 @@ def page(browser, tmp_path_factory):
     result = run_main("viz", "-o", str(path))
     assert result.code == 0, result.err
     opened = Page(browser, path)
-    opened.page.click("#charts-toggle")
+    opened.page.click("#tabs button[data-tab='Charts']")
     opened.page.wait_for_function("() => window.LiskgCharts.ready", timeout=STABILIZE_BOUND_MS)
     yield opened
     opened.close()

@@ -17,17 +17,15 @@ from query_support import plain
 from conftest import ROOT
 
 BLOCK = re.compile(r"```sparql\n(.*?)```\n((?:<!-- answer (?:includes|excludes): [^\n]* -->\n)*)", re.S)
+# Docs whose queries need more than the built graph, tested where that is loaded.
+ELSEWHERE = {"interoperability.md": "tests/test_interoperability_doc.py (LiSKG + the release's EMMO alignment)"}
 EXPECT = re.compile(r"<!-- answer (includes|excludes): ([^\n]*) -->")
-
-
-# Docs whose queries need more than the built graph, and the test that runs them where they belong.
-RUN_ELSEWHERE = {"interoperability.md": "test_interoperability_doc.py (the release with the EMMO alignment)"}
 
 
 def blocks():
     found = []
     for doc in sorted((ROOT / "docs").glob("*.md")):
-        if doc.name in RUN_ELSEWHERE:
+        if doc.name in ELSEWHERE:
             continue
         text = doc.read_text(encoding="utf-8")
         assert text.count("```sparql") == len(BLOCK.findall(text)), f"{doc.name}: a sparql block is not closed"

@@ -6,6 +6,8 @@ Never a downloaded browser: /usr/bin/chromium comes from Debian (`apt-get instal
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import networkx as nx
@@ -13,14 +15,16 @@ import pytest
 from conftest import ROOT, run_main
 
 import liskg
+from liskg import vocab
 from liskg.graph import model
+from liskg.query import engine, named, tables
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
-STABILIZE_BOUND_MS = 60_000  # measured about 5 s for ~470 nodes / ~1,400 links on 2 cores
+READY_BOUND_MS = 60_000  # measured about 1.5 s on the review graph; generous for a loaded 2-core machine
 ARTIFACTS = ROOT / "test-artifacts"
 MALICIOUS = "<img src=x onerror=alert(1)>"
 
@@ -48,13 +52,21 @@ class Page:
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.goto(path.resolve().as_uri())
-        self.page.wait_for_function("() => window.liskg && window.liskg.ready", timeout=STABILIZE_BOUND_MS * 2)
+        self.page.wait_for_function("() => window.liskg && window.liskg.ready", timeout=READY_BOUND_MS)
+
+    def run(self, text: str, bound_ms: int | None = None):
+        """Run TEXT in the page's engine; its rows as CSV cells, or the error message."""
+        return self.js("""async ([text, bound]) => {
+            try { const r = await liskg.engine.run(text, bound); liskg.answers.show(r, 'test');
+                  return {rows: liskg.answers.csvRows()}; }
+            catch (e) { return {error: e.message}; } }""", [text, bound_ms])
 
     def js(self, expression: str, arg=None):
         return self.page.evaluate(expression, arg)
 
     def visible_ids(self) -> set[str]:
-        return set(self.js("() => liskg.nodes.get({filter: (n) => !n.hidden}).map((n) => n.id)"))
+        """The graph nodes the view keeps (a material counted in its lane's count node is kept)."""
+        return set(self.js("() => [...liskg.shown]"))
 
     def screenshot(self, name: str) -> Path:
         ARTIFACTS.mkdir(exist_ok=True)
@@ -81,103 +93,204 @@ def full_page(browser, graph, tmp_path_factory):
     page.close()
 
 
-def test_page_loads_from_file_with_no_request_to_any_host_and_stabilizes(full_page):
+@pytest.fixture(scope="module")
+def headline(browser, tmp_path_factory):
+    path = tmp_path_factory.mktemp("viz") / "query.html"
+    result = run_main("viz", "--query", "oxide-anode-strategies", "-o", str(path))
+    assert result.code == 0, result.err
+    page = Page(browser, path)
+    yield page
+    page.close()
+
+
+def cli_csv_rows(*args: str) -> list[list[str]]:
+    result = run_main("query", *args, "--format", "csv")
+    assert result.code == 0, result.err
+    return list(csv.reader(io.StringIO(result.out)))[1:]
+
+
+def test_page_loads_from_file_with_no_request_leaving_it_and_draws_python_positions(full_page, graph):
     assert full_page.requests[0].startswith("file://")
-    assert all(url.startswith(("file://", "data:")) for url in full_page.requests), full_page.requests
-    assert full_page.js("() => liskg.stabilizedMs") < STABILIZE_BOUND_MS
-    before = full_page.js("() => liskg.network.getPositions()")
-    full_page.page.wait_for_timeout(500)
-    assert full_page.js("() => liskg.network.getPositions()") == before, "physics stopped after stabilizing"
+    assert all(url.startswith(("file://", "blob:", "data:")) for url in full_page.requests), full_page.requests
+    assert full_page.js("() => liskg.engine.triples") > 8000
+    drawn = full_page.js("() => liskg.network.getPositions(liskg.data.nodes.map((n) => n.id))")
+    assert len(drawn) == graph.number_of_nodes()
+    shipped = full_page.js("() => Object.fromEntries(liskg.data.nodes.map((n) => [n.id, n.position]))")
+    assert {n: [round(p["x"]), round(p["y"])] for n, p in drawn.items()} == shipped, "no physics moved a node"
+    assert full_page.js("() => liskg.network.physics.options.enabled") is False
     assert full_page.errors == []
-    assert full_page.screenshot("viz-full-graph.png").stat().st_size > 10_000
 
 
-def test_every_node_and_link_of_the_graph_is_drawn(full_page, graph):
-    assert full_page.js("() => liskg.nodes.length") == graph.number_of_nodes()
-    assert full_page.js("() => liskg.edges.length") == graph.number_of_edges()
-    assert set(full_page.js("() => liskg.nodes.getIds()")) == set(graph)
-    drawn = full_page.js("() => liskg.edges.get().map((e) => [e.from, e.to, e.label])")
+def test_every_node_and_link_is_carried_and_the_overview_collapses_materials_and_claims(full_page, graph):
+    assert full_page.js("() => liskg.nodes.get({filter: (n) => !n.id.startsWith('count:')}).length") == graph.number_of_nodes()
+    drawn = full_page.js("() => liskg.edges.get().map((e) => [e.from, e.to, e.title])")
     assert sorted(map(tuple, drawn)) == sorted(graph.edges(keys=True))
+    counts = full_page.js("() => liskg.nodes.get({filter: (n) => n.id.startsWith('count:') && !n.hidden}).map((n) => n.label)")
+    materials = sum(int(label.split()[0]) for label in counts if label.endswith(" materials"))
+    assert materials == sum(1 for _, k in graph.nodes(data="kind") if k == "material")
+    drawn_materials = full_page.js("() => liskg.nodes.get({filter: (n) => !n.hidden && !n.id.startsWith('count:')})"
+                                   ".filter((n) => liskg.data.nodes.find((d) => d.id === n.id).kind === 'material').length")
+    assert drawn_materials == 0, "materials are counted, not drawn, until a count is clicked"
+    legend = full_page.page.text_content("#legend")
+    assert "triangle pointing down" in legend and "triangleDown" not in legend
+    menu = full_page.page.locator("#filter-interface option").all_text_contents()
+    assert [m.strip() for m in menu[1:]] == ["Li/SSE interface", "SSE/SSE interface", "S/SSE interface", "S/S interface"]
+    full_page.screenshot("viz-overview.png")
+
+
+def test_every_named_query_gives_the_cli_rows_in_the_page_table(full_page, project):
+    labeller = tables.Labeller(liskg.open_store(project))
+    for name, query in named.named_queries(project).items():
+        outcome = full_page.run(query.text)
+        assert "error" not in outcome, (name, outcome)
+        assert sorted(outcome["rows"]) == sorted(cli_csv_rows(name)), name
+        result = engine.run(liskg.open_store(project), query.text, timeout=None)
+        headers, cells = tables.human_rows(result, labeller)
+        shown = full_page.js("() => liskg.answers.current()")
+        assert shown["headers"] == headers and sorted(shown["cells"]) == sorted(cells), name
+
+
+def test_a_typed_query_with_the_prefixes_declared_gives_its_rows(full_page):
+    text = 'SELECT ?label WHERE { ?m liskg:chemicalFormula "Li7La3Zr2O12" ; rdfs:label ?label }'
+    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in vocab.PREFIXES.items())
+    expected = cli_csv_rows("-e", prologue + text)
+    assert expected == [["LLZO"]] and full_page.run(text) == {"rows": expected}
+    typed = ("SELECT ?material ?formula ?family WHERE {\n  ?material liskg:chemicalFormula ?formula ;\n"
+             "    a/rdfs:subClassOf* liskg:GarnetElectrolyte .\n  ?material a ?family .\n"
+             "  ?family rdfs:subClassOf liskg:OxideElectrolyte .\n}")
+    full_page.page.fill("#query-text", typed)
+    full_page.page.click("#query-run")
+    full_page.page.wait_for_function("() => /rows? in/.test(document.getElementById('query-message').textContent)")
+    rows = full_page.js("() => liskg.answers.csvRows()")
+    assert sorted(rows) == sorted(cli_csv_rows("-e", prologue + typed)) and rows
+    full_page.screenshot("viz-typed-query.png")
+    full_page.page.click("#reset")
+
+
+def test_syntax_errors_show_their_position_and_update_is_refused(full_page):
+    outcome = full_page.run("SELECT ?x WHERE {\n  ?x ?y \n}}")
+    assert outcome["error"].startswith("SPARQL syntax error at line 3, column 2"), outcome
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    before = full_page.run(count)["rows"]
+    outcome = full_page.run("# change\nPREFIX x: <urn:x:>\nINSERT DATA { x:a x:b x:c }")
+    assert outcome == {"error": "refused: INSERT is a SPARQL UPDATE and the page's graph is read-only"}
+    assert full_page.run(count)["rows"] == before
+
+
+def test_a_never_ending_query_is_stopped_by_its_bound_and_the_page_stays_usable(full_page):
+    outcome = full_page.run("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }", 1500)
+    assert outcome["error"].startswith("stopped: the query ran longer than its bound of 1.5 s"), outcome
+    assert full_page.run('SELECT ?l WHERE { lkd:mat-llzo rdfs:label ?l }') == {"rows": [["LLZO"]]}
+
+
+def test_the_js_number_port_agrees_with_liskg_numbers_on_every_measurement(full_page, project):
+    from liskg.graph.model import MEASUREMENT_FIELDS
+    from liskg.numbers import format_number, measurement_text
+
+    store = liskg.open_store(project, inferred=False)
+    rows = [{name: (row[name].value if row[name] is not None else "") for name in MEASUREMENT_FIELDS}
+            for row in store.query(vocab.sparql("graph/sparql/graph-measurements.rq"))]
+    assert len(rows) > 100
+    ported = full_page.js("(rows) => rows.map((r) => liskg.numbers.measurementText(r))", rows)
+    assert ported == [measurement_text(r) for r in rows]
+    lexicals = ["0.000000295", "12.666666666666666666", "5822.0", "1E6", "1.0E-3", "0.0001", "-0.5", "25/60",
+                "n/a", "0", "-0.0", "99.995", "1.15E-4", "123456", "999999.5", "1234567", ".5", "+7", "2.5E+3"]
+    assert full_page.js("(xs) => xs.map((x) => liskg.numbers.formatNumber(x))", lexicals) == \
+        [format_number(x) for x in lexicals]
+
+
+def test_search_finds_formulas_and_refits_what_remains(full_page, graph):
+    full_page.page.fill("#search", "Li7La3Zr2O12")
+    llzo = "https://w3id.org/liskg/data/mat-llzo"
+    assert llzo in full_page.visible_ids()
+    assert full_page.page.locator("#matches button").all_text_contents() == ["LLZO"]
+    shown = full_page.visible_ids()
+    assert shown == {llzo, *nx.all_neighbors(graph, llzo)}
+    counts = full_page.js("() => Object.fromEntries([...document.querySelectorAll('#legend label')].map("
+                          "(l) => [l.querySelector('input').dataset.kind, Number(l.querySelector('.count').textContent)]))")
+    assert counts["material"] == sum(1 for n in shown if graph.nodes[n]["kind"] == "material")
+    inside = full_page.js("""(ids) => { const net = liskg.network, box = document.getElementById('network');
+        return ids.every((id) => { const p = net.canvasToDOM(net.getPositions([id])[id]);
+          return p.x >= 0 && p.y >= 0 && p.x <= box.clientWidth && p.y <= box.clientHeight; }); }""", sorted(shown))
+    assert inside, "the view is re-fitted to what remains"
+    full_page.page.click("#reset")
     assert full_page.visible_ids() == set(graph)
-    legend = full_page.js("() => [...document.querySelectorAll('#legend input')].map((i) => i.dataset.kind)")
-    assert legend == list(model.KINDS)
 
 
-def test_search_shows_the_matches_and_their_neighbours(full_page, graph):
-    full_page.page.fill("#search", "llzo")
-    matches = {n for n, d in graph.nodes(data=True) if "llzo" in d["label"].lower() or "llzo" in d["curie"].lower()}
-    neighbours = {m for n in matches for m in nx.all_neighbors(graph, n)}
-    assert matches and full_page.visible_ids() == matches | neighbours
-    listed = full_page.page.locator("#matches button").all_text_contents()
-    assert sorted(listed) == sorted(graph.nodes[n]["label"] for n in matches)
-    assert f"{len(matches)} matching" in full_page.page.text_content("#status")
-    full_page.page.fill("#search", "")
-    assert full_page.visible_ids() == set(graph)
+def test_hover_shows_the_card_and_click_names_the_neighbourhood(full_page, graph):
+    node = "https://w3id.org/liskg/data/ref-107-heat-treatment"
+    data = graph.nodes[node]
+    full_page.page.fill("#search", "preheating the Li/LLZO")  # strategies are counted in the overview
+    point = full_page.js("""(id) => { liskg.network.focus(id, {scale: 1.5, animation: false});
+        const p = liskg.network.canvasToDOM(liskg.network.getPositions([id])[id]);
+        const box = document.querySelector('#network canvas').getBoundingClientRect();
+        return {x: box.left + p.x, y: box.top + p.y}; }""", node)
+    full_page.page.mouse.move(point["x"], point["y"])
+    card = full_page.page.locator("#network .card")
+    card.wait_for(state="visible")
+    assert card.locator("h2").text_content() == data["label"]
+    text = card.text_content()
+    assert f"key number: {data['key']}" in text and "[107]" in text and data["curie"] in text
+    full_page.page.mouse.click(point["x"], point["y"])
+    named = set(full_page.js("() => liskg.nodes.get({filter: (n) => !!n.label}).map((n) => n.id)"))
+    assert {node, *nx.all_neighbors(graph, node)} <= named
+    assert full_page.page.locator("#details h2").text_content() == data["label"]
+    full_page.page.click("#reset")
 
 
-def test_kind_and_interface_filters_hide_what_they_exclude(full_page, graph):
+def test_kind_and_interface_filters_keep_what_they_select(full_page, graph):
     full_page.page.uncheck("#legend input[data-kind='material']")
     assert full_page.visible_ids() == {n for n, k in graph.nodes(data="kind") if k != "material"}
     interface = "https://w3id.org/liskg/ontology#SSInterface"
     full_page.page.select_option("#filter-interface", label="S/S interface")
     expected = {n for n, d in graph.nodes(data=True)
                 if d["kind"] != "material" and interface in d["facets"]["interface"]}
-    assert interface in expected and len(expected) < graph.number_of_nodes() / 2
     assert full_page.visible_ids() == expected
     full_page.page.click("#reset")
     assert full_page.visible_ids() == set(graph)
 
 
-def _centre_on(page: Page, node: str) -> dict:
-    """Zoom onto NODE and return its position in the page (CSS pixels)."""
-    page.js("(id) => liskg.network.focus(id, {scale: 1.5, animation: false})", node)
-    return page.js("""(id) => {
-        const p = liskg.network.canvasToDOM(liskg.network.getPositions([id])[id]);
-        const box = document.querySelector('#network canvas').getBoundingClientRect();
-        return {x: box.left + p.x, y: box.top + p.y};
-    }""", node)
+def test_the_headline_answer_rows_highlight_their_nodes_and_nodes_select_rows(headline):
+    assert headline.js("() => liskg.answers.current().origin") == "oxide-anode-strategies"
+    assert sorted(headline.js("() => liskg.answers.csvRows()")) == sorted(cli_csv_rows("oxide-anode-strategies"))
+    headline.page.locator("#answer tbody tr").first.click()
+    row = int(headline.page.locator("#answer tbody tr").first.get_attribute("data-row"))
+    expected = headline.js("(i) => liskg.answers.current().nodes[i]", row)
+    assert expected and sorted(headline.js("() => liskg.network.getSelectedNodes()")) == sorted(expected)
+    study = headline.js("() => liskg.data.nodes.find((n) => n.answer && n.kind === 'study').id")
+    headline.js("(id) => liskg.graph.select(id, false)", study)
+    selected = headline.page.locator("#answer tbody tr.selected").count()
+    assert selected == headline.js("(id) => liskg.answers.current().nodes.filter((ids) => ids.includes(id)).length", study)
+    assert selected > 0
+    headline.js("() => liskg.graph.select(null, false)")
 
 
-def test_hover_shows_details_and_click_highlights_the_neighbourhood(full_page, graph):
-    candidates = [n for n, d in graph.nodes(data=True)
-                  if d["kind"] == "strategy" and d["numbers"] and d["references"] and d["sections"]]
-    node = max(candidates, key=lambda n: (len(graph.nodes[n]["numbers"]), n))
-    data = graph.nodes[node]
-    point = _centre_on(full_page, node)
-    full_page.page.mouse.move(point["x"], point["y"])
-    tooltip = full_page.page.locator("div.vis-tooltip")
-    tooltip.wait_for(state="visible")
-    assert tooltip.locator("h2").text_content() == data["label"]
-    text = tooltip.text_content()
-    assert "strategy" in text and data["curie"] in text
-    assert data["numbers"][0] in text and f"[{data['references'][0]}]" in text and data["sections"][0] in text
-
-    full_page.page.mouse.click(point["x"], point["y"])
-    assert full_page.page.locator("#details h2").text_content() == data["label"]
-    assert full_page.page.locator("#details .links li").count() == graph.degree(node)
-    neighbourhood = {node, *nx.all_neighbors(graph, node)}
-    dimmed = set(full_page.js("() => liskg.nodes.get({filter: (n) => n.color.background === '#eeeeee'})"
-                              ".map((n) => n.id)"))
-    assert dimmed == set(graph) - neighbourhood
-    full_page.screenshot("viz-neighbourhood.png")
-    full_page.page.click("#reset")
+def test_in_the_headline_view_no_two_answer_labels_overlap(headline):
+    drawn = headline.js("() => liskg.network.getPositions(liskg.data.nodes.map((n) => n.id))")
+    shipped = headline.js("() => Object.fromEntries(liskg.data.nodes.map((n) => [n.id, n.position]))")
+    assert {n: [round(p["x"]), round(p["y"])] for n, p in drawn.items()} == shipped, "the Python layout is drawn"
+    boxes = headline.js("""() => Object.values(liskg.network.body.nodes)
+        .filter((n) => n.options.label && liskg.data.nodes.find((d) => d.id === n.id && d.answer))
+        .map((n) => { const s = n.labelModule.size; return [n.id, s.left, s.top, s.width, s.height]; })""")
+    answers = headline.js("() => liskg.data.nodes.filter((n) => n.answer).length")
+    assert len(boxes) == answers > 10
+    for i, (a, ax, ay, aw, ah) in enumerate(boxes):
+        for b, bx, by, bw, bh in boxes[i + 1:]:
+            assert ax + aw <= bx or bx + bw <= ax or ay + ah <= by or by + bh <= ay, (a, b)
+    headline.screenshot("viz-query-oxide-anode-strategies.png")
 
 
-def test_query_view_highlights_the_answers(browser, tmp_path):
-    path = tmp_path / "query.html"
-    result = run_main("viz", "--query", "oxide-anode-strategies", "-o", str(path))
-    assert result.code == 0, result.err
+def test_a_focus_view_labels_the_whole_neighbourhood(browser, tmp_path):
+    path = tmp_path / "focus.html"
+    assert run_main("viz", "--focus", "LLZO", "--depth", "2", "-o", str(path)).code == 0
     page = Page(browser, path)
-    answers = page.js("() => liskg.data.nodes.filter((n) => n.answer).map((n) => n.id)")
-    assert answers
-    assert set(page.js("() => liskg.nodes.get({filter: (n) => n.borderWidth === 4}).map((n) => n.id)")) == set(answers)
-    assert "answer of queries/oxide-anode-strategies.rq" in page.page.text_content("#subtitle")
-    assert all(url.startswith(("file://", "data:")) for url in page.requests) and page.errors == []
-    page.screenshot("viz-query-oxide-anode-strategies.png")
+    unlabelled = page.js("() => liskg.nodes.get({filter: (n) => !n.label}).length")
+    assert unlabelled == 0 and page.js("() => liskg.nodes.length") > 20
+    page.screenshot("viz-focus-llzo.png")
     page.close()
 
 
-def test_a_malicious_label_is_shown_as_text_and_runs_nothing(browser, tmp_project, tmp_path):
+def test_a_malicious_label_and_literal_show_as_text_and_run_nothing(browser, tmp_project, tmp_path):
     with (tmp_project.data_dir / "materials.ttl").open("a", encoding="utf-8") as handle:
         handle.write(f'\nlkd:mat-hostile a owl:NamedIndividual , liskg:Additive ;\n'
                      f'    rdfs:label "{MALICIOUS}"@en ;\n'
@@ -185,21 +298,22 @@ def test_a_malicious_label_is_shown_as_text_and_runs_nothing(browser, tmp_projec
                      '<a href=\\"javascript:alert(3)\\">x</a>"@en .\n')
     query = tmp_path / "hostile.rq"
     query.write_text("# Question: <img src=y onerror=alert(4)> which material is hostile?\n"
-                     "SELECT ?m WHERE { ?m <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+                     "SELECT ?m ?l WHERE { ?m <http://www.w3.org/2000/01/rdf-schema#label> ?l "
                      "FILTER(STRSTARTS(STR(?l), '<img')) }\n")
     path = tmp_path / "hostile.html"
     result = run_main("--root", str(tmp_project.root), "viz", "--query", str(query), "-o", str(path))
     assert result.code == 0, result.err
     page = Page(browser, path)
     assert page.js("() => liskg.data.nodes.filter((n) => n.answer).map((n) => n.label)") == [MALICIOUS]
+    assert page.page.locator("#answer tbody td").all_text_contents() == [MALICIOUS, MALICIOUS]
+    page.run('SELECT ?x WHERE { BIND("<script>alert(5)</script><img src=z onerror=alert(6)>" AS ?x) }')
+    assert page.page.locator("#answer tbody td").all_text_contents() == ["<script>alert(5)</script><img src=z onerror=alert(6)>"]
     page.page.fill("#search", "<img")
-    assert page.page.locator("#matches button").all_text_contents() == [MALICIOUS]
     page.page.click("#matches button")
     assert page.page.locator("#details h2").text_content() == MALICIOUS
     assert "</script><script>alert(2)</script>" in page.page.text_content("#details")
     assert "<img src=y onerror=alert(4)>" in page.page.text_content("#subtitle")
-    page.page.wait_for_timeout(300)
-    assert page.js("() => document.querySelectorAll('img, a, #details script').length") == 0
+    assert page.page.locator("#answer img, #details img, #details a, #subtitle img").count() == 0
     assert page.dialogs == [] and page.errors == []
-    page.screenshot("viz-malicious-label.png")
+    assert all(url.startswith(("file://", "blob:", "data:")) for url in page.requests)
     page.close()

@@ -22,6 +22,9 @@ def graph(project):
     return liskg.graph(project)
 
 
+EMPTY_ENGINE = page.engine_data(b"", __import__("pyoxigraph").Store(), [])
+
+
 def embedded_data(html: str) -> dict:
     """The graph JSON the page carries, read the way the page script reads it."""
     match = re.search(r'<script type="application/json" id="liskg-data">(.*?)</script>', html, re.S)
@@ -53,7 +56,7 @@ def test_measurements_are_folded_into_their_owner_as_numbers_with_units(graph, s
     assert folded and set(folded) <= measurements
     numbers = graph.nodes[LKD + "ref-107-heat-treatment"]["numbers"]  # the modelling guide's worked example
     assert len(numbers) == 2, numbers
-    assert numbers[0].startswith("interfacial resistance: 5822 → 514 Ω cm²"), numbers
+    assert numbers[0] == "interfacial resistance: 5822 → 514 Ω cm²; after heating to 175 °C and cooling", numbers
     assert numbers[1].startswith("process temperature: 175 °C"), numbers
     lines = [line for _, numbers in graph.nodes(data="numbers") for line in numbers]
     repeats = sum(int(m.group(1)) - 1 for line in lines if (m := re.search(r" \((\d+) measurements\)$", line)))
@@ -101,14 +104,32 @@ def test_viz_writes_one_page_where_asked_and_prints_its_path(project, tmp_path):
 
 
 def test_the_page_carries_every_node_and_edge_of_the_graph(graph, tmp_path):
-    data = embedded_data(page.render(graph, "LiSKG"))
+    data = embedded_data(page.render(graph, "LiSKG", engine=EMPTY_ENGINE))
     assert [n["id"] for n in data["nodes"]] == sorted(graph)
     assert len(data["edges"]) == graph.number_of_edges()
     assert {(e["from"], e["to"], e["label"]) for e in data["edges"]} == set(graph.edges(keys=True))
     assert [k["name"] for k in data["kinds"]] == list(model.KINDS)
-    pinned = sorted((n["position"][0], n["label"]) for n in data["nodes"] if n["pinned"])
-    assert [label for _, label in pinned] == [  # left to right, anode to cathode
+    interfaces = sorted((n["position"][0], n["label"]) for n in data["nodes"] if n["kind"] == "interface")
+    assert [label for _, label in interfaces] == [  # lanes left to right, anode to cathode
         "Li/SSE interface", "SSE/SSE interface", "S/SSE interface", "S/S interface"]
+    assert data["view"] == "overview" and data["collapsed"] == ["strategy", "failure mode", "electrolyte class", "material", "claim", "cell"]
+    assert len({tuple(n["position"]) for n in data["nodes"]}) == graph.number_of_nodes(), "no two nodes share a place"
+
+
+def test_the_vendored_sparql_engine_matches_its_pin():
+    vendored = page.vendored()
+    assert vendored["pin"]["package"] == "oxigraph" and vendored["pin"]["version"] == "0.5.11"
+    assert vendored["pin"]["licence"] == "MIT OR Apache-2.0"
+    assert set(vendored["files"]) == {"web.js", "web_bg.wasm"}
+    worker = page.classic_script(vendored["files"]["web.js"].decode())
+    assert "import.meta" not in worker and not re.search(r"^\s*export\b", worker, re.M)
+
+
+def test_key_numbers_are_results_with_their_baseline_and_search_names_include_formulas(graph):
+    by_label = {d["label"]: d for _, d in graph.nodes(data=True)}
+    sharafi = by_label["Sharafi et al. [107]"]
+    assert sharafi["key"] == "interfacial resistance: 5822 → 514 Ω cm²; after heating to 175 °C and cooling"
+    assert "Li7La3Zr2O12" in by_label["LLZO"]["names"]
 
 
 def test_the_page_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
@@ -123,7 +144,7 @@ def test_data_text_cannot_close_its_script_element_or_become_markup(graph):
     node = sorted(hostile)[0]
     hostile.nodes[node]["label"] = "</script><img src=x onerror=alert(1)>"
     hostile.nodes[node]["summary"] = "<!-- & </SCRIPT> href=javascript:alert(2)"
-    html = page.render(hostile, "LiSKG", subtitle="<b>bold?</b>")
+    html = page.render(hostile, "LiSKG", subtitle="<b>bold?</b>", engine=EMPTY_ENGINE)
     block = re.search(r'<script type="application/json" id="liskg-data">(.*?)</script>', html, re.S).group(1)
     assert "<" not in block and ">" not in block and "&" not in block
     data = json.loads(block)

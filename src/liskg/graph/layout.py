@@ -1,43 +1,191 @@
-"""Where the page's physics starts, so the drawing is deterministic and reads like a cell.
+"""Where every node is drawn, computed here so the browser runs no physics at all.
 
-The four interfaces are pinned left to right in the order they sit in a cell (I: Li/SSE, II: SSE/SSE,
-III: S/SSE, IV: S/S), so the whole graph reads like a cross-section from the lithium anode to the
-sulfur cathode; every other node starts near the interfaces it belongs to. vis-network's physics then
-settles the drawing from there and stops.
+Three views, each a set of columns of nodes (a node in one column, ranked top to bottom):
+
+- overview: the four interfaces I, II, III, IV left to right in review order (a cross-section from
+  the lithium anode to the sulfur cathode) as lanes, and a fifth lane for what belongs to none or to
+  no single one; in a lane, bands by kind: the interface, its methods and studies (named), then the
+  strategies, failure modes, electrolyte classes, materials, claims and cells, which the page shows
+  as one count per lane and kind until it is clicked.
+- answer (a query view): one column per kind of node (materials, strategies, studies, interfaces with
+  failure modes and claims, classes), the answers labelled.
+- focus: one column per distance from the focused node, every node labelled.
+
+Columns are spaced by the width of their widest drawn label, rows by a label's height, so labels
+drawn side by side never overlap; the page checks that with its own label boxes. A column taller
+than MAX_HEIGHT wraps into sub-columns. Within a column nodes are ordered by the mean rank of their
+neighbours in the other columns, in alternating sweeps (the barycentre heuristic), against crossings.
+Each node also gets a slot group (lane and band): when filters hide nodes, the page moves what
+remains into the first slots of its group, so it lays out only what remains, still without physics.
 """
 
 from __future__ import annotations
 
-import hashlib
+from dataclasses import dataclass, field
 
 import networkx as nx
 
-INTERFACE_ORDER = {"I": 0, "II": 1, "III": 2, "IV": 3}
-ANCHOR_SPACING = 700
+INTERFACE_ORDER = ("I", "II", "III", "IV")
+SHARED_LANE = "shared"
+LABEL_MAX = 28              # characters drawn on the canvas; the full label shows on hover
+OVERVIEW_LABEL_MAX = 20     # the overview names more nodes in less room
+CHAR_WIDTH = 8.6            # canvas units per character at LABEL_FONT (DejaVu Sans, generous)
+LABEL_FONT = 14
+LABELLED_ROW = 50           # node (≤ 20) + label line (~ 17) + margin
+PLAIN_ROW = 26
+PLAIN_COLUMN = 34
+COLUMN_GAP = 40
+MAX_HEIGHT = 1000
+# Overview bands, top to bottom; the kinds the page collapses into counts come last.
+BANDS = ("interface", "method", "study", "strategy", "failure mode", "electrolyte class", "material", "claim", "cell")
+COLLAPSED = ("strategy", "failure mode", "electrolyte class", "material", "claim", "cell")
+OVERVIEW_LABELLED = ("interface", "method", "study")
+OVERVIEW_COLUMNS = {True: 1, False: 7}  # grid columns in a lane, labelled bands / plain bands (shared lane: 2×)
+OVERVIEW_ROW = 34           # a small node and its label line
+# Query view: columns by kind, left to right; of the 60 orders of these five, the one with the
+# fewest edge crossings in the headline view (1,387; studies first gave 4,524).
+KIND_COLUMNS = (("material", "cell"), ("strategy",), ("study",), ("interface", "failure mode", "claim"),
+                ("method", "electrolyte class"))
 
 
-def _anchor_x(node: dict) -> int | None:
-    if node["kind"] != "interface" or node["numeral"] not in INTERFACE_ORDER:
-        return None
-    return round((INTERFACE_ORDER[node["numeral"]] - (len(INTERFACE_ORDER) - 1) / 2) * ANCHOR_SPACING)
+@dataclass
+class Placement:
+    """Positions (canvas units), slot groups, and which nodes always show their label."""
+
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    groups: dict[str, str] = field(default_factory=dict)
+    labelled: set[str] = field(default_factory=set)
+    label_max: int = LABEL_MAX
 
 
-def anchors(graph: nx.MultiDiGraph) -> dict[str, int]:
-    """The x of each interface to pin, when at least two are drawn (one alone would only pull aside)."""
-    found = {n: _anchor_x(d) for n, d in graph.nodes(data=True) if _anchor_x(d) is not None}
-    return found if len(found) > 1 else {}
+def short_label(text: str, limit: int = LABEL_MAX) -> str:
+    """The label drawn on the canvas: at most LIMIT characters, an ellipsis when cut."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
-def start_positions(graph: nx.MultiDiGraph, anchors: dict[str, int]) -> dict[str, list[int]]:
-    """Where physics starts: the anchors on the x axis; every other node above or below the mean x
-    of its anchored interfaces, at a height fixed by a hash of its IRI (deterministic, no randomness)."""
-    positions = {n: [x, 0] for n, x in anchors.items()}
-    for node, d in graph.nodes(data=True):
-        if node in positions:
+def label_width(text: str, limit: int = LABEL_MAX) -> float:
+    return len(short_label(text, limit)) * CHAR_WIDTH
+
+
+def _numeral(graph: nx.MultiDiGraph, node: str) -> str:
+    return graph.nodes[node]["numeral"] if graph.nodes[node]["kind"] == "interface" else ""
+
+
+def lane(graph: nx.MultiDiGraph, node: str) -> str:
+    """A node's lane: the interface it links to (or belongs to) when there is exactly one, else shared."""
+    d = graph.nodes[node]
+    if d["kind"] == "interface" and d["numeral"] in INTERFACE_ORDER:
+        return d["numeral"]
+    direct = {_numeral(graph, v) for v in nx.all_neighbors(graph, node)} & set(INTERFACE_ORDER)
+    found = direct or ({_numeral(graph, v) for v in d["facets"]["interface"] if v in graph} & set(INTERFACE_ORDER))
+    return found.pop() if len(found) == 1 else SHARED_LANE
+
+
+SWEEPS = 6
+
+
+def _barycentre_orders(graph: nx.MultiDiGraph, groups: list[list[str]]) -> list[list[str]]:
+    """Each group's order after SWEEPS alternating sweeps (left to right, then back) of the barycentre
+    heuristic: a node moves to the mean place of its neighbours in the other groups."""
+    orders = [list(nodes) for nodes in groups]
+    group_of = {n: g for g, nodes in enumerate(orders) for n in nodes}
+    neighbours = {n: [v for v in set(nx.all_neighbors(graph, n)) if v in group_of and group_of[v] != group_of[n]]
+                  for n in group_of}
+    rank = {n: i / max(len(nodes) - 1, 1) for nodes in orders for i, n in enumerate(nodes)}
+    for sweep in range(SWEEPS):
+        for g in (range(len(orders)) if sweep % 2 == 0 else reversed(range(len(orders)))):
+            def key(node):
+                ranks = [rank[v] for v in neighbours[node]]
+                return (sum(ranks) / len(ranks) if ranks else rank[node], rank[node])
+            orders[g].sort(key=key)
+            for i, n in enumerate(orders[g]):
+                rank[n] = i / max(len(orders[g]) - 1, 1)
+    return orders
+
+
+def columns(graph: nx.MultiDiGraph, groups: list[tuple[str, list[str]]], labelled: set[str],
+            placement: Placement, x: float = 0.0) -> float:
+    """Place each (name, nodes) group as a column left of the next, ordered by barycentre, wrapped at
+    MAX_HEIGHT into sub-columns as wide as their widest label, centred on y = 0; returns the next free x."""
+    def first(n):
+        return (graph.nodes[n]["label"].lower(), n)
+    orders = _barycentre_orders(graph, [sorted(nodes, key=first) for _, nodes in groups])
+    for (name, _nodes), ordered in zip(groups, orders):
+        chunks, chunk, height = [], [], 0
+        for node in ordered:
+            row = LABELLED_ROW if node in labelled else PLAIN_ROW
+            if chunk and height + row > MAX_HEIGHT:
+                chunks.append(chunk)
+                chunk, height = [], 0
+            chunk.append(node)
+            height += row
+        chunks += [chunk] if chunk else []
+        for chunk in chunks:
+            width = max([label_width(graph.nodes[n]["label"]) for n in chunk if n in labelled] + [PLAIN_COLUMN])
+            rows = [LABELLED_ROW if n in labelled else PLAIN_ROW for n in chunk]
+            y = -sum(rows) / 2
+            for node, row in zip(chunk, rows):
+                placement.positions[node] = (round(x + width / 2), round(y + row / 2))
+                placement.groups[node] = name
+                y += row
+            x += width + COLUMN_GAP
+    return x
+
+
+def _centred(placement: Placement) -> Placement:
+    if placement.positions:
+        xs = [x for x, _ in placement.positions.values()]
+        middle = (min(xs) + max(xs)) / 2
+        placement.positions = {n: (round(x - middle), y) for n, (x, y) in placement.positions.items()}
+    return placement
+
+
+def answer_view(graph: nx.MultiDiGraph) -> Placement:
+    """A query view: a column per kind group (studies, strategies, classes, materials, interfaces and the
+    rest), the answer nodes labelled."""
+    placement = Placement(labelled={n for n, d in graph.nodes(data=True) if d.get("answer") or d["kind"] == "interface"})
+    groups = [(f"column {i}", [n for n, d in graph.nodes(data=True) if d["kind"] in kinds])
+              for i, kinds in enumerate(KIND_COLUMNS)]
+    columns(graph, [g for g in groups if g[1]], placement.labelled, placement)
+    return _centred(placement)
+
+
+def focus_view(graph: nx.MultiDiGraph, centre: str) -> Placement:
+    """A focus view: the centre, then a column per distance from it; every node labelled."""
+    distance = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), centre)
+    groups = [(f"distance {step}", sorted((n for n, d in distance.items() if d == step),
+                                          key=lambda n: (graph.nodes[n]["kind"], n)))
+              for step in range(max(distance.values()) + 1)]
+    placement = Placement(labelled=set(graph))
+    columns(graph, groups, placement.labelled, placement)
+    return _centred(placement)
+
+
+def overview(graph: nx.MultiDiGraph) -> Placement:
+    """The whole graph: lanes I-IV and a shared lane, bands by kind within a lane (see the module doc)."""
+    placement = Placement(labelled={n for n, d in graph.nodes(data=True) if d["kind"] in OVERVIEW_LABELLED},
+                          label_max=OVERVIEW_LABEL_MAX)
+    lanes = {n: lane(graph, n) for n in graph}
+    x = 0.0
+    for name in (*INTERFACE_ORDER, SHARED_LANE):
+        members = [n for n in graph if lanes[n] == name]
+        if not members:
             continue
-        xs = [anchors[v] for v in d["facets"]["interface"] if v in anchors]
-        digest = hashlib.sha256(node.encode("utf-8")).digest()
-        jitter_x, height = (int.from_bytes(digest[i:i + 4], "big") / 2**32 - 0.5 for i in (0, 4))
-        x = sum(xs) / len(xs) if xs else 0
-        positions[node] = [round(x + jitter_x * ANCHOR_SPACING), round(height * 2 * ANCHOR_SPACING)]
-    return positions
+        y, right = 0.0, x
+        for band in BANDS:
+            nodes = sorted((n for n in members if graph.nodes[n]["kind"] == band),
+                           key=lambda n: (graph.nodes[n]["label"].lower(), n))
+            if not nodes:
+                continue
+            labelled = band in OVERVIEW_LABELLED
+            per_row = 1 if band == "interface" else OVERVIEW_COLUMNS[labelled] * (2 if name == SHARED_LANE else 1)
+            width = max(label_width(graph.nodes[n]["label"], OVERVIEW_LABEL_MAX) for n in nodes) if labelled \
+                else PLAIN_COLUMN
+            row = OVERVIEW_ROW if labelled else PLAIN_ROW
+            for i, node in enumerate(nodes):
+                placement.positions[node] = (round(x + (i % per_row + 0.5) * width), round(y + (i // per_row) * row))
+                placement.groups[node] = f"lane {name} {band}"
+            y += ((len(nodes) - 1) // per_row + 1) * row + COLUMN_GAP
+            right = max(right, x + per_row * width)
+        x = right + 2 * COLUMN_GAP
+    return _centred(placement)

@@ -27,6 +27,7 @@ import pyoxigraph as ox
 from liskg import vocab
 from liskg.errors import LiskgError
 from liskg.numbers import measurement_text
+from liskg.query import engine
 
 
 @dataclass(frozen=True)
@@ -91,13 +92,15 @@ def build_graph(store: ox.Store) -> nx.MultiDiGraph:
     for row in _query(store, "graph-types.rq"):
         types[row["node"].value].add(row["type"].value)
     references, sections = _provenance(store, kinds)
-    numbers, folded = _key_numbers(store, kinds)
+    numbers, folded, keys = _key_numbers(store, kinds)
+    names = _names(store, kinds, labels)
 
     graph = nx.MultiDiGraph(folded=folded)
     for node in sorted(kinds):
         graph.add_node(node, kind=kinds[node], label=labels[node], curie=vocab.shorten(node), types=sorted(types[node]),
                        summary=summaries[node], references=references.get(node, []),
-                       sections=sections.get(node, []), numbers=numbers.get(node, []), numeral=numerals[node])
+                       sections=sections.get(node, []), numbers=numbers.get(node, []), key="",
+                       names=names.get(node, []), numeral=numerals[node])
     edges = {(row["source"].value, row["target"].value, row["relation"].value)
              for row in _query(store, "graph-edges.rq")}
     for source, target, relation in sorted(edges):
@@ -105,7 +108,27 @@ def build_graph(store: ox.Store) -> nx.MultiDiGraph:
             graph.add_edge(source, target, key=relation, label=relation)
     for node, values in facets(graph).items():
         graph.nodes[node]["facets"] = values
+    for node in graph:
+        graph.nodes[node]["key"] = _key_number(graph, node, keys)
     return graph
+
+
+def _key_number(graph: nx.MultiDiGraph, node: str, keys: dict[str, tuple[int, str]]) -> str:
+    """A node's own best number; a study with no result of its own shows its strategies' result."""
+    found = [keys[node]] if node in keys else []
+    if graph.nodes[node]["kind"] == "study" and not (found and found[0][0] == 0):
+        found += [keys[v] for v in graph.successors(node) if v in keys and keys[v][0] == 0]
+    return min(found)[1] if found else ""
+
+
+def _names(store: ox.Store, nodes, labels: dict[str, str]) -> dict[str, list[str]]:
+    """Each node's other names (synonyms, formulas, numeral), from the name resolver's query (liskg.names)."""
+    found = defaultdict(set)
+    for row in store.query(engine.bind(vocab.sparql("query/sparql/find-names.rq"), needle=[ox.Literal("")])):
+        node, name = row["thing"].value, row["name"].value
+        if node in nodes and name != labels[node]:
+            found[node].add(name)
+    return {node: sorted(values) for node, values in found.items()}
 
 
 def _section_key(number: str) -> tuple:
@@ -129,20 +152,26 @@ def _provenance(store: ox.Store, nodes) -> tuple[dict[str, list[int]], dict[str,
     return references, {node: values for node, values in sections.items() if values}
 
 
-def _key_numbers(store: ox.Store, nodes) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Each measurement's line on the drawn nodes that own it best; and measurement -> those nodes."""
+def _key_numbers(store: ox.Store, nodes) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, tuple[int, str]]]:
+    """Each measurement's line on the drawn nodes that own it best; measurement -> those nodes; and each
+    node's key number: a result with its baseline first, never a baseline that another result improves on."""
     owners = defaultdict(dict)  # measurement -> rank -> owners
     for row in _query(store, "graph-measurement-owners.rq"):
         if row["owner"].value in nodes:
             owners[row["measurement"].value].setdefault(int(row["rank"].value), set()).add(row["owner"].value)
-    numbers, folded = defaultdict(list), {}
+    numbers, folded, results = defaultdict(list), {}, defaultdict(list)
     for row in _query(store, "graph-measurements.rq"):
         ranked = owners.get(row["measurement"].value)
         if ranked:
             folded[row["measurement"].value] = sorted(ranked[min(ranked)])
+            line = measurement_text({name: _text(row[name]) for name in MEASUREMENT_FIELDS})
+            # A result (with its baseline) ranks first, a baseline that another measurement improves on last.
+            rank = 0 if row["baseline"] is not None else 2 if row["isBaseline"].value == "true" else 1
             for owner in folded[row["measurement"].value]:
-                numbers[owner].append(measurement_text({name: _text(row[name]) for name in MEASUREMENT_FIELDS}))
-    return {node: _merge_repeats(lines) for node, lines in numbers.items()}, dict(sorted(folded.items()))
+                numbers[owner].append(line)
+                results[owner].append((rank, line))
+    keys = {node: min(found) for node, found in results.items()}
+    return ({node: _merge_repeats(lines) for node, lines in numbers.items()}, dict(sorted(folded.items())), keys)
 
 
 def _merge_repeats(lines: list[str]) -> list[str]:

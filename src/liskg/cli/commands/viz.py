@@ -2,14 +2,15 @@
 
 HELP = "write the interactive graph as one self-contained HTML page"
 DESCRIPTION = """\
-Write one HTML file that draws the knowledge graph in the browser and works offline from file://
-(no request to any other host). Nodes are styled by kind (interface, electrolyte class, method,
-strategy, study, material, failure mode, claim, cell); hover a node for its summary, key numbers with
-units, reference number and review section; click it to highlight its neighbourhood; search labels;
-filter by kind, interface, electrolyte class and method. See docs/visualization.md.
+Write one HTML file that draws the knowledge graph in the browser and answers SPARQL queries in it,
+offline from file:// (no request to any other host; the SPARQL engine is Oxigraph's WebAssembly
+build, inside the file). The overview puts interfaces I-IV in lanes; hover a node for its summary,
+key number, reference and review section; click it to name its neighbourhood; search names,
+synonyms and formulas; filter by kind, interface, electrolyte class and method. The answer table
+lists the rows of a named query or of one typed in the page. See docs/visualization.md.
 
 With --query, draw the answer of a SPARQL SELECT: every node named in its results (highlighted)
-with its one-hop context. With --focus, draw the neighbourhood of one node.
+with its one-hop context, and its rows in the table. With --focus, draw the neighbourhood of one node.
 
 examples:
   liskg viz
@@ -46,14 +47,19 @@ def run(args, project) -> int:
         raise LiskgError("--depth must be 0 or more")
     asserted = open_build(project, inferred=False)
     graph = model.build_graph(asserted)
-    name = None
+    from liskg.query import named
+
+    inferred = store.load(project)
+    engine_data = page.engine_data(store.output_file(project).read_bytes(), inferred,
+                                   named.named_queries(project).values())
+    name = focus = shown = None
     subtitle = (f"the whole graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} links; "
                 "measurements are listed as key numbers on their strategy or study")
     if args.query:
-        from liskg.query import engine, named
+        from liskg.query import engine
 
         query = named.resolve(project, args.query)
-        result = engine.run(store.load(project), query.text, origin=query.origin)
+        result = engine.run(inferred, query.text, origin=query.origin)
         if result.form != "select":
             raise LiskgError(f"{query.origin}: --query draws the answer of a SELECT query; "
                              f"this one is {result.form.upper()}")
@@ -61,13 +67,14 @@ def run(args, project) -> int:
         graph = model.answer_subgraph(graph, iris)
         answers = sum(1 for _, d in graph.nodes(data=True) if d["answer"])
         name = f"query-{query.name}"
+        shown = {"name": query.name, "text": query.text}
         subtitle = (f"answer of {query.origin}: {answers} answer node{'s' if answers != 1 else ''} (thick border) "
                     "and their one-hop context"
                     + (f"; {query.question}" if query.question else ""))
     elif args.focus:
         from liskg.names import Names
 
-        centre = Names(asserted).one("node", args.focus, among=graph.nodes).value
+        centre = focus = Names(asserted).one("node", args.focus, among=graph.nodes).value
         graph = model.neighbourhood(graph, centre, args.depth)
         name = "focus-" + re.sub(r"[^a-z0-9]+", "-", graph.nodes[centre]["label"].lower()).strip("-")
         subtitle = f"within {args.depth} link{'s' if args.depth != 1 else ''} of {graph.nodes[centre]['label']}"
@@ -75,6 +82,6 @@ def run(args, project) -> int:
     from liskg.graph import charts
 
     path = page.write_page(graph, Path(args.output) if args.output else default, "LiSKG knowledge graph", subtitle,
-                           charts.all_specs(store.load(project)))
+                           engine=engine_data, focus=focus, query=shown, charts=charts.all_specs(inferred))
     print(path)
     return 0

@@ -4,8 +4,8 @@
    window.LiskgCharts.render(container, specs, selection) draws every chart of SPECS (name -> spec with
    its data) into CONTAINER, keeping only the rows of the studies in SELECTION ({studies: [IRI, ...]};
    null or no studies key: every row). The matrix counts again over the selected studies.
-   A page that has a <script type="application/json" id="liskg-charts"> block and a #charts element
-   is wired up here: the charts follow the page's "liskg:view" event (the studies it shows). */
+   A page with a <script type="application/json" id="liskg-charts"> block gets a Charts tab here; its
+   charts follow the page's "liskg:view" event (the studies it shows). */
 (function () {
   "use strict";
 
@@ -55,30 +55,30 @@
   const api = { render: render, selectedRows: selectedRows, views: {}, specs: {}, ready: false, drawn: 0 };
   window.LiskgCharts = api;
 
+  /* The page's Charts tab (liskg.registerTab, web/answers.js): drawn when first shown, then again on each
+     "liskg:view" event of the page (the studies its facet filters keep) while it is shown. */
   function wire() {
     const block = document.getElementById("liskg-charts");
-    const container = document.getElementById("charts");
-    if (!block || !container) return;
+    if (!block || !window.liskg || !window.liskg.registerTab) return;
     const specs = JSON.parse(block.textContent);
+    const container = document.createElement("div");
+    container.id = "charts";
     let pending = Promise.resolve();
-    function draw(selection) {
+    let selection = null;
+    function draw() {
       pending = pending.then(() => render(container, specs, selection)).then((views) => {
         api.views = views; api.ready = true; api.drawn += 1;
       }).catch((error) => { container.textContent = "charts could not be drawn: " + error; });
     }
+    const section = window.liskg.registerTab("Charts", (tab) => { tab.appendChild(container); draw(); });
     document.addEventListener("liskg:view", (event) => {
-      if (container.closest("[hidden]")) { api.stale = event.detail; return; }
-      draw(event.detail && event.detail.selection);
+      selection = event.detail && event.detail.selection;
+      if (!section.hidden && container.isConnected) draw();
+      else api.stale = true;
     });
-    const toggle = document.getElementById("charts-toggle");
-    if (toggle) {
-      toggle.addEventListener("click", () => {
-        const panel = document.getElementById("charts-panel");
-        panel.hidden = !panel.hidden;
-        toggle.setAttribute("aria-expanded", String(!panel.hidden));
-        if (!panel.hidden) draw(api.stale ? api.stale.selection : null);
-      });
-    }
+    document.querySelector("#tabs button[data-tab='Charts']").addEventListener("click", () => {
+      if (api.stale && container.isConnected) { api.stale = false; draw(); }
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", wire);

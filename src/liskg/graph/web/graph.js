@@ -1,14 +1,16 @@
-/* LiSKG graph page: draws the embedded graph with vis-network and wires the legend, filters,
-   search and neighbourhood highlight. Every text from the data reaches the page through
-   textContent (or vis-network's text-only labels), never as markup. */
+/* LiSKG page: draws the embedded graph with vis-network at the positions computed in Python (no
+   physics), and wires the legend, filters, search, clusters of the overview and the highlight of
+   answers. Every text from the data reaches the page through textContent (or vis-network's
+   text-only labels), never as markup. */
 (function () {
   "use strict";
+  const liskg = window.liskg;
   const data = JSON.parse(document.getElementById("liskg-data").textContent);
-  const LABEL_MAX = 34;
-  const DIM_NODE = { background: "#eeeeee", border: "#d8d8d8" };
-  const EDGE_COLOR = "rgba(110,110,110,0.35)";
-  const DIM_EDGE = "#ececec";
+  const FONT = 14;
+  const EDGE_COLOR = "rgba(110,110,110,0.30)";
   const MAX_MATCHES = 100;
+  const MAX_LINKS_LISTED = 60;   // a hub's links beyond this are counted, not listed
+  const MAX_NAMED_NEIGHBOURS = 60;  // a neighbourhood larger than this names only the clicked node
 
   const style = new Map(data.kinds.map((k) => [k.name, k]));
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
@@ -18,10 +20,20 @@
     return sets;
   });
   const adjacency = new Map(data.nodes.map((n) => [n.id, new Set()]));
-  for (const e of data.edges) {
+  const edgesOf = new Map(data.nodes.map((n) => [n.id, []]));
+  data.edges.forEach((e, i) => {
     adjacency.get(e.from).add(e.to);
     adjacency.get(e.to).add(e.from);
+    edgesOf.get(e.from).push(i);
+    edgesOf.get(e.to).push(i);
+  });
+  /* Slots: each group's positions in reading order; filters move what remains into the first ones. */
+  const slots = new Map();
+  for (const n of data.nodes) {
+    if (!slots.has(n.group)) slots.set(n.group, []);
+    slots.get(n.group).push(n);
   }
+  for (const members of slots.values()) members.sort((a, b) => a.position[0] - b.position[0] || a.position[1] - b.position[1]);
 
   function el(tag, text, className) {
     const node = document.createElement(tag);
@@ -30,18 +42,16 @@
     return node;
   }
 
-  function shortLabel(text) {
-    return text.length > LABEL_MAX ? text.slice(0, LABEL_MAX - 1) + "…" : text;
-  }
-
-  /* The hover card and the side panel: label, kind, summary, key numbers, reference and section. */
+  /* The hover card and the details tab: label, kind, key number, summary, all numbers, reference, section. */
   function details(n) {
     const box = el("div", undefined, "node-details");
     box.appendChild(el("h2", n.label));
     box.appendChild(el("p", [n.kind, ...n.types.filter((t) => t !== n.kind), n.curie].join(" · "), "kind"));
+    if (n.names.length) box.appendChild(el("p", "also: " + n.names.join(", "), "names"));
+    if (n.key) box.appendChild(el("p", "key number: " + n.key, "key"));
     if (n.summary) box.appendChild(el("p", n.summary));
-    if (n.numbers.length) {
-      box.appendChild(el("p", "key numbers:"));
+    if (n.numbers.length > (n.key ? 1 : 0)) {
+      box.appendChild(el("p", "numbers:"));
       const list = el("ul");
       for (const line of n.numbers) list.appendChild(el("li", line));
       box.appendChild(list);
@@ -53,63 +63,52 @@
     return box;
   }
 
-  /* Hubs get larger labels, so the most connected nodes stay named when the whole graph is in view;
-     in a query or focus view the answers are named first and their context only when zoomed in. */
-  const answerView = data.nodes.some((n) => n.answer);
-  function labelSize(n) {
-    if (answerView && !n.answer) return 8;
-    return Math.round((answerView ? 12 : 9) + (answerView ? 2 : 3) * Math.sqrt(n.degree));
-  }
-
   function baseColor(n) {
     const c = style.get(n.kind).color;
-    const border = n.answer ? "#000000" : "#555555";
-    return { background: c, border: border, highlight: { background: c, border: "#000000" },
-             hover: { background: c, border: "#000000" } };
+    return { background: c, border: n.answer ? "#000000" : "#555555",
+             highlight: { background: c, border: "#000000" }, hover: { background: c, border: "#000000" } };
   }
 
-  const nodes = new vis.DataSet(data.nodes.map((n) => ({
-    id: n.id, label: shortLabel(n.label), title: details(n), shape: style.get(n.kind).shape,
-    value: Math.sqrt(n.degree + 1), color: baseColor(n), borderWidth: n.answer ? 4 : 1,
-    font: { size: labelSize(n) },
-    x: n.position[0], y: n.position[1], fixed: n.pinned,
-  })));
-  const edges = new vis.DataSet(data.edges.map((e, i) => ({
-    id: i, from: e.from, to: e.to, label: e.label, title: e.label,
-  })));
+  const shippedAnswers = new Set(data.nodes.filter((n) => n.answer).map((n) => n.id));
+  const state = { kinds: new Set(data.kinds.map((k) => k.name)), facets: {}, search: "", selected: null,
+                  answers: null, named: null, expanded: new Set(), labelled: new Set(data.nodes.filter((n) => n.labelled).map((n) => n.id)) };
 
-  /* Short springs keep the whole graph compact enough for hub labels to show; small views get room. */
-  function springLength() {
-    const count = data.nodes.length;
-    return count > 300 ? 40 : count > 100 ? 100 : 130;
+  function nodeView(n, position) {
+    const answer = state.answers ? state.answers.has(n.id) : n.answer;
+    const named = state.named ? state.named.has(n.id) : state.labelled.has(n.id) || answer;
+    return { id: n.id, label: named ? n.short : "", borderWidth: answer ? 4 : 1,
+             color: baseColor(Object.assign({}, n, { answer: answer })), x: position[0], y: position[1] };
+  }
+
+  /* The DataSets start empty: the first view adds every node and link with its fixed properties. */
+  const nodes = new vis.DataSet();
+  const edges = new vis.DataSet();
+  function fixedNode(id) {
+    const n = byId.get(id);
+    if (!n) return countNodes.find((c) => c.id === id);
+    return { shape: style.get(n.kind).shape, value: data.small_nodes && n.kind !== "interface" ? 1 : Math.sqrt(n.degree + 1),
+             font: { size: FONT } };
   }
 
   const options = {
     autoResize: true,
     layout: { randomSeed: 42, improvedLayout: false },
-    physics: {
-      solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -45, centralGravity: 0.02, springLength: springLength(),
-                          springConstant: 0.06, damping: 0.6, avoidOverlap: 0.6 },
-      minVelocity: 2, timestep: 0.5,
-      stabilization: { enabled: true, iterations: 200, updateInterval: 50, fit: true },
-    },
+    physics: { enabled: false },
     nodes: {
-      font: { size: 12, face: "DejaVu Sans, Arial, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { min: 6, max: 40, label: { enabled: false, maxVisible: 24, drawThreshold: 8 } },
+      font: { size: FONT, face: "DejaVu Sans, Arial, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
+      scaling: { min: 6, max: 22, label: { enabled: false } },
     },
     edges: {
-      smooth: false, width: 0.7, color: { color: EDGE_COLOR, highlight: "#333333", hover: "#555555" },
+      smooth: false, width: 0.7, selectionWidth: 1.5,
+      color: { color: EDGE_COLOR, highlight: "#222222", hover: "#555555" },
       arrows: { to: { enabled: true, scaleFactor: 0.35 } },
-      font: { size: 8, color: "#555555", strokeWidth: 2, align: "middle" },
-      scaling: { label: { enabled: false } },
+      font: { size: 10, color: "#333333", strokeWidth: 3, align: "middle" },
     },
     interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: true, hideEdgesOnZoom: true },
   };
 
-  const state = { kinds: new Set(data.kinds.map((k) => k.name)), facets: {}, search: "", selected: null };
-  const page = { data: data, nodes: nodes, edges: edges, ready: false, stabilizedMs: null };
-  window.liskg = page;
+  const page = { data: data, nodes: nodes, edges: edges, ready: false, drawnMs: null, interactiveMs: null };
+  Object.assign(liskg, page);
 
   function passesFilters(n, i) {
     if (!state.kinds.has(n.kind)) return false;
@@ -119,49 +118,159 @@
     return true;
   }
 
+  function matchesSearch(n, term) {
+    return n.label.toLowerCase().includes(term) || n.curie.toLowerCase().includes(term) ||
+      n.names.some((name) => name.toLowerCase().includes(term));
+  }
+
+  /* What is shown: the filters, then the search matches or the answer nodes with their neighbours. */
   function currentView() {
     const passing = new Set();
     data.nodes.forEach((n, i) => { if (passesFilters(n, i)) passing.add(n.id); });
     const term = state.search.trim().toLowerCase();
-    if (!term) return { visible: passing, matches: [] };
-    const matches = data.nodes.filter((n) => passing.has(n.id) &&
-      (n.label.toLowerCase().includes(term) || n.curie.toLowerCase().includes(term)));
+    const matches = term ? data.nodes.filter((n) => passing.has(n.id) && matchesSearch(n, term)) : [];
+    const centres = term ? matches.map((n) => n.id) : state.answers ? [...state.answers].filter((id) => passing.has(id)) : null;
+    if (!centres) return { visible: passing, matches: matches };
     const visible = new Set();
-    for (const n of matches) {
-      visible.add(n.id);
-      for (const m of adjacency.get(n.id)) if (passing.has(m)) visible.add(m);
+    for (const id of centres) {
+      visible.add(id);
+      for (const m of adjacency.get(id)) if (passing.has(m)) visible.add(m);
     }
     return { visible: visible, matches: matches };
   }
 
-  /* Hide what the filters and search exclude; dim what lies outside the clicked node's neighbourhood. */
-  function apply(refit) {
-    const view = currentView();
-    const matched = new Set(view.matches.map((n) => n.id));
-    const focus = state.selected ? new Set([state.selected, ...adjacency.get(state.selected)]) : null;
-    nodes.update(data.nodes.map((n) => {
-      const dimmed = focus && !focus.has(n.id);
-      return { id: n.id, hidden: !view.visible.has(n.id), color: dimmed ? DIM_NODE : baseColor(n),
-               borderWidth: matched.has(n.id) || n.answer ? 4 : 1,
-               font: { size: labelSize(n), color: dimmed ? "#d4d4d4" : "#222222" } };
-    }));
-    let shown = 0;
-    edges.update(data.edges.map((e, i) => {
-      const hidden = !(view.visible.has(e.from) && view.visible.has(e.to));
-      if (!hidden) shown += 1;
-      const dimmed = focus && e.from !== state.selected && e.to !== state.selected;
-      return { id: i, hidden: hidden, color: { color: dimmed ? DIM_EDGE : EDGE_COLOR },
-               font: { color: dimmed ? "#dddddd" : "#555555" } };
-    }));
-    document.getElementById("status").textContent =
-      view.visible.size + " of " + data.nodes.length + " nodes, " + shown + " of " + data.edges.length +
-      " links shown" + (state.search.trim() ? " · " + view.matches.length + " matching" : "");
-    showMatches(view.matches);
-    document.dispatchEvent(new CustomEvent("liskg:view", { detail: { selection: chartSelection() } }));
-    if (refit && page.network && view.visible.size) page.network.fit({ nodes: [...view.visible], animation: false });
+  /* Overview counts: the materials, claims and cells of a lane are one node ("35 materials") until expanded. */
+  const countGroups = [...slots.entries()].filter(([, members]) => data.collapsed.includes(members[0].kind) && members.length > 1);
+  const countOf = new Map(countGroups.map(([group]) => ["count:" + group, group]));
+  const countNodes = countGroups.map(([group, members]) => {
+    const k = style.get(members[0].kind);
+    const x = members.reduce((a, n) => a + n.position[0], 0) / members.length;
+    const y = members.reduce((a, n) => a + n.position[1], 0) / members.length;
+    return { id: "count:" + group, shape: k.shape, color: { background: k.color, border: "#555555" }, borderWidth: 1,
+             value: Math.sqrt(members.length) * 3, x: Math.round(x), y: Math.round(y), font: { size: FONT + 2 },
+             hint: "click to show them", hidden: true, label: "" };
+  });
+  function collapsedNow() { return data.collapsed.length && !state.search.trim() && !state.answers; }
+  function plural(kind, count) {
+    return count + " " + (count === 1 ? kind : kind === "strategy" ? "strategies" : kind === "electrolyte class" ? "electrolyte classes" : kind + "s");
   }
 
-  /* The studies the charts show (web/charts.js): those the facet filters keep, or the clicked study; null: all. */
+  /* Updates for vis-network's DataSets, only for what changed since the last view (updates are costly). */
+  const drawnNodes = new Map(), drawnEdges = new Map();
+  function changed(cache, item) {
+    const key = JSON.stringify(item);
+    if (cache.get(item.id) === key) return false;
+    cache.set(item.id, key);
+    return true;
+  }
+  const added = new Set();
+  function withFixed(fixed, prefix) {
+    return (item) => {
+      if (added.has(prefix + item.id)) return item;
+      added.add(prefix + item.id);
+      return Object.assign({}, fixed(item.id), item);
+    };
+  }
+
+  /* Close the gaps that hidden lanes and bands leave: consecutive distinct x (and y) of what is shown
+     end up at most MAX_GAP apart, in the same order, so what remains is laid out compactly. */
+  const MAX_GAP = { x: 250, y: 60 };
+  function compress(shown) {
+    for (const axis of ["x", "y"]) {
+      const values = [...new Set(shown.map((u) => u[axis]))].sort((a, b) => a - b);
+      const moved = new Map();
+      let last = null, at = 0;
+      for (const v of values) {
+        at = last === null ? v : at + Math.min(v - last, MAX_GAP[axis]);
+        moved.set(v, at);
+        last = v;
+      }
+      for (const u of shown) u[axis] = moved.get(u[axis]);
+    }
+  }
+
+  /* A search or an answer is laid out afresh, as the Python answer view is (liskg.graph.layout): a column
+     per kind group, rows a label high for named nodes, columns as wide as their widest label. */
+  function kindColumns(ids, named) {
+    const L = data.layout, at = new Map();
+    let x = 0;
+    for (const kinds of L.columns) {
+      const column = data.nodes.filter((n) => ids.has(n.id) && kinds.includes(n.kind))
+        .sort((a, b) => (named.has(b.id) - named.has(a.id)) || a.label.localeCompare(b.label));
+      const chunks = [];
+      let chunk = [], height = 0;
+      for (const n of column) {
+        const row = named.has(n.id) ? L.labelled_row : L.plain_row;
+        if (chunk.length && height + row > L.max_height) { chunks.push(chunk); chunk = []; height = 0; }
+        chunk.push(n);
+        height += row;
+      }
+      if (chunk.length) chunks.push(chunk);
+      for (const c of chunks) {
+        const width = Math.max(L.plain_column, ...c.filter((n) => named.has(n.id)).map((n) => n.short.length * L.char_width));
+        const rows = c.map((n) => (named.has(n.id) ? L.labelled_row : L.plain_row));
+        let y = -rows.reduce((a, b) => a + b, 0) / 2;
+        c.forEach((n, i) => { at.set(n.id, [Math.round(x + width / 2), Math.round(y + rows[i] / 2)]); y += rows[i]; });
+        x += width + L.gap;
+      }
+    }
+    return at;
+  }
+
+  /* Show what the view keeps, and re-fit: everything at its place; a search or an answer in kind
+     columns; what filters keep moved into the first slots of its lane and band, gaps closed. */
+  function apply(refit) {
+    const view = currentView();
+    const shipped = state.answers && state.answers.size === shippedAnswers.size &&
+      [...state.answers].every((id) => shippedAnswers.has(id));  // the view's own answer: Python's layout
+    state.named = state.search.trim() || (state.answers && !shipped)
+      ? new Set([...view.matches.map((n) => n.id), ...(state.answers || [])].filter((id) => view.visible.has(id))) : null;
+    if (state.named) for (const id of view.visible) if (byId.get(id).kind === "interface") state.named.add(id);
+    const fresh = state.named ? kindColumns(view.visible, state.named) : null;
+    const everything = view.visible.size === data.nodes.length;
+    const counted = collapsedNow();
+    const drawn = new Set();
+    const updates = [];
+    for (const [group, members] of slots) {
+      const count = "count:" + group;
+      const folded = counted && countOf.has(count) && !state.expanded.has(group);
+      let k = 0;
+      for (const n of members) {
+        const shown = view.visible.has(n.id) && !folded;
+        const position = fresh && shown ? fresh.get(n.id)
+          : everything || folded ? n.position : shown ? members[k++].position : n.position;
+        if (shown) drawn.add(n.id);
+        updates.push(Object.assign(nodeView(n, position), { hidden: !shown }));
+      }
+      if (countOf.has(count)) {
+        const inView = members.filter((n) => view.visible.has(n.id)).length;
+        const at = countNodes.find((c) => c.id === count);
+        updates.push({ id: count, hidden: !(folded && inView), label: plural(members[0].kind, inView), x: at.x, y: at.y,
+                       hint: "click to show these " + plural(members[0].kind, inView) });
+        if (folded && inView) drawn.add(count);
+      }
+    }
+    if (!everything && !fresh) compress(updates.filter((u) => !u.hidden));
+    nodes.update(updates.filter((u) => changed(drawnNodes, u)).map(withFixed(fixedNode, "n")));
+    let shownEdges = 0;
+    const edgeUpdates = data.edges.map((e, i) => {
+      const hidden = !(drawn.has(e.from) && drawn.has(e.to));
+      if (!hidden) shownEdges += 1;
+      return { id: i, hidden: hidden };
+    });
+    const fixedEdge = (i) => ({ from: data.edges[i].from, to: data.edges[i].to, title: data.edges[i].label });
+    edges.update(edgeUpdates.filter((u) => changed(drawnEdges, u)).map(withFixed(fixedEdge, "e")));
+    liskg.shown = view.visible;
+    document.getElementById("status").textContent =
+      view.visible.size + " of " + data.nodes.length + " nodes, " + shownEdges + " of " + data.edges.length +
+      " links drawn" + (state.search.trim() ? " · " + view.matches.length + " matching" : "");
+    updateLegend(view.visible);
+    showMatches(view.matches);
+    if (refit && network && drawn.size) network.fit({ nodes: [...drawn], animation: false });
+    document.dispatchEvent(new CustomEvent("liskg:view", { detail: { selection: chartSelection() } }));
+  }
+
+  /* The studies the Charts tab shows (web/charts.js): those the facet filters keep, or the clicked study; null: all. */
   function chartSelection() {
     const chosen = data.nodes.find((n) => n.id === state.selected);
     if (chosen && chosen.kind === "study") return { studies: [chosen.id] };
@@ -183,35 +292,82 @@
       list.appendChild(item);
     }
     if (matches.length > MAX_MATCHES) list.appendChild(el("li", "… " + (matches.length - MAX_MATCHES) + " more"));
+    if (matches.length && liskg.showTab) liskg.showTab("Details");
   }
 
-  function select(id, focus) {
+  /* Labels of the focused neighbourhood: the clicked node and its neighbours show theirs, edge labels too. */
+  let focused = { nodes: [], edges: [] };
+  function focusLabels(id) {
+    const reset = focused.nodes.map((n) => ({ id: n, label: nodeView(byId.get(n), [0, 0]).label }));
+    const small = id && adjacency.get(id).size <= MAX_NAMED_NEIGHBOURS;
+    const named = id ? (small ? [id, ...adjacency.get(id)] : [id]) : [];
+    const linked = small ? edgesOf.get(id) : [];
+    nodes.update(reset.concat(named.map((n) => ({ id: n, label: byId.get(n).short }))));
+    edges.update(focused.edges.map((i) => ({ id: i, label: "" })).concat(
+      linked.map((i) => ({ id: i, label: data.edges[i].label }))));
+    focused = { nodes: named, edges: linked };
+    for (const n of focused.nodes.concat(reset.map((r) => r.id))) drawnNodes.delete(n);
+  }
+
+  function select(id, move) {
     state.selected = id;
     const panel = document.getElementById("details");
     panel.replaceChildren();
+    focusLabels(id);
+    if (liskg.answers) liskg.answers.selectRowsOf(id);
     if (!id) {
       panel.appendChild(el("p", "Hover a node for its details; click it to highlight its neighbourhood.", "hint"));
-    } else {
-      panel.appendChild(details(byId.get(id)));
-      panel.appendChild(el("p", adjacency.get(id).size ? "links:" : "no links"));
-      const list = el("ul", undefined, "links");
-      for (const e of data.edges) {
-        if (e.from !== id && e.to !== id) continue;
-        const other = byId.get(e.from === id ? e.to : e.from);
-        const item = el("li", e.from === id ? e.label + " → " : "← " + e.label + " ");
-        const button = el("button", other.label);
-        button.type = "button";
-        button.addEventListener("click", () => select(other.id, true));
-        item.appendChild(button);
-        list.appendChild(item);
-      }
-      panel.appendChild(list);
-      if (focus && page.network) {
-        page.network.selectNodes([id]);
-        page.network.focus(id, { scale: 1.0, animation: false });
-      }
+      network.unselectAll();
+      return;
     }
-    apply(false);
+    panel.appendChild(details(byId.get(id)));
+    panel.appendChild(el("p", adjacency.get(id).size ? "links:" : "no links"));
+    const list = el("ul", undefined, "links");
+    const all = edgesOf.get(id);
+    for (const i of all.slice(0, MAX_LINKS_LISTED)) {
+      const e = data.edges[i];
+      const other = byId.get(e.from === id ? e.to : e.from);
+      const item = el("li", e.from === id ? e.label + " → " : "← " + e.label + " ");
+      const button = el("button", other.label);
+      button.type = "button";
+      button.addEventListener("click", () => select(other.id, true));
+      item.appendChild(button);
+      list.appendChild(item);
+    }
+    if (all.length > MAX_LINKS_LISTED) list.appendChild(el("li", "… and " + (all.length - MAX_LINKS_LISTED) + " more links"));
+    panel.appendChild(list);
+    if (!(liskg.answers && liskg.answers.current())) liskg.showTab("Details");
+    if (move) {
+      network.selectNodes([id]);
+      network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    }
+  }
+
+  /* Highlight the nodes of an answer row and the links among them with vis-network's own selection. */
+  function highlight(ids, move) {
+    if (!ids || !ids.length) { network.unselectAll(); return; }
+    const set = new Set(ids);
+    const among = [];
+    for (const id of ids) for (const i of edgesOf.get(id)) if (set.has(data.edges[i].from) && set.has(data.edges[i].to)) among.push(i);
+    network.setSelection({ nodes: ids, edges: among }, { unselectAll: true, highlightEdges: false });
+    if (move) network.fit({ nodes: ids.length > 1 ? ids : [...ids, ...adjacency.get(ids[0])], animation: false });
+  }
+
+  /* A query's answer in the graph: its nodes with their one-hop context, re-laid out and fitted. */
+  function showAnswer(ids) {
+    state.answers = ids && ids.size ? ids : null;
+    apply(true);
+  }
+
+  let network = null;
+
+  /* --- legend and menus --- */
+  const counts = new Map();
+  function updateLegend(visible) {
+    for (const kind of data.kinds) {
+      const shown = data.nodes.filter((n) => n.kind === kind.name && visible.has(n.id)).length;
+      counts.get(kind.name).textContent = String(shown);
+    }
   }
 
   function buildControls() {
@@ -220,7 +376,6 @@
     document.getElementById("subtitle").textContent = data.subtitle;
     const legend = document.getElementById("legend");
     for (const kind of data.kinds) {
-      const count = data.nodes.filter((n) => n.kind === kind.name).length;
       const label = el("label");
       const box = el("input");
       box.type = "checkbox";
@@ -230,12 +385,19 @@
         if (box.checked) state.kinds.add(kind.name); else state.kinds.delete(kind.name);
         apply(true);
       });
-      const swatch = el("span", undefined, "swatch");
+      const swatch = el("span", undefined, "swatch " + kind.shape);
       swatch.style.background = kind.color;
-      label.append(box, swatch, el("span", kind.name + " (" + kind.shape + ")"), el("span", String(count), "count"));
+      const count = el("span", "", "count");
+      counts.set(kind.name, count);
+      label.append(box, swatch, el("span", kind.name), el("span", kind.shape_words, "shape"), count);
       legend.appendChild(label);
     }
-    if (data.nodes.some((n) => n.answer)) legend.appendChild(el("p", "thick black border: answer", "note"));
+    legend.appendChild(el("p", "numbers: nodes shown", "note"));
+    if (data.nodes.some((n) => n.answer)) {
+      legend.appendChild(el("p", "thick black border: " + (data.view === "focus" ? "the focused node" : "an answer of the query"), "note"));
+    }
+    if (data.collapsed.length) legend.appendChild(el("p", "strategies, failure modes, classes, materials, claims and cells of each lane are counted in one node: click it to show them", "note"));
+    legend.appendChild(el("p", "click a node: its links and neighbours get labels; hover: its details", "note"));
     for (const menu of document.querySelectorAll("select[data-facet]")) {
       const facet = menu.dataset.facet;
       for (const [index, depth] of data.facets[facet]) {
@@ -258,24 +420,53 @@
         menu.value = "";
         state.facets[menu.dataset.facet] = "";
       }
+      state.answers = null;
+      state.expanded = new Set();
       select(null, false);
-      page.network.fit({ animation: false });
+      apply(true);
     });
   }
 
   buildControls();
   const started = performance.now();
-  const network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, options);
-  page.network = network;
-  network.on("stabilizationProgress", (p) => {
-    document.getElementById("status").textContent = "laying out the graph: " + p.iterations + " of " + p.total;
+  network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, options);
+  liskg.network = network;
+  liskg.graph = { has: (id) => byId.has(id), highlight: highlight, showAnswer: showAnswer, select: select };
+  /* The hover card, built when a node is hovered (building one per node up front is costly at scale). */
+  const card = el("div", undefined, "card");
+  card.hidden = true;
+  document.getElementById("network").appendChild(card);
+  network.on("hoverNode", (params) => {
+    const n = byId.get(params.node);
+    card.replaceChildren(n ? details(n) : el("p", nodes.get(params.node).hint));
+    const box = document.getElementById("network").getBoundingClientRect();
+    const p = params.pointer ? params.pointer.DOM : network.canvasToDOM(network.getPositions([params.node])[params.node]);
+    card.style.left = Math.min(p.x + 14, box.width - 390) + "px";
+    card.style.top = Math.min(p.y + 14, box.height - 40) + "px";
+    card.hidden = false;
   });
-  network.once("stabilizationIterationsDone", () => {
-    network.setOptions({ physics: { enabled: false } });
-    page.stabilizedMs = Math.round(performance.now() - started);
-    page.ready = true;
-    apply(false);
+  network.on("blurNode", () => { card.hidden = true; });
+  network.on("dragStart", () => { card.hidden = true; });
+  network.on("click", (params) => {
+    const id = params.nodes.length ? params.nodes[0] : null;
+    if (id && countOf.has(id)) { state.expanded.add(countOf.get(id)); apply(false); return; }
+    select(id, false);
   });
-  network.on("click", (params) => select(params.nodes.length ? params.nodes[0] : null, false));
   apply(false);
+  network.fit({ animation: false });
+  network.once("afterDrawing", () => {
+    liskg.drawnMs = Math.round(performance.now() - started);
+    liskg.stabilizedMs = liskg.drawnMs;  // no physics: drawn is settled (bench/viz_bench.py reads this name)
+  });
+  const query = data.query;
+  liskg.engine.ready.then(async () => {
+    if (query.text) {
+      document.getElementById("query-text").value = query.text;
+      const menu = document.getElementById("query-menu");
+      if (liskg.engine.queries.some((q) => q.name === query.name)) menu.value = query.name;
+      await liskg.answers.run(query.text, query.name);
+    }
+    liskg.interactiveMs = Math.round(performance.now());
+    liskg.ready = true;
+  }, () => { liskg.ready = true; });
 })();
