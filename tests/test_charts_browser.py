@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import run_main
-from test_viz_browser import CHROMIUM, FLAGS, STABILIZE_BOUND_MS, Page  # noqa: F401  (browser fixture below)
+from test_viz_browser import CHROMIUM, FLAGS, READY_BOUND_MS, Page  # noqa: F401  (browser fixture below)
 
 import liskg
 from liskg.graph import charts
@@ -33,7 +33,7 @@ def page(browser, tmp_path_factory):
     assert result.code == 0, result.err
     opened = Page(browser, path)
     opened.page.click("#tabs button[data-tab='Charts']")
-    opened.page.wait_for_function("() => window.LiskgCharts.ready", timeout=STABILIZE_BOUND_MS)
+    opened.page.wait_for_function("() => window.LiskgCharts.ready", timeout=READY_BOUND_MS)
     yield opened
     opened.close()
 
@@ -43,7 +43,7 @@ def drawn_rows(page: Page, name: str) -> list[dict]:
 
 
 def test_charts_draw_with_no_request_and_no_error(page):
-    assert all(url.startswith(("file://", "data:")) for url in page.requests), page.requests
+    assert all(url.startswith(("file://", "data:", "blob:")) for url in page.requests), page.requests  # blob: the engine worker
     assert page.errors == []
     assert sorted(page.js("() => Object.keys(LiskgCharts.views)")) == sorted(charts.CHARTS)
     # every chart is an SVG with marks in it: 12 conductivity points, 28 matrix cells
@@ -64,7 +64,7 @@ def test_charts_follow_the_interface_filter(page, store, project):
     studies = {n for n, d in graph.nodes(data=True) if d["kind"] == "study" and S_SSE in d["facets"]["interface"]}
     drawn = page.js("() => LiskgCharts.drawn")
     page.page.select_option("#filter-interface", label="S/SSE interface")
-    page.page.wait_for_function("(n) => LiskgCharts.drawn > n", arg=drawn, timeout=STABILIZE_BOUND_MS)
+    page.page.wait_for_function("(n) => LiskgCharts.drawn > n", arg=drawn, timeout=READY_BOUND_MS)
     conductivity = drawn_rows(page, "conductivity")
     assert conductivity == [r for r in charts.spec(store, "conductivity")["data"]["values"] if r["study"] in studies]
     assert {r["study"].rsplit("/", 1)[1] for r in drawn_rows(page, "resistance")} == {"ref-80"}
@@ -74,5 +74,5 @@ def test_charts_follow_the_interface_filter(page, store, project):
     assert sum(shown.values()) < sum(full.values())
     page.screenshot("charts-panel-s-sse.png")
     page.page.click("#reset")
-    page.page.wait_for_function("(n) => LiskgCharts.drawn > n + 1", arg=drawn, timeout=STABILIZE_BOUND_MS)
+    page.page.wait_for_function("(n) => LiskgCharts.drawn > n + 1", arg=drawn, timeout=READY_BOUND_MS)
     assert drawn_rows(page, "matrix") == charts.spec(store, "matrix")["data"]["values"]
