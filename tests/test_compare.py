@@ -53,7 +53,7 @@ def test_li_sse_garnet_converts_thickness_to_the_common_unit_and_keeps_the_repor
     assert found[("Luo et al. [99]", "thickness (nm)")] == "≈ 10 *"
     assert found[("Huang et al. [109]", "ionic conductivity (S cm⁻¹)")] == "1.15 × 10⁻⁴ at 30 °C"
     assert found[("Luo et al. [99]", "interfacial reaction energy (meV atom⁻¹)")] == "-90 to -40 *"
-    assert found[("Fu et al. [67]", "Coulombic efficiency (%)")] == ">99 *"
+    assert found[("Fu et al. [67]", "Coulombic efficiency (%)")] == "> 99 *"
     # the "before" numbers are shown as the baseline of their "after", not again on their own
     assert not any("5822 *" == text for text in found.values())
 
