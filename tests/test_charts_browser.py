@@ -5,25 +5,13 @@ from __future__ import annotations
 
 import pytest
 from conftest import run_main
-from test_viz_browser import CHROMIUM, FLAGS, READY_BOUND_MS, Page  # noqa: F401  (browser fixture below)
+from test_viz_browser import READY_BOUND_MS, Page, browser  # noqa: F401  (browser: the viz tests' chromium fixture)
 
 import liskg
 from liskg.graph import charts
 
 pytestmark = pytest.mark.browser
 S_SSE = "https://w3id.org/liskg/ontology#SSSEInterface"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("Debian's chromium is missing: apt-get install -y chromium (make test installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
