@@ -30,6 +30,7 @@ from pathlib import Path
 import projects
 
 BASELINE = "2cd94ec"
+BASELINE_BUILD_FILES = "ade13f9"  # the commit that first tracked src/liskg/build/__init__.py and manifest.py
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
@@ -134,8 +135,9 @@ def main() -> None:
             tar.extractall(tmp / "baseline", filter="data")
         for missing in ("__init__.py", "manifest.py"):  # untracked at BASELINE (.gitignore ignored every build/)
             target = tmp / "baseline" / "src" / "liskg" / "build" / missing
-            if not target.exists():
-                target.write_bytes((projects.CHECKOUT / "src" / "liskg" / "build" / missing).read_bytes())
+            if not target.exists():  # as first committed, for BASELINE's code (later versions need newer modules)
+                target.write_bytes(subprocess.run(["git", "show", f"{BASELINE_BUILD_FILES}:src/liskg/build/{missing}"],
+                                                  check=True, capture_output=True, cwd=projects.CHECKOUT).stdout)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for scale in (int(s) for s in args.scales.split(",")):
             project, _info = projects.scaled(review, scale)
