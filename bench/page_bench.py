@@ -28,13 +28,13 @@ from itertools import combinations
 from pathlib import Path
 
 import projects
+from timing import NEXT_FRAME, clicks_to_frame
 
 BASELINE = "2cd94ec"
 BASELINE_BUILD_FILES = "ade13f9"  # the commit that first tracked src/liskg/build/__init__.py and manifest.py
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
-NEXT_FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 HUB = """() => { const net = liskg.network, ids = liskg.nodes.getIds().filter((id) => net.body.nodes[id]);
   const hub = ids.reduce((a, b) => (net.getConnectedEdges(b).length > net.getConnectedEdges(a).length ? b : a));
   net.focus(hub, {scale: 1.0, animation: false}); return net.canvasToDOM(net.getPositions([hub])[hub]); }"""
@@ -95,15 +95,7 @@ def load(browser, path: Path, new: bool, runs: int, quality: bool) -> dict:
             result["named_query"] = statistics.median(times)
         hub = page.evaluate(HUB)
         page.evaluate(NEXT_FRAME)
-        clicks = []
-        for _ in range(5):
-            begin = time.perf_counter()
-            page.mouse.click(hub["x"], hub["y"])
-            page.evaluate(NEXT_FRAME)
-            clicks.append(time.perf_counter() - begin)
-            page.mouse.click(3, 300)
-            page.evaluate(NEXT_FRAME)
-        result["click_to_frame"] = statistics.median(clicks)
+        result["click_to_frame"] = statistics.median(clicks_to_frame(page, hub["x"], hub["y"], away=(3, 300)))
         if quality:
             page.evaluate("() => liskg.network.fit({animation: false})")
             page.evaluate(NEXT_FRAME)

@@ -10,8 +10,6 @@ cannot stall the run, and memory is returned between scales.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 import time
@@ -23,7 +21,7 @@ import projects
 import query_rewrites
 import report
 from query_bench import named
-from timing import run_task
+from timing import run_task, suite_main
 
 RESULTS = projects.WORK / "results.json"
 DOC = projects.CHECKOUT / "docs" / "performance.md"
@@ -147,19 +145,7 @@ def run_rdflib(nt: Path, queries: dict[str, str], oxigraph: dict, runs: int) -> 
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="1x and 10x only, few repetitions")
-    parser.add_argument("--report", action="store_true", help="only rewrite the report from the last results")
-    args = parser.parse_args()
-    if args.report:
-        results = json.loads(RESULTS.read_text())
-    else:
-        results = run(args.quick)
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(json.dumps(results, indent=1))
-    DOC.write_text(report.render(results), encoding="utf-8")
-    log(f"wrote {DOC.relative_to(projects.CHECKOUT)} ({results['seconds'] / 60:.1f} min of benchmarks)")
-    return 0
+    return suite_main(__doc__.splitlines()[0], run, report.render, RESULTS, DOC, log)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ bench/viz_bench.py (the page benchmark).
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -24,7 +23,7 @@ from datetime import datetime, timezone
 import machine
 import projects
 import targets_report
-from timing import run_task
+from timing import run_task, suite_main
 
 RESULTS = projects.WORK / "targets.json"
 DOC = projects.CHECKOUT / "docs" / "performance.md"
@@ -91,19 +90,7 @@ def run(quick: bool) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="1x and 10x only, few runs")
-    parser.add_argument("--report", action="store_true", help="only rewrite the report from the last results")
-    args = parser.parse_args()
-    if args.report:
-        results = json.loads(RESULTS.read_text())
-    else:
-        results = run(args.quick)
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(json.dumps(results, indent=1))
-    DOC.write_text(targets_report.render(results), encoding="utf-8")
-    log(f"wrote {DOC.relative_to(projects.CHECKOUT)} ({results['seconds'] / 60:.1f} min)")
-    return 0
+    return suite_main(__doc__.splitlines()[0], run, targets_report.render, RESULTS, DOC, log)
 
 
 if __name__ == "__main__":

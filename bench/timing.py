@@ -94,3 +94,40 @@ def task_main(handler) -> None:
 def emit(result: dict) -> None:
     """Print a (possibly partial) result as one JSON line; the parent keeps the last one."""
     print(json.dumps(result), flush=True)
+
+
+NEXT_FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def clicks_to_frame(page, x: float, y: float, away: tuple[float, float], runs: int = 5) -> list[float]:
+    """Seconds from a click at (X, Y) in a playwright PAGE to the next painted frame, RUNS times; each click
+    is undone by a click at AWAY (an empty spot) before the next."""
+    clicks = []
+    for _ in range(runs):
+        begin = time.perf_counter()
+        page.mouse.click(x, y)
+        page.evaluate(NEXT_FRAME)
+        clicks.append(time.perf_counter() - begin)
+        page.mouse.click(*away)
+        page.evaluate(NEXT_FRAME)
+    return clicks
+
+
+def suite_main(description: str, run, render, results: Path, doc: Path, log) -> int:
+    """The command line of a benchmark suite: RUN(quick) -> results (kept as JSON in RESULTS), RENDER(results)
+    -> the Markdown of DOC; --report renders the last results again without measuring."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--quick", action="store_true", help="1x and 10x only, few repetitions")
+    parser.add_argument("--report", action="store_true", help="only rewrite the report from the last results")
+    args = parser.parse_args()
+    if args.report:
+        data = json.loads(results.read_text())
+    else:
+        data = run(args.quick)
+        results.parent.mkdir(parents=True, exist_ok=True)
+        results.write_text(json.dumps(data, indent=1))
+    doc.write_text(render(data), encoding="utf-8")
+    log(f"wrote {doc.name} ({data['seconds'] / 60:.1f} min of benchmarks)")
+    return 0

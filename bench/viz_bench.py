@@ -29,7 +29,7 @@ CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 READY_TIMEOUT_MS = 300_000
-NEXT_FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+NEXT_FRAME = timing.NEXT_FRAME
 FRAME_TIMES = """() => {
   const net = liskg.network, hub = liskg.nodes.getIds()[0], redraws = [];
   for (let i = 0; i < 5; i++) { const t = performance.now(); net.redraw(); redraws.push(performance.now() - t); }
@@ -58,14 +58,7 @@ def _page_load(browser, path: Path) -> dict:
     moved = page.evaluate("() => liskg.network.getPositions()") != stats.pop("positions")
     frames = page.evaluate(FRAME_TIMES)
     hub = page.evaluate(HUB_POSITION)
-    clicks = []
-    for _ in range(5):
-        begin = time.perf_counter()
-        page.mouse.click(hub["x"], hub["y"])
-        page.evaluate(NEXT_FRAME)
-        clicks.append(time.perf_counter() - begin)
-        page.mouse.click(5, 5)
-        page.evaluate(NEXT_FRAME)
+    clicks = timing.clicks_to_frame(page, hub["x"], hub["y"], away=(5, 5))
     page.close()
     return {**stats, **frames, "ready": ready, "moved_after_layout": moved,
             "click_to_frame": statistics.median(clicks), "external_requests": external}
