@@ -24,7 +24,7 @@ from query_bench import named
 from timing import run_task, suite_main
 
 RESULTS = projects.WORK / "results.json"
-DOC = projects.CHECKOUT / "docs" / "performance.md"
+DOC = projects.CHECKOUT / "docs" / "performance-full.md"
 RDFLIB_CAP = (10.0, 20.0, 120.0)  # rdflib's time cap per query: at least 10 s, 20x pyoxigraph's median, at most 120 s
 VIZ_VARIANT = ["iterations: 400", "iterations: 200"]  # the stabilization-length probe (see report)
 
