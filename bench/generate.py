@@ -93,8 +93,8 @@ def _templates(project: Project) -> list[Template]:
     result = []
     for t in triples:
         s, p, o = t.subject.value, t.predicate.value, t.object
-        if not s.startswith(LKD):
-            raise ValueError(f"unexpected subject outside lkd: {s}")
+        if not isinstance(t.subject, ox.NamedNode) or not s.startswith(LKD):
+            continue  # vocabulary declarations and axiom annotations: kept once, in the review's own files
         if isinstance(o, ox.NamedNode) and o.value.startswith(LKD):
             kind, value = ("shared" if o.value in shared else "data"), o.value[len(LKD):]
         elif isinstance(o, ox.Literal) and p == LABEL:
