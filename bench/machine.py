@@ -8,7 +8,7 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-PACKAGES = ["liskg", "pyoxigraph", "rdflib", "pyshacl", "owlrl", "owlready2", "networkx", "pyvis", "playwright"]
+PACKAGES = ["liskg", "pyoxigraph", "rdflib", "pyshacl-turbo", "owlrl", "owlready2", "networkx", "pyvis", "playwright"]
 CHECKOUT = Path(__file__).resolve().parents[1]
 
 

@@ -19,7 +19,7 @@ loaded = sorted(m for m in sys.modules if m.startswith("liskg.cli.commands.") or
 print("LOADED", loaded, file=sys.stderr)
 sys.exit(code)
 """
-HEAVY = ("liskg.api", "liskg.build.pipeline", "rdflib", "pyshacl", "owlready2", "networkx", "importlib.resources")
+HEAVY = ("liskg.api", "liskg.build.pipeline", "rdflib", "pyshacl_turbo", "owlready2", "networkx", "importlib.resources")
 
 
 def _loaded(*argv: str) -> list[str]:

@@ -67,11 +67,11 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
 
     if validate:
         with progress.step("validating against SHACL shapes") as note:
-            from liskg.build.validation import load_shapes, shapes_view, validate as shacl_validate
+            from liskg.build.validation import load_shapes, validate as shacl_validate
 
             shapes = load_shapes(project)
             violations = [replace(v, where=qc.locate(project, loaded, v.focus_iri)) if v.focus_iri else v
-                          for v in shacl_validate(shapes_view(store, shapes), shapes)]
+                          for v in shacl_validate(store, shapes)]
             if violations:
                 raise ShaclViolations([str(v) for v in violations])
             note["detail"] = "conforms"

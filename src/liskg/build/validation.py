@@ -1,4 +1,5 @@
-"""SHACL validation of the built graph with pyshacl, reported one readable line per violation."""
+"""SHACL validation of the built graph with pyshacl-turbo (pySHACL's API and reports, evaluated in Rust), one
+readable line per violation."""
 
 from __future__ import annotations
 
@@ -36,46 +37,23 @@ def load_shapes(project: Project) -> rdflib.Graph:
     return to_rdflib_graph(parse_turtle(project.shapes_file, project.relative(project.shapes_file)))
 
 
-READ_ALWAYS = (str(rdflib.RDF.type), str(RDFS.subClassOf), str(RDFS.label))  # targets, sh:class, messages
-UNSUPPORTED = (SH.closed, SH.sparql, SH.alternativePath, SH.zeroOrMorePath, SH.oneOrMorePath, SH.zeroOrOnePath)
+def validate(store, shapes: rdflib.Graph) -> list[Violation]:
+    """Every violation of the shapes in the store's graph (which should already hold the materialized inferences).
 
-
-def shapes_view(store, shapes: rdflib.Graph) -> rdflib.Graph:
-    """The part of the built graph the shapes can read, as an rdflib graph for pyshacl.
-
-    The shapes read only rdf:type, rdfs:subClassOf and the predicates on their sh:path (plain,
-    sequence or inverse paths), so the other triples cannot change the report; converting only these
-    keeps pyshacl's input small. Shapes that use sh:closed, SPARQL constraints or other path kinds
-    get the whole graph."""
-    import pyoxigraph as ox
-
-    from liskg.build.rdfconvert import to_rdflib_graph
-
-    if any((None, term, None) in shapes for term in UNSUPPORTED):
-        return to_rdflib_graph(store)
-    predicates = set(READ_ALWAYS)
-    for path in shapes.objects(None, SH.path):
-        items = list(Collection(shapes, path)) if (path, rdflib.RDF.first, None) in shapes else [path]
-        for item in items:
-            item = shapes.value(item, SH.inversePath) or item
-            predicates.add(str(item))
-    return to_rdflib_graph(q for p in sorted(predicates) for q in store.quads_for_pattern(None, ox.NamedNode(p), None))
-
-
-def validate(graph: rdflib.Graph, shapes: rdflib.Graph) -> list[Violation]:
-    """Every violation of the shapes in the graph (which should already hold the materialized inferences)."""
-    import pyshacl
+    pyshacl-turbo evaluates the shapes, their SPARQL constraint included, in Rust on the Oxigraph store
+    itself: nothing is converted to rdflib but the shapes and the report."""
+    import pyshacl_turbo
 
     try:
-        conforms, report, _ = pyshacl.validate(graph, shacl_graph=shapes, inference="none", advanced=True)
-    except Exception as exc:  # pyshacl raises its own types for malformed shapes
-        raise LiskgError(f"ontology/shapes.ttl: pyshacl could not use the shapes ({exc})") from None
+        conforms, report, _ = pyshacl_turbo.validate(store, shacl_graph=shapes, inference="none", advanced=True)
+    except Exception as exc:  # the validator raises its own types for malformed shapes
+        raise LiskgError(f"ontology/shapes.ttl: the SHACL validator could not use the shapes ({exc})") from None
     if conforms:
         return []
-    return sorted(_violation(graph, shapes, report, result) for result in report.subjects(SH.resultSeverity, SH.Violation))
+    return sorted(_violation(store, shapes, report, result) for result in report.subjects(SH.resultSeverity, SH.Violation))
 
 
-def _violation(graph: rdflib.Graph, shapes: rdflib.Graph, report: rdflib.Graph, result) -> Violation:
+def _violation(store, shapes: rdflib.Graph, report: rdflib.Graph, result) -> Violation:
     focus = report.value(result, SH.focusNode)
     path = report.value(result, SH.resultPath)
     shape = report.value(result, SH.sourceShape)
@@ -84,12 +62,22 @@ def _violation(graph: rdflib.Graph, shapes: rdflib.Graph, report: rdflib.Graph, 
     message = report.value(result, SH.resultMessage)
     return Violation(
         focus=shorten(str(focus)) if isinstance(focus, rdflib.URIRef) else str(focus),
-        focus_label=str(graph.value(focus, RDFS.label) or ""),
+        focus_label=_label(store, focus),
         path=_path_text(shapes, path),
         message=str(message or "violates the shape"),
         shape=str(shape).rsplit("#", 1)[-1] if shape is not None else "shape",
         focus_iri=str(focus) if isinstance(focus, rdflib.URIRef) else "",
     )
+
+
+def _label(store, node) -> str:
+    """The node's rdfs:label in the store ("" for a blank node or none)."""
+    import pyoxigraph as ox
+
+    if not isinstance(node, rdflib.URIRef):
+        return ""
+    labels = sorted(q.object.value for q in store.quads_for_pattern(ox.NamedNode(str(node)), ox.NamedNode(str(RDFS.label)), None))
+    return labels[0] if labels else ""
 
 
 def _path_text(shapes: rdflib.Graph, path) -> str:

@@ -2,7 +2,7 @@
 
 HELP = "check every record against the SHACL shapes and report violations"
 DESCRIPTION = """\
-Validate the graph (asserted + inferred) against ontology/shapes.ttl with pyshacl. Each violation
+Validate the graph (asserted + inferred) against ontology/shapes.ttl with pyshacl-turbo. Each violation
 is printed as one line: shape, focus node and its label, property path, and what is missing.
 Exit code 1 when there are violations.
 
