@@ -8,7 +8,7 @@
 
 Outputs are canonical (blank nodes relabelled by content, triples sorted) so they are byte-identical
 across runs, and every file is written to a temporary file first and renamed into place. Oxigraph
-serializes them; rdflib only names the few blank nodes (see canonical).
+serializes them and names the few blank nodes (see canonical).
 """
 
 from __future__ import annotations
@@ -123,18 +123,16 @@ def ntriples(data: bytes) -> bytes:
 
 
 def canonical(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
-    """The triples with their blank nodes renamed by rdflib's canonical labelling (the others unchanged)."""
-    plain, with_blanks = [], []
+    """The triples with their blank nodes renamed by Oxigraph's RDFC-1.0 canonical labelling (the W3C RDF
+    Dataset Canonicalization; the other triples unchanged)."""
+    plain, with_blanks = [], ox.Dataset()
     for t in triples:
-        blank = isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
-        (with_blanks if blank else plain).append(t)
-    if with_blanks:
-        from rdflib.compare import to_canonical_graph
-
-        from liskg.build.rdfconvert import to_ox_triple, to_rdflib_graph
-
-        plain += [to_ox_triple(t) for t in to_canonical_graph(to_rdflib_graph(with_blanks))]
-    return plain
+        if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode):
+            with_blanks.add(ox.Quad(t.subject, t.predicate, t.object))
+        else:
+            plain.append(t)
+    with_blanks.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return plain + [q.triple for q in with_blanks]
 
 
 DECLARATION_ORDER = [vocab.OWL + "AnnotationProperty", vocab.OWL + "Ontology", vocab.OWL + "ObjectProperty",

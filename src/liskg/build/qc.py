@@ -95,14 +95,16 @@ def _check_term_annotations(project: Project, files: list[SourceFile]) -> list[s
             if t.predicate.value in (RDFS_LABEL, DEFINITION) and _iri(t.subject):
                 values[(t.subject.value, t.predicate.value)].append(t.object.value)
         for term in terms:
-            where = f"{project.relative(f.path)}:{_line_of(f.path, term)}"
-            labels = values[(term, RDFS_LABEL)]
+            labels, found = values[(term, RDFS_LABEL)], []
             if len(labels) != 1:
-                problems.append(f"{where}: {shorten(term)} has {len(labels)} rdfs:label values; give it exactly one")
+                found.append(f"has {len(labels)} rdfs:label values; give it exactly one")
             elif labels[0] != labels[0].strip() or "  " in labels[0]:
-                problems.append(f"{where}: {shorten(term)} label {labels[0]!r} has stray whitespace")
+                found.append(f"label {labels[0]!r} has stray whitespace")
             if len(values[(term, DEFINITION)]) != 1:
-                problems.append(f"{where}: {shorten(term)} needs exactly one skos:definition")
+                found.append("needs exactly one skos:definition")
+            if found:  # the line is looked up only for a term with a problem
+                where = f"{project.relative(f.path)}:{_line_of(f.path, term)}"
+                problems += [f"{where}: {shorten(term)} {problem}" for problem in found]
     return problems
 
 
