@@ -48,8 +48,10 @@ def test_build_writes_the_three_outputs_and_reports_counts(built_twice):
 
 
 def test_outputs_are_byte_identical_across_runs_and_hash_seeds(built_twice):
-    _project, before, after, _result = built_twice
-    for name in (outputs.MERGED, outputs.INFERRED, manifest.MANIFEST):
+    project, before, after, _result = built_twice
+    answers = sorted(p.name for p in (project.build_dir / "answers").iterdir())
+    assert len(answers) == len(list(project.queries_dir.glob("*.rq"))) == 17
+    for name in (outputs.MERGED, outputs.INFERRED, manifest.MANIFEST, *answers):
         assert before[name] == after[name], name
 
 

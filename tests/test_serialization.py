@@ -78,9 +78,11 @@ def test_the_store_holds_the_inferred_triples_and_is_read_only(built):
 def test_a_reader_keeps_its_store_while_a_rebuild_replaces_it(built):
     reader = built_store.load(built)
     before = len(reader)
-    outputs.write_store(built.build_dir / outputs.STORE, b"<http://example.org/s> <http://example.org/p> \"o\" .\n")
+    store_path = built.build_dir / outputs.STORE
+    outputs.install_store(outputs.prepare_store(store_path, b"<http://example.org/s> <http://example.org/p> \"o\" .\n"),
+                          store_path)
     assert len(reader) == before  # the old files stay readable to the process that opened them
     assert len(built_store.load(built)) == 1
     assert sorted(p.name for p in built.build_dir.iterdir() if p.name.startswith(".")) == []  # no leftovers
-    outputs.write_store(built.build_dir / outputs.STORE, (built.build_dir / outputs.INFERRED).read_bytes())
+    outputs.install_store(outputs.prepare_store(store_path, (built.build_dir / outputs.INFERRED).read_bytes()), store_path)
     assert len(built_store.load(built)) == before

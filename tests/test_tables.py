@@ -63,7 +63,7 @@ def test_every_named_query_fits_the_width(project, store, columns):
         result = engine.run(store, query.text, timeout=None)
         if result.form != "select":
             continue
-        text = tables.render(result, "table", store, width=columns)
+        text = tables.render(result, "table", tables.Labeller(store), width=columns)
         assert max(len(line) for line in text.splitlines()) <= columns, name
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from liskg.errors import LiskgError
@@ -11,11 +10,25 @@ from liskg.errors import LiskgError
 ROOT_DATA_FILE = "liskg-data.ttl"
 
 
-@dataclass(frozen=True)
 class Project:
-    """A LiSKG checkout: ontology/, graph_data/, queries/ and the build/ folder beside them."""
+    """A LiSKG checkout: ontology/, graph_data/, queries/ and the build/ folder beside them.
 
-    root: Path
+    A plain class, not a dataclass: importing dataclasses (and inspect with it) would be a third of a
+    named query's start-up time."""
+
+    __slots__ = ("root",)
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Project) and other.root == self.root
+
+    def __hash__(self) -> int:
+        return hash(self.root)
+
+    def __repr__(self) -> str:
+        return f"Project(root={self.root!r})"
 
     @classmethod
     def find(cls, root: str | os.PathLike | None = None) -> Project:

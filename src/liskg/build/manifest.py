@@ -7,7 +7,6 @@ which readers report as such and which a validating build never takes as current
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Collection
 
@@ -24,6 +23,8 @@ CHECK_NAMES = {"qc": "quality checks", "shacl": "SHACL validation", "hermit": "H
 def source_hashes(project: Project, known: dict | None = None) -> dict[str, str]:
     """SHA-256 of every source file. KNOWN (a manifest) lends its hash to a file whose size and
     modification time are still the ones it recorded, so a reader re-hashes only files that changed."""
+    import hashlib
+
     sources, stats = (known or {}).get("sources", {}), (known or {}).get("stats", {})
     hashes = {}
     for path in project.source_files():

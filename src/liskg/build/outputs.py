@@ -52,11 +52,9 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def write_store(path: Path, canonical_ntriples: bytes) -> None:
-    """Write the triples as an Oxigraph on-disk store in the folder PATH, replacing the old one in one rename.
-
-    The store is made in a temporary folder beside PATH; a reader that opened the old store keeps
-    reading its (unlinked) files, and a failed write leaves the old store as it was."""
+def prepare_store(path: Path, canonical_ntriples: bytes) -> Path:
+    """The triples as an Oxigraph on-disk store in a new temporary folder beside PATH (install_store puts it
+    in place; a build that fails removes it instead)."""
     import shutil
     import tempfile
 
@@ -65,20 +63,32 @@ def write_store(path: Path, canonical_ntriples: bytes) -> None:
         tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
     except OSError as exc:
         raise LiskgError(f"{path}: cannot write output ({_why_unwritable(path, exc)}); choose a writable location") from None
-    old = tmp.with_name(tmp.name.replace(".tmp", ".old"))
     try:
         store = ox.Store(str(tmp))
         store.bulk_load(input=canonical_ntriples, format=ox.RdfFormat.N_TRIPLES)
         store.optimize()
         del store  # closes the database
-        if path.exists():
-            os.rename(path, old)
-        os.rename(tmp, path)
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         if isinstance(exc, OSError):
             raise LiskgError(f"{path}: cannot write output ({exc.strerror or exc}); choose a writable location") from None
         raise
+    return tmp
+
+
+def install_store(prepared: Path, path: Path) -> None:
+    """Replace the store folder PATH by the prepared one in one rename; a reader that opened the old store
+    keeps reading its (unlinked) files."""
+    import shutil
+
+    old = prepared.with_name(prepared.name.replace(".tmp", ".old"))
+    try:
+        if path.exists():
+            os.rename(path, old)
+        os.rename(prepared, path)
+    except OSError as exc:
+        shutil.rmtree(prepared, ignore_errors=True)
+        raise LiskgError(f"{path}: cannot write output ({exc.strerror or exc}); choose a writable location") from None
     finally:
         shutil.rmtree(old, ignore_errors=True)
 

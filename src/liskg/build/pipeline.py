@@ -7,12 +7,15 @@ build/ that looks current.
 
 from __future__ import annotations
 
+import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 
 from liskg import vocab
 from liskg.build import inference, manifest, outputs, qc
+from liskg.query import answers
 from liskg.errors import CheckFailed, ShaclViolations
 from liskg.progress import Progress
 from liskg.project import Project
@@ -59,19 +62,73 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
         result.inferred_triples = len(store)
         note["detail"] = f"+{added:,} inferred triples"
 
-    with progress.step("serializing") as note:
-        inferred_nt = outputs.ntriples(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
-        merged_nt = outputs.ntriples(ox.serialize(_merged_triples(loaded), format=ox.RdfFormat.N_TRIPLES))
-        files = {outputs.MERGED: outputs.turtle(merged_nt), outputs.INFERRED: inferred_nt}
-        note["detail"] = ", ".join(f"{name} {len(data):,} bytes" for name, data in files.items())
+    # Oxigraph and the SHACL validator work outside Python's lock, so three jobs overlap on two cores:
+    # SHACL beside serialization, and the on-disk store (with the named queries' answers) beside the
+    # later checks. Nothing reaches build/ before every check passed.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        shacl = pool.submit(_shacl_violations, project, loaded, store) if validate else None
+        with progress.step("serializing") as note:
+            inferred_nt = outputs.ntriples(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+            merged_nt = outputs.ntriples(ox.serialize(_merged_triples(loaded), format=ox.RdfFormat.N_TRIPLES))
+            files = {outputs.MERGED: outputs.turtle(merged_nt), outputs.INFERRED: inferred_nt}
+            note["detail"] = ", ".join(f"{name} {len(data):,} bytes" for name, data in files.items())
+        prepared = pool.submit(_store_and_answers, project, inferred_nt)
+        try:
+            _check(project, loaded, result, progress, shacl, merged_nt, files[outputs.MERGED], store,
+                   reason=reason, owlapi=owlapi)
+            with progress.step("writing build/") as note:
+                for name, data in files.items():
+                    outputs.write_atomically(project.build_dir / name, data)
+                store_folder, answer_files = prepared.result()
+                outputs.install_store(store_folder, project.build_dir / outputs.STORE)
+                answers.write(project.build_dir / answers.ANSWERS, answer_files)
+                manifest.write(project, {"asserted_triples": result.asserted_triples,
+                                         "inferred_triples": result.inferred_triples}, result.checks)
+                note["detail"] = f"{project.relative(project.build_dir)}, with {len(answer_files)} named queries answered"
+        finally:  # a failed check or Ctrl-C: the prepared store never becomes the build's
+            if prepared.done() and not prepared.exception() and prepared.result()[0].exists():
+                shutil.rmtree(prepared.result()[0], ignore_errors=True)
+            elif not prepared.done():
+                prepared.add_done_callback(_discard)
+    result.timings = progress.timings
+    return result
 
-    if validate:
+
+def _shacl_violations(project: Project, loaded, store: ox.Store) -> list:
+    """The SHACL violations of the built graph, each placed at its record's file and line."""
+    from liskg.build.validation import load_shapes, validate as shacl_validate
+
+    return [replace(v, where=qc.locate(project, loaded, v.focus_iri)) if v.focus_iri else v
+            for v in shacl_validate(store, load_shapes(project))]
+
+
+def _store_and_answers(project: Project, inferred_nt: bytes) -> tuple:
+    """The on-disk store, prepared beside build/liskg-store, and the named queries' answers read from it."""
+    from liskg.query.named import named_queries
+
+    folder = outputs.prepare_store(project.build_dir / outputs.STORE, inferred_nt)
+    try:
+        written = ox.Store.read_only(str(folder))
+        computed = answers.compute(written, {name: q.text for name, q in named_queries(project).items()})
+        del written
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder, computed
+
+
+def _discard(prepared) -> None:
+    """Remove a store prepared for a build that failed while it was being written."""
+    if not prepared.exception():
+        shutil.rmtree(prepared.result()[0], ignore_errors=True)
+
+
+def _check(project: Project, loaded, result: BuildResult, progress: Progress, shacl, merged_nt: bytes,
+           merged_turtle: bytes, store: ox.Store, *, reason: bool, owlapi: bool) -> None:
+    """SHACL's verdict (computed alongside), then HermiT and the OWL API when asked; CheckFailed on the first failure."""
+    if shacl is not None:
         with progress.step("validating against SHACL shapes") as note:
-            from liskg.build.validation import load_shapes, validate as shacl_validate
-
-            shapes = load_shapes(project)
-            violations = [replace(v, where=qc.locate(project, loaded, v.focus_iri)) if v.focus_iri else v
-                          for v in shacl_validate(store, shapes)]
+            violations = shacl.result()
             if violations:
                 raise ShaclViolations([str(v) for v in violations])
             note["detail"] = "conforms"
@@ -93,19 +150,9 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
     if owlapi:
         with progress.step("loading every module's import closure and the merged graph through the OWL API "
                            "(OWL 2 DL profile)") as note:
-            result.owlapi_lines = _owlapi_check(project, loaded, files[outputs.MERGED])
+            result.owlapi_lines = _owlapi_check(project, loaded, merged_turtle)
             note["detail"] = "every module's import closure and the merged graph are in OWL 2 DL"
             result.checks.append("owlapi")
-
-    with progress.step("writing build/") as note:
-        for name, data in files.items():
-            outputs.write_atomically(project.build_dir / name, data)
-        outputs.write_store(project.build_dir / outputs.STORE, files[outputs.INFERRED])
-        manifest.write(project, {"asserted_triples": result.asserted_triples,
-                                 "inferred_triples": result.inferred_triples}, result.checks)
-        note["detail"] = project.relative(project.build_dir)
-    result.timings = progress.timings
-    return result
 
 
 def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:

@@ -23,7 +23,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
@@ -37,15 +36,16 @@ _GRAPH_FORMAT = ox.RdfFormat.N_TRIPLES
 _RESULTS_FORMAT = ox.QueryResultsFormat.JSON
 
 
-@dataclass
 class QueryResult:
     """What a query returned, with the W3C serialization the engine produced (SPARQL JSON or N-Triples)."""
 
-    form: str  # "select", "ask" or "graph" (CONSTRUCT, DESCRIBE)
-    variables: list[str] = field(default_factory=list)
-    rows: list[tuple] = field(default_factory=list)  # pyoxigraph terms, None where unbound
-    boolean: bool | None = None
-    data: bytes = b""
+    def __init__(self, form: str, variables: list[str] | None = None, rows: list[tuple] | None = None,
+                 boolean: bool | None = None, data: bytes = b""):
+        self.form = form  # "select", "ask" or "graph" (CONSTRUCT, DESCRIBE)
+        self.variables = variables or []
+        self.rows = rows or []  # pyoxigraph terms, None where unbound
+        self.boolean = boolean
+        self.data = data
 
 
 def first_keyword(text: str) -> str:
@@ -115,7 +115,8 @@ def _evaluate(store: ox.Store, text: str) -> tuple[str, bytes]:
     return form, results.serialize(format=_RESULTS_FORMAT)
 
 
-def _decode(form: str, data: bytes) -> QueryResult:
+def decode(form: str, data: bytes) -> QueryResult:
+    """The QueryResult of a form ('select', 'ask', 'graph') and the engine's serialization of it."""
     if form == "graph":
         rows = [(t.subject, t.predicate, t.object) for t in ox.parse(data, format=_GRAPH_FORMAT)]
         return QueryResult("graph", ["subject", "predicate", "object"], rows, data=data)
@@ -218,7 +219,7 @@ def run(store: ox.Store, text: str, *, timeout: float | None = 30.0, origin: str
     check(text, origin)
     if timeout is None:
         try:
-            return _decode(*_evaluate(store, text))
+            return decode(*_evaluate(store, text))
         except (OSError, RuntimeError, ValueError) as exc:
             raise LiskgError(f"{origin}: the query failed: {exc}") from None
     def packed() -> bytes:
@@ -226,7 +227,7 @@ def run(store: ox.Store, text: str, *, timeout: float | None = 30.0, origin: str
         return form.encode() + b"\n" + data
 
     form, _, data = bounded(packed, timeout, origin).partition(b"\n")
-    return _decode(form.decode(), data)
+    return decode(form.decode(), data)
 
 
 def bind(text: str, **values: list) -> str:

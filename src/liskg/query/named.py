@@ -9,21 +9,18 @@ Each file starts with a comment header in this form (continuation lines are inde
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from liskg.errors import LiskgError
 from liskg.project import Project
 
-@dataclass(frozen=True)
 class Query:
     """SPARQL text with where it came from (a named query, a file or the command line)."""
 
-    name: str
-    text: str
-    origin: str
-    question: str = ""
-    answer: str = ""
+    __slots__ = ("name", "text", "origin", "question", "answer")
+
+    def __init__(self, name: str, text: str, origin: str, question: str = "", answer: str = ""):
+        self.name, self.text, self.origin, self.question, self.answer = name, text, origin, question, answer
 
 
 def parse_header(text: str) -> dict[str, str]:
@@ -73,9 +70,10 @@ def resolve(project: Project, target: str | None = None, inline: str | None = No
     path = Path(target)
     if target.endswith(".rq") or "/" in target or path.is_file():
         return read_query(path, path.stem, target)
+    path = project.queries_dir / f"{target}.rq"
+    if path.is_file():  # a named query: read just its file
+        return read_query(path, target, project.relative(path))
     queries = named_queries(project)
-    if target in queries:
-        return queries[target]
     import difflib
 
     close = difflib.get_close_matches(target, list(queries), n=3, cutoff=0.5)

@@ -47,16 +47,25 @@ def is_number(term) -> bool:
 
 
 class Labeller:
-    """Turns terms into the text a person reads, looking labels and unit symbols up in the store."""
+    """Turns terms into the text a person reads, looking labels and unit symbols up in the store (or, made by
+    remembering(), in the look-ups the build kept with a precomputed answer)."""
 
-    def __init__(self, store: ox.Store):
+    def __init__(self, store: ox.Store | None):
         self.store = store
-        self._cache: dict[tuple, str] = {}
+        self._cache: dict[tuple, str | None] = {}
 
-    def _lookup(self, node, predicate) -> str | None:
+    @classmethod
+    def remembering(cls, known: dict[tuple[str, str], str]) -> Labeller:
+        """A Labeller with no store that knows these (IRI, predicate IRI) -> value look-ups, and no others."""
+        labeller = cls(None)
+        labeller._cache.update(known)
+        return labeller
+
+    def lookup(self, node: ox.NamedNode, predicate: ox.NamedNode) -> str | None:
+        """The node's value of the predicate (English first), or None."""
         key = (node.value, predicate.value)
         if key not in self._cache:
-            values = [q.object for q in self.store.quads_for_pattern(node, predicate, None)]
+            values = [q.object for q in self.store.quads_for_pattern(node, predicate, None)] if self.store else []
             english = [v for v in values if getattr(v, "language", None) == "en"]
             chosen = (english or values or [None])[0]
             self._cache[key] = chosen.value if chosen is not None else None
@@ -66,7 +75,7 @@ class Labeller:
         if term is None:
             return ""
         if isinstance(term, ox.NamedNode):
-            return self._lookup(term, RDFS_LABEL) or FALLBACK_LABELS.get(term.value) or vocab.shorten(term.value)
+            return self.lookup(term, RDFS_LABEL) or FALLBACK_LABELS.get(term.value) or vocab.shorten(term.value)
         if isinstance(term, ox.BlankNode):
             return f"_:{term.value}"
         if is_number(term):
@@ -77,7 +86,7 @@ class Labeller:
         """The unit symbol as written (S cm-1); format_unit makes it S cm⁻¹."""
         if not isinstance(term, ox.NamedNode):
             return self.text(term)
-        symbol = self._lookup(term, UNIT_SYMBOL)
+        symbol = self.lookup(term, UNIT_SYMBOL)
         return symbol if symbol is not None else self.text(term)
 
 
@@ -326,13 +335,13 @@ def labelled(result: QueryResult, fmt: str, labeller: Labeller) -> str:
     return buffer.getvalue().rstrip("\r\n")
 
 
-def render(result: QueryResult, fmt: str, store: ox.Store, *, width: int | None = None, labels: bool = False) -> str:
-    """The result in one of FORMATS, as text ending without a newline. WIDTH fits a table to that many columns
-    (None: one line per row); LABELS adds label columns to csv and tsv."""
+def render(result: QueryResult, fmt: str, labeller: Labeller, *, width: int | None = None, labels: bool = False) -> str:
+    """The result in one of FORMATS, as text ending without a newline, IRIs named by LABELLER. WIDTH fits a
+    table to that many columns (None: one line per row); LABELS adds label columns to csv and tsv."""
     if fmt in HUMAN_FORMATS:
         if result.form == "ask":
             return "true" if result.boolean else "false"
-        headers, rows = human_rows(result, Labeller(store))
+        headers, rows = human_rows(result, labeller)
         if fmt == "md":
             return markdown(headers, rows)
         count = f"({len(rows)} row{'s' if len(rows) != 1 else ''})"
@@ -349,6 +358,6 @@ def render(result: QueryResult, fmt: str, store: ox.Store, *, width: int | None 
     if result.form == "ask" and fmt in ("csv", "tsv"):
         return "true" if result.boolean else "false"
     if labels and fmt in ("csv", "tsv"):
-        return labelled(result, fmt, Labeller(store))
+        return labelled(result, fmt, labeller)
     parsed = ox.parse_query_results(result.data, format=ox.QueryResultsFormat.JSON)
     return parsed.serialize(format=RESULT_FORMATS[fmt]).decode().rstrip("\r\n")

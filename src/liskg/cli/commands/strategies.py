@@ -48,7 +48,7 @@ def run(args, project) -> int:
         description, result = Lookups(store).strategies(args.interface, args.electrolyte, method=args.method,
                                                         quantity=args.quantity, minimum=args.min, maximum=args.max)
         heading = description + (":\n" if args.format == "md" else ":") + "\n"
-        shown = tables.render(result, args.format, store, width=width, labels=args.labels)
+        shown = tables.render(result, args.format, tables.Labeller(store), width=width, labels=args.labels)
         return ((heading if args.format in tables.HUMAN_FORMATS else "") + shown).encode()
 
     print(engine.bounded(answer, args.timeout, "strategies").decode())
