@@ -62,32 +62,33 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
         result.inferred_triples = len(store)
         note["detail"] = f"+{added:,} inferred triples"
 
-    # Oxigraph and the SHACL validator work outside Python's lock, so three jobs overlap on two cores:
-    # SHACL beside serialization, and the on-disk store (with the named queries' answers) beside the
-    # later checks. Nothing reaches build/ before every check passed.
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    # Oxigraph and the SHACL validator work outside Python's lock, so the jobs overlap: SHACL and the named
+    # queries' answers beside serialization, the on-disk store beside the later checks. Nothing reaches
+    # build/ before every check passed.
+    with ThreadPoolExecutor(max_workers=3) as pool:
         shacl = pool.submit(_shacl_violations, project, loaded, store) if validate else None
+        answered = pool.submit(_answers, project, store)
         with progress.step("serializing") as note:
             inferred_nt = outputs.ntriples(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
             merged_nt = outputs.ntriples(ox.serialize(_merged_triples(loaded), format=ox.RdfFormat.N_TRIPLES))
             files = {outputs.MERGED: outputs.turtle(merged_nt), outputs.INFERRED: inferred_nt}
             note["detail"] = ", ".join(f"{name} {len(data):,} bytes" for name, data in files.items())
-        prepared = pool.submit(_store_and_answers, project, inferred_nt)
+        prepared = pool.submit(outputs.prepare_store, project.build_dir / outputs.STORE, inferred_nt)
         try:
             _check(project, loaded, result, progress, shacl, merged_nt, files[outputs.MERGED], store,
                    reason=reason, owlapi=owlapi)
             with progress.step("writing build/") as note:
                 for name, data in files.items():
                     outputs.write_atomically(project.build_dir / name, data)
-                store_folder, answer_files = prepared.result()
-                outputs.install_store(store_folder, project.build_dir / outputs.STORE)
+                answer_files = answered.result()
+                outputs.install_store(prepared.result(), project.build_dir / outputs.STORE)
                 answers.write(project.build_dir / answers.ANSWERS, answer_files)
                 manifest.write(project, {"asserted_triples": result.asserted_triples,
                                          "inferred_triples": result.inferred_triples}, result.checks)
                 note["detail"] = f"{project.relative(project.build_dir)}, with {len(answer_files)} named queries answered"
         finally:  # a failed check or Ctrl-C: the prepared store never becomes the build's
-            if prepared.done() and not prepared.exception() and prepared.result()[0].exists():
-                shutil.rmtree(prepared.result()[0], ignore_errors=True)
+            if prepared.done() and not prepared.exception() and prepared.result().exists():
+                shutil.rmtree(prepared.result(), ignore_errors=True)
             elif not prepared.done():
                 prepared.add_done_callback(_discard)
     result.timings = progress.timings
@@ -102,25 +103,17 @@ def _shacl_violations(project: Project, loaded, store: ox.Store) -> list:
             for v in shacl_validate(store, load_shapes(project))]
 
 
-def _store_and_answers(project: Project, inferred_nt: bytes) -> tuple:
-    """The on-disk store, prepared beside build/liskg-store, and the named queries' answers read from it."""
+def _answers(project: Project, store: ox.Store) -> dict[str, bytes]:
+    """The named queries' answers (liskg.query.answers), evaluated on the built graph."""
     from liskg.query.named import named_queries
 
-    folder = outputs.prepare_store(project.build_dir / outputs.STORE, inferred_nt)
-    try:
-        written = ox.Store.read_only(str(folder))
-        computed = answers.compute(written, {name: q.text for name, q in named_queries(project).items()})
-        del written
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    return folder, computed
+    return answers.compute(store, {name: q.text for name, q in named_queries(project).items()})
 
 
 def _discard(prepared) -> None:
     """Remove a store prepared for a build that failed while it was being written."""
     if not prepared.exception():
-        shutil.rmtree(prepared.result()[0], ignore_errors=True)
+        shutil.rmtree(prepared.result(), ignore_errors=True)
 
 
 def _check(project: Project, loaded, result: BuildResult, progress: Progress, shacl, merged_nt: bytes,

@@ -1,11 +1,12 @@
 """The named queries' answers, computed by the build: `liskg query NAME` reads one small file, opens no store.
 
 A named query's answer changes only when the build does, so the build evaluates every queries/*.rq
-once, on the on-disk store it has just written (the store `liskg query` would read), and keeps each
-result in build/answers/NAME.json with the query text it answers: the W3C serialization the engine
+once, on the graph it has just built (the triples `liskg query` would read), and keeps each result in
+build/answers/NAME.json with the query text it answers: the W3C serialization the engine
 wrote, plus every label and unit symbol a table of it shows. A query whose text differs from the one
 answered (an edited .rq file), a new one, -e and --asserted-only are evaluated on the store as before;
-`--evaluate` always is.
+`--evaluate` always is. (Rows that tie on every ORDER BY key may come in another order when evaluated:
+SPARQL leaves their order open.)
 """
 
 from __future__ import annotations
