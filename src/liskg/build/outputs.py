@@ -129,7 +129,7 @@ def ntriples(data: bytes) -> bytes:
         lines -= candidates
         lines.update(ox.serialize(canonical(ox.parse(b"\n".join(candidates), format=ox.RdfFormat.N_TRIPLES)),
                                   format=ox.RdfFormat.N_TRIPLES).splitlines())
-    return b"".join(line + b"\n" for line in sorted(lines))
+    return b"\n".join(sorted(lines)) + b"\n" if lines else b""
 
 
 def canonical(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
@@ -153,11 +153,20 @@ def turtle(canonical_ntriples: bytes) -> bytes:
     """Turtle with the project's prefixes, written by Oxigraph in the order of the canonical N-Triples,
     except that annotation properties, the ontology header and property and class declarations come
     first: OWL API 3.4.3 parses as it reads and drops an annotation whose property it has not yet seen
-    declared."""
-    triples = list(ox.parse(canonical_ntriples, format=ox.RdfFormat.N_TRIPLES))
-    rank = {}
-    for t in triples:
+    declared. The order is decided on the lines (only the declarations are parsed), and the triples
+    stream from Oxigraph's parser to its serializer."""
+    lines = canonical_ntriples.splitlines()
+    declarations = [line for line in lines if _RDF_TYPE in line]
+    rank: dict[bytes, int] = {}
+    for t in ox.parse(b"\n".join(declarations), format=ox.RdfFormat.N_TRIPLES):
         if t.predicate.value == vocab.RDF_TYPE and t.object.value in DECLARATION_ORDER:
-            rank[t.subject] = min(rank.get(t.subject, len(DECLARATION_ORDER)), DECLARATION_ORDER.index(t.object.value))
-    triples.sort(key=lambda t: rank.get(t.subject, len(DECLARATION_ORDER)))  # stable: canonical order within a rank
+            subject = str(t.subject).encode()
+            rank[subject] = min(rank.get(subject, len(DECLARATION_ORDER)), DECLARATION_ORDER.index(t.object.value))
+    subjects = [line[:line.find(b" ")] for line in lines]
+    first = sorted((i for i, subject in enumerate(subjects) if subject in rank), key=lambda i: rank[subjects[i]])
+    ordered = [lines[i] for i in first] + [line for line, subject in zip(lines, subjects) if subject not in rank]
+    triples = ox.parse(b"\n".join(ordered), format=ox.RdfFormat.N_TRIPLES)
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=vocab.PREFIXES)
+
+
+_RDF_TYPE = f"<{vocab.RDF_TYPE}>".encode()
