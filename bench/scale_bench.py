@@ -80,14 +80,16 @@ def builds(spec: dict) -> dict:
 
 
 def queries(spec: dict) -> dict:
-    """Cold `liskg query NAME` and `oxigraph query` on a copy of the same store, alternating run by run
-    (after one untimed warm-up of each), so both see the same machine load."""
+    """Cold `liskg query NAME` (the answer the build computed), `liskg query NAME --evaluate` (evaluated on
+    build/liskg-store) and `oxigraph query` on a copy of the same store, alternating run by run (after one
+    untimed run of each), so all see the same machine load."""
     root = Path(spec["root"])
     query_file = root / "queries" / f"{spec['query']}.rq"
     with tempfile.TemporaryDirectory(dir=root / "build") as tmp:
         copy = Path(tmp) / "store"  # `oxigraph query` opens read-write: never on liskg's own store
         shutil.copytree(root / "build" / "liskg-store", copy)
         argvs = {"liskg": [LISKG, "--root", str(root), "query", spec["query"]],
+                 "liskg --evaluate": [LISKG, "--root", str(root), "query", spec["query"], "--evaluate"],
                  "oxigraph": [OXIGRAPH, "query", "--location", str(copy), "--query-file", str(query_file),
                               "--results-format", "tsv"],
                  "python": [sys.executable, "-c", "pass"]}
