@@ -23,8 +23,6 @@ CHECK_NAMES = {"qc": "quality checks", "shacl": "SHACL validation", "hermit": "H
 def source_hashes(project: Project, known: dict | None = None) -> dict[str, str]:
     """SHA-256 of every source file. KNOWN (a manifest) lends its hash to a file whose size and
     modification time are still the ones it recorded, so a reader re-hashes only files that changed."""
-    import hashlib
-
     sources, stats = (known or {}).get("sources", {}), (known or {}).get("stats", {})
     hashes = {}
     for path in project.source_files():
@@ -32,6 +30,8 @@ def source_hashes(project: Project, known: dict | None = None) -> dict[str, str]
         if name in sources and stats.get(name) == _stat(path):
             hashes[name] = sources[name]
         else:
+            import hashlib  # only here: a reader whose sources are unchanged never needs it
+
             hashes[name] = hashlib.sha256(path.read_bytes()).hexdigest()
     return hashes
 
