@@ -154,9 +154,9 @@ def _catalog(entries: dict[str, str]) -> str:
 
 
 def source_key(project: Project, scale: int, seed: int) -> str:
-    """What a generated project depends on: the sources, this file, the scale and the seed."""
+    """What a generated project depends on: the sources, the named queries, this file, the scale and the seed."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for path in project.source_files():
+    for path in [*project.source_files(), *sorted(project.queries_dir.glob("*.rq"))]:
         digest.update(path.name.encode() + path.read_bytes())
     digest.update(f"{scale}:{seed}".encode())
     return digest.hexdigest()[:16]
