@@ -9,7 +9,8 @@ headless Debian chromium at 1600x1000, median of RUNS loads each:
 - a named query in the page: liskg.engine.run of oxide-anode-strategies, warm, median of 5;
 - a click on the most connected node -> the next painted frame;
 - layout quality: in the headline view (--query oxide-anode-strategies), pairs of overlapping
-  answer labels, from the page's own label boxes; and straight-edge crossings of the drawn positions;
+  answer labels, from the page's own label boxes; and crossings of the drawn (not hidden) straight
+  edges at their drawn positions, with the number of drawn edges and crossings per drawn edge;
 - file size and its ratio to the baseline page.
 Run: .venv/bin/python bench/page_bench.py [--scale 10]  (prints JSON; see docs/performance.md)
 """
@@ -45,7 +46,9 @@ OVERLAPS = """() => { const boxes = Object.values(liskg.network.body.nodes)
     const a = boxes[i], b = boxes[j];
     if (!(a.left + a.width <= b.left || b.left + b.width <= a.left || a.top + a.height <= b.top || b.top + b.height <= a.top)) pairs++; }
   return {labels: boxes.length, overlapping_pairs: pairs}; }"""
-POSITIONS = "() => [liskg.network.getPositions(), liskg.edges.get().map((e) => [e.from, e.to])]"
+POSITIONS = """() => { const shown = new Set(liskg.nodes.getIds({filter: (n) => !n.hidden}));
+  return [liskg.network.getPositions([...shown]),
+          liskg.edges.get({filter: (e) => !e.hidden && shown.has(e.from) && shown.has(e.to)}).map((e) => [e.from, e.to])]; }"""
 
 
 def crossings(positions: dict, edges: list) -> int:
@@ -102,6 +105,8 @@ def load(browser, path: Path, new: bool, runs: int, quality: bool) -> dict:
             result.update(page.evaluate(OVERLAPS))
             positions, edges = page.evaluate(POSITIONS)
             result["edge_crossings"] = crossings(positions, edges)
+            result["drawn_edges"] = len(edges)
+            result["crossings_per_edge"] = result["edge_crossings"] / max(len(edges), 1)
         page.close()
         results.append(result)
     summary = {key: statistics.median([r[key] for r in results]) if isinstance(results[0][key], (int, float)) else results[0][key]

@@ -8,13 +8,16 @@ Three views, each a set of columns of nodes (a node in one column, ranked top to
   strategies, failure modes, electrolyte classes, materials, claims and cells, which the page shows
   as one count per lane and kind until it is clicked.
 - answer (a query view): one column per kind of node (materials, strategies, studies, interfaces with
-  failure modes and claims, classes), the answers labelled.
+  failure modes and claims, classes), the answers labelled, columns never wrapped (a wrapped column's
+  links cross its sub-columns). It draws only the answer's links and its context's links to it
+  (see undrawn_links); the rest stay in the page, listed and drawn on a click.
 - focus: one column per distance from the focused node, every node labelled.
 
 Columns are spaced by the width of their widest drawn label, rows by a label's height, so labels
 drawn side by side never overlap; the page checks that with its own label boxes. A column taller
-than MAX_HEIGHT wraps into sub-columns. Within a column nodes are ordered by the mean rank of their
-neighbours in the other columns, in alternating sweeps (the barycentre heuristic), against crossings.
+than MAX_HEIGHT wraps into sub-columns (overview and focus views). Within a column nodes are ordered by
+the mean rank of their neighbours (by drawn links) in the other columns, in alternating sweeps (the
+barycentre heuristic), against crossings.
 Each node also gets a slot group (lane and band): when filters hide nodes, the page moves what
 remains into the first slots of its group, so it lays out only what remains, still without physics.
 """
@@ -48,14 +51,21 @@ KIND_COLUMNS = (("material", "cell"), ("strategy",), ("study",), ("interface", "
                 ("method", "electrolyte class"))
 
 
+# A context node linked to more answers than this is shared context (say the interface every answer
+# strategy is at): it is drawn and labelled, but its links to the answers are not drawn.
+SHARED_CONTEXT = 12
+
+
 @dataclass
 class Placement:
-    """Positions (canvas units), slot groups, and which nodes always show their label."""
+    """Positions (canvas units), slot groups, which nodes always show their label, and the links
+    (source, target, relation) the view does not draw, by why: "context" or "shared"."""
 
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
     labelled: set[str] = field(default_factory=set)
     label_max: int = LABEL_MAX
+    undrawn: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
 
 def short_label(text: str, limit: int = LABEL_MAX) -> str:
@@ -81,16 +91,35 @@ def lane(graph: nx.MultiDiGraph, node: str) -> str:
     return found.pop() if len(found) == 1 else SHARED_LANE
 
 
-SWEEPS = 6
+SWEEPS = 20
 
 
-def _barycentre_orders(graph: nx.MultiDiGraph, groups: list[list[str]]) -> list[list[str]]:
+def undrawn_links(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], str]:
+    """The links an answer view does not draw, with why: "context" for a link between two context
+    (non-answer) nodes, "shared" for a link to a context node linked to more than SHARED_CONTEXT answers."""
+    answers = {n for n, d in graph.nodes(data=True) if d.get("answer")}
+    fan = {n: len(set(nx.all_neighbors(graph, n)) & answers) for n in graph if n not in answers}
+    undrawn = {}
+    for u, v, key in graph.edges(keys=True):
+        if u not in answers and v not in answers:
+            undrawn[(u, v, key)] = "context"
+        elif fan.get(u, 0) > SHARED_CONTEXT or fan.get(v, 0) > SHARED_CONTEXT:
+            undrawn[(u, v, key)] = "shared"
+    return undrawn
+
+
+def _barycentre_orders(graph: nx.MultiDiGraph, groups: list[list[str]],
+                       undrawn: dict | None = None) -> list[list[str]]:
     """Each group's order after SWEEPS alternating sweeps (left to right, then back) of the barycentre
-    heuristic: a node moves to the mean place of its neighbours in the other groups."""
+    heuristic: a node moves to the mean place of its neighbours (by the links drawn) in the other groups."""
     orders = [list(nodes) for nodes in groups]
     group_of = {n: g for g, nodes in enumerate(orders) for n in nodes}
-    neighbours = {n: [v for v in set(nx.all_neighbors(graph, n)) if v in group_of and group_of[v] != group_of[n]]
-                  for n in group_of}
+    neighbours = {n: set() for n in group_of}
+    for u, v, key in graph.edges(keys=True):
+        if u in group_of and v in group_of and group_of[u] != group_of[v] and (u, v, key) not in (undrawn or {}):
+            neighbours[u].add(v)
+            neighbours[v].add(u)
+    neighbours = {n: sorted(vs) for n, vs in neighbours.items()}
     rank = {n: i / max(len(nodes) - 1, 1) for nodes in orders for i, n in enumerate(nodes)}
     for sweep in range(SWEEPS):
         for g in (range(len(orders)) if sweep % 2 == 0 else reversed(range(len(orders)))):
@@ -104,17 +133,17 @@ def _barycentre_orders(graph: nx.MultiDiGraph, groups: list[list[str]]) -> list[
 
 
 def columns(graph: nx.MultiDiGraph, groups: list[tuple[str, list[str]]], labelled: set[str],
-            placement: Placement, x: float = 0.0) -> float:
+            placement: Placement, x: float = 0.0, max_height: float = MAX_HEIGHT) -> float:
     """Place each (name, nodes) group as a column left of the next, ordered by barycentre, wrapped at
     MAX_HEIGHT into sub-columns as wide as their widest label, centred on y = 0; returns the next free x."""
     def first(n):
         return (graph.nodes[n]["label"].lower(), n)
-    orders = _barycentre_orders(graph, [sorted(nodes, key=first) for _, nodes in groups])
+    orders = _barycentre_orders(graph, [sorted(nodes, key=first) for _, nodes in groups], placement.undrawn)
     for (name, _nodes), ordered in zip(groups, orders):
         chunks, chunk, height = [], [], 0
         for node in ordered:
             row = LABELLED_ROW if node in labelled else PLAIN_ROW
-            if chunk and height + row > MAX_HEIGHT:
+            if chunk and height + row > max_height:
                 chunks.append(chunk)
                 chunk, height = [], 0
             chunk.append(node)
@@ -141,12 +170,13 @@ def _centred(placement: Placement) -> Placement:
 
 
 def answer_view(graph: nx.MultiDiGraph) -> Placement:
-    """A query view: a column per kind group (studies, strategies, classes, materials, interfaces and the
-    rest), the answer nodes labelled."""
-    placement = Placement(labelled={n for n, d in graph.nodes(data=True) if d.get("answer") or d["kind"] == "interface"})
+    """A query view: a column per kind group (materials, strategies, studies, interfaces and the rest,
+    classes), the answer nodes labelled, columns unwrapped; it draws every link but those undrawn_links names."""
+    placement = Placement(labelled={n for n, d in graph.nodes(data=True) if d.get("answer") or d["kind"] == "interface"},
+                          undrawn=undrawn_links(graph))
     groups = [(f"column {i}", [n for n, d in graph.nodes(data=True) if d["kind"] in kinds])
               for i, kinds in enumerate(KIND_COLUMNS)]
-    columns(graph, [g for g in groups if g[1]], placement.labelled, placement)
+    columns(graph, [g for g in groups if g[1]], placement.labelled, placement, max_height=float("inf"))
     return _centred(placement)
 
 

@@ -253,8 +253,10 @@
     if (!everything && !fresh) compress(updates.filter((u) => !u.hidden));
     nodes.update(updates.filter((u) => changed(drawnNodes, u)).map(withFixed(fixedNode, "n")));
     let shownEdges = 0;
+    shownNodes = drawn;
+    undrawnNow = !fresh;  // Python's answer view leaves out some links (liskg.graph.layout.undrawn_links)
     const edgeUpdates = data.edges.map((e, i) => {
-      const hidden = !(drawn.has(e.from) && drawn.has(e.to));
+      const hidden = !(drawn.has(e.from) && drawn.has(e.to)) || (undrawnNow && !!e.undrawn && !revealed.has(i));
       if (!hidden) shownEdges += 1;
       return { id: i, hidden: hidden };
     });
@@ -295,6 +297,18 @@
     if (matches.length && liskg.showTab) liskg.showTab("Details");
   }
 
+  /* The links an answer view leaves out (data.edges[i].undrawn) are drawn for the clicked node only. */
+  let shownNodes = new Set(), undrawnNow = false, revealed = new Set();
+  function reveal(id) {
+    const before = [...revealed];
+    revealed = new Set(id && undrawnNow ? edgesOf.get(id).filter((i) => data.edges[i].undrawn &&
+      shownNodes.has(data.edges[i].from) && shownNodes.has(data.edges[i].to)) : []);
+    const updates = before.filter((i) => !revealed.has(i)).map((i) => ({ id: i, hidden: true }))
+      .concat([...revealed].filter((i) => !before.includes(i)).map((i) => ({ id: i, hidden: false })));
+    for (const u of updates) drawnEdges.delete(u.id);
+    if (updates.length) edges.update(updates);
+  }
+
   /* Labels of the focused neighbourhood: the clicked node and its neighbours show theirs, edge labels too. */
   let focused = { nodes: [], edges: [] };
   function focusLabels(id) {
@@ -313,6 +327,7 @@
     state.selected = id;
     const panel = document.getElementById("details");
     panel.replaceChildren();
+    reveal(id);
     focusLabels(id);
     if (liskg.answers) liskg.answers.selectRowsOf(id);
     if (!id) {
@@ -395,6 +410,16 @@
     legend.appendChild(el("p", "numbers: nodes shown", "note"));
     if (data.nodes.some((n) => n.answer)) {
       legend.appendChild(el("p", "thick black border: " + (data.view === "focus" ? "the focused node" : "an answer of the query"), "note"));
+    }
+    const context = data.edges.filter((e) => e.undrawn === "context").length;
+    const toShared = data.edges.filter((e) => e.undrawn === "shared");
+    if (context || toShared.length) {
+      const shared = [...new Set(toShared.flatMap((e) => [e.from, e.to]).filter((id) => !byId.get(id).answer))]
+        .map((id) => byId.get(id).label).sort();
+      legend.appendChild(el("p", "links not drawn: " + [context ? context + " between two context nodes" : "",
+        toShared.length ? toShared.length + " to context shared by more than " + data.layout.shared_context +
+          " answers (" + shared.join("; ") + ")" : ""].filter(Boolean).join(", ") +
+        "; click a node to draw and list all its links", "note"));
     }
     if (data.collapsed.length) legend.appendChild(el("p", "strategies, failure modes, classes, materials, claims and cells of each lane are counted in one node: click it to show them", "note"));
     legend.appendChild(el("p", "click a node: its links and neighbours get labels; hover: its details", "note"));
