@@ -163,7 +163,7 @@ def page_data(graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, focus: 
         "layout": {"columns": [list(kinds) for kinds in layout.KIND_COLUMNS], "char_width": layout.CHAR_WIDTH,
                    "labelled_row": layout.LABELLED_ROW, "plain_row": layout.PLAIN_ROW,
                    "plain_column": layout.PLAIN_COLUMN, "gap": layout.COLUMN_GAP, "max_height": layout.MAX_HEIGHT,
-                   "shared_context": layout.SHARED_CONTEXT},
+                   "shared_context": layout.SHARED_CONTEXT, "label_max": layout.LABEL_MAX},
         "collapsed": list(layout.COLLAPSED) if focus is None and not any(n["answer"] for n in nodes) else [],
         "kinds": [{"name": k, "color": kind.color, "shape": kind.shape, "shape_words": SHAPE_WORDS[kind.shape]}
                   for k, kind in KINDS.items() if k in present],

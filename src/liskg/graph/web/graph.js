@@ -268,8 +268,28 @@
       " links drawn" + (state.search.trim() ? " · " + view.matches.length + " matching" : "");
     updateLegend(view.visible);
     showMatches(view.matches);
-    if (refit && network && drawn.size) network.fit({ nodes: [...drawn], animation: false });
+    if (refit && network && drawn.size) {
+      network.fit({ nodes: [...drawn], animation: false });
+      if ((state.answers || state.named) && network.getScale() < MIN_FIT_SCALE) {
+        document.getElementById("status").textContent += " · showing the top: zoom out for the rest";
+        network.setSize("100%", "100%");  // the view's size now (the dock widens when an answer shows)
+        topOf(drawn);
+      }
+    }
     document.dispatchEvent(new CustomEvent("liskg:view", { detail: { selection: chartSelection() } }));
+  }
+
+  /* A column layout too tall to read whole opens at its top, as wide as the view (at most scale 1). */
+  const MIN_FIT_SCALE = 0.3, MARGIN = 30;
+  function topOf(ids) {
+    const at = Object.values(network.getPositions([...ids]));
+    const left = Math.min(...at.map((p) => p.x)), right = Math.max(...at.map((p) => p.x));
+    const top = Math.min(...at.map((p) => p.y));
+    const box = document.getElementById("network");
+    const side = data.layout.char_width * data.layout.label_max / 2;  // half the widest label, beside a node
+    const scale = Math.min(1, box.clientWidth / (right - left + 2 * side));
+    network.moveTo({ position: { x: (left + right) / 2, y: top - MARGIN + box.clientHeight / (2 * scale) },
+                     scale: scale, animation: false });
   }
 
   /* The studies the Charts tab shows (web/charts.js): those the facet filters keep, or the clicked study; null: all. */
@@ -412,11 +432,13 @@
       legend.appendChild(el("p", "thick black border: " + (data.view === "focus" ? "the focused node" : "an answer of the query"), "note"));
     }
     const context = data.edges.filter((e) => e.undrawn === "context").length;
+    const column = data.edges.filter((e) => e.undrawn === "column").length;
     const toShared = data.edges.filter((e) => e.undrawn === "shared");
-    if (context || toShared.length) {
+    if (context || column || toShared.length) {
       const shared = [...new Set(toShared.flatMap((e) => [e.from, e.to]).filter((id) => !byId.get(id).answer))]
         .map((id) => byId.get(id).label).sort();
       legend.appendChild(el("p", "links not drawn: " + [context ? context + " between two context nodes" : "",
+        column ? column + " between two nodes of one column" : "",
         toShared.length ? toShared.length + " to context shared by more than " + data.layout.shared_context +
           " answers (" + shared.join("; ") + ")" : ""].filter(Boolean).join(", ") +
         "; click a node to draw and list all its links", "note"));
