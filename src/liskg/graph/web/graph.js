@@ -163,6 +163,8 @@
     cache.set(item.id, key);
     return true;
   }
+  /* A node or link enters the DataSets when first shown (vis-network builds an object for every item,
+     hidden or not: at 10x that was most of the time to the first frame); later updates only change it. */
   const added = new Set();
   function withFixed(fixed, prefix) {
     return (item) => {
@@ -171,6 +173,8 @@
       return Object.assign({}, fixed(item.id), item);
     };
   }
+  function wanted(prefix) { return (item) => !item.hidden || added.has(prefix + item.id); }
+  const fixedEdge = (i) => ({ from: data.edges[i].from, to: data.edges[i].to, title: data.edges[i].label });
 
   /* Close the gaps that hidden lanes and bands leave: consecutive distinct x (and y) of what is shown
      end up at most MAX_GAP apart, in the same order, so what remains is laid out compactly. */
@@ -251,7 +255,7 @@
       }
     }
     if (!everything && !fresh) compress(updates.filter((u) => !u.hidden));
-    nodes.update(updates.filter((u) => changed(drawnNodes, u)).map(withFixed(fixedNode, "n")));
+    nodes.update(updates.filter(wanted("n")).filter((u) => changed(drawnNodes, u)).map(withFixed(fixedNode, "n")));
     let shownEdges = 0;
     shownNodes = drawn;
     undrawnNow = !fresh;  // Python's answer view leaves out some links (liskg.graph.layout.undrawn_links)
@@ -260,8 +264,7 @@
       if (!hidden) shownEdges += 1;
       return { id: i, hidden: hidden };
     });
-    const fixedEdge = (i) => ({ from: data.edges[i].from, to: data.edges[i].to, title: data.edges[i].label });
-    edges.update(edgeUpdates.filter((u) => changed(drawnEdges, u)).map(withFixed(fixedEdge, "e")));
+    edges.update(edgeUpdates.filter(wanted("e")).filter((u) => changed(drawnEdges, u)).map(withFixed(fixedEdge, "e")));
     liskg.shown = view.visible;
     document.getElementById("status").textContent =
       view.visible.size + " of " + data.nodes.length + " nodes, " + shownEdges + " of " + data.edges.length +
@@ -326,7 +329,7 @@
     const updates = before.filter((i) => !revealed.has(i)).map((i) => ({ id: i, hidden: true }))
       .concat([...revealed].filter((i) => !before.includes(i)).map((i) => ({ id: i, hidden: false })));
     for (const u of updates) drawnEdges.delete(u.id);
-    if (updates.length) edges.update(updates);
+    if (updates.length) edges.update(updates.map(withFixed(fixedEdge, "e")));
   }
 
   /* Labels of the focused neighbourhood: the clicked node and its neighbours show theirs, edge labels too. */
@@ -336,9 +339,9 @@
     const small = id && adjacency.get(id).size <= MAX_NAMED_NEIGHBOURS;
     const named = id ? (small ? [id, ...adjacency.get(id)] : [id]) : [];
     const linked = small ? edgesOf.get(id) : [];
-    nodes.update(reset.concat(named.map((n) => ({ id: n, label: byId.get(n).short }))));
+    nodes.update(reset.concat(named.map((n) => ({ id: n, label: byId.get(n).short }))).filter((u) => added.has("n" + u.id)));
     edges.update(focused.edges.map((i) => ({ id: i, label: "" })).concat(
-      linked.map((i) => ({ id: i, label: data.edges[i].label }))));
+      linked.map((i) => ({ id: i, label: data.edges[i].label }))).filter((u) => added.has("e" + u.id)));
     focused = { nodes: named, edges: linked };
     for (const n of focused.nodes.concat(reset.map((r) => r.id))) drawnNodes.delete(n);
   }
@@ -372,7 +375,7 @@
     if (all.length > MAX_LINKS_LISTED) list.appendChild(el("li", "… and " + (all.length - MAX_LINKS_LISTED) + " more links"));
     panel.appendChild(list);
     if (!(liskg.answers && liskg.answers.current())) liskg.showTab("Details");
-    if (move) {
+    if (move && added.has("n" + id)) {
       network.selectNodes([id]);
       network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     }
@@ -380,12 +383,14 @@
 
   /* Highlight the nodes of an answer row and the links among them with vis-network's own selection. */
   function highlight(ids, move) {
-    if (!ids || !ids.length) { network.unselectAll(); return; }
+    ids = (ids || []).filter((id) => added.has("n" + id));
+    if (!ids.length) { network.unselectAll(); return; }
     const set = new Set(ids);
     const among = [];
-    for (const id of ids) for (const i of edgesOf.get(id)) if (set.has(data.edges[i].from) && set.has(data.edges[i].to)) among.push(i);
+    for (const id of ids) for (const i of edgesOf.get(id)) if (set.has(data.edges[i].from) && set.has(data.edges[i].to) && added.has("e" + i)) among.push(i);
     network.setSelection({ nodes: ids, edges: among }, { unselectAll: true, highlightEdges: false });
-    if (move) network.fit({ nodes: ids.length > 1 ? ids : [...ids, ...adjacency.get(ids[0])], animation: false });
+    if (move) network.fit({ nodes: ids.length > 1 ? ids : [...ids, ...adjacency.get(ids[0])].filter((id) => added.has("n" + id)),
+                            animation: false });
   }
 
   /* A query's answer in the graph: its nodes with their one-hop context, re-laid out and fitted. */
