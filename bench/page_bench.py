@@ -29,10 +29,10 @@ import sys
 import tarfile
 import tempfile
 import time
-from itertools import combinations
 from pathlib import Path
 
 import projects
+from liskg.graph import layout
 from timing import NEXT_FRAME, clicks_to_frame, task_main
 
 BASELINE = "2cd94ec"
@@ -56,18 +56,9 @@ POSITIONS = """() => { const shown = new Set(liskg.nodes.getIds({filter: (n) => 
 
 
 def crossings(positions: dict, edges: list) -> int:
-    """Pairs of straight edges (no shared end) that cross."""
-    def ccw(a, b, c):
-        return (c[1] - a[1]) * (b[0] - a[0]) - (b[1] - a[1]) * (c[0] - a[0])
-    segments = [((positions[u]["x"], positions[u]["y"]), (positions[v]["x"], positions[v]["y"]), u, v)
-                for u, v in edges if u in positions and v in positions]
-    count = 0
-    for (a, b, u1, v1), (c, d, u2, v2) in combinations(segments, 2):
-        if {u1, v1} & {u2, v2}:
-            continue
-        if ccw(a, b, c) * ccw(a, b, d) < 0 and ccw(c, d, a) * ccw(c, d, b) < 0:
-            count += 1
-    return count
+    """Pairs of drawn straight edges (no shared end) that cross, at the page's positions ({"x", "y"})."""
+    at = {n: (p["x"], p["y"]) for n, p in positions.items()}
+    return layout.crossings(at, [(u, v) for u, v in edges if u in at and v in at])
 
 
 def write_pages(project, folder: Path, code: Path | None) -> dict[str, Path]:

@@ -285,6 +285,26 @@ def test_in_the_headline_view_no_two_answer_labels_overlap(headline):
     headline.screenshot("viz-query-oxide-anode-strategies.png")
 
 
+def test_the_headline_view_says_which_links_it_leaves_out_and_draws_a_nodes_links_on_a_click(headline):
+    undrawn = headline.js("() => liskg.data.edges.filter((e) => e.undrawn).length")
+    shown = "() => liskg.edges.get({filter: (e) => !e.hidden}).length"
+    assert headline.js(shown) == headline.js("() => liskg.data.edges.length") - undrawn
+    note = headline.page.text_content("#legend")
+    assert ("to context shared by more than 12 answers (Li/SSE interface; poor lithium wettability of inorganic "
+            "SSEs); click a node to draw and list all its links") in note
+    assert "between two context nodes" in note and "between two nodes of one column" in note
+    star = headline.js("() => liskg.data.nodes.find((n) => n.label === 'Li/SSE interface').id")
+    its = headline.js("(id) => liskg.data.edges.filter((e) => e.undrawn && (e.from === id || e.to === id)).length", star)
+    before = headline.js(shown)
+    headline.js("(id) => liskg.graph.select(id, false)", star)
+    assert its > 12 and headline.js(shown) == before + its
+    assert headline.js("(id) => liskg.edges.get({filter: (e) => !e.hidden && (e.from === id || e.to === id)}).length",
+                       star) == its
+    headline.js("() => liskg.graph.select(null, false)")
+    assert headline.js(shown) == before
+    assert headline.errors == []
+
+
 def test_a_focus_view_labels_the_whole_neighbourhood(browser, tmp_path):
     path = tmp_path / "focus.html"
     assert run_main("viz", "--focus", "LLZO", "--depth", "2", "-o", str(path)).code == 0

@@ -209,6 +209,21 @@ def align(graph: nx.MultiDiGraph, placement: Placement) -> None:
                 pos[node] = (x, round(z + offset))
 
 
+def crossings(positions: dict[str, tuple[float, float]], links: list[tuple[str, str]]) -> int:
+    """Pairs of straight links (FROM, TO) drawn between POSITIONS that cross, links sharing an end not counted."""
+    def side(a, b, c):
+        return (c[1] - a[1]) * (b[0] - a[0]) - (b[1] - a[1]) * (c[0] - a[0])
+    segments = [(positions[u], positions[v], u, v) for u, v in links]
+    count = 0
+    for i, (a, b, u1, v1) in enumerate(segments):
+        for c, d, u2, v2 in segments[i + 1:]:
+            if u1 in (u2, v2) or v1 in (u2, v2):
+                continue
+            if side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0:
+                count += 1
+    return count
+
+
 def _centred(placement: Placement) -> Placement:
     if placement.positions:
         xs = [x for x, _ in placement.positions.values()]
