@@ -133,8 +133,9 @@ def placement_for(graph: nx.MultiDiGraph, focus: str | None = None) -> layout.Pl
 
 def page_data(graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, focus: str | None = None,
               query: dict | None = None) -> dict:
-    """What the page script draws: nodes with positions, edges, kinds with their style, filter options,
-    headings; QUERY names the query whose rows the page shows at load."""
+    """What the page script draws: nodes with positions, edges (one the view does not draw says why,
+    layout.undrawn_links), kinds with their style, filter options, headings; QUERY names the query
+    whose rows the page shows at load."""
     order = sorted(graph)
     index = {node: i for i, node in enumerate(order)}
     degree = dict(graph.degree())
