@@ -181,8 +181,8 @@ class Report:
                  "is on the most connected drawn node, timed to the next painted frame (median of 5). Crossings are "
                  "pairs of drawn straight links that cross, at their drawn positions, in the headline view "
                  "(`liskg viz --query oxide-anode-strategies`), where today's page does not draw links between "
-                 "two context nodes nor links to context shared by many answers (it says so in its legend and "
-                 "draws a node's links on a click). Targets: settled ≤ 3 s; a click ≤ 100 ms; crossings not worse "
+                 "two context nodes, between two nodes of one column, or to context shared by many answers (its "
+                 "legend says so, and a click draws a node's links). Targets: settled ≤ 3 s; a click ≤ 100 ms; crossings not worse "
                  "than the baseline's, in number and per drawn link; 0 overlapping answer labels.", "")
         row = (page.get("scales") or {}).get("10")
         if not row:
