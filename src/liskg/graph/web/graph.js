@@ -85,9 +85,22 @@
   const edges = new vis.DataSet();
   function fixedNode(id) {
     const n = byId.get(id);
-    if (!n) return countNodes.find((c) => c.id === id);
-    return { shape: style.get(n.kind).shape, value: data.small_nodes && n.kind !== "interface" ? 1 : Math.sqrt(n.degree + 1),
-             font: { size: FONT } };
+    if (!n) {
+      const { weight: w, ...count } = countNodes.find((c) => c.id === id);
+      return Object.assign(count, { size: sizeOf(w) });
+    }
+    return { shape: style.get(n.kind).shape, size: sizeOf(weight(n)), font: { size: FONT } };
+  }
+  /* A node's size: what vis-network's value scaling (6 to 22, linear) gives its weight among all the
+     view's nodes, fixed up front (with values, every DataSet update rescaled every node). */
+  function weight(n) { return data.small_nodes && n.kind !== "interface" ? 1 : Math.sqrt(n.degree + 1); }
+  let weights = null;
+  function sizeOf(w) {
+    if (!weights) {
+      const all = data.nodes.map(weight).concat(countNodes.map((c) => c.weight));
+      weights = [Math.min(...all), Math.max(...all)];
+    }
+    return weights[1] === weights[0] ? 14 : 6 + 16 * (w - weights[0]) / (weights[1] - weights[0]);
   }
 
   const options = {
@@ -96,7 +109,6 @@
     physics: { enabled: false },
     nodes: {
       font: { size: FONT, face: "DejaVu Sans, Arial, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { min: 6, max: 22, label: { enabled: false } },
     },
     edges: {
       smooth: false, width: 0.7, selectionWidth: 1.5,
@@ -147,7 +159,7 @@
     const x = members.reduce((a, n) => a + n.position[0], 0) / members.length;
     const y = members.reduce((a, n) => a + n.position[1], 0) / members.length;
     return { id: "count:" + group, shape: k.shape, color: { background: k.color, border: "#555555" }, borderWidth: 1,
-             value: Math.sqrt(members.length) * 3, x: Math.round(x), y: Math.round(y), font: { size: FONT + 2 },
+             weight: Math.sqrt(members.length) * 3, x: Math.round(x), y: Math.round(y), font: { size: FONT + 2 },
              hint: "click to show them", hidden: true, label: "" };
   });
   function collapsedNow() { return data.collapsed.length && !state.search.trim() && !state.answers; }
@@ -175,6 +187,16 @@
   }
   function wanted(prefix) { return (item) => !item.hidden || added.has(prefix + item.id); }
   const fixedEdge = (i) => ({ from: data.edges[i].from, to: data.edges[i].to, title: data.edges[i].label });
+
+  /* vis-network redraws the whole canvas, at once, after every DataSet update (its physics is off):
+     updates made together are drawn once, at the next frame. */
+  function drawnOnce(work) {
+    network.body.emitter.emit("_blockRedraw");
+    try { work(); } finally {
+      network.body.emitter.emit("_allowRedraw");
+      network.body.emitter.emit("_requestRedraw");
+    }
+  }
 
   /* Close the gaps that hidden lanes and bands leave: consecutive distinct x (and y) of what is shown
      end up at most MAX_GAP apart, in the same order, so what remains is laid out compactly. */
@@ -255,7 +277,6 @@
       }
     }
     if (!everything && !fresh) compress(updates.filter((u) => !u.hidden));
-    nodes.update(updates.filter(wanted("n")).filter((u) => changed(drawnNodes, u)).map(withFixed(fixedNode, "n")));
     let shownEdges = 0;
     shownNodes = drawn;
     undrawnNow = !fresh;  // Python's answer view leaves out some links (liskg.graph.layout.undrawn_links)
@@ -264,7 +285,10 @@
       if (!hidden) shownEdges += 1;
       return { id: i, hidden: hidden };
     });
-    edges.update(edgeUpdates.filter(wanted("e")).filter((u) => changed(drawnEdges, u)).map(withFixed(fixedEdge, "e")));
+    drawnOnce(() => {
+      nodes.update(updates.filter(wanted("n")).filter((u) => changed(drawnNodes, u)).map(withFixed(fixedNode, "n")));
+      edges.update(edgeUpdates.filter(wanted("e")).filter((u) => changed(drawnEdges, u)).map(withFixed(fixedEdge, "e")));
+    });
     liskg.shown = view.visible;
     document.getElementById("status").textContent =
       view.visible.size + " of " + data.nodes.length + " nodes, " + shownEdges + " of " + data.edges.length +
@@ -350,8 +374,7 @@
     state.selected = id;
     const panel = document.getElementById("details");
     panel.replaceChildren();
-    reveal(id);
-    focusLabels(id);
+    drawnOnce(() => { reveal(id); focusLabels(id); });
     if (liskg.answers) liskg.answers.selectRowsOf(id);
     if (!id) {
       panel.appendChild(el("p", "Hover a node for its details; click it to highlight its neighbourhood.", "hint"));
