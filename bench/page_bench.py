@@ -2,16 +2,21 @@
 
 Baseline: the page of commit BASELINE (physics layout in the browser, no SPARQL engine), written
 by that commit's own code (git archive into a temporary folder) from the same build. Measured in
-headless Debian chromium at 1600x1000, median of RUNS loads each:
+headless Debian chromium at 1600x1000, median of RUNS loads each (at scales above 1, SCALED_RUNS
+loads of the new page and one of the old):
+- settled: navigation -> the graph drawn where it stays (new page: its first drawn frame, no physics;
+  old page: physics stabilized, the same as ready);
 - ready: navigation -> window.liskg.ready (new page: graph drawn and SPARQL engine loaded, plus
   the query of a query view answered; old page: physics stabilized);
 - drawn / engine: the new page's own time to the first drawn frame and to the engine being ready;
 - a named query in the page: liskg.engine.run of oxide-anode-strategies, warm, median of 5;
 - a click on the most connected node -> the next painted frame;
 - layout quality: in the headline view (--query oxide-anode-strategies), pairs of overlapping
-  answer labels, from the page's own label boxes; and straight-edge crossings of the drawn positions;
+  answer labels, from the page's own label boxes; and crossings of the drawn (not hidden) straight
+  edges at their drawn positions, with the number of drawn edges and crossings per drawn edge;
 - file size and its ratio to the baseline page.
-Run: .venv/bin/python bench/page_bench.py [--scale 10]  (prints JSON; see docs/performance.md)
+Run: .venv/bin/python bench/page_bench.py [--scales 1,10] [--runs 3]  (prints JSON; see docs/performance.md),
+or as a task of bench/targets.py: page_bench.py '{"scales": [10], "runs": 3, "scaled_runs": 3}'.
 """
 
 from __future__ import annotations
@@ -24,11 +29,11 @@ import sys
 import tarfile
 import tempfile
 import time
-from itertools import combinations
 from pathlib import Path
 
 import projects
-from timing import NEXT_FRAME, clicks_to_frame
+from liskg.graph import layout
+from timing import NEXT_FRAME, clicks_to_frame, task_main
 
 BASELINE = "2cd94ec"
 BASELINE_BUILD_FILES = "ade13f9"  # the commit that first tracked src/liskg/build/__init__.py and manifest.py
@@ -45,22 +50,15 @@ OVERLAPS = """() => { const boxes = Object.values(liskg.network.body.nodes)
     const a = boxes[i], b = boxes[j];
     if (!(a.left + a.width <= b.left || b.left + b.width <= a.left || a.top + a.height <= b.top || b.top + b.height <= a.top)) pairs++; }
   return {labels: boxes.length, overlapping_pairs: pairs}; }"""
-POSITIONS = "() => [liskg.network.getPositions(), liskg.edges.get().map((e) => [e.from, e.to])]"
+POSITIONS = """() => { const shown = new Set(liskg.nodes.getIds({filter: (n) => !n.hidden}));
+  return [liskg.network.getPositions([...shown]),
+          liskg.edges.get({filter: (e) => !e.hidden && shown.has(e.from) && shown.has(e.to)}).map((e) => [e.from, e.to])]; }"""
 
 
 def crossings(positions: dict, edges: list) -> int:
-    """Pairs of straight edges (no shared end) that cross."""
-    def ccw(a, b, c):
-        return (c[1] - a[1]) * (b[0] - a[0]) - (b[1] - a[1]) * (c[0] - a[0])
-    segments = [((positions[u]["x"], positions[u]["y"]), (positions[v]["x"], positions[v]["y"]), u, v)
-                for u, v in edges if u in positions and v in positions]
-    count = 0
-    for (a, b, u1, v1), (c, d, u2, v2) in combinations(segments, 2):
-        if {u1, v1} & {u2, v2}:
-            continue
-        if ccw(a, b, c) * ccw(a, b, d) < 0 and ccw(c, d, a) * ccw(c, d, b) < 0:
-            count += 1
-    return count
+    """Pairs of drawn straight edges (no shared end) that cross, at the page's positions ({"x", "y"})."""
+    at = {n: (p["x"], p["y"]) for n, p in positions.items()}
+    return layout.crossings(at, [(u, v) for u, v in edges if u in at and v in at])
 
 
 def write_pages(project, folder: Path, code: Path | None) -> dict[str, Path]:
@@ -84,8 +82,12 @@ def load(browser, path: Path, new: bool, runs: int, quality: bool) -> dict:
         page.on("request", lambda r: r.url.startswith(("file:", "blob:", "data:")) or external.append(r.url))
         start = time.perf_counter()
         page.goto(path.as_uri(), wait_until="commit", timeout=600_000)
+        if new:
+            page.wait_for_function("() => window.liskg && typeof liskg.drawnMs === 'number'", timeout=600_000, polling=10)
+            settled = time.perf_counter() - start
         page.wait_for_function("() => window.liskg && window.liskg.ready", timeout=600_000, polling=10)
-        result = {"ready": time.perf_counter() - start, "external_requests": external}
+        ready = time.perf_counter() - start
+        result = {"settled": settled if new else ready, "ready": ready, "external_requests": external}
         if new:
             result.update(page.evaluate("() => ({drawn: liskg.drawnMs / 1000, engine: liskg.engine.readyMs / 1000})"))
             times = []
@@ -102,6 +104,8 @@ def load(browser, path: Path, new: bool, runs: int, quality: bool) -> dict:
             result.update(page.evaluate(OVERLAPS))
             positions, edges = page.evaluate(POSITIONS)
             result["edge_crossings"] = crossings(positions, edges)
+            result["drawn_edges"] = len(edges)
+            result["crossings_per_edge"] = result["edge_crossings"] / max(len(edges), 1)
         page.close()
         results.append(result)
     summary = {key: statistics.median([r[key] for r in results]) if isinstance(results[0][key], (int, float)) else results[0][key]
@@ -110,11 +114,8 @@ def load(browser, path: Path, new: bool, runs: int, quality: bool) -> dict:
     return summary
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scales", default="1,10")
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
+def measure(scales: list[int], runs: int = 3, scaled_runs: int = 1) -> dict:
+    """Both pages at every scale, as the module doc says; the JSON main() prints."""
     from playwright.sync_api import sync_playwright
 
     review = projects.snapshot()
@@ -131,25 +132,36 @@ def main() -> None:
                 target.write_bytes(subprocess.run(["git", "show", f"{BASELINE_BUILD_FILES}:src/liskg/build/{missing}"],
                                                   check=True, capture_output=True, cwd=projects.CHECKOUT).stdout)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        for scale in (int(s) for s in args.scales.split(",")):
+        for scale in scales:
             project, _info = projects.scaled(review, scale)
             subprocess.run([sys.executable, "-m", "liskg.cli", "--root", str(project.root), "build"], check=True,
                            capture_output=True)
             folder = tmp / f"scale-{scale}"
             folder.mkdir()
             new, old = write_pages(project, folder, None), write_pages(project, folder, tmp / "baseline")
-            runs = args.runs if scale == 1 else 1
             row = {}
             for name in ("overview", "headline"):
                 quality = name == "headline"
-                row[name] = {"new": load(browser, new[name], True, runs, quality),
-                             "old": load(browser, old[name], False, runs, quality)}
+                row[name] = {"new": load(browser, new[name], True, runs if scale == 1 else scaled_runs, quality),
+                             "old": load(browser, old[name], False, runs if scale == 1 else 1, quality)}
                 row[name]["size_ratio"] = row[name]["new"]["size_bytes"] / row[name]["old"]["size_bytes"]
             out["scales"][str(scale)] = row
             print(json.dumps({scale: row}), file=sys.stderr)
         browser.close()
-    print(json.dumps(out, indent=1))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,10")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--scaled-runs", type=int, default=1, help="loads of the new page at scales above 1")
+    args = parser.parse_args()
+    print(json.dumps(measure([int(s) for s in args.scales.split(",")], args.runs, args.scaled_runs), indent=1))
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1].startswith("{"):
+        task_main(lambda spec: measure(spec["scales"], spec.get("runs", 3), spec.get("scaled_runs", 1)))
+    else:
+        main()

@@ -8,7 +8,7 @@ Every measurement is a whole process as a user runs it, each task in a child wit
 budget (the run is bounded: about 15 minutes on 2 cores). Per scale, in this order: `liskg build`
 (wall time, peak memory, output hashes), cold `liskg query` alternating with `oxigraph query` on a
 copy of the same store, then `liskg build --reason --owlapi`. The page is measured at 10x by
-bench/viz_bench.py (the page benchmark).
+bench/page_bench.py against its baseline page in the same run (page_step).
 """
 
 from __future__ import annotations
@@ -80,13 +80,16 @@ def run(quick: bool) -> dict:
         with open(DOC.parent.parent / "build" / "bench" / "progress.json", "w") as partial:
             json.dump(results, partial)
     if not quick:
-        log("10x: the page benchmark")
-        project, _ = projects.scaled(review, 10)
-        results["page"] = task("viz_bench", {"root": str(project.root), "runs": 1, "page_runs": 1, "variant": None},
-                               600)
+        results["page"] = page_step()
     results["seconds"] = time.perf_counter() - started
     results["machine"]["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return results
+
+
+def page_step() -> dict:
+    """Today's page and the baseline page (bench/page_bench.py) at 10x: overview and headline view."""
+    log("10x: the page benchmark (today's page and its baseline)")
+    return task("page_bench", {"scales": [10], "runs": 3, "scaled_runs": 3}, 1200)
 
 
 def main() -> int:

@@ -113,18 +113,23 @@ def test_page_loads_from_file_with_no_request_leaving_it_and_draws_python_positi
     assert full_page.requests[0].startswith("file://")
     assert all(url.startswith(("file://", "blob:", "data:")) for url in full_page.requests), full_page.requests
     assert full_page.js("() => liskg.engine.triples") > 8000
-    drawn = full_page.js("() => liskg.network.getPositions(liskg.data.nodes.map((n) => n.id))")
-    assert len(drawn) == graph.number_of_nodes()
+    drawn = full_page.js("() => liskg.network.getPositions(liskg.nodes.getIds({filter: (n) => !n.hidden && !n.id.startsWith('count:')}))")
+    assert len(drawn) >= sum(1 for _, k in graph.nodes(data="kind") if k in ("interface", "method", "study"))
     shipped = full_page.js("() => Object.fromEntries(liskg.data.nodes.map((n) => [n.id, n.position]))")
-    assert {n: [round(p["x"]), round(p["y"])] for n, p in drawn.items()} == shipped, "no physics moved a node"
+    assert {n: [round(p["x"]), round(p["y"])] for n, p in drawn.items()} == {n: shipped[n] for n in drawn}, \
+        "no physics moved a node"
     assert full_page.js("() => liskg.network.physics.options.enabled") is False
     assert full_page.errors == []
 
 
 def test_every_node_and_link_is_carried_and_the_overview_collapses_materials_and_claims(full_page, graph):
-    assert full_page.js("() => liskg.nodes.get({filter: (n) => !n.id.startsWith('count:')}).length") == graph.number_of_nodes()
-    drawn = full_page.js("() => liskg.edges.get().map((e) => [e.from, e.to, e.title])")
-    assert sorted(map(tuple, drawn)) == sorted(graph.edges(keys=True))
+    assert sorted(full_page.js("() => liskg.data.nodes.map((n) => n.id)")) == sorted(graph)
+    carried = full_page.js("() => liskg.data.edges.map((e) => [e.from, e.to, e.label])")
+    assert sorted(map(tuple, carried)) == sorted(graph.edges(keys=True))
+    # vis-network holds only what has been shown: the overview's drawn nodes and the links among them
+    shown = set(full_page.js("() => liskg.nodes.getIds({filter: (n) => !n.hidden})"))
+    drawn = full_page.js("() => liskg.edges.get({filter: (e) => !e.hidden}).map((e) => [e.from, e.to, e.title])")
+    assert sorted(map(tuple, drawn)) == sorted(e for e in graph.edges(keys=True) if e[0] in shown and e[1] in shown)
     counts = full_page.js("() => liskg.nodes.get({filter: (n) => n.id.startsWith('count:') && !n.hidden}).map((n) => n.label)")
     materials = sum(int(label.split()[0]) for label in counts if label.endswith(" materials"))
     assert materials == sum(1 for _, k in graph.nodes(data="kind") if k == "material")
@@ -278,6 +283,26 @@ def test_in_the_headline_view_no_two_answer_labels_overlap(headline):
         for b, bx, by, bw, bh in boxes[i + 1:]:
             assert ax + aw <= bx or bx + bw <= ax or ay + ah <= by or by + bh <= ay, (a, b)
     headline.screenshot("viz-query-oxide-anode-strategies.png")
+
+
+def test_the_headline_view_says_which_links_it_leaves_out_and_draws_a_nodes_links_on_a_click(headline):
+    undrawn = headline.js("() => liskg.data.edges.filter((e) => e.undrawn).length")
+    shown = "() => liskg.edges.get({filter: (e) => !e.hidden}).length"
+    assert headline.js(shown) == headline.js("() => liskg.data.edges.length") - undrawn
+    note = headline.page.text_content("#legend")
+    assert ("to context shared by more than 12 answers (Li/SSE interface; poor lithium wettability of inorganic "
+            "SSEs); click a node to draw and list all its links") in note
+    assert "between two context nodes" in note and "between two nodes of one column" in note
+    star = headline.js("() => liskg.data.nodes.find((n) => n.label === 'Li/SSE interface').id")
+    its = headline.js("(id) => liskg.data.edges.filter((e) => e.undrawn && (e.from === id || e.to === id)).length", star)
+    before = headline.js(shown)
+    headline.js("(id) => liskg.graph.select(id, false)", star)
+    assert its > 12 and headline.js(shown) == before + its
+    assert headline.js("(id) => liskg.edges.get({filter: (e) => !e.hidden && (e.from === id || e.to === id)}).length",
+                       star) == its
+    headline.js("() => liskg.graph.select(null, false)")
+    assert headline.js(shown) == before
+    assert headline.errors == []
 
 
 def test_a_focus_view_labels_the_whole_neighbourhood(browser, tmp_path):

@@ -8,13 +8,17 @@ Three views, each a set of columns of nodes (a node in one column, ranked top to
   strategies, failure modes, electrolyte classes, materials, claims and cells, which the page shows
   as one count per lane and kind until it is clicked.
 - answer (a query view): one column per kind of node (materials, strategies, studies, interfaces with
-  failure modes and claims, classes), the answers labelled.
+  failure modes and claims, classes), the answers labelled, columns never wrapped (a wrapped column's
+  links cross its sub-columns) but aligned to their drawn neighbours (align). It draws only the
+  answer's links and its context's links to it (see undrawn_links); the rest stay in the page,
+  listed and drawn on a click.
 - focus: one column per distance from the focused node, every node labelled.
 
 Columns are spaced by the width of their widest drawn label, rows by a label's height, so labels
 drawn side by side never overlap; the page checks that with its own label boxes. A column taller
-than MAX_HEIGHT wraps into sub-columns. Within a column nodes are ordered by the mean rank of their
-neighbours in the other columns, in alternating sweeps (the barycentre heuristic), against crossings.
+than MAX_HEIGHT wraps into sub-columns (overview and focus views). Within a column nodes are ordered by
+the mean rank of their neighbours (by drawn links) in the other columns, in alternating sweeps (the
+barycentre heuristic), against crossings.
 Each node also gets a slot group (lane and band): when filters hide nodes, the page moves what
 remains into the first slots of its group, so it lays out only what remains, still without physics.
 """
@@ -43,19 +47,26 @@ OVERVIEW_LABELLED = ("interface", "method", "study")
 OVERVIEW_COLUMNS = {True: 1, False: 7}  # grid columns in a lane, labelled bands / plain bands (shared lane: 2×)
 OVERVIEW_ROW = 34           # a small node and its label line
 # Query view: columns by kind, left to right; of the 60 orders of these five, the one with the
-# fewest edge crossings in the headline view (1,387; studies first gave 4,524).
+# fewest crossings of drawn links in the headline view (371 before align(); the next best 442).
 KIND_COLUMNS = (("material", "cell"), ("strategy",), ("study",), ("interface", "failure mode", "claim"),
                 ("method", "electrolyte class"))
 
 
+# A context node linked to more answers than this is shared context (say the interface every answer
+# strategy is at): it is drawn and labelled, but its links to the answers are not drawn.
+SHARED_CONTEXT = 12
+
+
 @dataclass
 class Placement:
-    """Positions (canvas units), slot groups, and which nodes always show their label."""
+    """Positions (canvas units), slot groups, which nodes always show their label, and the links
+    (source, target, relation) the view does not draw, with why (see undrawn_links)."""
 
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
     labelled: set[str] = field(default_factory=set)
     label_max: int = LABEL_MAX
+    undrawn: dict[tuple[str, str, str], str] = field(default_factory=dict)
 
 
 def short_label(text: str, limit: int = LABEL_MAX) -> str:
@@ -81,16 +92,39 @@ def lane(graph: nx.MultiDiGraph, node: str) -> str:
     return found.pop() if len(found) == 1 else SHARED_LANE
 
 
-SWEEPS = 6
+SWEEPS = 20
 
 
-def _barycentre_orders(graph: nx.MultiDiGraph, groups: list[list[str]]) -> list[list[str]]:
+def undrawn_links(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], str]:
+    """The links an answer view does not draw, with why: "context" for a link between two context
+    (non-answer) nodes, "column" for a link between two nodes of one column (it would run over the
+    nodes between them), "shared" for a link to a context node linked to more than SHARED_CONTEXT answers."""
+    answers = {n for n, d in graph.nodes(data=True) if d.get("answer")}
+    fan = {n: len(set(nx.all_neighbors(graph, n)) & answers) for n in graph if n not in answers}
+    column = {kind: i for i, kinds in enumerate(KIND_COLUMNS) for kind in kinds}
+    undrawn = {}
+    for u, v, key in graph.edges(keys=True):
+        if u not in answers and v not in answers:
+            undrawn[(u, v, key)] = "context"
+        elif column[graph.nodes[u]["kind"]] == column[graph.nodes[v]["kind"]]:
+            undrawn[(u, v, key)] = "column"
+        elif fan.get(u, 0) > SHARED_CONTEXT or fan.get(v, 0) > SHARED_CONTEXT:
+            undrawn[(u, v, key)] = "shared"
+    return undrawn
+
+
+def _barycentre_orders(graph: nx.MultiDiGraph, groups: list[list[str]],
+                       undrawn: dict | None = None) -> list[list[str]]:
     """Each group's order after SWEEPS alternating sweeps (left to right, then back) of the barycentre
-    heuristic: a node moves to the mean place of its neighbours in the other groups."""
+    heuristic: a node moves to the mean place of its neighbours (by the links drawn) in the other groups."""
     orders = [list(nodes) for nodes in groups]
     group_of = {n: g for g, nodes in enumerate(orders) for n in nodes}
-    neighbours = {n: [v for v in set(nx.all_neighbors(graph, n)) if v in group_of and group_of[v] != group_of[n]]
-                  for n in group_of}
+    neighbours = {n: set() for n in group_of}
+    for u, v, key in graph.edges(keys=True):
+        if u in group_of and v in group_of and group_of[u] != group_of[v] and (u, v, key) not in (undrawn or {}):
+            neighbours[u].add(v)
+            neighbours[v].add(u)
+    neighbours = {n: sorted(vs) for n, vs in neighbours.items()}
     rank = {n: i / max(len(nodes) - 1, 1) for nodes in orders for i, n in enumerate(nodes)}
     for sweep in range(SWEEPS):
         for g in (range(len(orders)) if sweep % 2 == 0 else reversed(range(len(orders)))):
@@ -104,17 +138,17 @@ def _barycentre_orders(graph: nx.MultiDiGraph, groups: list[list[str]]) -> list[
 
 
 def columns(graph: nx.MultiDiGraph, groups: list[tuple[str, list[str]]], labelled: set[str],
-            placement: Placement, x: float = 0.0) -> float:
+            placement: Placement, x: float = 0.0, max_height: float = MAX_HEIGHT) -> float:
     """Place each (name, nodes) group as a column left of the next, ordered by barycentre, wrapped at
-    MAX_HEIGHT into sub-columns as wide as their widest label, centred on y = 0; returns the next free x."""
+    max_height into sub-columns as wide as their widest label, centred on y = 0; returns the next free x."""
     def first(n):
         return (graph.nodes[n]["label"].lower(), n)
-    orders = _barycentre_orders(graph, [sorted(nodes, key=first) for _, nodes in groups])
+    orders = _barycentre_orders(graph, [sorted(nodes, key=first) for _, nodes in groups], placement.undrawn)
     for (name, _nodes), ordered in zip(groups, orders):
         chunks, chunk, height = [], [], 0
         for node in ordered:
             row = LABELLED_ROW if node in labelled else PLAIN_ROW
-            if chunk and height + row > MAX_HEIGHT:
+            if chunk and height + row > max_height:
                 chunks.append(chunk)
                 chunk, height = [], 0
             chunk.append(node)
@@ -132,6 +166,65 @@ def columns(graph: nx.MultiDiGraph, groups: list[tuple[str, list[str]]], labelle
     return x
 
 
+ALIGN_ROUNDS = 4
+
+
+def _nondecreasing(targets: list[float]) -> list[float]:
+    """The nondecreasing sequence closest to TARGETS in squared distance (pool adjacent violators)."""
+    blocks: list[list[float]] = []  # [sum, count]
+    for t in targets:
+        blocks.append([t, 1])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            total, count = blocks.pop()
+            blocks[-1][0] += total
+            blocks[-1][1] += count
+    return [total / count for total, count in blocks for _ in range(int(count))]
+
+
+def align(graph: nx.MultiDiGraph, placement: Placement) -> None:
+    """Move the nodes of every column but the tallest up or down, in their order and a row apart, as
+    close as they can get to the mean height of their drawn neighbours in other columns (ALIGN_ROUNDS
+    rounds): links run flatter and cross less than in columns packed around y = 0."""
+    pos = placement.positions
+    members: dict[int, list[str]] = {}
+    for node in sorted(pos, key=lambda n: pos[n][1]):
+        members.setdefault(pos[node][0], []).append(node)
+    neighbours = {n: set() for n in pos}
+    for u, v, key in graph.edges(keys=True):
+        if (u, v, key) not in placement.undrawn and pos[u][0] != pos[v][0]:
+            neighbours[u].add(v)
+            neighbours[v].add(u)
+    row = {n: LABELLED_ROW if n in placement.labelled else PLAIN_ROW for n in pos}
+    tallest = max(sorted(members), key=lambda x: sum(row[n] for n in members[x]))
+    for _ in range(ALIGN_ROUNDS):
+        for x in sorted(members):
+            if x == tallest:
+                continue
+            column, offsets, below = members[x], [], 0.0
+            for i, node in enumerate(column):
+                below += (row[column[i - 1]] + row[node]) / 2 if i else 0
+                offsets.append(below)
+            wanted = [sum(pos[v][1] for v in sorted(neighbours[n])) / len(neighbours[n]) if neighbours[n] else pos[n][1]
+                      for n in column]
+            for node, z, offset in zip(column, _nondecreasing([w - o for w, o in zip(wanted, offsets)]), offsets):
+                pos[node] = (x, round(z + offset))
+
+
+def crossings(positions: dict[str, tuple[float, float]], links: list[tuple[str, str]]) -> int:
+    """Pairs of straight links (FROM, TO) drawn between POSITIONS that cross, links sharing an end not counted."""
+    def side(a, b, c):
+        return (c[1] - a[1]) * (b[0] - a[0]) - (b[1] - a[1]) * (c[0] - a[0])
+    segments = [(positions[u], positions[v], u, v) for u, v in links]
+    count = 0
+    for i, (a, b, u1, v1) in enumerate(segments):
+        for c, d, u2, v2 in segments[i + 1:]:
+            if u1 in (u2, v2) or v1 in (u2, v2):
+                continue
+            if side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0:
+                count += 1
+    return count
+
+
 def _centred(placement: Placement) -> Placement:
     if placement.positions:
         xs = [x for x, _ in placement.positions.values()]
@@ -141,12 +234,14 @@ def _centred(placement: Placement) -> Placement:
 
 
 def answer_view(graph: nx.MultiDiGraph) -> Placement:
-    """A query view: a column per kind group (studies, strategies, classes, materials, interfaces and the
-    rest), the answer nodes labelled."""
-    placement = Placement(labelled={n for n, d in graph.nodes(data=True) if d.get("answer") or d["kind"] == "interface"})
+    """A query view: a column per kind group (materials, strategies, studies, interfaces and the rest,
+    classes), the answer nodes labelled, columns unwrapped; it draws every link but those undrawn_links names."""
+    placement = Placement(labelled={n for n, d in graph.nodes(data=True) if d.get("answer") or d["kind"] == "interface"},
+                          undrawn=undrawn_links(graph))
     groups = [(f"column {i}", [n for n, d in graph.nodes(data=True) if d["kind"] in kinds])
               for i, kinds in enumerate(KIND_COLUMNS)]
-    columns(graph, [g for g in groups if g[1]], placement.labelled, placement)
+    columns(graph, [g for g in groups if g[1]], placement.labelled, placement, max_height=float("inf"))
+    align(graph, placement)
     return _centred(placement)
 
 

@@ -133,8 +133,9 @@ def placement_for(graph: nx.MultiDiGraph, focus: str | None = None) -> layout.Pl
 
 def page_data(graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, focus: str | None = None,
               query: dict | None = None) -> dict:
-    """What the page script draws: nodes with positions, edges, kinds with their style, filter options,
-    headings; QUERY names the query whose rows the page shows at load."""
+    """What the page script draws: nodes with positions, edges (one the view does not draw says why,
+    layout.undrawn_links), kinds with their style, filter options, headings; QUERY names the query
+    whose rows the page shows at load."""
     order = sorted(graph)
     index = {node: i for i, node in enumerate(order)}
     degree = dict(graph.degree())
@@ -151,7 +152,9 @@ def page_data(graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, focus: 
             "labelled": node in placement.labelled or d["kind"] == "interface",
             "facets": {f: [index[v] for v in d["facets"][f] if v in index] for f in FACETS},
         })
-    edges = [{"from": u, "to": v, "label": key} for u, v, key in sorted(graph.edges(keys=True))]
+    edges = [{"from": u, "to": v, "label": key, **({"undrawn": placement.undrawn[u, v, key]}
+                                                   if (u, v, key) in placement.undrawn else {})}
+             for u, v, key in sorted(graph.edges(keys=True))]
     present = {d["kind"] for _, d in graph.nodes(data=True)}
     return {
         "title": title, "subtitle": subtitle, "nodes": nodes, "edges": edges, "query": query or {},
@@ -160,7 +163,8 @@ def page_data(graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, focus: 
         "folded": {m: owners for m, owners in graph.graph.get("folded", {}).items() if all(o in index for o in owners)},
         "layout": {"columns": [list(kinds) for kinds in layout.KIND_COLUMNS], "char_width": layout.CHAR_WIDTH,
                    "labelled_row": layout.LABELLED_ROW, "plain_row": layout.PLAIN_ROW,
-                   "plain_column": layout.PLAIN_COLUMN, "gap": layout.COLUMN_GAP, "max_height": layout.MAX_HEIGHT},
+                   "plain_column": layout.PLAIN_COLUMN, "gap": layout.COLUMN_GAP, "max_height": layout.MAX_HEIGHT,
+                   "shared_context": layout.SHARED_CONTEXT, "label_max": layout.LABEL_MAX},
         "collapsed": list(layout.COLLAPSED) if focus is None and not any(n["answer"] for n in nodes) else [],
         "kinds": [{"name": k, "color": kind.color, "shape": kind.shape, "shape_words": SHAPE_WORDS[kind.shape]}
                   for k, kind in KINDS.items() if k in present],

@@ -85,9 +85,22 @@
   const edges = new vis.DataSet();
   function fixedNode(id) {
     const n = byId.get(id);
-    if (!n) return countNodes.find((c) => c.id === id);
-    return { shape: style.get(n.kind).shape, value: data.small_nodes && n.kind !== "interface" ? 1 : Math.sqrt(n.degree + 1),
-             font: { size: FONT } };
+    if (!n) {
+      const { weight: w, ...count } = countNodes.find((c) => c.id === id);
+      return Object.assign(count, { size: sizeOf(w) });
+    }
+    return { shape: style.get(n.kind).shape, size: sizeOf(weight(n)), font: { size: FONT } };
+  }
+  /* A node's size: what vis-network's value scaling (6 to 22, linear) gives its weight among all the
+     view's nodes, fixed up front (with values, every DataSet update rescaled every node). */
+  function weight(n) { return data.small_nodes && n.kind !== "interface" ? 1 : Math.sqrt(n.degree + 1); }
+  let weights = null;
+  function sizeOf(w) {
+    if (!weights) {
+      const all = data.nodes.map(weight).concat(countNodes.map((c) => c.weight));
+      weights = [Math.min(...all), Math.max(...all)];
+    }
+    return weights[1] === weights[0] ? 14 : 6 + 16 * (w - weights[0]) / (weights[1] - weights[0]);
   }
 
   const options = {
@@ -96,7 +109,6 @@
     physics: { enabled: false },
     nodes: {
       font: { size: FONT, face: "DejaVu Sans, Arial, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { min: 6, max: 22, label: { enabled: false } },
     },
     edges: {
       smooth: false, width: 0.7, selectionWidth: 1.5,
@@ -147,7 +159,7 @@
     const x = members.reduce((a, n) => a + n.position[0], 0) / members.length;
     const y = members.reduce((a, n) => a + n.position[1], 0) / members.length;
     return { id: "count:" + group, shape: k.shape, color: { background: k.color, border: "#555555" }, borderWidth: 1,
-             value: Math.sqrt(members.length) * 3, x: Math.round(x), y: Math.round(y), font: { size: FONT + 2 },
+             weight: Math.sqrt(members.length) * 3, x: Math.round(x), y: Math.round(y), font: { size: FONT + 2 },
              hint: "click to show them", hidden: true, label: "" };
   });
   function collapsedNow() { return data.collapsed.length && !state.search.trim() && !state.answers; }
@@ -163,6 +175,8 @@
     cache.set(item.id, key);
     return true;
   }
+  /* A node or link enters the DataSets when first shown (vis-network builds an object for every item,
+     hidden or not: at 10x that was most of the time to the first frame); later updates only change it. */
   const added = new Set();
   function withFixed(fixed, prefix) {
     return (item) => {
@@ -170,6 +184,18 @@
       added.add(prefix + item.id);
       return Object.assign({}, fixed(item.id), item);
     };
+  }
+  function wanted(prefix) { return (item) => !item.hidden || added.has(prefix + item.id); }
+  const fixedEdge = (i) => ({ from: data.edges[i].from, to: data.edges[i].to, title: data.edges[i].label });
+
+  /* vis-network redraws the whole canvas, at once, after every DataSet update (its physics is off):
+     updates made together are drawn once, at the next frame. */
+  function drawnOnce(work) {
+    network.body.emitter.emit("_blockRedraw");
+    try { work(); } finally {
+      network.body.emitter.emit("_allowRedraw");
+      network.body.emitter.emit("_requestRedraw");
+    }
   }
 
   /* Close the gaps that hidden lanes and bands leave: consecutive distinct x (and y) of what is shown
@@ -251,23 +277,46 @@
       }
     }
     if (!everything && !fresh) compress(updates.filter((u) => !u.hidden));
-    nodes.update(updates.filter((u) => changed(drawnNodes, u)).map(withFixed(fixedNode, "n")));
     let shownEdges = 0;
+    shownNodes = drawn;
+    undrawnNow = !fresh;  // Python's answer view leaves out some links (liskg.graph.layout.undrawn_links)
     const edgeUpdates = data.edges.map((e, i) => {
-      const hidden = !(drawn.has(e.from) && drawn.has(e.to));
+      const hidden = !(drawn.has(e.from) && drawn.has(e.to)) || (undrawnNow && !!e.undrawn && !revealed.has(i));
       if (!hidden) shownEdges += 1;
       return { id: i, hidden: hidden };
     });
-    const fixedEdge = (i) => ({ from: data.edges[i].from, to: data.edges[i].to, title: data.edges[i].label });
-    edges.update(edgeUpdates.filter((u) => changed(drawnEdges, u)).map(withFixed(fixedEdge, "e")));
+    drawnOnce(() => {
+      nodes.update(updates.filter(wanted("n")).filter((u) => changed(drawnNodes, u)).map(withFixed(fixedNode, "n")));
+      edges.update(edgeUpdates.filter(wanted("e")).filter((u) => changed(drawnEdges, u)).map(withFixed(fixedEdge, "e")));
+    });
     liskg.shown = view.visible;
     document.getElementById("status").textContent =
       view.visible.size + " of " + data.nodes.length + " nodes, " + shownEdges + " of " + data.edges.length +
       " links drawn" + (state.search.trim() ? " · " + view.matches.length + " matching" : "");
     updateLegend(view.visible);
     showMatches(view.matches);
-    if (refit && network && drawn.size) network.fit({ nodes: [...drawn], animation: false });
+    if (refit && network && drawn.size) {
+      network.fit({ nodes: [...drawn], animation: false });
+      if ((state.answers || state.named) && network.getScale() < MIN_FIT_SCALE) {
+        document.getElementById("status").textContent += " · showing the top: zoom out for the rest";
+        network.setSize("100%", "100%");  // the view's size now (the dock widens when an answer shows)
+        topOf(drawn);
+      }
+    }
     document.dispatchEvent(new CustomEvent("liskg:view", { detail: { selection: chartSelection() } }));
+  }
+
+  /* A column layout too tall to read whole opens at its top, as wide as the view (at most scale 1). */
+  const MIN_FIT_SCALE = 0.3, MARGIN = 30;
+  function topOf(ids) {
+    const at = Object.values(network.getPositions([...ids]));
+    const left = Math.min(...at.map((p) => p.x)), right = Math.max(...at.map((p) => p.x));
+    const top = Math.min(...at.map((p) => p.y));
+    const box = document.getElementById("network");
+    const side = data.layout.char_width * data.layout.label_max / 2;  // half the widest label, beside a node
+    const scale = Math.min(1, box.clientWidth / (right - left + 2 * side));
+    network.moveTo({ position: { x: (left + right) / 2, y: top - MARGIN + box.clientHeight / (2 * scale) },
+                     scale: scale, animation: false });
   }
 
   /* The studies the Charts tab shows (web/charts.js): those the facet filters keep, or the clicked study; null: all. */
@@ -295,6 +344,18 @@
     if (matches.length && liskg.showTab) liskg.showTab("Details");
   }
 
+  /* The links an answer view leaves out (data.edges[i].undrawn) are drawn for the clicked node only. */
+  let shownNodes = new Set(), undrawnNow = false, revealed = new Set();
+  function reveal(id) {
+    const before = [...revealed];
+    revealed = new Set(id && undrawnNow ? edgesOf.get(id).filter((i) => data.edges[i].undrawn &&
+      shownNodes.has(data.edges[i].from) && shownNodes.has(data.edges[i].to)) : []);
+    const updates = before.filter((i) => !revealed.has(i)).map((i) => ({ id: i, hidden: true }))
+      .concat([...revealed].filter((i) => !before.includes(i)).map((i) => ({ id: i, hidden: false })));
+    for (const u of updates) drawnEdges.delete(u.id);
+    if (updates.length) edges.update(updates.map(withFixed(fixedEdge, "e")));
+  }
+
   /* Labels of the focused neighbourhood: the clicked node and its neighbours show theirs, edge labels too. */
   let focused = { nodes: [], edges: [] };
   function focusLabels(id) {
@@ -302,9 +363,9 @@
     const small = id && adjacency.get(id).size <= MAX_NAMED_NEIGHBOURS;
     const named = id ? (small ? [id, ...adjacency.get(id)] : [id]) : [];
     const linked = small ? edgesOf.get(id) : [];
-    nodes.update(reset.concat(named.map((n) => ({ id: n, label: byId.get(n).short }))));
+    nodes.update(reset.concat(named.map((n) => ({ id: n, label: byId.get(n).short }))).filter((u) => added.has("n" + u.id)));
     edges.update(focused.edges.map((i) => ({ id: i, label: "" })).concat(
-      linked.map((i) => ({ id: i, label: data.edges[i].label }))));
+      linked.map((i) => ({ id: i, label: data.edges[i].label }))).filter((u) => added.has("e" + u.id)));
     focused = { nodes: named, edges: linked };
     for (const n of focused.nodes.concat(reset.map((r) => r.id))) drawnNodes.delete(n);
   }
@@ -313,7 +374,7 @@
     state.selected = id;
     const panel = document.getElementById("details");
     panel.replaceChildren();
-    focusLabels(id);
+    drawnOnce(() => { reveal(id); focusLabels(id); });
     if (liskg.answers) liskg.answers.selectRowsOf(id);
     if (!id) {
       panel.appendChild(el("p", "Hover a node for its details; click it to highlight its neighbourhood.", "hint"));
@@ -337,7 +398,7 @@
     if (all.length > MAX_LINKS_LISTED) list.appendChild(el("li", "… and " + (all.length - MAX_LINKS_LISTED) + " more links"));
     panel.appendChild(list);
     if (!(liskg.answers && liskg.answers.current())) liskg.showTab("Details");
-    if (move) {
+    if (move && added.has("n" + id)) {
       network.selectNodes([id]);
       network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     }
@@ -345,12 +406,14 @@
 
   /* Highlight the nodes of an answer row and the links among them with vis-network's own selection. */
   function highlight(ids, move) {
-    if (!ids || !ids.length) { network.unselectAll(); return; }
+    ids = (ids || []).filter((id) => added.has("n" + id));
+    if (!ids.length) { network.unselectAll(); return; }
     const set = new Set(ids);
     const among = [];
-    for (const id of ids) for (const i of edgesOf.get(id)) if (set.has(data.edges[i].from) && set.has(data.edges[i].to)) among.push(i);
+    for (const id of ids) for (const i of edgesOf.get(id)) if (set.has(data.edges[i].from) && set.has(data.edges[i].to) && added.has("e" + i)) among.push(i);
     network.setSelection({ nodes: ids, edges: among }, { unselectAll: true, highlightEdges: false });
-    if (move) network.fit({ nodes: ids.length > 1 ? ids : [...ids, ...adjacency.get(ids[0])], animation: false });
+    if (move) network.fit({ nodes: ids.length > 1 ? ids : [...ids, ...adjacency.get(ids[0])].filter((id) => added.has("n" + id)),
+                            animation: false });
   }
 
   /* A query's answer in the graph: its nodes with their one-hop context, re-laid out and fitted. */
@@ -395,6 +458,18 @@
     legend.appendChild(el("p", "numbers: nodes shown", "note"));
     if (data.nodes.some((n) => n.answer)) {
       legend.appendChild(el("p", "thick black border: " + (data.view === "focus" ? "the focused node" : "an answer of the query"), "note"));
+    }
+    const context = data.edges.filter((e) => e.undrawn === "context").length;
+    const column = data.edges.filter((e) => e.undrawn === "column").length;
+    const toShared = data.edges.filter((e) => e.undrawn === "shared");
+    if (context || column || toShared.length) {
+      const shared = [...new Set(toShared.flatMap((e) => [e.from, e.to]).filter((id) => !byId.get(id).answer))]
+        .map((id) => byId.get(id).label).sort();
+      legend.appendChild(el("p", "links not drawn: " + [context ? context + " between two context nodes" : "",
+        column ? column + " between two nodes of one column" : "",
+        toShared.length ? toShared.length + " to context shared by more than " + data.layout.shared_context +
+          " answers (" + shared.join("; ") + ")" : ""].filter(Boolean).join(", ") +
+        "; click a node to draw and list all its links", "note"));
     }
     if (data.collapsed.length) legend.appendChild(el("p", "strategies, failure modes, classes, materials, claims and cells of each lane are counted in one node: click it to show them", "note"));
     legend.appendChild(el("p", "click a node: its links and neighbours get labels; hover: its details", "note"));
