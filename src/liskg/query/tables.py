@@ -14,8 +14,6 @@ column), and graph results (CONSTRUCT, DESCRIBE) are N-Triples or Turtle.
 
 from __future__ import annotations
 
-import csv
-import io
 import textwrap
 
 import pyoxigraph as ox
@@ -322,6 +320,9 @@ def labelled(result: QueryResult, fmt: str, labeller: Labeller) -> str:
     header = []
     for i, name in enumerate(result.variables):
         header += [name, f"{name}Label"] if i in iri_columns else [name]
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\r\n")
     writer.writerow(header)
