@@ -13,7 +13,8 @@ PAGE_SETTLE, PAGE_CLICK = 3.0, 0.1
 
 STEP_NAMES = {"loading sources": "load", "checking terms, labels and definitions": "term checks",
               "materializing inferences": "inference", "serializing": "serialization",
-              "validating against SHACL shapes": "SHACL (wait after serialization)", "writing build/": "writing build/"}
+              "validating against SHACL shapes": "SHACL (wait after serialization)",
+              "answering the named queries": "answers (wait)", "writing build/": "writing build/"}
 
 
 def med(samples) -> float | None:

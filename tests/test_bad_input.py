@@ -242,6 +242,15 @@ def sparql_syntax_error(project, tmp):
         f'liskg: error: {path}:4:12: SPARQL syntax error at line 4, column 12: expected "{{"'], 2)
 
 
+def named_query_with_a_syntax_error(project, tmp):
+    """The build answers every named query, so a broken one stops it (nothing written) at its file and position."""
+    (project.queries_dir / "broken.rq").write_text(
+        "PREFIX liskg: <https://w3id.org/liskg/ontology#>\nSELECT ?study WHERE {\n"
+        "  ?study a liskg:Study .\n  OPTIONAL ?study liskg:summary ?s .\n}\n", encoding="utf-8")
+    return Case(build_args(project), [
+        'liskg: error: queries/broken.rq:4:12: SPARQL syntax error at line 4, column 12: expected "{"'], 2)
+
+
 def sparql_undeclared_prefix(project, tmp):
     return Case(query(project, "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#>\n"
                                      "SELECT ?m WHERE {\n  ?m a liskg:Material ;\n     skos:altLabel ?alt .\n}"), [
@@ -318,7 +327,7 @@ def build_folder_is_a_regular_file(project, tmp):
     project.build_dir.write_text("a file where the build folder should be")
     root = project.root
     return Case(build_args(project, "-q"), [
-        f"liskg: error: {root}/build/{outputs.MERGED}: cannot write output ({root}/build is a file, not a "
+        f"liskg: error: {root}/build/{outputs.STORE}: cannot write output ({root}/build is a file, not a "
         "folder); choose a writable location"], 2)
 
 
@@ -391,6 +400,7 @@ ROWS = [
     pytest.param(integer_written_as_a_decimal, id="reference-number-written-as-decimal"),
     pytest.param(individual_in_two_disjoint_classes, id="individual-in-two-disjoint-classes-reason", marks=java),
     pytest.param(sparql_syntax_error, id="sparql-syntax-error-line-column"),
+    pytest.param(named_query_with_a_syntax_error, id="named-query-syntax-error-stops-the-build"),
     pytest.param(sparql_undeclared_prefix, id="sparql-undeclared-prefix"),
     pytest.param(sparql_query_ending_too_early, id="sparql-query-ends-too-early"),
     pytest.param(sparql_update, id="sparql-update-refused"),

@@ -77,15 +77,18 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
         try:
             _check(project, loaded, result, progress, shacl, merged_nt, files[outputs.MERGED], store,
                    reason=reason, owlapi=owlapi)
+            with progress.step("answering the named queries") as note:
+                answer_files = answered.result()
+                note["detail"] = f"{len(answer_files)} answers"
             with progress.step("writing build/") as note:
+                store_folder = prepared.result()
                 for name, data in files.items():
                     outputs.write_atomically(project.build_dir / name, data)
-                answer_files = answered.result()
-                outputs.install_store(prepared.result(), project.build_dir / outputs.STORE)
+                outputs.install_store(store_folder, project.build_dir / outputs.STORE)
                 answers.write(project.build_dir / answers.ANSWERS, answer_files)
                 manifest.write(project, {"asserted_triples": result.asserted_triples,
                                          "inferred_triples": result.inferred_triples}, result.checks)
-                note["detail"] = f"{project.relative(project.build_dir)}, with {len(answer_files)} named queries answered"
+                note["detail"] = project.relative(project.build_dir)
         finally:  # a failed check or Ctrl-C: the prepared store never becomes the build's
             if prepared.done() and not prepared.exception() and prepared.result().exists():
                 shutil.rmtree(prepared.result(), ignore_errors=True)
@@ -107,7 +110,7 @@ def _answers(project: Project, store: ox.Store) -> dict[str, bytes]:
     """The named queries' answers (liskg.query.answers), evaluated on the built graph."""
     from liskg.query.named import named_queries
 
-    return answers.compute(store, {name: q.text for name, q in named_queries(project).items()})
+    return answers.compute(store, named_queries(project))
 
 
 def _discard(prepared) -> None:

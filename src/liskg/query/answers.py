@@ -24,11 +24,13 @@ ANSWERS = "answers"  # the folder in build/
 LOOKUPS = (RDFS_LABEL, UNIT_SYMBOL)
 
 
-def compute(store: ox.Store, queries: dict[str, str]) -> dict[str, bytes]:
-    """File name -> contents of the answer to each (name -> text) query, evaluated on STORE (canonical JSON)."""
+def compute(store: ox.Store, queries: dict) -> dict[str, bytes]:
+    """File name -> contents of the answer to each named query (name -> liskg.query.named.Query), evaluated
+    on STORE (canonical JSON); a query that does not parse raises LiskgError naming its file and position."""
     files = {}
-    for name, text in sorted(queries.items()):
-        result = run(store, text, timeout=None, origin=name)
+    for name, query in sorted(queries.items()):
+        text = query.text
+        result = run(store, text, timeout=None, origin=query.origin)
         labeller = Labeller(store)
         terms = {term for row in result.rows for term in row if isinstance(term, ox.NamedNode)}
         remembered = sorted([term.value, predicate.value, value] for term in terms for predicate in LOOKUPS
