@@ -87,9 +87,9 @@ def run(quick: bool) -> dict:
 
 
 def page_step() -> dict:
-    """Today's page and the baseline page (bench/page_bench.py) at 10x: overview and headline view."""
-    log("10x: the page benchmark (today's page and its baseline)")
-    return task("page_bench", {"scales": [10], "runs": 3, "scaled_runs": 3}, 1200)
+    """Today's page and the baseline page (bench/page_bench.py) at 1x and 10x: overview and headline view."""
+    log("1x and 10x: the page benchmark (today's page and its baseline)")
+    return task("page_bench", {"scales": [1, 10], "runs": 3, "scaled_runs": 3}, 1500)
 
 
 def main() -> int:

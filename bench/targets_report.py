@@ -181,8 +181,8 @@ class Report:
 
     def page(self) -> None:
         page = self.r.get("page") or {}
-        self.out("## The page at 10× (measured by the page benchmark)", "",
-                 "bench/page_bench.py on the 10× project in this run: today's page (positions computed in Python, "
+        self.out("## The graph page", "",
+                 "bench/page_bench.py on the 10× project (and, below, the review graph) in this run: today's page (positions computed in Python, "
                  f"no physics) beside the baseline page of commit {page.get('baseline', '2cd94ec')} (physics layout in "
                  "the browser), written by that commit's own code from the same build. Headless Debian chromium at "
                  "1600×1000; today's page: median of 3 loads, the baseline: one load. *Settled* = navigation → the "
@@ -224,6 +224,7 @@ class Report:
                  f"| file size, overview / headline view | {ov['new']['size_bytes']:,} B / {new['size_bytes']:,} B | "
                  f"{ov['old']['size_bytes']:,} B / {old['size_bytes']:,} B | reported | |", "",
                  f"Load (1 min) before → after: {self.load_text(page)}.", "")
+        self.review_page((page.get("scales") or {}).get("1"))
         self.judge("page at 10×: settled ≤ 3 s (page benchmark)", secs(settled), settled <= PAGE_SETTLE)
         self.judge("page at 10×: a click → next frame ≤ 100 ms (overview, headline view)",
                    f"{secs(ov['new']['click_to_frame'])}, {secs(new['click_to_frame'])}", click <= PAGE_CLICK)
@@ -232,6 +233,29 @@ class Report:
                    f"({new['crossings_per_edge']:.1f} against {old['crossings_per_edge']:.1f} per drawn link)", fewer)
         self.judge("page at 10×: 0 overlapping answer labels in the headline view",
                    f"{new['overlapping_pairs']} pairs of {new['labels']} labels", new["overlapping_pairs"] == 0)
+
+    def review_page(self, row: dict | None) -> None:
+        """The same measurements on the review graph (1×), reported beside the baseline page, no targets."""
+        if not row:
+            return
+        ov, hl = row["overview"], row["headline"]
+        new, old = hl["new"], hl["old"]
+
+        def crossing(x):
+            return f"{x['edge_crossings']:,} ({x['drawn_edges']:,} links drawn)"
+        self.out("On the review graph (1×), measured the same way in this run (reported, no target here):", "",
+                 "| 1× | today's page | baseline page |", "|---|---|---|",
+                 f"| overview: settled / ready | {secs(ov['new']['settled'])} / {secs(ov['new']['ready'])} | "
+                 f"{secs(ov['old']['settled'])} |",
+                 f"| headline view: settled / ready | {secs(new['settled'])} / {secs(new['ready'])} | {secs(old['ready'])} |",
+                 f"| a named query in the page | {secs(ov['new']['named_query'])} | — |",
+                 f"| a click → next frame, overview / headline view | {secs(ov['new']['click_to_frame'])} / "
+                 f"{secs(new['click_to_frame'])} | {secs(ov['old']['click_to_frame'])} / {secs(old['click_to_frame'])} |",
+                 f"| edge crossings, headline view | {crossing(new)} | {crossing(old)} |",
+                 f"| overlapping answer labels, headline view ({new['labels']} labels) | {new['overlapping_pairs']} pairs | "
+                 f"{old['overlapping_pairs']} pairs |",
+                 f"| file size, overview / headline view | {ov['new']['size_bytes']:,} B / {new['size_bytes']:,} B | "
+                 f"{ov['old']['size_bytes']:,} B / {old['size_bytes']:,} B |", "")
 
     def render(self) -> str:
         self.cold_query()
