@@ -21,6 +21,11 @@ def med(samples) -> float | None:
     return statistics.median(samples) if samples else None
 
 
+def step_time(x: float | None) -> str:
+    """A progress line's time (printed to 0.01 s): 0.00 s means under 5 ms."""
+    return "< 5 ms" if x == 0 else secs(x)
+
+
 def gib(n: float | None) -> str:
     return "—" if n is None else f"{n / 2**30:.2f} GiB" if n >= 2**30 else f"{n / 2**20:.0f} MiB"
 
@@ -132,7 +137,7 @@ class Report:
             for scale in self.scales:
                 found = self.part(scale, "build").get("steps", {})
                 if found:
-                    self.out(f"| {scale}× | " + " | ".join(secs(med(found.get(t))) for t in steps) + " |")
+                    self.out(f"| {scale}× | " + " | ".join(step_time(med(found.get(t))) for t in steps) + " |")
             self.out("")
 
     def identical(self) -> None:
