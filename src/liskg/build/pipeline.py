@@ -65,16 +65,17 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
     # Oxigraph and the SHACL validator work outside Python's lock, so the jobs overlap: SHACL and the named
     # queries' answers beside serialization, the on-disk store beside the later checks. Nothing reaches
     # build/ before every check passed.
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        shacl = pool.submit(_shacl_violations, project, loaded, store) if validate else None
-        answered = pool.submit(_answers, project, store)
-        with progress.step("serializing") as note:
-            inferred_nt = outputs.ntriples(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
-            merged_nt = outputs.ntriples(ox.serialize(_merged_triples(loaded), format=ox.RdfFormat.N_TRIPLES))
-            files = {outputs.MERGED: outputs.turtle(merged_nt), outputs.INFERRED: inferred_nt}
-            note["detail"] = ", ".join(f"{name} {len(data):,} bytes" for name, data in files.items())
-        prepared = pool.submit(outputs.prepare_store, project.build_dir / outputs.STORE, inferred_nt)
-        try:
+    prepared = None
+    try:
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            shacl = pool.submit(_shacl_violations, project, loaded, store) if validate else None
+            answered = pool.submit(_answers, project, store)
+            with progress.step("serializing") as note:
+                inferred_nt = outputs.ntriples(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+                merged_nt = outputs.ntriples(ox.serialize(_merged_triples(loaded), format=ox.RdfFormat.N_TRIPLES))
+                files = {outputs.MERGED: outputs.turtle(merged_nt), outputs.INFERRED: inferred_nt}
+                note["detail"] = ", ".join(f"{name} {len(data):,} bytes" for name, data in files.items())
+            prepared = pool.submit(outputs.prepare_store, project.build_dir / outputs.STORE, inferred_nt)
             _check(project, loaded, result, progress, shacl, merged_nt, files[outputs.MERGED], store,
                    reason=reason, owlapi=owlapi)
             with progress.step("answering the named queries") as note:
@@ -89,11 +90,9 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
                 manifest.write(project, {"asserted_triples": result.asserted_triples,
                                          "inferred_triples": result.inferred_triples}, result.checks)
                 note["detail"] = project.relative(project.build_dir)
-        finally:  # a failed check or Ctrl-C: the prepared store never becomes the build's
-            if prepared.done() and not prepared.exception() and prepared.result().exists():
-                shutil.rmtree(prepared.result(), ignore_errors=True)
-            elif not prepared.done():
-                prepared.add_done_callback(_discard)
+    finally:  # the pool has waited for its jobs: a store prepared for a build that failed is removed
+        if prepared is not None and not prepared.exception() and prepared.result().exists():
+            shutil.rmtree(prepared.result(), ignore_errors=True)
     result.timings = progress.timings
     return result
 
@@ -111,12 +110,6 @@ def _answers(project: Project, store: ox.Store) -> dict[str, bytes]:
     from liskg.query.named import named_queries
 
     return answers.compute(store, named_queries(project))
-
-
-def _discard(prepared) -> None:
-    """Remove a store prepared for a build that failed while it was being written."""
-    if not prepared.exception():
-        shutil.rmtree(prepared.result(), ignore_errors=True)
 
 
 def _check(project: Project, loaded, result: BuildResult, progress: Progress, shacl, merged_nt: bytes,
