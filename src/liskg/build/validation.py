@@ -71,13 +71,14 @@ def _violation(store, shapes: rdflib.Graph, report: rdflib.Graph, result) -> Vio
 
 
 def _label(store, node) -> str:
-    """The node's rdfs:label in the store ("" for a blank node or none)."""
+    """The node's rdfs:label as every table shows it (liskg.query.tables.Labeller); "" for a blank node or none."""
     import pyoxigraph as ox
+
+    from liskg.query.tables import RDFS_LABEL, Labeller
 
     if not isinstance(node, rdflib.URIRef):
         return ""
-    labels = sorted(q.object.value for q in store.quads_for_pattern(ox.NamedNode(str(node)), ox.NamedNode(str(RDFS.label)), None))
-    return labels[0] if labels else ""
+    return Labeller(store).lookup(ox.NamedNode(str(node)), RDFS_LABEL) or ""
 
 
 def _path_text(shapes: rdflib.Graph, path) -> str:
