@@ -74,16 +74,11 @@ def ordered(graph: rdflib.Graph) -> rdflib.Graph:
 
 
 def _canonical(graph: rdflib.Graph) -> rdflib.Graph:
-    """The graph with its blank nodes named by rdflib's canonical labelling (only the triples that hold one
-    take part), so every serializer of the release writes the same labels on every run."""
-    from rdflib.compare import to_canonical_graph
+    """The graph with its blank nodes named by the build's canonical labelling (outputs.canonical, RDFC-1.0),
+    so every serializer of the release writes the same labels on every run."""
+    from liskg.build.rdfconvert import to_ox_triple, to_rdflib_graph
 
-    plain, with_blanks = rdflib.Graph(), rdflib.Graph()
-    for triple in graph:
-        (with_blanks if any(isinstance(term, rdflib.BNode) for term in triple) else plain).add(triple)
-    for triple in to_canonical_graph(with_blanks):
-        plain.add(triple)
-    return plain
+    return to_rdflib_graph(outputs.canonical(to_ox_triple(t) for t in graph))
 
 
 def _canonical_nt(graph: rdflib.Graph) -> bytes:
