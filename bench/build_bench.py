@@ -53,7 +53,7 @@ def first_steps(spec: dict) -> dict:
     seconds = {}
     start = time.perf_counter()
     loaded = load_sources(project)
-    asserted = loaded.triples()
+    asserted = [t for f in loaded.files for t in f.triples]
     seconds["load"] = [time.perf_counter() - start]
     result = {"steps": seconds, "asserted": len(set(asserted))}
     timing.emit(result)

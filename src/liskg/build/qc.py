@@ -1,12 +1,16 @@
 """Quality checks on the sources, in the spirit of ODK's QC report: labels, definitions, declarations.
 
 Each problem is one line 'file:line: what is wrong; what to do'. Problems are errors: the build stops.
+The ontology's modules are checked on their Python triples; the terms and labels of every file by a
+SourceScan, which sees each asserted triple once as it streams past (the build serializes the merged
+output from the same stream), so a large graph_data/ is never held as Python triples.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -36,29 +40,90 @@ def _line_of(path: Path, iri: str) -> int:
 
 
 def locate(project: Project, loaded: LoadedSources, iri: str) -> str:
-    """'file:line' of the record that declares IRI (the file typing it, the line where it is the subject), or ''."""
+    """'file:line' of the record that declares IRI, or '': in graph_data/, the first line where the IRI
+    starts a record (as subject); in ontology/, the line where it is the subject in the file typing it."""
     for source in loaded.data_files(project) + loaded.ontology_files(project):
-        if any(t.subject.value == iri and t.predicate.value == RDF_TYPE for t in source.triples):
-            local = re.split(r"[#/]", iri)[-1]
-            subject = re.compile(rf"^(<{re.escape(iri)}>|[\w\-]*:{re.escape(local)})(?![\w\-.:])")
-            lines = source.path.read_text(encoding="utf-8").splitlines()
-            line = next((n for n, text in enumerate(lines, start=1) if subject.match(text)), None)
+        if source.triples is not None and not any(t.subject.value == iri and t.predicate.value == RDF_TYPE
+                                                  for t in source.triples):
+            continue
+        local = re.split(r"[#/]", iri)[-1]
+        subject = re.compile(rf"^(<{re.escape(iri)}>|[\w\-]*:{re.escape(local)})(?![\w\-.:])")
+        lines = source.path.read_text(encoding="utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, start=1) if subject.match(text)), None)
+        if line or source.triples is not None:
             return f"{project.relative(source.path)}:{line or _line_of(source.path, iri)}"
     return ""
 
 
-def check(project: Project, loaded: LoadedSources) -> list[str]:
-    """All QC problems of the loaded sources, one line each, in a stable order."""
-    problems: list[str] = []
+def check(project: Project, loaded: LoadedSources, scan: SourceScan | None = None) -> list[str]:
+    """All QC problems of the loaded sources, one line each, in a stable order. SCAN has seen every file's
+    triples (by default it reads them from LOADED, which must then hold them all)."""
+    if scan is None:
+        scan = SourceScan(project, loaded)
+        for source in loaded.files:
+            for _ in scan.watch(source, source.triples):
+                pass
     ontology_files = loaded.ontology_files(project)
-    declared = declarations(ontology_files)
-    typed_in_data = {_iri(t.subject) for f in loaded.data_files(project) for t in f.triples if t.predicate.value == RDF_TYPE}
-    problems += _check_headers(project, ontology_files)
-    problems += _check_term_annotations(project, ontology_files)
-    problems += _check_unique_labels(project, loaded)
-    for source in loaded.files:
-        problems += _check_references(project, source, declared, typed_in_data)
-    return problems
+    return (_check_headers(project, ontology_files) + _check_term_annotations(project, ontology_files)
+            + scan.label_problems() + scan.reference_problems())
+
+
+class SourceScan:
+    """What the term checks need from the asserted triples, gathered in one pass by watch(): terms of the
+    ontology's namespaces that it does not declare, lkd: individuals used as objects, the individuals
+    graph_data/ types, and the labels of LiSKG's own terms."""
+
+    def __init__(self, project: Project, loaded: LoadedSources):
+        self.project = project
+        self.declared = declarations(loaded.ontology_files(project))
+        self.data_dir = project.data_dir.resolve()
+        self.undeclared: dict[Path, dict[str, None]] = defaultdict(dict)  # in the order they are met
+        self.individuals: dict[Path, dict[str, None]] = defaultdict(dict)
+        self.typed_in_data: set[str] = set()
+        self.owners: dict[str, list[tuple[str, Path]]] = defaultdict(list)
+        self.modules = {f.ontology_iri for f in loaded.files}
+
+    def watch(self, source: SourceFile, triples: Iterable) -> Iterator:
+        """Yield TRIPLES (or quads) of SOURCE unchanged, recording what the checks need from each."""
+        path, in_data = source.path, source.path.parent == self.data_dir
+        undeclared, individuals = self.undeclared[path], self.individuals[path]
+        skipped = (OWL + "imports", OWL + "versionIRI")
+        for t in triples:
+            yield t
+            predicate, subject, obj = t.predicate.value, t.subject, t.object
+            subject = subject.value if type(subject) is ox.NamedNode else None
+            referenced = obj.value if type(obj) is ox.NamedNode and predicate not in skipped else None
+            for iri in (predicate, referenced, subject):
+                if iri and iri.startswith((LISKG, UNIT)) and iri not in self.declared and iri not in self.modules:
+                    undeclared[iri] = None
+            if referenced and referenced.startswith(LKD):
+                individuals[referenced] = None
+            if predicate == RDF_TYPE and in_data and subject:
+                self.typed_in_data.add(subject)
+            elif predicate == RDFS_LABEL and subject and subject.startswith(OWNED_NAMESPACES):
+                self.owners[obj.value.strip().lower()].append((subject, path))
+
+    def reference_problems(self) -> list[str]:
+        problems = []
+        for path, undeclared in self.undeclared.items():
+            untyped = [iri for iri in self.individuals[path] if iri not in self.typed_in_data and iri not in self.modules]
+            for iri in undeclared:
+                problems.append(f"{self.project.relative(path)}:{_line_of(path, iri)}: {shorten(iri)} is not declared "
+                                "in the ontology; check the spelling or declare it in ontology/")
+            for iri in untyped:
+                problems.append(f"{self.project.relative(path)}:{_line_of(path, iri)}: {shorten(iri)} is used but "
+                                "never declared (no rdf:type) in graph_data/; check the spelling or declare it")
+        return problems
+
+    def label_problems(self) -> list[str]:
+        problems = []
+        for label, holders in sorted(self.owners.items()):
+            subjects = sorted({s for s, _ in holders})
+            if len(subjects) > 1:
+                path = next(p for s, p in holders if s == subjects[1])
+                problems.append(f"{self.project.relative(path)}:{_line_of(path, subjects[1])}: label {label!r} is used "
+                                f"by {', '.join(shorten(s) for s in subjects)}; labels must be unique")
+        return problems
 
 
 def declarations(files: list[SourceFile]) -> dict[str, Path]:
@@ -105,43 +170,4 @@ def _check_term_annotations(project: Project, files: list[SourceFile]) -> list[s
             if found:  # the line is looked up only for a term with a problem
                 where = f"{project.relative(f.path)}:{_line_of(f.path, term)}"
                 problems += [f"{where}: {shorten(term)} {problem}" for problem in found]
-    return problems
-
-
-def _check_unique_labels(project: Project, loaded: LoadedSources) -> list[str]:
-    owners: dict[str, list[tuple[str, Path]]] = defaultdict(list)
-    for f in loaded.files:
-        for t in f.triples:
-            if t.predicate.value == RDFS_LABEL and _iri(t.subject) and t.subject.value.startswith(OWNED_NAMESPACES):
-                owners[t.object.value.strip().lower()].append((t.subject.value, f.path))
-    problems = []
-    for label, holders in sorted(owners.items()):
-        subjects = sorted({s for s, _ in holders})
-        if len(subjects) > 1:
-            path = next(p for s, p in holders if s == subjects[1])
-            problems.append(f"{project.relative(path)}:{_line_of(path, subjects[1])}: label {label!r} is used by "
-                            f"{', '.join(shorten(s) for s in subjects)}; labels must be unique")
-    return problems
-
-
-def _check_references(project: Project, source: SourceFile, declared: dict[str, Path],
-                      typed_in_data: set[str]) -> list[str]:
-    problems, reported = [], set()
-    skipped = (OWL + "imports", OWL + "versionIRI")
-    for t in source.triples:
-        predicate, obj = t.predicate.value, t.object
-        referenced = obj.value if type(obj) is ox.NamedNode and predicate not in skipped else None
-        subject = t.subject.value if type(t.subject) is ox.NamedNode else None
-        for is_object, iri in ((False, predicate), (True, referenced), (False, subject)):
-            if not iri or iri in reported or iri == source.ontology_iri:
-                continue
-            if iri.startswith((LISKG, UNIT)):
-                if iri not in declared:
-                    reported.add(iri)
-                    problems.append(f"{project.relative(source.path)}:{_line_of(source.path, iri)}: {shorten(iri)} is "
-                                    "not declared in the ontology; check the spelling or declare it in ontology/")
-            elif is_object and iri.startswith(LKD) and iri not in typed_in_data:
-                reported.add(iri)
-                problems.append(f"{project.relative(source.path)}:{_line_of(source.path, iri)}: {shorten(iri)} is used "
-                                "but never declared (no rdf:type) in graph_data/; check the spelling or declare it")
     return problems

@@ -1,4 +1,8 @@
-"""Parse the Turtle sources and follow owl:imports through the catalogs into one set of triples."""
+"""Parse the Turtle sources and follow owl:imports through the catalogs into one set of triples.
+
+The build loads graph_data/ (which grows with the literature) straight into an Oxigraph store and
+keeps Python triples only of the ontology's modules, which the term checks read; the publishing
+steps load every file as Python triples."""
 
 from __future__ import annotations
 
@@ -16,10 +20,11 @@ from liskg.sources.catalog import read_catalogs
 
 @dataclass
 class SourceFile:
-    """One parsed source file and the ontology it declares."""
+    """One parsed source file and the ontology it declares; TRIPLES is None for a file that was loaded
+    into a store only (load_sources with a store: the graph_data/ files)."""
 
     path: Path
-    triples: list[ox.Triple]
+    triples: list[ox.Triple] | None
     ontology_iri: str | None
     imports: list[str]
 
@@ -29,9 +34,6 @@ class LoadedSources:
     """The import closure of the data root, file by file, in load order."""
 
     files: list[SourceFile] = field(default_factory=list)
-
-    def triples(self) -> list[ox.Triple]:
-        return [t for f in self.files for t in f.triples]
 
     def ontology_files(self, project: Project) -> list[SourceFile]:
         return [f for f in self.files if f.path.parent == project.ontology_dir.resolve()]
@@ -43,6 +45,25 @@ class LoadedSources:
 def parse_turtle(path: Path, shown_as: str | None = None) -> list[ox.Triple]:
     """Parse one Turtle file; a syntax error becomes 'file:line:column: message'."""
     shown = shown_as or str(path)
+    data = _utf8_bytes(path, shown)
+    try:
+        return [q.triple for q in ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())]
+    except SyntaxError as exc:
+        raise _turtle_error(shown, exc) from None
+
+
+def bulk_load_turtle(store: ox.Store, path: Path, shown_as: str | None = None) -> None:
+    """Parse one Turtle file into STORE's default graph with Oxigraph's own parser (no Python triples);
+    errors as parse_turtle's."""
+    shown = shown_as or str(path)
+    data = _utf8_bytes(path, shown)
+    try:
+        store.bulk_load(input=data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+    except SyntaxError as exc:
+        raise _turtle_error(shown, exc) from None
+
+
+def _utf8_bytes(path: Path, shown: str) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -54,13 +75,14 @@ def parse_turtle(path: Path, shown_as: str | None = None) -> list[ox.Triple]:
         column = exc.start - data.rfind(b"\n", 0, exc.start)
         raise LiskgError(f"{shown}:{line}:{column}: not UTF-8 text (byte 0x{data[exc.start]:02x}); "
                          "save the file as UTF-8") from None
-    try:
-        return [q.triple for q in ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())]
-    except SyntaxError as exc:
-        message = str(exc).split(" (", 1)[0] if str(exc).endswith(")") else str(exc)
-        message = re.sub(r"^Parser error (between line \d+ column \d+ and line \d+ column \d+|at line \d+ "
-                         r"between columns \d+ and \d+|at line \d+ column \d+)?:?\s*", "", message).strip()
-        raise LiskgError(f"{shown}:{exc.lineno}:{exc.offset}: Turtle syntax error: {message}") from None
+    return data
+
+
+def _turtle_error(shown: str, exc: SyntaxError) -> LiskgError:
+    message = str(exc).split(" (", 1)[0] if str(exc).endswith(")") else str(exc)
+    message = re.sub(r"^Parser error (between line \d+ column \d+ and line \d+ column \d+|at line \d+ "
+                     r"between columns \d+ and \d+|at line \d+ column \d+)?:?\s*", "", message).strip()
+    return LiskgError(f"{shown}:{exc.lineno}:{exc.offset}: Turtle syntax error: {message}")
 
 
 def declared_ontology(triples: list[ox.Triple]) -> tuple[str | None, list[str]]:
@@ -70,9 +92,10 @@ def declared_ontology(triples: list[ox.Triple]) -> tuple[str | None, list[str]]:
     return (ontologies[0] if ontologies else None), imports
 
 
-def walk_imports(project: Project, root: Path, catalog: dict[str, Path]) -> list[SourceFile]:
+def walk_imports(project: Project, root: Path, catalog: dict[str, Path], store: ox.Store | None = None) -> list[SourceFile]:
     """ROOT and every file it imports, transitively, parsed, in load order (breadth-first); each
-    owl:imports IRI is resolved to a local file by CATALOG, never fetched."""
+    owl:imports IRI is resolved to a local file by CATALOG, never fetched. With STORE, every file is also
+    loaded into it, and a file outside ontology/ only into it (its header is read back from the store)."""
     files: list[SourceFile] = []
     seen: set[Path] = set()
     pending: list[tuple[Path, str | None]] = [(root.resolve(), None)]
@@ -83,8 +106,15 @@ def walk_imports(project: Project, root: Path, catalog: dict[str, Path]) -> list
         if not path.exists():
             raise LiskgError(f"{project.relative(path)}: file not found (imported by {importer or 'the build'})")
         seen.add(path)
-        triples = parse_turtle(path, project.relative(path))
-        iri, imports = declared_ontology(triples)
+        if store is not None and path.parent != project.ontology_dir.resolve():
+            before = _store_ontologies(store)
+            bulk_load_turtle(store, path, project.relative(path))
+            triples, (iri, imports) = None, _store_header(store, before)
+        else:
+            triples = parse_turtle(path, project.relative(path))
+            iri, imports = declared_ontology(triples)
+            if store is not None:
+                store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
         files.append(SourceFile(path, triples, iri, imports))
         for imported in imports:
             target = catalog.get(imported)
@@ -97,10 +127,27 @@ def walk_imports(project: Project, root: Path, catalog: dict[str, Path]) -> list
     return files
 
 
-def load_sources(project: Project) -> LoadedSources:
-    """Load the data root and everything it imports, resolving IRIs with the catalogs."""
+def _store_ontologies(store: ox.Store) -> set[str]:
+    return {q.subject.value for q in store.quads_for_pattern(None, _RDF_TYPE, _OWL_ONTOLOGY, ox.DefaultGraph())}
+
+
+def _store_header(store: ox.Store, before: set[str]) -> tuple[str | None, list[str]]:
+    """The ontology a file just loaded into STORE declared (the one not among BEFORE) and its imports."""
+    new = sorted(_store_ontologies(store) - before)
+    if not new:
+        return None, []
+    imports = store.quads_for_pattern(ox.NamedNode(new[0]), _OWL_IMPORTS, None, ox.DefaultGraph())
+    return new[0], sorted(q.object.value for q in imports)
+
+
+_RDF_TYPE, _OWL_ONTOLOGY, _OWL_IMPORTS = (ox.NamedNode(i) for i in (vocab.RDF_TYPE, vocab.OWL_ONTOLOGY, vocab.OWL_IMPORTS))
+
+
+def load_sources(project: Project, store: ox.Store | None = None) -> LoadedSources:
+    """Load the data root and everything it imports, resolving IRIs with the catalogs; with STORE, into it
+    too, the graph_data/ files only there (see walk_imports)."""
     catalog = read_catalogs([project.data_dir, project.ontology_dir])
-    loaded = LoadedSources(walk_imports(project, project.root_file, catalog))
+    loaded = LoadedSources(walk_imports(project, project.root_file, catalog, store))
     _check_everything_imported(project, {f.path for f in loaded.files})
     return loaded
 
