@@ -33,27 +33,40 @@ def rule_queries() -> dict[str, str]:
 
 
 def materialize(store: ox.Store) -> int:
-    """Add every triple the rules entail to the store's default graph; return how many were added.
+    """Add every triple the rules entail to the store's default graph; return how many were added:
+    close() and then post_rules()."""
+    return close(store) + post_rules(store)
+
+
+def close(store: ox.Store) -> int:
+    """Run the closing rules (every rule but rule-post-*.rq) to their fixpoint; return how many triples they added.
 
     Each CONSTRUCT rule runs as the SPARQL UPDATE `INSERT {template} WHERE {pattern}`, so the entailed
-    triples go from Oxigraph's evaluation into the store without becoming Python objects. The closing
-    rules run to their fixpoint; then each rule-post-*.rq runs once, in name order."""
+    triples go from Oxigraph's evaluation into the store without becoming Python objects."""
     found = rule_queries()
-    post = sorted(n for n in found if n.startswith("rule-post-"))
-    closing = [n for n in ORDER if n in found] + sorted(n for n in found if n not in ORDER and n not in post)
+    closing = [n for n in ORDER if n in found] + sorted(n for n in found if n not in ORDER and not _is_post(n))
     before = len(store)
     for _ in range(MAX_ROUNDS):
         size = len(store)
         for name in closing:
             _run(store, found[name], repeat=name in REPEATED)
         if len(store) == size:
-            break
-    else:
-        raise CheckFailed(f"inference did not reach a fixpoint in {MAX_ROUNDS} rounds; a chain of transitive or "
-                          "subclass links this long is likely a modelling error")
-    for name in post:
+            return len(store) - before
+    raise CheckFailed(f"inference did not reach a fixpoint in {MAX_ROUNDS} rounds; a chain of transitive or "
+                      "subclass links this long is likely a modelling error")
+
+
+def post_rules(store: ox.Store) -> int:
+    """Run each rule-post-*.rq once, in name order, on the closed graph; return how many triples they added."""
+    found = rule_queries()
+    before = len(store)
+    for name in sorted(n for n in found if _is_post(n)):
         store.update(_as_insert(found[name]))
     return len(store) - before
+
+
+def _is_post(name: str) -> bool:
+    return name.startswith("rule-post-")
 
 
 def _run(store: ox.Store, rule: str, *, repeat: bool) -> None:

@@ -52,20 +52,21 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def prepare_store(path: Path, canonical_ntriples: bytes) -> Path:
-    """The triples as an Oxigraph on-disk store in a new temporary folder beside PATH (install_store puts it
-    in place; a build that fails removes it instead)."""
+def prepare_store(path: Path, ntriples: bytes) -> Path:
+    """The N-Triples (in any order, blank nodes named as in liskg-inferred.nt) as an Oxigraph on-disk store in a
+    new temporary folder beside PATH (install_store puts it in place; a build that fails removes it instead)."""
     import shutil
     import tempfile
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        remove_abandoned_stores(path)
         tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
     except OSError as exc:
         raise LiskgError(f"{path}: cannot write output ({_why_unwritable(path, exc)}); choose a writable location") from None
     try:
         store = ox.Store(str(tmp))
-        store.bulk_load(input=canonical_ntriples, format=ox.RdfFormat.N_TRIPLES)
+        store.bulk_load(input=ntriples, format=ox.RdfFormat.N_TRIPLES)
         store.optimize()
         del store  # closes the database
     except BaseException as exc:
@@ -74,6 +75,23 @@ def prepare_store(path: Path, canonical_ntriples: bytes) -> Path:
             raise LiskgError(f"{path}: cannot write output ({exc.strerror or exc}); choose a writable location") from None
         raise
     return tmp
+
+
+def remove_abandoned_stores(path: Path) -> None:
+    """Remove the store folders a killed build left beside PATH (.NAME.*.tmp, .NAME.*.old): those whose
+    database lock no process holds. A build that is still preparing one holds its lock."""
+    import fcntl
+    import shutil
+
+    for folder in path.parent.glob(f".{path.name}.*"):
+        if not folder.is_dir() or folder.suffix not in (".tmp", ".old"):
+            continue
+        try:
+            with open(folder / "LOCK", "a") as lock:
+                fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released when the file closes
+        except OSError:
+            continue  # held: another build's store in the making
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def install_store(prepared: Path, path: Path) -> None:
@@ -117,19 +135,43 @@ def _umask() -> int:
 
 
 def ntriples(data: bytes) -> bytes:
-    """Canonical N-Triples from N-Triples: blank nodes named by their content, lines sorted as text, no duplicates.
+    """Canonical N-Triples from N-Triples: blank nodes named by their content, lines sorted as text, no duplicates."""
+    return sorted_ntriples(canonical_lines(data))
+
+
+def canonical_lines(data: bytes) -> list[bytes]:
+    """The N-Triples lines of DATA, the blank nodes named by their content.
 
     Only the lines that hold a blank node (the ontology's OWL axioms: a few dozen, however large the
     data) are parsed and renamed; every triple about a blank node is among them, so its name depends
     on its content alone. The other lines are kept as Oxigraph wrote them."""
-    lines = set(data.splitlines())
-    lines.discard(b"")
-    candidates = {line for line in lines if b"_:" in line}  # a superset: "_:" may also sit in a literal
-    if candidates:
-        lines -= candidates
-        lines.update(ox.serialize(canonical(ox.parse(b"\n".join(candidates), format=ox.RdfFormat.N_TRIPLES)),
-                                  format=ox.RdfFormat.N_TRIPLES).splitlines())
-    return b"\n".join(sorted(lines)) + b"\n" if lines else b""
+    spans, found = [], data.find(b"_:")  # a superset: "_:" may also sit in a literal
+    while found != -1:
+        start, end = data.rfind(b"\n", 0, found) + 1, data.find(b"\n", found)
+        end = len(data) if end == -1 else end
+        spans.append((start, end))
+        found = data.find(b"_:", end)
+    if not spans:
+        return [line for line in data.splitlines() if line]
+    kept = b"\n".join(data[start:end] for start, end in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(data)]))
+    renamed = canonical(ox.parse(b"\n".join(data[start:end] for start, end in spans), format=ox.RdfFormat.N_TRIPLES))
+    return [line for line in kept.splitlines() if line] + ox.serialize(renamed, format=ox.RdfFormat.N_TRIPLES).splitlines()
+
+
+def name_blank_nodes(store: ox.Store) -> None:
+    """Rename the blank nodes in STORE's default graph by their content, as canonical_lines does, so that
+    a dump of the store is canonical as it comes."""
+    with_blanks = list(store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }"))
+    for t in with_blanks:
+        store.remove(ox.Quad(t.subject, t.predicate, t.object))
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in canonical(with_blanks))
+
+
+def sorted_ntriples(lines: list[bytes]) -> bytes:
+    """LINES sorted as text (in place), without duplicates, as one N-Triples document."""
+    lines.sort()
+    unique = [line for line, previous in zip(lines, [None, *lines]) if line != previous]
+    return b"\n".join(unique) + b"\n" if unique else b""
 
 
 def canonical(triples: Iterable[ox.Triple]) -> list[ox.Triple]:

@@ -42,40 +42,43 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
     progress = Progress("build", quiet)
     result = BuildResult()
 
+    store = ox.Store()
     with progress.step("loading sources") as note:
-        loaded = load_sources(project)  # as Python triples, for the term checks and error locations
-        store = ox.Store()  # and once more by Oxigraph's own parser, much faster than adding those triples
-        for source in loaded.files:
-            store.bulk_load(path=str(source.path), format=ox.RdfFormat.TURTLE, base_iri=source.path.resolve().as_uri())
+        loaded = load_sources(project, store)  # graph_data/ by Oxigraph's parser straight into the store
         result.files, result.asserted_triples = len(loaded.files), len(store)
         note["detail"] = f"{result.files} files, {result.asserted_triples:,} triples"
 
-    with progress.step("checking terms, labels and definitions") as note:
-        problems = qc.check(project, loaded)
-        if problems:
-            raise CheckFailed("\n".join(problems + [f"{len(problems)} quality problem(s); nothing was written"]))
-        note["detail"] = "no problems"
-        result.checks.append("qc")
-
-    with progress.step("materializing inferences") as note:
-        added = inference.materialize(store)
-        result.inferred_triples = len(store)
-        note["detail"] = f"+{added:,} inferred triples"
-
-    # Oxigraph and the SHACL validator work outside Python's lock, so the jobs overlap: SHACL and the named
-    # queries' answers beside serialization, the on-disk store beside the later checks. Nothing reaches
-    # build/ before every check passed.
+    # Oxigraph and the SHACL validator work outside Python's lock, so jobs overlap: the term checks and the
+    # merged output (Python objects) beside inference (Oxigraph), SHACL beside the post rules and the rest,
+    # the on-disk store beside the checks. Nothing reaches build/ before every check passed.
     prepared = None
     try:
-        with ThreadPoolExecutor(max_workers=3) as pool:
-            shacl = pool.submit(_shacl_violations, project, loaded, store) if validate else None
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            asserted = pool.submit(_asserted_outputs, project, loaded)
+            with progress.step("materializing inferences") as note:
+                added = inference.close(store)
+                # SHACL checks the sources and the entailments its shapes rely on, not the post rules' summaries
+                shacl = pool.submit(_shacl_violations, project, loaded, store, _shacl_input(store)) if validate else None
+                added += inference.post_rules(store)
+                outputs.name_blank_nodes(store)  # before any reader: the answers and the dumps see canonical names
+                result.inferred_triples = len(store)
+                note["detail"] = f"+{added:,} inferred triples"
+
+            with progress.step("checking terms, labels and definitions") as note:
+                problems, merged_nt, merged_turtle = asserted.result()
+                if problems:
+                    raise CheckFailed("\n".join(problems + [f"{len(problems)} quality problem(s); nothing was written"]))
+                note["detail"] = "no problems"
+                result.checks.append("qc")
+
             answered = pool.submit(_answers, project, store)
             with progress.step("serializing") as note:
-                inferred_nt = outputs.ntriples(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
-                merged_nt = outputs.ntriples(ox.serialize(_merged_triples(loaded), format=ox.RdfFormat.N_TRIPLES))
-                files = {outputs.MERGED: outputs.turtle(merged_nt), outputs.INFERRED: inferred_nt}
+                dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+                # the on-disk store holds the same triples, sorted or not: it is prepared while they are sorted
+                prepared = pool.submit(outputs.prepare_store, project.build_dir / outputs.STORE, dumped)
+                inferred_nt = outputs.sorted_ntriples(dumped.splitlines())
+                files = {outputs.MERGED: merged_turtle, outputs.INFERRED: inferred_nt}
                 note["detail"] = ", ".join(f"{name} {len(data):,} bytes" for name, data in files.items())
-            prepared = pool.submit(outputs.prepare_store, project.build_dir / outputs.STORE, inferred_nt)
             _check(project, loaded, result, progress, shacl, merged_nt, files[outputs.MERGED], store,
                    reason=reason, owlapi=owlapi)
             with progress.step("answering the named queries") as note:
@@ -97,12 +100,19 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
     return result
 
 
-def _shacl_violations(project: Project, loaded, store: ox.Store) -> list:
-    """The SHACL violations of the built graph, each placed at its record's file and line."""
+def _shacl_input(store: ox.Store):
+    """The store as it is now, for SHACL in another thread while the build goes on adding to it."""
+    from liskg.build.validation import snapshot
+
+    return snapshot(store)
+
+
+def _shacl_violations(project: Project, loaded, store: ox.Store, data) -> list:
+    """The SHACL violations of DATA (a snapshot of the store), each placed at its record's file and line."""
     from liskg.build.validation import load_shapes, validate as shacl_validate
 
     return [replace(v, where=qc.locate(project, loaded, v.focus_iri)) if v.focus_iri else v
-            for v in shacl_validate(store, load_shapes(project))]
+            for v in shacl_validate(store, load_shapes(project), data)]
 
 
 def _answers(project: Project, store: ox.Store) -> dict[str, bytes]:
@@ -169,14 +179,20 @@ def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
     return lines
 
 
-def _merged_triples(loaded) -> list[ox.Triple]:
-    """The asserted triples as one self-contained ontology: the data root's header, no imports."""
+def _asserted_outputs(project: Project, loaded) -> tuple[list[str], bytes, bytes]:
+    """The term checks' problems, and liskg-merged.ttl as canonical N-Triples and as Turtle, from one pass
+    over the sources as they are written (the store keeps a number by its value: 5822 for 5822.0). The
+    merged output is one self-contained ontology: the data root's header, no imports."""
+    scan = qc.SourceScan(project, loaded)
+    asserted = b"".join(ox.serialize(scan.watch(f, f.triples if f.triples is not None else ox.parse(
+        path=str(f.path), format=ox.RdfFormat.TURTLE, base_iri=f.path.resolve().as_uri())),
+        format=ox.RdfFormat.N_TRIPLES) for f in loaded.files)
+    problems = qc.check(project, loaded, scan)
+    if problems:
+        return problems, b"", b""
     root_iri = loaded.files[0].ontology_iri
-    module_iris = {f.ontology_iri for f in loaded.files if f.ontology_iri and f.ontology_iri != root_iri}
-    kept = []
-    for t in loaded.triples():
-        if t.predicate.value == vocab.OWL_IMPORTS or t.subject.value in module_iris:
-            continue
-        kept.append(t)
-    return kept
-
+    modules = tuple(f"<{f.ontology_iri}> ".encode() for f in loaded.files if f.ontology_iri and f.ontology_iri != root_iri)
+    imports = f"<{vocab.OWL_IMPORTS}>".encode()
+    merged_nt = outputs.ntriples(b"\n".join(line for line in asserted.splitlines() if not line.startswith(modules)
+                                            and not (imports in line and line.split(b" ", 2)[1] == imports)))
+    return [], merged_nt, outputs.turtle(merged_nt)

@@ -37,15 +37,25 @@ def load_shapes(project: Project) -> rdflib.Graph:
     return to_rdflib_graph(parse_turtle(project.shapes_file, project.relative(project.shapes_file)))
 
 
-def validate(store, shapes: rdflib.Graph) -> list[Violation]:
-    """Every violation of the shapes in the store's graph (which should already hold the materialized inferences).
+def snapshot(store):
+    """The store's triples as they are now, in the form pyshacl-turbo validates (its copy of an Oxigraph
+    store): the build updates the store further while SHACL runs on this."""
+    from pyshacl_turbo.rdf import input_graph
 
-    pyshacl-turbo evaluates the shapes, their SPARQL constraint included, in Rust on the Oxigraph store
-    itself: nothing is converted to rdflib but the shapes and the report."""
+    return input_graph(store)
+
+
+def validate(store, shapes: rdflib.Graph, data=None) -> list[Violation]:
+    """Every violation of the shapes in DATA (a snapshot(); by default the store's graph as it is), which
+    should already hold the materialized inferences; focus labels come from STORE.
+
+    pyshacl-turbo evaluates the shapes, their SPARQL constraint included, in Rust on a copy of the Oxigraph
+    store: nothing is converted to rdflib but the shapes and the report."""
     import pyshacl_turbo
 
     try:
-        conforms, report, _ = pyshacl_turbo.validate(store, shacl_graph=shapes, inference="none", advanced=True)
+        conforms, report, _ = pyshacl_turbo.validate(store if data is None else data, shacl_graph=shapes,
+                                                     inference="none", advanced=True)
     except Exception as exc:  # the validator raises its own types for malformed shapes
         raise LiskgError(f"ontology/shapes.ttl: the SHACL validator could not use the shapes ({exc})") from None
     if conforms:
