@@ -66,7 +66,7 @@ def prepare_store(path: Path, ntriples: bytes) -> Path:
         raise LiskgError(f"{path}: cannot write output ({_why_unwritable(path, exc)}); choose a writable location") from None
     try:
         store = ox.Store(str(tmp))
-        store.bulk_load(input=ntriples, format=ox.RdfFormat.N_TRIPLES)
+        store.bulk_load(input=ntriples, format=ox.RdfFormat.N_TRIPLES, lenient=True)  # Oxigraph's own output
         store.optimize()
         del store  # closes the database
     except BaseException as exc:

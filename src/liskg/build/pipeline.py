@@ -42,19 +42,20 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
     progress = Progress("build", quiet)
     result = BuildResult()
 
-    store = ox.Store()
-    with progress.step("loading sources") as note:
-        loaded = load_sources(project, store)  # graph_data/ by Oxigraph's parser straight into the store
-        result.files, result.asserted_triples = len(loaded.files), len(store)
-        note["detail"] = f"{result.files} files, {result.asserted_triples:,} triples"
-
     # Oxigraph and the SHACL validator work outside Python's lock, so jobs overlap: the term checks and the
-    # merged output (Python objects) beside inference (Oxigraph), SHACL beside the post rules and the rest,
-    # the on-disk store beside the checks. Nothing reaches build/ before every check passed.
-    prepared = None
+    # merged output (Python objects, one file after the other on their own thread) beside loading and
+    # inference (Oxigraph), SHACL beside the post rules and the rest, the on-disk store beside the checks.
+    # Nothing reaches build/ before every check passed.
+    store, prepared = ox.Store(), None
     try:
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            asserted = pool.submit(_asserted_outputs, project, loaded)
+        with ThreadPoolExecutor(max_workers=3) as pool, ThreadPoolExecutor(max_workers=1) as sources_thread:
+            scan, written = qc.SourceScan(project), []
+            with progress.step("loading sources") as note:
+                loaded = load_sources(project, store, on_file=lambda source: written.append(
+                    sources_thread.submit(_asserted_ntriples, scan, source)))
+                result.files, result.asserted_triples = len(loaded.files), len(store)
+                note["detail"] = f"{result.files} files, {result.asserted_triples:,} triples"
+            asserted = sources_thread.submit(_asserted_outputs, project, loaded, scan, written)
             with progress.step("materializing inferences") as note:
                 added = inference.close(store)
                 # SHACL checks the sources and the entailments its shapes rely on, not the post rules' summaries
@@ -71,12 +72,13 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
                 note["detail"] = "no problems"
                 result.checks.append("qc")
 
-            answered = pool.submit(_answers, project, store)
             with progress.step("serializing") as note:
                 dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-                # the on-disk store holds the same triples, sorted or not: it is prepared while they are sorted
+                # the on-disk store holds the same triples, sorted or not: it is prepared from the dump at once
                 prepared = pool.submit(outputs.prepare_store, project.build_dir / outputs.STORE, dumped)
+                answered = pool.submit(_answers, project, store)
                 inferred_nt = outputs.sorted_ntriples(dumped.splitlines())
+                del dumped
                 files = {outputs.MERGED: merged_turtle, outputs.INFERRED: inferred_nt}
                 note["detail"] = ", ".join(f"{name} {len(data):,} bytes" for name, data in files.items())
             _check(project, loaded, result, progress, shacl, merged_nt, files[outputs.MERGED], store,
@@ -179,14 +181,18 @@ def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
     return lines
 
 
-def _asserted_outputs(project: Project, loaded) -> tuple[list[str], bytes, bytes]:
-    """The term checks' problems, and liskg-merged.ttl as canonical N-Triples and as Turtle, from one pass
-    over the sources as they are written (the store keeps a number by its value: 5822 for 5822.0). The
-    merged output is one self-contained ontology: the data root's header, no imports."""
-    scan = qc.SourceScan(project, loaded)
-    asserted = b"".join(ox.serialize(scan.watch(f, f.triples if f.triples is not None else ox.parse(
-        path=str(f.path), format=ox.RdfFormat.TURTLE, base_iri=f.path.resolve().as_uri())),
-        format=ox.RdfFormat.N_TRIPLES) for f in loaded.files)
+def _asserted_ntriples(scan: qc.SourceScan, source) -> bytes:
+    """One source file as N-Triples as it is written (the store keeps a number by its value: 5822 for 5822.0),
+    shown to the term checks' SCAN on the way."""
+    triples = source.triples if source.triples is not None else ox.parse(
+        path=str(source.path), format=ox.RdfFormat.TURTLE, base_iri=source.path.resolve().as_uri())
+    return ox.serialize(scan.watch(source, triples), format=ox.RdfFormat.N_TRIPLES)
+
+
+def _asserted_outputs(project: Project, loaded, scan: qc.SourceScan, written: list) -> tuple[list[str], bytes, bytes]:
+    """The term checks' problems, and liskg-merged.ttl as canonical N-Triples and as Turtle: the files WRITTEN
+    (futures of _asserted_ntriples) as one self-contained ontology, with the data root's header, no imports."""
+    asserted = b"".join(chunk.result() for chunk in written)
     problems = qc.check(project, loaded, scan)
     if problems:
         return problems, b"", b""

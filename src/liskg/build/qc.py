@@ -57,36 +57,34 @@ def locate(project: Project, loaded: LoadedSources, iri: str) -> str:
 
 def check(project: Project, loaded: LoadedSources, scan: SourceScan | None = None) -> list[str]:
     """All QC problems of the loaded sources, one line each, in a stable order. SCAN has seen every file's
-    triples (by default it reads them from LOADED, which must then hold them all)."""
+    triples, in load order (by default it reads them from LOADED, which must then hold them all)."""
     if scan is None:
-        scan = SourceScan(project, loaded)
+        scan = SourceScan(project)
         for source in loaded.files:
             for _ in scan.watch(source, source.triples):
                 pass
     ontology_files = loaded.ontology_files(project)
     return (_check_headers(project, ontology_files) + _check_term_annotations(project, ontology_files)
-            + scan.label_problems() + scan.reference_problems())
+            + scan.label_problems() + scan.reference_problems(declarations(ontology_files), loaded))
 
 
 class SourceScan:
-    """What the term checks need from the asserted triples, gathered in one pass by watch(): terms of the
-    ontology's namespaces that it does not declare, lkd: individuals used as objects, the individuals
-    graph_data/ types, and the labels of LiSKG's own terms."""
+    """What the term checks need from the asserted triples, gathered in one pass by watch(), file by file as
+    they load: the terms of the ontology's namespaces each file uses, the lkd: individuals it uses as objects,
+    the individuals graph_data/ types, and the labels of LiSKG's own terms."""
 
-    def __init__(self, project: Project, loaded: LoadedSources):
+    def __init__(self, project: Project):
         self.project = project
-        self.declared = declarations(loaded.ontology_files(project))
         self.data_dir = project.data_dir.resolve()
-        self.undeclared: dict[Path, dict[str, None]] = defaultdict(dict)  # in the order they are met
-        self.individuals: dict[Path, dict[str, None]] = defaultdict(dict)
+        self.minted: dict[Path, dict[str, None]] = {}  # by file, in the order they are met
+        self.individuals: dict[Path, dict[str, None]] = {}
         self.typed_in_data: set[str] = set()
         self.owners: dict[str, list[tuple[str, Path]]] = defaultdict(list)
-        self.modules = {f.ontology_iri for f in loaded.files}
 
     def watch(self, source: SourceFile, triples: Iterable) -> Iterator:
         """Yield TRIPLES (or quads) of SOURCE unchanged, recording what the checks need from each."""
         path, in_data = source.path, source.path.parent == self.data_dir
-        undeclared, individuals = self.undeclared[path], self.individuals[path]
+        minted, individuals = self.minted.setdefault(path, {}), self.individuals.setdefault(path, {})
         skipped = (OWL + "imports", OWL + "versionIRI")
         for t in triples:
             yield t
@@ -94,8 +92,8 @@ class SourceScan:
             subject = subject.value if type(subject) is ox.NamedNode else None
             referenced = obj.value if type(obj) is ox.NamedNode and predicate not in skipped else None
             for iri in (predicate, referenced, subject):
-                if iri and iri.startswith((LISKG, UNIT)) and iri not in self.declared and iri not in self.modules:
-                    undeclared[iri] = None
+                if iri and iri.startswith((LISKG, UNIT)):
+                    minted[iri] = None
             if referenced and referenced.startswith(LKD):
                 individuals[referenced] = None
             if predicate == RDF_TYPE and in_data and subject:
@@ -103,16 +101,19 @@ class SourceScan:
             elif predicate == RDFS_LABEL and subject and subject.startswith(OWNED_NAMESPACES):
                 self.owners[obj.value.strip().lower()].append((subject, path))
 
-    def reference_problems(self) -> list[str]:
-        problems = []
-        for path, undeclared in self.undeclared.items():
-            untyped = [iri for iri in self.individuals[path] if iri not in self.typed_in_data and iri not in self.modules]
-            for iri in undeclared:
-                problems.append(f"{self.project.relative(path)}:{_line_of(path, iri)}: {shorten(iri)} is not declared "
-                                "in the ontology; check the spelling or declare it in ontology/")
-            for iri in untyped:
-                problems.append(f"{self.project.relative(path)}:{_line_of(path, iri)}: {shorten(iri)} is used but "
-                                "never declared (no rdf:type) in graph_data/; check the spelling or declare it")
+    def reference_problems(self, declared: dict[str, Path], loaded: LoadedSources) -> list[str]:
+        """Terms the ontology (DECLARED) does not declare, and individuals no graph_data/ file types."""
+        modules, problems = {f.ontology_iri for f in loaded.files}, []
+        for path, minted in self.minted.items():
+            where = self.project.relative(path)
+            for iri in minted:
+                if iri not in declared and iri not in modules:
+                    problems.append(f"{where}:{_line_of(path, iri)}: {shorten(iri)} is not declared in the ontology; "
+                                    "check the spelling or declare it in ontology/")
+            for iri in self.individuals[path]:
+                if iri not in self.typed_in_data and iri not in modules:
+                    problems.append(f"{where}:{_line_of(path, iri)}: {shorten(iri)} is used but never declared (no "
+                                    "rdf:type) in graph_data/; check the spelling or declare it")
         return problems
 
     def label_problems(self) -> list[str]:

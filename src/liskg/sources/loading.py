@@ -7,6 +7,7 @@ steps load every file as Python triples."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,10 +93,12 @@ def declared_ontology(triples: list[ox.Triple]) -> tuple[str | None, list[str]]:
     return (ontologies[0] if ontologies else None), imports
 
 
-def walk_imports(project: Project, root: Path, catalog: dict[str, Path], store: ox.Store | None = None) -> list[SourceFile]:
+def walk_imports(project: Project, root: Path, catalog: dict[str, Path], store: ox.Store | None = None,
+                 on_file: Callable[[SourceFile], None] | None = None) -> list[SourceFile]:
     """ROOT and every file it imports, transitively, parsed, in load order (breadth-first); each
     owl:imports IRI is resolved to a local file by CATALOG, never fetched. With STORE, every file is also
-    loaded into it, and a file outside ontology/ only into it (its header is read back from the store)."""
+    loaded into it, and a file outside ontology/ only into it (its header is read back from the store).
+    ON_FILE is called with each file once it is loaded."""
     files: list[SourceFile] = []
     seen: set[Path] = set()
     pending: list[tuple[Path, str | None]] = [(root.resolve(), None)]
@@ -116,6 +119,8 @@ def walk_imports(project: Project, root: Path, catalog: dict[str, Path], store: 
             if store is not None:
                 store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
         files.append(SourceFile(path, triples, iri, imports))
+        if on_file:
+            on_file(files[-1])
         for imported in imports:
             target = catalog.get(imported)
             if target is None:
@@ -143,11 +148,12 @@ def _store_header(store: ox.Store, before: set[str]) -> tuple[str | None, list[s
 _RDF_TYPE, _OWL_ONTOLOGY, _OWL_IMPORTS = (ox.NamedNode(i) for i in (vocab.RDF_TYPE, vocab.OWL_ONTOLOGY, vocab.OWL_IMPORTS))
 
 
-def load_sources(project: Project, store: ox.Store | None = None) -> LoadedSources:
+def load_sources(project: Project, store: ox.Store | None = None,
+                 on_file: Callable[[SourceFile], None] | None = None) -> LoadedSources:
     """Load the data root and everything it imports, resolving IRIs with the catalogs; with STORE, into it
-    too, the graph_data/ files only there (see walk_imports)."""
+    too, the graph_data/ files only there (see walk_imports, which calls ON_FILE)."""
     catalog = read_catalogs([project.data_dir, project.ontology_dir])
-    loaded = LoadedSources(walk_imports(project, project.root_file, catalog, store))
+    loaded = LoadedSources(walk_imports(project, project.root_file, catalog, store, on_file))
     _check_everything_imported(project, {f.path for f in loaded.files})
     return loaded
 
