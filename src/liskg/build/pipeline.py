@@ -66,7 +66,7 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
                 note["detail"] = f"+{added:,} inferred triples"
 
             with progress.step("checking terms, labels and definitions") as note:
-                problems, merged_nt, merged_turtle = asserted.result()
+                problems, merged_turtle = asserted.result()
                 if problems:
                     raise CheckFailed("\n".join(problems + [f"{len(problems)} quality problem(s); nothing was written"]))
                 note["detail"] = "no problems"
@@ -81,8 +81,7 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
                 del dumped
                 files = {outputs.MERGED: merged_turtle, outputs.INFERRED: inferred_nt}
                 note["detail"] = ", ".join(f"{name} {len(data):,} bytes" for name, data in files.items())
-            _check(project, loaded, result, progress, shacl, merged_nt, files[outputs.MERGED], store,
-                   reason=reason, owlapi=owlapi)
+            _check(project, loaded, result, progress, shacl, merged_turtle, store, reason=reason, owlapi=owlapi)
             with progress.step("answering the named queries") as note:
                 answer_files = answered.result()
                 note["detail"] = f"{len(answer_files)} answers"
@@ -124,8 +123,8 @@ def _answers(project: Project, store: ox.Store) -> dict[str, bytes]:
     return answers.compute(store, named_queries(project))
 
 
-def _check(project: Project, loaded, result: BuildResult, progress: Progress, shacl, merged_nt: bytes,
-           merged_turtle: bytes, store: ox.Store, *, reason: bool, owlapi: bool) -> None:
+def _check(project: Project, loaded, result: BuildResult, progress: Progress, shacl, merged_turtle: bytes,
+           store: ox.Store, *, reason: bool, owlapi: bool) -> None:
     """SHACL's verdict (computed alongside), then HermiT and the OWL API when asked; CheckFailed on the first failure."""
     if shacl is not None:
         with progress.step("validating against SHACL shapes") as note:
@@ -141,7 +140,7 @@ def _check(project: Project, loaded, result: BuildResult, progress: Progress, sh
 
             from liskg.build.rdfconvert import to_rdflib_graph
 
-            merged_graph = to_rdflib_graph(ox.parse(merged_nt, format=ox.RdfFormat.N_TRIPLES))
+            merged_graph = to_rdflib_graph(ox.parse(merged_turtle, format=ox.RdfFormat.TURTLE))
             result.reasoner_report = hermit(merged_graph, loaded.files[0].ontology_iri, store)
             if not result.reasoner_report.consistent or result.reasoner_report.unsatisfiable:
                 raise CheckFailed(result.reasoner_report.problem_line() + "; nothing was written")
@@ -189,16 +188,23 @@ def _asserted_ntriples(scan: qc.SourceScan, source) -> bytes:
     return ox.serialize(scan.watch(source, triples), format=ox.RdfFormat.N_TRIPLES)
 
 
-def _asserted_outputs(project: Project, loaded, scan: qc.SourceScan, written: list) -> tuple[list[str], bytes, bytes]:
-    """The term checks' problems, and liskg-merged.ttl as canonical N-Triples and as Turtle: the files WRITTEN
-    (futures of _asserted_ntriples) as one self-contained ontology, with the data root's header, no imports."""
-    asserted = b"".join(chunk.result() for chunk in written)
+def _asserted_outputs(project: Project, loaded, scan: qc.SourceScan, written: list) -> tuple[list[str], bytes]:
+    """The term checks' problems, and liskg-merged.ttl: the files WRITTEN (futures of _asserted_ntriples) as
+    one self-contained ontology."""
+    chunks = [chunk.result() for chunk in written]
     problems = qc.check(project, loaded, scan)
     if problems:
-        return problems, b"", b""
+        return problems, b""
+    merged_nt = outputs.ntriples(_self_contained(b"".join(chunks), loaded))
+    del chunks
+    return [], outputs.turtle(merged_nt)
+
+
+def _self_contained(asserted_nt: bytes, loaded) -> bytes:
+    """The N-Triples lines but the owl:imports and the headers of the imported modules: the data root's header
+    stands for the whole."""
     root_iri = loaded.files[0].ontology_iri
     modules = tuple(f"<{f.ontology_iri}> ".encode() for f in loaded.files if f.ontology_iri and f.ontology_iri != root_iri)
     imports = f"<{vocab.OWL_IMPORTS}>".encode()
-    merged_nt = outputs.ntriples(b"\n".join(line for line in asserted.splitlines() if not line.startswith(modules)
-                                            and not (imports in line and line.split(b" ", 2)[1] == imports)))
-    return [], merged_nt, outputs.turtle(merged_nt)
+    return b"\n".join(line for line in asserted_nt.splitlines() if not line.startswith(modules)
+                      and not (imports in line and line.split(b" ", 2)[1] == imports))
