@@ -41,7 +41,7 @@ def plan(quick: bool, review) -> dict[int, dict]:
         return {1: {"builds": 2, "queries": 3, "java": True}, 10: {"builds": 1, "queries": 2, "java": False}}
     million = projects.million_scale(review)
     return {1: {"builds": 5, "queries": 15, "java": True}, 10: {"builds": 2, "queries": 7, "java": True},
-            100: {"builds": 1, "queries": 3, "java": True}, million: {"builds": 1, "queries": 3, "java": True}}
+            100: {"builds": 1, "queries": 3, "java": True}, million: {"builds": 3, "queries": 3, "java": True}}
 
 
 def load() -> list[float]:

@@ -11,7 +11,7 @@ BUILD_1X, BUILD_MILLION, MEMORY_MILLION = 1.0, 60.0, 2 * 2**30
 PAGE_SETTLE, PAGE_CLICK = 3.0, 0.1
 
 
-STEP_NAMES = {"loading sources": "load", "checking terms, labels and definitions": "term checks",
+STEP_NAMES = {"loading sources": "load", "checking terms, labels and definitions": "term checks (wait)",
               "materializing inferences": "inference", "serializing": "serialization",
               "validating against SHACL shapes": "SHACL (wait after serialization)",
               "answering the named queries": "answers (wait)", "writing build/": "writing build/"}
@@ -101,11 +101,13 @@ class Report:
 
     def build(self) -> None:
         self.out("## `liskg build` (no Java)", "",
-                 "`liskg --root DIR build` as a whole process (its progress lines on stderr): load, term checks, inference, serialization "
-                 "(Oxigraph), SHACL (pyshacl-turbo on the Oxigraph store), the named queries' answers, writing "
-                 "build/ and its store. SHACL and the answers run in threads beside serialization, and the "
-                 "on-disk store beside the checks (Oxigraph and pyshacl-turbo release Python's lock), so the "
-                 "SHACL step's time is only the wait for its verdict after serialization, and CPU time can "
+                 "`liskg --root DIR build` as a whole process (its progress lines on stderr): load (Oxigraph parses "
+                 "graph_data/ straight into the store), inference, the term checks, serialization, SHACL "
+                 "(pyshacl-turbo), the named queries' answers, writing build/ and its store. Jobs overlap in threads "
+                 "(Oxigraph and pyshacl-turbo release Python's lock): the term checks and the merged output run on "
+                 "the sources file by file as they load, beside inference; SHACL validates the closed graph beside "
+                 "the post rules and serialization; the on-disk store and the answers are made beside the sorting. "
+                 "So the term-check, SHACL and answer steps time only the wait for their results, and CPU time can "
                  "exceed wall time. "
                  "Peak memory = the process's peak resident set (`wait4`). Targets: ≤ 1.0 s at 1×; ≤ 60 s "
                  "with peak memory ≤ 2 GiB at ≥ 1M triples.", "",
@@ -117,16 +119,17 @@ class Report:
                 self.out(f"| {self.label(scale)} | 0 | {b.get('error', 'not run')} | | | | |")
                 continue
             peak = max(b["peak_bytes"])
-            ok = None
+            judged = ""
             if scale == "1":
-                ok = self.judge("`liskg build` at 1× ≤ 1.0 s", secs(med(b["seconds"])), med(b["seconds"]) <= BUILD_1X)
+                judged = verdict(self.judge("`liskg build` at 1× ≤ 1.0 s", secs(med(b["seconds"])),
+                                            med(b["seconds"]) <= BUILD_1X))
             elif scale == self.million:
-                ok = self.judge("`liskg build` at ≥ 1M triples: ≤ 60 s, peak memory ≤ 2 GiB",
-                                f"{secs(med(b['seconds']))}, {gib(peak)}",
-                                med(b["seconds"]) <= BUILD_MILLION and peak <= MEMORY_MILLION)
+                fast = self.judge("`liskg build` at ≥ 1M triples ≤ 60 s", secs(med(b["seconds"])),
+                                  med(b["seconds"]) <= BUILD_MILLION)
+                small = self.judge("`liskg build` at ≥ 1M triples: peak memory ≤ 2 GiB", gib(peak), peak <= MEMORY_MILLION)
+                judged = f"time {verdict(fast)}, memory {verdict(small)}"
             self.out(f"| {self.label(scale)} | {len(b['seconds'])} | {spread(b['seconds'])} | {secs(med(b['cpu']))} | "
-                     f"{gib(peak)} | "
-                     f"{self.load_text(b)} | {verdict(ok) if ok is not None else ''} |")
+                     f"{gib(peak)} | {self.load_text(b)} | {judged} |")
         self.out("", "Where the time goes: the build's own progress lines (`liskg build` without `-q`), median per step; "
                  "the rest of the wall time is interpreter start and imports.", "")
         steps = [t for s in self.scales for t in self.part(s, "build").get("steps", {})]
