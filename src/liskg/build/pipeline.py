@@ -1,8 +1,13 @@
 """The build: load sources -> QC -> materialize inferences -> SHACL -> (HermiT, OWL API) -> write outputs.
 
+Oxigraph parses the sources into an in-memory store; a second pass over each file, on its own thread as
+the file loads, feeds the term checks (qc) and writes the merged output. The closing rules run to their
+fixpoint, SHACL validates a snapshot of that closed graph while the post rules add their summaries, and
+the inferred graph is serialized, indexed on disk and asked the named queries, side by side.
+
 Everything is computed in memory first; outputs are written only when every check passed, each
 atomically, and the manifest last, so an interrupted or failed build never leaves a half-updated
-build/ that looks current.
+build/ that looks current (a killed build's half-made store folder is removed by the next build).
 """
 
 from __future__ import annotations
