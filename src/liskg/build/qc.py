@@ -39,20 +39,43 @@ def _line_of(path: Path, iri: str) -> int:
     return 1
 
 
-def locate(project: Project, loaded: LoadedSources, iri: str) -> str:
-    """'file:line' of the record that declares IRI, or '': in graph_data/, the first line where the IRI
-    starts a record (as subject); in ontology/, the line where it is the subject in the file typing it."""
-    for source in loaded.data_files(project) + loaded.ontology_files(project):
-        if source.triples is not None and not any(t.subject.value == iri and t.predicate.value == RDF_TYPE
-                                                  for t in source.triples):
-            continue
+class RecordLocator:
+    """'file:line' of the record that declares an IRI, or '': in graph_data/, the first line where the IRI
+    starts a record (written in full or as prefix:local); in ontology/, that line in the file typing it.
+    Each file is read and indexed once, however many records are asked for."""
+
+    def __init__(self, project: Project, loaded: LoadedSources):
+        self.project = project
+        self.files = loaded.data_files(project) + loaded.ontology_files(project)
+        self.starts: dict[Path, tuple[dict[str, int], dict[str, int]]] = {}
+
+    def __call__(self, iri: str) -> str:
         local = re.split(r"[#/]", iri)[-1]
-        subject = re.compile(rf"^(<{re.escape(iri)}>|[\w\-]*:{re.escape(local)})(?![\w\-.:])")
-        lines = source.path.read_text(encoding="utf-8").splitlines()
-        line = next((n for n, text in enumerate(lines, start=1) if subject.match(text)), None)
-        if line or source.triples is not None:
-            return f"{project.relative(source.path)}:{line or _line_of(source.path, iri)}"
-    return ""
+        for source in self.files:
+            if source.triples is not None and not any(t.subject.value == iri and t.predicate.value == RDF_TYPE
+                                                      for t in source.triples):
+                continue
+            in_full, by_local = self._record_starts(source.path)
+            line = min((n for n in (in_full.get(iri), by_local.get(local)) if n), default=None)
+            if line or source.triples is not None:
+                return f"{self.project.relative(source.path)}:{line or _line_of(source.path, iri)}"
+        return ""
+
+    def _record_starts(self, path: Path) -> tuple[dict[str, int], dict[str, int]]:
+        """The first line starting with each <IRI>, and with each prefix:LOCAL (by LOCAL)."""
+        if path not in self.starts:
+            in_full, by_local = {}, {}
+            for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                start = _RECORD_START.match(text)
+                if start and start.group(1) is not None:
+                    in_full.setdefault(start.group(1), number)
+                elif start:
+                    by_local.setdefault(start.group(2), number)
+            self.starts[path] = in_full, by_local
+        return self.starts[path]
+
+
+_RECORD_START = re.compile(r"<([^>]*)>|[\w\-]*:([\w\-.:]*)")
 
 
 def check(project: Project, loaded: LoadedSources, scan: SourceScan | None = None) -> list[str]:
