@@ -113,18 +113,23 @@ def undrawn_links(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], str]:
     return undrawn
 
 
+def _drawn_neighbours(graph: nx.MultiDiGraph, column_of: dict[str, object], undrawn: dict) -> dict[str, list[str]]:
+    """Each node of COLUMN_OF (node -> its column) with its neighbours in other columns by the links drawn
+    (not in UNDRAWN), sorted."""
+    neighbours: dict[str, set[str]] = {n: set() for n in column_of}
+    for u, v, key in graph.edges(keys=True):
+        if u in column_of and v in column_of and column_of[u] != column_of[v] and (u, v, key) not in undrawn:
+            neighbours[u].add(v)
+            neighbours[v].add(u)
+    return {n: sorted(vs) for n, vs in neighbours.items()}
+
+
 def _barycentre_orders(graph: nx.MultiDiGraph, groups: list[list[str]],
                        undrawn: dict | None = None) -> list[list[str]]:
     """Each group's order after SWEEPS alternating sweeps (left to right, then back) of the barycentre
     heuristic: a node moves to the mean place of its neighbours (by the links drawn) in the other groups."""
     orders = [list(nodes) for nodes in groups]
-    group_of = {n: g for g, nodes in enumerate(orders) for n in nodes}
-    neighbours = {n: set() for n in group_of}
-    for u, v, key in graph.edges(keys=True):
-        if u in group_of and v in group_of and group_of[u] != group_of[v] and (u, v, key) not in (undrawn or {}):
-            neighbours[u].add(v)
-            neighbours[v].add(u)
-    neighbours = {n: sorted(vs) for n, vs in neighbours.items()}
+    neighbours = _drawn_neighbours(graph, {n: g for g, nodes in enumerate(orders) for n in nodes}, undrawn or {})
     rank = {n: i / max(len(nodes) - 1, 1) for nodes in orders for i, n in enumerate(nodes)}
     for sweep in range(SWEEPS):
         for g in (range(len(orders)) if sweep % 2 == 0 else reversed(range(len(orders)))):
@@ -189,11 +194,7 @@ def align(graph: nx.MultiDiGraph, placement: Placement) -> None:
     members: dict[int, list[str]] = {}
     for node in sorted(pos, key=lambda n: pos[n][1]):
         members.setdefault(pos[node][0], []).append(node)
-    neighbours = {n: set() for n in pos}
-    for u, v, key in graph.edges(keys=True):
-        if (u, v, key) not in placement.undrawn and pos[u][0] != pos[v][0]:
-            neighbours[u].add(v)
-            neighbours[v].add(u)
+    neighbours = _drawn_neighbours(graph, {n: xy[0] for n, xy in pos.items()}, placement.undrawn)
     row = {n: LABELLED_ROW if n in placement.labelled else PLAIN_ROW for n in pos}
     tallest = max(sorted(members), key=lambda x: sum(row[n] for n in members[x]))
     for _ in range(ALIGN_ROUNDS):
@@ -204,7 +205,7 @@ def align(graph: nx.MultiDiGraph, placement: Placement) -> None:
             for i, node in enumerate(column):
                 below += (row[column[i - 1]] + row[node]) / 2 if i else 0
                 offsets.append(below)
-            wanted = [sum(pos[v][1] for v in sorted(neighbours[n])) / len(neighbours[n]) if neighbours[n] else pos[n][1]
+            wanted = [sum(pos[v][1] for v in neighbours[n]) / len(neighbours[n]) if neighbours[n] else pos[n][1]
                       for n in column]
             for node, z, offset in zip(column, _nondecreasing([w - o for w, o in zip(wanted, offsets)]), offsets):
                 pos[node] = (x, round(z + offset))
