@@ -27,11 +27,10 @@ LOOKUPS = (RDFS_LABEL, UNIT_SYMBOL)
 def compute(store: ox.Store, queries: dict) -> dict[str, bytes]:
     """File name -> contents of the answer to each named query (name -> liskg.query.named.Query), evaluated
     on STORE (canonical JSON); a query that does not parse raises LiskgError naming its file and position."""
-    files = {}
+    files, labeller = {}, Labeller(store)  # one look-up per term, however many answers show it
     for name, query in sorted(queries.items()):
         text = query.text
         result = run(store, text, timeout=None, origin=query.origin)
-        labeller = Labeller(store)
         terms = {term for row in result.rows for term in row if isinstance(term, ox.NamedNode)}
         remembered = sorted([term.value, predicate.value, value] for term in terms for predicate in LOOKUPS
                             if (value := labeller.lookup(term, predicate)) is not None)
