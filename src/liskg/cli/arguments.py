@@ -44,19 +44,11 @@ def print_lookup(args, project, report: str, text: str) -> int:
 def table_width(args) -> int | None:
     """The width tables fit: the terminal's ($COLUMNS wins), or None (one line per row) with --wide or when piped."""
     import os
+    import shutil  # argparse has imported it already
 
     if getattr(args, "wide", False) or not (os.environ.get("COLUMNS") or sys.stdout.isatty()):
         return None
-    try:  # as shutil.get_terminal_size, without importing shutil
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 80
-    return max(40, columns)
+    return max(40, shutil.get_terminal_size().columns)
 
 
 def add_timeout(parser) -> None:
