@@ -49,8 +49,8 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
 
     # Oxigraph and the SHACL validator work outside Python's lock, so jobs overlap: the term checks and the
     # merged output (Python objects, one file after the other on their own thread) beside loading and
-    # inference (Oxigraph), SHACL beside the post rules and the rest, the on-disk store beside the checks.
-    # Nothing reaches build/ before every check passed.
+    # inference (Oxigraph), SHACL beside the post rules and the rest, the on-disk store and the answers
+    # beside the sorting. Nothing reaches build/ before every check passed.
     store, prepared = ox.Store(), None
     try:
         with ThreadPoolExecutor(max_workers=3) as pool, ThreadPoolExecutor(max_workers=1) as sources_thread:
