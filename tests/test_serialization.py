@@ -14,7 +14,7 @@ from conftest import copy_sources
 
 import liskg
 from liskg import vocab
-from liskg.build import outputs
+from liskg.build import outputs, serialization
 from liskg.project import Project
 from liskg.query import store as built_store
 from liskg.sources.loading import load_sources
@@ -42,13 +42,13 @@ def test_canonical_ntriples_do_not_depend_on_blank_node_labels_or_order(built):
     for seed in (1, 2):
         shuffled = _relabelled_and_shuffled(inferred, seed)
         assert shuffled != inferred
-        assert outputs.ntriples(shuffled) == inferred
+        assert serialization.ntriples(shuffled) == inferred
 
 
 def test_a_literal_that_looks_like_a_blank_node_is_kept_as_written():
     data = (b'<http://example.org/a> <http://example.org/note> "see _:b1 here" .\n'
             b'_:x <http://example.org/p> <http://example.org/a> .\n')
-    lines = outputs.ntriples(data).decode().splitlines()
+    lines = serialization.ntriples(data).decode().splitlines()
     assert lines[0] == '<http://example.org/a> <http://example.org/note> "see _:b1 here" .'
     assert lines[1].endswith(" <http://example.org/p> <http://example.org/a> .") and lines[1].startswith("_:c")
 
@@ -67,14 +67,14 @@ def test_merged_turtle_holds_exactly_the_asserted_triples(built):
     modules = {f.ontology_iri for f in loaded.files[1:]} - {loaded.files[0].ontology_iri}
     kept = [t for f in loaded.files for t in f.triples
             if t.predicate.value != vocab.OWL_IMPORTS and t.subject.value not in modules]
-    expected = outputs.ntriples(ox.serialize(kept, format=NT))
-    assert outputs.ntriples(ox.serialize(ox.parse(merged, format=ox.RdfFormat.TURTLE), format=NT)) == expected
+    expected = serialization.ntriples(ox.serialize(kept, format=NT))
+    assert serialization.ntriples(ox.serialize(ox.parse(merged, format=ox.RdfFormat.TURTLE), format=NT)) == expected
 
 
 def test_the_store_holds_the_inferred_triples_and_is_read_only(built):
     store = built_store.load(built)
     dumped = store.dump(format=NT, from_graph=ox.DefaultGraph())
-    assert outputs.ntriples(dumped) == (built.build_dir / outputs.INFERRED).read_bytes()
+    assert serialization.ntriples(dumped) == (built.build_dir / outputs.INFERRED).read_bytes()
     with pytest.raises(RuntimeError, match="only possible on read-write instances"):
         store.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"),
                           ox.Literal("o")))

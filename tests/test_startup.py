@@ -19,7 +19,8 @@ loaded = sorted(m for m in sys.modules if m.startswith("liskg.cli.commands.") or
 print("LOADED", loaded, file=sys.stderr)
 sys.exit(code)
 """
-HEAVY = ("liskg.api", "liskg.build.pipeline", "rdflib", "pyshacl_turbo", "owlready2", "networkx", "importlib.resources")
+HEAVY = ("liskg.api", "liskg.build.pipeline", "rdflib", "pyshacl_turbo", "owlready2", "networkx", "importlib.resources",
+         "pyoxigraph", "liskg.numbers")
 
 
 def _loaded(*argv: str) -> list[str]:
@@ -31,7 +32,11 @@ def _loaded(*argv: str) -> list[str]:
 
 def test_a_cold_query_imports_only_the_query_command_and_no_build_library():
     assert run_main("query", "longest-cycling").code == 0  # the build is current afterwards
+    # a named query's table is printed from the cells the build kept: no Oxigraph, no number formatting
     assert _loaded("query", "oxide-anode-strategies") == ["liskg.cli.commands.query"]
+    assert _loaded("query", "oxide-anode-strategies", "-f", "md") == ["liskg.cli.commands.query"]
+    assert _loaded("query", "oxide-anode-strategies", "-f", "csv") == ["liskg.cli.commands.query", "liskg.numbers",
+                                                                       "pyoxigraph"]
 
 
 def test_version_and_help_list_every_command_without_running_one():

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 import pyoxigraph as ox
 
 from liskg import vocab
-from liskg.build import inference, manifest, outputs, qc
+from liskg.build import inference, manifest, outputs, qc, serialization
 from liskg.query import answers
 from liskg.errors import CheckFailed, ShaclViolations
 from liskg.progress import Progress
@@ -66,7 +66,7 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
                 # SHACL checks the sources and the entailments its shapes rely on, not the post rules' summaries
                 shacl = pool.submit(_shacl_violations, project, loaded, store, _shacl_input(store)) if validate else None
                 added += inference.post_rules(store)
-                outputs.name_blank_nodes(store)  # before any reader: the answers and the dumps see canonical names
+                serialization.name_blank_nodes(store)  # before any reader: the answers and the dumps see canonical names
                 result.inferred_triples = len(store)
                 note["detail"] = f"+{added:,} inferred triples"
 
@@ -82,7 +82,7 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
                 # the on-disk store holds the same triples, sorted or not: it is prepared from the dump at once
                 prepared = pool.submit(outputs.prepare_store, project.build_dir / outputs.STORE, dumped)
                 answered = pool.submit(_answers, project, store)
-                inferred_nt = outputs.sorted_ntriples(dumped.splitlines())
+                inferred_nt = serialization.sorted_ntriples(dumped.splitlines())
                 del dumped
                 files = {outputs.MERGED: merged_turtle, outputs.INFERRED: inferred_nt}
                 note["detail"] = ", ".join(f"{name} {len(data):,} bytes" for name, data in files.items())
@@ -201,9 +201,9 @@ def _asserted_outputs(project: Project, loaded, scan: qc.SourceScan, written: li
     problems = qc.check(project, loaded, scan)
     if problems:
         return problems, b""
-    merged_nt = outputs.ntriples(_self_contained(b"".join(chunks), loaded))
+    merged_nt = serialization.ntriples(_self_contained(b"".join(chunks), loaded))
     del chunks
-    return [], outputs.turtle(merged_nt)
+    return [], serialization.turtle(merged_nt)
 
 
 def _self_contained(asserted_nt: bytes, loaded) -> bytes:

@@ -5,13 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-import pyoxigraph as ox
-
 
 def add_common_arguments(parser, formats: bool = False) -> None:
     """--timeout and --asserted-only (and --format), shared by query and the look-up commands."""
     if formats:
-        from liskg.query.tables import FORMATS
+        from liskg.query.formats import FORMATS
 
         parser.add_argument("-f", "--format", choices=FORMATS, default="table",
                             help="output format (default: table)")
@@ -67,8 +65,9 @@ def positive_seconds(text: str) -> float:
     return value
 
 
-def ensure_current(project) -> None:
-    """Rebuild when the sources changed (saying so on stderr); warn when the build skipped SHACL."""
+def ensure_current(project) -> bool:
+    """Rebuild when the sources changed (saying so on stderr); warn when the build skipped SHACL.
+    Whether it rebuilt."""
     from liskg.build import manifest
 
     reason = manifest.stale_reason(project)
@@ -80,10 +79,11 @@ def ensure_current(project) -> None:
     warning = manifest.unvalidated_warning(project)
     if warning:
         print(f"liskg: warning: {warning}", file=sys.stderr, flush=True)
+    return bool(reason)
 
 
-def open_build(project, *, inferred: bool = True) -> ox.Store:
-    """The built graph for a reader command: current (see ensure_current), loaded in Oxigraph."""
+def open_build(project, *, inferred: bool = True):
+    """The built graph for a reader command: current (see ensure_current), as an Oxigraph store."""
     from liskg.query import store
 
     ensure_current(project)

@@ -29,7 +29,7 @@ from pathlib import Path
 import rdflib
 
 from liskg import vocab
-from liskg.build import outputs
+from liskg.build import outputs, serialization
 from liskg.errors import CheckFailed, LiskgError
 from liskg.project import Project
 from liskg.progress import Progress
@@ -74,15 +74,15 @@ def ordered(graph: rdflib.Graph) -> rdflib.Graph:
 
 
 def _canonical(graph: rdflib.Graph) -> rdflib.Graph:
-    """The graph with its blank nodes named by the build's canonical labelling (outputs.canonical, RDFC-1.0),
+    """The graph with its blank nodes named by the build's canonical labelling (serialization.canonical, RDFC-1.0),
     so every serializer of the release writes the same labels on every run."""
     from liskg.build.rdfconvert import to_ox_triple, to_rdflib_graph
 
-    return to_rdflib_graph(outputs.canonical(to_ox_triple(t) for t in graph))
+    return to_rdflib_graph(serialization.canonical(to_ox_triple(t) for t in graph))
 
 
 def _canonical_nt(graph: rdflib.Graph) -> bytes:
-    return outputs.ntriples(graph.serialize(format="nt", encoding="utf-8"))
+    return serialization.ntriples(graph.serialize(format="nt", encoding="utf-8"))
 
 
 def _plain(term):
@@ -264,7 +264,7 @@ def _check_alignment(project: Project, merged: rdflib.Graph, aligned: rdflib.Gra
     if not report.consistent or report.unsatisfiable:
         raise CheckFailed(f"LiSKG with the EMMO alignment: {report.problem_line()}; nothing was written")
     combined = work / "liskg-with-alignment.ttl"
-    combined.write_bytes(outputs.turtle(_canonical_nt(together)))
+    combined.write_bytes(serialization.turtle(_canonical_nt(together)))
     alone = work / "liskg-emmo-alignment.ttl"
     alone.write_bytes(files["liskg-emmo-alignment.ttl"])
     owl = check_files([combined, alone], profile=True)

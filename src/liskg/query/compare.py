@@ -25,7 +25,8 @@ from liskg.names import Names
 from liskg.numbers import condition_parts, format_number, format_qualifier, format_unit
 from liskg.query import engine
 from liskg.query.lookups import ELECTROLYTE
-from liskg.query.tables import Labeller, markdown, table
+from liskg.query.grid import markdown, table
+from liskg.query.tables import Labeller
 
 METHOD = ox.NamedNode(vocab.LISKG + "ProcessingMethod")
 QUANTITY = ox.NamedNode(vocab.LISKG + "QuantityKind")

@@ -17,7 +17,8 @@ from liskg.errors import LiskgError
 from liskg.names import Names, close_names
 from liskg.numbers import format_value, parse_amount, unit_base
 from liskg.query import engine
-from liskg.query.tables import Labeller, human_rows, table
+from liskg.query.grid import table
+from liskg.query.tables import Labeller, human_rows
 
 ELECTROLYTE = ox.NamedNode(vocab.LISKG + "Electrolyte")
 MATERIAL = ox.NamedNode(vocab.LISKG + "Material")

@@ -53,27 +53,40 @@ def run(args, project) -> int:
     query = named.resolve(project, args.query, args.expr)
 
     from liskg.cli.arguments import ensure_current, table_width
-    from liskg.query import answers, engine, tables
+    from liskg.query import answers
 
-    engine.check(query.text, query.origin)
-    ensure_current(project)
-    answered = None
-    if not (args.asserted_only or args.evaluate):
-        answered = answers.read(project.build_dir / answers.ANSWERS, query.name, query.text)
-    if answered:  # the build evaluated this very text on the store it wrote
-        result, labeller = answered
-    else:
-        from liskg.query.store import load
+    folder = project.build_dir / answers.ANSWERS
+    reads = not (args.asserted_only or args.evaluate)
+    answer = answers.read(folder, query.name, query.text) if reads else None
+    if answer is None:  # a text no build has parsed: its syntax errors come before any rebuild
+        from liskg.query import engine
 
-        store = load(project, inferred=not args.asserted_only)
-        if args.standalone:  # in-process, no fork: the process ends at the time bound
-            with engine.exit_after(args.timeout, query.origin):
-                result = engine.run(store, query.text, timeout=None, origin=query.origin)
-        else:
-            result = engine.run(store, query.text, timeout=args.timeout, origin=query.origin)
-        labeller = tables.Labeller(store)
-    print(tables.render(result, args.format, labeller, width=table_width(args), labels=args.labels))
+        engine.check(query.text, query.origin)
+    if ensure_current(project) and reads:
+        answer = answers.read(folder, query.name, query.text)
+    width = table_width(args)
+    shown = answer.text(args.format, width) if answer else None  # the cells the build kept: no Oxigraph
+    if shown is None:
+        from liskg.query import tables
+
+        result, labeller = answer.decoded() if answer else evaluated(args, project, query)
+        shown = tables.render(result, args.format, labeller, width=width, labels=args.labels)
+    print(shown)
     return 0
+
+
+def evaluated(args, project, query):
+    """The query's result on the store, and a Labeller that looks labels up there."""
+    from liskg.query import engine, tables
+    from liskg.query.store import load
+
+    store = load(project, inferred=not args.asserted_only)
+    if args.standalone:  # in-process, no fork: the process ends at the time bound
+        with engine.exit_after(args.timeout, query.origin):
+            result = engine.run(store, query.text, timeout=None, origin=query.origin)
+    else:
+        result = engine.run(store, query.text, timeout=args.timeout, origin=query.origin)
+    return result, tables.Labeller(store)
 
 
 def listing(named) -> None:
