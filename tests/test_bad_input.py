@@ -57,7 +57,7 @@ class Case:
     check: Callable[[Project, CliResult], None] | None = None
     bound: float = 120.0  # seconds the command may take
     prebuilt: bool = True  # False: the row starts with no build/ at all, and none may appear
-    leaves_store_in_making: bool = False  # killed: the hidden store folder being prepared may remain (see check)
+    leaves_workspace: bool = False  # killed: the build's hidden workspace may remain (see check)
 
 
 # ---------------------------------------------------------------- helpers that break a copy
@@ -328,7 +328,7 @@ def build_folder_is_a_regular_file(project, tmp):
     project.build_dir.write_text("a file where the build folder should be")
     root = project.root
     return Case(build_args(project, "-q"), [
-        f"liskg: error: {root}/build/{outputs.STORE}: cannot write output ({root}/build is a file, not a "
+        f"liskg: error: {root}/build/{outputs.INFERRED}: cannot write output ({root}/build is a file, not a "
         "folder); choose a writable location"], 2)
 
 
@@ -362,11 +362,11 @@ def interrupted_build(sig: int, progress_line: str, err: list[str], code: int):
 
         def check(project, result):
             assert manifest.stale_reason(project) == "sources changed since the last build (graph_data/review.ttl)"
-            if sig == signal.SIGKILL:  # nothing could clean up: the next build removes the store it was preparing
+            if sig == signal.SIGKILL:  # nothing could clean up: the next build removes the workspace it left
                 assert run_main("--root", str(project.root), "build", "-q").code == 0
                 assert [p.name for p in project.build_dir.iterdir() if p.name.startswith(".")] == []
         return Case(build_args(project), err, code, run=interrupt_after(progress_line, sig), check=check,
-                    leaves_store_in_making=sig == signal.SIGKILL)
+                    leaves_workspace=sig == signal.SIGKILL)
     return row
 
 
@@ -482,8 +482,8 @@ def test_bad_input(row, built_copy, tmp_path):
         assert {n: after[n] for n in sources} == {n: before[n] for n in sources}
         assert not [name for name in after if name.endswith(".tmp")]
     else:  # sources untouched, previous build intact, nothing partial left
-        abandoned = {n for n in after if n.startswith("build/.liskg-store.") and ".tmp/" in n}
-        assert (case.leaves_store_in_making or not abandoned) and {n: after[n] for n in after if n not in abandoned} == before
+        abandoned = {n for n in after if n.startswith(f"build/{outputs.WORKSPACE_PREFIX}") and ".tmp/" in n}
+        assert (case.leaves_workspace or not abandoned) and {n: after[n] for n in after if n not in abandoned} == before
     if not case.prebuilt:
         assert not project.build_dir.exists()
     for path in case.outside:

@@ -2,17 +2,17 @@
 
 Oxigraph parses the sources into an in-memory store; a second pass over each file, on its own thread as
 the file loads, feeds the term checks (qc) and writes the merged output. The closing rules run to their
-fixpoint, SHACL validates a snapshot of that closed graph while the post rules add their summaries, and
-the inferred graph is serialized, indexed on disk and asked the named queries, side by side.
+fixpoint, SHACL validates a snapshot of that closed graph while the post rules add their summaries and
+the inferred graph is serialized (sorted on disk) and indexed on disk; then the named queries are
+answered, once SHACL's copy of the graph is gone, which keeps a million-triple build under 2 GiB.
 
-Everything is computed in memory first; outputs are written only when every check passed, each
-atomically, and the manifest last, so an interrupted or failed build never leaves a half-updated
-build/ that looks current (a killed build's half-made store folder is removed by the next build).
+Outputs are prepared in memory or in a hidden workspace (build/.liskg-build.*.tmp) and moved into place
+only when every check passed, the manifest last, so an interrupted or failed build never leaves a
+half-updated build/ that looks current (a killed build's workspace is removed by the next build).
 """
 
 from __future__ import annotations
 
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -49,9 +49,10 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
 
     # Oxigraph and the SHACL validator work outside Python's lock, so jobs overlap: the term checks and the
     # merged output (Python objects, one file after the other on their own thread) beside loading and
-    # inference (Oxigraph), SHACL beside the post rules and the rest, the on-disk store and the answers
-    # beside the sorting. Nothing reaches build/ before every check passed.
-    store, prepared = ox.Store(), None
+    # inference (Oxigraph), SHACL beside the post rules and the rest, the on-disk store beside the sorting
+    # (by sort(1)), the two halves of the answers beside each other. Nothing reaches build/ before every check
+    # passed: the large outputs are prepared in a workspace (build/.liskg-build.*.tmp) and moved into place.
+    store, work = ox.Store(), None
     try:
         with ThreadPoolExecutor(max_workers=3) as pool, ThreadPoolExecutor(max_workers=1) as sources_thread:
             scan, written = qc.SourceScan(project), []
@@ -61,6 +62,7 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
                 result.files, result.asserted_triples = len(loaded.files), len(store)
                 note["detail"] = f"{result.files} files, {result.asserted_triples:,} triples"
             asserted = sources_thread.submit(_asserted_outputs, project, loaded, scan, written)
+            del scan, written  # the job owns them now, and lets them go when done with them (a third of a GB at 1M)
             with progress.step("materializing inferences") as note:
                 added = inference.close(store)
                 # SHACL checks the sources and the entailments its shapes rely on, not the post rules' summaries
@@ -78,30 +80,29 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
                 result.checks.append("qc")
 
             with progress.step("serializing") as note:
-                dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+                work = outputs.Workspace(project.build_dir, outputs.INFERRED)
+                dumped = work.path("dumped.nt")
+                store.dump(output=str(dumped), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
                 # the on-disk store holds the same triples, sorted or not: it is prepared from the dump at once
-                prepared = pool.submit(outputs.prepare_store, project.build_dir / outputs.STORE, dumped)
-                answered = pool.submit(_answers, project, store)
-                inferred_nt = serialization.sorted_ntriples(dumped.splitlines())
-                del dumped
-                files = {outputs.MERGED: merged_turtle, outputs.INFERRED: inferred_nt}
-                note["detail"] = ", ".join(f"{name} {len(data):,} bytes" for name, data in files.items())
+                prepared = pool.submit(outputs.prepare_store, work.path(outputs.STORE), dumped)
+                inferred = serialization.sort_file(dumped, work.path(outputs.INFERRED))
+                note["detail"] = f"{outputs.MERGED} {len(merged_turtle):,} bytes, {outputs.INFERRED} {inferred.stat().st_size:,} bytes"
             _check(project, loaded, result, progress, shacl, merged_turtle, store, reason=reason, owlapi=owlapi)
-            with progress.step("answering the named queries") as note:
-                answer_files = answered.result()
+            with progress.step("answering the named queries") as note:  # after SHACL, whose copy of the graph is gone
+                answer_files = _answers(project, store, pool)
                 note["detail"] = f"{len(answer_files)} answers"
             with progress.step("writing build/") as note:
                 store_folder = prepared.result()
-                for name, data in files.items():
-                    outputs.write_atomically(project.build_dir / name, data)
+                outputs.write_atomically(project.build_dir / outputs.MERGED, merged_turtle)
+                outputs.install_file(inferred, project.build_dir / outputs.INFERRED)
                 outputs.install_store(store_folder, project.build_dir / outputs.STORE)
                 answers.write(project.build_dir / answers.ANSWERS, answer_files)
                 manifest.write(project, {"asserted_triples": result.asserted_triples,
                                          "inferred_triples": result.inferred_triples}, result.checks)
                 note["detail"] = project.relative(project.build_dir)
-    finally:  # the pool has waited for its jobs: a store prepared for a build that failed is removed
-        if prepared is not None and not prepared.exception() and prepared.result().exists():
-            shutil.rmtree(prepared.result(), ignore_errors=True)
+    finally:  # the pool has waited for its jobs: the workspace goes, with what a build that failed prepared
+        if work is not None:
+            work.close()
     result.timings = progress.timings
     return result
 
@@ -122,11 +123,15 @@ def _shacl_violations(project: Project, loaded, store: ox.Store, data) -> list:
             for v in shacl_validate(store, load_shapes(project), data)]
 
 
-def _answers(project: Project, store: ox.Store) -> dict[str, bytes]:
-    """The named queries' answers (liskg.query.answers), evaluated on the built graph."""
+def _answers(project: Project, store: ox.Store, pool: ThreadPoolExecutor) -> dict[str, bytes]:
+    """The named queries' answers (liskg.query.answers), evaluated on the built graph: half of them in POOL,
+    half here, side by side (Oxigraph evaluates outside Python's lock)."""
     from liskg.query.named import named_queries
 
-    return answers.compute(store, named_queries(project))
+    queries = named_queries(project)
+    halves = [{name: queries[name] for name in sorted(queries)[first::2]} for first in (0, 1)]
+    other = pool.submit(answers.compute, store, halves[1])
+    return answers.compute(store, halves[0]) | other.result()
 
 
 def _check(project: Project, loaded, result: BuildResult, progress: Progress, shacl, merged_turtle: bytes,
@@ -195,9 +200,10 @@ def _asserted_ntriples(scan: qc.SourceScan, source) -> bytes:
 
 
 def _asserted_outputs(project: Project, loaded, scan: qc.SourceScan, written: list) -> tuple[list[str], bytes]:
-    """The term checks' problems, and liskg-merged.ttl: the files WRITTEN (futures of _asserted_ntriples) as
-    one self-contained ontology."""
+    """The term checks' problems, and liskg-merged.ttl: the files WRITTEN (futures of _asserted_ntriples, which
+    it empties: they hold the chunks too) as one self-contained ontology."""
     chunks = [chunk.result() for chunk in written]
+    written.clear()
     problems = qc.check(project, loaded, scan)
     if problems:
         return problems, b""

@@ -1,16 +1,20 @@
 """Canonical serialization of the build outputs: N-Triples sorted as text with blank nodes named by their
 content (RDFC-1.0), and Turtle written by Oxigraph in a fixed order, so every build of the same sources
 writes the same bytes. Oxigraph serializes; only the few blank nodes (the ontology's OWL axioms) are
-parsed and renamed (see canonical).
+parsed and renamed (see canonical). Lines are sorted in memory (sorted_ntriples), except the largest
+output's, which sort(1) sorts on disk (sort_file).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from liskg import vocab
+from liskg.errors import LiskgError
 
 
 def ntriples(data: bytes) -> bytes:
@@ -24,17 +28,26 @@ def canonical_lines(data: bytes) -> list[bytes]:
     Only the lines that hold a blank node (the ontology's OWL axioms: a few dozen, however large the
     data) are parsed and renamed; every triple about a blank node is among them, so its name depends
     on its content alone. The other lines are kept as Oxigraph wrote them."""
-    spans, found = [], data.find(b"_:")  # a superset: "_:" may also sit in a literal
+    kept, with_blanks = blank_node_lines(data)
+    if not with_blanks:
+        return [line for line in data.splitlines() if line]
+    renamed = canonical(ox.parse(with_blanks, format=ox.RdfFormat.N_TRIPLES))
+    return [line for line in kept.splitlines() if line] + ox.serialize(renamed, format=ox.RdfFormat.N_TRIPLES).splitlines()
+
+
+def blank_node_lines(data: bytes) -> tuple[bytes, bytes]:
+    """The N-Triples lines of DATA in two parts: those without "_:", and those with it (every triple with a
+    blank node, and any literal that happens to hold "_:"), found with bytes.find, not line by line."""
+    spans, found = [], data.find(b"_:")
     while found != -1:
         start, end = data.rfind(b"\n", 0, found) + 1, data.find(b"\n", found)
         end = len(data) if end == -1 else end
         spans.append((start, end))
         found = data.find(b"_:", end)
     if not spans:
-        return [line for line in data.splitlines() if line]
+        return data, b""
     kept = b"\n".join(data[start:end] for start, end in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(data)]))
-    renamed = canonical(ox.parse(b"\n".join(data[start:end] for start, end in spans), format=ox.RdfFormat.N_TRIPLES))
-    return [line for line in kept.splitlines() if line] + ox.serialize(renamed, format=ox.RdfFormat.N_TRIPLES).splitlines()
+    return kept, b"\n".join(data[start:end] for start, end in spans)
 
 
 def name_blank_nodes(store: ox.Store) -> None:
@@ -51,6 +64,28 @@ def sorted_ntriples(lines: list[bytes]) -> bytes:
     lines.sort()
     unique = [line for line, previous in zip(lines, [None, *lines]) if line != previous]
     return b"\n".join(unique) + b"\n" if unique else b""
+
+
+def sort_file(unsorted: Path, target: Path) -> Path:
+    """TARGET, made of the lines of the N-Triples file UNSORTED sorted as bytes, without duplicates (what
+    sorted_ntriples does in memory), by sort(1) in the C locale: it sorts in SORT_MEMORY and spills to
+    temporary files beside TARGET, where a million triples sorted in memory take about 600 MB."""
+    import shutil
+    import subprocess
+
+    sort = shutil.which("sort")
+    if sort is None:
+        raise LiskgError("sort(1) is not on PATH: the build sorts liskg-inferred.nt with it; install coreutils")
+    done = subprocess.run([sort, "-u", "-S", SORT_MEMORY, "--parallel=1", "-T", str(target.parent), "-o", str(target),
+                           str(unsorted)],  # one thread: the build's other jobs have the other core
+                          env={**os.environ, "LC_ALL": "C"}, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    if done.returncode:
+        why = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        raise LiskgError(f"{target.name}: cannot sort the output ({why}); check the free space in {target.parent.parent}")
+    return target
+
+
+SORT_MEMORY = "32M"
 
 
 def canonical(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
