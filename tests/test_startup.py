@@ -32,11 +32,28 @@ def _loaded(*argv: str) -> list[str]:
 
 def test_a_cold_query_imports_only_the_query_command_and_no_build_library():
     assert run_main("query", "longest-cycling").code == 0  # the build is current afterwards
-    # a named query's table is printed from the cells the build kept: no Oxigraph, no number formatting
-    assert _loaded("query", "oxide-anode-strategies") == ["liskg.cli.commands.query"]
-    assert _loaded("query", "oxide-anode-strategies", "-f", "md") == ["liskg.cli.commands.query"]
+    # a named query's table is printed from the cells the build kept: no Oxigraph, no number formatting, and
+    # in its plain form not even the command's module (liskg.cli.answered)
+    assert _loaded("query", "oxide-anode-strategies") == []
+    assert _loaded("query", "oxide-anode-strategies", "-f", "md") == []
+    assert _loaded("query", "oxide-anode-strategies", "--timeout", "30") == ["liskg.cli.commands.query"]
     assert _loaded("query", "oxide-anode-strategies", "-f", "csv") == ["liskg.cli.commands.query", "liskg.numbers",
                                                                        "pyoxigraph"]
+
+
+def test_the_plain_named_query_is_answered_before_argparse_is_imported():
+    assert run_main("query", "longest-cycling").code == 0  # the build is current afterwards
+    assert "argparse" not in _modules("query", "oxide-anode-strategies", "--wide")
+    assert "argparse" in _modules("query", "oxide-anode-strategies", "--timeout", "30")  # not the plain form
+
+
+def _modules(*argv: str) -> set[str]:
+    """Every module a cold `liskg ARGV` imported."""
+    script = SCRIPT.replace("if m.startswith", "if m or m.startswith")
+    proc = subprocess.run([sys.executable, "-c", script.format(argv=list(argv), heavy=HEAVY)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return set(eval(proc.stderr.rsplit("LOADED ", 1)[1]))  # noqa: S307 - our own repr of a list of names
 
 
 def test_version_and_help_list_every_command_without_running_one():

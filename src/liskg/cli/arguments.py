@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 
@@ -33,19 +32,20 @@ def print_lookup(args, project, report: str, text: str) -> int:
     from liskg.query.lookups import Lookups
 
     store = open_build(project, inferred=not args.asserted_only)
-    width = table_width(args)
+    width = table_width(args.wide)
     print(engine.bounded(lambda: getattr(Lookups(store, width=width), report)(text).encode(), args.timeout,
                          args.command).decode())
     return 0
 
 
-def table_width(args) -> int | None:
+def table_width(wide: bool) -> int | None:
     """The width tables fit: the terminal's ($COLUMNS wins), or None (one line per row) with --wide or when piped."""
     import os
-    import shutil  # argparse has imported it already
 
-    if getattr(args, "wide", False) or not (os.environ.get("COLUMNS") or sys.stdout.isatty()):
+    if wide or not (os.environ.get("COLUMNS") or sys.stdout.isatty()):
         return None
+    import shutil  # only here: a piped answer needs no terminal size
+
     return max(40, shutil.get_terminal_size().columns)
 
 
@@ -56,6 +56,8 @@ def add_timeout(parser) -> None:
 
 def positive_seconds(text: str) -> float:
     """argparse type: a number of seconds greater than zero."""
+    import argparse
+
     try:
         value = float(text)
     except ValueError:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import os
 import sys
 
@@ -39,6 +37,9 @@ exit codes:
 def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The `liskg` parser; with COMMAND (a name from COMMANDS), only that subcommand's module is imported,
     with "" none (for --version); with None every one (for --help and to name the choices on a typo)."""
+    import argparse
+    import importlib
+
     parser = argparse.ArgumentParser(
         prog="liskg",
         description="LiSKG: a knowledge graph of how researchers engineer the interfaces of solid-state "
@@ -76,8 +77,17 @@ def command_of(argv: list[str]) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    words = sys.argv[1:] if argv is None else argv
     try:
-        parser = make_parser(command_of(sys.argv[1:] if argv is None else argv))
+        from liskg.cli.answered import answer  # the plainest named query, before argparse (see there)
+
+        code = answer(words)
+    except BrokenPipeError:
+        return 0
+    if code is not None:
+        return code
+    try:
+        parser = make_parser(command_of(words))
     except ImportError as exc:  # a broken or missing command module: say which, not a traceback
         print(f"liskg: internal error: cannot load a command ({exc}); reinstall with 'make install'", file=sys.stderr)
         return InternalError.exit_code

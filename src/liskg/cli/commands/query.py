@@ -64,7 +64,7 @@ def run(args, project) -> int:
         engine.check(query.text, query.origin)
     if ensure_current(project) and reads:
         answer = answers.read(folder, query.name, query.text)
-    width = table_width(args)
+    width = table_width(args.wide)
     shown = answer.text(args.format, width) if answer else None  # the cells the build kept: no Oxigraph
     if shown is None:
         from liskg.query import tables

@@ -42,7 +42,7 @@ def run(args, project) -> int:
     from liskg.query.lookups import Lookups
 
     store = open_build(project, inferred=not args.asserted_only)
-    width = table_width(args)
+    width = table_width(args.wide)
 
     def answer() -> bytes:
         description, result = Lookups(store).strategies(args.interface, args.electrolyte, method=args.method,
