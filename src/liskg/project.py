@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from liskg.errors import LiskgError
 
+TYPE_CHECKING = False  # typing's constant, without importing typing (milliseconds of a cold query)
+if TYPE_CHECKING:  # a Project's paths are pathlib's; the plainest `liskg query NAME` gets by without it
+    from pathlib import Path
+
 ROOT_DATA_FILE = "liskg-data.ttl"
+SOURCE_FOLDERS = ("ontology", "graph_data")  # what the build reads, and its freshness depends on
+SOURCE_SUFFIXES = (".ttl", ".xml")
+BUILD = "build"
+QUERIES = "queries"
 
 
 class Project:
@@ -45,11 +52,11 @@ class Project:
 
     @property
     def queries_dir(self) -> Path:
-        return self.root / "queries"
+        return self.root / QUERIES
 
     @property
     def build_dir(self) -> Path:
-        return self.root / "build"
+        return self.root / BUILD
 
     @property
     def root_file(self) -> Path:
@@ -61,37 +68,52 @@ class Project:
 
     def source_files(self) -> list[Path]:
         """Every hand-edited source the build reads (Turtle and catalogs), sorted."""
-        files: list[Path] = []
-        for folder in (self.ontology_dir, self.data_dir):
-            files += [p for p in folder.iterdir() if p.suffix in {".ttl", ".xml"}]
-        return sorted(files)
+        return [self.root / name for name in source_names(str(self.root))]
 
     def relative(self, path: Path) -> str:
         """A path as users see it in messages: relative to the project root when inside it."""
+        from pathlib import Path
+
         try:
             return str(Path(path).resolve().relative_to(self.root.resolve()))
         except ValueError:
             return str(path)
 
 
-def _looks_like_project(path: Path) -> bool:
-    return (path / "ontology").is_dir() and (path / "graph_data").is_dir()
+def source_names(root: str) -> list[str]:
+    """The sources under ROOT (see Project.source_files) as names relative to it ("ontology/liskg.ttl"), sorted."""
+    return sorted(f"{folder}/{entry.name}" for folder in SOURCE_FOLDERS for entry in os.scandir(os.path.join(root, folder))
+                  if os.path.splitext(entry.name)[1] in SOURCE_SUFFIXES)
+
+
+def _looks_like_project(path: str) -> bool:
+    return all(os.path.isdir(os.path.join(path, folder)) for folder in SOURCE_FOLDERS)
 
 
 def find_project(explicit: str | os.PathLike | None = None) -> Project:
-    """The project named by --root, else $LISKG_HOME, else the checkout this package runs from, else cwd.
+    """The project named by --root, else $LISKG_HOME, else the checkout this package runs from, else cwd
+    (see find_root)."""
+    from pathlib import Path
+
+    return Project(Path(find_root(explicit)))
+
+
+def find_root(explicit: str | os.PathLike | None = None) -> str:
+    """The folder of the project named by --root, else $LISKG_HOME, else the checkout this package runs from,
+    else cwd, with symbolic links resolved.
 
     A folder the user named (--root or $LISKG_HOME) that is not a project is an error, never a
     silent fall-back to another project's data.
     """
     for named, how in ((explicit, "--root"), (os.environ.get("LISKG_HOME"), "$LISKG_HOME")):
         if named:
-            if _looks_like_project(Path(named)):
-                return Project(Path(named).resolve())
+            if _looks_like_project(os.fspath(named)):
+                return os.path.realpath(named)
             raise LiskgError(f"{how} {named}: not a LiSKG project (needs ontology/ and graph_data/ folders)")
-    for candidate in (Path(__file__).resolve().parents[2], Path.cwd()):
+    checkout = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
+    for candidate in (checkout, os.getcwd()):
         if _looks_like_project(candidate):
-            return Project(candidate.resolve())
+            return os.path.realpath(candidate)
     raise LiskgError(
         "no LiSKG project found (need ontology/ and graph_data/); run inside a checkout or pass --root DIR"
     )

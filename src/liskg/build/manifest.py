@@ -8,11 +8,12 @@ which readers report as such and which a validating build never takes as current
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Collection
 
 from liskg import __version__
 from liskg.build.outputs import INFERRED, STORE, write_atomically
-from liskg.project import Project
+from liskg.project import BUILD, Project, source_names
 
 MANIFEST = "manifest.json"
 # The checks a build can run, in pipeline order (inference is not a check: every build runs it).
@@ -20,61 +21,69 @@ CHECKS = ("qc", "shacl", "hermit", "owlapi")
 CHECK_NAMES = {"qc": "quality checks", "shacl": "SHACL validation", "hermit": "HermiT", "owlapi": "the OWL API check"}
 
 
-def source_hashes(project: Project, known: dict | None = None) -> dict[str, str]:
-    """SHA-256 of every source file. KNOWN (a manifest) lends its hash to a file whose size and
-    modification time are still the ones it recorded, so a reader re-hashes only files that changed."""
+def source_hashes(root: str, known: dict | None = None) -> dict[str, str]:
+    """SHA-256 of every source file under ROOT, by name. KNOWN (a manifest) lends its hash to a file whose
+    size and modification time are still the ones it recorded, so a reader re-hashes only files that changed."""
     sources, stats = (known or {}).get("sources", {}), (known or {}).get("stats", {})
     hashes = {}
-    for path in project.source_files():
-        name = project.relative(path)
+    for name in source_names(root):
+        path = os.path.join(root, name)
         if name in sources and stats.get(name) == _stat(path):
             hashes[name] = sources[name]
         else:
             import hashlib  # only here: a reader whose sources are unchanged never needs it
 
-            hashes[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+            with open(path, "rb") as source:
+                hashes[name] = hashlib.sha256(source.read()).hexdigest()
     return hashes
 
 
-def _stat(path) -> list[int]:
-    status = path.stat()
+def _stat(path: str) -> list[int]:
+    status = os.stat(path)
     return [status.st_size, status.st_mtime_ns]
 
 
 def write(project: Project, counts: dict[str, int], checks: Collection[str]) -> None:
     """Write the manifest of a build that ran CHECKS (written last, after every output)."""
-    manifest = {"liskg_version": __version__, "sources": source_hashes(project), "counts": counts,
-                "stats": {project.relative(p): _stat(p) for p in project.source_files()},
+    root = str(project.root)
+    manifest = {"liskg_version": __version__, "sources": source_hashes(root), "counts": counts,
+                "stats": {name: _stat(os.path.join(root, name)) for name in source_names(root)},
                 "checks": [c for c in CHECKS if c in checks]}
     write_atomically(project.build_dir / MANIFEST, (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode())
 
 
-def read(project: Project) -> dict | None:
-    """The manifest of the last build, or None when there is none or it cannot be read."""
+def read(project: Project | str) -> dict | None:
+    """The manifest of the project's last build, or None when there is none or it cannot be read. Here and
+    below PROJECT may also be its folder as a string: the plainest `liskg query NAME` makes no Project."""
     try:
-        return json.loads((project.build_dir / MANIFEST).read_text())
+        with open(os.path.join(_folder(project), BUILD, MANIFEST), encoding="utf-8") as file:
+            return json.load(file)
     except (OSError, ValueError):
         return None
 
 
-def checks_run(project: Project) -> list[str]:
+def checks_run(project: Project | str) -> list[str]:
     """The checks the last build ran (none when there is no readable manifest)."""
     return list((read(project) or {}).get("checks", []))
 
 
-def stale_reason(project: Project, *, need: Collection[str] = ()) -> str | None:
+def _folder(project: Project | str) -> str:
+    return project if isinstance(project, str) else str(project.root)
+
+
+def stale_reason(project: Project | str, *, need: Collection[str] = ()) -> str | None:
     """Why the build outputs cannot be used as they are, or None when they are current.
 
-    NEED names checks the build must have run to count as current (a validating build needs "shacl").
-    """
-    if not all((project.build_dir / name).exists() for name in (MANIFEST, INFERRED, STORE)):
+    NEED names checks the build must have run to count as current (a validating build needs "shacl")."""
+    root = _folder(project)
+    if not all(os.path.exists(os.path.join(root, BUILD, name)) for name in (MANIFEST, INFERRED, STORE)):
         return "no build yet"
-    manifest = read(project)
+    manifest = read(root)
     if manifest is None:
         return "build manifest unreadable"
     if manifest.get("liskg_version") != __version__:
         return "built by another LiSKG version"
-    current = source_hashes(project, known=manifest)
+    current = source_hashes(root, known=manifest)
     changed = sorted(set(current.items()) ^ set(manifest.get("sources", {}).items()))
     if changed:
         return f"sources changed since the last build ({changed[0][0]})"
@@ -84,7 +93,7 @@ def stale_reason(project: Project, *, need: Collection[str] = ()) -> str | None:
     return None
 
 
-def unvalidated_warning(project: Project) -> str | None:
+def unvalidated_warning(project: Project | str) -> str | None:
     """A line for readers when the current build skipped SHACL validation, else None."""
     if "shacl" in checks_run(project):
         return None

@@ -14,9 +14,12 @@ runs) is liskg.build.serialization's job.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from liskg.errors import LiskgError
+
+TYPE_CHECKING = False  # as in liskg.project
+if TYPE_CHECKING:  # paths are pathlib's, but `liskg query NAME` reads the manifest without importing it
+    from pathlib import Path
 
 MERGED = "liskg-merged.ttl"
 INFERRED = "liskg-inferred.nt"
@@ -42,7 +45,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
+        if os.path.exists(tmp):
+            os.unlink(tmp)
         if isinstance(exc, OSError):
             raise LiskgError(f"{path}: cannot write output ({exc.strerror}); choose a writable location") from None
         raise
@@ -62,7 +66,7 @@ class Workspace:
         try:
             build_dir.mkdir(parents=True, exist_ok=True)
             _remove_abandoned(build_dir)
-            self.folder = Path(tempfile.mkdtemp(prefix=WORKSPACE_PREFIX, suffix=".tmp", dir=build_dir))
+            self.folder = build_dir / os.path.basename(tempfile.mkdtemp(prefix=WORKSPACE_PREFIX, suffix=".tmp", dir=build_dir))
             self._lock = open(self.folder / "LOCK", "w")
             fcntl.lockf(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
@@ -155,7 +159,9 @@ def _why_unwritable(path: Path, exc: OSError) -> str:
 def _umask() -> int:
     """The process umask, read without changing it where Linux allows (os.umask would, for a moment)."""
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
+        with open("/proc/self/status") as status:
+            lines = status.read().splitlines()
+        for line in lines:
             if line.startswith("Umask:"):
                 return int(line.split()[1], 8)
     except (OSError, ValueError):

@@ -22,24 +22,25 @@ def answer(argv: list[str]) -> int | None:
     request = _plain_query(argv)
     if request is None:
         return None
-    root, name, fmt, wide = request
+    named_root, name, fmt, wide = request
     from liskg.build import manifest
     from liskg.cli.arguments import table_width
     from liskg.errors import LiskgError
-    from liskg.project import find_project
+    from liskg.project import BUILD, QUERIES, find_root
     from liskg.query import answers
 
     try:
-        project = find_project(root)
+        root = find_root(named_root)
     except LiskgError:
         return None
-    if manifest.stale_reason(project) or manifest.unvalidated_warning(project):
+    if manifest.stale_reason(root) or manifest.unvalidated_warning(root):
         return None
     try:
-        text = (project.queries_dir / f"{name}.rq").read_text(encoding="utf-8")
+        with open(os.path.join(root, QUERIES, f"{name}.rq"), encoding="utf-8") as file:
+            text = file.read()
     except (OSError, UnicodeDecodeError):
         return None
-    found = answers.read(project.build_dir / answers.ANSWERS, name, text)
+    found = answers.read(os.path.join(root, BUILD, answers.ANSWERS), name, text)
     shown = found.text(fmt, table_width(wide)) if found else None
     if shown is None:
         return None

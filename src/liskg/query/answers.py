@@ -13,11 +13,15 @@ in another order when evaluated: SPARQL leaves their order open.)
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
 
 from liskg.build.outputs import write_atomically
 from liskg.query import grid
 from liskg.query.formats import HUMAN_FORMATS
+
+TYPE_CHECKING = False  # as in liskg.project
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ANSWERS = "answers"  # the folder in build/
 
@@ -82,10 +86,11 @@ def write(folder: Path, files: dict[str, bytes]) -> None:
         write_atomically(folder / name, data)
 
 
-def read(folder: Path, name: str, text: str) -> Answer | None:
+def read(folder: Path | str, name: str, text: str) -> Answer | None:
     """The answer the build computed for the named query NAME if its text was TEXT, else None."""
     try:
-        answer = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        with open(os.path.join(folder, f"{name}.json"), encoding="utf-8") as file:
+            answer = json.load(file)
     except (OSError, ValueError):
         return None
     return Answer(answer) if answer.get("text") == text else None
