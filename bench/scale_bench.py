@@ -35,7 +35,7 @@ def measured(argv: list[str], cwd: Path | None = None, timeout: float | None = N
     its stderr lines are appended to STDERR when given (a few progress lines: the pipe never fills).
 
     With TREE, peak memory is that of the process with its children (the build runs sort(1)): the larger
-    of the process's own peak (wait4) and the most the tree held at once, sampled every 10 ms (without,
+    of the process's own peak (wait4) and the most the tree held at once (TreeMemory), sampled every 10 ms (without,
     the wait does not poll, so a process of a few milliseconds is timed to the millisecond). CPU time
     (user + system) is less sensitive than wall time to other work on a shared machine."""
     start = time.perf_counter()
@@ -60,18 +60,25 @@ def measured(argv: list[str], cwd: Path | None = None, timeout: float | None = N
 
 
 class TreeMemory:
-    """The most resident memory a process and its descendants held at once, over the samples taken."""
+    """The most resident memory a process and its descendants held at once, over the samples taken. A
+    descendant still running the process's own program is a fork not yet exec'd (subprocess forks, then
+    execs sort or java): it shares the process's pages, so it adds nothing and is not counted."""
 
     def __init__(self, pid: int):
-        self.pid, self.peak = pid, 0
+        self.pid, self.peak, self.program = pid, 0, None
 
     def sample(self) -> None:
+        try:
+            self.program = self.program or os.readlink(f"/proc/{self.pid}/exe")
+        except OSError:
+            return
         total, pending = 0, [self.pid]
         while pending:
             pid = pending.pop()
             try:
-                with open(f"/proc/{pid}/status") as status:
-                    total += next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmRSS:"))
+                if pid == self.pid or os.readlink(f"/proc/{pid}/exe") != self.program:
+                    with open(f"/proc/{pid}/status") as status:
+                        total += next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmRSS:"))
                 for task in os.listdir(f"/proc/{pid}/task"):
                     with open(f"/proc/{pid}/task/{task}/children") as children:
                         pending += [int(child) for child in children.read().split()]

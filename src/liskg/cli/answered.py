@@ -1,6 +1,8 @@
 """`liskg query NAME`, the command people run most, printed from the answer the build kept before argparse
-is even imported: at the review's size the interpreter's start and the standard modules are most of a
-command's time, and argparse with what it imports (shutil, gettext) is a fifth of what remains.
+and pathlib are imported: at the review's size the interpreter's start and the standard modules are
+most of a command's time, and argparse and pathlib with what they import (shutil, gettext,
+urllib.parse) are a third of what remains. So this path imports neither, and works on the project's
+folder as a string.
 
 Only the plain form is served here: [--root DIR] query NAME [--wide] [-f|--format table|md], for a named
 query whose text the current, validated build answered. Anything else, and anything this cannot settle
@@ -13,8 +15,7 @@ from __future__ import annotations
 
 import os
 
-OPTIONS = {"--wide"}  # flags; and -f/--format, whose values this serves:
-FORMATS = ("table", "md")
+FORMATS = ("table", "md")  # the formats printed from the cells the build kept
 
 
 def answer(argv: list[str]) -> int | None:
@@ -62,7 +63,7 @@ def _plain_query(argv: list[str]) -> tuple[str | None, str, str, bool] | None:
         return None  # an option, or a file (the full command reads files)
     while rest:
         word = rest.pop(0)
-        if word in OPTIONS:
+        if word == "--wide":
             wide = True
         elif word in ("-f", "--format") and rest:
             fmt = rest.pop(0)
