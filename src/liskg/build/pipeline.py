@@ -65,15 +65,18 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
             del scan, written  # the job owns them now, and lets them go when done with them (a third of a GB at 1M)
             with progress.step("materializing inferences") as note:
                 added = inference.close(store)
-                # SHACL checks the sources and the entailments its shapes rely on, not the post rules' summaries
-                shacl = pool.submit(_shacl_violations, project, loaded, store, _shacl_input(store)) if validate else None
+                # SHACL's copy of the graph waits for the merged output, whose job holds hundreds of MB at 1M
+                # while it runs; it checks the sources and the entailments its shapes rely on, not the post
+                # rules' summaries.
+                problems, merged_turtle = asserted.result()
+                shacl = (pool.submit(_shacl_violations, project, loaded, store, _shacl_input(store))
+                         if validate and not problems else None)
                 added += inference.post_rules(store)
                 serialization.name_blank_nodes(store)  # before any reader: the answers and the dumps see canonical names
                 result.inferred_triples = len(store)
                 note["detail"] = f"+{added:,} inferred triples"
 
             with progress.step("checking terms, labels and definitions") as note:
-                problems, merged_turtle = asserted.result()
                 if problems:
                     raise CheckFailed("\n".join(problems + [f"{len(problems)} quality problem(s); nothing was written"]))
                 note["detail"] = "no problems"
