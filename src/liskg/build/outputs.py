@@ -7,8 +7,8 @@
                        from liskg-inferred.nt: RocksDB's files are not byte-identical across runs)
 
 Every file is written to a temporary file first and renamed into place; the large ones (liskg-inferred.nt
-and the store) are prepared on disk in a Workspace and renamed into place once every check has passed. What goes into the files (canonical, so byte-identical across
-runs) is liskg.build.serialization's job.
+and the store) are prepared on disk in a Workspace and renamed into place once every check has passed.
+What goes into the files (canonical, so byte-identical across runs) is liskg.build.serialization's job.
 """
 
 from __future__ import annotations
