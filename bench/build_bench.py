@@ -15,9 +15,16 @@ import timing
 from liskg.project import Project
 
 # Short names for build()'s progress titles, matched by their first words.
-STEPS = {"loading sources and merged graph through the OWL API": "OWL API", "loading sources": "load",
-         "checking terms": "QC", "materializing inferences": "inference", "serializing": "serialization",
-         "validating against SHACL": "SHACL", "reasoning with HermiT": "HermiT", "writing build": "artifact writing"}
+STEPS = {
+    "loading sources and merged graph through the OWL API": "OWL API",
+    "loading sources": "load",
+    "checking terms": "QC",
+    "materializing inferences": "inference",
+    "serializing": "serialization",
+    "validating against SHACL": "SHACL",
+    "reasoning with HermiT": "HermiT",
+    "writing build": "artifact writing",
+}
 
 
 def step_name(title: str) -> str:

@@ -25,8 +25,10 @@ def named(root: str) -> dict[str, str]:
 def cold(spec: dict) -> dict:
     """Whole-process seconds of `liskg --root DIR query NAME` per named query, plus the interpreter floor."""
     runs = spec["runs"]
-    result = {"python -c pass": timing.command_times([sys.executable, "-c", "pass"], runs),
-              "liskg --version": timing.command_times([LISKG, "--version"], runs)}
+    result = {
+        "python -c pass": timing.command_times([sys.executable, "-c", "pass"], runs),
+        "liskg --version": timing.command_times([LISKG, "--version"], runs),
+    }
     for name in named(spec["root"]):
         result[name] = timing.command_times([LISKG, "--root", spec["root"], "query", name], runs)
     return result

@@ -26,8 +26,14 @@ import timing
 
 LISKG = str(Path(sys.executable).parent / "liskg")
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 READY_TIMEOUT_MS = 300_000
 NEXT_FRAME = timing.NEXT_FRAME
 FRAME_TIMES = """() => {
@@ -52,16 +58,24 @@ def _page_load(browser, path: Path) -> dict:
     page.goto(path.as_uri())
     page.wait_for_function("() => window.liskg && window.liskg.ready", timeout=READY_TIMEOUT_MS, polling=20)
     ready = time.perf_counter() - start
-    stats = page.evaluate("() => ({stabilized_ms: liskg.stabilizedMs, nodes: liskg.nodes.length, "
-                          "edges: liskg.edges.length, positions: liskg.network.getPositions()})")
+    stats = page.evaluate(
+        "() => ({stabilized_ms: liskg.stabilizedMs, nodes: liskg.nodes.length, "
+        "edges: liskg.edges.length, positions: liskg.network.getPositions()})"
+    )
     page.wait_for_timeout(1000)
     moved = page.evaluate("() => liskg.network.getPositions()") != stats.pop("positions")
     frames = page.evaluate(FRAME_TIMES)
     hub = page.evaluate(HUB_POSITION)
     clicks = timing.clicks_to_frame(page, hub["x"], hub["y"], away=(5, 5))
     page.close()
-    return {**stats, **frames, "ready": ready, "moved_after_layout": moved,
-            "click_to_frame": statistics.median(clicks), "external_requests": external}
+    return {
+        **stats,
+        **frames,
+        "ready": ready,
+        "moved_after_layout": moved,
+        "click_to_frame": statistics.median(clicks),
+        "external_requests": external,
+    }
 
 
 def _script_hash(script: str) -> str:

@@ -35,8 +35,11 @@ def test_every_named_query_has_its_answer_with_its_text(built):
     stored = json.loads((folder / "oxide-anode-strategies.json").read_text(encoding="utf-8"))
     assert stored["text"] == (built.queries_dir / "oxide-anode-strategies.rq").read_text(encoding="utf-8")
     assert stored["form"] == "select"
-    assert ["https://w3id.org/liskg/data/ref-67", "http://www.w3.org/2000/01/rdf-schema#label",
-            "Fu et al. [67]"] in stored["lookups"]
+    assert [
+        "https://w3id.org/liskg/data/ref-67",
+        "http://www.w3.org/2000/01/rdf-schema#label",
+        "Fu et al. [67]",
+    ] in stored["lookups"]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -69,9 +72,16 @@ def test_the_plain_named_query_prints_what_the_full_command_line_prints(built, m
 
 def test_the_plain_form_leaves_everything_else_to_the_full_command_line(built):
     root = ["--root", str(built.root)]
-    for argv in (["query", "oxide-anode-strategies", "--timeout", "30"], ["query", "oxide-anode-strategies", "--wid"],
-                 ["query", "oxide-anode-strategies", "-f", "csv"], ["query", "queries/oxide-anode-strategies.rq"],
-                 ["query", "--list"], ["query", "no-such-query"], ["stats"], ["query"]):
+    for argv in (
+        ["query", "oxide-anode-strategies", "--timeout", "30"],
+        ["query", "oxide-anode-strategies", "--wid"],
+        ["query", "oxide-anode-strategies", "-f", "csv"],
+        ["query", "queries/oxide-anode-strategies.rq"],
+        ["query", "--list"],
+        ["query", "no-such-query"],
+        ["stats"],
+        ["query"],
+    ):
         assert answered.answer(root + argv) is None, argv
 
 

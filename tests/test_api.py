@@ -65,9 +65,12 @@ def test_a_stale_build_is_rebuilt_only_when_allowed(tmp_project, capsys):
 
 
 def test_values_are_python_values_and_timeouts_are_typed(project):
-    answer = liskg.query(project, "PREFIX liskg: <https://w3id.org/liskg/ontology#> "
-                                  "SELECT (COUNT(*) AS ?n) (1.50 AS ?d) (2.5e0 AS ?f) (true AS ?b) WHERE { "
-                                  "?s a liskg:Study }")
+    answer = liskg.query(
+        project,
+        "PREFIX liskg: <https://w3id.org/liskg/ontology#> "
+        "SELECT (COUNT(*) AS ?n) (1.50 AS ?d) (2.5e0 AS ?f) (true AS ?b) WHERE { "
+        "?s a liskg:Study }",
+    )
     (row,) = answer.values()
     assert isinstance(row["n"], int) and row["n"] > 40
     assert (row["d"], row["f"], row["b"]) == (Decimal("1.5"), 2.5, True)

@@ -88,8 +88,10 @@ def test_a_build_that_skipped_shacl_is_reported_unvalidated_and_never_current(tm
     skipped = run_main(*root, "build", "-q", "--no-validate")
     assert skipped.code == 0, skipped.err
     assert json.loads((tmp_project.build_dir / manifest.MANIFEST).read_text())["checks"] == ["qc"]
-    warning = ("liskg: warning: this build skipped SHACL validation (made by `liskg reason` or `build "
-               "--no-validate`), so its records are unchecked; run `liskg build` to validate")
+    warning = (
+        "liskg: warning: this build skipped SHACL validation (made by `liskg reason` or `build "
+        "--no-validate`), so its records are unchecked; run `liskg build` to validate"
+    )
     for command in (["stats"], ["query", "studies-per-section"], ["viz", "-o", str(tmp_project.root / "g.html")]):
         result = run_main(*root, *command)
         assert (result.code, result.err.splitlines()) == (0, [warning]), command
@@ -99,9 +101,10 @@ def test_a_build_that_skipped_shacl_is_reported_unvalidated_and_never_current(tm
     with pytest.raises(ShaclViolations) as refused:  # as `liskg build` (exit 1, a row of test_bad_input.py)
         liskg.build(tmp_project, if_stale=True)
     assert refused.value.violations == [
-        f'graph_data/studies-anode.ttl:{studies.read_text().splitlines().index("lkd:ref-9102 a owl:NamedIndividual , liskg:Study ;") + 1}: '
+        f"graph_data/studies-anode.ttl:{studies.read_text().splitlines().index('lkd:ref-9102 a owl:NamedIndividual , liskg:Study ;') + 1}: "
         'SHACL StudyShape: lkd:ref-9102 "Unnumbered et al.": liskg:referenceNumber: '
-        "a study needs exactly one integer reference number"]
+        "a study needs exactly one integer reference number"
+    ]
 
 
 def test_help_teaches_every_command_and_the_exit_codes():

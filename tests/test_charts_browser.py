@@ -31,11 +31,16 @@ def drawn_rows(page: Page, name: str) -> list[dict]:
 
 
 def test_charts_draw_with_no_request_and_no_error(page):
-    assert all(url.startswith(("file://", "data:", "blob:")) for url in page.requests), page.requests  # blob: the engine worker
+    assert all(url.startswith(("file://", "data:", "blob:")) for url in page.requests), (
+        page.requests
+    )  # blob: the engine worker
     assert page.errors == []
     assert sorted(page.js("() => Object.keys(LiskgCharts.views)")) == sorted(charts.CHARTS)
     # every chart is an SVG with marks in it: 12 conductivity points, 28 matrix cells
-    assert page.js("() => document.querySelectorAll('[data-chart=conductivity] svg .mark-symbol.role-mark path').length") == 12
+    assert (
+        page.js("() => document.querySelectorAll('[data-chart=conductivity] svg .mark-symbol.role-mark path').length")
+        == 12
+    )
     assert page.js("() => document.querySelectorAll('[data-chart=matrix] svg .mark-rect.role-mark path').length") == 28
     assert page.screenshot("charts-panel.png").stat().st_size > 10_000
 

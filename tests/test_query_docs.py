@@ -33,7 +33,9 @@ def test_shown_output_is_real(command, shown, monkeypatch):
     monkeypatch.setenv("COLUMNS", str(DOC_COLUMNS))  # the docs show a 100-column terminal
     result = run_main(*shlex.split(command))
     assert result.code == 0, result.err
-    assert result.out.rstrip() == shown.rstrip(), "docs/queries.md is out of date: rerun the command and paste its output"
+    assert result.out.rstrip() == shown.rstrip(), (
+        "docs/queries.md is out of date: rerun the command and paste its output"
+    )
 
 
 def test_the_query_page_prefixes_are_the_projects():

@@ -24,7 +24,7 @@ def computed_terms() -> set[str]:
 
     terms = set()
     for text in rule_queries().values():
-        template = text[text.index("CONSTRUCT"):text.index("WHERE")]
+        template = text[text.index("CONSTRUCT") : text.index("WHERE")]
         terms |= set(re.findall(r"liskg:\w+", template))
     return terms
 
@@ -72,6 +72,15 @@ def test_same_answer_without_materialized_inferences(name, project, store, asser
 
 def test_computed_links_are_the_ones_the_docs_name():
     assert computed_terms() == {
-        "liskg:forCell", "liskg:involvesElectrolyte", "liskg:normalizedValue", "liskg:normalizedMinimum",
-        "liskg:normalizedMaximum", "liskg:directType", "liskg:directSuperClass", "liskg:methodMitigates",
-        "liskg:methodRisks", "liskg:assertionBasis", "liskg:StatedInReview"}
+        "liskg:forCell",
+        "liskg:involvesElectrolyte",
+        "liskg:normalizedValue",
+        "liskg:normalizedMinimum",
+        "liskg:normalizedMaximum",
+        "liskg:directType",
+        "liskg:directSuperClass",
+        "liskg:methodMitigates",
+        "liskg:methodRisks",
+        "liskg:assertionBasis",
+        "liskg:StatedInReview",
+    }

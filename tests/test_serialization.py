@@ -46,8 +46,10 @@ def test_canonical_ntriples_do_not_depend_on_blank_node_labels_or_order(built):
 
 
 def test_a_literal_that_looks_like_a_blank_node_is_kept_as_written():
-    data = (b'<http://example.org/a> <http://example.org/note> "see _:b1 here" .\n'
-            b'_:x <http://example.org/p> <http://example.org/a> .\n')
+    data = (
+        b'<http://example.org/a> <http://example.org/note> "see _:b1 here" .\n'
+        b"_:x <http://example.org/p> <http://example.org/a> .\n"
+    )
     lines = serialization.ntriples(data).decode().splitlines()
     assert lines[0] == '<http://example.org/a> <http://example.org/note> "see _:b1 here" .'
     assert lines[1].endswith(" <http://example.org/p> <http://example.org/a> .") and lines[1].startswith("_:c")
@@ -57,19 +59,28 @@ def test_sort_file_sorts_as_sorted_ntriples_does(built, tmp_path):
     """sort(1) in the C locale orders bytes as Python does: non-ASCII text, duplicates, a line that is
     a prefix of another."""
     lines = (built.build_dir / outputs.INFERRED).read_bytes().splitlines()
-    lines += [b'<http://example.org/a> <http://example.org/p> "\xce\xa9 cm\xc2\xb2" .',
-              b'<http://example.org/a> <http://example.org/p> "\xce\xa9" .', lines[0], lines[-1]]
+    lines += [
+        b'<http://example.org/a> <http://example.org/p> "\xce\xa9 cm\xc2\xb2" .',
+        b'<http://example.org/a> <http://example.org/p> "\xce\xa9" .',
+        lines[0],
+        lines[-1],
+    ]
     random.Random(3).shuffle(lines)
     unsorted = tmp_path / "unsorted.nt"
     unsorted.write_bytes(b"\n".join(lines) + b"\n")
-    assert serialization.sort_file(unsorted, tmp_path / "sorted.nt").read_bytes() == serialization.sorted_ntriples(lines)
+    assert serialization.sort_file(unsorted, tmp_path / "sorted.nt").read_bytes() == serialization.sorted_ntriples(
+        lines
+    )
 
 
 def test_without_sort_on_path_the_build_says_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     (tmp_path / "in.nt").write_bytes(b"")
-    with pytest.raises(liskg.LiskgError, match=r"^sort\(1\) is not on PATH: the build sorts liskg-inferred.nt with it; "
-                                                r"install coreutils$"):
+    with pytest.raises(
+        liskg.LiskgError,
+        match=r"^sort\(1\) is not on PATH: the build sorts liskg-inferred.nt with it; "
+        r"install coreutils$",
+    ):
         serialization.sort_file(tmp_path / "in.nt", tmp_path / "out.nt")
 
 
@@ -85,8 +96,12 @@ def test_merged_turtle_holds_exactly_the_asserted_triples(built):
     assert merged.startswith(b"@prefix ")
     loaded = load_sources(built)  # every file as Python triples: an oracle beside the build's own path
     modules = {f.ontology_iri for f in loaded.files[1:]} - {loaded.files[0].ontology_iri}
-    kept = [t for f in loaded.files for t in f.triples
-            if t.predicate.value != vocab.OWL_IMPORTS and t.subject.value not in modules]
+    kept = [
+        t
+        for f in loaded.files
+        for t in f.triples
+        if t.predicate.value != vocab.OWL_IMPORTS and t.subject.value not in modules
+    ]
     expected = serialization.ntriples(ox.serialize(kept, format=NT))
     assert serialization.ntriples(ox.serialize(ox.parse(merged, format=ox.RdfFormat.TURTLE), format=NT)) == expected
 
@@ -96,8 +111,7 @@ def test_the_store_holds_the_inferred_triples_and_is_read_only(built):
     dumped = store.dump(format=NT, from_graph=ox.DefaultGraph())  # blank nodes keep their canonical names
     assert serialization.sorted_ntriples(dumped.splitlines()) == (built.build_dir / outputs.INFERRED).read_bytes()
     with pytest.raises(RuntimeError, match="only possible on read-write instances"):
-        store.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"),
-                          ox.Literal("o")))
+        store.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("o")))
 
 
 def test_a_reader_keeps_its_store_while_a_rebuild_replaces_it(built, tmp_path):
@@ -105,7 +119,7 @@ def test_a_reader_keeps_its_store_while_a_rebuild_replaces_it(built, tmp_path):
     before = len(reader)
     store_path = built.build_dir / outputs.STORE
     one = tmp_path / "one.nt"
-    one.write_bytes(b"<http://example.org/s> <http://example.org/p> \"o\" .\n")
+    one.write_bytes(b'<http://example.org/s> <http://example.org/p> "o" .\n')
     work = outputs.Workspace(built.build_dir, outputs.STORE)
     outputs.install_store(outputs.prepare_store(work.path(outputs.STORE), one), store_path)
     work.close()
@@ -113,6 +127,8 @@ def test_a_reader_keeps_its_store_while_a_rebuild_replaces_it(built, tmp_path):
     assert len(built_store.load(built)) == 1
     assert sorted(p.name for p in built.build_dir.iterdir() if p.name.startswith(".")) == []  # no leftovers
     work = outputs.Workspace(built.build_dir, outputs.STORE)
-    outputs.install_store(outputs.prepare_store(work.path(outputs.STORE), built.build_dir / outputs.INFERRED), store_path)
+    outputs.install_store(
+        outputs.prepare_store(work.path(outputs.STORE), built.build_dir / outputs.INFERRED), store_path
+    )
     work.close()
     assert len(built_store.load(built)) == before

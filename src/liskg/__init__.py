@@ -26,7 +26,13 @@ import liskg.build  # noqa: E402, F401
 import liskg.graph  # noqa: E402, F401
 import liskg.query  # noqa: E402, F401
 from liskg.errors import (  # noqa: E402
-    EXIT_CODES, CheckFailed, InternalError, LiskgError, ShaclViolations, TimedOut, Unavailable,
+    EXIT_CODES,
+    CheckFailed,
+    InternalError,
+    LiskgError,
+    ShaclViolations,
+    TimedOut,
+    Unavailable,
 )
 from liskg.project import Project  # noqa: E402
 
@@ -45,5 +51,21 @@ def __getattr__(name: str):
     return value
 
 
-__all__ = ["Project", "build", "open_store", "query", "graph", "status", "Answer", "Cell", "Status",
-           "LiskgError", "CheckFailed", "ShaclViolations", "Unavailable", "TimedOut", "InternalError", "EXIT_CODES"]
+__all__ = [
+    "Project",
+    "build",
+    "open_store",
+    "query",
+    "graph",
+    "status",
+    "Answer",
+    "Cell",
+    "Status",
+    "LiskgError",
+    "CheckFailed",
+    "ShaclViolations",
+    "Unavailable",
+    "TimedOut",
+    "InternalError",
+    "EXIT_CODES",
+]

@@ -38,8 +38,15 @@ def project_of(project: ProjectLike) -> Project:
     return project if isinstance(project, Project) else find_project(project)
 
 
-def build(project: ProjectLike = None, *, validate: bool = True, reason: bool = False, owlapi: bool = False,
-          if_stale: bool = False, progress: bool = False) -> BuildResult | None:
+def build(
+    project: ProjectLike = None,
+    *,
+    validate: bool = True,
+    reason: bool = False,
+    owlapi: bool = False,
+    if_stale: bool = False,
+    progress: bool = False,
+) -> BuildResult | None:
     """Check the sources and write build/: quality checks, inference, SHACL (validate), HermiT (reason),
     the OWL API's OWL 2 DL check (owlapi). Raises CheckFailed (exit 1) or LiskgError; writes nothing then.
 
@@ -66,8 +73,10 @@ def open_store(project: ProjectLike = None, *, inferred: bool = True, rebuild: R
     project = project_of(project)
     reason = manifest.stale_reason(project)
     if reason and rebuild == "never":
-        raise LiskgError(f"{project.relative(project.build_dir)}/ is not current ({reason}); "
-                         "run `liskg build` or liskg.build(project)")
+        raise LiskgError(
+            f"{project.relative(project.build_dir)}/ is not current ({reason}); "
+            "run `liskg build` or liskg.build(project)"
+        )
     if reason:
         build(project)
     return store.load(project, inferred=inferred)
@@ -123,8 +132,14 @@ class Answer:
         return [{name: cell.value for name, cell in row.items()} for row in self.rows]
 
 
-def query(source: ProjectLike | ox.Store, text: str, *, inferred: bool = True, timeout: float | None = None,
-          rebuild: Rebuild = "if-stale") -> Answer:
+def query(
+    source: ProjectLike | ox.Store,
+    text: str,
+    *,
+    inferred: bool = True,
+    timeout: float | None = None,
+    rebuild: Rebuild = "if-stale",
+) -> Answer:
     """Answer TEXT, a named query (queries/NAME.rq), a path to a .rq file, or SPARQL text, over SOURCE: a
     project (opened with open_store(inferred=, rebuild=)) or an open pyoxigraph Store.
 
@@ -143,8 +158,10 @@ def query(source: ProjectLike | ox.Store, text: str, *, inferred: bool = True, t
         graph_store = open_store(project, inferred=inferred, rebuild=rebuild)
     result = engine.run(graph_store, resolved.text, timeout=timeout, origin=resolved.origin)
     labels = Labeller(graph_store)
-    rows = [{name: Cell(term, _value(term), labels.text(term)) for name, term in zip(result.variables, row)}
-            for row in result.rows]
+    rows = [
+        {name: Cell(term, _value(term), labels.text(term)) for name, term in zip(result.variables, row)}
+        for row in result.rows
+    ]
     return Answer(result.form, list(result.variables), rows, result.boolean)
 
 

@@ -75,8 +75,14 @@ class Names:
             self._cache[key] = [(thing, name.value) for thing, name, _e in self._rows("", kind, classes)]
         return self._cache[key]
 
-    def matches(self, text: str, kind: ox.NamedNode | None = None, *, classes: bool = False,
-                among: Collection[str] | None = None) -> tuple[list[ox.NamedNode], bool]:
+    def matches(
+        self,
+        text: str,
+        kind: ox.NamedNode | None = None,
+        *,
+        classes: bool = False,
+        among: Collection[str] | None = None,
+    ) -> tuple[list[ox.NamedNode], bool]:
         """(things named TEXT, whether by a whole name): whole-name matches, else names containing TEXT."""
         needle = normalize(text)
         named = [(t, normalize(n)) for t, n in self._named(kind, classes) if among is None or t.value in among]
@@ -87,8 +93,15 @@ class Names:
     def _sorted(self, things) -> list[ox.NamedNode]:
         return sorted(set(things), key=lambda t: (self.labels.text(t).lower(), t.value))
 
-    def find(self, what: str, text: str, kind: ox.NamedNode | None = None, *, classes: bool = False,
-             among: Collection[str] | None = None) -> list[ox.NamedNode]:
+    def find(
+        self,
+        what: str,
+        text: str,
+        kind: ox.NamedNode | None = None,
+        *,
+        classes: bool = False,
+        among: Collection[str] | None = None,
+    ) -> list[ox.NamedNode]:
         """Things named TEXT, sorted by label: individuals of KIND (at any depth), or with classes=True KIND and its
         subclasses, or with no KIND anything named; AMONG limits them to those IRIs. WHAT names them in errors."""
         if not normalize(engine.require_text(text, what)):
@@ -99,8 +112,14 @@ class Names:
             return found
         raise LiskgError(f"no {what} is called {text!r}{self.suggest(text, kind, classes=classes, among=among)}")
 
-    def suggest(self, text: str, kind: ox.NamedNode | None = None, *, classes: bool = False,
-                among: Collection[str] | None = None) -> str:
+    def suggest(
+        self,
+        text: str,
+        kind: ox.NamedNode | None = None,
+        *,
+        classes: bool = False,
+        among: Collection[str] | None = None,
+    ) -> str:
         """'; close names: A, B' for a name that found nothing (or '')."""
         names = {n for t, n in self._named(kind, classes) if among is None or t.value in among}
         close = close_names(normalize(text), names)
@@ -140,11 +159,14 @@ class Names:
             if chosen is None and not materials:
                 raise LiskgError(self.ambiguous("electrolyte class", text, classes))
             if chosen is not None:
-                return Understood(classes=(chosen,),
-                                  said=f"{self.labels.text(chosen)} (the class, narrower classes included)")
+                return Understood(
+                    classes=(chosen,), said=f"{self.labels.text(chosen)} (the class, narrower classes included)"
+                )
         if len(materials) == 1:
-            return Understood(materials=tuple(materials),
-                              said=f"{self.labels.text(materials[0])} (the material, and materials made from it)")
+            return Understood(
+                materials=tuple(materials),
+                said=f"{self.labels.text(materials[0])} (the material, and materials made from it)",
+            )
         if materials:
             raise LiskgError(self.ambiguous("electrolyte", text, self._sorted(classes + materials)))
         hint = self.suggest(text, electrolyte, classes=True) or self.suggest(text, ox.NamedNode(MATERIAL))
@@ -155,8 +177,15 @@ class Names:
         found = {thing for thing, _name, _exact in self._rows("", kind, False)}
         return sorted(found, key=lambda t: (self.labels.text(t).lower(), t.value))
 
-    def one(self, what: str, text: str, kind: ox.NamedNode | None = None, *, classes: bool = False,
-            among: Collection[str] | None = None) -> ox.NamedNode:
+    def one(
+        self,
+        what: str,
+        text: str,
+        kind: ox.NamedNode | None = None,
+        *,
+        classes: bool = False,
+        among: Collection[str] | None = None,
+    ) -> ox.NamedNode:
         """The one thing named TEXT (see find); several is an error that lists them by LABEL."""
         found = self.find(what, text, kind, classes=classes, among=among)
         if len(found) > 1:
@@ -180,8 +209,9 @@ class Names:
         """Studies by reference number (67, [67], ref 67) or first author (Sharafi), never by label chemistry."""
         needle = normalize(engine.require_text(text, "study"))
         number = re.fullmatch(r"(?:ref\.?\s*)?\[?(\d+)\]?", needle)
-        rows = engine.run(self.store, vocab.sparql("query/sparql/find-authors.rq"), timeout=self.timeout,
-                          origin="find-authors").rows
+        rows = engine.run(
+            self.store, vocab.sparql("query/sparql/find-authors.rq"), timeout=self.timeout, origin="find-authors"
+        ).rows
         if number:
             found = [t for t, _a, n in rows if n is not None and n.value == number.group(1)]
             if not found:
@@ -190,10 +220,13 @@ class Names:
         if not needle:
             raise LiskgError("name a study: a reference number (107) or a first author (Sharafi)")
         authors = {t: normalize(a.value) for t, a, _n in rows if a is not None}
-        found = [t for t, a in authors.items() if a == needle] or [t for t, a in authors.items() if a.startswith(needle)]
+        found = [t for t, a in authors.items() if a == needle] or [
+            t for t, a in authors.items() if a.startswith(needle)
+        ]
         if found:
-            return sorted(found, key=lambda t: (int(next(n.value for s, _a, n in rows if s == t and n is not None) or 0),
-                                                t.value))
+            return sorted(
+                found, key=lambda t: (int(next(n.value for s, _a, n in rows if s == t and n is not None) or 0), t.value)
+            )
         close = close_names(needle, {a.value for _t, a, _n in rows if a is not None})
         hint = f"; close names: {', '.join(close)}" if close else ""
         raise LiskgError(f"no study has the first author {text!r}{hint} (give an author or a reference number)")
@@ -201,6 +234,7 @@ class Names:
 
 def close_names(needle: str, names: Collection[str], limit: int = 5) -> list[str]:
     """Names that look like a misspelling of `needle`, as a whole or word by word, best first."""
+
     def similarity(a: str, b: str) -> float:
         return difflib.SequenceMatcher(None, a, b).ratio()
 

@@ -23,8 +23,8 @@ Number = str | int | float | Decimal | None
 # Conditions of a measurement, in the order they are written, with their unit.
 CONDITIONS = (("crate", "C"), ("temperature", "°C"), ("current", "mA cm-2"))
 QUALIFIERS = {"greater than": ">", "less than": "<", "approximately": "≈", "at least": "≥", "at most": "≤"}
-KEEP_DIGITS = 5   # a value with more significant digits than this is computed noise ...
-ROUND_TO = 3      # ... and is rounded to this many
+KEEP_DIGITS = 5  # a value with more significant digits than this is computed noise ...
+ROUND_TO = 3  # ... and is rounded to this many
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 _UNIT_POWER = re.compile(r"(?<=[^\s\d-])(-?\d+)(?=\s|$)")
 
@@ -71,8 +71,14 @@ def format_qualifier(qualifier: str | None) -> str:
     return QUALIFIERS.get((qualifier or "").strip(), (qualifier or "").strip())
 
 
-def format_value(value: Number, unit: str | None = None, *, qualifier: str | None = None,
-                 minimum: Number = None, maximum: Number = None) -> str:
+def format_value(
+    value: Number,
+    unit: str | None = None,
+    *,
+    qualifier: str | None = None,
+    minimum: Number = None,
+    maximum: Number = None,
+) -> str:
     """'> 99 %', '2.95 × 10⁻⁷ S cm⁻¹', or a range '205–1526 mAh g⁻¹' from MINIMUM and MAXIMUM when VALUE is missing."""
     if _decimal(value) is None and value not in (None, ""):
         number = str(value)
@@ -83,8 +89,14 @@ def format_value(value: Number, unit: str | None = None, *, qualifier: str | Non
     return " ".join(part for part in (format_qualifier(qualifier), number, format_unit(unit)) if part)
 
 
-def format_change(baseline: Number, value: Number, unit: str | None = None, *, qualifier: str | None = None,
-                  baseline_qualifier: str | None = None) -> str:
+def format_change(
+    baseline: Number,
+    value: Number,
+    unit: str | None = None,
+    *,
+    qualifier: str | None = None,
+    baseline_qualifier: str | None = None,
+) -> str:
     """Before and after in one unit: '950 → 75 Ω cm²', '< 70 → 20 Ω'; no baseline: the value alone."""
     after = format_value(value, unit, qualifier=qualifier)
     if baseline in (None, ""):
@@ -105,12 +117,21 @@ def format_temperature(value: Number) -> str:
     return f"{format_number(value)} °C" if value not in (None, "") else ""
 
 
-def format_conditions(*, crate: Number = None, temperature: Number = None, current: Number = None,
-                      current_unit: str | None = "mA cm-2", cycles: Number = None) -> str:
+def format_conditions(
+    *,
+    crate: Number = None,
+    temperature: Number = None,
+    current: Number = None,
+    current_unit: str | None = "mA cm-2",
+    cycles: Number = None,
+) -> str:
     """The conditions of a measurement: '0.05 C, 25 °C, 0.1 mA cm⁻², after 100 cycles' (only those reported)."""
-    parts = [format_crate(crate), format_temperature(temperature),
-             format_value(current, current_unit) if current not in (None, "") else "",
-             f"after {format_number(cycles)} cycles" if cycles not in (None, "") else ""]
+    parts = [
+        format_crate(crate),
+        format_temperature(temperature),
+        format_value(current, current_unit) if current not in (None, "") else "",
+        f"after {format_number(cycles)} cycles" if cycles not in (None, "") else "",
+    ]
     return ", ".join(p for p in parts if p)
 
 
@@ -120,18 +141,26 @@ def measurement_text(fields: Mapping[str, str]) -> str:
     FIELDS holds plain text by name (missing or empty: not reported): quantity, value, minimum, maximum,
     qualifier, unit, baseline, baseline_qualifier, temperature, crate, current, cycles, context.
     """
+
     def get(name: str) -> str:
         return fields.get(name) or ""
 
     if get("baseline"):
-        shown = format_change(get("baseline"), get("value"), get("unit"), qualifier=get("qualifier"),
-                              baseline_qualifier=get("baseline_qualifier"))
+        shown = format_change(
+            get("baseline"),
+            get("value"),
+            get("unit"),
+            qualifier=get("qualifier"),
+            baseline_qualifier=get("baseline_qualifier"),
+        )
     else:
-        shown = format_value(get("value"), get("unit"), qualifier=get("qualifier"),
-                             minimum=get("minimum"), maximum=get("maximum"))
+        shown = format_value(
+            get("value"), get("unit"), qualifier=get("qualifier"), minimum=get("minimum"), maximum=get("maximum")
+        )
     text = f"{get('quantity') or 'value'}: {shown}"
-    conditions = format_conditions(crate=get("crate"), temperature=get("temperature"), current=get("current"),
-                                   cycles=get("cycles"))
+    conditions = format_conditions(
+        crate=get("crate"), temperature=get("temperature"), current=get("current"), cycles=get("cycles")
+    )
     if conditions:
         text += " at " + conditions if not conditions.startswith("after") else " " + conditions
     if get("context"):
@@ -183,8 +212,12 @@ def unit_base(symbol: str) -> str:
 
 # Test conditions of a measurement as `liskg compare` and the charts name them (liskg:at... properties).
 CONDITION_TEXT = (
-    ("temperature", "{} °C"), ("roomTemperature", "room temperature"), ("cRate", "{} C"),
-    ("currentDensity", "{} mA cm⁻²"), ("pressure", "{} MPa"), ("sulfurLoading", "{} mg cm⁻² sulfur"),
+    ("temperature", "{} °C"),
+    ("roomTemperature", "room temperature"),
+    ("cRate", "{} C"),
+    ("currentDensity", "{} mA cm⁻²"),
+    ("pressure", "{} MPa"),
+    ("sulfurLoading", "{} mg cm⁻² sulfur"),
     ("cycles", "after {} cycles"),
 )
 

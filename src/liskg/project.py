@@ -82,8 +82,12 @@ class Project:
 
 def source_names(root: str) -> list[str]:
     """The sources under ROOT (see Project.source_files) as names relative to it ("ontology/liskg.ttl"), sorted."""
-    return sorted(f"{folder}/{entry.name}" for folder in SOURCE_FOLDERS for entry in os.scandir(os.path.join(root, folder))
-                  if os.path.splitext(entry.name)[1] in SOURCE_SUFFIXES)
+    return sorted(
+        f"{folder}/{entry.name}"
+        for folder in SOURCE_FOLDERS
+        for entry in os.scandir(os.path.join(root, folder))
+        if os.path.splitext(entry.name)[1] in SOURCE_SUFFIXES
+    )
 
 
 def _looks_like_project(path: str) -> bool:

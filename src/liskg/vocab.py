@@ -16,25 +16,53 @@ QUDT = "http://qudt.org/schema/qudt/"
 VANN = "http://purl.org/vocab/vann/"
 
 # The prefixes of every output and message, in the order they are bound.
-PREFIXES = {"liskg": LISKG, "lkd": LKD, "unit": UNIT, "qudt": QUDT, "skos": SKOS, "dcterms": DCTERMS, "vann": VANN,
-            "owl": OWL, "xsd": XSD, "rdf": RDF, "rdfs": RDFS}
+PREFIXES = {
+    "liskg": LISKG,
+    "lkd": LKD,
+    "unit": UNIT,
+    "qudt": QUDT,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "vann": VANN,
+    "owl": OWL,
+    "xsd": XSD,
+    "rdf": RDF,
+    "rdfs": RDFS,
+}
 OWNED_NAMESPACES = (LISKG, LKD, UNIT)  # the namespaces LiSKG mints terms in
 
 RDF_TYPE = RDF + "type"
 RDFS_LABEL = RDFS + "label"
 OWL_IMPORTS = OWL + "imports"
 OWL_ONTOLOGY = OWL + "Ontology"
-NUMERIC_TYPES = frozenset(XSD + t for t in (
-    "decimal", "integer", "double", "float", "int", "long", "short", "byte", "nonNegativeInteger",
-    "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong", "unsignedShort",
-    "unsignedByte"))
+NUMERIC_TYPES = frozenset(
+    XSD + t
+    for t in (
+        "decimal",
+        "integer",
+        "double",
+        "float",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
+    )
+)
 
 
 def shorten(iri: str) -> str:
     """An IRI as prefix:local when a known prefix fits (liskg:Study, lkd:ref-107), else <iri>."""
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace) and iri != namespace:
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return f"<{iri}>"
 
 
@@ -50,4 +78,6 @@ def sparql_folder(folder: str, prefix: str = "") -> dict[str, str]:
     from importlib import resources
 
     files = sorted(resources.files("liskg").joinpath(folder).iterdir(), key=lambda p: p.name)
-    return {p.name: p.read_text(encoding="utf-8") for p in files if p.name.endswith(".rq") and p.name.startswith(prefix)}
+    return {
+        p.name: p.read_text(encoding="utf-8") for p in files if p.name.endswith(".rq") and p.name.startswith(prefix)
+    }

@@ -19,8 +19,14 @@ from liskg.errors import CheckFailed
 MAX_ROUNDS = 20
 # Rules whose conclusions feed others run first, so one round usually reaches the fixpoint and the
 # second only confirms it; rules not named here run after these, by file name.
-ORDER = ["rule-subclass-closure.rq", "rule-subproperty-values.rq", "rule-transitive-properties.rq",
-         "rule-domain-types.rq", "rule-range-types.rq", "rule-subclass-types.rq"]
+ORDER = [
+    "rule-subclass-closure.rq",
+    "rule-subproperty-values.rq",
+    "rule-transitive-properties.rq",
+    "rule-domain-types.rq",
+    "rule-range-types.rq",
+    "rule-subclass-types.rq",
+]
 # Rules that feed only themselves and are cheap: each is repeated within a round until it adds nothing
 # (a transitive shortcut doubles the chains it spans per run), so a long chain does not cost every
 # rule another round.
@@ -52,8 +58,10 @@ def close(store: ox.Store) -> int:
             _run(store, found[name], repeat=name in REPEATED)
         if len(store) == size:
             return len(store) - before
-    raise CheckFailed(f"inference did not reach a fixpoint in {MAX_ROUNDS} rounds; a chain of transitive or "
-                      "subclass links this long is likely a modelling error")
+    raise CheckFailed(
+        f"inference did not reach a fixpoint in {MAX_ROUNDS} rounds; a chain of transitive or "
+        "subclass links this long is likely a modelling error"
+    )
 
 
 def post_rules(store: ox.Store) -> int:

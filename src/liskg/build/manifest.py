@@ -46,9 +46,13 @@ def _stat(path: str) -> list[int]:
 def write(project: Project, counts: dict[str, int], checks: Collection[str]) -> None:
     """Write the manifest of a build that ran CHECKS (written last, after every output)."""
     root = str(project.root)
-    manifest = {"liskg_version": __version__, "sources": source_hashes(root), "counts": counts,
-                "stats": {name: _stat(os.path.join(root, name)) for name in source_names(root)},
-                "checks": [c for c in CHECKS if c in checks]}
+    manifest = {
+        "liskg_version": __version__,
+        "sources": source_hashes(root),
+        "counts": counts,
+        "stats": {name: _stat(os.path.join(root, name)) for name in source_names(root)},
+        "checks": [c for c in CHECKS if c in checks],
+    }
     write_atomically(project.build_dir / MANIFEST, (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode())
 
 
@@ -97,5 +101,7 @@ def unvalidated_warning(project: Project | str) -> str | None:
     """A line for readers when the current build skipped SHACL validation, else None."""
     if "shacl" in checks_run(project):
         return None
-    return ("this build skipped SHACL validation (made by `liskg reason` or `build --no-validate`), so its "
-            "records are unchecked; run `liskg build` to validate")
+    return (
+        "this build skipped SHACL validation (made by `liskg reason` or `build --no-validate`), so its "
+        "records are unchecked; run `liskg build` to validate"
+    )

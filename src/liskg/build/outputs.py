@@ -38,7 +38,9 @@ def write_atomically(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise LiskgError(f"{path}: cannot write output ({_why_unwritable(path, exc)}); choose a writable location") from None
+        raise LiskgError(
+            f"{path}: cannot write output ({_why_unwritable(path, exc)}); choose a writable location"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -66,12 +68,16 @@ class Workspace:
         try:
             build_dir.mkdir(parents=True, exist_ok=True)
             _remove_abandoned(build_dir)
-            self.folder = build_dir / os.path.basename(tempfile.mkdtemp(prefix=WORKSPACE_PREFIX, suffix=".tmp", dir=build_dir))
+            self.folder = build_dir / os.path.basename(
+                tempfile.mkdtemp(prefix=WORKSPACE_PREFIX, suffix=".tmp", dir=build_dir)
+            )
             self._lock = open(self.folder / "LOCK", "w")
             fcntl.lockf(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             path = build_dir / first
-            raise LiskgError(f"{path}: cannot write output ({_why_unwritable(path, exc)}); choose a writable location") from None
+            raise LiskgError(
+                f"{path}: cannot write output ({_why_unwritable(path, exc)}); choose a writable location"
+            ) from None
 
     def close(self) -> None:
         """Remove the workspace and what is left in it."""

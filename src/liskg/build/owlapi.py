@@ -65,8 +65,11 @@ def compile_java(source_file, cache: Path | None = None) -> Path:
     work = Path(tempfile.mkdtemp(prefix=".compiling-", dir=cache))
     try:
         (work / source_file.name).write_bytes(source)
-        proc = subprocess.run(["javac", "-nowarn", "-cp", str(jar), "-d", str(work), str(work / source_file.name)],
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            ["javac", "-nowarn", "-cp", str(jar), "-d", str(work), str(work / source_file.name)],
+            capture_output=True,
+            text=True,
+        )
         if proc.returncode != 0:
             raise Unavailable(f"javac failed on {source_file.name}: {(proc.stderr.strip().splitlines() or ['?'])[0]}")
         try:
@@ -91,7 +94,9 @@ def check_files(files: list[Path], *, profile: bool = False, catalog: dict[str, 
     if shutil.which("java") is None:
         raise Unavailable("the OWL API check needs Java: apt-get install -y default-jdk-headless")
     classes = compile_java(resources.files("liskg.build") / "java" / JAVA_SOURCE)
-    args = ["java", *JVM_OPTIONS, "-cp", f"{classes}:{owlapi_jar()}", "OwlApiCheck"] + (["--profile"] if profile else [])
+    args = ["java", *JVM_OPTIONS, "-cp", f"{classes}:{owlapi_jar()}", "OwlApiCheck"] + (
+        ["--profile"] if profile else []
+    )
     for iri, file in sorted((catalog or {}).items()):
         args += ["--map", f"{iri}={file}"]
     args += [str(f) for f in files]
@@ -104,6 +109,8 @@ def check_files(files: list[Path], *, profile: bool = False, catalog: dict[str, 
     reported = proc.returncode == 1 and len(passed) < len(lines)
     if not reported and not (proc.returncode == 0 and len(passed) == len(files) == len(lines)):
         why = (proc.stderr.strip().splitlines() or [f"{len(passed)} of {len(files)} files reported"])[-1][:300]
-        raise Unavailable(f"the OWL API checker failed to run (java exit status {proc.returncode}: {why}); "
-                          f"remove {classes} to recompile it, or build without --owlapi")
+        raise Unavailable(
+            f"the OWL API checker failed to run (java exit status {proc.returncode}: {why}); "
+            f"remove {classes} to recompile it, or build without --owlapi"
+        )
     return OwlApiResult(ok=proc.returncode == 0, lines=lines)

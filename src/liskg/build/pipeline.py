@@ -40,8 +40,9 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def build(project: Project, *, validate: bool = True, reason: bool = False, owlapi: bool = False,
-          quiet: bool = False) -> BuildResult:
+def build(
+    project: Project, *, validate: bool = True, reason: bool = False, owlapi: bool = False, quiet: bool = False
+) -> BuildResult:
     """Build and check the graph; raise LiskgError (CheckFailed for a failed check) on the first failing
     stage, else write build/ and a manifest that records which checks ran."""
     progress = Progress("build", quiet)
@@ -57,8 +58,11 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
         with ThreadPoolExecutor(max_workers=3) as pool, ThreadPoolExecutor(max_workers=1) as sources_thread:
             scan, written = qc.SourceScan(project), []
             with progress.step("loading sources") as note:
-                loaded = load_sources(project, store, on_file=lambda source: written.append(
-                    sources_thread.submit(_asserted_ntriples, scan, source)))
+                loaded = load_sources(
+                    project,
+                    store,
+                    on_file=lambda source: written.append(sources_thread.submit(_asserted_ntriples, scan, source)),
+                )
                 result.files, result.asserted_triples = len(loaded.files), len(store)
                 note["detail"] = f"{result.files} files, {result.asserted_triples:,} triples"
             asserted = sources_thread.submit(_asserted_outputs, project, loaded, scan, written)
@@ -69,16 +73,23 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
                 # while it runs; it checks the sources and the entailments its shapes rely on, not the post
                 # rules' summaries.
                 problems, merged_turtle = asserted.result()
-                shacl = (pool.submit(_shacl_violations, project, loaded, store, _shacl_input(store))
-                         if validate and not problems else None)
+                shacl = (
+                    pool.submit(_shacl_violations, project, loaded, store, _shacl_input(store))
+                    if validate and not problems
+                    else None
+                )
                 added += inference.post_rules(store)
-                serialization.name_blank_nodes(store)  # before any reader: the answers and the dumps see canonical names
+                serialization.name_blank_nodes(
+                    store
+                )  # before any reader: the answers and the dumps see canonical names
                 result.inferred_triples = len(store)
                 note["detail"] = f"+{added:,} inferred triples"
 
             with progress.step("checking terms, labels and definitions") as note:
                 if problems:
-                    raise CheckFailed("\n".join(problems + [f"{len(problems)} quality problem(s); nothing was written"]))
+                    raise CheckFailed(
+                        "\n".join(problems + [f"{len(problems)} quality problem(s); nothing was written"])
+                    )
                 note["detail"] = "no problems"
                 result.checks.append("qc")
 
@@ -89,7 +100,9 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
                 # the on-disk store holds the same triples, sorted or not: it is prepared from the dump at once
                 prepared = pool.submit(outputs.prepare_store, work.path(outputs.STORE), dumped)
                 inferred = serialization.sort_file(dumped, work.path(outputs.INFERRED))
-                note["detail"] = f"{outputs.MERGED} {len(merged_turtle):,} bytes, {outputs.INFERRED} {inferred.stat().st_size:,} bytes"
+                note["detail"] = (
+                    f"{outputs.MERGED} {len(merged_turtle):,} bytes, {outputs.INFERRED} {inferred.stat().st_size:,} bytes"
+                )
             _check(project, loaded, result, progress, shacl, merged_turtle, store, reason=reason, owlapi=owlapi)
             with progress.step("answering the named queries") as note:  # after SHACL, whose copy of the graph is gone
                 answer_files = _answers(project, store, pool)
@@ -100,8 +113,11 @@ def build(project: Project, *, validate: bool = True, reason: bool = False, owla
                 outputs.install_file(inferred, project.build_dir / outputs.INFERRED)
                 outputs.install_store(store_folder, project.build_dir / outputs.STORE)
                 answers.write(project.build_dir / answers.ANSWERS, answer_files)
-                manifest.write(project, {"asserted_triples": result.asserted_triples,
-                                         "inferred_triples": result.inferred_triples}, result.checks)
+                manifest.write(
+                    project,
+                    {"asserted_triples": result.asserted_triples, "inferred_triples": result.inferred_triples},
+                    result.checks,
+                )
                 note["detail"] = project.relative(project.build_dir)
     finally:  # the pool has waited for its jobs: the workspace goes, with what a build that failed prepared
         if work is not None:
@@ -122,8 +138,10 @@ def _shacl_violations(project: Project, loaded, store: ox.Store, data) -> list:
     from liskg.build.validation import load_shapes, validate as shacl_validate
 
     locate = qc.RecordLocator(project, loaded)
-    return [replace(v, where=locate(v.focus_iri)) if v.focus_iri else v
-            for v in shacl_validate(store, load_shapes(project), data)]
+    return [
+        replace(v, where=locate(v.focus_iri)) if v.focus_iri else v
+        for v in shacl_validate(store, load_shapes(project), data)
+    ]
 
 
 def _answers(project: Project, store: ox.Store, pool: ThreadPoolExecutor) -> dict[str, bytes]:
@@ -137,8 +155,18 @@ def _answers(project: Project, store: ox.Store, pool: ThreadPoolExecutor) -> dic
     return answers.compute(store, halves[0]) | other.result()
 
 
-def _check(project: Project, loaded, result: BuildResult, progress: Progress, shacl, merged_turtle: bytes,
-           store: ox.Store, *, reason: bool, owlapi: bool) -> None:
+def _check(
+    project: Project,
+    loaded,
+    result: BuildResult,
+    progress: Progress,
+    shacl,
+    merged_turtle: bytes,
+    store: ox.Store,
+    *,
+    reason: bool,
+    owlapi: bool,
+) -> None:
     """SHACL's verdict (computed alongside), then HermiT and the OWL API when asked; CheckFailed on the first failure."""
     if shacl is not None:
         with progress.step("validating against SHACL shapes") as note:
@@ -162,8 +190,9 @@ def _check(project: Project, loaded, result: BuildResult, progress: Progress, sh
             result.checks.append("hermit")
 
     if owlapi:
-        with progress.step("loading every module's import closure and the merged graph through the OWL API "
-                           "(OWL 2 DL profile)") as note:
+        with progress.step(
+            "loading every module's import closure and the merged graph through the OWL API (OWL 2 DL profile)"
+        ) as note:
             result.owlapi_lines = _owlapi_check(project, loaded, merged_turtle)
             note["detail"] = "every module's import closure and the merged graph are in OWL 2 DL"
             result.checks.append("owlapi")
@@ -189,16 +218,21 @@ def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
     lines = [shown(line) for line in result.lines]
     failed = [line for line in lines if ": OK " not in line]
     if failed:
-        raise CheckFailed("\n".join(f"OWL API: {line}" for line in failed) + "\nthe OWL API (Protégé's library) "
-                          "rejected the ontology; nothing was written")
+        raise CheckFailed(
+            "\n".join(f"OWL API: {line}" for line in failed) + "\nthe OWL API (Protégé's library) "
+            "rejected the ontology; nothing was written"
+        )
     return lines
 
 
 def _asserted_ntriples(scan: qc.SourceScan, source) -> bytes:
     """One source file as N-Triples as it is written (the store keeps a number by its value: 5822 for 5822.0),
     shown to the term checks' SCAN on the way."""
-    triples = source.triples if source.triples is not None else ox.parse(
-        path=str(source.path), format=ox.RdfFormat.TURTLE, base_iri=source.path.resolve().as_uri())
+    triples = (
+        source.triples
+        if source.triples is not None
+        else ox.parse(path=str(source.path), format=ox.RdfFormat.TURTLE, base_iri=source.path.resolve().as_uri())
+    )
     return ox.serialize(scan.watch(source, triples), format=ox.RdfFormat.N_TRIPLES)
 
 
@@ -219,7 +253,12 @@ def _self_contained(asserted_nt: bytes, loaded) -> bytes:
     """The N-Triples lines but the owl:imports and the headers of the imported modules: the data root's header
     stands for the whole."""
     root_iri = loaded.files[0].ontology_iri
-    modules = tuple(f"<{f.ontology_iri}> ".encode() for f in loaded.files if f.ontology_iri and f.ontology_iri != root_iri)
+    modules = tuple(
+        f"<{f.ontology_iri}> ".encode() for f in loaded.files if f.ontology_iri and f.ontology_iri != root_iri
+    )
     imports = f"<{vocab.OWL_IMPORTS}>".encode()
-    return b"\n".join(line for line in asserted_nt.splitlines() if not line.startswith(modules)
-                      and not (imports in line and line.split(b" ", 2)[1] == imports))
+    return b"\n".join(
+        line
+        for line in asserted_nt.splitlines()
+        if not line.startswith(modules) and not (imports in line and line.split(b" ", 2)[1] == imports)
+    )

@@ -52,8 +52,9 @@ class RecordLocator:
     def __call__(self, iri: str) -> str:
         local = re.split(r"[#/]", iri)[-1]
         for source in self.files:
-            if source.triples is not None and not any(t.subject.value == iri and t.predicate.value == RDF_TYPE
-                                                      for t in source.triples):
+            if source.triples is not None and not any(
+                t.subject.value == iri and t.predicate.value == RDF_TYPE for t in source.triples
+            ):
                 continue
             in_full, by_local = self._record_starts(source.path)
             line = min((n for n in (in_full.get(iri), by_local.get(local)) if n), default=None)
@@ -87,8 +88,12 @@ def check(project: Project, loaded: LoadedSources, scan: SourceScan | None = Non
             for _ in scan.watch(source, source.triples):
                 pass
     ontology_files = loaded.ontology_files(project)
-    return (_check_headers(project, ontology_files) + _check_term_annotations(project, ontology_files)
-            + scan.label_problems() + scan.reference_problems(declarations(ontology_files), loaded))
+    return (
+        _check_headers(project, ontology_files)
+        + _check_term_annotations(project, ontology_files)
+        + scan.label_problems()
+        + scan.reference_problems(declarations(ontology_files), loaded)
+    )
 
 
 class SourceScan:
@@ -131,12 +136,16 @@ class SourceScan:
             where = self.project.relative(path)
             for iri in minted:
                 if iri not in declared and iri not in modules:
-                    problems.append(f"{where}:{_line_of(path, iri)}: {shorten(iri)} is not declared in the ontology; "
-                                    "check the spelling or declare it in ontology/")
+                    problems.append(
+                        f"{where}:{_line_of(path, iri)}: {shorten(iri)} is not declared in the ontology; "
+                        "check the spelling or declare it in ontology/"
+                    )
             for iri in self.individuals[path]:
                 if iri not in self.typed_in_data and iri not in modules:
-                    problems.append(f"{where}:{_line_of(path, iri)}: {shorten(iri)} is used but never declared (no "
-                                    "rdf:type) in graph_data/; check the spelling or declare it")
+                    problems.append(
+                        f"{where}:{_line_of(path, iri)}: {shorten(iri)} is used but never declared (no "
+                        "rdf:type) in graph_data/; check the spelling or declare it"
+                    )
         return problems
 
     def label_problems(self) -> list[str]:
@@ -145,8 +154,10 @@ class SourceScan:
             subjects = sorted({s for s, _ in holders})
             if len(subjects) > 1:
                 path = next(p for s, p in holders if s == subjects[1])
-                problems.append(f"{self.project.relative(path)}:{_line_of(path, subjects[1])}: label {label!r} is used "
-                                f"by {', '.join(shorten(s) for s in subjects)}; labels must be unique")
+                problems.append(
+                    f"{self.project.relative(path)}:{_line_of(path, subjects[1])}: label {label!r} is used "
+                    f"by {', '.join(shorten(s) for s in subjects)}; labels must be unique"
+                )
         return problems
 
 
@@ -168,17 +179,26 @@ def _check_headers(project: Project, files: list[SourceFile]) -> list[str]:
         present = {t.predicate.value for t in f.triples if t.subject.value == f.ontology_iri}
         for name, predicate in HEADER_FIELDS.items():
             if predicate not in present:
-                problems.append(f"{project.relative(f.path)}:{_line_of(f.path, f.ontology_iri)}: ontology header "
-                                f"has no dcterms:{name}; add one")
+                problems.append(
+                    f"{project.relative(f.path)}:{_line_of(f.path, f.ontology_iri)}: ontology header "
+                    f"has no dcterms:{name}; add one"
+                )
     return problems
 
 
 def _check_term_annotations(project: Project, files: list[SourceFile]) -> list[str]:
     problems = []
     for f in files:
-        terms = sorted({t.subject.value for t in f.triples
-                        if t.predicate.value == RDF_TYPE and _iri(t.object) in TERM_TYPES
-                        and _iri(t.subject) and t.subject.value.startswith(LISKG)})
+        terms = sorted(
+            {
+                t.subject.value
+                for t in f.triples
+                if t.predicate.value == RDF_TYPE
+                and _iri(t.object) in TERM_TYPES
+                and _iri(t.subject)
+                and t.subject.value.startswith(LISKG)
+            }
+        )
         values = defaultdict(list)
         for t in f.triples:
             if t.predicate.value in (RDFS_LABEL, DEFINITION) and _iri(t.subject):

@@ -12,8 +12,10 @@ import rdflib
 from liskg import vocab
 from liskg.errors import Unavailable
 
-JAVA_HINT = ("HermiT needs Java: install Debian's headless JRE (apt-get install -y default-jre-headless) "
-             "or build without --reason")
+JAVA_HINT = (
+    "HermiT needs Java: install Debian's headless JRE (apt-get install -y default-jre-headless) "
+    "or build without --reason"
+)
 
 
 @dataclass
@@ -27,15 +29,19 @@ class ReasonerReport:
     def summary(self) -> str:
         if not self.consistent:
             return self.problem_line()
-        return (f"consistent; {self.classes} classes, {self.individuals} individuals, "
-                f"{len(self.unsatisfiable)} unsatisfiable classes")
+        return (
+            f"consistent; {self.classes} classes, {self.individuals} individuals, "
+            f"{len(self.unsatisfiable)} unsatisfiable classes"
+        )
 
     def problem_line(self) -> str:
         if self.consistent:
             return f"unsatisfiable classes: {', '.join(self.unsatisfiable)}"
         if self.clashes:
-            described = "; ".join(f"{vocab.shorten(i)} is typed both {vocab.shorten(a)} and {vocab.shorten(b)}, which are disjoint"
-                                  for i, a, b in self.clashes)
+            described = "; ".join(
+                f"{vocab.shorten(i)} is typed both {vocab.shorten(a)} and {vocab.shorten(b)}, which are disjoint"
+                for i, a, b in self.clashes
+            )
             return f"HermiT: the ontology is inconsistent: {described}"
         return "HermiT: the ontology is inconsistent (no disjoint-type clash found; open it in Protégé and ask for an explanation)"
 
@@ -55,8 +61,9 @@ def reason(merged: rdflib.Graph, ontology_iri: str, inferred: ox.Store | None = 
     world = owlready2.World()
     ontology = world.get_ontology(ontology_iri)
     ontology.load(fileobj=io.BytesIO(merged.serialize(format="nt", encoding="utf-8")), format="ntriples")
-    report = ReasonerReport(consistent=True, classes=len(list(world.classes())),
-                            individuals=len(list(world.individuals())))
+    report = ReasonerReport(
+        consistent=True, classes=len(list(world.classes())), individuals=len(list(world.individuals()))
+    )
     try:
         with ontology:
             owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)

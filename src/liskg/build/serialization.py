@@ -32,7 +32,9 @@ def canonical_lines(data: bytes) -> list[bytes]:
     if not with_blanks:
         return [line for line in data.splitlines() if line]
     renamed = canonical(ox.parse(with_blanks, format=ox.RdfFormat.N_TRIPLES))
-    return [line for line in kept.splitlines() if line] + ox.serialize(renamed, format=ox.RdfFormat.N_TRIPLES).splitlines()
+    return [line for line in kept.splitlines() if line] + ox.serialize(
+        renamed, format=ox.RdfFormat.N_TRIPLES
+    ).splitlines()
 
 
 def blank_node_lines(data: bytes) -> tuple[bytes, bytes]:
@@ -46,7 +48,9 @@ def blank_node_lines(data: bytes) -> tuple[bytes, bytes]:
         found = data.find(b"_:", end)
     if not spans:
         return data, b""
-    kept = b"\n".join(data[start:end] for start, end in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(data)]))
+    kept = b"\n".join(
+        data[start:end] for start, end in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(data)])
+    )
     return kept, b"\n".join(data[start:end] for start, end in spans)
 
 
@@ -76,12 +80,29 @@ def sort_file(unsorted: Path, target: Path) -> Path:
     sort = shutil.which("sort")
     if sort is None:
         raise LiskgError("sort(1) is not on PATH: the build sorts liskg-inferred.nt with it; install coreutils")
-    done = subprocess.run([sort, "-u", "-S", SORT_MEMORY, "--parallel=1", "-T", str(target.parent), "-o", str(target),
-                           str(unsorted)],  # one thread: the build's other jobs have the other core
-                          env={**os.environ, "LC_ALL": "C"}, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sort,
+            "-u",
+            "-S",
+            SORT_MEMORY,
+            "--parallel=1",
+            "-T",
+            str(target.parent),
+            "-o",
+            str(target),
+            str(unsorted),
+        ],  # one thread: the build's other jobs have the other core
+        env={**os.environ, "LC_ALL": "C"},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode:
         why = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
-        raise LiskgError(f"{target.name}: cannot sort the output ({why}); check the free space in {target.parent.parent}")
+        raise LiskgError(
+            f"{target.name}: cannot sort the output ({why}); check the free space in {target.parent.parent}"
+        )
     return target
 
 
@@ -101,8 +122,14 @@ def canonical(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
     return plain + [q.triple for q in with_blanks]
 
 
-DECLARATION_ORDER = [vocab.OWL + "AnnotationProperty", vocab.OWL + "Ontology", vocab.OWL + "ObjectProperty",
-                     vocab.OWL + "DatatypeProperty", vocab.OWL + "Class", vocab.RDFS + "Class"]
+DECLARATION_ORDER = [
+    vocab.OWL + "AnnotationProperty",
+    vocab.OWL + "Ontology",
+    vocab.OWL + "ObjectProperty",
+    vocab.OWL + "DatatypeProperty",
+    vocab.OWL + "Class",
+    vocab.RDFS + "Class",
+]
 
 
 def turtle(canonical_ntriples: bytes) -> bytes:
@@ -118,7 +145,7 @@ def turtle(canonical_ntriples: bytes) -> bytes:
         if t.predicate.value == vocab.RDF_TYPE and t.object.value in DECLARATION_ORDER:
             subject = str(t.subject).encode()
             rank[subject] = min(rank.get(subject, len(DECLARATION_ORDER)), DECLARATION_ORDER.index(t.object.value))
-    subjects = [line[:line.find(b" ")] for line in lines]
+    subjects = [line[: line.find(b" ")] for line in lines]
     first = sorted((i for i, subject in enumerate(subjects) if subject in rank), key=lambda i: rank[subjects[i]])
     ordered = [lines[i] for i in first] + [line for line, subject in zip(lines, subjects) if subject not in rank]
     triples = ox.parse(b"\n".join(ordered), format=ox.RdfFormat.N_TRIPLES)

@@ -69,18 +69,21 @@ def validate(store, shapes: rdflib.Graph, data=None) -> list[Violation]:
     import pyshacl_turbo
 
     try:
-        conforms, report, _ = pyshacl_turbo.validate(snapshot(store) if data is None else data, shacl_graph=shapes,
-                                                     inference="none", advanced=True)
+        conforms, report, _ = pyshacl_turbo.validate(
+            snapshot(store) if data is None else data, shacl_graph=shapes, inference="none", advanced=True
+        )
     except Exception as exc:  # the validator raises its own types for malformed shapes
         raise LiskgError(f"ontology/shapes.ttl: the SHACL validator could not use the shapes ({exc})") from None
     if conforms:
         return []
-    return sorted(_violation(store, shapes, report, result) for result in report.subjects(SH.resultSeverity, SH.Violation))
+    return sorted(
+        _violation(store, shapes, report, result) for result in report.subjects(SH.resultSeverity, SH.Violation)
+    )
 
 
 def _escaped(error: UnicodeEncodeError) -> tuple[str, int]:
     """Codec error handler: the characters ASCII lacks as N-Triples/N-Quads escapes (UCHAR)."""
-    text = error.object[error.start:error.end]
+    text = error.object[error.start : error.end]
     return "".join(f"\\u{ord(c):04X}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08X}" for c in text), error.end
 
 

@@ -10,12 +10,13 @@ def add_common_arguments(parser, formats: bool = False) -> None:
     if formats:
         from liskg.query.formats import FORMATS
 
-        parser.add_argument("-f", "--format", choices=FORMATS, default="table",
-                            help="output format (default: table)")
-        parser.add_argument("--labels", action="store_true",
-                            help="csv/tsv: add a readable xLabel column beside each IRI column")
-    parser.add_argument("--wide", action="store_true",
-                        help="one line per table row, as wide as it takes (the default when piped)")
+        parser.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: table)")
+        parser.add_argument(
+            "--labels", action="store_true", help="csv/tsv: add a readable xLabel column beside each IRI column"
+        )
+    parser.add_argument(
+        "--wide", action="store_true", help="one line per table row, as wide as it takes (the default when piped)"
+    )
     add_timeout(parser)
     parser.add_argument("--asserted-only", action="store_true", help="query without the materialized inferences")
 
@@ -33,8 +34,11 @@ def print_lookup(args, project, report: str, text: str) -> int:
 
     store = open_build(project, inferred=not args.asserted_only)
     width = table_width(args.wide)
-    print(engine.bounded(lambda: getattr(Lookups(store, width=width), report)(text).encode(), args.timeout,
-                         args.command).decode())
+    print(
+        engine.bounded(
+            lambda: getattr(Lookups(store, width=width), report)(text).encode(), args.timeout, args.command
+        ).decode()
+    )
     return 0
 
 
@@ -50,8 +54,13 @@ def table_width(wide: bool) -> int | None:
 
 
 def add_timeout(parser) -> None:
-    parser.add_argument("--timeout", type=positive_seconds, default=30.0, metavar="SECONDS",
-                        help="stop a query (a look-up: all its queries) that runs longer than this (default: 30)")
+    parser.add_argument(
+        "--timeout",
+        type=positive_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="stop a query (a look-up: all its queries) that runs longer than this (default: 30)",
+    )
 
 
 def positive_seconds(text: str) -> float:

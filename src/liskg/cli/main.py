@@ -10,8 +10,25 @@ from liskg.errors import EXIT_CODES, INTERRUPTED, InternalError, LiskgError
 
 # Subcommands in the order `liskg --help` lists them; each module has HELP, DESCRIPTION,
 # add_arguments(parser) and run(args, project) -> exit code, and imports heavy libraries only in run().
-COMMANDS = ["build", "validate", "reason", "stats", "docs", "query", "strategies", "study", "material", "failure", "method",
-            "compare", "plot", "serve", "viz", "export", "release"]
+COMMANDS = [
+    "build",
+    "validate",
+    "reason",
+    "stats",
+    "docs",
+    "query",
+    "strategies",
+    "study",
+    "material",
+    "failure",
+    "method",
+    "compare",
+    "plot",
+    "serve",
+    "viz",
+    "export",
+    "release",
+]
 
 EPILOG = """\
 typical session:
@@ -43,18 +60,23 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="liskg",
         description="LiSKG: a knowledge graph of how researchers engineer the interfaces of solid-state "
-                    "lithium-sulfur batteries, built from the 2024 Nano-Micro Letters review.",
+        "lithium-sulfur batteries, built from the 2024 Nano-Micro Letters review.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"liskg {__version__}")
-    parser.add_argument("--root", metavar="DIR", help="project folder holding ontology/ and graph_data/ "
-                        "(default: $LISKG_HOME, else this checkout, else the current folder)")
+    parser.add_argument(
+        "--root",
+        metavar="DIR",
+        help="project folder holding ontology/ and graph_data/ "
+        "(default: $LISKG_HOME, else this checkout, else the current folder)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS if command is None else [c for c in COMMANDS if c == command]:
         module = importlib.import_module(f"liskg.cli.commands.{name.replace('-', '_')}")
-        sub = subparsers.add_parser(name, help=module.HELP, description=module.DESCRIPTION,
-                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub = subparsers.add_parser(
+            name, help=module.HELP, description=module.DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+        )
         module.add_arguments(sub)
         sub.set_defaults(handler=module.run)
     return parser

@@ -34,12 +34,15 @@ class Chart:
     title: str
 
 
-CHARTS = {c.name: c for c in (
-    Chart("resistance", "resistance before → after each treatment, by interface and electrolyte family"),
-    Chart("capacity", "specific capacity against cycle number, with C-rate and temperature"),
-    Chart("conductivity", "ionic conductivity of the electrolytes in mS cm⁻¹, with measurement temperature"),
-    Chart("matrix", "studies per interface and processing method"),
-)}
+CHARTS = {
+    c.name: c
+    for c in (
+        Chart("resistance", "resistance before → after each treatment, by interface and electrolyte family"),
+        Chart("capacity", "specific capacity against cycle number, with C-rate and temperature"),
+        Chart("conductivity", "ionic conductivity of the electrolytes in mS cm⁻¹, with measurement temperature"),
+        Chart("matrix", "studies per interface and processing method"),
+    )
+}
 
 
 def query_text(name: str) -> str:
@@ -73,13 +76,16 @@ def _lexical(value) -> str | None:
 
 
 def temperature_text(row: dict) -> str:
-    parts = condition_parts({"temperature": _lexical(row.get("temperature")),
-                             "roomTemperature": _lexical(row.get("roomTemperature"))})
+    parts = condition_parts(
+        {"temperature": _lexical(row.get("temperature")), "roomTemperature": _lexical(row.get("roomTemperature"))}
+    )
     return parts[0] if parts else NOT_STATED
 
 
 def rate_text(row: dict) -> str:
-    parts = condition_parts({"cRate": _lexical(row.get("cRate")), "currentDensity": _lexical(row.get("currentDensity"))})
+    parts = condition_parts(
+        {"cRate": _lexical(row.get("cRate")), "currentDensity": _lexical(row.get("currentDensity"))}
+    )
     return parts[0] if parts else NOT_STATED
 
 
@@ -92,8 +98,9 @@ def labelled_rows(store: ox.Store, name: str) -> list[dict]:
         if name in ("resistance", "capacity", "conductivity"):
             row["temperatureText"] = temperature_text(row)
         if name == "resistance":
-            row["panel"] = (f"{row['interfaceLabel']} · {row['family']} · {row['quantityLabel']} "
-                            f"({format_unit(row['unitSymbol'])})")
+            row["panel"] = (
+                f"{row['interfaceLabel']} · {row['family']} · {row['quantityLabel']} ({format_unit(row['unitSymbol'])})"
+            )
         if name == "conductivity":
             row["row"] = f"{row['materialLabel']} {row['ref']}"
         if name == "capacity":

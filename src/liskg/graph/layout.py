@@ -31,11 +31,11 @@ import networkx as nx
 
 INTERFACE_ORDER = ("I", "II", "III", "IV")
 SHARED_LANE = "shared"
-LABEL_MAX = 28              # characters drawn on the canvas; the full label shows on hover
-OVERVIEW_LABEL_MAX = 20     # the overview names more nodes in less room
-CHAR_WIDTH = 8.6            # canvas units per character at LABEL_FONT (DejaVu Sans, generous)
+LABEL_MAX = 28  # characters drawn on the canvas; the full label shows on hover
+OVERVIEW_LABEL_MAX = 20  # the overview names more nodes in less room
+CHAR_WIDTH = 8.6  # canvas units per character at LABEL_FONT (DejaVu Sans, generous)
 LABEL_FONT = 14
-LABELLED_ROW = 50           # node (≤ 20) + label line (~ 17) + margin
+LABELLED_ROW = 50  # node (≤ 20) + label line (~ 17) + margin
 PLAIN_ROW = 26
 PLAIN_COLUMN = 34
 COLUMN_GAP = 40
@@ -45,11 +45,16 @@ BANDS = ("interface", "method", "study", "strategy", "failure mode", "electrolyt
 COLLAPSED = ("strategy", "failure mode", "electrolyte class", "material", "claim", "cell")
 OVERVIEW_LABELLED = ("interface", "method", "study")
 OVERVIEW_COLUMNS = {True: 1, False: 7}  # grid columns in a lane, labelled bands / plain bands (shared lane: 2×)
-OVERVIEW_ROW = 34           # a small node and its label line
+OVERVIEW_ROW = 34  # a small node and its label line
 # Query view: columns by kind, left to right; of the 60 orders of these five, the one with the
 # fewest crossings of drawn links in the headline view (371 before align(); the next best 442).
-KIND_COLUMNS = (("material", "cell"), ("strategy",), ("study",), ("interface", "failure mode", "claim"),
-                ("method", "electrolyte class"))
+KIND_COLUMNS = (
+    ("material", "cell"),
+    ("strategy",),
+    ("study",),
+    ("interface", "failure mode", "claim"),
+    ("method", "electrolyte class"),
+)
 
 
 # A context node linked to more answers than this is shared context (say the interface every answer
@@ -71,7 +76,7 @@ class Placement:
 
 def short_label(text: str, limit: int = LABEL_MAX) -> str:
     """The label drawn on the canvas: at most LIMIT characters, an ellipsis when cut."""
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def label_width(text: str, limit: int = LABEL_MAX) -> float:
@@ -124,30 +129,39 @@ def _drawn_neighbours(graph: nx.MultiDiGraph, column_of: dict[str, object], undr
     return {n: sorted(vs) for n, vs in neighbours.items()}
 
 
-def _barycentre_orders(graph: nx.MultiDiGraph, groups: list[list[str]],
-                       undrawn: dict | None = None) -> list[list[str]]:
+def _barycentre_orders(graph: nx.MultiDiGraph, groups: list[list[str]], undrawn: dict | None = None) -> list[list[str]]:
     """Each group's order after SWEEPS alternating sweeps (left to right, then back) of the barycentre
     heuristic: a node moves to the mean place of its neighbours (by the links drawn) in the other groups."""
     orders = [list(nodes) for nodes in groups]
     neighbours = _drawn_neighbours(graph, {n: g for g, nodes in enumerate(orders) for n in nodes}, undrawn or {})
     rank = {n: i / max(len(nodes) - 1, 1) for nodes in orders for i, n in enumerate(nodes)}
     for sweep in range(SWEEPS):
-        for g in (range(len(orders)) if sweep % 2 == 0 else reversed(range(len(orders)))):
+        for g in range(len(orders)) if sweep % 2 == 0 else reversed(range(len(orders))):
+
             def key(node):
                 ranks = [rank[v] for v in neighbours[node]]
                 return (sum(ranks) / len(ranks) if ranks else rank[node], rank[node])
+
             orders[g].sort(key=key)
             for i, n in enumerate(orders[g]):
                 rank[n] = i / max(len(orders[g]) - 1, 1)
     return orders
 
 
-def columns(graph: nx.MultiDiGraph, groups: list[tuple[str, list[str]]], labelled: set[str],
-            placement: Placement, x: float = 0.0, max_height: float = MAX_HEIGHT) -> float:
+def columns(
+    graph: nx.MultiDiGraph,
+    groups: list[tuple[str, list[str]]],
+    labelled: set[str],
+    placement: Placement,
+    x: float = 0.0,
+    max_height: float = MAX_HEIGHT,
+) -> float:
     """Place each (name, nodes) group as a column left of the next, ordered by barycentre, wrapped at
     max_height into sub-columns as wide as their widest label, centred on y = 0; returns the next free x."""
+
     def first(n):
         return (graph.nodes[n]["label"].lower(), n)
+
     orders = _barycentre_orders(graph, [sorted(nodes, key=first) for _, nodes in groups], placement.undrawn)
     for (name, _nodes), ordered in zip(groups, orders):
         chunks, chunk, height = [], [], 0
@@ -205,20 +219,24 @@ def align(graph: nx.MultiDiGraph, placement: Placement) -> None:
             for i, node in enumerate(column):
                 below += (row[column[i - 1]] + row[node]) / 2 if i else 0
                 offsets.append(below)
-            wanted = [sum(pos[v][1] for v in neighbours[n]) / len(neighbours[n]) if neighbours[n] else pos[n][1]
-                      for n in column]
+            wanted = [
+                sum(pos[v][1] for v in neighbours[n]) / len(neighbours[n]) if neighbours[n] else pos[n][1]
+                for n in column
+            ]
             for node, z, offset in zip(column, _nondecreasing([w - o for w, o in zip(wanted, offsets)]), offsets):
                 pos[node] = (x, round(z + offset))
 
 
 def crossings(positions: dict[str, tuple[float, float]], links: list[tuple[str, str]]) -> int:
     """Pairs of straight links (FROM, TO) drawn between POSITIONS that cross, links sharing an end not counted."""
+
     def side(a, b, c):
         return (c[1] - a[1]) * (b[0] - a[0]) - (b[1] - a[1]) * (c[0] - a[0])
+
     segments = [(positions[u], positions[v], u, v) for u, v in links]
     count = 0
     for i, (a, b, u1, v1) in enumerate(segments):
-        for c, d, u2, v2 in segments[i + 1:]:
+        for c, d, u2, v2 in segments[i + 1 :]:
             if u1 in (u2, v2) or v1 in (u2, v2):
                 continue
             if side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0:
@@ -237,10 +255,14 @@ def _centred(placement: Placement) -> Placement:
 def answer_view(graph: nx.MultiDiGraph) -> Placement:
     """A query view: a column per kind group (materials, strategies, studies, interfaces and the rest,
     classes), the answer nodes labelled, columns unwrapped; it draws every link but those undrawn_links names."""
-    placement = Placement(labelled={n for n, d in graph.nodes(data=True) if d.get("answer") or d["kind"] == "interface"},
-                          undrawn=undrawn_links(graph))
-    groups = [(f"column {i}", [n for n, d in graph.nodes(data=True) if d["kind"] in kinds])
-              for i, kinds in enumerate(KIND_COLUMNS)]
+    placement = Placement(
+        labelled={n for n, d in graph.nodes(data=True) if d.get("answer") or d["kind"] == "interface"},
+        undrawn=undrawn_links(graph),
+    )
+    groups = [
+        (f"column {i}", [n for n, d in graph.nodes(data=True) if d["kind"] in kinds])
+        for i, kinds in enumerate(KIND_COLUMNS)
+    ]
     columns(graph, [g for g in groups if g[1]], placement.labelled, placement, max_height=float("inf"))
     align(graph, placement)
     return _centred(placement)
@@ -249,9 +271,13 @@ def answer_view(graph: nx.MultiDiGraph) -> Placement:
 def focus_view(graph: nx.MultiDiGraph, centre: str) -> Placement:
     """A focus view: the centre, then a column per distance from it; every node labelled."""
     distance = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), centre)
-    groups = [(f"distance {step}", sorted((n for n, d in distance.items() if d == step),
-                                          key=lambda n: (graph.nodes[n]["kind"], n)))
-              for step in range(max(distance.values()) + 1)]
+    groups = [
+        (
+            f"distance {step}",
+            sorted((n for n, d in distance.items() if d == step), key=lambda n: (graph.nodes[n]["kind"], n)),
+        )
+        for step in range(max(distance.values()) + 1)
+    ]
     placement = Placement(labelled=set(graph))
     columns(graph, groups, placement.labelled, placement)
     return _centred(placement)
@@ -259,8 +285,9 @@ def focus_view(graph: nx.MultiDiGraph, centre: str) -> Placement:
 
 def overview(graph: nx.MultiDiGraph) -> Placement:
     """The whole graph: lanes I-IV and a shared lane, bands by kind within a lane (see the module doc)."""
-    placement = Placement(labelled={n for n, d in graph.nodes(data=True) if d["kind"] in OVERVIEW_LABELLED},
-                          label_max=OVERVIEW_LABEL_MAX)
+    placement = Placement(
+        labelled={n for n, d in graph.nodes(data=True) if d["kind"] in OVERVIEW_LABELLED}, label_max=OVERVIEW_LABEL_MAX
+    )
     lanes = {n: lane(graph, n) for n in graph}
     x = 0.0
     for name in (*INTERFACE_ORDER, SHARED_LANE):
@@ -269,14 +296,19 @@ def overview(graph: nx.MultiDiGraph) -> Placement:
             continue
         y, right = 0.0, x
         for band in BANDS:
-            nodes = sorted((n for n in members if graph.nodes[n]["kind"] == band),
-                           key=lambda n: (graph.nodes[n]["label"].lower(), n))
+            nodes = sorted(
+                (n for n in members if graph.nodes[n]["kind"] == band),
+                key=lambda n: (graph.nodes[n]["label"].lower(), n),
+            )
             if not nodes:
                 continue
             labelled = band in OVERVIEW_LABELLED
             per_row = 1 if band == "interface" else OVERVIEW_COLUMNS[labelled] * (2 if name == SHARED_LANE else 1)
-            width = max(label_width(graph.nodes[n]["label"], OVERVIEW_LABEL_MAX) for n in nodes) if labelled \
+            width = (
+                max(label_width(graph.nodes[n]["label"], OVERVIEW_LABEL_MAX) for n in nodes)
+                if labelled
                 else PLAIN_COLUMN
+            )
             row = OVERVIEW_ROW if labelled else PLAIN_ROW
             for i, node in enumerate(nodes):
                 placement.positions[node] = (round(x + (i % per_row + 0.5) * width), round(y + (i // per_row) * row))

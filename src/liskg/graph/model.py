@@ -46,13 +46,18 @@ class Kind:
 KINDS = {
     "interface": Kind("?node a liskg:Interface", "#e6ab02", "star"),
     "electrolyte class": Kind("?node a owl:Class ; rdfs:subClassOf* liskg:Electrolyte", "#7570b3", "triangle"),
-    "method": Kind("VALUES ?tree { liskg:ProcessingMethod liskg:CoatingTechnique } ?node a owl:Class ; "
-                   "rdfs:subClassOf* ?tree", "#1f78b4", "square", hub=True),
+    "method": Kind(
+        "VALUES ?tree { liskg:ProcessingMethod liskg:CoatingTechnique } ?node a owl:Class ; rdfs:subClassOf* ?tree",
+        "#1f78b4",
+        "square",
+        hub=True,
+    ),
     "strategy": Kind("?node a owl:NamedIndividual ; a/rdfs:subClassOf* liskg:ProcessingMethod", "#a6cee3", "dot"),
     "study": Kind("VALUES ?work { liskg:Study liskg:CitedAnalysis } ?node a ?work", "#33a02c", "diamond"),
     "material": Kind("?node a owl:NamedIndividual ; a/rdfs:subClassOf* liskg:Material", "#ff7f00", "dot"),
-    "failure mode": Kind("?node a owl:NamedIndividual ; a/rdfs:subClassOf* liskg:FailureMode", "#e31a1c",
-                         "triangleDown", hub=True),
+    "failure mode": Kind(
+        "?node a owl:NamedIndividual ; a/rdfs:subClassOf* liskg:FailureMode", "#e31a1c", "triangleDown", hub=True
+    ),
     "claim": Kind("?node a owl:NamedIndividual ; a/rdfs:subClassOf* liskg:Claim", "#cab2d6", "hexagon"),
     "cell": Kind("?node a liskg:Cell", "#b15928", "dot"),
 }
@@ -60,8 +65,20 @@ ORDER = list(KINDS)
 # Facet name -> the kind of node that is a facet value.
 FACETS = {"interface": "interface", "electrolyte class": "electrolyte class", "method": "method"}
 SUBCLASS_OF = "subclass of"
-MEASUREMENT_FIELDS = ("quantity", "value", "minimum", "maximum", "qualifier", "unit", "baseline", "temperature",
-                      "crate", "current", "cycles", "context")
+MEASUREMENT_FIELDS = (
+    "quantity",
+    "value",
+    "minimum",
+    "maximum",
+    "qualifier",
+    "unit",
+    "baseline",
+    "temperature",
+    "crate",
+    "current",
+    "cycles",
+    "context",
+)
 
 
 def nodes_query() -> str:
@@ -97,12 +114,23 @@ def build_graph(store: ox.Store) -> nx.MultiDiGraph:
 
     graph = nx.MultiDiGraph(folded=folded)
     for node in sorted(kinds):
-        graph.add_node(node, kind=kinds[node], label=labels[node], curie=vocab.shorten(node), types=sorted(types[node]),
-                       summary=summaries[node], references=references.get(node, []),
-                       sections=sections.get(node, []), numbers=numbers.get(node, []), key="",
-                       names=names.get(node, []), numeral=numerals[node])
-    edges = {(row["source"].value, row["target"].value, row["relation"].value)
-             for row in _query(store, "graph-edges.rq")}
+        graph.add_node(
+            node,
+            kind=kinds[node],
+            label=labels[node],
+            curie=vocab.shorten(node),
+            types=sorted(types[node]),
+            summary=summaries[node],
+            references=references.get(node, []),
+            sections=sections.get(node, []),
+            numbers=numbers.get(node, []),
+            key="",
+            names=names.get(node, []),
+            numeral=numerals[node],
+        )
+    edges = {
+        (row["source"].value, row["target"].value, row["relation"].value) for row in _query(store, "graph-edges.rq")
+    }
     for source, target, relation in sorted(edges):
         if source in kinds and target in kinds and source != target:
             graph.add_edge(source, target, key=relation, label=relation)
@@ -147,12 +175,15 @@ def _provenance(store: ox.Store, nodes) -> tuple[dict[str, list[int]], dict[str,
         if row["section"] is not None:
             found[node][("section", row["via"].value)].add(row["section"].value)
     references = {node: sorted(f["reference"]) for node, f in found.items() if f["reference"]}
-    sections = {node: sorted(f[("section", "self")] or f[("section", "study")], key=_section_key)
-                for node, f in found.items()}
+    sections = {
+        node: sorted(f[("section", "self")] or f[("section", "study")], key=_section_key) for node, f in found.items()
+    }
     return references, {node: values for node, values in sections.items() if values}
 
 
-def _key_numbers(store: ox.Store, nodes) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, tuple[int, str]]]:
+def _key_numbers(
+    store: ox.Store, nodes
+) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, tuple[int, str]]]:
     """Each measurement's line on the drawn nodes that own it best; measurement -> those nodes; and each
     node's key number: a result with its baseline first, never a baseline that another result improves on."""
     owners = defaultdict(dict)  # measurement -> rank -> owners
@@ -193,8 +224,12 @@ def facets(graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
     hierarchy = nx.DiGraph((u, v) for u, v, key in graph.edges(keys=True) if key == SUBCLASS_OF)
     links = nx.Graph((u, v) for u, v, key in graph.edges(keys=True) if key != SUBCLASS_OF)
     links.add_nodes_from(graph)
-    facet_values = {facet: {v: {v} | (nx.descendants(hierarchy, v) if v in hierarchy else set())
-                      for v in graph if kind[v] == facet_kind} for facet, facet_kind in FACETS.items()}
+    facet_values = {
+        facet: {
+            v: {v} | (nx.descendants(hierarchy, v) if v in hierarchy else set()) for v in graph if kind[v] == facet_kind
+        }
+        for facet, facet_kind in FACETS.items()
+    }
     tags = {node: {facet: set() for facet in FACETS} for node in graph}
     for facet, broader in facet_values.items():
         for value, superclasses in broader.items():
@@ -223,8 +258,10 @@ def answer_subgraph(graph: nx.MultiDiGraph, iris: set[str]) -> nx.MultiDiGraph:
     folded = graph.graph.get("folded", {})
     answers = {node for iri in iris for node in ([iri] if iri in graph else folded.get(iri, []))}
     if not answers:
-        raise LiskgError("the query's results name no node of the graph (interfaces, classes, strategies, "
-                         "studies, materials, failure modes, claims, cells); select their IRIs to draw them")
+        raise LiskgError(
+            "the query's results name no node of the graph (interfaces, classes, strategies, "
+            "studies, materials, failure modes, claims, cells); select their IRIs to draw them"
+        )
     keep = set(answers)
     for node in answers:
         keep |= set(graph.successors(node)) | set(graph.predecessors(node))

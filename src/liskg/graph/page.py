@@ -39,11 +39,23 @@ VIS_FOLDER = ("pyvis", "lib/vis-9.1.2")
 OXIGRAPH = "web/vendor/oxigraph-0.5.11"
 SCRIPTS = ("numbers.js", "engine.js", "answers.js", "graph.js")
 # The Charts tab (issue 13): vendored Vega (web/vendor/vendor.json) and web/charts.js, after the page's own scripts.
-CHART_SCRIPTS = ("vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js",
-                 "vendor/vega-interpreter.js", "charts.js")
+CHART_SCRIPTS = (
+    "vendor/vega.min.js",
+    "vendor/vega-lite.min.js",
+    "vendor/vega-embed.min.js",
+    "vendor/vega-interpreter.js",
+    "charts.js",
+)
 # Legend words for the shapes vis-network draws (never its shape names).
-SHAPE_WORDS = {"star": "star", "triangle": "triangle", "square": "square", "dot": "circle", "diamond": "diamond",
-               "triangleDown": "triangle pointing down", "hexagon": "hexagon"}
+SHAPE_WORDS = {
+    "star": "star",
+    "triangle": "triangle",
+    "square": "square",
+    "dot": "circle",
+    "diamond": "diamond",
+    "triangleDown": "triangle pointing down",
+    "hexagon": "hexagon",
+}
 
 
 @dataclass(frozen=True)
@@ -60,13 +72,20 @@ class Engine:
 def engine_data(ntriples: bytes, store: ox.Store, queries) -> Engine:
     """The engine payload for the graph in NTRIPLES, loaded in STORE, with the named QUERIES (liskg.query.named)."""
     labeller = Labeller(store)
-    labelled = sorted({q.subject for q in store.quads_for_pattern(None, RDFS_LABEL, None)
-                       if isinstance(q.subject, ox.NamedNode)}, key=lambda n: n.value)
-    with_unit = sorted({q.subject for q in store.quads_for_pattern(None, UNIT_SYMBOL, None)
-                        if isinstance(q.subject, ox.NamedNode)}, key=lambda n: n.value)
-    return Engine(ntriples,
-                  [{"name": q.name, "question": q.question, "text": q.text} for q in queries],
-                  {n.value: labeller.text(n) for n in labelled}, {n.value: labeller.unit(n) for n in with_unit})
+    labelled = sorted(
+        {q.subject for q in store.quads_for_pattern(None, RDFS_LABEL, None) if isinstance(q.subject, ox.NamedNode)},
+        key=lambda n: n.value,
+    )
+    with_unit = sorted(
+        {q.subject for q in store.quads_for_pattern(None, UNIT_SYMBOL, None) if isinstance(q.subject, ox.NamedNode)},
+        key=lambda n: n.value,
+    )
+    return Engine(
+        ntriples,
+        [{"name": q.name, "question": q.question, "text": q.text} for q in queries],
+        {n.value: labeller.text(n) for n in labelled},
+        {n.value: labeller.unit(n) for n in with_unit},
+    )
 
 
 def vendored() -> dict:
@@ -104,9 +123,11 @@ def _packed(content: bytes) -> str:
 def _facet_options(graph: nx.MultiDiGraph, kind: str) -> list[tuple[str, int]]:
     """The facet values of one kind present in the graph, depth-first through the class hierarchy;
     interfaces in review order (I-IV), the others by label."""
+
     def order(n):
         d = graph.nodes[n]
         return (layout.INTERFACE_ORDER.index(d["numeral"]) if d["numeral"] in layout.INTERFACE_ORDER else 9, d["label"])
+
     values = sorted((n for n, d in graph.nodes(data=True) if d["kind"] == kind), key=order)
     children = {v: [c for c in values if graph.has_edge(c, v, SUBCLASS_OF)] for v in values}
     roots = [v for v in values if not any(graph.has_edge(v, p, SUBCLASS_OF) for p in values)]
@@ -131,8 +152,9 @@ def placement_for(graph: nx.MultiDiGraph, focus: str | None = None) -> layout.Pl
     return layout.overview(graph)
 
 
-def page_data(graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, focus: str | None = None,
-              query: dict | None = None) -> dict:
+def page_data(
+    graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, focus: str | None = None, query: dict | None = None
+) -> dict:
     """What the page script draws: nodes with positions, edges (one the view does not draw says why,
     layout.undrawn_links), kinds with their style, filter options, headings; QUERY names the query
     whose rows the page shows at load."""
@@ -143,31 +165,64 @@ def page_data(graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, focus: 
     nodes = []
     for node in order:
         d = graph.nodes[node]
-        nodes.append({
-            "id": node, "label": d["label"], "short": layout.short_label(d["label"], placement.label_max), "kind": d["kind"],
-            "types": d["types"], "curie": d["curie"], "summary": d["summary"], "references": d["references"],
-            "sections": d["sections"], "numbers": d["numbers"], "key": d["key"], "names": d["names"],
-            "degree": degree[node], "answer": bool(d.get("answer")),
-            "position": list(placement.positions[node]), "group": placement.groups[node],
-            "labelled": node in placement.labelled or d["kind"] == "interface",
-            "facets": {f: [index[v] for v in d["facets"][f] if v in index] for f in FACETS},
-        })
-    edges = [{"from": u, "to": v, "label": key, **({"undrawn": placement.undrawn[u, v, key]}
-                                                   if (u, v, key) in placement.undrawn else {})}
-             for u, v, key in sorted(graph.edges(keys=True))]
+        nodes.append(
+            {
+                "id": node,
+                "label": d["label"],
+                "short": layout.short_label(d["label"], placement.label_max),
+                "kind": d["kind"],
+                "types": d["types"],
+                "curie": d["curie"],
+                "summary": d["summary"],
+                "references": d["references"],
+                "sections": d["sections"],
+                "numbers": d["numbers"],
+                "key": d["key"],
+                "names": d["names"],
+                "degree": degree[node],
+                "answer": bool(d.get("answer")),
+                "position": list(placement.positions[node]),
+                "group": placement.groups[node],
+                "labelled": node in placement.labelled or d["kind"] == "interface",
+                "facets": {f: [index[v] for v in d["facets"][f] if v in index] for f in FACETS},
+            }
+        )
+    edges = [
+        {
+            "from": u,
+            "to": v,
+            "label": key,
+            **({"undrawn": placement.undrawn[u, v, key]} if (u, v, key) in placement.undrawn else {}),
+        }
+        for u, v, key in sorted(graph.edges(keys=True))
+    ]
     present = {d["kind"] for _, d in graph.nodes(data=True)}
     return {
-        "title": title, "subtitle": subtitle, "nodes": nodes, "edges": edges, "query": query or {},
+        "title": title,
+        "subtitle": subtitle,
+        "nodes": nodes,
+        "edges": edges,
+        "query": query or {},
         "small_nodes": placement.label_max == layout.OVERVIEW_LABEL_MAX,
         "view": "focus" if focus else "answer" if any(n["answer"] for n in nodes) else "overview",
         "folded": {m: owners for m, owners in graph.graph.get("folded", {}).items() if all(o in index for o in owners)},
-        "layout": {"columns": [list(kinds) for kinds in layout.KIND_COLUMNS], "char_width": layout.CHAR_WIDTH,
-                   "labelled_row": layout.LABELLED_ROW, "plain_row": layout.PLAIN_ROW,
-                   "plain_column": layout.PLAIN_COLUMN, "gap": layout.COLUMN_GAP, "max_height": layout.MAX_HEIGHT,
-                   "shared_context": layout.SHARED_CONTEXT, "label_max": layout.LABEL_MAX},
+        "layout": {
+            "columns": [list(kinds) for kinds in layout.KIND_COLUMNS],
+            "char_width": layout.CHAR_WIDTH,
+            "labelled_row": layout.LABELLED_ROW,
+            "plain_row": layout.PLAIN_ROW,
+            "plain_column": layout.PLAIN_COLUMN,
+            "gap": layout.COLUMN_GAP,
+            "max_height": layout.MAX_HEIGHT,
+            "shared_context": layout.SHARED_CONTEXT,
+            "label_max": layout.LABEL_MAX,
+        },
         "collapsed": list(layout.COLLAPSED) if focus is None and not any(n["answer"] for n in nodes) else [],
-        "kinds": [{"name": k, "color": kind.color, "shape": kind.shape, "shape_words": SHAPE_WORDS[kind.shape]}
-                  for k, kind in KINDS.items() if k in present],
+        "kinds": [
+            {"name": k, "color": kind.color, "shape": kind.shape, "shape_words": SHAPE_WORDS[kind.shape]}
+            for k, kind in KINDS.items()
+            if k in present
+        ],
         "facets": {f: [[index[v], depth] for v, depth in _facet_options(graph, kind)] for f, kind in FACETS.items()},
     }
 
@@ -188,15 +243,29 @@ def engine_payload(engine: Engine) -> dict:
     oxigraph = vendored()
     worker = classic_script(oxigraph["files"]["web.js"].decode("utf-8")) + "\n" + _asset("liskg.graph", "web/worker.js")
     return {
-        "version": oxigraph["pin"]["version"], "licence": oxigraph["pin"]["licence"],
-        "worker": worker, "wasm": _packed(oxigraph["files"]["web_bg.wasm"]), "graph": _packed(engine.ntriples),
-        "queries": engine.queries, "prefixes": dict(sorted(vocab.PREFIXES.items())),
-        "labels": engine.labels, "units": engine.units, "numeric": sorted(vocab.NUMERIC_TYPES),
+        "version": oxigraph["pin"]["version"],
+        "licence": oxigraph["pin"]["licence"],
+        "worker": worker,
+        "wasm": _packed(oxigraph["files"]["web_bg.wasm"]),
+        "graph": _packed(engine.ntriples),
+        "queries": engine.queries,
+        "prefixes": dict(sorted(vocab.PREFIXES.items())),
+        "labels": engine.labels,
+        "units": engine.units,
+        "numeric": sorted(vocab.NUMERIC_TYPES),
     }
 
 
-def render(graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, engine: Engine, focus: str | None = None,
-           query: dict | None = None, charts: dict | None = None) -> str:
+def render(
+    graph: nx.MultiDiGraph,
+    title: str,
+    subtitle: str = "",
+    *,
+    engine: Engine,
+    focus: str | None = None,
+    query: dict | None = None,
+    charts: dict | None = None,
+) -> str:
     """The whole page as one HTML string; CHARTS (liskg.graph.charts.all_specs) fill its Charts tab."""
     vis_js = _asset(VIS_FOLDER[0], f"{VIS_FOLDER[1]}/vis-network.min.js")
     scripts = [vis_js] + [_asset("liskg.graph", f"web/{name}") for name in SCRIPTS + CHART_SCRIPTS]
@@ -204,7 +273,7 @@ def render(graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, engine: En
         raise InternalError("an inlined script contains '</script' and would end its own element")
     parts = {
         "csp": f"default-src 'none'; script-src {' '.join(_script_hash(s) for s in scripts)} 'wasm-unsafe-eval'; "
-               "worker-src blob:; style-src 'unsafe-inline'; img-src data:",
+        "worker-src blob:; style-src 'unsafe-inline'; img-src data:",
         "vis_css": _asset(VIS_FOLDER[0], f"{VIS_FOLDER[1]}/vis-network.css"),
         "page_css": _asset("liskg.graph", "web/graph.css"),
         "data": _json_for_script(page_data(graph, title, subtitle, focus=focus, query=query)),
@@ -216,9 +285,19 @@ def render(graph: nx.MultiDiGraph, title: str, subtitle: str = "", *, engine: En
     return re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m.group(1)], template)
 
 
-def write_page(graph: nx.MultiDiGraph, path: Path, title: str, subtitle: str = "", *, engine: Engine,
-               focus: str | None = None, query: dict | None = None, charts: dict | None = None) -> Path:
+def write_page(
+    graph: nx.MultiDiGraph,
+    path: Path,
+    title: str,
+    subtitle: str = "",
+    *,
+    engine: Engine,
+    focus: str | None = None,
+    query: dict | None = None,
+    charts: dict | None = None,
+) -> Path:
     """Write the page to PATH atomically and return PATH."""
-    write_atomically(path, render(graph, title, subtitle, engine=engine, focus=focus, query=query,
-                                  charts=charts).encode("utf-8"))
+    write_atomically(
+        path, render(graph, title, subtitle, engine=engine, focus=focus, query=query, charts=charts).encode("utf-8")
+    )
     return path

@@ -38,14 +38,16 @@ from liskg.publish import alignment, dataset, mappings, versioning
 RELEASE_DIR = "release"
 CONTEXT_IRI = "https://w3id.org/liskg/context.jsonld"
 RDF_FORMATS = {".ttl": "turtle", ".rdf": "xml", ".nt": "nt", ".jsonld": "json-ld"}
-CONTEXT = {**vocab.PREFIXES,
-           "void": "http://rdfs.org/ns/void#",
-           "dcat": "http://www.w3.org/ns/dcat#",
-           "emmo": "https://w3id.org/emmo#",
-           "echem": "https://w3id.org/emmo/domain/electrochemistry#",
-           "battery": "https://w3id.org/emmo/domain/battery#",
-           "chemicalsubstance": "https://w3id.org/emmo/domain/chemical-substance#",
-           "manufacturing": "https://w3id.org/emmo/domain/manufacturing#"}
+CONTEXT = {
+    **vocab.PREFIXES,
+    "void": "http://rdfs.org/ns/void#",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "emmo": "https://w3id.org/emmo#",
+    "echem": "https://w3id.org/emmo/domain/electrochemistry#",
+    "battery": "https://w3id.org/emmo/domain/battery#",
+    "chemicalsubstance": "https://w3id.org/emmo/domain/chemical-substance#",
+    "manufacturing": "https://w3id.org/emmo/domain/manufacturing#",
+}
 BASE = "https://w3id.org/liskg/release/{version}/"
 RDF_TYPE = rdflib.RDF.type
 XSD_STRING = rdflib.URIRef("http://www.w3.org/2001/XMLSchema#string")
@@ -145,8 +147,9 @@ def _ontology_graph(project: Project, loaded) -> rdflib.Graph:
 
     files = loaded.ontology_files(project)
     modules = {f.ontology_iri for f in files if f.ontology_iri != versioning.ONTOLOGY_IRI}
-    return to_rdflib_graph(t for f in files for t in f.triples
-                           if t.predicate.value != OWL_IMPORTS and t.subject.value not in modules)
+    return to_rdflib_graph(
+        t for f in files for t in f.triples if t.predicate.value != OWL_IMPORTS and t.subject.value not in modules
+    )
 
 
 def owl_xml(ttl_files: dict[str, bytes], work: Path) -> dict[str, bytes]:
@@ -163,15 +166,22 @@ def owl_xml(ttl_files: dict[str, bytes], work: Path) -> dict[str, bytes]:
     proc = subprocess.run(args, capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
         raise LiskgError(f"OWL API could not write OWL/XML: {(proc.stderr.strip().splitlines() or ['?'])[-1][:300]}")
-    return {name.removesuffix(".ttl") + ".owx": (work / (name.removesuffix(".ttl") + ".owx")).read_bytes()
-            for name in ttl_files}
+    return {
+        name.removesuffix(".ttl") + ".owx": (work / (name.removesuffix(".ttl") + ".owx")).read_bytes()
+        for name in ttl_files
+    }
 
 
 def catalog(version: str) -> bytes:
-    entries = [("https://w3id.org/liskg/data", "liskg.ttl"), ("https://w3id.org/liskg/ontology", "liskg-ontology.ttl"),
-               (alignment.ALIGNMENT_IRI, "liskg-emmo-alignment.ttl")]
-    lines = ['<?xml version="1.0" encoding="UTF-8" standalone="no"?>',
-             '<catalog prefer="public" xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">']
+    entries = [
+        ("https://w3id.org/liskg/data", "liskg.ttl"),
+        ("https://w3id.org/liskg/ontology", "liskg-ontology.ttl"),
+        (alignment.ALIGNMENT_IRI, "liskg-emmo-alignment.ttl"),
+    ]
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>',
+        '<catalog prefer="public" xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">',
+    ]
     for iri, file in entries:
         lines.append(f'    <uri name="{iri}" uri="{file}"/>')
         lines.append(f'    <uri name="{iri}/{version}" uri="{file}"/>')
@@ -184,8 +194,12 @@ def checksums(files: dict[str, bytes]) -> bytes:
 
 def check(project: Project, loaded, table, store_asserted) -> None:
     problems = versioning.version_problems(project, loaded) + versioning.deprecation_problems(project, loaded)
-    problems += mappings.problems(table, mappings.load_terms(project.root), mappings.liskg_labels(store_asserted),
-                                  mappings.liskg_classes(store_asserted))
+    problems += mappings.problems(
+        table,
+        mappings.load_terms(project.root),
+        mappings.liskg_labels(store_asserted),
+        mappings.liskg_classes(store_asserted),
+    )
     if problems:
         raise CheckFailed("\n".join(problems + [f"{len(problems)} release problem(s); nothing was written"]))
 
@@ -210,8 +224,11 @@ def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
 
     with progress.step("compiling the EMMO alignment") as note:
         merged = rdflib.Graph().parse(project.build_dir / outputs.MERGED, format="turtle")
-        graphs = {"liskg": merged, "liskg-ontology": _ontology_graph(project, loaded),
-                  "liskg-emmo-alignment": alignment.compile_alignment(table, info)}
+        graphs = {
+            "liskg": merged,
+            "liskg-ontology": _ontology_graph(project, loaded),
+            "liskg-emmo-alignment": alignment.compile_alignment(table, info),
+        }
         note["detail"] = f"{len(graphs['liskg-emmo-alignment']):,} triples"
 
     with progress.step("serializing Turtle, RDF/XML, N-Triples, JSON-LD") as note:
@@ -236,9 +253,14 @@ def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
     for source in (mappings.MAPPINGS_FILE, mappings.METADATA_FILE):
         files[Path(source).name] = (project.root / source).read_bytes()
     files["catalog-v001.xml"] = catalog(result.version)
-    description = dataset.describe(version=result.version, issued=info["issued"],
-                                   base=BASE.format(version=result.version), counts=counts(store),
-                                   asserted=merged, files={n: len(d) for n, d in files.items()})
+    description = dataset.describe(
+        version=result.version,
+        issued=info["issued"],
+        base=BASE.format(version=result.version),
+        counts=counts(store),
+        asserted=merged,
+        files={n: len(d) for n, d in files.items()},
+    )
     files["void.ttl"] = ordered(description).serialize(format="turtle", encoding="utf-8")
     files["SHA256SUMS"] = checksums(files)
 
@@ -249,8 +271,9 @@ def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
     return result
 
 
-def _check_alignment(project: Project, merged: rdflib.Graph, aligned: rdflib.Graph, files: dict[str, bytes],
-                     work: Path) -> str:
+def _check_alignment(
+    project: Project, merged: rdflib.Graph, aligned: rdflib.Graph, files: dict[str, bytes], work: Path
+) -> str:
     from liskg.build.owlapi import check_files
     from liskg.build.reasoning import reason
 

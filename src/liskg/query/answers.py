@@ -66,10 +66,19 @@ def compute(store, queries: dict) -> dict[str, bytes]:
         text = query.text
         result = run(store, text, timeout=None, origin=query.origin)
         terms = {term for row in result.rows for term in row if isinstance(term, ox.NamedNode)}
-        remembered = sorted([term.value, predicate.value, value] for term in terms for predicate in (RDFS_LABEL, UNIT_SYMBOL)
-                            if (value := labeller.lookup(term, predicate)) is not None)
-        answer = {"query": name, "text": text, "form": result.form, "data": result.data.decode("utf-8"),
-                  "lookups": remembered}
+        remembered = sorted(
+            [term.value, predicate.value, value]
+            for term in terms
+            for predicate in (RDFS_LABEL, UNIT_SYMBOL)
+            if (value := labeller.lookup(term, predicate)) is not None
+        )
+        answer = {
+            "query": name,
+            "text": text,
+            "form": result.form,
+            "data": result.data.decode("utf-8"),
+            "lookups": remembered,
+        }
         if result.form == "select":
             headers, rows = human_rows(result, labeller)
             answer["cells"] = {"headers": headers, "rows": rows}

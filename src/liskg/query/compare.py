@@ -146,25 +146,53 @@ class Comparer:
         for row in result.rows:
             cell = dict(zip(result.variables, row))
             numbers = {k: Decimal(cell[k].value) for k in ("value", "minimum", "maximum", "baseline") if cell[k]}
-            conditions = {k: cell[k].value for k in ("temperature", "roomTemperature", "cRate", "currentDensity",
-                                                     "pressure", "sulfurLoading", "cycles") if cell[k] is not None}
-            found.append(Entry(
-                measurement=cell["measurement"].value, base=cell["base"].value if cell["base"] else "",
-                study=self.labels.text(cell["study"]), reference=int(cell["reference"].value),
-                section=cell["section"].value if cell["section"] else "",
-                strategy=self.labels.text(cell["strategy"]) if cell["strategy"] else "",
-                quantity=self.labels.text(cell["quantity"]), unit=format_unit(self.labels.unit(cell["unit"])),
-                multiplier=Decimal(cell["multiplier"].value) if cell["multiplier"] else None,
-                numbers=numbers, qualifier=self.labels.text(cell["qualifier"]), conditions=conditions))
+            conditions = {
+                k: cell[k].value
+                for k in (
+                    "temperature",
+                    "roomTemperature",
+                    "cRate",
+                    "currentDensity",
+                    "pressure",
+                    "sulfurLoading",
+                    "cycles",
+                )
+                if cell[k] is not None
+            }
+            found.append(
+                Entry(
+                    measurement=cell["measurement"].value,
+                    base=cell["base"].value if cell["base"] else "",
+                    study=self.labels.text(cell["study"]),
+                    reference=int(cell["reference"].value),
+                    section=cell["section"].value if cell["section"] else "",
+                    strategy=self.labels.text(cell["strategy"]) if cell["strategy"] else "",
+                    quantity=self.labels.text(cell["quantity"]),
+                    unit=format_unit(self.labels.unit(cell["unit"])),
+                    multiplier=Decimal(cell["multiplier"].value) if cell["multiplier"] else None,
+                    numbers=numbers,
+                    qualifier=self.labels.text(cell["qualifier"]),
+                    conditions=conditions,
+                )
+            )
         return found
 
-    def compare(self, *, interface=None, electrolyte=None, method=None, quantity=None, rows: str = "study",
-                units: tuple[str, ...] = ()) -> Comparison:
+    def compare(
+        self,
+        *,
+        interface=None,
+        electrolyte=None,
+        method=None,
+        quantity=None,
+        rows: str = "study",
+        units: tuple[str, ...] = (),
+    ) -> Comparison:
         """The comparison table of the selected numbers; UNITS name the unit a column is shown in."""
         if rows not in ROWS:
             raise LiskgError(f"--rows must be one of {', '.join(ROWS)}, not {rows!r}")
-        description, values = self.select(interface=interface, electrolyte=electrolyte, method=method,
-                                          quantity=quantity)
+        description, values = self.select(
+            interface=interface, electrolyte=electrolyte, method=method, quantity=quantity
+        )
         entries = self.entries(values)
         if not entries:
             raise LiskgError(f"no numbers match: {description}")
@@ -182,8 +210,10 @@ class Comparer:
         known = {format_unit(s.value): Decimal(m.value) for s, m in engine.run(self.store, query, origin="units").rows}
         for symbol in symbols:
             if format_unit(symbol) not in known:
-                raise LiskgError(f"--unit {symbol!r}: no unit with a conversion factor has that symbol; "
-                                 f"known: {', '.join(sorted(k for k in known if k))}")
+                raise LiskgError(
+                    f"--unit {symbol!r}: no unit with a conversion factor has that symbol; "
+                    f"known: {', '.join(sorted(k for k in known if k))}"
+                )
         return {format_unit(s): known[format_unit(s)] for s in symbols}
 
 
@@ -207,6 +237,7 @@ def choose_columns(entries: list[Entry], wanted: dict[str, Decimal]) -> list[Col
 
 def cell_text(entry: Entry, column: Column, with_section: bool) -> str:
     """'5822 → 514' in the column's unit, the reported value in brackets when converted, conditions, mark."""
+
     def shown(name: str) -> str:
         return format_number(convert(entry.numbers[name], entry.multiplier, column.multiplier))
 
@@ -220,8 +251,9 @@ def cell_text(entry: Entry, column: Column, with_section: bool) -> str:
     if "baseline" in entry.numbers:
         text = f"{shown('baseline')} → {text}"
     if entry.unit != column.unit:
-        reported = "–".join(format_number(entry.numbers[n]) for n in ("value", "minimum", "maximum")
-                            if n in entry.numbers)
+        reported = "–".join(
+            format_number(entry.numbers[n]) for n in ("value", "minimum", "maximum") if n in entry.numbers
+        )
         text += f" (as {reported} {entry.unit})"
     parts = condition_parts(entry.conditions)
     text += f" at {', '.join(parts)}" if parts else f" {UNSTATED}"
@@ -244,8 +276,10 @@ def layout(description: str, entries: list[Entry], columns: list[Column], rows: 
     marked = False
     for key in sorted(groups):
         cells = groups[key]
-        sections = sorted({e.section for es in cells.values() for e in es if e.section},
-                          key=lambda s: [int(p) for p in s.split(".") if p.isdigit()])
+        sections = sorted(
+            {e.section for es in cells.values() for e in es if e.section},
+            key=lambda s: [int(p) for p in s.split(".") if p.isdigit()],
+        )
         several = len(sections) > 1
         height = max(len(es) for es in cells.values())
         for line in range(height):
@@ -263,10 +297,27 @@ def layout(description: str, entries: list[Entry], columns: list[Column], rows: 
 
 
 PLAIN_DIGITS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
-LATEX_SPECIALS = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
-                  "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-                  "→": r"$\rightarrow$", "Ω": r"$\Omega$", "µ": r"$\mu$", "°": r"\textdegree{}", "×": r"$\times$",
-                  "–": "--", "§": r"\S{}", "β": r"$\beta$", "≈": r"$\approx$"}
+LATEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "→": r"$\rightarrow$",
+    "Ω": r"$\Omega$",
+    "µ": r"$\mu$",
+    "°": r"\textdegree{}",
+    "×": r"$\times$",
+    "–": "--",
+    "§": r"\S{}",
+    "β": r"$\beta$",
+    "≈": r"$\approx$",
+}
 
 
 SUPERSCRIPT_RUN = re.compile("[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -280,9 +331,15 @@ def latex_escape(text: str) -> str:
 
 def latex(headers: list[str], rows: list[list[str]], description: str, notes: list[str]) -> str:
     """A booktabs table (needs \\usepackage{booktabs,textcomp}) with the description as caption."""
-    out = [r"\begin{table}", r"\centering", f"\\caption{{{latex_escape(description)}}}",
-           r"\begin{tabular}{" + "l" * len(headers) + "}", r"\toprule",
-           " & ".join(latex_escape(h) for h in headers) + r" \\", r"\midrule"]
+    out = [
+        r"\begin{table}",
+        r"\centering",
+        f"\\caption{{{latex_escape(description)}}}",
+        r"\begin{tabular}{" + "l" * len(headers) + "}",
+        r"\toprule",
+        " & ".join(latex_escape(h) for h in headers) + r" \\",
+        r"\midrule",
+    ]
     out += [" & ".join(latex_escape(c) for c in row) + r" \\" for row in rows]
     out += [r"\bottomrule", r"\end{tabular}"]
     out += [f"\\par\\footnotesize {latex_escape(note)}" for note in notes]

@@ -36,8 +36,14 @@ _RESULTS_FORMAT = ox.QueryResultsFormat.JSON
 class QueryResult:
     """What a query returned, with the W3C serialization the engine produced (SPARQL JSON or N-Triples)."""
 
-    def __init__(self, form: str, variables: list[str] | None = None, rows: list[tuple] | None = None,
-                 boolean: bool | None = None, data: bytes = b""):
+    def __init__(
+        self,
+        form: str,
+        variables: list[str] | None = None,
+        rows: list[tuple] | None = None,
+        boolean: bool | None = None,
+        data: bytes = b"",
+    ):
         self.form = form  # "select", "ask" or "graph" (CONSTRUCT, DESCRIBE)
         self.variables = variables or []
         self.rows = rows or []  # pyoxigraph terms, None where unbound
@@ -73,14 +79,18 @@ def check(text: str, origin: str = "query") -> None:
     except SyntaxError as exc:
         keyword = first_keyword(text)
         if keyword in UPDATE_KEYWORDS:
-            raise LiskgError(f"{origin}: refused: {keyword} is a SPARQL UPDATE and the graph is read-only here; "
-                             "change graph_data/*.ttl and rebuild instead") from None
+            raise LiskgError(
+                f"{origin}: refused: {keyword} is a SPARQL UPDATE and the graph is read-only here; "
+                "change graph_data/*.ttl and rebuild instead"
+            ) from None
         message = str(exc)
         match = _POSITION.match(message)
         if match:
             line, column = match.groups()
-            raise LiskgError(f"{origin}:{line}:{column}: SPARQL syntax error at line {line}, column {column}: "
-                             f"{_readable(message[match.end():], text, int(line), int(column))}") from None
+            raise LiskgError(
+                f"{origin}:{line}:{column}: SPARQL syntax error at line {line}, column {column}: "
+                f"{_readable(message[match.end() :], text, int(line), int(column))}"
+            ) from None
         raise LiskgError(f"{origin}: SPARQL syntax error: {' '.join(message.split())}") from None
 
 
@@ -91,12 +101,12 @@ def _readable(message: str, text: str, line: int, column: int) -> str:
     """Oxigraph's parser message as one readable line: undeclared prefixes and early ends named as such,
     the long character-class lists shortened."""
     lines = text.splitlines() or [""]
-    before = lines[line - 1][:column - 1] if 0 < line <= len(lines) else ""
+    before = lines[line - 1][: column - 1] if 0 < line <= len(lines) else ""
     if "Prefix not found" in message:
         name = re.search(r"(?:^|[^\w:?$])([A-Za-z][\w.-]*)?:[\w.-]*$", before)
         prefix = (name.group(1) or "") if name else ""
         return f"undeclared prefix {prefix}: (declare it: PREFIX {prefix}: <...>)"
-    offset = sum(len(text_line) + 1 for text_line in lines[:line - 1]) + column - 1
+    offset = sum(len(text_line) + 1 for text_line in lines[: line - 1]) + column - 1
     if offset >= len(text.rstrip()) and ('"}"' in message or '")"' in message):
         return "the query ends too early: a closing } or ) may be missing"
     one_line = _NAME_CLASS.sub("a name character", " ".join(message.split())).replace("['0'..='9']", "a digit")
@@ -181,6 +191,7 @@ def exit_after(timeout: float, origin: str = "query", prefix: str = "liskg: erro
     """Run the block in this process; if it is still running after TIMEOUT seconds, print PREFIX + the
     TimedOut message on stderr and end the process with TimedOut's exit code. Only for a process that
     exists to do this one piece of work (a command line), never in a library caller or a server."""
+
     def expire() -> None:
         sys.stderr.write(prefix + stopped(origin, timeout) + "\n")
         sys.stderr.flush()
@@ -225,6 +236,7 @@ def run(store: ox.Store, text: str, *, timeout: float | None = 30.0, origin: str
             return decode(*_evaluate(store, text))
         except (OSError, RuntimeError, ValueError) as exc:
             raise LiskgError(f"{origin}: the query failed: {exc}") from None
+
     def packed() -> bytes:
         form, data = _evaluate(store, text)
         return form.encode() + b"\n" + data
@@ -245,8 +257,7 @@ def bind(text: str, **values: list) -> str:
             raise InternalError(f"the query has no single `VALUES ?{name} {{ UNDEF }}` slot")
         for term in terms:
             if not isinstance(term, (ox.NamedNode, ox.Literal)):
-                raise InternalError(f"bind {name}: expected pyoxigraph NamedNode or Literal, "
-                                    f"got {type(term).__name__}")
+                raise InternalError(f"bind {name}: expected pyoxigraph NamedNode or Literal, got {type(term).__name__}")
         filled = " ".join(str(term) for term in terms)
         text = slot.sub(lambda _m, f=filled, n=name: f"VALUES ?{n} {{ {f} }}", text)
     return text

@@ -57,16 +57,23 @@ def _grid(headers: list[str], rows: list[list[str]], width: int | None, detail: 
     widths = _fit(grid_headers, grid_rows, natural, width) if width else natural
 
     def lines(cells: list[str]) -> list[str]:
-        parts = [[p.replace(NBSP, " ") for p in textwrap.wrap(_joined(c) if j else c, w, break_on_hyphens=False)]
-                 or [""] for c, w, j in zip(cells, widths, joined)]
-        return ["  ".join((p[k] if k < len(p) else "").rjust(w) if n else (p[k] if k < len(p) else "").ljust(w)
-                          for p, w, n in zip(parts, widths, numeric)).rstrip()
-                for k in range(max(len(p) for p in parts))]
+        parts = [
+            [p.replace(NBSP, " ") for p in textwrap.wrap(_joined(c) if j else c, w, break_on_hyphens=False)] or [""]
+            for c, w, j in zip(cells, widths, joined)
+        ]
+        return [
+            "  ".join(
+                (p[k] if k < len(p) else "").rjust(w) if n else (p[k] if k < len(p) else "").ljust(w)
+                for p, w, n in zip(parts, widths, numeric)
+            ).rstrip()
+            for k in range(max(len(p) for p in parts))
+        ]
 
     def under(cells: list[str]) -> list[str]:
         said = [c if k == 0 else f"{headers[i]}: {c}" for k, (i, c) in enumerate(zip(detail, cells)) if c]
-        return textwrap.wrap("; ".join(said), width, initial_indent="    ", subsequent_indent="    ",
-                             break_on_hyphens=False)
+        return textwrap.wrap(
+            "; ".join(said), width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False
+        )
 
     out = lines(grid_headers) + (under(["↳ " + "; ".join(headers[i] for i in detail)]) if detail else [])
     out.append("  ".join("-" * w for w in widths))
@@ -87,8 +94,12 @@ def _floors(headers: list[str], rows: list[list[str]]) -> tuple[list[int], ...]:
     number = [h.lower() in NUMBER_COLUMNS for h in headers]
     words = [min(n, max(8, min(18, _longest_word(headers[i], rows, i)))) for i, n in enumerate(natural)]
     heads = [min(n, max([6] + [len(w) for w in h.split()])) for n, h in zip(natural, headers)]
-    return ([n if a else w for n, w, a in zip(natural, words, number)], words,
-            [w if a else h for w, h, a in zip(words, heads, number)], [min(n, 4) for n in natural])
+    return (
+        [n if a else w for n, w, a in zip(natural, words, number)],
+        words,
+        [w if a else h for w, h, a in zip(words, heads, number)],
+        [min(n, 4) for n in natural],
+    )
 
 
 def _fit(headers: list[str], rows: list[list[str]], natural: list[int], width: int) -> list[int]:
@@ -96,8 +107,10 @@ def _fit(headers: list[str], rows: list[list[str]], natural: list[int], width: i
     where that adds the fewest wrapped lines, down to each of the _floors in turn."""
     room = width - GAP * (len(headers) - 1)
     number = [h.lower() in NUMBER_COLUMNS for h in headers]
-    words = [[[len(w) for w in (_joined(r[i]) if number[i] else r[i]).split(" ") if w] for r in rows]
-             for i in range(len(headers))]
+    words = [
+        [[len(w) for w in (_joined(r[i]) if number[i] else r[i]).split(" ") if w] for r in rows]
+        for i in range(len(headers))
+    ]
     counts: dict[tuple[int, int], list[int]] = {}
 
     def lines(i: int, w: int) -> list[int]:
@@ -114,8 +127,10 @@ def _fit(headers: list[str], rows: list[list[str]], natural: list[int], width: i
             shrinkable = [i for i in range(len(widths)) if widths[i] > floor[i]]
             if not shrinkable:
                 break
+
             def cost(i: int) -> tuple[int, int]:
-                return height(widths[:i] + [widths[i] - 1] + widths[i + 1:]), -widths[i]
+                return height(widths[:i] + [widths[i] - 1] + widths[i + 1 :]), -widths[i]
+
             widths[min(shrinkable, key=cost)] -= 1
     return widths
 
@@ -141,8 +156,10 @@ def _line_count(words: list[int], width: int) -> int:
 
 def _longest_word(header: str, rows: list[list[str]], i: int) -> int:
     joined = header.lower() in NUMBER_COLUMNS
-    return max([len(w) for w in header.split(" ")] +  # not split(): that would break at the no-break spaces too
-               [len(w) for r in rows for w in (_joined(r[i]) if joined else r[i]).split(" ")])
+    return max(
+        [len(w) for w in header.split(" ")]  # not split(): that would break at the no-break spaces too
+        + [len(w) for r in rows for w in (_joined(r[i]) if joined else r[i]).split(" ")]
+    )
 
 
 def _joined(cell: str) -> str:

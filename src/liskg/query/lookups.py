@@ -46,9 +46,16 @@ class Lookups:
 
     # ---- the look-ups -----------------------------------------------------------------------
 
-    def strategies(self, interface: str | None = None, electrolyte: str | None = None, *, method: str | None = None,
-                   quantity: str | None = None, minimum: str | None = None,
-                   maximum: str | None = None) -> tuple[str, engine.QueryResult]:
+    def strategies(
+        self,
+        interface: str | None = None,
+        electrolyte: str | None = None,
+        *,
+        method: str | None = None,
+        quantity: str | None = None,
+        minimum: str | None = None,
+        maximum: str | None = None,
+    ) -> tuple[str, engine.QueryResult]:
         """(a one-line description of what was understood, the strategies with their numeric outcomes).
 
         MINIMUM and MAXIMUM are amounts with a unit ('1000 mAh/g'); outcomes in a unit of the same kind are
@@ -78,8 +85,10 @@ class Lookups:
             values[f"{bound}Value"], values[f"{bound}Unit"] = [ox.Literal(str(number), datatype=DECIMAL)], [unit]
             comparable = self.comparable_units(unit)
             units = comparable if units is None else [u for u in units if u in comparable]
-            said.append(f"{'and' if bound == 'highest' and minimum is not None else 'with outcomes'} {word} "
-                        f"{format_value(str(number), self.labels.unit(unit))}")
+            said.append(
+                f"{'and' if bound == 'highest' and minimum is not None else 'with outcomes'} {word} "
+                f"{format_value(str(number), self.labels.unit(unit))}"
+            )
         if units is not None:
             if not units:
                 raise LiskgError("--min and --max name units of different kinds; give both in one kind of unit")
@@ -98,7 +107,9 @@ class Lookups:
         units = {self.labels.unit(u): u for u in self.names.members(UNIT)}
         if symbol not in units:
             close = close_names(symbol.lower(), units)
-            hint = f"; close units: {', '.join(close)}" if close else f"; units in the graph: {', '.join(sorted(units))}"
+            hint = (
+                f"; close units: {', '.join(close)}" if close else f"; units in the graph: {', '.join(sorted(units))}"
+            )
             raise LiskgError(f"{option} {text!r}: no unit is written {symbol!r}{hint}")
         return number, units[symbol]
 
@@ -112,8 +123,10 @@ class Lookups:
         return "\n\n".join(self._study(study) for study in self.names.studies(text))
 
     def material_report(self, text: str) -> str:
-        return "\n\n".join(self._thing(m, "Used or formed by, and other links", numbers=True)
-                           for m in self.names.find("material", text, MATERIAL))
+        return "\n\n".join(
+            self._thing(m, "Used or formed by, and other links", numbers=True)
+            for m in self.names.find("material", text, MATERIAL)
+        )
 
     def method_report(self, text: str) -> str:
         """A processing method: what it is, its narrower methods, the failure modes it mitigates and risks (of
@@ -134,8 +147,11 @@ class Lookups:
                 out += ["  " + line for line in aligned(cells, self.width and self.width - 2)]
         _said, result = self.strategies(method=text)
         headers, rows = human_rows(result, self.labels)
-        out += ["", f"Strategies and their numbers ({len(rows)} rows)",
-                textwrap.indent(table(headers, rows, width=self.width and self.width - 2), "  ")]
+        out += [
+            "",
+            f"Strategies and their numbers ({len(rows)} rows)",
+            textwrap.indent(table(headers, rows, width=self.width and self.width - 2), "  "),
+        ]
         return "\n".join(out)
 
     def failure_report(self, text: str) -> str:
@@ -149,8 +165,10 @@ class Lookups:
             if not members:
                 methods, _exact = self.names.matches(text, METHOD, classes=True)
                 if methods:
-                    raise LiskgError(f"no failure mode is called {text!r}, but it names a processing method: "
-                                     f"`liskg method {text}` shows what methods mitigate and risk") from None
+                    raise LiskgError(
+                        f"no failure mode is called {text!r}, but it names a processing method: "
+                        f"`liskg method {text}` shows what methods mitigate and risk"
+                    ) from None
                 raise error from None
             named = []
         modes = named + [m for m in members if m not in named]
@@ -172,8 +190,11 @@ class Lookups:
         sections = sorted({r[5].value for r in rows if r[5] is not None})
         strategies = sorted({r[6] for r in rows if r[6] is not None}, key=lambda t: t.value)
         cells = sorted({r[7] for r in rows if r[7] is not None}, key=lambda t: t.value)
-        head = [f"Section {', '.join(sections)}" if sections else "",
-                f"first author {author.value}" if author else "", f"published {year.value}" if year else ""]
+        head = [
+            f"Section {', '.join(sections)}" if sections else "",
+            f"first author {author.value}" if author else "",
+            f"published {year.value}" if year else "",
+        ]
         out = [self.labels.text(study), "  " + " · ".join(h for h in head if h)]
         if summary:
             out.append(self._wrap(summary.value, "  "))
@@ -200,7 +221,9 @@ class Lookups:
         cells = []
         for _s, prop, obj in self.query("lookup-facts", subject=[thing]).rows:
             cells.append([self.labels.text(prop), self.labels.text(obj)])
-        return "\n".join([title] + [f"{indent}  {line}" for line in aligned(cells, self.width and self.width - len(indent) - 2)])
+        return "\n".join(
+            [title] + [f"{indent}  {line}" for line in aligned(cells, self.width and self.width - len(indent) - 2)]
+        )
 
     def _numbers(self, owner: ox.NamedNode) -> list[str]:
         result = self.query("lookup-measurements", owner=[owner])

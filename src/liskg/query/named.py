@@ -14,6 +14,7 @@ from pathlib import Path
 from liskg.errors import LiskgError
 from liskg.project import Project
 
+
 class Query:
     """SPARQL text with where it came from (a named query, a file or the command line)."""
 

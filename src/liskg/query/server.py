@@ -61,8 +61,9 @@ def prepare_store(project: Project, *, inferred: bool = True) -> Path:
         return location
     loading = location.with_name(f".{location.name}.loading")
     shutil.rmtree(loading, ignore_errors=True)
-    done = subprocess.run([oxigraph_binary(), "load", "--location", str(loading), "--file", str(source)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [oxigraph_binary(), "load", "--location", str(loading), "--file", str(source)], capture_output=True, text=True
+    )
     if done.returncode != 0:
         shutil.rmtree(loading, ignore_errors=True)
         raise Unavailable(f"oxigraph could not load {project.relative(source)}: {_last_line(done.stderr)}")
@@ -77,15 +78,19 @@ def claim_port(host: str, port: int) -> int:
     try:
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
     except OSError as exc:
-        raise LiskgError(f"--host {host}: cannot listen there ({exc.strerror or exc}); use 127.0.0.1 or 0.0.0.0") from None
+        raise LiskgError(
+            f"--host {host}: cannot listen there ({exc.strerror or exc}); use 127.0.0.1 or 0.0.0.0"
+        ) from None
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
-                raise Unavailable(f"{host}:{port} is already in use by another program; choose another --port "
-                                  "(or --port 0 for any free one)") from None
+                raise Unavailable(
+                    f"{host}:{port} is already in use by another program; choose another --port "
+                    "(or --port 0 for any free one)"
+                ) from None
             raise Unavailable(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
         return probe.getsockname()[1]
 
@@ -96,8 +101,16 @@ UPSTREAM = "127.0.0.1"
 
 def command(location: Path, port: int, timeout: float) -> list[str]:
     """Oxigraph on a private loopback port, stopping evaluation a second after the front gives up."""
-    return [oxigraph_binary(), "serve-read-only", "--location", str(location), "--bind", f"{UPSTREAM}:{port}",
-            "--timeout-s", f"{max(1, round(timeout)) + 1}"]
+    return [
+        oxigraph_binary(),
+        "serve-read-only",
+        "--location",
+        str(location),
+        "--bind",
+        f"{UPSTREAM}:{port}",
+        "--timeout-s",
+        f"{max(1, round(timeout)) + 1}",
+    ]
 
 
 class Front(BaseHTTPRequestHandler):
@@ -112,9 +125,15 @@ class Front(BaseHTTPRequestHandler):
         pass
 
     def do_OPTIONS(self):
-        self._answer(204, b"", {"Access-Control-Allow-Methods": "GET, POST, OPTIONS",
-                                "Access-Control-Allow-Headers": "Content-Type, Accept",
-                                "Access-Control-Max-Age": "86400"})
+        self._answer(
+            204,
+            b"",
+            {
+                "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                "Access-Control-Allow-Headers": "Content-Type, Accept",
+                "Access-Control-Max-Age": "86400",
+            },
+        )
 
     def do_GET(self):
         self._pass(b"")
@@ -146,18 +165,27 @@ class Front(BaseHTTPRequestHandler):
                 if time.monotonic() > deadline:
                     raise TimeoutError
         except (TimeoutError, socket.timeout):
-            return self._error(503, f"query stopped after {self.timeout_s:g} s (the endpoint's time bound, "
-                                    "liskg serve --timeout); narrow the query or ask for a longer bound")
+            return self._error(
+                503,
+                f"query stopped after {self.timeout_s:g} s (the endpoint's time bound, "
+                "liskg serve --timeout); narrow the query or ask for a longer bound",
+            )
         except OSError as exc:
             return self._error(502, f"the SPARQL engine did not answer ({exc})")
         finally:
             upstream.close()
         data = b"".join(chunks)
         if response.status == 200 and b"The SPARQL operation has been cancelled" in data[-200:]:
-            return self._error(503, f"query stopped after {self.timeout_s:g} s (the endpoint's time bound, "
-                                    "liskg serve --timeout); narrow the query or ask for a longer bound")
-        passed = {k: v for k, v in response.getheaders()
-                  if k.lower() not in ("content-length", "transfer-encoding", "connection", "server", "date")}
+            return self._error(
+                503,
+                f"query stopped after {self.timeout_s:g} s (the endpoint's time bound, "
+                "liskg serve --timeout); narrow the query or ask for a longer bound",
+            )
+        passed = {
+            k: v
+            for k, v in response.getheaders()
+            if k.lower() not in ("content-length", "transfer-encoding", "connection", "server", "date")
+        }
         self._answer(response.status, data, passed)
 
     def _error(self, status: int, message: str) -> None:
@@ -218,13 +246,18 @@ def serve(project: Project, *, host: str, port: int, timeout: float, inferred: b
         family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
         try:
             front = type("Server", (ThreadingHTTPServer,), {"address_family": family, "daemon_threads": True})(
-                (host, port), handler)
+                (host, port), handler
+            )
         except OSError as exc:
             raise Unavailable(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
         print(f"SPARQL endpoint (read-only, {timeout:g} s per query): {url(host, port)}", flush=True)
-        print(f"Query page: {url(host, port)[:-len('query')]} (Oxigraph's YASGUI). GET ?query=... or POST; Accept: "
-              "application/sparql-results+json, text/csv, text/tab-separated-values or application/sparql-results+xml"
-              + (f"; CORS: {cors}" if cors else "") + ". Ctrl-C stops.", flush=True)
+        print(
+            f"Query page: {url(host, port)[: -len('query')]} (Oxigraph's YASGUI). GET ?query=... or POST; Accept: "
+            "application/sparql-results+json, text/csv, text/tab-separated-values or application/sparql-results+xml"
+            + (f"; CORS: {cors}" if cors else "")
+            + ". Ctrl-C stops.",
+            flush=True,
+        )
         asked = threading.Event()
 
         def stop(*_):

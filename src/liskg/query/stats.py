@@ -21,4 +21,7 @@ def counts(store: ox.Store) -> dict[str, int]:
 
 
 def materials_by_role(store: ox.Store) -> list[tuple[str, int]]:
-    return [(row["role"].value, _number(row["materials"])) for row in store.query(vocab.sparql("query/sparql/stats-materials-by-role.rq"))]
+    return [
+        (row["role"].value, _number(row["materials"]))
+        for row in store.query(vocab.sparql("query/sparql/stats-materials-by-role.rq"))
+    ]

@@ -27,8 +27,10 @@ def load(project: Project, *, inferred: bool = True) -> ox.Store:
         try:
             return ox.Store.read_only(str(project.build_dir / outputs.STORE))
         except OSError as exc:
-            raise LiskgError(f"{project.relative(project.build_dir / outputs.STORE)}: cannot open the built "
-                             f"store ({' '.join(str(exc).split())}); run `liskg build`") from None
+            raise LiskgError(
+                f"{project.relative(project.build_dir / outputs.STORE)}: cannot open the built "
+                f"store ({' '.join(str(exc).split())}); run `liskg build`"
+            ) from None
     store = ox.Store()
     store.bulk_load(path=str(output_file(project, inferred=False)), format=ox.RdfFormat.TURTLE)
     return store

@@ -25,11 +25,18 @@ from liskg.query.grid import ANSWER_COLUMNS, counted, markdown
 
 RDFS_LABEL = ox.NamedNode(vocab.RDFS_LABEL)
 UNIT_SYMBOL = ox.NamedNode(vocab.LISKG + "unitSymbol")
-FALLBACK_LABELS = {vocab.SKOS + "altLabel": "also called", vocab.SKOS + "definition": "definition",
-                   "http://www.w3.org/2000/01/rdf-schema#subClassOf": "a kind of",
-                   "http://www.w3.org/2002/07/owl#Class": "class"}
-RESULT_SYNTAX = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
-                 "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
+FALLBACK_LABELS = {
+    vocab.SKOS + "altLabel": "also called",
+    vocab.SKOS + "definition": "definition",
+    "http://www.w3.org/2000/01/rdf-schema#subClassOf": "a kind of",
+    "http://www.w3.org/2002/07/owl#Class": "class",
+}
+RESULT_SYNTAX = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+}
 GRAPH_SYNTAX = {"nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE}
 CONDITION_COLUMNS = {"crate": "crate", "temperature": "temperature", "currentdensity": "current", "cycles": "cycles"}
 
@@ -92,7 +99,7 @@ def _unit_targets(variables: list[str]) -> dict[int, list[int]]:
             targets[index] = list(range(start, index))
             start = index + 1
         elif lowered.endswith("unit") and len(name) > 4:
-            base = name[: -5] if name[-5] == "_" else name[: -4]
+            base = name[:-5] if name[-5] == "_" else name[:-4]
             if base in variables:
                 targets[index] = [variables.index(base)]
             start = index + 1
@@ -110,12 +117,19 @@ def human_rows(result: QueryResult, labeller: Labeller) -> tuple[list[str], list
     value = lowered.index("value") if "value" in lowered else None
     baseline = lowered.index("baseline") if "baseline" in lowered and value is not None else None
     said = lowered.index("baselinequalifier") if "baselinequalifier" in lowered and baseline is not None else None
-    qualified = next((i for i in range(qualifier + 1, len(names)) if i not in targets and i not in conditions),
-                     None) if qualifier is not None else None
-    folded = set(targets) | set(conditions) | {i for i in (qualifier if qualified is not None else None, baseline, said)
-                                               if i is not None}
+    qualified = (
+        next((i for i in range(qualifier + 1, len(names)) if i not in targets and i not in conditions), None)
+        if qualifier is not None
+        else None
+    )
+    folded = (
+        set(targets)
+        | set(conditions)
+        | {i for i in (qualifier if qualified is not None else None, baseline, said) if i is not None}
+    )
     rows = []
     for row in result.rows:
+
         def number(i, row=row):
             term = row[i]
             if not is_number(term):
@@ -126,13 +140,16 @@ def human_rows(result: QueryResult, labeller: Labeller) -> tuple[list[str], list
             if lowered[i].endswith("percent"):
                 return f"{format_number(term.value)} %"
             return format_value(term.value, unit)
+
         cells = {i: number(i) for i in range(len(names)) if i not in folded}
         if qualified is not None and row[qualifier] is not None and is_number(row[qualified]):
             cells[qualified] = _qualified(row, qualified, qualifier, unit_of, labeller)
         if baseline is not None and row[baseline] is not None and row[value] is not None:
             cells[value] = f"{_qualified(row, baseline, said, unit_of, labeller, unit=False)} → {cells[value]}"
         if conditions:
-            cells["conditions"] = format_conditions(**{k: row[i].value for i, k in conditions.items() if row[i] is not None})
+            cells["conditions"] = format_conditions(
+                **{k: row[i].value for i, k in conditions.items() if row[i] is not None}
+            )
         rows.append(cells)
     keys = [i for i in range(len(names)) if i not in folded] + (["conditions"] if conditions else [])
     headers = {i: names[i] for i in keys if i != "conditions"} | ({"conditions": "conditions"} if conditions else {})
@@ -179,13 +196,16 @@ def render(result: QueryResult, fmt: str, labeller: Labeller, *, width: int | No
         return markdown(headers, rows) if fmt == "md" else counted(headers, rows, width=width)
     if result.form == "graph":
         if fmt not in GRAPH_FORMATS:
-            raise LiskgError(f"a CONSTRUCT or DESCRIBE result is a graph: choose --format "
-                             f"{', '.join(HUMAN_FORMATS + GRAPH_FORMATS)}")
+            raise LiskgError(
+                f"a CONSTRUCT or DESCRIBE result is a graph: choose --format {', '.join(HUMAN_FORMATS + GRAPH_FORMATS)}"
+            )
         triples = ox.parse(result.data, format=ox.RdfFormat.N_TRIPLES)
         return ox.serialize(triples, format=GRAPH_SYNTAX[fmt], prefixes=vocab.PREFIXES).decode().rstrip("\n")
     if fmt not in RESULT_FORMATS:
-        raise LiskgError(f"--format {fmt} is for graph results; a {result.form.upper()} result takes "
-                         f"{', '.join(HUMAN_FORMATS + RESULT_FORMATS)}")
+        raise LiskgError(
+            f"--format {fmt} is for graph results; a {result.form.upper()} result takes "
+            f"{', '.join(HUMAN_FORMATS + RESULT_FORMATS)}"
+        )
     if result.form == "ask" and fmt in ("csv", "tsv"):
         return "true" if result.boolean else "false"
     if labels and fmt in ("csv", "tsv"):

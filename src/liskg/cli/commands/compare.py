@@ -30,14 +30,26 @@ def add_arguments(parser):
     from liskg.cli.arguments import add_timeout
 
     parser.add_argument("--interface", metavar="NAME", help="interface numeral or name (I-IV, Li/SSE, S/SSE ...)")
-    parser.add_argument("--electrolyte", metavar="CLASS", help="electrolyte class (oxide, garnet, sulfide, polymer ...)")
+    parser.add_argument(
+        "--electrolyte", metavar="CLASS", help="electrolyte class (oxide, garnet, sulfide, polymer ...)"
+    )
     parser.add_argument("--method", metavar="CLASS", help="processing method class (vapor deposition, ...)")
     parser.add_argument("--quantity", metavar="KIND", help="kind of quantity (ionic conductivity, resistance ...)")
-    parser.add_argument("--unit", action="append", default=[], metavar="SYMBOL",
-                        help="show the columns this unit converts to in it (repeatable), e.g. 'mS cm-1'")
+    parser.add_argument(
+        "--unit",
+        action="append",
+        default=[],
+        metavar="SYMBOL",
+        help="show the columns this unit converts to in it (repeatable), e.g. 'mS cm-1'",
+    )
     parser.add_argument("--rows", choices=ROWS, default="study", help="one row per study (default) or per strategy")
-    parser.add_argument("-f", "--format", choices=FORMATS, default="table",
-                        help="table (default), csv, md (Markdown) or latex (booktabs)")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="table (default), csv, md (Markdown) or latex (booktabs)",
+    )
     add_timeout(parser)
     parser.add_argument("--asserted-only", action="store_true", help="query without the materialized inferences")
 
@@ -50,9 +62,14 @@ def run(args, project) -> int:
     store = open_build(project, inferred=not args.asserted_only)
 
     def answer() -> bytes:
-        comparison = Comparer(store).compare(interface=args.interface, electrolyte=args.electrolyte,
-                                             method=args.method, quantity=args.quantity, rows=args.rows,
-                                             units=tuple(args.unit))
+        comparison = Comparer(store).compare(
+            interface=args.interface,
+            electrolyte=args.electrolyte,
+            method=args.method,
+            quantity=args.quantity,
+            rows=args.rows,
+            units=tuple(args.unit),
+        )
         return comparison.render(args.format).encode()
 
     print(engine.bounded(answer, args.timeout, "compare").decode())

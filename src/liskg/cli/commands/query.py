@@ -36,8 +36,11 @@ def add_arguments(parser):
     parser.add_argument("query", nargs="?", metavar="NAME|FILE.rq", help="a named query or a .rq file")
     parser.add_argument("-e", "--expr", metavar="SPARQL", help="inline query text instead of a name or file")
     parser.add_argument("-l", "--list", action="store_true", help="list the named queries and their questions")
-    parser.add_argument("--evaluate", action="store_true",
-                        help="evaluate on the store even when the build already computed this query's answer")
+    parser.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="evaluate on the store even when the build already computed this query's answer",
+    )
     add_common_arguments(parser, formats=True)
 
 

@@ -28,8 +28,11 @@ def add_arguments(parser):
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=7878, help="port to listen on, 0 for any free one (default: 7878)")
     add_timeout(parser)
-    parser.add_argument("--cors", metavar="ORIGIN",
-                        help="let browser pages from ORIGIN (e.g. http://localhost:8888, or '*' for any) read answers")
+    parser.add_argument(
+        "--cors",
+        metavar="ORIGIN",
+        help="let browser pages from ORIGIN (e.g. http://localhost:8888, or '*' for any) read answers",
+    )
     parser.add_argument("--asserted-only", action="store_true", help="serve without the materialized inferences")
 
 
@@ -42,5 +45,6 @@ def run(args, project) -> int:
         raise LiskgError(f"--port {args.port}: a port is a number from 0 (any free port) to 65535")
     ensure_current(project)
 
-    return server.serve(project, host=args.host, port=args.port, timeout=args.timeout,
-                        inferred=not args.asserted_only, cors=args.cors)
+    return server.serve(
+        project, host=args.host, port=args.port, timeout=args.timeout, inferred=not args.asserted_only, cors=args.cors
+    )

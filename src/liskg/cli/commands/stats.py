@@ -9,6 +9,7 @@ methods and failure modes (degree and betweenness centrality), and connected com
 example:
   liskg stats"""
 
+
 def add_arguments(parser):
     parser.add_argument("--asserted-only", action="store_true", help="count without materialized inferences")
 
@@ -27,9 +28,11 @@ def run(args, project) -> int:
 
     graph = model.build_graph(store if args.asserted_only else stores.load(project, inferred=False))
     parts = metrics.components(graph)
-    print(f"\ngraph drawn by `liskg viz`: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} links, "
-          f"{parts['components']} connected components (largest {parts['largest']:,} nodes; "
-          f"{parts['isolated']} isolated nodes)")
+    print(
+        f"\ngraph drawn by `liskg viz`: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} links, "
+        f"{parts['components']} connected components (largest {parts['largest']:,} nodes; "
+        f"{parts['isolated']} isolated nodes)"
+    )
     print("nodes by kind:")
     for kind, count in metrics.nodes_per_kind(graph):
         print(f"  {kind:<36}{count:>6}")

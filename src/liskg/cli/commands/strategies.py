@@ -27,9 +27,14 @@ def add_arguments(parser):
     from liskg.cli.arguments import add_common_arguments
 
     parser.add_argument("--interface", metavar="NAME", help="interface numeral or name (I-IV, Li/SSE, S/SSE ...)")
-    parser.add_argument("--electrolyte", metavar="NAME",
-                        help="electrolyte class (oxide, garnet, sulfide, polymer ...) or material (LLZO, Li6PS5Cl ...)")
-    parser.add_argument("--method", metavar="NAME", help="processing method, narrower ones included (pressing, CVD ...)")
+    parser.add_argument(
+        "--electrolyte",
+        metavar="NAME",
+        help="electrolyte class (oxide, garnet, sulfide, polymer ...) or material (LLZO, Li6PS5Cl ...)",
+    )
+    parser.add_argument(
+        "--method", metavar="NAME", help="processing method, narrower ones included (pressing, CVD ...)"
+    )
     parser.add_argument("--quantity", metavar="NAME", help="keep outcomes of this quantity (specific capacity ...)")
     parser.add_argument("--min", metavar="AMOUNT", help="keep outcomes at least this, with a unit: '1000 mAh/g'")
     parser.add_argument("--max", metavar="AMOUNT", help="keep outcomes at most this, with a unit: '100 Ohm cm2'")
@@ -45,8 +50,14 @@ def run(args, project) -> int:
     width = table_width(args.wide)
 
     def answer() -> bytes:
-        description, result = Lookups(store).strategies(args.interface, args.electrolyte, method=args.method,
-                                                        quantity=args.quantity, minimum=args.min, maximum=args.max)
+        description, result = Lookups(store).strategies(
+            args.interface,
+            args.electrolyte,
+            method=args.method,
+            quantity=args.quantity,
+            minimum=args.min,
+            maximum=args.max,
+        )
         heading = description + (":\n" if args.format == "md" else ":") + "\n"
         shown = tables.render(result, args.format, tables.Labeller(store), width=width, labels=args.labels)
         return ((heading if args.format in tables.HUMAN_FORMATS else "") + shown).encode()

@@ -28,6 +28,5 @@ def run(args, project) -> int:
             print(line)
         print(f"{len(exc.violations)} violation(s)", file=sys.stderr)
         return exc.exit_code
-    print(f"conforms: every record satisfies {project.relative(project.shapes_file)} "
-          f"({outputs.MERGED} rebuilt)")
+    print(f"conforms: every record satisfies {project.relative(project.shapes_file)} ({outputs.MERGED} rebuilt)")
     return 0
