@@ -34,9 +34,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from liskg.project import Project
+from liskg.base.project import Project
+from liskg.base.vocab import DCTERMS, LISKG, LKD, OWL, PREFIXES, RDF_TYPE, RDFS, RDFS_LABEL, XSD
 from liskg.sources.loading import load_sources
-from liskg.vocab import DCTERMS, LISKG, LKD, OWL, PREFIXES, RDF_TYPE, RDFS, RDFS_LABEL, XSD
 
 RDFS_SUBCLASS = RDFS + "subClassOf"
 LABEL = RDFS_LABEL

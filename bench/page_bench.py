@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 import projects
-from liskg.graph import layout
+from liskg.viz import layout
 from timing import NEXT_FRAME, clicks_to_frame, task_main
 
 BASELINE = "2cd94ec"
@@ -94,7 +94,10 @@ def load(browser, path: Path, new: bool, runs: int, quality: bool) -> dict:
     for _ in range(runs):
         page = browser.new_page(viewport={"width": 1600, "height": 1000})
         external = []
-        page.on("request", lambda r: r.url.startswith(("file:", "blob:", "data:")) or external.append(r.url))
+        page.on(
+            "request",
+            lambda r, external=external: r.url.startswith(("file:", "blob:", "data:")) or external.append(r.url),
+        )
         start = time.perf_counter()
         page.goto(path.as_uri(), wait_until="commit", timeout=600_000)
         if new:

@@ -281,7 +281,7 @@ class Report:
         self.add(
             "## 1. Build, per step",
             "",
-            "`liskg.build.pipeline.build()` with SHACL validation and without Java, timings from `BuildResult.timings`; "
+            "`liskg.builder.pipeline.build()` with SHACL validation and without Java, timings from `BuildResult.timings`; "
             "median (min–max) over n runs. Scales marked *steps only* run load, QC and inference through the "
             "same library functions `build()` calls (`load_sources`, `qc.check`, `inference.materialize`).",
             "",
@@ -352,7 +352,7 @@ class Report:
             "",
             f"Cold: `liskg --root <review snapshot> query NAME` as a whole process (interpreter start, imports, "
             f"loading the built graph, the query, the table), one warm-up then n runs, hyperfine-style. Warm: "
-            f"`liskg.query.engine.run(store, text)` in one process on an open store: in-process "
+            f"`liskg.base.engine.run(store, text)` in one process on an open store: in-process "
             f"(`timeout=None`) and with the default 30 s time bound (a forked child evaluates). Floors: "
             f"`python -c pass` {spread(cold.get('python -c pass'))}, `liskg --version` "
             f"{spread(cold.get('liskg --version'))}.",
@@ -594,7 +594,7 @@ class Report:
             "",
             "A Chrome DevTools CPU profile of the page load (CDP `Profiler`, one load of the review graph) put "
             "about 85 % of the time in vis-network's physics solver, run for the 400 stabilization iterations "
-            "the page asks for (`options.physics.stabilization.iterations` in `src/liskg/graph/web/graph.js`); "
+            "the page asks for (`options.physics.stabilization.iterations` in `src/liskg/viz/web/graph.js`); "
             "parsing the embedded data and building the controls take a few milliseconds, and the "
             "`avoidOverlap` term or the choice of solver (barnesHut) changed little. The layout is already "
             "settled after about 200 iterations (screenshots of both looked alike: hubs, clusters and labels in "
@@ -608,7 +608,7 @@ class Report:
                 "",
             )
         self.add(
-            "What to change (owner of `src/liskg/graph/web/graph.js`): `iterations: 400` → `iterations: 200` in "
+            "What to change (owner of `src/liskg/viz/web/graph.js`): `iterations: 400` → `iterations: 200` in "
             "`options.physics.stabilization`.",
             "",
         )
@@ -673,7 +673,7 @@ class Report:
             "rdflib handles comparatively well. The sub-SELECT rewrites speed pyoxigraph up on them by less "
             "than 3× and raise the ratio mostly by slowing rdflib down, so they are not offered as the fix for "
             "this target. The likely fix, not measured here: give each strategy its most specific method "
-            "class as a materialized triple (one more rule in `src/liskg/build/rules/`), so the queries read it "
+            "class as a materialized triple (one more rule in `src/liskg/builder/rules/`), so the queries read it "
             "with a plain join instead of a negated path." + self.numeric_filter_note(),
             "",
         )
@@ -711,13 +711,13 @@ class Report:
             "",
             f"Physics is off after the layout, but a click on the most connected node of the 10× page "
             f"({loads[0]['nodes']:,} nodes, {loads[0]['edges']:,} links) takes {secs(click)} to the next frame. "
-            "A CDP CPU profile of one click: about 60 % in the page's `apply()` (`src/liskg/graph/web/graph.js`), "
+            "A CDP CPU profile of one click: about 60 % in the page's `apply()` (`src/liskg/viz/web/graph.js`), "
             "which sends every node and every link to vis-network's DataSets (`nodes.update`, `edges.update` "
             "with hidden, colour, border and font) to dim what lies outside the neighbourhood, and about 35 % "
             f"in the canvas redraw that follows (one redraw alone: {secs(frame)}). vis-network's own "
             f"selection of the node plus a redraw takes {secs(native)} on the same page.",
             "",
-            "What to change (owner of `src/liskg/graph/web/graph.js`): in `apply()`, send only the nodes and links "
+            "What to change (owner of `src/liskg/viz/web/graph.js`): in `apply()`, send only the nodes and links "
             "whose hidden/colour/border/font differ from what was last sent (keep the last style per id), and "
             "on graphs above about 1,000 nodes highlight a clicked neighbourhood with vis-network's selection "
             "(`network.selectNodes([id])`, which also highlights the connected links) instead of recolouring "

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import machine
@@ -70,7 +70,7 @@ def inferred_nt(project, scale: int, p: dict) -> Path:
 def run(quick: bool) -> dict:
     started = time.perf_counter()
     results = {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "quick": quick,
         "machine": machine.info(),
         "not_run": [],

@@ -154,7 +154,7 @@ def queries(spec: dict) -> dict:
             "python stdlib": [sys.executable, "-c", STDLIB_IMPORTS],
         }
         result = {name: [] for name in argvs} | {f"{name} cpu": [] for name in argvs}
-        for name, argv in argvs.items():
+        for argv in argvs.values():
             measured(argv)
         for _ in range(spec["runs"]):
             for name, argv in argvs.items():

@@ -18,7 +18,7 @@ import os
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import machine
 import projects
@@ -62,7 +62,7 @@ def run(quick: bool) -> dict:
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(projects.CHECKOUT / "src" / "liskg")], check=True)
     results = {
-        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "quick": quick,
         "machine": machine.info(),
         "query": QUERY,

@@ -1,6 +1,6 @@
 """`liskg viz` benchmarks: writing the page, and the page's layout and responsiveness in headless chromium.
 
-The page (src/liskg/graph/web/graph.js) sets window.liskg.ready and liskg.stabilizedMs once vis-network's
+The page (src/liskg/viz/web/graph.js) sets window.liskg.ready and liskg.stabilizedMs once vis-network's
 stabilization ends and physics is switched off. Measured per page load: wall time from navigation to
 ready, the page's own stabilization time, whether nodes still move afterwards (physics off), and the
 latency from a click on the most connected node to the next painted frame.

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from liskg.publish.mappings import load_mappings, TERMS_FILE  # noqa: E402
+from liskg.publish.mappings import TERMS_FILE, load_mappings  # noqa: E402
 
 PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 OWL = "http://www.w3.org/2002/07/owl#"

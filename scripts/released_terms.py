@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from liskg.project import Project  # noqa: E402
-from liskg.sources.loading import load_sources  # noqa: E402
+from liskg.base.project import Project  # noqa: E402
 from liskg.publish import versioning  # noqa: E402
+from liskg.sources.loading import load_sources  # noqa: E402
 
 if __name__ == "__main__":
     project = Project(ROOT)

@@ -1,4 +1,4 @@
-"""Vendor Vega, Vega-Lite, vega-embed and vega-interpreter from npm into src/liskg/graph/web/vendor/.
+"""Vendor Vega, Vega-Lite, vega-embed and vega-interpreter from npm into src/liskg/viz/web/vendor/.
 
 The versions are the ones vl-convert-python renders `liskg plot` with (Vega 6.2.0, Vega-Lite 6.4.1,
 vega-embed 7.0.2), so a chart looks the same in the page and in a static file. Each package comes
@@ -18,7 +18,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-VENDOR = Path(__file__).resolve().parent.parent / "src/liskg/graph/web/vendor"
+VENDOR = Path(__file__).resolve().parent.parent / "src/liskg/viz/web/vendor"
 PACKAGES = {  # package: (version, file in the tarball, vendored name)
     "vega": ("6.2.0", "package/build/vega.min.js", "vega.min.js"),
     "vega-lite": ("6.4.1", "package/build/vega-lite.min.js", "vega-lite.min.js"),

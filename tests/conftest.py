@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from liskg.project import Project
+from liskg.base.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_TEXT = ROOT.parent / "shared" / "sources" / "review-interfacial-contact-solid-state-li-s.txt"

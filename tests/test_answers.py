@@ -8,11 +8,11 @@ import io
 import json
 
 import pytest
-from conftest import copy_sources, run_main
 
+from conftest import copy_sources, run_main
+from liskg.base.project import ANSWERS, Project
 from liskg.cli import answered
-from liskg.project import Project
-from liskg.query import answers
+from liskg.querying import answers
 
 FORMATS = ("table", "md", "csv", "tsv", "json", "xml")
 
@@ -30,7 +30,7 @@ def names(project: Project) -> list[str]:
 
 
 def test_every_named_query_has_its_answer_with_its_text(built):
-    folder = built.build_dir / answers.ANSWERS
+    folder = built.build_dir / ANSWERS
     assert sorted(p.stem for p in folder.iterdir()) == names(built)
     stored = json.loads((folder / "oxide-anode-strategies.json").read_text(encoding="utf-8"))
     assert stored["text"] == (built.queries_dir / "oxide-anode-strategies.rq").read_text(encoding="utf-8")
@@ -90,10 +90,10 @@ def test_an_edited_query_is_evaluated_not_read(built, tmp_path):
     assert run_main("--root", str(project.root), "build", "-q").code == 0
     path = project.queries_dir / "oxide-anode-strategies.rq"
     text = path.read_text(encoding="utf-8")
-    assert answers.read(project.build_dir / answers.ANSWERS, "oxide-anode-strategies", text) is not None
+    assert answers.read(project.build_dir / ANSWERS, "oxide-anode-strategies", text) is not None
     edited = text.rstrip() + " LIMIT 2\n"
     path.write_text(edited, encoding="utf-8")
-    assert answers.read(project.build_dir / answers.ANSWERS, "oxide-anode-strategies", edited) is None
+    assert answers.read(project.build_dir / ANSWERS, "oxide-anode-strategies", edited) is None
     shown = run_main("--root", str(project.root), "query", "oxide-anode-strategies", "--wide")
     assert shown.code == 0, shown.err
     assert shown.out.rstrip().endswith("(2 rows)")

@@ -6,7 +6,7 @@ bad query, output path or signal), runs the command as a user types it, and asse
 - exactly the expected lines on stderr (all of them but the `[build] ...` progress lines), naming
   the file and line, the query position, the SHACL shape or the individual (the quality and SHACL
   stages add one count line: "1 quality problem(s); nothing was written");
-- the expected exit code (liskg.errors.EXIT_CODES: 1 failed check, 2 bad input, 4 time bound,
+- the expected exit code (liskg.base.errors.EXIT_CODES: 1 failed check, 2 bad input, 4 time bound,
   130 interrupted; -9 killed), never 0 for an error; the two rows with HTML/JS in a label are not errors: they succeed, and the page carries
   the label escaped, never as markup (the viz browser test checks that nothing executes);
 - no "Traceback" anywhere, and the command finishes within its bound;
@@ -32,15 +32,16 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pytest
-from conftest import ROOT, CliResult, copy_sources, run_main
 
-from liskg.build import manifest, outputs
-from liskg.project import Project
+from conftest import ROOT, CliResult, copy_sources, run_main
+from liskg.base import manifest
+from liskg.base.project import INFERRED, MANIFEST, Project
+from liskg.builder import outputs
 
 
 @dataclass
@@ -456,7 +457,7 @@ def build_folder_is_a_regular_file(project, tmp):
     return Case(
         build_args(project, "-q"),
         [
-            f"liskg: error: {root}/build/{outputs.INFERRED}: cannot write output ({root}/build is a file, not a "
+            f"liskg: error: {root}/build/{INFERRED}: cannot write output ({root}/build is a file, not a "
             "folder); choose a writable location"
         ],
         2,
@@ -660,7 +661,7 @@ def test_bad_input(row, built_copy, tmp_path):
 
 def test_a_build_interrupted_between_two_output_files_never_looks_current(tmp_project, monkeypatch):
     """The write phase itself: stop it after the first output file was renamed into place."""
-    from liskg.build.pipeline import build
+    from liskg.builder.pipeline import build
 
     build(tmp_project, quiet=True)
     previous = tree(tmp_project.build_dir)
@@ -668,7 +669,7 @@ def test_a_build_interrupted_between_two_output_files_never_looks_current(tmp_pr
     real_replace = os.replace
 
     def replace_then_interrupt(src, dst):
-        if Path(dst).name == outputs.INFERRED:
+        if Path(dst).name == INFERRED:
             raise KeyboardInterrupt
         real_replace(src, dst)
 
@@ -678,6 +679,6 @@ def test_a_build_interrupted_between_two_output_files_never_looks_current(tmp_pr
     monkeypatch.undo()
     now = tree(tmp_project.build_dir)
     assert not [name for name in now if name.endswith(".tmp")]
-    assert now[outputs.INFERRED] == previous[outputs.INFERRED]
-    assert now[manifest.MANIFEST] == previous[manifest.MANIFEST]
+    assert now[INFERRED] == previous[INFERRED]
+    assert now[MANIFEST] == previous[MANIFEST]
     assert manifest.stale_reason(tmp_project) == "sources changed since the last build (graph_data/review.ttl)"

@@ -9,12 +9,12 @@ import json
 import re
 
 import pytest
-from conftest import STUDY_WITHOUT_REFERENCE, copy_sources, run_cli, run_main
 
 import liskg
-from liskg.build import manifest, outputs
-from liskg.errors import EXIT_CODES, ShaclViolations
-from liskg.project import Project
+from conftest import STUDY_WITHOUT_REFERENCE, copy_sources, run_cli, run_main
+from liskg.base import manifest
+from liskg.base.errors import EXIT_CODES, ShaclViolations
+from liskg.base.project import INFERRED, MANIFEST, MERGED, Project
 
 
 def _snapshot(folder):
@@ -29,7 +29,7 @@ def built_twice(tmp_path_factory):
     first = run_cli("--root", str(project.root), "build", "-q", env={"PYTHONHASHSEED": "1"})
     assert first.code == 0, first.err
     before = _snapshot(project.build_dir)
-    (project.build_dir / outputs.MERGED).unlink()
+    (project.build_dir / MERGED).unlink()
     second = run_cli("--root", str(project.root), "build", env={"PYTHONHASHSEED": "2"})
     assert second.code == 0, second.err
     return project, before, _snapshot(project.build_dir), second
@@ -38,9 +38,9 @@ def built_twice(tmp_path_factory):
 def test_build_writes_the_three_outputs_and_reports_counts(built_twice):
     project, _before, _after, result = built_twice
     assert result.out.startswith("built build/: 11 source files, ")
-    for name in (outputs.MERGED, outputs.INFERRED, manifest.MANIFEST):
+    for name in (MERGED, INFERRED, MANIFEST):
         assert (project.build_dir / name).stat().st_size > 0
-    written = json.loads((project.build_dir / manifest.MANIFEST).read_text())
+    written = json.loads((project.build_dir / MANIFEST).read_text())
     assert "ontology/liskg.ttl" in written["sources"]
     assert written["counts"]["inferred_triples"] > written["counts"]["asserted_triples"]
     assert written["checks"] == ["qc", "shacl"]
@@ -51,7 +51,7 @@ def test_outputs_are_byte_identical_across_runs_and_hash_seeds(built_twice):
     project, before, after, _result = built_twice
     answers = sorted(p.name for p in (project.build_dir / "answers").iterdir())
     assert len(answers) == len(list(project.queries_dir.glob("*.rq"))) == 17
-    for name in (outputs.MERGED, outputs.INFERRED, manifest.MANIFEST, *answers):
+    for name in (MERGED, INFERRED, MANIFEST, *answers):
         assert before[name] == after[name], name
 
 
@@ -59,7 +59,7 @@ def test_merged_output_is_one_self_contained_ontology(built_twice):
     import rdflib
     from rdflib.namespace import OWL, RDF
 
-    merged = rdflib.Graph().parse(built_twice[0].build_dir / outputs.MERGED)
+    merged = rdflib.Graph().parse(built_twice[0].build_dir / MERGED)
     assert list(merged.subjects(RDF.type, OWL.Ontology)) == [rdflib.URIRef("https://w3id.org/liskg/data")]
     assert not list(merged.objects(None, OWL.imports))
 
@@ -87,7 +87,7 @@ def test_a_build_that_skipped_shacl_is_reported_unvalidated_and_never_current(tm
     root = ["--root", str(tmp_project.root)]
     skipped = run_main(*root, "build", "-q", "--no-validate")
     assert skipped.code == 0, skipped.err
-    assert json.loads((tmp_project.build_dir / manifest.MANIFEST).read_text())["checks"] == ["qc"]
+    assert json.loads((tmp_project.build_dir / MANIFEST).read_text())["checks"] == ["qc"]
     warning = (
         "liskg: warning: this build skipped SHACL validation (made by `liskg reason` or `build "
         "--no-validate`), so its records are unchecked; run `liskg build` to validate"

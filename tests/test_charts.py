@@ -12,10 +12,10 @@ from decimal import Decimal
 from importlib import resources
 
 import pytest
-from conftest import ROOT, run_main
 
 import liskg
-from liskg.graph import charts
+from conftest import ROOT, run_main
+from liskg.viz import charts
 
 
 def expected_rows(store, name: str) -> list[dict]:
@@ -107,7 +107,7 @@ def test_plot_spec_prints_the_specification_and_bad_names_fail_in_one_line(tmp_p
 def test_vendored_scripts_match_their_recorded_versions_and_checksums():
     import vl_convert
 
-    vendor = resources.files("liskg.graph") / "web" / "vendor"
+    vendor = resources.files("liskg.viz") / "web" / "vendor"
     record = json.loads((vendor / "vendor.json").read_text())
     assert {name: r["version"] for name, r in record.items()} == {
         "vega": vl_convert.get_vega_version(),

@@ -4,18 +4,18 @@ request to any host), from the same specifications and rows as `liskg plot`, and
 from __future__ import annotations
 
 import pytest
-from conftest import run_main
-from test_viz_browser import READY_BOUND_MS, Page, browser  # noqa: F401  (browser: the viz tests' chromium fixture)
 
 import liskg
-from liskg.graph import charts
+from conftest import run_main
+from liskg.viz import charts
+from test_viz_browser import READY_BOUND_MS, Page, browser  # noqa: F401  (browser: the viz tests' chromium fixture)
 
 pytestmark = pytest.mark.browser
 S_SSE = "https://w3id.org/liskg/ontology#SSSEInterface"
 
 
 @pytest.fixture(scope="module")
-def page(browser, tmp_path_factory):
+def page(browser, tmp_path_factory):  # noqa: F811 - browser: the fixture imported above
     path = tmp_path_factory.mktemp("charts") / "liskg-graph.html"
     result = run_main("viz", "-o", str(path))
     assert result.code == 0, result.err

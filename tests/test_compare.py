@@ -13,9 +13,9 @@ import io
 from decimal import Decimal
 
 import pytest
-from conftest import run_main
 
-from liskg.query.compare import Comparer, convert, unit_stem
+from conftest import run_main
+from liskg.querying.compare import Comparer, convert, unit_stem
 
 GARNET = ("--interface", "Li/SSE", "--electrolyte", "garnet")
 
@@ -89,7 +89,7 @@ def test_strategy_rows_name_the_strategy(comparer):
 
 def test_the_command_offers_the_rows_and_formats_the_library_knows():
     from liskg.cli.commands import compare as command
-    from liskg.query import compare
+    from liskg.querying import compare
 
     assert (command.ROWS, command.FORMATS) == (compare.ROWS, compare.FORMATS)
 

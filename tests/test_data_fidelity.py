@@ -6,10 +6,10 @@ import re
 
 import pytest
 import rdflib
-from conftest import review_text
 
+from conftest import review_text
+from liskg.base.rdfconvert import to_rdflib_graph
 from liskg.sources.loading import load_sources
-from liskg.build.rdfconvert import to_rdflib_graph
 
 NUMERIC = {
     rdflib.URIRef("http://www.w3.org/2001/XMLSchema#" + name)

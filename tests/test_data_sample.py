@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from liskg.query.stats import counts
+from liskg.querying.stats import counts
 
 STUDY_FACTS = """
 PREFIX liskg: <https://w3id.org/liskg/ontology#>

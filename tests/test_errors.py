@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import run_main
 
-from liskg import errors
+from conftest import run_main
+from liskg.base import errors
 from liskg.cli.commands import stats
 
 

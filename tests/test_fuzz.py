@@ -21,10 +21,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import copy_sources, run_main
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from conftest import copy_sources, run_main
 from liskg.cli.main import main
 
 FUZZ = settings(

@@ -1,13 +1,13 @@
-"""The answer view's layout (liskg.graph.layout): which links it draws, how few of them cross, and
+"""The answer view's layout (liskg.viz.layout): which links it draws, how few of them cross, and
 that its positions are deterministic. The browser side is in test_viz_browser.py."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import run_cli
 
 import liskg
-from liskg.graph import layout, model
+from conftest import run_cli
+from liskg.viz import layout, model
 
 LISKG = "https://w3id.org/liskg/ontology#"
 

@@ -9,8 +9,8 @@ from collections import Counter
 import pytest
 import yaml
 
-from liskg.publish import mappings
 from conftest import ROOT
+from liskg.publish import mappings
 
 
 def parse_with_sssom(root):
@@ -111,7 +111,7 @@ def test_a_malformed_row_is_one_line_naming_file_and_line(tmp_path):
     lines = (ROOT / mappings.MAPPINGS_FILE).read_text(encoding="utf-8").splitlines()
     lines[4] = lines[4].replace("\t", " ", 1)
     (tmp_path / mappings.MAPPINGS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    from liskg.errors import LiskgError
+    from liskg.base.errors import LiskgError
 
     with pytest.raises(
         LiskgError, match=r"^ontology/mappings/liskg-emmo.sssom.tsv:5: 8 columns, expected 9 \(tab-separated\)$"

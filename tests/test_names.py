@@ -1,15 +1,14 @@
-"""The one name resolver (liskg.names) and the look-ups built on it, on the names a user types."""
+"""The one name resolver (liskg.base.names) and the look-ups built on it, on the names a user types."""
 
 from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
 
-from liskg import vocab
-from liskg.errors import LiskgError
-from liskg.names import Names, normalize
-
 from conftest import run_main
+from liskg.base import vocab
+from liskg.base.errors import LiskgError
+from liskg.base.names import Names, normalize
 
 LKD, LISKG = "https://w3id.org/liskg/data/", vocab.LISKG
 ELECTROLYTE = ox.NamedNode(LISKG + "Electrolyte")

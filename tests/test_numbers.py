@@ -1,8 +1,8 @@
-"""The one number formatter (liskg.numbers) on the graph's real numbers."""
+"""The one number formatter (liskg.base.numbers) on the graph's real numbers."""
 
 import pytest
 
-from liskg import numbers
+from liskg.base import numbers
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,9 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from liskg.vocab import shorten as compact
-from liskg.build.inference import materialize, rule_queries
-
 from conftest import run_cli
+from liskg.base.vocab import shorten as compact
+from liskg.builder.inference import materialize, rule_queries
 
 PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>

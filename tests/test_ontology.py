@@ -5,7 +5,7 @@ from __future__ import annotations
 import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from liskg.build import qc
+from liskg.builder import qc
 from liskg.sources.catalog import read_catalog
 from liskg.sources.loading import load_sources, parse_turtle
 

@@ -33,12 +33,12 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from conftest import copy_sources, run_main
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
+from conftest import copy_sources, run_main
+from liskg.base.project import Project
 from liskg.sources.catalog import read_catalogs
-from liskg.project import Project
 
 pytestmark = pytest.mark.java
 

@@ -501,7 +501,7 @@ ANSWERS = {
 
 
 def test_every_named_query_has_an_exact_answer_here(project):
-    from liskg.query import named
+    from liskg.base import named
 
     assert sorted(ANSWERS) == sorted(named.named_queries(project))
 

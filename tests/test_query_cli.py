@@ -9,10 +9,9 @@ import time
 
 import pytest
 
-from liskg.query import named
-from liskg.project import Project
-
 from conftest import ROOT, run_main
+from liskg.base import named
+from liskg.base.project import Project
 
 NAMED = named.named_queries(Project(ROOT))
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

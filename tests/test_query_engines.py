@@ -6,12 +6,10 @@ from collections import Counter
 
 import pytest
 
-from liskg.build import outputs
-from liskg.query import engine, named
-from liskg.project import Project
-from query_support import plain
-
 from conftest import ROOT
+from liskg.base import engine, named
+from liskg.base.project import INFERRED, Project
+from query_support import plain
 
 NAMES = sorted(named.named_queries(Project(ROOT)))
 
@@ -20,7 +18,7 @@ def computed_terms() -> set[str]:
     """The liskg: terms the build's rules put in a CONSTRUCT template (derived links, not source data)."""
     import re
 
-    from liskg.build.inference import rule_queries
+    from liskg.builder.inference import rule_queries
 
     terms = set()
     for text in rule_queries().values():
@@ -34,7 +32,7 @@ def rdflib_graph(store, project):
     import rdflib
 
     graph = rdflib.Graph()
-    graph.parse(project.build_dir / outputs.INFERRED, format="nt")
+    graph.parse(project.build_dir / INFERRED, format="nt")
     return graph
 
 

@@ -7,11 +7,10 @@ import re
 import pyoxigraph as ox
 import pytest
 
-from liskg.query import engine
-from liskg.errors import InternalError, LiskgError
-from liskg.query.lookups import Lookups
-
 from conftest import run_main
+from liskg.base import engine
+from liskg.base.errors import InternalError, LiskgError
+from liskg.querying.lookups import Lookups
 
 OXIDE_ANODE_STUDIES = [
     "Sun et al. [38]",

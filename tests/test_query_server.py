@@ -17,11 +17,11 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from conftest import ROOT, run_main
 
 import liskg
-from liskg.errors import Unavailable
-from liskg.query import server
+from conftest import ROOT, run_main
+from liskg.base.errors import Unavailable
+from liskg.querying import server
 
 QUERY = "PREFIX liskg: <https://w3id.org/liskg/ontology#> SELECT ?study WHERE { ?study liskg:referenceNumber 107 }"
 REF_107 = "https://w3id.org/liskg/data/ref-107"

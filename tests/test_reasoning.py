@@ -9,9 +9,9 @@ import shutil
 from importlib import resources
 
 import pytest
-from conftest import run_main
 
-from liskg.build import owlapi
+from conftest import run_main
+from liskg.builder import owlapi
 
 pytestmark = pytest.mark.java
 
@@ -81,7 +81,7 @@ def test_the_owl_api_profile_check_flags_an_edit_that_leaves_owl2_dl(tmp_project
 def test_a_broken_java_checker_fails_the_build_with_one_line(tmp_project, tmp_path, monkeypatch):
     """The OWL API check must never pass silently: an emptied class file makes Java exit non-zero with
     nothing on stdout, which is a failed build (exit 3), not a missing OWL API line."""
-    compiled = owlapi.compile_java(resources.files("liskg.build") / "java" / owlapi.JAVA_SOURCE)
+    compiled = owlapi.compile_java(resources.files("liskg.builder") / "java" / owlapi.JAVA_SOURCE)
     monkeypatch.setenv("LISKG_CACHE_DIR", str(tmp_path / "cache"))
     broken = owlapi.cache_dir() / compiled.name
     shutil.copytree(compiled, broken)

@@ -78,9 +78,9 @@ def test_triple_counts(released):
 def test_the_owl_api_reads_the_same_axioms_from_turtle_rdfxml_and_owlxml(released):
     from importlib import resources
 
-    from liskg.build.owlapi import compile_java, owlapi_jar
+    from liskg.builder.owlapi import compile_java, owlapi_jar
 
-    classes = compile_java(resources.files("liskg.build") / "java" / "OwlXml.java")
+    classes = compile_java(resources.files("liskg.builder") / "java" / "OwlXml.java")
     for stem in STEMS:
         files = [str(RELEASE / f"{stem}{suffix}") for suffix in (".ttl", ".rdf", ".owx")]
         proc = subprocess.run(
@@ -178,7 +178,7 @@ def test_a_second_release_is_byte_identical(released):
 
 @pytest.mark.java
 def test_an_alignment_that_breaks_liskg_is_refused(tmp_project):
-    from liskg.errors import CheckFailed
+    from liskg.base.errors import CheckFailed
     from liskg.publish import mappings
     from liskg.publish.release import release
 

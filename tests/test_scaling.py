@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from liskg.project import Project
-from liskg.query import engine
-from liskg.query import named as queries
-from liskg.vocab import NUMERIC_TYPES as NUMERIC
-from liskg.vocab import shorten as compact
+from liskg.base import engine
+from liskg.base import named as queries
+from liskg.base.project import Project
+from liskg.base.vocab import NUMERIC_TYPES as NUMERIC
+from liskg.base.vocab import shorten as compact
 from query_support import plain
 
 PAGE = (ROOT / "docs" / "scaling.md").read_text(encoding="utf-8")

@@ -8,10 +8,9 @@ import json
 
 import pytest
 
-from liskg import numbers
-from liskg.query import engine, named, tables
-
 from conftest import run_main
+from liskg.base import cells, engine, labels, named, numbers
+from liskg.querying import tables
 
 UNIT_SYMBOLS = {
     "http://qudt.org/vocab/unit/OHM-CentiM2": "Ω cm2",
@@ -71,12 +70,12 @@ def test_every_named_query_fits_the_width(project, store, columns):
         result = engine.run(store, query.text, timeout=None)
         if result.form != "select":
             continue
-        text = tables.render(result, "table", tables.Labeller(store), width=columns)
+        text = tables.render(result, "table", labels.Labeller(store), width=columns)
         assert max(len(line) for line in text.splitlines()) <= columns, name
 
 
 def test_answer_columns_come_first_with_value_baseline_and_conditions(store):
-    headers, rows = tables.human_rows(
+    headers, rows = cells.human_rows(
         engine.run(
             store,
             """
@@ -90,7 +89,7 @@ def test_answer_columns_come_first_with_value_baseline_and_conditions(store):
         } ORDER BY DESC(?value)""",
             timeout=None,
         ),
-        tables.Labeller(store),
+        labels.Labeller(store),
     )
     assert headers == ["measurement", "quantity", "value", "conditions"]
     assert rows[0][2:] == ["1526 mAh g⁻¹", "0.05 C, 60 °C"]  # Yao [77]: the capacity with its C-rate and temperature

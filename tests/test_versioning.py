@@ -8,9 +8,9 @@ import re
 import pytest
 
 from conftest import ROOT
-from liskg.project import Project
-from liskg.sources.loading import load_sources
+from liskg.base.project import Project
 from liskg.publish import versioning
+from liskg.sources.loading import load_sources
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,7 @@ def test_a_removed_term_fails_until_it_is_deprecated_with_a_replacement(tmp_proj
 
 
 def test_a_release_with_a_missing_version_is_refused(tmp_project):
-    from liskg.errors import CheckFailed
+    from liskg.base.errors import CheckFailed
     from liskg.publish.release import release
 
     module = tmp_project.data_dir / "claims.ttl"

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import ROOT, run_main
 
 import liskg
-from liskg import vocab
-from liskg.graph import model
-from liskg.query import engine, named, tables
+from conftest import ROOT, run_main
+from liskg.base import engine, labels, named, vocab
+from liskg.base.cells import human_rows
 
 pytestmark = pytest.mark.browser
 
@@ -165,13 +164,13 @@ def test_every_node_and_link_is_carried_and_the_overview_collapses_materials_and
 
 
 def test_every_named_query_gives_the_cli_rows_in_the_page_table(full_page, project):
-    labeller = tables.Labeller(liskg.open_store(project))
+    labeller = labels.Labeller(liskg.open_store(project))
     for name, query in named.named_queries(project).items():
         outcome = full_page.run(query.text)
         assert "error" not in outcome, (name, outcome)
         assert sorted(outcome["rows"]) == sorted(cli_csv_rows(name)), name
         result = engine.run(liskg.open_store(project), query.text, timeout=None)
-        headers, cells = tables.human_rows(result, labeller)
+        headers, cells = human_rows(result, labeller)
         shown = full_page.js("() => liskg.answers.current()")
         assert shown["headers"] == headers and sorted(shown["cells"]) == sorted(cells), name
 
@@ -212,13 +211,13 @@ def test_a_never_ending_query_is_stopped_by_its_bound_and_the_page_stays_usable(
 
 
 def test_the_js_number_port_agrees_with_liskg_numbers_on_every_measurement(full_page, project):
-    from liskg.graph.model import MEASUREMENT_FIELDS
-    from liskg.numbers import format_number, measurement_text
+    from liskg.base.numbers import format_number, measurement_text
+    from liskg.viz.model import MEASUREMENT_FIELDS
 
     store = liskg.open_store(project, inferred=False)
     rows = [
         {name: (row[name].value if row[name] is not None else "") for name in MEASUREMENT_FIELDS}
-        for row in store.query(vocab.sparql("graph/sparql/graph-measurements.rq"))
+        for row in store.query(vocab.sparql("viz/sparql/graph-measurements.rq"))
     ]
     assert len(rows) > 100
     ported = full_page.js("(rows) => rows.map((r) => liskg.numbers.measurementText(r))", rows)

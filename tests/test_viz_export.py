@@ -9,10 +9,10 @@ import sys
 
 import networkx as nx
 import pytest
-from conftest import ROOT, run_main
 
 import liskg
-from liskg.graph import metrics, model
+from conftest import ROOT, run_main
+from liskg.viz import metrics
 
 READERS = {
     "graphml": nx.read_graphml,

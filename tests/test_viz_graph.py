@@ -7,11 +7,11 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import run_cli, run_main
 
 import liskg
-from liskg.graph import model, page
-from liskg.query import stats
+from conftest import run_cli, run_main
+from liskg.querying import stats
+from liskg.viz import model, page
 
 LISKG = "https://w3id.org/liskg/ontology#"
 LKD = "https://w3id.org/liskg/data/"

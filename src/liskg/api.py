@@ -18,16 +18,15 @@ from typing import TYPE_CHECKING, Literal
 
 import pyoxigraph as ox
 
-from liskg import vocab
-from liskg.build import manifest
-from liskg.errors import LiskgError
-from liskg.project import Project, find_project
-from liskg.query import engine, named, store
+from liskg.base import engine, manifest, named, vocab
+from liskg.base.errors import LiskgError
+from liskg.base.project import Project, find_project
+from liskg.querying import store
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from liskg.build.pipeline import BuildResult
+    from liskg.builder.pipeline import BuildResult
 
 Rebuild = Literal["if-stale", "never"]
 ProjectLike = Project | str | os.PathLike | None
@@ -54,7 +53,7 @@ def build(
     is never current for a validating build) and returns None when nothing needed building.
     progress=True prints one line per step on stderr.
     """
-    from liskg.build import pipeline
+    from liskg.builder import pipeline
 
     project = project_of(project)
     need = [c for c, wanted in (("shacl", validate), ("hermit", reason), ("owlapi", owlapi)) if wanted]
@@ -146,7 +145,7 @@ def query(
     timeout=None (default) evaluates in this process; a number of seconds forks a child that is killed
     at the bound (POSIX only) and raises TimedOut.
     """
-    from liskg.query.tables import Labeller
+    from liskg.base.labels import Labeller
 
     if isinstance(source, ox.Store):
         graph_store, resolved = source, named.Query("text", text, "query")
@@ -197,6 +196,6 @@ def graph(project: ProjectLike = None, *, asserted: bool = True, rebuild: Rebuil
     """The graph `liskg viz` draws, as a networkx MultiDiGraph: nodes with kind, label, summary, key numbers;
     links named by relation. asserted=False reads the materialized triples too, which repeats a link
     under each super-property (more edges, not the drawn graph)."""
-    from liskg.graph import model
+    from liskg.viz import model
 
     return model.build_graph(open_store(project, inferred=not asserted, rebuild=rebuild))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from liskg.build.owlapi import compile_java, owlapi_jar
-from liskg.errors import CheckFailed
+from liskg.base.errors import CheckFailed
+from liskg.builder.owlapi import compile_java, owlapi_jar
 
 
 def protege_edit(

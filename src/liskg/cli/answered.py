@@ -24,11 +24,11 @@ def answer(argv: list[str]) -> int | None:
     if request is None:
         return None
     named_root, name, fmt, wide = request
-    from liskg.build import manifest
+    from liskg.base import manifest
+    from liskg.base.errors import LiskgError
+    from liskg.base.project import ANSWERS, BUILD, QUERIES, find_root
     from liskg.cli.arguments import table_width
-    from liskg.errors import LiskgError
-    from liskg.project import BUILD, QUERIES, find_root
-    from liskg.query import answers
+    from liskg.querying import answers
 
     try:
         root = find_root(named_root)
@@ -41,7 +41,7 @@ def answer(argv: list[str]) -> int | None:
             text = file.read()
     except (OSError, UnicodeDecodeError):
         return None
-    found = answers.read(os.path.join(root, BUILD, answers.ANSWERS), name, text)
+    found = answers.read(os.path.join(root, BUILD, ANSWERS), name, text)
     shown = found.text(fmt, table_width(wide)) if found else None
     if shown is None:
         return None

@@ -8,7 +8,7 @@ import sys
 def add_common_arguments(parser, formats: bool = False) -> None:
     """--timeout and --asserted-only (and --format), shared by query and the look-up commands."""
     if formats:
-        from liskg.query.formats import FORMATS
+        from liskg.querying.formats import FORMATS
 
         parser.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: table)")
         parser.add_argument(
@@ -28,9 +28,9 @@ def add_lookup_arguments(parser, name: str, metavar: str, help: str) -> None:
 
 
 def print_lookup(args, project, report: str, text: str) -> int:
-    """Print the look-up REPORT (a liskg.query.lookups.Lookups method) of TEXT, all its queries bounded by --timeout."""
-    from liskg.query import engine
-    from liskg.query.lookups import Lookups
+    """Print the look-up REPORT (a liskg.querying.lookups.Lookups method) of TEXT, all its queries bounded by --timeout."""
+    from liskg.base import engine
+    from liskg.querying.lookups import Lookups
 
     store = open_build(project, inferred=not args.asserted_only)
     width = table_width(args.wide)
@@ -79,7 +79,7 @@ def positive_seconds(text: str) -> float:
 def ensure_current(project) -> bool:
     """Rebuild when the sources changed (saying so on stderr); warn when the build skipped SHACL.
     Whether it rebuilt."""
-    from liskg.build import manifest
+    from liskg.base import manifest
 
     reason = manifest.stale_reason(project)
     if reason:
@@ -95,7 +95,7 @@ def ensure_current(project) -> bool:
 
 def open_build(project, *, inferred: bool = True):
     """The built graph for a reader command: current (see ensure_current), as an Oxigraph store."""
-    from liskg.query import store
+    from liskg.querying import store
 
     ensure_current(project)
     return store.load(project, inferred=inferred)

@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 import sys
 
-from liskg import __version__
-from liskg.errors import EXIT_CODES, INTERRUPTED, InternalError, LiskgError
+from liskg.base.errors import EXIT_CODES, INTERRUPTED, InternalError, LiskgError
+from liskg.base.version import __version__
+
+TYPE_CHECKING = False  # typing's constant, without importing typing (see liskg.base.project)
+if TYPE_CHECKING:
+    import argparse
 
 # Subcommands in the order `liskg --help` lists them; each module has HELP, DESCRIPTION,
 # add_arguments(parser) and run(args, project) -> exit code, and imports heavy libraries only in run().
@@ -119,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        from liskg.project import find_project
+        from liskg.base.project import find_project
 
         return args.handler(args, find_project(args.root))
     except LiskgError as exc:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from liskg import vocab
+from liskg.base import vocab
 from liskg.publish.mappings import MappingTable
 
 ALIGNMENT_IRI = "https://w3id.org/liskg/ontology/emmo-alignment"

@@ -11,7 +11,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from liskg.errors import LiskgError
+from liskg.base.errors import LiskgError
 
 MAPPINGS_FILE = "ontology/mappings/liskg-emmo.sssom.tsv"
 METADATA_FILE = "ontology/mappings/liskg-emmo.sssom.yml"

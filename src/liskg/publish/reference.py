@@ -23,11 +23,11 @@ from ontospy import Ontospy
 from ontospy.gendocs.viz_factory import VizFactory
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from liskg import vocab
-from liskg.build.outputs import write_atomically
-from liskg.build.rdfconvert import to_rdflib_graph
-from liskg.errors import LiskgError
-from liskg.project import Project
+from liskg.base import vocab
+from liskg.base.errors import LiskgError
+from liskg.base.files import write_atomically
+from liskg.base.project import Project
+from liskg.base.rdfconvert import to_rdflib_graph
 from liskg.sources.catalog import read_catalogs
 from liskg.sources.loading import load_sources, walk_imports
 
@@ -200,7 +200,7 @@ class _Reference:
     # -- names and links --------------------------------------------------------------------------
     def label(self, node) -> str:
         for graph in (self.graph, self.data):
-            labels = sorted(graph.objects(node, RDFS.label), key=lambda l: (l.language != "en", str(l)))
+            labels = sorted(graph.objects(node, RDFS.label), key=lambda label: (label.language != "en", str(label)))
             if labels:
                 return str(labels[0])
         return anchor(str(node))

@@ -28,12 +28,13 @@ from pathlib import Path
 
 import rdflib
 
-from liskg import vocab
-from liskg.build import outputs, serialization
-from liskg.errors import CheckFailed, LiskgError
-from liskg.project import Project
-from liskg.progress import Progress
+from liskg.base import manifest, vocab
+from liskg.base.errors import CheckFailed, LiskgError
+from liskg.base.progress import Progress
+from liskg.base.project import INFERRED, MERGED, Project
+from liskg.builder import pipeline, serialization
 from liskg.publish import alignment, dataset, mappings, versioning
+from liskg.querying.store import load
 
 RELEASE_DIR = "release"
 CONTEXT_IRI = "https://w3id.org/liskg/context.jsonld"
@@ -78,7 +79,7 @@ def ordered(graph: rdflib.Graph) -> rdflib.Graph:
 def _canonical(graph: rdflib.Graph) -> rdflib.Graph:
     """The graph with its blank nodes named by the build's canonical labelling (serialization.canonical, RDFC-1.0),
     so every serializer of the release writes the same labels on every run."""
-    from liskg.build.rdfconvert import to_ox_triple, to_rdflib_graph
+    from liskg.base.rdfconvert import to_ox_triple, to_rdflib_graph
 
     return to_rdflib_graph(serialization.canonical(to_ox_triple(t) for t in graph))
 
@@ -142,8 +143,8 @@ def stable_rdfxml(data: bytes) -> bytes:
 
 def _ontology_graph(project: Project, loaded) -> rdflib.Graph:
     """The ontology modules as one ontology: liskg.ttl's header, no imports, no module headers."""
-    from liskg.build.rdfconvert import to_rdflib_graph
-    from liskg.vocab import OWL_IMPORTS
+    from liskg.base.rdfconvert import to_rdflib_graph
+    from liskg.base.vocab import OWL_IMPORTS
 
     files = loaded.ontology_files(project)
     modules = {f.ontology_iri for f in files if f.ontology_iri != versioning.ONTOLOGY_IRI}
@@ -156,9 +157,9 @@ def owl_xml(ttl_files: dict[str, bytes], work: Path) -> dict[str, bytes]:
     """OWL/XML of each Turtle file, written by the OWL API (java/OwlXml.java)."""
     from importlib import resources
 
-    from liskg.build.owlapi import compile_java, owlapi_jar
+    from liskg.builder.owlapi import compile_java, owlapi_jar
 
-    classes = compile_java(resources.files("liskg.build") / "java" / "OwlXml.java")
+    classes = compile_java(resources.files("liskg.builder") / "java" / "OwlXml.java")
     args = ["java", "-cp", f"{classes}:{owlapi_jar()}", "OwlXml", "write"]
     for name, data in ttl_files.items():
         (work / name).write_bytes(data)
@@ -206,15 +207,16 @@ def check(project: Project, loaded, table, store_asserted) -> None:
 
 def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
     """Check and write build/release/; raise LiskgError (nothing written) when a check fails."""
-    from liskg.api import open_store
-    from liskg.query.stats import counts
+    from liskg.querying.stats import counts
     from liskg.sources.loading import load_sources
 
     progress = Progress("release", quiet)
     result = ReleaseResult()
     with progress.step("checking versions, deprecations and mappings") as note:
-        store = open_store(project, inferred=True)
-        asserted_store = open_store(project, inferred=False)
+        if manifest.stale_reason(project):  # as liskg.open_store does: a quiet build first
+            pipeline.build(project, quiet=True)
+        store = load(project, inferred=True)
+        asserted_store = load(project, inferred=False)
         loaded = load_sources(project)
         table = mappings.load_mappings(project.root)
         check(project, loaded, table, asserted_store)
@@ -223,7 +225,7 @@ def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
         note["detail"] = f"version {info['version']}, {len(table.mappings)} mappings"
 
     with progress.step("compiling the EMMO alignment") as note:
-        merged = rdflib.Graph().parse(project.build_dir / outputs.MERGED, format="turtle")
+        merged = rdflib.Graph().parse(project.build_dir / MERGED, format="turtle")
         graphs = {
             "liskg": merged,
             "liskg-ontology": _ontology_graph(project, loaded),
@@ -236,7 +238,7 @@ def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
         for stem, graph in graphs.items():
             files.update(serializations(stem, graph))
             result.triples[stem] = len(set(graph))
-        files["liskg-inferred.nt"] = (project.build_dir / outputs.INFERRED).read_bytes()
+        files["liskg-inferred.nt"] = (project.build_dir / INFERRED).read_bytes()
         result.triples["liskg-inferred"] = len(store)
         note["detail"] = f"{len(files)} files"
 
@@ -274,8 +276,8 @@ def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
 def _check_alignment(
     project: Project, merged: rdflib.Graph, aligned: rdflib.Graph, files: dict[str, bytes], work: Path
 ) -> str:
-    from liskg.build.owlapi import check_files
-    from liskg.build.reasoning import reason
+    from liskg.builder.owlapi import check_files
+    from liskg.builder.reasoning import reason
 
     together = rdflib.Graph()
     for t in merged:

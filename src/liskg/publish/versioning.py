@@ -8,11 +8,11 @@ dcterms:isReplacedBy. Removing or renaming a released term is an error.
 
 from __future__ import annotations
 
-from liskg.errors import LiskgError
-from liskg.build.qc import declarations
-from liskg.project import Project
+from liskg.base.errors import LiskgError
+from liskg.base.project import Project
+from liskg.base.vocab import DCTERMS, LISKG, OWL, UNIT, shorten
+from liskg.builder.qc import declarations
 from liskg.sources.loading import LoadedSources
-from liskg.vocab import DCTERMS, LISKG, OWL, UNIT, shorten
 
 RELEASED_TERMS = "ontology/released-terms.txt"
 ONTOLOGY_IRI = "https://w3id.org/liskg/ontology"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from liskg.errors import LiskgError
+from liskg.base.errors import LiskgError
 
 CATALOG_NAME = "catalog-v001.xml"
 _NS = "{urn:oasis:names:tc:entity:xmlns:xml:catalog}"

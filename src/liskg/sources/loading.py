@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from liskg import vocab
-from liskg.errors import LiskgError
-from liskg.project import Project
+from liskg.base import vocab
+from liskg.base.errors import LiskgError
+from liskg.base.project import Project
 from liskg.sources.catalog import read_catalogs
 
 

@@ -21,7 +21,7 @@ examples:
   liskg compare --interface III --electrolyte sulfide --quantity "specific capacity" --format latex"""
 
 
-# The same as liskg.query.compare.ROWS and FORMATS, written out so `liskg --help` imports no RDF library.
+# The same as liskg.querying.compare.ROWS and FORMATS, written out so `liskg --help` imports no RDF library.
 ROWS = ("study", "strategy")
 FORMATS = ("table", "csv", "md", "latex")
 
@@ -55,9 +55,9 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
+    from liskg.base import engine
     from liskg.cli.arguments import open_build
-    from liskg.query import engine
-    from liskg.query.compare import Comparer
+    from liskg.querying.compare import Comparer
 
     store = open_build(project, inferred=not args.asserted_only)
 

@@ -12,7 +12,7 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.graph.export import FORMATS
+    from liskg.viz.export import FORMATS
 
     parser.add_argument("--format", choices=FORMATS, default="graphml", help="file format (default: graphml)")
     parser.add_argument("-o", "--output", metavar="PATH", help="where to write (default: build/liskg-graph.FORMAT)")
@@ -21,9 +21,9 @@ def add_arguments(parser):
 def run(args, project) -> int:
     from pathlib import Path
 
-    from liskg.build.outputs import write_atomically
+    from liskg.base.files import write_atomically
     from liskg.cli.arguments import open_build
-    from liskg.graph import export, model
+    from liskg.viz import export, model
 
     graph = model.build_graph(open_build(project, inferred=False))
     path = Path(args.output) if args.output else project.build_dir / f"liskg-graph.{args.format}"

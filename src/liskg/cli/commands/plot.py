@@ -30,10 +30,10 @@ def run(args, project) -> int:
     import json
     from pathlib import Path
 
-    from liskg.build.outputs import write_atomically
+    from liskg.base.errors import LiskgError
+    from liskg.base.files import write_atomically
     from liskg.cli.arguments import open_build
-    from liskg.errors import LiskgError
-    from liskg.graph import charts
+    from liskg.viz import charts
 
     store = open_build(project)
     spec = charts.spec(store, args.name)

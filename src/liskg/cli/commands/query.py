@@ -45,8 +45,8 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    from liskg.errors import LiskgError
-    from liskg.query import named
+    from liskg.base import named
+    from liskg.base.errors import LiskgError
 
     if args.list:
         listing(named.named_queries(project))
@@ -55,14 +55,15 @@ def run(args, project) -> int:
         raise LiskgError("give either a query name or file, or -e 'SPARQL', not both")
     query = named.resolve(project, args.query, args.expr)
 
+    from liskg.base.project import ANSWERS
     from liskg.cli.arguments import ensure_current, table_width
-    from liskg.query import answers
+    from liskg.querying import answers
 
-    folder = project.build_dir / answers.ANSWERS
+    folder = project.build_dir / ANSWERS
     reads = not (args.asserted_only or args.evaluate)
     answer = answers.read(folder, query.name, query.text) if reads else None
     if answer is None:  # a text no build has parsed: its syntax errors come before any rebuild
-        from liskg.query import engine
+        from liskg.base import engine
 
         engine.check(query.text, query.origin)
     if ensure_current(project) and reads:
@@ -70,7 +71,7 @@ def run(args, project) -> int:
     width = table_width(args.wide)
     shown = answer.text(args.format, width) if answer else None  # the cells the build kept: no Oxigraph
     if shown is None:
-        from liskg.query import tables
+        from liskg.querying import tables
 
         result, labeller = answer.decoded() if answer else evaluated(args, project, query)
         shown = tables.render(result, args.format, labeller, width=width, labels=args.labels)
@@ -80,8 +81,9 @@ def run(args, project) -> int:
 
 def evaluated(args, project, query):
     """The query's result on the store, and a Labeller that looks labels up there."""
-    from liskg.query import engine, tables
-    from liskg.query.store import load
+    from liskg.base import engine
+    from liskg.base.labels import Labeller
+    from liskg.querying.store import load
 
     store = load(project, inferred=not args.asserted_only)
     if args.standalone:  # in-process, no fork: the process ends at the time bound
@@ -89,7 +91,7 @@ def evaluated(args, project, query):
             result = engine.run(store, query.text, timeout=None, origin=query.origin)
     else:
         result = engine.run(store, query.text, timeout=args.timeout, origin=query.origin)
-    return result, tables.Labeller(store)
+    return result, Labeller(store)
 
 
 def listing(named) -> None:

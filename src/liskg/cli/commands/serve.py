@@ -37,9 +37,9 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
+    from liskg.base.errors import LiskgError
     from liskg.cli.arguments import ensure_current
-    from liskg.errors import LiskgError
-    from liskg.query import server
+    from liskg.querying import server
 
     if not 0 <= args.port <= 65535:
         raise LiskgError(f"--port {args.port}: a port is a number from 0 (any free port) to 65535")

@@ -16,8 +16,9 @@ def add_arguments(parser):
 
 def run(args, project) -> int:
     from liskg.cli.arguments import open_build
-    from liskg.graph import metrics, model
-    from liskg.query import stats, store as stores
+    from liskg.querying import stats
+    from liskg.querying import store as stores
+    from liskg.viz import metrics, model
 
     store = open_build(project, inferred=not args.asserted_only)
     for name, value in stats.counts(store).items():

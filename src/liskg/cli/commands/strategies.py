@@ -42,9 +42,11 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
+    from liskg.base import engine
+    from liskg.base.labels import Labeller
     from liskg.cli.arguments import open_build, table_width
-    from liskg.query import engine, tables
-    from liskg.query.lookups import Lookups
+    from liskg.querying import tables
+    from liskg.querying.lookups import Lookups
 
     store = open_build(project, inferred=not args.asserted_only)
     width = table_width(args.wide)
@@ -59,7 +61,7 @@ def run(args, project) -> int:
             maximum=args.max,
         )
         heading = description + (":\n" if args.format == "md" else ":") + "\n"
-        shown = tables.render(result, args.format, tables.Labeller(store), width=width, labels=args.labels)
+        shown = tables.render(result, args.format, Labeller(store), width=width, labels=args.labels)
         return ((heading if args.format in tables.HUMAN_FORMATS else "") + shown).encode()
 
     print(engine.bounded(answer, args.timeout, "strategies").decode())

@@ -18,8 +18,8 @@ def run(args, project) -> int:
     import sys
 
     from liskg import api
-    from liskg.build import outputs
-    from liskg.errors import ShaclViolations
+    from liskg.base.errors import ShaclViolations
+    from liskg.base.project import MERGED
 
     try:
         api.build(project, validate=True)
@@ -28,5 +28,5 @@ def run(args, project) -> int:
             print(line)
         print(f"{len(exc.violations)} violation(s)", file=sys.stderr)
         return exc.exit_code
-    print(f"conforms: every record satisfies {project.relative(project.shapes_file)} ({outputs.MERGED} rebuilt)")
+    print(f"conforms: every record satisfies {project.relative(project.shapes_file)} ({MERGED} rebuilt)")
     return 0

@@ -43,16 +43,16 @@ def run(args, project) -> int:
 
     import pyoxigraph as ox
 
+    from liskg.base.errors import LiskgError
     from liskg.cli.arguments import open_build
-    from liskg.errors import LiskgError
-    from liskg.graph import model, page
-    from liskg.query import store
+    from liskg.querying import store
+    from liskg.viz import model, page
 
     if args.depth < 0:
         raise LiskgError("--depth must be 0 or more")
     asserted = open_build(project, inferred=False)
     graph = model.build_graph(asserted)
-    from liskg.query import named
+    from liskg.base import named
 
     inferred = store.load(project)
     engine_data = page.engine_data(
@@ -64,7 +64,7 @@ def run(args, project) -> int:
         "measurements are listed as key numbers on their strategy or study"
     )
     if args.query:
-        from liskg.query import engine
+        from liskg.base import engine
 
         query = named.resolve(project, args.query)
         result = engine.run(inferred, query.text, origin=query.origin)
@@ -82,14 +82,14 @@ def run(args, project) -> int:
             "and their one-hop context" + (f"; {query.question}" if query.question else "")
         )
     elif args.focus:
-        from liskg.names import Names
+        from liskg.base.names import Names
 
         centre = focus = Names(asserted).one("node", args.focus, among=graph.nodes).value
         graph = model.neighbourhood(graph, centre, args.depth)
         name = "focus-" + re.sub(r"[^a-z0-9]+", "-", graph.nodes[centre]["label"].lower()).strip("-")
         subtitle = f"within {args.depth} link{'s' if args.depth != 1 else ''} of {graph.nodes[centre]['label']}"
     default = project.build_dir / (f"liskg-graph-{name}.html" if name else DEFAULT_OUTPUT)
-    from liskg.graph import charts
+    from liskg.viz import charts
 
     path = page.write_page(
         graph,
