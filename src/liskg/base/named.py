@@ -8,6 +8,7 @@ Each file starts with a comment header in this form (continuation lines are inde
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -75,8 +76,6 @@ def resolve(project: Project, target: str | None = None, inline: str | None = No
     if path.is_file():  # a named query: read just its file
         return read_query(path, target, project.relative(path))
     queries = named_queries(project)
-    import difflib
-
     close = difflib.get_close_matches(target, list(queries), n=3, cutoff=0.5)
     close += [n for n in queries if target.lower() in n.lower() and n not in close][: 3 - len(close)]
     hint = f"did you mean {', '.join(close)}?" if close else "see `liskg query --list`"

@@ -13,17 +13,26 @@ half-updated build/ that looks current (a killed build's workspace is removed by
 
 from __future__ import annotations
 
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from liskg.base import manifest, vocab
 from liskg.base.errors import CheckFailed, ShaclViolations
 from liskg.base.files import write_atomically
+from liskg.base.named import named_queries
 from liskg.base.progress import Progress
 from liskg.base.project import ANSWERS, INFERRED, MERGED, STORE, Project
+from liskg.base.rdfconvert import to_rdflib_graph
 from liskg.builder import answers, inference, outputs, qc, serialization
+from liskg.builder.owlapi import check_files
+from liskg.builder.reasoning import reason as hermit
+from liskg.builder.validation import load_shapes, snapshot
+from liskg.builder.validation import validate as shacl_validate
+from liskg.sources.catalog import read_catalogs
 from liskg.sources.loading import load_sources
 
 
@@ -128,16 +137,11 @@ def build(
 
 def _shacl_input(store: ox.Store):
     """The store as it is now, for SHACL in another thread while the build goes on adding to it."""
-    from liskg.builder.validation import snapshot
-
     return snapshot(store)
 
 
 def _shacl_violations(project: Project, loaded, store: ox.Store, data) -> list:
     """The SHACL violations of DATA (a snapshot of the store), each placed at its record's file and line."""
-    from liskg.builder.validation import load_shapes
-    from liskg.builder.validation import validate as shacl_validate
-
     locate = qc.RecordLocator(project, loaded)
     return [
         replace(v, where=locate(v.focus_iri)) if v.focus_iri else v
@@ -148,8 +152,6 @@ def _shacl_violations(project: Project, loaded, store: ox.Store, data) -> list:
 def _answers(project: Project, store: ox.Store, pool: ThreadPoolExecutor) -> dict[str, bytes]:
     """The named queries' answers (liskg.builder.answers), evaluated on the built graph: half of them in POOL,
     half here, side by side (Oxigraph evaluates outside Python's lock)."""
-    from liskg.base.named import named_queries
-
     queries = named_queries(project)
     halves = [{name: queries[name] for name in sorted(queries)[first::2]} for first in (0, 1)]
     other = pool.submit(answers.compute, store, halves[1])
@@ -179,9 +181,6 @@ def _check(
 
     if reason:
         with progress.step("reasoning with HermiT") as note:
-            from liskg.base.rdfconvert import to_rdflib_graph
-            from liskg.builder.reasoning import reason as hermit
-
             merged_graph = to_rdflib_graph(ox.parse(merged_turtle, format=ox.RdfFormat.TURTLE))
             result.reasoner_report = hermit(merged_graph, loaded.files[0].ontology_iri, store)
             if not result.reasoner_report.consistent or result.reasoner_report.unsatisfiable:
@@ -199,12 +198,6 @@ def _check(
 
 
 def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
-    import tempfile
-    from pathlib import Path
-
-    from liskg.builder.owlapi import check_files
-    from liskg.sources.catalog import read_catalogs
-
     project.build_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=project.build_dir) as tmp:
         merged = Path(tmp) / MERGED

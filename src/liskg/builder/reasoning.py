@@ -56,7 +56,7 @@ def reason(merged: rdflib.Graph, ontology_iri: str, inferred: ox.Store | None = 
     inconsistency (found in the INFERRED store)."""
     if shutil.which("java") is None:
         raise Unavailable(JAVA_HINT)
-    import owlready2
+    import owlready2  # 37 ms at start-up: only --reason needs HermiT
 
     world = owlready2.World()
     ontology = world.get_ontology(ontology_iri)

@@ -8,6 +8,8 @@ output's, which sort(1) sorts on disk (sort_file).
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -74,9 +76,6 @@ def sort_file(unsorted: Path, target: Path) -> Path:
     """TARGET, made of the lines of the N-Triples file UNSORTED sorted as bytes, without duplicates (what
     sorted_ntriples does in memory), by sort(1) in the C locale: it sorts in SORT_MEMORY and spills to
     temporary files beside TARGET, where a million triples sorted in memory take about 600 MB."""
-    import shutil
-    import subprocess
-
     sort = shutil.which("sort")
     if sort is None:
         raise LiskgError("sort(1) is not on PATH: the build sorts liskg-inferred.nt with it; install coreutils")

@@ -6,13 +6,19 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
+import pyshacl_turbo
 import rdflib
+from pyshacl_turbo.rdf import Input
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
 from liskg.base.errors import LiskgError
+from liskg.base.labels import RDFS_LABEL, Labeller
 from liskg.base.project import Project
+from liskg.base.rdfconvert import to_rdflib_graph
 from liskg.base.vocab import shorten
+from liskg.sources.loading import parse_turtle
 
 
 @dataclass(frozen=True, order=True)
@@ -32,9 +38,6 @@ class Violation:
 
 
 def load_shapes(project: Project) -> rdflib.Graph:
-    from liskg.base.rdfconvert import to_rdflib_graph
-    from liskg.sources.loading import parse_turtle
-
     return to_rdflib_graph(parse_turtle(project.shapes_file, project.relative(project.shapes_file)))
 
 
@@ -47,9 +50,6 @@ def snapshot(store):
     character beyond Latin-1 stores every character in 2 bytes, and once more as UTF-8 for Rust: at a
     million triples the escapes save about 400 MB. The dump is escaped a chunk at a time, so the 2-byte
     copy exists for one chunk at a time."""
-    import pyoxigraph as ox
-    from pyshacl_turbo.rdf import Input
-
     nquads = store.dump(format=ox.RdfFormat.N_QUADS)
     chunks, start = [], 0
     while start < len(nquads):
@@ -66,8 +66,6 @@ def validate(store, shapes: rdflib.Graph, data=None) -> list[Violation]:
 
     pyshacl-turbo evaluates the shapes, their SPARQL constraint included, in Rust on its own copy of the
     graph: nothing is converted to rdflib but the shapes and the report."""
-    import pyshacl_turbo
-
     try:
         conforms, report, _ = pyshacl_turbo.validate(
             snapshot(store) if data is None else data, shacl_graph=shapes, inference="none", advanced=True
@@ -111,10 +109,6 @@ def _violation(store, shapes: rdflib.Graph, report: rdflib.Graph, result) -> Vio
 
 def _label(store, node) -> str:
     """The node's rdfs:label as every table shows it (liskg.base.labels.Labeller); "" for a blank node or none."""
-    import pyoxigraph as ox
-
-    from liskg.base.labels import RDFS_LABEL, Labeller
-
     if not isinstance(node, rdflib.URIRef):
         return ""
     return Labeller(store).lookup(ox.NamedNode(str(node)), RDFS_LABEL) or ""

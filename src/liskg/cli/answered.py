@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import os
 
+from liskg.base.errors import LiskgError
+from liskg.base.project import ANSWERS, BUILD, QUERIES, find_root
+
 FORMATS = ("table", "md")  # the formats printed from the cells the build kept
 
 
@@ -24,9 +27,8 @@ def answer(argv: list[str]) -> int | None:
     if request is None:
         return None
     named_root, name, fmt, wide = request
+    # 17 ms at start-up (json, textwrap): every command line but the plain named query goes on without them
     from liskg.base import manifest
-    from liskg.base.errors import LiskgError
-    from liskg.base.project import ANSWERS, BUILD, QUERIES, find_root
     from liskg.cli.arguments import table_width
     from liskg.querying import answers
 

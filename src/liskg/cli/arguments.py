@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
+
+from liskg.base import manifest
+from liskg.querying.formats import FORMATS
 
 
 def add_common_arguments(parser, formats: bool = False) -> None:
     """--timeout and --asserted-only (and --format), shared by query and the look-up commands."""
     if formats:
-        from liskg.querying.formats import FORMATS
-
         parser.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: table)")
         parser.add_argument(
             "--labels", action="store_true", help="csv/tsv: add a readable xLabel column beside each IRI column"
@@ -29,6 +31,7 @@ def add_lookup_arguments(parser, name: str, metavar: str, help: str) -> None:
 
 def print_lookup(args, project, report: str, text: str) -> int:
     """Print the look-up REPORT (a liskg.querying.lookups.Lookups method) of TEXT, all its queries bounded by --timeout."""
+    # 110 ms at start-up (pyoxigraph, the look-ups): the query command, on the plain path too, needs none of it
     from liskg.base import engine
     from liskg.querying.lookups import Lookups
 
@@ -44,11 +47,9 @@ def print_lookup(args, project, report: str, text: str) -> int:
 
 def table_width(wide: bool) -> int | None:
     """The width tables fit: the terminal's ($COLUMNS wins), or None (one line per row) with --wide or when piped."""
-    import os
-
     if wide or not (os.environ.get("COLUMNS") or sys.stdout.isatty()):
         return None
-    import shutil  # only here: a piped answer needs no terminal size
+    import shutil  # 20 ms at start-up: a piped answer needs no terminal size
 
     return max(40, shutil.get_terminal_size().columns)
 
@@ -65,7 +66,7 @@ def add_timeout(parser) -> None:
 
 def positive_seconds(text: str) -> float:
     """argparse type: a number of seconds greater than zero."""
-    import argparse
+    import argparse  # 12 ms at start-up: the plainest `liskg query NAME` uses table_width() without it
 
     try:
         value = float(text)
@@ -79,11 +80,9 @@ def positive_seconds(text: str) -> float:
 def ensure_current(project) -> bool:
     """Rebuild when the sources changed (saying so on stderr); warn when the build skipped SHACL.
     Whether it rebuilt."""
-    from liskg.base import manifest
-
     reason = manifest.stale_reason(project)
     if reason:
-        from liskg import api
+        from liskg import api  # 90 ms at start-up (pyoxigraph, the build): only a stale build needs it
 
         print(f"liskg: {reason}; rebuilding ...", file=sys.stderr, flush=True)
         api.build(project)
@@ -95,7 +94,7 @@ def ensure_current(project) -> bool:
 
 def open_build(project, *, inferred: bool = True):
     """The built graph for a reader command: current (see ensure_current), as an Oxigraph store."""
-    from liskg.querying import store
+    from liskg.querying import store  # 24 ms at start-up (pyoxigraph): the query command reads answers without it
 
     ensure_current(project)
     return store.load(project, inferred=inferred)

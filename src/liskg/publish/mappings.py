@@ -11,6 +11,8 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from liskg.base.errors import LiskgError
 
 MAPPINGS_FILE = "ontology/mappings/liskg-emmo.sssom.tsv"
@@ -66,8 +68,6 @@ def _expand(curie: str, prefixes: dict[str, str], where: str) -> str:
 
 def load_mappings(root: Path) -> MappingTable:
     """Read the SSSOM table and its metadata; a malformed row is a one-line 'file:line' error."""
-    import yaml
-
     try:
         metadata = yaml.safe_load((root / METADATA_FILE).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:

@@ -17,6 +17,7 @@ Every file is deterministic; the folder is replaced as a whole, so it is never h
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -24,7 +25,9 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
+from xml.dom import minidom
 
 import rdflib
 
@@ -32,9 +35,15 @@ from liskg.base import manifest, vocab
 from liskg.base.errors import CheckFailed, LiskgError
 from liskg.base.progress import Progress
 from liskg.base.project import INFERRED, MERGED, Project
+from liskg.base.rdfconvert import to_ox_triple, to_rdflib_graph
+from liskg.base.vocab import OWL_IMPORTS
 from liskg.builder import pipeline, serialization
+from liskg.builder.owlapi import check_files, compile_java, owlapi_jar
+from liskg.builder.reasoning import reason
 from liskg.publish import alignment, dataset, mappings, versioning
+from liskg.querying.stats import counts
 from liskg.querying.store import load
+from liskg.sources.loading import load_sources
 
 RELEASE_DIR = "release"
 CONTEXT_IRI = "https://w3id.org/liskg/context.jsonld"
@@ -79,8 +88,6 @@ def ordered(graph: rdflib.Graph) -> rdflib.Graph:
 def _canonical(graph: rdflib.Graph) -> rdflib.Graph:
     """The graph with its blank nodes named by the build's canonical labelling (serialization.canonical, RDFC-1.0),
     so every serializer of the release writes the same labels on every run."""
-    from liskg.base.rdfconvert import to_ox_triple, to_rdflib_graph
-
     return to_rdflib_graph(serialization.canonical(to_ox_triple(t) for t in graph))
 
 
@@ -126,8 +133,6 @@ def serializations(stem: str, graph: rdflib.Graph) -> dict[str, bytes]:
 
 def stable_rdfxml(data: bytes) -> bytes:
     """rdflib's RDF/XML with its node descriptions sorted by subject (rdflib emits them in set order)."""
-    from xml.dom import minidom
-
     document = minidom.parseString(data)
     root = document.documentElement
     nodes = [n for n in root.childNodes if n.nodeType == n.ELEMENT_NODE]
@@ -143,9 +148,6 @@ def stable_rdfxml(data: bytes) -> bytes:
 
 def _ontology_graph(project: Project, loaded) -> rdflib.Graph:
     """The ontology modules as one ontology: liskg.ttl's header, no imports, no module headers."""
-    from liskg.base.rdfconvert import to_rdflib_graph
-    from liskg.base.vocab import OWL_IMPORTS
-
     files = loaded.ontology_files(project)
     modules = {f.ontology_iri for f in files if f.ontology_iri != versioning.ONTOLOGY_IRI}
     return to_rdflib_graph(
@@ -155,10 +157,6 @@ def _ontology_graph(project: Project, loaded) -> rdflib.Graph:
 
 def owl_xml(ttl_files: dict[str, bytes], work: Path) -> dict[str, bytes]:
     """OWL/XML of each Turtle file, written by the OWL API (java/OwlXml.java)."""
-    from importlib import resources
-
-    from liskg.builder.owlapi import compile_java, owlapi_jar
-
     classes = compile_java(resources.files("liskg.builder") / "java" / "OwlXml.java")
     args = ["java", "-cp", f"{classes}:{owlapi_jar()}", "OwlXml", "write"]
     for name, data in ttl_files.items():
@@ -207,9 +205,6 @@ def check(project: Project, loaded, table, store_asserted) -> None:
 
 def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
     """Check and write build/release/; raise LiskgError (nothing written) when a check fails."""
-    from liskg.querying.stats import counts
-    from liskg.sources.loading import load_sources
-
     progress = Progress("release", quiet)
     result = ReleaseResult()
     with progress.step("checking versions, deprecations and mappings") as note:
@@ -276,9 +271,6 @@ def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
 def _check_alignment(
     project: Project, merged: rdflib.Graph, aligned: rdflib.Graph, files: dict[str, bytes], work: Path
 ) -> str:
-    from liskg.builder.owlapi import check_files
-    from liskg.builder.reasoning import reason
-
     together = rdflib.Graph()
     for t in merged:
         together.add(t)
@@ -302,8 +294,6 @@ def _check_alignment(
 def _replace_folder(target: Path, files: dict[str, bytes]) -> Path:
     """Write the files into a fresh folder and swap it in for TARGET in one rename; a second release
     running at the same time waits for the first (a lock beside TARGET) instead of racing its swap."""
-    import fcntl
-
     with open(target.parent / f".{target.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         return _swap_in(target, files)

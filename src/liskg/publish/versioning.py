@@ -12,7 +12,7 @@ from liskg.base.errors import LiskgError
 from liskg.base.project import Project
 from liskg.base.vocab import DCTERMS, LISKG, OWL, UNIT, shorten
 from liskg.builder.qc import declarations
-from liskg.sources.loading import LoadedSources
+from liskg.sources.loading import LoadedSources, SourceFile, declared_ontology, parse_turtle
 
 RELEASED_TERMS = "ontology/released-terms.txt"
 ONTOLOGY_IRI = "https://w3id.org/liskg/ontology"
@@ -33,8 +33,6 @@ def release_info(loaded: LoadedSources) -> dict[str, str]:
 
 def version_problems(project: Project, loaded: LoadedSources) -> list[str]:
     """Modules without versionIRI/versionInfo, or with a version other than the ontology's."""
-    from liskg.sources.loading import SourceFile, declared_ontology, parse_turtle
-
     version = release_info(loaded)["version"]
     shapes = parse_turtle(project.shapes_file, project.relative(project.shapes_file))
     found = []

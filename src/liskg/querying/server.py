@@ -29,6 +29,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from liskg.base import manifest
 from liskg.base.errors import LiskgError, Unavailable
 from liskg.base.project import Project
 from liskg.querying.store import output_file
@@ -47,8 +48,6 @@ def prepare_store(project: Project, *, inferred: bool = True) -> Path:
     """The on-disk store for the server, (re)loaded from the build output when that changed.
 
     The build must be current (liskg.api.open_store or `liskg build` makes it so); this never builds."""
-    from liskg.base import manifest
-
     reason = manifest.stale_reason(project)
     if reason:
         raise LiskgError(f"{project.relative(project.build_dir)}/ is not current ({reason}); run `liskg build` first")

@@ -143,7 +143,7 @@ def spec(store: ox.Store, name: str) -> dict:
 def render(chart_spec: dict, fmt: str) -> bytes:
     """The specification drawn as SVG or PNG by vl-convert (deterministic: no time stamp, fixed fonts)."""
     try:
-        import vl_convert
+        import vl_convert  # 10 ms at start-up: only a PNG or SVG needs it; a missing install is Unavailable
     except ImportError as exc:
         raise Unavailable(f"vl-convert-python is not installed ({exc}); run 'make install'") from None
     if fmt == "svg":

@@ -13,6 +13,8 @@ import json
 import re
 from typing import TYPE_CHECKING
 
+from liskg.base.errors import LiskgError
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -28,7 +30,7 @@ def _scalar(value):
 
 def flat(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with scalar attributes only, edges keyed 0, 1, 2 ... (their relation stays in 'label')."""
-    import networkx as nx
+    import networkx as nx  # 234 ms at start-up: the CLI lists FORMATS without it
 
     result = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
@@ -42,7 +44,7 @@ def flat(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def serialize(graph: nx.MultiDiGraph, fmt: str) -> bytes:
     """The graph in FORMAT (one of FORMATS) as bytes."""
-    import networkx as nx
+    import networkx as nx  # 234 ms at start-up, as in flat()
 
     graph = flat(graph)
     if fmt == "json":
@@ -55,6 +57,4 @@ def serialize(graph: nx.MultiDiGraph, fmt: str) -> bytes:
     if fmt == "gexf":
         nx.write_gexf(graph, buffer)
         return re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue())
-    from liskg.base.errors import LiskgError
-
     raise LiskgError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -1,5 +1,7 @@
 """liskg build"""
 
+import sys
+
 HELP = "check the sources and build the graph into build/"
 DESCRIPTION = """\
 Load ontology/ and graph_data/ (following owl:imports through catalog-v001.xml), check terms,
@@ -27,6 +29,7 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
+    # 90 ms at start-up (pyoxigraph, the query stage): `liskg --help` needs none of it
     from liskg import api
 
     result = api.build(
@@ -50,8 +53,6 @@ def run(args, project) -> int:
 
 
 def warn_unvalidated() -> None:
-    import sys
-
     print(
         "liskg: warning: SHACL validation was skipped: readers report this build as unvalidated "
         "until `liskg build` validates it",

@@ -1,5 +1,8 @@
 """liskg serve"""
 
+from liskg.base.errors import LiskgError
+from liskg.cli.arguments import add_timeout, ensure_current
+
 HELP = "serve the graph as a read-only SPARQL 1.1 endpoint (for YASGUI, SPARQLWrapper, notebooks)"
 DESCRIPTION = """\
 Serve the built graph (asserted + inferred triples) as a read-only SPARQL 1.1 Protocol endpoint:
@@ -23,8 +26,6 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.arguments import add_timeout
-
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=7878, help="port to listen on, 0 for any free one (default: 7878)")
     add_timeout(parser)
@@ -37,8 +38,7 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    from liskg.base.errors import LiskgError
-    from liskg.cli.arguments import ensure_current
+    # 140 ms at start-up (http.server, subprocess, pyoxigraph): `liskg --help` needs none of it
     from liskg.querying import server
 
     if not 0 <= args.port <= 65535:

@@ -1,5 +1,7 @@
 """liskg strategies"""
 
+from liskg.cli.arguments import add_common_arguments, open_build, table_width
+
 HELP = "list strategies by interface and electrolyte class, with their measured effects"
 DESCRIPTION = """\
 List the strategies the cited studies applied, filtered by the interface they engineer, the
@@ -24,8 +26,6 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.arguments import add_common_arguments
-
     parser.add_argument("--interface", metavar="NAME", help="interface numeral or name (I-IV, Li/SSE, S/SSE ...)")
     parser.add_argument(
         "--electrolyte",
@@ -42,9 +42,9 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
+    # 110 ms at start-up (pyoxigraph, the look-ups): `liskg --help` needs none of it
     from liskg.base import engine
     from liskg.base.labels import Labeller
-    from liskg.cli.arguments import open_build, table_width
     from liskg.querying import tables
     from liskg.querying.lookups import Lookups
 

@@ -1,5 +1,12 @@
 """liskg viz"""
 
+import re
+from pathlib import Path
+
+from liskg.base import named
+from liskg.base.errors import LiskgError
+from liskg.cli.arguments import open_build
+
 HELP = "write the interactive graph as one self-contained HTML page"
 DESCRIPTION = """\
 Write one HTML file that draws the knowledge graph in the browser and answers SPARQL queries in it,
@@ -38,22 +45,18 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    import re
-    from pathlib import Path
-
+    # 510 ms at start-up (networkx, pyoxigraph, the page): `liskg --help` needs none of it
     import pyoxigraph as ox
 
-    from liskg.base.errors import LiskgError
-    from liskg.cli.arguments import open_build
+    from liskg.base import engine
+    from liskg.base.names import Names
     from liskg.querying import store
-    from liskg.viz import model, page
+    from liskg.viz import charts, model, page
 
     if args.depth < 0:
         raise LiskgError("--depth must be 0 or more")
     asserted = open_build(project, inferred=False)
     graph = model.build_graph(asserted)
-    from liskg.base import named
-
     inferred = store.load(project)
     engine_data = page.engine_data(
         store.output_file(project).read_bytes(), inferred, named.named_queries(project).values()
@@ -64,8 +67,6 @@ def run(args, project) -> int:
         "measurements are listed as key numbers on their strategy or study"
     )
     if args.query:
-        from liskg.base import engine
-
         query = named.resolve(project, args.query)
         result = engine.run(inferred, query.text, origin=query.origin)
         if result.form != "select":
@@ -82,15 +83,11 @@ def run(args, project) -> int:
             "and their one-hop context" + (f"; {query.question}" if query.question else "")
         )
     elif args.focus:
-        from liskg.base.names import Names
-
         centre = focus = Names(asserted).one("node", args.focus, among=graph.nodes).value
         graph = model.neighbourhood(graph, centre, args.depth)
         name = "focus-" + re.sub(r"[^a-z0-9]+", "-", graph.nodes[centre]["label"].lower()).strip("-")
         subtitle = f"within {args.depth} link{'s' if args.depth != 1 else ''} of {graph.nodes[centre]['label']}"
     default = project.build_dir / (f"liskg-graph-{name}.html" if name else DEFAULT_OUTPUT)
-    from liskg.viz import charts
-
     path = page.write_page(
         graph,
         Path(args.output) if args.output else default,
