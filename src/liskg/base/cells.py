@@ -71,24 +71,25 @@ def human_rows(result: QueryResult, labeller: Labeller) -> tuple[list[str], list
                 return f"{format_number(term.value)} %"
             return format_value(term.value, unit)
 
-        cells = {i: number(i) for i in range(len(names)) if i not in folded}
-        if qualified is not None and row[qualifier] is not None and is_number(row[qualified]):
+        cells: dict[int | str, str] = {i: number(i) for i in range(len(names)) if i not in folded}
+        if qualified is not None and qualifier is not None and row[qualifier] is not None and is_number(row[qualified]):
             cells[qualified] = _qualified(row, qualified, qualifier, unit_of, labeller)
-        if baseline is not None and row[baseline] is not None and row[value] is not None:
+        if baseline is not None and value is not None and row[baseline] is not None and row[value] is not None:
             cells[value] = f"{_qualified(row, baseline, said, unit_of, labeller, unit=False)} → {cells[value]}"
         if conditions:
             cells["conditions"] = format_conditions(
                 **{k: row[i].value for i, k in conditions.items() if row[i] is not None}
             )
         rows.append(cells)
-    keys = [i for i in range(len(names)) if i not in folded] + (["conditions"] if conditions else [])
-    headers = {i: names[i] for i in keys if i != "conditions"} | ({"conditions": "conditions"} if conditions else {})
+    keys: list[int | str] = [i for i in range(len(names)) if i not in folded]
+    keys += ["conditions"] if conditions else []
+    headers = {k: names[k] if isinstance(k, int) else k for k in keys}
     answer = [k for k in keys if headers[k].lower() in ANSWER_COLUMNS]
     order = keys[:1] + [k for k in answer if k != keys[0]] + [k for k in keys[1:] if k not in answer]
     return [headers[k] for k in order], [[cells[k] for k in order] for cells in rows]
 
 
 def _qualified(row, i: int, qualifier: int | None, unit_of: dict, labeller: Labeller, *, unit: bool = True) -> str:
-    unit = labeller.unit(row[unit_of[i]]) if unit and i in unit_of and row[unit_of[i]] is not None else None
+    symbol = labeller.unit(row[unit_of[i]]) if unit and i in unit_of and row[unit_of[i]] is not None else None
     said = row[qualifier].value if qualifier is not None and row[qualifier] is not None else None
-    return format_value(row[i].value, unit, qualifier=said)
+    return format_value(row[i].value, symbol, qualifier=said)

@@ -37,7 +37,7 @@ BY_NAME = {condition.name: condition for condition in CONDITIONS}
 # `liskg compare` and the charts write a temperature before a C-rate ("60 °C, 0.5 C"), as they always have.
 COMPARE_ORDER = ("temperature", "roomTemperature", "cRate", "currentDensity", "pressure", "sulfurLoading", "cycles")
 # Query result column (lower-cased) -> format_conditions keyword, for the columns folded into `conditions`.
-COLUMN_KEYWORDS = {condition.column: condition.keyword for condition in CONDITIONS if condition.column}
+COLUMN_KEYWORDS = {c.column: c.keyword for c in CONDITIONS if c.column is not None and c.keyword is not None}
 # The columns a table of measurements shows next to its first one: what was measured, its value, and the
 # column the condition columns fold into (liskg.base.cells makes them, liskg.querying.grid keeps them whole).
 ANSWER_COLUMNS = ("quantity", "value", "conditions")

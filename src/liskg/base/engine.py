@@ -120,9 +120,20 @@ def _evaluate(store: ox.Store, text: str) -> tuple[str, bytes]:
     """Evaluate and serialize: ('select'|'ask'|'graph', bytes)."""
     results = store.query(text)
     if isinstance(results, ox.QueryTriples):
-        return "graph", ox.serialize(results, format=_GRAPH_FORMAT)
-    form = "ask" if isinstance(results, ox.QueryBoolean) else "select"
-    return form, results.serialize(format=_RESULTS_FORMAT)
+        form, data = "graph", ox.serialize(results, format=_GRAPH_FORMAT)
+    else:
+        form = "ask" if isinstance(results, ox.QueryBoolean) else "select"
+        data = results.serialize(format=_RESULTS_FORMAT)
+    assert data is not None  # serialized to bytes: no output was given
+    return form, data
+
+
+def solutions(store: ox.Store, text: str) -> ox.QuerySolutions:
+    """The solutions of a SELECT query evaluated in this process, with no bound: for the package's own queries."""
+    results = store.query(text)
+    if not isinstance(results, ox.QuerySolutions):
+        raise InternalError(f"expected a SELECT query, got {type(results).__name__}")
+    return results
 
 
 def decode(form: str, data: bytes) -> QueryResult:
@@ -133,6 +144,7 @@ def decode(form: str, data: bytes) -> QueryResult:
     parsed = ox.parse_query_results(data, format=_RESULTS_FORMAT)
     if form == "ask":
         return QueryResult("ask", boolean=bool(parsed), data=data)
+    assert isinstance(parsed, ox.QuerySolutions)
     variables = [v.value for v in parsed.variables]
     rows = [tuple(solution[v] for v in variables) for solution in parsed]
     return QueryResult("select", variables, rows, data=data)
@@ -255,6 +267,6 @@ def bind(text: str, **values: list) -> str:
         for term in terms:
             if not isinstance(term, (ox.NamedNode, ox.Literal)):
                 raise InternalError(f"bind {name}: expected pyoxigraph NamedNode or Literal, got {type(term).__name__}")
-        filled = " ".join(str(term) for term in terms)
-        text = slot.sub(lambda _m, f=filled, n=name: f"VALUES ?{n} {{ {f} }}", text)
+        filled = f"VALUES ?{name} {{ {' '.join(str(term) for term in terms)} }}"
+        text = slot.sub(lambda _match: filled, text)  # noqa: B023 - called at once; FILLED is no template
     return text

@@ -46,8 +46,8 @@ class Labeller:
         if key not in self._cache:
             values = [q.object for q in self.store.quads_for_pattern(node, predicate, None)] if self.store else []
             english = [v for v in values if getattr(v, "language", None) == "en"]
-            chosen = (english or values or [None])[0]
-            self._cache[key] = chosen.value if chosen is not None else None
+            chosen = english or values
+            self._cache[key] = chosen[0].value if chosen else None
         return self._cache[key]
 
     def text(self, term) -> str:

@@ -53,7 +53,7 @@ class Names:
         self._cache: dict[tuple, list] = {}
 
     def _rows(self, needle: str, kind: ox.NamedNode | None, classes: bool) -> list[tuple]:
-        values = {"needle": [ox.Literal(needle)]}
+        values: dict[str, list[ox.NamedNode | ox.Literal]] = {"needle": [ox.Literal(needle)]}
         if kind is not None:
             values.update(kind=[kind], classes=[ox.Literal(classes)])
         text = engine.bind(vocab.sparql("base/sparql/find-names.rq"), **values)

@@ -176,6 +176,7 @@ def parse_amount(text: str) -> tuple[Decimal, str] | None:
         if not part:
             continue
         word = re.fullmatch(r"(.*?)\^?(-?\d+)?", part)
+        assert word is not None  # the pattern matches any text
         base, power = word.group(1), int(word.group(2) or 1)
         base = _UNIT_WORDS.get(base.lower(), base)
         base = re.sub(r"^[uμ](?=[A-Za-z])", "µ", base).replace("ohm", "Ω").replace("Ohm", "Ω")
@@ -190,6 +191,7 @@ def unit_base(symbol: str) -> str:
     parts = symbol.split()
     if parts:
         first = re.fullmatch(r"(.*?)(-?\d+)?", parts[0])
+        assert first is not None  # the pattern matches any text
         name, power = first.group(1), first.group(2) or ""
         if len(name) > 1 and name[0] in _PREFIXES and (name[1].isupper() or name[1:] in ("m", "g", "eV", "h")):
             name = name[1:]
@@ -197,7 +199,7 @@ def unit_base(symbol: str) -> str:
     return " ".join(parts)
 
 
-def condition_parts(conditions: Mapping[str, str]) -> list[str]:
+def condition_parts(conditions: Mapping[str, str | None]) -> list[str]:
     """The stated conditions as short phrases, in the order `liskg compare` writes them: ['60 °C', '0.5 C',
     'after 10 cycles'].
 

@@ -14,7 +14,7 @@ half-updated build/ that looks current (a killed build's workspace is removed by
 from __future__ import annotations
 
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,11 +29,12 @@ from liskg.base.project import ANSWERS, INFERRED, MERGED, STORE, Project
 from liskg.base.rdfconvert import to_rdflib_graph
 from liskg.builder import answers, inference, outputs, qc, serialization
 from liskg.builder.owlapi import check_files
+from liskg.builder.reasoning import ReasonerReport
 from liskg.builder.reasoning import reason as hermit
 from liskg.builder.validation import load_shapes, snapshot
 from liskg.builder.validation import validate as shacl_validate
 from liskg.sources.catalog import read_catalogs
-from liskg.sources.loading import load_sources
+from liskg.sources.loading import SourceFile, load_sources
 
 
 @dataclass
@@ -44,7 +45,7 @@ class BuildResult:
     inferred_triples: int = 0
     files: int = 0
     checks: list[str] = field(default_factory=list)  # as recorded in the manifest: "qc", "shacl", "hermit", "owlapi"
-    reasoner_report: object = None
+    reasoner_report: ReasonerReport | None = None
     owlapi_lines: list = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -65,19 +66,22 @@ def build(
     store, work = ox.Store(), None
     try:
         with ThreadPoolExecutor(max_workers=3) as pool, ThreadPoolExecutor(max_workers=1) as sources_thread:
-            scan, written = qc.SourceScan(project), []
+            scan = qc.SourceScan(project)
+            written: list[Future[bytes]] = []
+
+            def on_file(source: SourceFile, scan: qc.SourceScan = scan, written: list = written) -> None:
+                written.append(sources_thread.submit(_asserted_ntriples, scan, source))
+
             with progress.step("loading sources") as note:
-                loaded = load_sources(
-                    project,
-                    store,
-                    on_file=lambda source, scan=scan, written=written: written.append(
-                        sources_thread.submit(_asserted_ntriples, scan, source)
-                    ),
-                )
+                loaded = load_sources(project, store, on_file=on_file)
                 result.files, result.asserted_triples = len(loaded.files), len(store)
                 note["detail"] = f"{result.files} files, {result.asserted_triples:,} triples"
             asserted = sources_thread.submit(_asserted_outputs, project, loaded, scan, written)
-            del scan, written  # the job owns them now, and lets them go when done with them (a third of a GB at 1M)
+            del (
+                scan,
+                written,
+                on_file,
+            )  # the job owns them now, and lets them go when done with them (a third of a GB at 1M)
             with progress.step("materializing inferences") as note:
                 added = inference.close(store)
                 # SHACL's copy of the graph waits for the merged output, whose job holds hundreds of MB at 1M
@@ -226,7 +230,9 @@ def _asserted_ntriples(scan: qc.SourceScan, source) -> bytes:
         if source.triples is not None
         else ox.parse(path=str(source.path), format=ox.RdfFormat.TURTLE, base_iri=source.path.resolve().as_uri())
     )
-    return ox.serialize(scan.watch(source, triples), format=ox.RdfFormat.N_TRIPLES)
+    ntriples = ox.serialize(scan.watch(source, triples), format=ox.RdfFormat.N_TRIPLES)
+    assert ntriples is not None  # serialized to bytes: no output was given
+    return ntriples
 
 
 def _asserted_outputs(project: Project, loaded, scan: qc.SourceScan, written: list) -> tuple[list[str], bytes]:

@@ -65,7 +65,8 @@ class RecordLocator:
     def _record_starts(self, path: Path) -> tuple[dict[str, int], dict[str, int]]:
         """The first line starting with each <IRI>, and with each prefix:LOCAL (by LOCAL)."""
         if path not in self.starts:
-            in_full, by_local = {}, {}
+            in_full: dict[str, int] = {}
+            by_local: dict[str, int] = {}
             for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
                 start = _RECORD_START.match(text)
                 if start and start.group(1) is not None:
@@ -85,6 +86,7 @@ def check(project: Project, loaded: LoadedSources, scan: SourceScan | None = Non
     if scan is None:
         scan = SourceScan(project)
         for source in loaded.files:
+            assert source.triples is not None  # loaded without a store: every file's triples are kept
             for _ in scan.watch(source, source.triples):
                 pass
     ontology_files = loaded.ontology_files(project)

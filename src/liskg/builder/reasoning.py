@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 import rdflib
 
-from liskg.base import vocab
+from liskg.base import engine, vocab
 from liskg.base.errors import Unavailable
 
 JAVA_HINT = (
@@ -48,7 +48,7 @@ class ReasonerReport:
 
 def disjoint_type_clashes(store: ox.Store) -> list[tuple[str, str, str]]:
     query = vocab.sparql("builder/rules/check-disjoint-types.rq")
-    return [(r["individual"].value, r["first"].value, r["second"].value) for r in store.query(query)]
+    return [(r["individual"].value, r["first"].value, r["second"].value) for r in engine.solutions(store, query)]
 
 
 def reason(merged: rdflib.Graph, ontology_iri: str, inferred: ox.Store | None = None) -> ReasonerReport:

@@ -33,10 +33,11 @@ def canonical_lines(data: bytes) -> list[bytes]:
     kept, with_blanks = blank_node_lines(data)
     if not with_blanks:
         return [line for line in data.splitlines() if line]
-    renamed = canonical(ox.parse(with_blanks, format=ox.RdfFormat.N_TRIPLES))
-    return [line for line in kept.splitlines() if line] + ox.serialize(
-        renamed, format=ox.RdfFormat.N_TRIPLES
-    ).splitlines()
+    renamed = ox.serialize(
+        canonical(ox.parse(with_blanks, format=ox.RdfFormat.N_TRIPLES)), format=ox.RdfFormat.N_TRIPLES
+    )
+    assert renamed is not None  # serialized to bytes: no output was given
+    return [line for line in kept.splitlines() if line] + renamed.splitlines()
 
 
 def blank_node_lines(data: bytes) -> tuple[bytes, bytes]:
@@ -59,7 +60,9 @@ def blank_node_lines(data: bytes) -> tuple[bytes, bytes]:
 def name_blank_nodes(store: ox.Store) -> None:
     """Rename the blank nodes in STORE's default graph by their content, as canonical_lines does, so that
     a dump of the store is canonical as it comes."""
-    with_blanks = list(store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }"))
+    found = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }")
+    assert isinstance(found, ox.QueryTriples)
+    with_blanks = list(found)
     for t in with_blanks:
         store.remove(ox.Quad(t.subject, t.predicate, t.object))
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in canonical(with_blanks))
@@ -148,7 +151,9 @@ def turtle(canonical_ntriples: bytes) -> bytes:
     first = sorted((i for i, subject in enumerate(subjects) if subject in rank), key=lambda i: rank[subjects[i]])
     ordered = [lines[i] for i in first] + [line for line, subject in zip(lines, subjects) if subject not in rank]
     triples = ox.parse(b"\n".join(ordered), format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=vocab.PREFIXES)
+    turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=vocab.PREFIXES)
+    assert turtle is not None  # serialized to bytes: no output was given
+    return turtle
 
 
 _RDF_TYPE = f"<{vocab.RDF_TYPE}>".encode()

@@ -79,8 +79,9 @@ def validate(store, shapes: rdflib.Graph, data=None) -> list[Violation]:
     )
 
 
-def _escaped(error: UnicodeEncodeError) -> tuple[str, int]:
+def _escaped(error: UnicodeError) -> tuple[str, int]:
     """Codec error handler: the characters ASCII lacks as N-Triples/N-Quads escapes (UCHAR)."""
+    assert isinstance(error, UnicodeEncodeError)  # registered for encoding only
     text = error.object[error.start : error.end]
     return "".join(f"\\u{ord(c):04X}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08X}" for c in text), error.end
 

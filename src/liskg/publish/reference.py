@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import rdflib
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -52,6 +53,7 @@ def ontology_graph(project: Project) -> rdflib.Graph:
     root_iri = modules[0].ontology_iri
     graph = rdflib.Graph()
     for module in modules:
+        assert module.triples is not None  # walk_imports without a store keeps every file's triples
         for triple in to_rdflib_graph(module.triples):
             own_header = module.ontology_iri not in (None, root_iri) and str(triple[0]) == module.ontology_iri
             if not own_header and triple[1] != OWL.imports:  # a module's header would show as a second ontology
@@ -184,23 +186,29 @@ class _Reference:
         self.model = Ontospy(graph_obj=self.graph, hide_individuals=False, verbose=False, pref_lang="en")
         sources = load_sources(project)
         self.data = rdflib.Graph()
-        self.declared_in: dict[rdflib.URIRef, str] = {}
+        self.declared_in: dict[Any, str] = {}  # rdflib types subjects as Node, which sorts and hashes as URIRef
         for source in sources.data_files(project):
+            assert source.triples is not None  # load_sources without a store keeps every file's triples
             module = to_rdflib_graph(source.triples)
             self.data += module
             for subject in module.subjects(RDF.type, None):
                 self.declared_in.setdefault(subject, project.relative(source.path))
         headers = set(self.data.subjects(RDF.type, OWL.Ontology))  # a module's header is no example
-        self.individuals = {s for s in self.data.subjects() if isinstance(s, rdflib.URIRef) and s not in headers}
+        self.individuals: set[Any] = {
+            s for s in self.data.subjects() if isinstance(s, rdflib.URIRef) and s not in headers
+        }
         self.mappings = read_mappings(project)
         self.terms: dict[str, Term] = {}
-        self.examples: dict[str, Example] = {}
-        self.example_of: dict[str, rdflib.URIRef] = {}  # term IRI -> its example data individual
+        self.examples: dict[str, Any] = {}  # IRI -> Example (None while they are being made)
+        self.example_of: dict[str, Any] = {}  # term IRI -> its example data individual
 
     # -- names and links --------------------------------------------------------------------------
     def label(self, node) -> str:
         for graph in (self.graph, self.data):
-            labels = sorted(graph.objects(node, RDFS.label), key=lambda label: (label.language != "en", str(label)))
+            labels = sorted(
+                graph.objects(node, RDFS.label),
+                key=lambda label: (getattr(label, "language", None) != "en", str(label)),
+            )
             if labels:
                 return str(labels[0])
         return anchor(str(node))
@@ -227,7 +235,9 @@ class _Reference:
             label=self.label(node),
             definition=" ".join(definitions or comments),
             synonyms=sorted({str(s) for s in self.graph.objects(node, SKOS.altLabel)}, key=str.casefold),
-            deprecated=any(d.toPython() is True for d in self.graph.objects(node, OWL.deprecated)),
+            deprecated=any(
+                isinstance(d, rdflib.Literal) and d.toPython() is True for d in self.graph.objects(node, OWL.deprecated)
+            ),
             replaced_by=[],
             mappings=self.mappings.get(str(node), []),
             curie=anchor(str(node)),
@@ -253,7 +263,14 @@ class _Reference:
 
     def instances_in_data(self, cls) -> list[rdflib.URIRef]:
         classes = {rdflib.URIRef(str(cls.uri))} | {rdflib.URIRef(str(d.uri)) for d in cls.descendants()}
-        return sorted({s for c in classes for s in self.data.subjects(RDF.type, c) if s in self.individuals})
+        return sorted(
+            {
+                s
+                for c in classes
+                for s in self.data.subjects(RDF.type, c)
+                if isinstance(s, rdflib.URIRef) and s in self.individuals
+            }
+        )
 
     def choose_examples(self) -> None:
         """One data individual per class, property and individual (the first by IRI), shown in the examples section."""
@@ -262,13 +279,17 @@ class _Reference:
                 self.example_of[str(cls.uri)] = members[0]
         for prop in self.model.all_properties:
             subjects = sorted(
-                s for s in self.data.subjects(rdflib.URIRef(str(prop.uri)), None) if s in self.individuals
+                s
+                for s in self.data.subjects(rdflib.URIRef(str(prop.uri)), None)
+                if isinstance(s, rdflib.URIRef) and s in self.individuals
             )
             if subjects:
                 self.example_of[str(prop.uri)] = subjects[0]
         for individual in self.model.all_individuals:
             subjects = sorted(
-                s for s in self.data.subjects(None, rdflib.URIRef(str(individual.uri))) if s in self.individuals
+                s
+                for s in self.data.subjects(None, rdflib.URIRef(str(individual.uri)))
+                if isinstance(s, rdflib.URIRef) and s in self.individuals
             )
             if subjects:
                 self.example_of[str(individual.uri)] = subjects[0]

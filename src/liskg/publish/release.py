@@ -135,6 +135,7 @@ def stable_rdfxml(data: bytes) -> bytes:
     """rdflib's RDF/XML with its node descriptions sorted by subject (rdflib emits them in set order)."""
     document = minidom.parseString(data)
     root = document.documentElement
+    assert root is not None  # rdflib's RDF/XML has its rdf:RDF element
     nodes = [n for n in root.childNodes if n.nodeType == n.ELEMENT_NODE]
     for child in list(root.childNodes):
         root.removeChild(child)

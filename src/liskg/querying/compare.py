@@ -282,7 +282,7 @@ def layout(description: str, entries: list[Entry], columns: list[Column], rows: 
         several = len(sections) > 1
         height = max(len(es) for es in cells.values())
         for line in range(height):
-            first = [key[1], str(key[0]), ", ".join(sections)] + ([key[2]] if rows == "strategy" else [])
+            first = [str(key[1]), str(key[0]), ", ".join(sections)] + ([str(key[2])] if rows == "strategy" else [])
             row = first if line == 0 else [""] * len(first)
             for i in used:
                 es = cells.get(i, [])

@@ -9,6 +9,7 @@ loading Oxigraph (liskg.base.cells turns query results into such cells).
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 from liskg.base.conditions import ANSWER_COLUMNS
 
@@ -49,7 +50,7 @@ def _natural_width(headers: list[str], rows: list[list[str]]) -> int:
     return sum(max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)) + GAP * (len(headers) - 1)
 
 
-def _grid(headers: list[str], rows: list[list[str]], width: int | None, detail: list[int] = ()) -> str:
+def _grid(headers: list[str], rows: list[list[str]], width: int | None, detail: Sequence[int] = ()) -> str:
     keep = [i for i in range(len(headers)) if i not in detail]
     grid_headers, grid_rows = [headers[i] for i in keep], [[r[i] for i in keep] for r in rows]
     natural = [max([len(h)] + [len(r[i]) for r in grid_rows]) for i, h in enumerate(grid_headers)]
@@ -72,6 +73,7 @@ def _grid(headers: list[str], rows: list[list[str]], width: int | None, detail: 
 
     def under(cells: list[str]) -> list[str]:
         said = [c if k == 0 else f"{headers[i]}: {c}" for k, (i, c) in enumerate(zip(detail, cells)) if c]
+        assert width is not None  # cells move under their row only to fit a width
         return textwrap.wrap(
             "; ".join(said), width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False
         )

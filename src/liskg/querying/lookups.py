@@ -60,7 +60,8 @@ class Lookups:
 
         MINIMUM and MAXIMUM are amounts with a unit ('1000 mAh/g'); outcomes in a unit of the same kind are
         compared through the units' conversion multipliers."""
-        values, said = {}, []
+        values: dict[str, list] = {}
+        said: list[str] = []
         if interface:
             values["interface"] = [self.names.interface(interface)]
             said.append(f"at the {self.labels.text(values['interface'][0])}")

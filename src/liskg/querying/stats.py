@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from liskg.base import vocab
+from liskg.base import engine, vocab
 
 
 def _number(term) -> int:
@@ -13,7 +13,7 @@ def _number(term) -> int:
 
 def counts(store: ox.Store) -> dict[str, int]:
     """The headline counts plus the triple count."""
-    row = next(iter(store.query(vocab.sparql("querying/sparql/stats-counts.rq"))))
+    row = next(iter(engine.solutions(store, vocab.sparql("querying/sparql/stats-counts.rq"))))
     names = ["studies", "cited_analyses", "strategies", "materials", "failure_modes", "measurements", "claims", "cells"]
     result = {name: _number(row[name]) for name in names}
     result["triples"] = len(store)
@@ -23,5 +23,5 @@ def counts(store: ox.Store) -> dict[str, int]:
 def materials_by_role(store: ox.Store) -> list[tuple[str, int]]:
     return [
         (row["role"].value, _number(row["materials"]))
-        for row in store.query(vocab.sparql("querying/sparql/stats-materials-by-role.rq"))
+        for row in engine.solutions(store, vocab.sparql("querying/sparql/stats-materials-by-role.rq"))
     ]

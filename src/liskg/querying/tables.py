@@ -64,7 +64,9 @@ def render(result: QueryResult, fmt: str, labeller: Labeller, *, width: int | No
                 f"a CONSTRUCT or DESCRIBE result is a graph: choose --format {', '.join(HUMAN_FORMATS + GRAPH_FORMATS)}"
             )
         triples = ox.parse(result.data, format=ox.RdfFormat.N_TRIPLES)
-        return ox.serialize(triples, format=GRAPH_SYNTAX[fmt], prefixes=vocab.PREFIXES).decode().rstrip("\n")
+        graph = ox.serialize(triples, format=GRAPH_SYNTAX[fmt], prefixes=vocab.PREFIXES)
+        assert graph is not None  # serialized to bytes: no output was given
+        return graph.decode().rstrip("\n")
     if fmt not in RESULT_FORMATS:
         raise LiskgError(
             f"--format {fmt} is for graph results; a {result.form.upper()} result takes "
@@ -74,5 +76,8 @@ def render(result: QueryResult, fmt: str, labeller: Labeller, *, width: int | No
         return "true" if result.boolean else "false"
     if labels and fmt in ("csv", "tsv"):
         return labelled(result, fmt, labeller)
-    parsed = ox.parse_query_results(result.data, format=ox.QueryResultsFormat.JSON)
-    return parsed.serialize(format=RESULT_SYNTAX[fmt]).decode().rstrip("\r\n")
+    serialized = ox.parse_query_results(result.data, format=ox.QueryResultsFormat.JSON).serialize(
+        format=RESULT_SYNTAX[fmt]
+    )
+    assert serialized is not None  # serialized to bytes: no output was given
+    return serialized.decode().rstrip("\r\n")

@@ -19,9 +19,9 @@ def read_catalog(path: Path) -> dict[str, Path]:
         line, column = exc.position
         raise LiskgError(f"{path}:{line}:{column}: not a well-formed XML catalog ({exc.msg})") from None
     return {
-        entry.get("name"): (path.parent / entry.get("uri")).resolve()
+        name: (path.parent / uri).resolve()
         for entry in root.iter(f"{_NS}uri")
-        if entry.get("name") and entry.get("uri")
+        if (name := entry.get("name")) and (uri := entry.get("uri"))
     }
 
 

@@ -164,7 +164,9 @@ def columns(
 
     orders = _barycentre_orders(graph, [sorted(nodes, key=first) for _, nodes in groups], placement.undrawn)
     for (name, _nodes), ordered in zip(groups, orders):
-        chunks, chunk, height = [], [], 0
+        chunks: list[list] = []
+        chunk: list = []
+        height = 0
         for node in ordered:
             row = LABELLED_ROW if node in labelled else PLAIN_ROW
             if chunk and height + row > max_height:

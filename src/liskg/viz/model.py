@@ -87,7 +87,7 @@ def nodes_query() -> str:
 
 
 def _query(store: ox.Store, name: str):
-    return store.query(nodes_query() if name == "graph-nodes.rq" else vocab.sparql(f"viz/sparql/{name}"))
+    return engine.solutions(store, nodes_query() if name == "graph-nodes.rq" else vocab.sparql(f"viz/sparql/{name}"))
 
 
 def _text(term) -> str:
@@ -96,7 +96,10 @@ def _text(term) -> str:
 
 def build_graph(store: ox.Store) -> nx.MultiDiGraph:
     """The drawable graph of an (asserted) store, nodes and edges inserted in sorted order."""
-    kinds, labels, summaries, numerals = {}, {}, {}, {}
+    kinds: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    summaries: dict[str, str] = {}
+    numerals: dict[str, str] = {}
     for row in _query(store, "graph-nodes.rq"):
         node, kind = row["node"].value, row["kind"].value
         if node not in kinds or ORDER.index(kind) < ORDER.index(kinds[node]):
@@ -150,8 +153,8 @@ def _key_number(graph: nx.MultiDiGraph, node: str, keys: dict[str, tuple[int, st
 
 def _names(store: ox.Store, nodes, labels: dict[str, str]) -> dict[str, list[str]]:
     """Each node's other names (synonyms, formulas, numeral), from the name resolver's query (liskg.base.names)."""
-    found = defaultdict(set)
-    for row in store.query(engine.bind(vocab.sparql("base/sparql/find-names.rq"), needle=[ox.Literal("")])):
+    found: defaultdict[str, set[str]] = defaultdict(set)
+    for row in engine.solutions(store, engine.bind(vocab.sparql("base/sparql/find-names.rq"), needle=[ox.Literal("")])):
         node, name = row["thing"].value, row["name"].value
         if node in nodes and name != labels[node]:
             found[node].add(name)
@@ -164,7 +167,9 @@ def _section_key(number: str) -> tuple:
 
 def _provenance(store: ox.Store, nodes) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
     """Reference numbers and section numbers per node; a node's own sections win over its study's."""
-    found = defaultdict(lambda: defaultdict(set))  # node -> (field, via) -> values
+    found: defaultdict[str, defaultdict[str | tuple, set]] = defaultdict(
+        lambda: defaultdict(set)
+    )  # node -> (field, via) -> values
     for row in _query(store, "graph-provenance.rq"):
         node = row["node"].value
         if node not in nodes:
@@ -185,7 +190,7 @@ def _key_numbers(
 ) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, tuple[int, str]]]:
     """Each measurement's line on the drawn nodes that own it best; measurement -> those nodes; and each
     node's key number: a result with its baseline first, never a baseline that another result improves on."""
-    owners = defaultdict(dict)  # measurement -> rank -> owners
+    owners: defaultdict[str, dict] = defaultdict(dict)  # measurement -> rank -> owners
     for row in _query(store, "graph-measurement-owners.rq"):
         if row["owner"].value in nodes:
             owners[row["measurement"].value].setdefault(int(row["rank"].value), set()).add(row["owner"].value)
@@ -229,7 +234,7 @@ def facets(graph: nx.MultiDiGraph) -> dict[str, dict[str, list[str]]]:
         }
         for facet, facet_kind in FACETS.items()
     }
-    tags = {node: {facet: set() for facet in FACETS} for node in graph}
+    tags: dict[str, dict[str, set[str]]] = {node: {facet: set() for facet in FACETS} for node in graph}
     for facet, broader in facet_values.items():
         for value, superclasses in broader.items():
             for node in [value, *links.neighbors(value)]:

@@ -35,6 +35,7 @@ def run(args, project) -> int:
     result = api.build(
         project, validate=not args.no_validate, reason=args.reason, owlapi=args.owlapi, progress=not args.quiet
     )
+    assert result is not None  # only a build with if_stale=True may do nothing
     print(
         f"built {project.relative(project.build_dir)}/: {result.files} source files, "
         f"{result.asserted_triples:,} asserted + {result.inferred_triples - result.asserted_triples:,} "

@@ -22,6 +22,7 @@ def run(args, project) -> int:
     from liskg import api
 
     result = api.build(project, validate=False, reason=True, progress=not args.quiet)
+    assert result is not None and result.reasoner_report is not None  # built, with HermiT's report
     print(f"HermiT: {result.reasoner_report.summary()}")
     warn_unvalidated()
     return 0
