@@ -30,22 +30,26 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import rdflib
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT.parent / "shared" / "sources" / "review-interfacial-contact-solid-state-li-s.txt"
 OUTPUT = ROOT / "graph_data" / "review-text.ttl"
 ONTOLOGY = ROOT / "ontology" / "liskg.ttl"
 SECTIONS = ROOT / "graph_data" / "review.ttl"
 MODULE = "https://w3id.org/liskg/data/review-text"
+LISKG = rdflib.Namespace("https://w3id.org/liskg/ontology#")
 
-# Lines of the extraction that are not the review's text, each found by how it starts (a line must start
-# with exactly one of these, or the list is stale and the script stops), with the reason it is left out.
+# Lines of the extraction that are not the review's text, each found by how it starts, with the reason it
+# is left out. Each must start some line of the text, or the list is stale and the script stops.
 EXCLUDED = {
     "A Review on Engineering Design": "the title: lkd:review's liskg:title (graph_data/review.ttl)",
     "2024-03-01 10:59BingxinQi": "extraction metadata: a download date run into the authors' names",
     "Nano-Micro Letters 2024年4期": "extraction metadata: the journal and issue",
     "Bingxin Qi, Xinyue Hong": "the author line: lkd:review's liskg:authorList",
     "KEYWORDS ": "the keyword list: not sentences",
-    "Table 1 (continued)": "the table's running head on its second page (the table body is missing from the extraction)",
+    "Table 1 (continued)": "the table's running head on its second page (the table body is missing from the "
+                           "extraction)",
     "Tsar Dolmat was greatly angered": "not part of the paper: a passage of an unrelated text that the extraction "
                                        "put between Section 3.2 and the caption of Fig. 9",
     "AcknowledgementsThe authors": "the acknowledgements: funding, not the review's content",
@@ -109,16 +113,18 @@ def split_sentences(text: str, caption: bool = False) -> list[str]:
 
 def section_titles(path: Path = SECTIONS) -> dict[str, str]:
     """Section number ("2.3") -> title, as graph_data/review.ttl states them."""
-    text = path.read_text(encoding="utf-8")
-    found = re.findall(r'liskg:sectionNumber "([\d.]+)" ;\s*liskg:title "([^"]+)"', text)
-    return dict(found)
+    graph = rdflib.Graph().parse(path, format="turtle")
+    return {str(number): str(graph.value(section, LISKG.title))
+            for section, number in graph.subject_objects(LISKG.sectionNumber)}
 
 
 def ontology_version(path: Path = ONTOLOGY) -> str:
-    match = re.search(r'owl:versionInfo "([^"]+)"', path.read_text(encoding="utf-8"))
-    if not match:
-        raise SystemExit(f"{path}: no owl:versionInfo")
-    return match.group(1)
+    """The ontology's owl:versionInfo: every module carries the same version."""
+    graph = rdflib.Graph().parse(path, format="turtle")
+    version = graph.value(rdflib.URIRef("https://w3id.org/liskg/ontology"), rdflib.OWL.versionInfo)
+    if version is None:
+        raise SystemExit(f"{path}: no owl:versionInfo on the ontology header")
+    return str(version)
 
 
 def read_paragraphs(text: str, titles: dict[str, str]) -> list[Paragraph]:
