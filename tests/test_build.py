@@ -37,7 +37,7 @@ def built_twice(tmp_path_factory):
 
 def test_build_writes_the_three_outputs_and_reports_counts(built_twice):
     project, _before, _after, result = built_twice
-    assert result.out.startswith("built build/: 11 source files, ")
+    assert result.out.startswith("built build/: 12 source files, ")
     for name in (MERGED, INFERRED, MANIFEST):
         assert (project.build_dir / name).stat().st_size > 0
     written = json.loads((project.build_dir / MANIFEST).read_text())

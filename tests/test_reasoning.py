@@ -30,7 +30,7 @@ def test_every_modules_import_closure_and_the_merged_graph_are_owl2_dl(tmp_proje
     result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
     assert result.code == 0, result.err
     assert (
-        "OWL API: the import closures of 11 source files and the merged graph load and are in the OWL 2 DL profile"
+        "OWL API: the import closures of 12 source files and the merged graph load and are in the OWL 2 DL profile"
     ) in result.out
 
 

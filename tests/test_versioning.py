@@ -22,7 +22,7 @@ def test_every_module_has_the_same_version_iri_and_info(loaded):
     project = Project(ROOT)
     assert versioning.version_problems(project, loaded) == []
     assert versioning.release_info(loaded) == {"version": "1.1.0", "created": "2026-11-25", "issued": "2026-11-29"}
-    assert len(loaded.files) == 11  # plus ontology/shapes.ttl, checked beside them
+    assert len(loaded.files) == 12  # plus ontology/shapes.ttl, checked beside them
 
 
 def test_the_changelog_describes_the_current_version(loaded):
