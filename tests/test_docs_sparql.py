@@ -12,7 +12,7 @@ import shlex
 import pytest
 
 from conftest import ROOT
-from liskg.base import engine
+from liskg.base import runner
 from query_support import plain
 
 BLOCK = re.compile(r"```sparql\n(.*?)```\n((?:<!-- answer (?:includes|excludes): [^\n]* -->\n)*)", re.S)
@@ -43,7 +43,7 @@ def test_the_docs_hold_sparql_blocks():
 
 @pytest.mark.parametrize("query, expectations", blocks())
 def test_sparql_block_runs_and_answers_as_documented(query, expectations, store):
-    result = engine.run(store, query, timeout=60)
+    result = runner.run(store, query, timeout=60)
     assert result.rows, "the documented query answers nothing"
     cells = {cell_text(plain(term)) for row in result.rows for term in row}
     for kind, values in expectations:

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from liskg.base import engine
 from liskg.base import named as queries
+from liskg.base import runner
 from liskg.base.project import Project
 from liskg.base.vocab import NUMERIC_TYPES as NUMERIC
 from liskg.base.vocab import shorten as compact
@@ -104,7 +104,7 @@ def expected(store):
     return {
         name: Counter(
             tuple(plain(t) for t in row)
-            for row in engine.run(store, queries.named_queries(project)[name].text, timeout=120).rows
+            for row in runner.run(store, queries.named_queries(project)[name].text, timeout=120).rows
         )
         for name in NAMES
     }

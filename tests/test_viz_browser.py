@@ -15,7 +15,7 @@ import pytest
 
 import liskg
 from conftest import ROOT, run_main
-from liskg.base import engine, labels, named, vocab
+from liskg.base import labels, named, runner, vocab
 from liskg.base.cells import human_rows
 
 pytestmark = pytest.mark.browser
@@ -169,7 +169,7 @@ def test_every_named_query_gives_the_cli_rows_in_the_page_table(full_page, proje
         outcome = full_page.run(query.text)
         assert "error" not in outcome, (name, outcome)
         assert sorted(outcome["rows"]) == sorted(cli_csv_rows(name)), name
-        result = engine.run(liskg.open_store(project), query.text, timeout=None)
+        result = runner.run(liskg.open_store(project), query.text, timeout=None)
         headers, cells = human_rows(result, labeller)
         shown = full_page.js("() => liskg.answers.current()")
         assert shown["headers"] == headers and sorted(shown["cells"]) == sorted(cells), name

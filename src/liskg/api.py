@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 
 import pyoxigraph as ox
 
-from liskg.base import engine, manifest, named, vocab
+from liskg.base import engine, manifest, named, runner, vocab
 from liskg.base.errors import LiskgError
 from liskg.base.labels import Labeller
 from liskg.base.project import Project, find_project
@@ -155,7 +155,7 @@ def query(
         project = project_of(source)
         resolved = named.Query("text", text, "query") if _is_sparql(text) else named.resolve(project, text)
         graph_store = open_store(project, inferred=inferred, rebuild=rebuild)
-    result = engine.run(graph_store, resolved.text, timeout=timeout, origin=resolved.origin)
+    result = runner.run(graph_store, resolved.text, timeout=timeout, origin=resolved.origin)
     labels = Labeller(graph_store)
     rows = [
         {name: Cell(term, _value(term), labels.text(term)) for name, term in zip(result.variables, row)}

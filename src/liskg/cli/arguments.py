@@ -32,13 +32,13 @@ def add_lookup_arguments(parser, name: str, metavar: str, help: str) -> None:
 def print_lookup(args, project, report: str, text: str) -> int:
     """Print the look-up REPORT (a liskg.querying.lookups.Lookups method) of TEXT, all its queries bounded by --timeout."""
     # 110 ms at start-up (pyoxigraph, the look-ups): the query command, on the plain path too, needs none of it
-    from liskg.base import engine
+    from liskg.base import runner
     from liskg.querying.lookups import Lookups
 
     store = open_build(project, inferred=not args.asserted_only)
     width = table_width(args.wide)
     print(
-        engine.bounded(
+        runner.bounded(
             lambda: getattr(Lookups(store, width=width), report)(text).encode(), args.timeout, args.command
         ).decode()
     )

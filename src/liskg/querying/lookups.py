@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from liskg.base import engine, vocab
+from liskg.base import engine, runner, vocab
 from liskg.base.cells import human_rows
 from liskg.base.errors import LiskgError
 from liskg.base.labels import Labeller
@@ -30,19 +30,18 @@ DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
 
 
 class Lookups:
-    """The look-up commands over one store, each query bounded by `timeout` seconds (None: in-process)."""
+    """The look-up commands over one store, evaluated in this process (a caller bounds the whole look-up)."""
 
-    def __init__(self, store: ox.Store, timeout: float | None = None, *, width: int | None = None):
+    def __init__(self, store: ox.Store, *, width: int | None = None):
         """WIDTH: the width reports are fitted to by wrapping (None: long text stays on one line)."""
         self.store = store
-        self.timeout = timeout
         self.width = width
         self.labels = Labeller(store)
-        self.names = Names(store, timeout)
+        self.names = Names(store)
 
     def query(self, name: str, **values) -> engine.QueryResult:
         text = vocab.sparql(f"querying/sparql/{name}.rq")
-        return engine.run(self.store, engine.bind(text, **values), timeout=self.timeout, origin=name)
+        return runner.run(self.store, engine.bind(text, **values), origin=name)
 
     # ---- the look-ups -----------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from importlib import resources
 
 import pyoxigraph as ox
 
-from liskg.base import engine, vocab
+from liskg.base import runner, vocab
 from liskg.base.errors import LiskgError, Unavailable
 from liskg.base.numbers import condition_parts, format_number, format_unit
 
@@ -64,7 +64,7 @@ def json_value(term) -> object:
 
 def query_rows(store: ox.Store, name: str) -> list[dict]:
     """The chart query's rows, as chart data."""
-    result = engine.run(store, query_text(name), origin=f"chart-{name}.rq")
+    result = runner.run(store, query_text(name), origin=f"chart-{name}.rq")
     return [{v: json_value(t) for v, t in zip(result.variables, row)} for row in result.rows]
 
 

@@ -56,7 +56,7 @@ def add_arguments(parser):
 
 def run(args, project) -> int:
     # 57 ms at start-up (pyoxigraph, the name resolver): `liskg --help` needs none of it
-    from liskg.base import engine
+    from liskg.base import runner
     from liskg.querying.compare import Comparer
 
     store = open_build(project, inferred=not args.asserted_only)
@@ -72,5 +72,5 @@ def run(args, project) -> int:
         )
         return comparison.render(args.format).encode()
 
-    print(engine.bounded(answer, args.timeout, "compare").decode())
+    print(runner.bounded(answer, args.timeout, "compare").decode())
     return 0

@@ -81,16 +81,16 @@ def run(args, project) -> int:
 def evaluated(args, project, query):
     """The query's result on the store, and a Labeller that looks labels up there."""
     # 30 ms at start-up (pyoxigraph, the store): a named query the build answered needs none of it
-    from liskg.base import engine
+    from liskg.base import runner
     from liskg.base.labels import Labeller
     from liskg.querying.store import load
 
     store = load(project, inferred=not args.asserted_only)
     if args.standalone:  # in-process, no fork: the process ends at the time bound
-        with engine.exit_after(args.timeout, query.origin):
-            result = engine.run(store, query.text, timeout=None, origin=query.origin)
+        with runner.exit_after(args.timeout, query.origin):
+            result = runner.run(store, query.text, timeout=None, origin=query.origin)
     else:
-        result = engine.run(store, query.text, timeout=args.timeout, origin=query.origin)
+        result = runner.run(store, query.text, timeout=args.timeout, origin=query.origin)
     return result, Labeller(store)
 
 

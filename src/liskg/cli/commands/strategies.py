@@ -43,7 +43,7 @@ def add_arguments(parser):
 
 def run(args, project) -> int:
     # 110 ms at start-up (pyoxigraph, the look-ups): `liskg --help` needs none of it
-    from liskg.base import engine
+    from liskg.base import runner
     from liskg.base.labels import Labeller
     from liskg.querying import tables
     from liskg.querying.lookups import Lookups
@@ -64,5 +64,5 @@ def run(args, project) -> int:
         shown = tables.render(result, args.format, Labeller(store), width=width, labels=args.labels)
         return ((heading if args.format in tables.HUMAN_FORMATS else "") + shown).encode()
 
-    print(engine.bounded(answer, args.timeout, "strategies").decode())
+    print(runner.bounded(answer, args.timeout, "strategies").decode())
     return 0

@@ -48,7 +48,7 @@ def run(args, project) -> int:
     # 510 ms at start-up (networkx, pyoxigraph, the page): `liskg --help` needs none of it
     import pyoxigraph as ox
 
-    from liskg.base import engine
+    from liskg.base import runner
     from liskg.base.names import Names
     from liskg.querying import store
     from liskg.viz import charts, model, page
@@ -68,7 +68,7 @@ def run(args, project) -> int:
     )
     if args.query:
         query = named.resolve(project, args.query)
-        result = engine.run(inferred, query.text, origin=query.origin)
+        result = runner.run(inferred, query.text, origin=query.origin)
         if result.form != "select":
             raise LiskgError(
                 f"{query.origin}: --query draws the answer of a SELECT query; this one is {result.form.upper()}"
