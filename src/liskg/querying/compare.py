@@ -203,9 +203,9 @@ class Comparer:
 
     def unit_multipliers(self, symbols: tuple[str, ...]) -> dict[str, Decimal]:
         """The conversion multiplier of each unit named by its symbol (as `liskg study` prints it)."""
-        query = """PREFIX liskg: <https://w3id.org/liskg/ontology#> PREFIX qudt: <http://qudt.org/schema/qudt/>
-                   SELECT ?symbol ?multiplier WHERE { ?unit liskg:unitSymbol ?symbol ; qudt:conversionMultiplier ?multiplier }"""
-        known = {format_unit(s.value): Decimal(m.value) for s, m in runner.run(self.store, query, origin="units").rows}
+        query = vocab.sparql("querying/sparql/compare-unit-multipliers.rq")
+        rows = runner.run(self.store, query, origin="compare-unit-multipliers").rows
+        known = {format_unit(s.value): Decimal(m.value) for s, m in rows}
         for symbol in symbols:
             if format_unit(symbol) not in known:
                 raise LiskgError(
