@@ -44,10 +44,11 @@ ALLOWED = {
     "api": {"api", "base", "sources", "builder", "querying", "viz", "publish"},
     "cli": {"cli", "api", "base"},
 }
-# Arrows that break the rule today and are left for the thin CLI (issue 26, phase 2): the commands still
-# call the stages themselves. The test fails on any arrow outside ALLOWED and TOLERATED, and on a tolerated
-# arrow no import uses any more (so the list only shrinks).
-TOLERATED = {("cli", "querying"), ("cli", "viz"), ("cli", "publish")}
+# Arrows that break the rule today (issue 26, phase 2): the commands call liskg.api, but liskg.cli.answered,
+# which prints a plain `liskg query NAME` before argparse is imported, reads querying.answers itself. The test
+# fails on any arrow outside ALLOWED and TOLERATED, and on a tolerated arrow no import uses any more (so the
+# list only shrinks).
+TOLERATED = {("cli", "querying")}
 
 
 @dataclass(frozen=True, order=True)

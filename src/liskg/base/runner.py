@@ -11,9 +11,8 @@ results back through a pipe; when the bound passes, the parent kills the child w
 really stops the evaluation. Forking costs about 15 ms. bounded() runs any work that way (a look-up
 runs all its queries in one child).
 
-A process that exists only to answer (the `liskg` command) needs no child: exit_after() runs the work
-in-process and ends the whole process at the bound. Oxigraph releases the GIL while it evaluates,
-so the watchdog thread runs on time.
+A process that exists only to answer (the `liskg` command) needs no child: it runs the work in process
+and a watchdog ends the whole process at the bound (liskg.cli.arguments.within).
 """
 
 from __future__ import annotations
@@ -21,11 +20,8 @@ from __future__ import annotations
 import os
 import select
 import signal
-import sys
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 import pyoxigraph as ox
 
@@ -84,7 +80,7 @@ def bounded(work: Callable[[], bytes], timeout: float, origin: str = "query") ->
             while chunk := _read_before(pipe, deadline):
                 chunks.append(chunk)
     except TimedOut:
-        raise TimedOut(stopped(origin, timeout)) from None
+        raise TimedOut(errors.stopped(origin, timeout)) from None
     finally:  # on the time bound, Ctrl-C or any error the child must not outlive the work
         if os.waitpid(pid, os.WNOHANG) == (0, 0):
             os.kill(pid, signal.SIGKILL)
@@ -99,34 +95,6 @@ def bounded(work: Callable[[], bytes], timeout: float, origin: str = "query") ->
     raise LiskgError(f"{origin}: the query failed: {payload.decode(errors='replace') or 'no result'}")
 
 
-def stopped(origin: str, timeout: float) -> str:
-    """The message of a query stopped at its time bound."""
-    return f"{origin}: stopped after {timeout:g} s (the time bound); narrow the query or raise --timeout"
-
-
-@contextmanager
-def exit_after(timeout: float, origin: str = "query", prefix: str = "liskg: error: ") -> Iterator[None]:
-    """Run the block in this process; if it is still running after TIMEOUT seconds, print PREFIX + the
-    TimedOut message on stderr and end the process with TimedOut's exit code. Only for a process that
-    exists to do this one piece of work (a command line), never in a library caller or a server."""
-
-    def expire() -> None:
-        sys.stderr.write(prefix + stopped(origin, timeout) + "\n")
-        sys.stderr.flush()
-        os._exit(TimedOut.exit_code)
-
-    watchdog = threading.Timer(timeout, expire) if timeout < _LONGEST_BOUND else None
-    if watchdog:
-        watchdog.daemon = True
-        watchdog.start()
-    try:
-        yield
-    finally:
-        if watchdog:
-            watchdog.cancel()
-
-
-_LONGEST_BOUND = 1e7  # seconds (116 days): a larger bound (--timeout inf) is no bound for a thread timer
 _LONGEST_WAIT = 3600.0  # select() rejects huge timeouts (--timeout inf, 1e308): wait in slices of an hour
 
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import argparse
 
 # Subcommands in the order `liskg --help` lists them; each module has HELP, DESCRIPTION,
-# add_arguments(parser) and run(args, project) -> exit code, and imports heavy libraries only in run().
+# add_arguments(parser) and run(args, project) -> exit code, and imports liskg.api only in run().
 COMMANDS = [
     "build",
     "validate",

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from liskg.base import engine, runner, vocab
 from liskg.base.errors import LiskgError
+from liskg.base.formats import COMPARE_FORMATS, COMPARE_ROWS
 from liskg.base.labels import Labeller
 from liskg.base.names import Names
 from liskg.base.numbers import condition_parts, format_number, format_qualifier, format_unit
@@ -29,8 +30,8 @@ from liskg.querying.lookups import ELECTROLYTE
 
 METHOD = ox.NamedNode(vocab.LISKG + "ProcessingMethod")
 QUANTITY = ox.NamedNode(vocab.LISKG + "QuantityKind")
-FORMATS = ("table", "csv", "md", "latex")
-ROWS = ("study", "strategy")
+FORMATS = COMPARE_FORMATS
+ROWS = COMPARE_ROWS
 SI_PREFIXES = "yzafpnuµmcdhkMGTPEZY"
 UNSTATED = "*"
 UNSTATED_NOTE = "* no test condition stated in the review"

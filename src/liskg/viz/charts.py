@@ -14,17 +14,20 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from liskg.base import runner, vocab
 from liskg.base.errors import LiskgError, Unavailable
+from liskg.base.files import write_atomically
+from liskg.base.formats import CHART_FORMATS
 from liskg.base.numbers import condition_parts, format_number, format_unit
 
 VEGA_LITE_VERSION = "6.4"  # the Vega-Lite version vl-convert renders with; the page vendors the same
 NOT_STATED = "not stated"
 PNG_SCALE = 2.0
-FORMATS = ("svg", "png")
+FORMATS = CHART_FORMATS
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,16 @@ def render(chart_spec: dict, fmt: str) -> bytes:
     if fmt == "png":
         return vl_convert.vegalite_to_png(chart_spec, vl_version=VEGA_LITE_VERSION, scale=PNG_SCALE)
     raise LiskgError(f"charts are written as {' or '.join(FORMATS)}, not {fmt!r}")
+
+
+def plot(store: ox.Store, name: str, path: Path) -> Path:
+    """Draw the chart NAME to PATH, as SVG or PNG after its suffix (written atomically); PATH."""
+    chart = spec(store, name)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise LiskgError(f"{path}: name the file .svg or .png (the format follows the name)")
+    write_atomically(path, render(chart, fmt))
+    return path
 
 
 def all_specs(store: ox.Store) -> dict[str, dict]:
