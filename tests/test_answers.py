@@ -3,15 +3,12 @@ store, in every format, and never used for a query whose text changed."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 
 import pytest
 
 from conftest import copy_sources, run_main
 from liskg.base.project import ANSWERS, Project
-from liskg.cli import answered
 from liskg.querying import answers
 
 FORMATS = ("table", "md", "csv", "tsv", "json", "xml")
@@ -52,37 +49,6 @@ def test_a_precomputed_answer_prints_exactly_what_evaluating_prints(built, fmt):
             read, evaluated = run_main(*args), run_main(*args, "--evaluate")
             assert read.code == evaluated.code == 0, (name, read.err, evaluated.err)
             assert read.out == evaluated.out, (name, fmt)
-
-
-@pytest.mark.parametrize("columns", ["80", "120"])
-def test_the_plain_named_query_prints_what_the_full_command_line_prints(built, monkeypatch, columns):
-    """`liskg query NAME` is answered before argparse (liskg.cli.answered); --timeout sends the same
-    request through the full command line, which reads the same answer file."""
-    monkeypatch.setenv("COLUMNS", columns)
-    for name in names(built):
-        for extra in ([], ["--wide"], ["-f", "md"], ["--format=table"]):
-            args = ["--root", str(built.root), "query", name, *extra]
-            printed = io.StringIO()
-            with contextlib.redirect_stdout(printed):
-                code = answered.answer(args)
-            full = run_main(*args, "--timeout", "30")
-            assert code == full.code == 0 and full.err == "", (name, extra, full.err)
-            assert printed.getvalue() == full.out, (name, extra)
-
-
-def test_the_plain_form_leaves_everything_else_to_the_full_command_line(built):
-    root = ["--root", str(built.root)]
-    for argv in (
-        ["query", "oxide-anode-strategies", "--timeout", "30"],
-        ["query", "oxide-anode-strategies", "--wid"],
-        ["query", "oxide-anode-strategies", "-f", "csv"],
-        ["query", "queries/oxide-anode-strategies.rq"],
-        ["query", "--list"],
-        ["query", "no-such-query"],
-        ["stats"],
-        ["query"],
-    ):
-        assert answered.answer(root + argv) is None, argv
 
 
 def test_an_edited_query_is_evaluated_not_read(built, tmp_path):

@@ -29,7 +29,7 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    from liskg import api  # 10 ms at start-up: `liskg --help` imports every command module
+    from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
     result = api.build(
         project, validate=not args.no_validate, reason=args.reason, owlapi=args.owlapi, progress=not args.quiet

@@ -53,7 +53,7 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    from liskg import api  # 10 ms at start-up: `liskg --help` imports every command module
+    from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
     ensure_current(project)
     selection = dict(interface=args.interface, electrolyte=args.electrolyte, method=args.method, quantity=args.quantity)

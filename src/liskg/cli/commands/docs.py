@@ -19,7 +19,7 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    from liskg import api  # 10 ms at start-up: `liskg --help` imports every command module
+    from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
     target = api.docs(project, output=args.output)
     print(f"wrote {project.relative(target)}")

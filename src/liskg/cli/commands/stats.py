@@ -17,7 +17,7 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    from liskg import api  # 10 ms at start-up: `liskg --help` imports every command module
+    from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
     ensure_current(project)
     stats = api.stats(project, inferred=not args.asserted_only)
