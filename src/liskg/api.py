@@ -91,9 +91,11 @@ def build(
     """Check the sources and write build/: quality checks, inference, SHACL (validate), HermiT (reason),
     the OWL API's OWL 2 DL check (owlapi). Raises CheckFailed (exit 1) or LiskgError; writes nothing then.
 
-    if_stale=True builds only when build/ is not current for these checks (a build that skipped SHACL
-    is never current for a validating build) and returns None when nothing needed building.
-    progress=True prints one line per step on stderr.
+    Options:
+    validate, reason, owlapi: the checks to run besides the quality checks (validate: SHACL, default on).
+    if_stale: build only when build/ is not current for these checks (a build that skipped SHACL is never
+        current for a validating build); return None when nothing needed building.
+    progress: print one line per step on stderr.
     """
     from liskg.builder import pipeline  # 90 ms at start-up (rdflib, SHACL): only a build needs it
 
@@ -108,7 +110,11 @@ def validate(project: ProjectLike = None, *, progress: bool = False) -> list[str
     """Build with SHACL validation and return the violations, one line each: shape, focus node and its label,
     path, what is missing. An empty list means every record conforms, and build/ was written.
 
-    progress=True prints one line per build step on stderr. Other failed checks raise CheckFailed."""
+    Other failed checks raise CheckFailed.
+
+    Options:
+    progress: print one line per build step on stderr.
+    """
     try:
         build(project, validate=True, progress=progress)
     except ShaclViolations as exc:
@@ -119,7 +125,11 @@ def validate(project: ProjectLike = None, *, progress: bool = False) -> list[str
 def reason(project: ProjectLike = None, *, progress: bool = False) -> ReasonerReport:
     """Build with HermiT and without SHACL, and return HermiT's report (consistency, unsatisfiable classes).
     An inconsistent graph raises CheckFailed naming the clashing individuals; the build it writes is
-    unvalidated (status(project).validated is False) until a validating build."""
+    unvalidated (status(project).validated is False) until a validating build.
+
+    Options:
+    progress: print one line per build step on stderr.
+    """
     result = build(project, validate=False, reason=True, progress=progress)
     assert result is not None and result.reasoner_report is not None  # built, with HermiT's report
     return result.reasoner_report
@@ -158,7 +168,11 @@ def status(project: ProjectLike = None) -> Status:
 
 def docs(project: ProjectLike = None, *, output: str | os.PathLike | None = None) -> Path:
     """Write the ontology reference page (every class, property and individual, with the class tree, uses,
-    examples and EMMO mappings) to OUTPUT/index.html (default build/docs/); its path."""
+    examples and EMMO mappings) and return its path.
+
+    Options:
+    output: the folder of index.html (default build/docs/).
+    """
     from liskg.publish import reference  # 600 ms at start-up (Ontospy, rdflib)
 
     return reference.write_docs(project_of(project), Path(output) if output else None)
@@ -166,8 +180,12 @@ def docs(project: ProjectLike = None, *, output: str | os.PathLike | None = None
 
 def release(project: ProjectLike = None, *, progress: bool = False) -> ReleaseResult:
     """Check the graph for release and write build/release/ (every format, the EMMO alignment, VoID/DCAT,
-    SHA256SUMS); raises CheckFailed (nothing written) when a check fails. Needs Java.
-    progress=True prints one line per step on stderr."""
+    SHA256SUMS), and return what was written; raises CheckFailed (nothing written) when a check fails.
+    Needs Java.
+
+    Options:
+    progress: print one line per step on stderr.
+    """
     from liskg.publish import release as releasing  # 450 ms at start-up (rdflib, the build)
 
     return releasing.release(project_of(project), quiet=not progress)
@@ -189,10 +207,12 @@ def _current(project: Project, rebuild: Rebuild) -> None:
 
 def open_store(project: ProjectLike = None, *, inferred: bool = True, rebuild: Rebuild = "if-stale") -> ox.Store:
     """The built graph in a pyoxigraph Store: asserted + materialized triples (build/liskg-store/ opened
-    read-only), or with inferred=False the asserted ones only, parsed into memory.
+    read-only; updates raise RuntimeError), or the asserted ones only, parsed into memory.
 
-    rebuild="if-stale" (default) first builds quietly (quality checks, inference, SHACL; no Java) when
-    build/ is missing or older than the sources; rebuild="never" raises LiskgError instead.
+    Options:
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    rebuild: "if-stale" (default) builds quietly first (quality checks, inference, SHACL; no Java) when
+        build/ is missing or older than the sources; "never" raises LiskgError instead.
     """
     from liskg.querying import store  # 24 ms at start-up (pyoxigraph)
 
@@ -224,10 +244,14 @@ def query(
     rebuild: Rebuild = "if-stale",
 ) -> Answer:
     """Answer TEXT, a named query (queries/NAME.rq), a path to a .rq file, or SPARQL text, over SOURCE: a
-    project (opened with open_store(inferred=, rebuild=)) or an open pyoxigraph Store.
+    project (opened with open_store) or an open pyoxigraph Store; an Answer of rows of Cells.
 
-    timeout=None (default) evaluates in this process; a number of seconds forks a child that is killed
-    at the bound (POSIX only) and raises TimedOut.
+    Options:
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    timeout: None (default) evaluates in this process; a number of seconds evaluates in a forked child
+        killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
     """
     from liskg.base import runner
     from liskg.base.labels import Labeller
@@ -266,13 +290,23 @@ def answer_text(
     timeout: float | None = None,
     rebuild: Rebuild = "if-stale",
 ) -> str:
-    """The answer of QUERY (a named query or a .rq file) or of EXPR (SPARQL text), as `liskg query` prints it.
+    """The answer of QUERY (a named query or a .rq file) or of EXPR, as `liskg query` prints it.
 
-    format: table or md (labels, numbers with units; a table fits WIDTH columns by wrapping, None: one line
-    per row), csv, tsv, json or xml (the W3C results formats; labels=True adds a label column beside each
-    IRI column of csv and tsv), nt or ttl (CONSTRUCT and DESCRIBE). A named query whose text the build
-    answered is printed from that answer (milliseconds at any size) unless evaluate=True or inferred=False.
-    A text no build has parsed is checked before any rebuild; timeout as in query().
+    A named query whose text the build answered is printed from that answer (milliseconds at any size),
+    unless evaluate=True or inferred=False; a text no build has parsed is checked before any rebuild.
+
+    Options:
+    expr: SPARQL text instead of QUERY.
+    format: table or md (labels, numbers with units), csv, tsv, json or xml (the W3C results formats),
+        nt or ttl (CONSTRUCT and DESCRIBE).
+    width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    labels: csv and tsv get a label column beside each IRI column.
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    evaluate: evaluate on the store even when the build kept this query's answer.
+    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
+        child killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
     """
     from liskg.querying import answers
 
@@ -313,13 +347,23 @@ def strategies(
     timeout: float | None = None,
     rebuild: Rebuild = "if-stale",
 ) -> str:
-    """The strategies the cited studies applied, with every number reported as their outcome, as text.
+    """The strategies the cited studies applied, with every number reported as their outcome, as text (in
+    table and md, under a line saying what was understood).
 
-    interface: a numeral (I-IV) or a name (Li/SSE); electrolyte: a class at any level (oxide, garnet) or a
-    material (LLZO); method: a processing method, narrower ones included; quantity: keep the outcomes of
-    one quantity; minimum, maximum: keep outcomes within bounds given with a unit ('1000 mAh/g'), converted
-    through QUDT multipliers. format as in answer_text(); table and md start with a line saying what was
-    understood. timeout bounds the whole look-up (see query()).
+    Options:
+    interface: a numeral (I-IV) or a name (Li/SSE).
+    electrolyte: a class at any level (oxide, garnet) or a material (LLZO, and what is made from it).
+    method: a processing method, narrower ones included (pressing).
+    quantity: keep the outcomes of this quantity (specific capacity).
+    minimum, maximum: keep outcomes within bounds given with a unit ('1000 mAh/g'), converted through the
+        units' QUDT conversion multipliers.
+    format, labels: as in answer_text().
+    width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
+        child killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
     """
     from liskg.querying.lookups import Lookups  # 110 ms at start-up (pyoxigraph, the look-ups)
 
@@ -349,8 +393,16 @@ def study(
     rebuild: Rebuild = "if-stale",
 ) -> str:
     """Everything the graph knows about the cited studies TEXT names (a reference number, or author or label
-    text): sections, summary, strategies, cells and numbers. width: wrap to that many columns (None: don't);
-    timeout bounds the whole look-up (see query())."""
+    text): sections, summary, strategies, cells and numbers, as text.
+
+    Options:
+    width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
+        child killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
     return _report("study", source, text, width, inferred, timeout, rebuild)
 
 
@@ -363,8 +415,17 @@ def material(
     timeout: float | None = None,
     rebuild: Rebuild = "if-stale",
 ) -> str:
-    """The materials TEXT names (label, synonym or formula): classes, who uses or forms them, failure modes,
-    numbers. Options as in study()."""
+    """The materials TEXT names (a label, synonym or formula): classes, who uses or forms them, failure modes,
+    numbers, as text.
+
+    Options:
+    width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
+        child killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
     return _report("material", source, text, width, inferred, timeout, rebuild)
 
 
@@ -378,7 +439,16 @@ def failure(
     rebuild: Rebuild = "if-stale",
 ) -> str:
     """The failure modes TEXT names, and the members of failure-mode classes it names: where they occur, what
-    causes them, what mitigates or risks them. Options as in study()."""
+    causes them, what mitigates or risks them, as text.
+
+    Options:
+    width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
+        child killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
     return _report("failure", source, text, width, inferred, timeout, rebuild)
 
 
@@ -391,8 +461,17 @@ def method(
     timeout: float | None = None,
     rebuild: Rebuild = "if-stale",
 ) -> str:
-    """The processing method TEXT names: its narrower methods, the failure modes it mitigates and risks, the
-    strategies that applied it with their numbers. Options as in study()."""
+    """The processing method TEXT names (the broadest when several match): its narrower methods, the failure
+    modes it mitigates and risks, the strategies that applied it with their numbers, as text.
+
+    Options:
+    width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
+        child killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
     return _report("method", source, text, width, inferred, timeout, rebuild)
 
 
@@ -410,11 +489,20 @@ def compare(
     timeout: float | None = None,
     rebuild: Rebuild = "if-stale",
 ) -> str:
-    """The numbers of the selected studies side by side: one row per study (rows="strategy": per strategy),
-    one column per quantity in one unit, baselines and conditions in the cells (docs/compare.md).
+    """The numbers of the selected studies side by side, as text: one column per quantity in one unit (values
+    in other units converted, the reported value kept beside), baselines and conditions in the cells
+    (docs/compare.md).
 
-    interface, electrolyte (a class), method (a class), quantity select as in strategies(); units names the
-    unit symbols columns are shown in ("mS cm-1"); format: table, csv, md or latex; timeout as in query().
+    Options:
+    interface, electrolyte, method, quantity: select as strategies() does (electrolyte and method: classes).
+    rows: "study" (default), or "strategy" for one row per strategy.
+    units: unit symbols columns are shown in ("mS cm-1").
+    format: table, csv, md or latex (booktabs).
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
+        child killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
     """
     from liskg.querying.compare import Comparer  # 57 ms at start-up (pyoxigraph, the name resolver)
 
@@ -426,8 +514,15 @@ def compare(
 
 
 def stats(source: Source = None, *, inferred: bool = True, rebuild: Rebuild = "if-stale") -> Stats:
-    """What the graph holds (counts, materials by role; with inferred=False the asserted triples only) and the
-    network metrics of the graph `liskg viz` draws: nodes by kind, links by relation, hubs, components."""
+    """What the graph holds (counts, materials by role) and the network metrics of the graph `liskg viz` draws
+    (nodes by kind, links by relation, hubs, components), as a Stats.
+
+    Options:
+    inferred: count the asserted + materialized triples (default), or with False the asserted ones only.
+        The drawn graph is always read from the asserted triples (from SOURCE itself when it is a store).
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
     from liskg.viz import metrics  # 170 ms at start-up (networkx)
 
     counted = _store(source, inferred, rebuild)
@@ -437,8 +532,14 @@ def stats(source: Source = None, *, inferred: bool = True, rebuild: Rebuild = "i
 
 def graph(project: ProjectLike = None, *, asserted: bool = True, rebuild: Rebuild = "if-stale") -> nx.MultiDiGraph:
     """The graph `liskg viz` draws, as a networkx MultiDiGraph: nodes with kind, label, summary, key numbers;
-    links named by relation. asserted=False reads the materialized triples too, which repeats a link
-    under each super-property (more edges, not the drawn graph)."""
+    links named by relation.
+
+    Options:
+    asserted: True (default) reads the asserted triples; False reads the materialized ones too, which
+        repeats a link under each super-property (more edges, not the drawn graph).
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
     from liskg.viz import model  # 480 ms at start-up (networkx)
 
     return model.build_graph(open_store(project, inferred=not asserted, rebuild=rebuild))
@@ -455,9 +556,14 @@ def page(
 ) -> Path:
     """Write the interactive graph page (one offline HTML file, docs/visualization.md) and return its path.
 
-    query: draw the answer of a SELECT (a named query or a .rq file), its nodes highlighted with their
-    one-hop context; focus: draw the neighbourhood of the node with that label, synonym, formula or IRI,
-    depth links deep. output: default build/liskg-graph.html, or build/liskg-graph-<query or focus>.html.
+    Options:
+    query: draw the answer of a SELECT (a named query or a .rq file): its nodes highlighted, with their
+        one-hop context.
+    focus: draw the neighbourhood of the node with this label, synonym, formula or IRI.
+    depth: with focus, the links to follow (default 1).
+    output: where to write (default build/liskg-graph.html, or build/liskg-graph-<query or focus>.html).
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
     """
     from liskg.viz import views  # 510 ms at start-up (networkx, the page)
 
@@ -473,8 +579,14 @@ def export(
     output: str | os.PathLike | None = None,
     rebuild: Rebuild = "if-stale",
 ) -> Path:
-    """Write the drawn graph as graphml, gexf or json (networkx node-link) to OUTPUT (default
-    build/liskg-graph.FORMAT) for Gephi and Cytoscape; its path. Output is deterministic."""
+    """Write the drawn graph for Gephi and Cytoscape and return the path; the output is deterministic.
+
+    Options:
+    format: graphml (default), gexf or json (networkx node-link).
+    output: where to write (default build/liskg-graph.FORMAT).
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
     from liskg.base.files import write_atomically
     from liskg.viz import export as exporting  # 480 ms at start-up (networkx)
 
@@ -487,15 +599,25 @@ def export(
 
 def chart(source: Source, name: str, *, rebuild: Rebuild = "if-stale") -> dict:
     """The Vega-Lite specification of chart NAME (resistance, capacity, conductivity, matrix), data included:
-    the one the graph page draws."""
+    the one the graph page draws.
+
+    Options:
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
     from liskg.viz import charts  # 50 ms at start-up (vl-convert's specifications)
 
     return charts.spec(_store(source, True, rebuild), name)
 
 
 def plot(source: Source, name: str, output: str | os.PathLike, *, rebuild: Rebuild = "if-stale") -> Path:
-    """Draw chart NAME to OUTPUT, SVG or PNG after its suffix (vl-convert, offline, byte-identical for the same
-    graph); its path."""
+    """Draw chart NAME (see chart()) to OUTPUT, SVG or PNG after its suffix (vl-convert, offline, the same
+    bytes from the same graph), and return the path.
+
+    Options:
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
     from liskg.viz import charts  # 50 ms at start-up (vl-convert's specifications)
 
     return charts.plot(_store(source, True, rebuild), name, Path(output))
@@ -512,10 +634,19 @@ def serve(
     announce: Callable[[str], None] | None = None,
     rebuild: Rebuild = "if-stale",
 ) -> int:
-    """Serve the graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query until Ctrl-C or SIGTERM
-    (then 0). timeout: seconds a query may run (then HTTP 503); cors: an origin whose pages may read the
-    answers ('*': any); port=0 takes any free port. announce is called with each line saying where to send
-    queries, once the endpoint listens. A busy port raises Unavailable."""
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query until Ctrl-C or SIGTERM,
+    then return 0. A busy port raises Unavailable.
+
+    Options:
+    host: the address to listen on (default 127.0.0.1).
+    port: the port (default 7878); 0 takes any free one.
+    timeout: seconds a query may run before the endpoint answers HTTP 503 (default 30).
+    inferred: serve the asserted + materialized triples (default), or with False the asserted ones only.
+    cors: an origin whose pages may read the answers ('*': any).
+    announce: called with each line saying where to send queries, once the endpoint listens.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
     from liskg.querying import server  # 140 ms at start-up (http.server, subprocess, pyoxigraph)
 
     project = project_of(project)
