@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, locked, run_cli
 from liskg.base import named as queries
 from liskg.base import runner
 from liskg.base.project import Project
@@ -85,16 +85,15 @@ def commands(title: str, program: str) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def release_file():
-    """build/release/liskg-inferred.nt of the current build (released again when the build moved on)."""
-    from liskg import build
-
-    build(Project(ROOT), if_stale=True)
+    """build/release/liskg-inferred.nt of the current build (released again when the build moved on, unless
+    test_release.py, holding the same lock, just did)."""
     inferred = ROOT / "build" / "liskg-inferred.nt"
-    if (
-        not (RELEASE / "liskg-inferred.nt").exists()
-        or (RELEASE / "liskg-inferred.nt").read_bytes() != inferred.read_bytes()
-    ):
-        assert run_cli("release", timeout=900).code == 0
+    with locked("release"):
+        if (
+            not (RELEASE / "liskg-inferred.nt").exists()
+            or (RELEASE / "liskg-inferred.nt").read_bytes() != inferred.read_bytes()
+        ):
+            assert run_cli("release", timeout=900).code == 0
     return RELEASE / "liskg-inferred.nt"
 
 
