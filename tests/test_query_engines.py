@@ -72,6 +72,7 @@ def test_same_answer_without_materialized_inferences(name, project, store, asser
 
 def test_computed_links_are_the_ones_the_docs_name():
     assert computed_terms() == {
-        "liskg:forCell", "liskg:involvesElectrolyte", "liskg:normalizedValue", "liskg:normalizedMinimum",
-        "liskg:normalizedMaximum", "liskg:directType", "liskg:directSuperClass", "liskg:methodMitigates",
-        "liskg:methodRisks", "liskg:assertionBasis", "liskg:StatedInReview"}
+        "liskg:forCell", "liskg:involvesElectrolyte", "liskg:actsOnElectrolyte", "liskg:normalizedValue",
+        "liskg:normalizedLowerBound", "liskg:normalizedUpperBound", "liskg:fieldUnit", "liskg:fieldValue",
+        "liskg:fieldLowerBound", "liskg:fieldUpperBound", "liskg:directType", "liskg:directSuperClass",
+        "liskg:methodMitigates", "liskg:methodRisks", "liskg:assertionBasis", "liskg:StatedInReview"}
