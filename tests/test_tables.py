@@ -74,7 +74,7 @@ def test_answer_columns_come_first_with_value_baseline_and_conditions(store):
           ?measurement liskg:reportedBy <https://w3id.org/liskg/data/ref-77> ; liskg:measuresQuantity ?quantity ;
                        liskg:numericValue ?value ; liskg:hasUnit ?unit ; liskg:atCRate ?cRate .
           OPTIONAL { ?measurement liskg:valueQualifier ?qualifier }
-          OPTIONAL { ?measurement liskg:atTemperatureCelsius ?temperature }
+          OPTIONAL { ?measurement liskg:atTestTemperatureCelsius ?temperature }
           OPTIONAL { ?measurement liskg:afterCycles ?cycles }
         } ORDER BY DESC(?value)""", timeout=None), tables.Labeller(store))
     assert headers == ["measurement", "quantity", "value", "conditions"]
