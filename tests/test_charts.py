@@ -37,8 +37,10 @@ def test_chart_rows_carry_their_conditions_and_mark_what_is_not_stated(store):
     assert (capacity["ref-124-capacity-10-cycles"]["rate"], capacity["ref-124-capacity-10-cycles"]["temperatureText"]) \
         == ("0.01 C", "60 °C")
     assert capacity["ref-72-capacity-high-current"]["rate"] == "0.13 mA cm⁻²"
+    # issue 23: [85]'s own Fig. 14c caption gives the rate; no temperature is stated
     assert (capacity["ref-85-pouch-capacity-45-cycles"]["rate"],
-            capacity["ref-85-pouch-capacity-45-cycles"]["temperatureText"]) == ("not stated", "not stated")
+            capacity["ref-85-pouch-capacity-45-cycles"]["temperatureText"]) == ("0.1 C", "not stated")
+    assert capacity["ref-71-capacity-20-cycles"]["temperatureText"] == "not stated"
     conductivity = {row["ref"]: row for row in charts.spec(store, "conductivity")["data"]["values"]}
     assert (conductivity["[109]"]["conductivity"], conductivity["[109]"]["temperatureText"]) == (0.115, "30 °C")
     assert (conductivity["[32]"]["conductivity"], conductivity["[32]"]["temperatureText"]) == (10.2, "room temperature")
