@@ -7,37 +7,13 @@ The comment above each table says where in the review the rows come from.
 
 from __future__ import annotations
 
-import re
-import shlex
-from decimal import Decimal
-
 import pytest
 
-from query_support import answer
-
-NUMBER = re.compile(r"-?\d+(\.\d+)?$")
+from query_support import answer, parse_rows
 
 
 def parse(table: str) -> set[tuple]:
-    rows = set()
-    for line in table.strip().splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        cells = []
-        for token in shlex.split(line, posix=False):
-            if token == "-":
-                cells.append(None)
-            elif token in ("true", "false"):
-                cells.append(token == "true")
-            elif token.startswith('"'):
-                cells.append(token[1:-1])
-            elif NUMBER.match(token):
-                cells.append(Decimal(f"{Decimal(token):.9g}"))
-            else:
-                cells.append(token)
-        rows.add(tuple(cells))
-    return rows
+    return set(parse_rows(table))
 
 
 ANSWERS = {

@@ -255,3 +255,54 @@ def test_the_condition_shapes_catch_the_old_conditions(store, shapes):
     assert ("BaselineShape", "lkd:ref-78-electrolyte-thickness") in found
     found = caught(store, shapes, add="lkd:ref-38-areal-capacity liskg:measuredOnCell lkd:ref-107-cell .")
     assert ("ConditionShape", "lkd:ref-38-areal-capacity") in found
+
+
+# --- paths that do not multiply (issue 30; docs/queries.md "Paths that are safe to join") -----------
+
+
+@pytest.mark.parametrize("path", ["liskg:measuredOnCell", "liskg:reportedBy", "liskg:measuresQuantity", "liskg:hasUnit",
+                                  "liskg:numericValue", "liskg:lowerBound", "liskg:upperBound", "liskg:orderOfMagnitude",
+                                  "liskg:fieldValue", "liskg:fieldLowerBound", "liskg:fieldUpperBound",
+                                  "liskg:fieldUnit", "liskg:atTestTemperatureCelsius", "liskg:atRoomTemperature",
+                                  "liskg:atCRate", "liskg:atCurrentDensity", "liskg:atSulfurLoading",
+                                  "liskg:afterCycles", "liskg:hasTreatmentBaseline", "liskg:hasCyclingBaseline"])
+def test_a_number_has_at_most_one_of_each(store, path):
+    assert select(store, f"""SELECT ?m WHERE {{ ?m a liskg:Measurement ; {path} ?a , ?b . FILTER(?a != ?b) }}""") \
+        == set()
+
+
+def test_a_strategy_has_more_than_one_method_or_electrolyte_only_where_the_review_says_so(store):
+    """[32] is a ball milling and an electrolyte synthesis; [70] and [81] are also spread by a coating
+    technique (spin coating, tape casting); [77]'s bilayer is made of two electrolytes."""
+    assert select(store, """SELECT ?s WHERE { ?study liskg:appliesStrategy ?s . ?s liskg:directType ?a , ?b .
+                                              FILTER(STR(?a) < STR(?b)) }""") == {
+        "lkd:ref-32-mechanical-alloying", "lkd:ref-70-spin-coating", "lkd:ref-81-electrolyte-slurry-casting"}
+    assert select(store, """SELECT ?s WHERE { ?s liskg:actsOnElectrolyte ?a , ?b . FILTER(STR(?a) < STR(?b)) }""") \
+        == {"lkd:ref-77-bilayer-electrolyte"}
+
+
+def test_the_documented_paths_do_not_multiply_where_the_traps_do(store):
+    """Yuan [124]'s one stacking step built two pouch cells: its 5 results are measured on 4 + 1 of them,
+    not 2 x 5. Ref. [79] acts on its composite electrolyte only, which involves LLZO too."""
+    via_cell = store.query(PREFIXES + """SELECT ?m ?cell WHERE { lkd:ref-124-stack-pressing liskg:hasOutcome ?m .
+                                                                 ?m liskg:measuredOnCell ?cell }""")
+    via_strategy = store.query(PREFIXES + """SELECT ?m ?cell WHERE { lkd:ref-124-stack-pressing liskg:hasOutcome ?m ;
+                                                                                           liskg:forCell ?cell }""")
+    assert (len(list(via_cell)), len(list(via_strategy))) == (5, 10)
+    assert select(store, "SELECT ?e WHERE { lkd:ref-79-electrolyte-slurry-casting liskg:actsOnElectrolyte ?e }") == {
+        "lkd:mat-peo-llzo-liclo4"}
+    assert select(store, "SELECT ?e WHERE { lkd:ref-79-electrolyte-slurry-casting liskg:involvesElectrolyte ?e }") \
+        == {"lkd:mat-peo-llzo-liclo4", "lkd:mat-llzo"}
+    every = list(store.query(PREFIXES + """SELECT ?s ?e WHERE { ?s liskg:actsOnElectrolyte ?e .
+                                                               ?e a liskg:SulfideElectrolyte }"""))
+    through_paths = list(store.query(PREFIXES + """SELECT ?s ?e WHERE { ?s liskg:actsOnElectrolyte ?e .
+                                                   ?e rdf:type/rdfs:subClassOf* liskg:SulfideElectrolyte }"""))
+    assert len(every) == len({tuple(r) for r in every}) < len(through_paths)
+
+
+def test_a_claim_is_one_row_when_grouped(store):
+    claims = select(store, "SELECT ?c WHERE { ?c a liskg:Claim }")
+    grouped = list(store.query(PREFIXES + """SELECT ?c (COUNT(?s) AS ?n) WHERE { ?c a liskg:Claim ;
+                                                  liskg:statedInSection ?s } GROUP BY ?c"""))
+    assert len(grouped) == len(claims)
+    assert max(int(row[1].value) for row in grouped) > 1  # some claims are stated in several sections
