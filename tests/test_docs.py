@@ -344,7 +344,8 @@ def test_the_protege_guide_names_terms_and_labels_the_graph_has(store):
     labels = {row["l"].value for row in store.query(
         "SELECT ?l WHERE { ?term <http://www.w3.org/2000/01/rdf-schema#label> ?l . "
         "FILTER(STRSTARTS(STR(?term), 'https://w3id.org/liskg/ontology#')) }")}
-    values = {"en", "approximately", "above", "up to"}  # values to type, not terms
+    values = {"en", "approximately", "greater than", "at least", "less than", "up to", "on the order of",
+              "true"}  # values to type, not terms
     commands = ("liskg", "git ", "rdfpipe", "build", "validate")
     names = {name for name in re.findall(r"`([a-z][a-z ()°/-]*[a-z)])`", steps)
              if name not in values and not name.startswith(commands)}
