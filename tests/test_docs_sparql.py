@@ -12,18 +12,19 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections import Counter
 
 import pytest
 
-from collections import Counter
-
-from liskg.query import engine
+from conftest import ROOT
+from liskg.base import engine
 from query_support import parse_rows, plain
 
-from conftest import ROOT
-
-BLOCK = re.compile(r"```sparql\n(.*?)```\n((?:<!-- answer (?:includes|excludes): [^\n]* -->\n"
-                   r"|<!-- answer rows:\n[^>]*-->\n)*)", re.S)
+BLOCK = re.compile(
+    r"```sparql\n(.*?)```\n((?:<!-- answer (?:includes|excludes): [^\n]* -->\n"
+    r"|<!-- answer rows:\n[^>]*-->\n)*)",
+    re.S,
+)
 # Docs whose queries need more than the built graph, tested where that is loaded.
 ELSEWHERE = {"interoperability.md": "tests/test_interoperability_doc.py (LiSKG + the release's EMMO alignment)"}
 EXPECT = re.compile(r"<!-- answer (includes|excludes): ([^\n]*) -->")
@@ -40,8 +41,11 @@ def blocks():
         assert text.count("```sparql") == len(BLOCK.findall(text)), f"{doc.name}: a sparql block is not closed"
         for number, (query, comments) in enumerate(BLOCK.findall(text), 1):
             rows = ROWS.search(comments)
-            found.append(pytest.param(query, EXPECT.findall(comments), rows.group(1) if rows else None,
-                                      id=f"{doc.name}-{number}"))
+            found.append(
+                pytest.param(
+                    query, EXPECT.findall(comments), rows.group(1) if rows else None, id=f"{doc.name}-{number}"
+                )
+            )
     return found
 
 
@@ -69,8 +73,10 @@ def test_sparql_block_runs_and_answers_as_documented(query, expectations, rows, 
         assert not WORKAROUNDS.search(query), "a first query needs no DISTINCT, GROUP_CONCAT or FILTER NOT EXISTS"
         got = Counter(tuple(plain(term) for term in row) for row in result.rows)
         expected = Counter(parse_rows(rows))
-        assert got == expected, (f"missing: {sorted((expected - got).elements(), key=str)}\n"
-                                 f"unexpected: {sorted((got - expected).elements(), key=str)}")
+        assert got == expected, (
+            f"missing: {sorted((expected - got).elements(), key=str)}\n"
+            f"unexpected: {sorted((got - expected).elements(), key=str)}"
+        )
     cells = {cell_text(plain(term)) for row in result.rows for term in row}
     for kind, values in expectations:
         for value in shlex.split(values, posix=False):
