@@ -30,12 +30,14 @@ class QueryResult:
         rows: list[tuple] | None = None,
         boolean: bool | None = None,
         data: bytes = b"",
+        query: str = "",
     ):
         self.form = form  # "select", "ask" or "graph" (CONSTRUCT, DESCRIBE)
         self.variables = variables or []
         self.rows = rows or []  # pyoxigraph terms, None where unbound
         self.boolean = boolean
         self.data = data
+        self.query = query  # the text answered, which says what each column holds (liskg.base.columns)
 
 
 def first_keyword(text: str) -> str:

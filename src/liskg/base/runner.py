@@ -39,16 +39,19 @@ def run(store: ox.Store, text: str, *, timeout: float | None = None, origin: str
     engine.check(text, origin)
     if timeout is None:
         try:
-            return engine.decode(*_evaluate(store, text))
+            result = engine.decode(*_evaluate(store, text))
         except (OSError, RuntimeError, ValueError) as exc:
             raise LiskgError(f"{origin}: the query failed: {exc}") from None
+    else:
 
-    def packed() -> bytes:
-        form, data = _evaluate(store, text)
-        return form.encode() + b"\n" + data
+        def packed() -> bytes:
+            form, data = _evaluate(store, text)
+            return form.encode() + b"\n" + data
 
-    form, _, data = bounded(packed, timeout, origin).partition(b"\n")
-    return engine.decode(form.decode(), data)
+        form, _, data = bounded(packed, timeout, origin).partition(b"\n")
+        result = engine.decode(form.decode(), data)
+    result.query = text  # which says what each column holds (liskg.base.columns)
+    return result
 
 
 def bounded(work: Callable[[], bytes], timeout: float, origin: str = "query") -> bytes:
