@@ -15,13 +15,26 @@ from liskg.base.errors import LiskgError
 from liskg.base.project import Project
 
 
+# The topics the named queries are grouped by (each file's "# Topic:" line), in the order the page's
+# menu and `liskg query --list` show them: the interfaces in review order, then the subjects.
+TOPICS = (
+    "Li/SSE interface (I)",
+    "S/SSE and S/S interfaces (III, IV)",
+    "processing methods",
+    "materials and cells",
+    "numbers compared",
+    "the review as a whole",
+)
+
+
 class Query:
     """SPARQL text with where it came from (a named query, a file or the command line)."""
 
-    __slots__ = ("name", "text", "origin", "question", "answer")
+    __slots__ = ("name", "text", "origin", "question", "answer", "topic")
 
-    def __init__(self, name: str, text: str, origin: str, question: str = "", answer: str = ""):
+    def __init__(self, name: str, text: str, origin: str, question: str = "", answer: str = "", topic: str = ""):
         self.name, self.text, self.origin, self.question, self.answer = name, text, origin, question, answer
+        self.topic = topic
 
 
 def parse_header(text: str) -> dict[str, str]:
@@ -51,7 +64,7 @@ def read_query(path: Path, name: str, origin: str) -> Query:
     except (OSError, UnicodeDecodeError) as exc:
         raise LiskgError(f"{origin}: cannot read the query ({exc})") from None
     header = parse_header(text)
-    return Query(name, text, origin, header.get("question", ""), header.get("answer", ""))
+    return Query(name, text, origin, header.get("question", ""), header.get("answer", ""), header.get("topic", ""))
 
 
 def named_queries(project: Project) -> dict[str, Query]:
