@@ -14,7 +14,6 @@ from pathlib import Path
 from liskg.base.errors import LiskgError
 from liskg.base.project import Project
 
-
 # The topics the named queries are grouped by (each file's "# Topic:" line), in the order the page's
 # menu and `liskg query --list` show them: the interfaces in review order, then the subjects.
 TOPICS = (

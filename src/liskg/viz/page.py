@@ -33,7 +33,7 @@ from liskg.base.columns import PROPERTY_ROLES
 from liskg.base.conditions import ANSWER_COLUMNS
 from liskg.base.errors import InternalError
 from liskg.base.files import write_atomically
-from liskg.base.labels import REFERENCE_NUMBER, RDFS_LABEL, UNIT_SYMBOL, Labeller
+from liskg.base.labels import RDFS_LABEL, REFERENCE_NUMBER, UNIT_SYMBOL, Labeller
 from liskg.viz import layout
 from liskg.viz.model import FACETS, KINDS, SUBCLASS_OF
 
