@@ -56,6 +56,11 @@ def table_width(wide: bool) -> int | None:
     return max(40, shutil.get_terminal_size().columns)
 
 
+def terminal_width() -> int | None:
+    """The width prose wraps at: the terminal's ($COLUMNS wins), or None when piped (one line per paragraph)."""
+    return table_width(False)
+
+
 def add_timeout(parser) -> None:
     parser.add_argument(
         "--timeout",
