@@ -108,7 +108,7 @@ def _grouped(headers: list[str], rows: list[list[str]], width: int) -> str:
         out.append(INDENT + "  ".join("-" * w for w in widths))
     else:
         out.append("-" * min(width, max(len(line) for line in out)))
-    last = None
+    last: str | None = None
     for first, details, lines in groups:
         if first != last:
             out += ([""] if last is not None else []) + wrap.lines(first, width)

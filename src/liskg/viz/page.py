@@ -91,7 +91,7 @@ def engine_data(ntriples: bytes, store: ox.Store, queries) -> Engine:
         {
             q.subject.value: int(q.object.value)
             for q in store.quads_for_pattern(None, REFERENCE_NUMBER, None)
-            if isinstance(q.subject, ox.NamedNode)
+            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal)
         },
     )
 
