@@ -89,10 +89,10 @@ def _grouped(headers: list[str], rows: list[list[str]], width: int) -> str:
     ]
     longest = {i: max((len(r[i]) for r in rows), default=0) for i in text}
     top = max(longest.values(), default=0)  # of columns about as long, the rightmost goes first: it reads last
-    first = max(
+    lead = max(
         text, key=lambda i: (longest[i] >= 0.8 * top, i if longest[i] >= 0.8 * top else longest[i]), default=None
     )
-    detail = ([first] if first is not None else []) + [i for i in text if i != first]
+    detail = ([lead] if lead is not None else []) + [i for i in text if i != lead]
     keep = [i for i in rest if i not in detail]
     groups = _groups(headers, rows, detail, keep)
     grid_headers = [headers[i] for i in keep]
