@@ -19,7 +19,14 @@ from liskg.base.formats import FORMATS
 def add_common_arguments(parser, formats: bool = False) -> None:
     """--timeout and --asserted-only (and --format), shared by query and the look-up commands."""
     if formats:
-        parser.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: table)")
+        parser.add_argument(
+            "-f",
+            "--format",
+            choices=FORMATS,
+            default="table",
+            metavar="FORMAT",
+            help=f"output format: {', '.join(FORMATS)} (default: table)",
+        )
         parser.add_argument(
             "--labels", action="store_true", help="csv/tsv: add a readable xLabel column beside each IRI column"
         )
