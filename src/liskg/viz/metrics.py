@@ -65,6 +65,10 @@ class Stats:
     studies_per_interface_and_method: dict[str, dict[str, int]] = field(default_factory=dict)
     numbers_per_quantity: list[tuple[str, int]] = field(default_factory=list)
 
+    def report(self, *, graph: bool = False, width: int | None = None) -> str:
+        """What `liskg stats` prints (see report())."""
+        return report(self, graph=graph, width=width)
+
 
 def summary(counted: ox.Store, drawn: ox.Store) -> Stats:
     """The counts of COUNTED (the graph with or without inferences) and the metrics of the graph drawn

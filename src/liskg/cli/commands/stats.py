@@ -23,8 +23,7 @@ def add_arguments(parser):
 
 def run(args, project) -> int:
     from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
-    from liskg.viz.metrics import report
 
     ensure_current(project)
-    print(report(api.stats(project, inferred=not args.asserted_only), graph=args.graph, width=terminal_width()))
+    print(api.stats(project, inferred=not args.asserted_only).report(graph=args.graph, width=terminal_width()))
     return 0
