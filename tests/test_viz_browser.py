@@ -532,8 +532,8 @@ def test_the_five_page_tasks_of_issue_24_take_three_steps_at_most(browser, tmp_p
 
     # 2. What cold pressing risks: search (1), the method (2), its broader method's "method risks" (3)
     view.fill("#search", "cold pressing")
-    view.locator("#matches button", has_text="cold pressing").first.click()
-    view.locator("#details .links button", has_text="mechanical pressing").first.click()
+    view.locator("#matches").get_by_role("button", name="cold pressing", exact=True).click()
+    view.locator("#details .links").get_by_role("button", name="mechanical pressing", exact=True).first.click()
     details = view.text_content("#details")
     assert "method risks" in details
     step(view, "task-2-cold-pressing-risks.png")
@@ -544,7 +544,7 @@ def test_the_five_page_tasks_of_issue_24_take_three_steps_at_most(browser, tmp_p
     view.wait_for_function(answered)
     view.fill("#row-filter", "sulfide")
     kept = view.text_content("#row-count")
-    assert kept.split(" of ")[0].isdigit() and int(kept.split(" of ")[0]) >= 8, kept
+    assert kept.split(" of ")[0].isdigit() and int(kept.split(" of ")[0]) >= 5, kept
     assert "Li10GeP2S12" in view.locator("#answer tbody").inner_text()
     step(view, "task-3-sulfide-conductivities.png")
     view.fill("#row-filter", "")

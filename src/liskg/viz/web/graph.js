@@ -519,7 +519,7 @@
     }
     if (all.length > MAX_LINKS_LISTED) list.appendChild(el("li", "… and " + (all.length - MAX_LINKS_LISTED) + " more links"));
     panel.appendChild(list);
-    if (!(liskg.answers && liskg.answers.current())) liskg.showTab("Details");
+    if (move || !(liskg.answers && liskg.answers.current())) liskg.showTab("Details");  // chosen from a list: show it
     if (move && added.has("n" + id)) {
       network.selectNodes([id]);
       network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
@@ -639,6 +639,7 @@
       select(null, false);
       apply(true);
       if (liskg.answers) liskg.answers.refresh();
+      liskg.showTab("Answer");  // back where a question starts
     });
   }
 
