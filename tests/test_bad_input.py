@@ -236,8 +236,9 @@ def study_missing_its_reference_number(project, tmp):
         ["1 violation(s)"],
         1,
         out=[
-            f'{STUDIES}:{line}: SHACL StudyShape: lkd:ref-9101 "Broken et al. [9101]": liskg:referenceNumber: '
-            "a study needs exactly one integer reference number"
+            f'{STUDIES}:{line}: SHACL StudyShape: lkd:ref-9101 "Broken et al. [9101]": '
+            "liskg:referenceNumber|dcterms:source: a study needs exactly one integer reference number (a paper "
+            "outside the review: its DOI as dcterms:source)"
         ],
     )
 

@@ -207,7 +207,7 @@ def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
         merged = Path(tmp) / MERGED
         merged.write_bytes(merged_turtle)
         catalog = read_catalogs([project.data_dir, project.ontology_dir])
-        result = check_files([*(f.path for f in loaded.files), merged], profile=True, catalog=catalog)
+        result = check_files([*(f.path for f in loaded.rdf_files()), merged], profile=True, catalog=catalog)
 
     def shown(line: str) -> str:
         return line.replace(str(merged), MERGED).replace(str(project.root.resolve()) + "/", "")

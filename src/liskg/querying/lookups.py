@@ -17,7 +17,7 @@ from liskg.base.cells import human_rows
 from liskg.base.errors import LiskgError
 from liskg.base.formats import HUMAN_FORMATS
 from liskg.base.labels import Labeller
-from liskg.base.names import Names, close_names
+from liskg.base.names import Names
 from liskg.base.numbers import format_value, parse_amount, unit_base
 from liskg.querying import tables
 from liskg.querying.grid import table
@@ -116,14 +116,10 @@ class Lookups:
         if parsed is None or not parsed[1]:
             raise LiskgError(f"{option} {text!r}: give a number and a unit, such as {option} '1000 mAh/g'")
         number, symbol = parsed
-        units = {self.labels.unit(u): u for u in self.names.members(UNIT)}
-        if symbol not in units:
-            close = close_names(symbol.lower(), units)
-            hint = (
-                f"; close units: {', '.join(close)}" if close else f"; units in the graph: {', '.join(sorted(units))}"
-            )
-            raise LiskgError(f"{option} {text!r}: no unit is written {symbol!r}{hint}")
-        return number, units[symbol]
+        try:
+            return number, self.names.unit(symbol)
+        except LiskgError as exc:
+            raise LiskgError(f"{option} {text!r}: {exc}") from None
 
     def comparable_units(self, unit: ox.NamedNode) -> list[ox.NamedNode]:
         """The units of the same kind as UNIT (same symbol but for an SI prefix) that have a conversion multiplier."""
