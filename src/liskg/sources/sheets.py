@@ -116,6 +116,13 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     ),
 }
 ORDER = ("materials", "studies", "cells", "strategies", "measurements")  # the order sheets compile in
+ONE = {
+    "studies": "study",
+    "strategies": "strategy",
+    "cells": "cell",
+    "measurements": "measurement",
+    "materials": "material",
+}
 
 
 @dataclass
@@ -245,13 +252,13 @@ def _header(sheet: Sheet, number: int, values: list[str]) -> dict[str, int]:
 def _check_required(row: Row) -> None:
     for column in SHEETS[row.sheet.kind]:
         if column.required and not row.text(column.name):
-            raise row.error(column.name, f"{column.name} is empty; every {row.sheet.kind[:-1]} row needs one")
+            raise row.error(column.name, f"{column.name} is empty; every {ONE[row.sheet.kind]} row needs one")
 
 
 def blank(kind: str) -> str:
     """A blank sheet of KIND: a comment per column saying what goes in it, then the header (TSV)."""
     lines = [
-        f"# LiSKG template sheet: {kind}. One row per {kind[:-1].replace('studie', 'study')}; lines starting with # are "
+        f"# LiSKG template sheet: {kind}. One row per {ONE[kind]}; lines starting with # are "
         "comments. Columns (* = every row fills it):"
     ]
     lines += [f"#   {c.name}{' *' if c.required else ''}: {c.help}" for c in SHEETS[kind]]

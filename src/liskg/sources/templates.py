@@ -32,7 +32,7 @@ from liskg.base.errors import LiskgError
 from liskg.base.names import Names, doi_of, normalize
 from liskg.base.numbers import unit_base, unit_symbol
 from liskg.base.project import Project
-from liskg.sources.sheets import ORDER, Row, Sheet, read_sheet, sheet_files
+from liskg.sources.sheets import ONE, ORDER, Row, Sheet, read_sheet, sheet_files
 
 L, D = vocab.LISKG, vocab.LKD
 RDF_TYPE = ox.NamedNode(vocab.RDF_TYPE)
@@ -246,6 +246,24 @@ class Compiler:
         ):
             self.add(axiom, predicate, value)
 
+    def no_sentences(self, row: Row, study: Study) -> None:
+        """A paper outside the review has no review sentences: its DOI and the row are the evidence."""
+        if study.doi and (row.text("evidence") or any(m.sentences for c in row.cells for _n, m in self.marks(row, c))):
+            column = (
+                "evidence"
+                if row.text("evidence")
+                else next(c for c in row.cells if any(m.sentences for _n, m in self.marks(row, c)))
+            )
+            raise row.error(
+                column,
+                "a paper outside the review cites no sentence of the review: leave the evidence empty, its DOI "
+                "(dcterms:source) and this row (liskg:templateRow) are the evidence",
+            )
+
+    @staticmethod
+    def marks(row: Row, column: str) -> list[tuple[str, Mark]]:
+        return split_names(row.text(column)) if column not in ("label", "summary", "note", "context") else []
+
     def row_sentences(self, row: Row) -> list[str]:
         return [s for name, _mark in split_names(row.text("evidence")) for s in _split(name, ",") if s.strip()]
 
@@ -360,7 +378,7 @@ class Compiler:
             if close
             else f"; the {kind} keys of this study: " + (", ".join(k or "(empty)" for k in keys) or "none")
         )
-        raise row.error(column, f"{column} {text!r}: no {kind[:-1]} of this study has that key{hint}")
+        raise row.error(column, f"{column} {text!r}: no {ONE[kind]} of this study has that key{hint}")
 
     def labelled(self, row: Row, study: Study) -> str:
         label = " ".join(row.text("label").split())
@@ -479,6 +497,7 @@ class Compiler:
 
     def _strategies(self, row: Row) -> None:
         study = self.study(row)
+        self.no_sentences(row, study)
         iri = self.keyed(row, "key", study, "strategies", row.text("key"))
         methods = [(self.resolve(row, "method", self.method, n), m) for n, m in split_names(row.text("method"))]
         self.record(row, iri, [], self.labelled(row, study))
@@ -528,6 +547,7 @@ class Compiler:
 
     def _measurements(self, row: Row) -> None:
         study = self.study(row)
+        self.no_sentences(row, study)
         iri = self.keyed(row, "key", study, "measurements", row.text("key"))
         self.record(row, iri, [P("Measurement")], self.labelled(row, study))
         self.add(
