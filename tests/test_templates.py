@@ -34,14 +34,33 @@ def add_doe(root: Path) -> Path:
     return target
 
 
+def fill_blanks(root: Path) -> Path:
+    """`liskg new study doe-2025`, then the fixture paper's rows typed into the blank sheets below their header
+    (as a researcher fills them in a spreadsheet): the rows move down by the blank sheets' comment lines."""
+    written = run_main("--root", str(root), "new", "study", "doe-2025")
+    assert written.code == 0, written.err
+    for sheet in sorted((FIXTURES / "doe-2025").glob("*.tsv")):
+        header, *rows = sheet.read_text(encoding="utf-8").splitlines(keepends=True)
+        blank = root / SHEETS / sheet.name
+        assert blank.read_text(encoding="utf-8").endswith(header)  # the fixture's columns are the blank's
+        with blank.open("a", encoding="utf-8") as typed:
+            typed.writelines(rows)
+    return root / SHEETS
+
+
 @pytest.fixture(scope="module")
 def doe(tmp_path_factory) -> Project:
-    """A copy of the project with the fixture paper's sheets added, built."""
+    """A copy of the project whose blank sheets were filled in with the fixture paper, built."""
     root = copy_built(tmp_path_factory.mktemp("doe"))
-    add_doe(root)
+    fill_blanks(root)
     built = run_main("--root", str(root), "build", "-q")
     assert built.code == 0, built.err
     return Project(root)
+
+
+# The first row below the header in a blank sheet (after its comment lines): what `file:row` says of the doe
+# module's sheets.
+FIRST = {"studies": 12, "strategies": 20, "cells": 12, "measurements": 28, "materials": 10}
 
 
 def liskg(project: Project, *args: str):
@@ -56,9 +75,9 @@ def test_the_build_reads_the_sheets_beside_the_turtle_files(doe):
     assert stats.code == 0, stats.err
     merged = (doe.build_dir / "liskg-merged.ttl").read_text(encoding="utf-8")
     assert "lkd:doi-10-5555-liskg-example-2025-1" in merged
-    assert "graph_data/templates/doe-2025/measurements.tsv:4" in merged  # the row a number was entered on
-    for sheet in (FIXTURES / "doe-2025").iterdir():  # a build never rewrites its sources
-        assert (doe.root / SHEETS / sheet.name).read_bytes() == sheet.read_bytes()
+    assert f'"{SHEETS}/measurements.tsv:{FIRST["measurements"] + 2}"' in merged  # where a number was entered
+    sheets = files(doe.root / SHEETS)
+    assert liskg(doe, "build").code == 0 and files(doe.root / SHEETS) == sheets  # a build never rewrites them
 
 
 def test_a_new_or_edited_sheet_makes_the_build_stale(tmp_path):
@@ -82,7 +101,8 @@ def _graph(triples) -> rdflib.Graph:
 def test_three_review_studies_entered_as_rows_give_the_hand_written_triples(project):
     """Sharafi [107], Fu [67] and Yuan [124] (two cells, 18 numbers with conditions, cycling baselines): the
     triples of their nodes (and of axioms about them) are taken out of the hand-written graph, the rows in
-    tests/fixtures/templates/review-studies/ compiled against the rest, and the two are isomorphic."""
+    tests/fixtures/templates/review-studies/ compiled against the rest, and the two are isomorphic but for the
+    liskg:templateRow each record entered from a sheet carries (where it was entered)."""
     triples = [t for f in load_sources(project).files for t in f.triples or []]
 
     def own(term) -> bool:
@@ -94,7 +114,9 @@ def test_three_review_studies_entered_as_rows_give_the_hand_written_triples(proj
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples if t not in set(written))
     sheets = sorted((FIXTURES / "review-studies").glob("*.tsv"))
     made = [t for _path, compiled, _places in compile_sheets(project, store, sheets) for t in compiled]
-    hand, rows = _graph(written), _graph(made)
+    entered = [t for t in made if t.predicate.value.endswith("#templateRow")]  # the one addition: where
+    assert len(entered) == len({t.subject for t in entered}) == 34  # 3 studies, 4 strategies, 4 cells, 23 numbers
+    hand, rows = _graph(written), _graph([t for t in made if t not in entered])
     _both, only_hand, only_rows = graph_diff(to_isomorphic(hand), to_isomorphic(rows))
     assert (sorted(only_hand), sorted(only_rows)) == ([], [])
     assert isomorphic(hand, rows) and len(hand) == len(rows) == 386
@@ -208,9 +230,17 @@ def files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.fixture(scope="module")
+def built_copy(tmp_path_factory) -> Path:
+    """A copy of the project with a current build (without the fixture paper), shared by the matrix's rows:
+    each puts the paper's sheets in afresh, breaks one cell, and fails."""
+    return copy_built(tmp_path_factory.mktemp("matrix"))
+
+
 @pytest.mark.parametrize("change, error", BAD)
-def test_bad_sheets_fail_at_file_row_column_and_write_nothing(tmp_path, change, error):
-    root = copy_built(tmp_path)
+def test_bad_sheets_fail_at_file_row_column_and_write_nothing(built_copy, change, error):
+    root = built_copy
+    shutil.rmtree(root / SHEETS, ignore_errors=True)
     sheet, row, column, value = change
     edit_sheet(add_doe(root) / f"{sheet}.tsv", row, column, value)
     before = files(root / "build")
@@ -229,3 +259,185 @@ def test_validate_reports_a_sheet_error_as_it_reports_a_turtle_one(tmp_path):
         "",
         [f"liskg: error: {M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2"],
     )
+
+
+# ---- the fixture paper, once built, shows everywhere a review study does ------------------------------------------
+
+
+def test_the_fixture_paper_shows_in_liskg_study_with_where_it_came_from(doe):
+    by_doi, by_author = liskg(doe, "study", DOE), liskg(doe, "study", "Doe")
+    assert by_doi.code == 0 and by_doi.out == by_author.out, by_doi.err
+    lines = by_doi.out.splitlines()
+    assert lines[:3] == [
+        "Doe et al. (2025)",
+        "  first author Doe · published 2025",
+        f"  from doi:{DOE} (outside the review), entered at {SHEETS}/studies.tsv:{FIRST['studies']}",
+    ]
+    entered = f"entered at {SHEETS}/strategies.tsv:{FIRST['strategies'] + 1}"
+    assert f"from                  doi:{DOE} (outside the review), {entered}" in by_doi.out
+    for shown in (
+        "sputtering an Ag-Mg film onto LLZTO (Doe 2025)  [sputtering]",
+        "uses buffer material  Ag-Mg alloy film",  # the new material, from materials.tsv
+        "precedes              molten lithium infused onto the Ag-Mg coated LLZTO (Doe 2025)",
+        "Li/LLZTO interface resistance with the Ag-Mg film (Doe 2025)  450 → 12 Ω cm²",  # with its baseline
+        "≈ 1210 → 980 mAh g⁻¹  0.1 C, 60 °C, after 200 cycles",  # a cycling baseline and conditions
+    ):
+        assert shown in by_doi.out, shown
+
+
+def test_the_fixture_paper_appears_in_the_headline_answer_and_the_named_queries(doe):
+    headline = liskg(doe, "query", "oxide-anode-strategies", "--wide")
+    assert headline.code == 0, headline.err
+    rows = [line for line in headline.out.splitlines() if line.startswith("Doe et al. (2025)")]
+    assert len(rows) == 4 and any("450 → 12 Ω cm²" in r for r in rows), headline.out
+    reduction = liskg(doe, "query", "resistance-reduction", "--wide").out.splitlines()
+    assert reduction[2].split()[:3] == ["Doe", "et", "al."] and "97.3 %" in reduction[2]  # the largest reduction
+    assert "Doe et al. (2025)" in liskg(doe, "query", "vapor-deposition-studies").out  # sputtering is one
+    for quad in ("Doe et al. (2025)", "sputtering an Ag-Mg film onto LLZTO (Doe 2025)"):
+        assert quad in liskg(doe, "query", "processing-step-order", "--wide").out
+
+
+def test_the_fixture_paper_is_compared_and_drawn(doe, tmp_path):
+    compared = liskg(doe, "compare", "--interface", "Li/SSE", "--quantity", "interfacial resistance", "--wide")
+    assert compared.code == 0, compared.err
+    assert re.search(rf"Doe et al\. \(2025\) +doi:{re.escape(DOE)} .*450 → 12 at 25 °C", compared.out), compared.out
+    page = tmp_path / "graph.html"
+    assert liskg(doe, "viz", "-o", str(page)).code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "Doe et al. (2025)" in html and "Ag-Mg alloy film" in html
+
+
+def test_facts_from_a_paper_outside_the_review_name_their_doi_and_row(doe):
+    """The provenance rule for a paper outside the review: every record and every link names the paper by its
+    DOI (dcterms:source) and the template row it was entered on; the links' axioms have the basis
+    liskg:StatedInSource instead of evidence sentences, which such a paper has none of."""
+    answer = liskg(
+        doe,
+        "query",
+        "-f",
+        "csv",
+        "-e",
+        """PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX liskg: <https://w3id.org/liskg/ontology#>
+        PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        SELECT ?basis (COUNT(DISTINCT ?axiom) AS ?axioms) (COUNT(DISTINCT ?row) AS ?rows) WHERE {
+          ?axiom owl:annotatedSource ?s ; liskg:assertionBasis ?basis ;
+                 dcterms:source <https://doi.org/10.5555/liskg.example.2025.1> ; liskg:templateRow ?row .
+          FILTER NOT EXISTS { ?axiom liskg:evidence ?sentence }
+        } GROUP BY ?basis""",
+    ).out
+    assert answer.splitlines()[1:] == ["https://w3id.org/liskg/ontology#StatedInSource,14,2"]
+    records = liskg(
+        doe,
+        "query",
+        "-f",
+        "csv",
+        "-e",
+        """PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX liskg: <https://w3id.org/liskg/ontology#>
+        SELECT (COUNT(?thing) AS ?n) WHERE {
+          ?thing dcterms:source <https://doi.org/10.5555/liskg.example.2025.1> ; liskg:templateRow ?row .
+          FILTER(isIRI(?thing)) FILTER NOT EXISTS { ?thing liskg:citedIn ?review }
+        }""",
+    ).out
+    assert records.splitlines()[1] == "9"  # the study, 2 strategies, the cell, 5 measurements
+
+
+# ---- liskg new study --------------------------------------------------------------------------------------------
+
+
+def test_new_study_writes_blank_commented_sheets_that_add_nothing(tmp_path):
+    root = copy_built(tmp_path)
+    written = run_main("--root", str(root), "new", "study", "my-paper", "--sheet", "measurements")
+    assert (written.code, written.out) == (0, "wrote graph_data/templates/my-paper/measurements.tsv\n")
+    text = (root / "graph_data/templates/my-paper/measurements.tsv").read_text(encoding="utf-8")
+    assert text.startswith("# LiSKG template sheet: measurements. One row per measurement;")
+    assert "#   unit *: the unit as you write it (Ω cm2, mS/cm, mAh g-1, °C)\n" in text
+    before = (root / "build/liskg-merged.ttl").read_bytes()
+    assert run_main("--root", str(root), "build", "-q").code == 0
+    assert (root / "build/liskg-merged.ttl").read_bytes() == before  # blank: the same graph, byte for byte
+    again = run_main("--root", str(root), "new", "study", "my-paper")
+    assert (again.code, again.err) == (
+        2,
+        "liskg: error: graph_data/templates/my-paper/measurements.tsv exists; nothing was written\n",
+    )
+    assert not (root / "graph_data/templates/my-paper/studies.tsv").exists()
+    wrong = run_main("--root", str(root), "new", "study", "x", "--sheet", "measurement")
+    assert wrong.err == (
+        "liskg: error: no sheet is called 'measurement'; the sheets: studies, strategies, cells, measurements, "
+        "materials\n"
+    )
+
+
+# ---- docs/extending.md, "Adding a paper from a spreadsheet": its commands run, its tables are the truth ------------
+
+GUIDE = (Path(__file__).resolve().parents[1] / "docs" / "extending.md").read_text(encoding="utf-8")
+SPREADSHEET = GUIDE.split("## Adding a paper from a spreadsheet")[1]
+
+
+def markdown_tables(text: str) -> list[list[list[str]]]:
+    """Every Markdown table in TEXT as rows of cells (the header row first, the |---| line left out)."""
+    tables, current = [], []
+    for line in text.splitlines() + [""]:
+        if line.startswith("|"):
+            if not line.startswith("|---"):
+                cells = re.split(r"(?<!\\)\|", line.strip()[1:-1])
+                current.append([c.strip().replace("\\|", "|") for c in cells])
+        elif current:
+            tables.append(current)
+            current = []
+    return tables
+
+
+def test_the_spreadsheet_guide_lists_every_column_of_every_sheet():
+    from liskg.sources.sheets import SHEETS
+
+    listed = {
+        kind: [row for row in table[1:]]
+        for kind, table in zip(re.findall(r"^\*\*(\w+)\*\*$", SPREADSHEET, re.M), markdown_tables(SPREADSHEET))
+    }
+    assert sorted(listed) == sorted(SHEETS)
+    for kind, columns in SHEETS.items():
+        assert listed[kind] == [[f"`{c.name}`" + (" *" if c.required else ""), c.help] for c in columns], kind
+
+
+def test_the_spreadsheet_guide_shows_the_fixture_paper_as_it_is_typed():
+    import csv
+    import io
+
+    from liskg.sources.sheets import SHEETS
+
+    shown = SPREADSHEET.split("The example paper, as typed into the blank sheets")[1].split("### 3.")[0]
+    names = re.findall(r"^`(\w+)\.tsv`:$", shown, re.M)
+    assert sorted(names) == sorted(p.stem for p in (FIXTURES / "doe-2025").glob("*.tsv"))
+    for name, table in zip(names, markdown_tables(shown)):
+        text = (FIXTURES / "doe-2025" / f"{name}.tsv").read_text(encoding="utf-8")
+        rows = list(csv.DictReader(io.StringIO(text), dialect="excel-tab"))
+        filled = [c.name for c in SHEETS[name] if any(r[c.name] for r in rows)]
+        assert table == [filled] + [[r[c] for c in filled] for r in rows], name
+
+
+def test_the_spreadsheet_guide_runs_as_written(tmp_path):
+    """Every command of the section, on a copy of the project whose blank sheets get the fixture paper's rows:
+    each succeeds and prints what the guide shows."""
+    import shlex
+
+    commands = [shlex.split(c) for c in re.findall(r"^    \.venv/bin/liskg (.+)$", SPREADSHEET, re.M)]
+    assert commands[0] == ["new", "study", "doe-2025"] and len(commands) == 4
+    root = copy_built(tmp_path)
+    fill_blanks(root)  # runs commands[0], then types the rows in
+    printed = {}
+    for command in commands[1:]:
+        result = run_main("--root", str(root), *command)
+        assert result.code == 0, (command, result.err)
+        printed[command[0]] = result.out
+    assert printed["validate"].startswith("conforms: every record satisfies ontology/shapes.ttl")
+    study = re.search(r"```\n(Doe et al\. \(2025\)\n.*?)```", SPREADSHEET, re.S).group(1)
+    assert printed["study"].startswith(study)
+    assert "Doe et al. (2025)" in printed["query"]
+
+
+def test_the_spreadsheet_guide_quotes_the_errors_the_matrix_checks():
+    quoted = [table for table in markdown_tables(SPREADSHEET) if table[0][0] == "the line"][0][1:]
+    errors = {param.values[1] for param in BAD}
+    assert len(quoted) >= 12
+    for line, _meaning in quoted:
+        assert line.strip("`") in errors, line

@@ -35,6 +35,7 @@ from liskg.base.version import __version__ as __version__
 FUNCTIONS = (
     "build",
     "validate",
+    "new_study",
     "reason",
     "status",
     "docs",

@@ -122,6 +122,19 @@ def validate(project: ProjectLike = None, *, progress: bool = False) -> list[str
     return []
 
 
+def new_study(project: ProjectLike, name: str, *, sheets: tuple[str, ...] = ()) -> list[Path]:
+    """Write a blank, commented set of template sheets to fill in for one paper into
+    graph_data/templates/NAME/ (docs/extending.md, "Adding a paper from a spreadsheet"); their paths. An
+    existing sheet is never overwritten (LiskgError, nothing written).
+
+    Options:
+    sheets: the sheets to write (studies, strategies, cells, measurements, materials); () for all of them.
+    """
+    from liskg.sources import sheets as blank_sheets
+
+    return blank_sheets.write_blank(project_of(project).data_dir, name, list(sheets) or None)
+
+
 def reason(project: ProjectLike = None, *, progress: bool = False) -> ReasonerReport:
     """Build with HermiT and without SHACL, and return HermiT's report (consistency, unsatisfiable classes).
     An inconsistent graph raises CheckFailed naming the clashing individuals; the build it writes is

@@ -313,18 +313,17 @@ class Names:
                 raise LiskgError(f"no study is cited as reference [{number.group(1)}] in the graph")
             return found[:1]
         if not needle:
-            raise LiskgError("name a study: a reference number (107) or a first author (Sharafi)")
+            raise LiskgError("name a study: a reference number (107), a DOI or a first author (Sharafi)")
         authors = {t: normalize(a.value) for t, a, _n in rows if a is not None}
         found = [t for t, a in authors.items() if a == needle] or [
             t for t, a in authors.items() if a.startswith(needle)
         ]
         if found:
-            return sorted(
-                found, key=lambda t: (int(next(n.value for s, _a, n in rows if s == t and n is not None) or 0), t.value)
-            )
+            numbers = {t: int(n.value) for t, _a, n in rows if n is not None}
+            return sorted(found, key=lambda t: (numbers.get(t, 0), t.value))  # a paper outside the review first
         close = close_names(needle, {a.value for _t, a, _n in rows if a is not None})
         hint = f"; close names: {', '.join(close)}" if close else ""
-        raise LiskgError(f"no study has the first author {text!r}{hint} (give an author or a reference number)")
+        raise LiskgError(f"no study has the first author {text!r}{hint} (give an author, a reference number or a DOI)")
 
 
 def close_names(needle: str, names: Collection[str], limit: int = 5) -> list[str]:

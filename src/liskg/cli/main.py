@@ -19,6 +19,7 @@ from liskg.base.version import __version__
 COMMANDS = [
     "build",
     "validate",
+    "new",
     "reason",
     "stats",
     "docs",
@@ -48,6 +49,7 @@ typical session:
   liskg method pressing       what a processing method mitigates and risks, and its numbers
   liskg viz                   the interactive graph page (build/liskg-graph.html)
   liskg validate              SHACL report of incomplete records
+  liskg new study doe-2025    blank sheets to enter a paper in (graph_data/templates/doe-2025/)
   liskg release               every format, the EMMO alignment, VoID, checksums (build/release/)
 
 Every command rebuilds first when ontology/ or graph_data/ changed since the last build, and

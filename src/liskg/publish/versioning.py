@@ -36,7 +36,7 @@ def version_problems(project: Project, loaded: LoadedSources) -> list[str]:
     version = release_info(loaded)["version"]
     shapes = parse_turtle(project.shapes_file, project.relative(project.shapes_file))
     found = []
-    for f in loaded.files + [SourceFile(project.shapes_file, shapes, declared_ontology(shapes)[0], [])]:
+    for f in loaded.rdf_files() + [SourceFile(project.shapes_file, shapes, declared_ontology(shapes)[0], [])]:
         header = {t.predicate.value: t.object.value for t in f.triples if t.subject.value == f.ontology_iri}
         info, iri = header.get(OWL + "versionInfo"), header.get(OWL + "versionIRI")
         if info != version or iri != f"{f.ontology_iri}/{version}":

@@ -204,6 +204,8 @@ class Lookups:
             f"published {year.value}" if year else "",
         ]
         out = [self.labels.text(study), "  " + " · ".join(h for h in head if h)]
+        if self.outside(study):  # a record of the review says so by its reference number and section
+            out.append(self._wrap("from " + self.source(study), "  "))
         if summary:
             out.append(self._wrap(summary.value, "  "))
         for title, things in (("Strategies", strategies), ("Cells", cells)):
@@ -223,12 +225,28 @@ class Lookups:
             out += self._numbers(thing)
         return "\n".join(out)
 
+    def outside(self, thing: ox.NamedNode) -> bool:
+        """Whether THING was entered from a template sheet or comes from a paper outside the review."""
+        return any(r[2:] != (None, None) for r in self.query("lookup-provenance", subject=[thing]).rows)
+
+    def source(self, thing: ox.NamedNode) -> str:
+        """Where THING comes from, for people: 'the review, reference [107]' or 'doi:10.5555/x (outside the
+        review)', and the template row it was entered on: ', entered at graph_data/templates/x/studies.tsv:2'."""
+        rows = self.query("lookup-provenance", subject=[thing]).rows
+        references = sorted({r[1].value for r in rows if r[1] is not None})
+        sources = sorted({r[2].value.replace("https://doi.org/", "doi:") for r in rows if r[2] is not None})
+        places = sorted({r[3].value for r in rows if r[3] is not None})
+        said = [f"{s} (outside the review)" for s in sources] or [f"the review, reference [{n}]" for n in references]
+        return ", ".join((said or ["the review"]) + [f"entered at {p}" for p in places])
+
     def _facts(self, thing: ox.NamedNode, indent: str = "  ") -> str:
         types = [self.labels.text(r[1]) for r in self.query("lookup-types", subject=[thing]).rows]
         title = self._wrap(f"{self.labels.text(thing)}" + (f"  [{', '.join(types)}]" if types else ""), indent)
         cells = []
         for _s, prop, obj in self.query("lookup-facts", subject=[thing]).rows:
             cells.append([self.labels.text(prop), self.labels.text(obj)])
+        if self.outside(thing):
+            cells.append(["from", self.source(thing)])
         return "\n".join(
             [title] + [f"{indent}  {line}" for line in aligned(cells, self.width and self.width - len(indent) - 2)]
         )

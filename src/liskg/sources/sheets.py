@@ -15,10 +15,12 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from liskg.base.errors import LiskgError
+from liskg.base.files import write_atomically
 
 TEMPLATES = "templates"  # graph_data/templates/: the sets of sheets
 SUFFIXES = (".tsv", ".csv")
@@ -265,3 +267,22 @@ def blank(kind: str) -> str:
     lines.append("# Several names in one cell: separate them with ';'. docs/extending.md explains every column.")
     lines.append("\t".join(c.name for c in SHEETS[kind]))
     return "\n".join(lines) + "\n"
+
+
+def write_blank(data_dir: Path, name: str, kinds: list[str] | None = None) -> list[Path]:
+    """Write the blank sheets of KINDS (default: all, in SHEETS order) into DATA_DIR/templates/NAME/, each one
+    atomically; their paths. An existing sheet is never overwritten: nothing is written then."""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name):
+        raise LiskgError(f"{name!r}: name the set of sheets with letters, digits, '.', '-' or '_' (doe-2025)")
+    unknown = [k for k in kinds or [] if k not in SHEETS]
+    if unknown:
+        raise LiskgError(f"no sheet is called {unknown[0]!r}; the sheets: {', '.join(SHEETS)}")
+    folder = data_dir / TEMPLATES / name
+    paths = [folder / f"{kind}.tsv" for kind in (kinds or list(SHEETS))]
+    existing = [p for p in paths if p.exists()]
+    if existing:
+        raise LiskgError(f"{existing[0].relative_to(data_dir.parent)} exists; nothing was written")
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        write_atomically(path, blank(path.stem).encode("utf-8"))
+    return paths
