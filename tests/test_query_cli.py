@@ -77,7 +77,7 @@ def test_other_formats(fmt, first_line):
 def test_query_file_and_inline_query(tmp_path):
     path = tmp_path / "cells.rq"
     path.write_text("PREFIX liskg: <https://w3id.org/liskg/ontology#>\n"
-                    "ASK { ?cell liskg:hasCellFormat liskg:PouchCell }\n")
+                    "ASK { ?cell a liskg:PouchCell }\n")
     assert run_main("query", str(path)).out.strip() == "true"
     inline = run_main("query", "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#> "
                      "SELECT ?n WHERE { ?s liskg:referenceNumber ?n FILTER(?n = 107) }", "--format", "csv")
