@@ -4,6 +4,7 @@
 SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
+PYTHON_FOLDERS := src tests bench scripts
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
 	else echo "missing $(1): run 'sudo apt-get install -y $(1)'" >&2; exit 1; fi
@@ -19,7 +20,10 @@ demo: install java ## the main job: build, validate, reason, answer the headline
 	$(BIN)/liskg query oxide-anode-strategies
 	$(BIN)/liskg viz
 
-test: install java chromium jena ## the whole test suite
+test: install java chromium jena ## lint, format and type checks, then the whole test suite
+	$(BIN)/ruff check $(PYTHON_FOLDERS)
+	$(BIN)/ruff format --check $(PYTHON_FOLDERS)
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 install: $(STAMP) ## create .venv and install liskg with its test dependencies

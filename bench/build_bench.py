@@ -12,12 +12,19 @@ import time
 from pathlib import Path
 
 import timing
-from liskg.project import Project
+from liskg.base.project import Project
 
 # Short names for build()'s progress titles, matched by their first words.
-STEPS = {"loading sources and merged graph through the OWL API": "OWL API", "loading sources": "load",
-         "checking terms": "QC", "materializing inferences": "inference", "serializing": "serialization",
-         "validating against SHACL": "SHACL", "reasoning with HermiT": "HermiT", "writing build": "artifact writing"}
+STEPS = {
+    "loading sources and merged graph through the OWL API": "OWL API",
+    "loading sources": "load",
+    "checking terms": "QC",
+    "materializing inferences": "inference",
+    "serializing": "serialization",
+    "validating against SHACL": "SHACL",
+    "reasoning with HermiT": "HermiT",
+    "writing build": "artifact writing",
+}
 
 
 def step_name(title: str) -> str:
@@ -26,7 +33,7 @@ def step_name(title: str) -> str:
 
 def full_builds(spec: dict) -> dict:
     """build() `runs` times (with HermiT and the OWL API when java is true); seconds per step and in total."""
-    from liskg.build.pipeline import build
+    from liskg.builder.pipeline import build
 
     project = Project(Path(spec["root"]))
     steps: dict[str, list[float]] = {}
@@ -46,7 +53,7 @@ def first_steps(spec: dict) -> dict:
     Prints the result so far after each step, so a run stopped by its budget still reports the steps done."""
     import pyoxigraph as ox
 
-    from liskg.build import inference, qc
+    from liskg.builder import inference, qc
     from liskg.sources.loading import load_sources
 
     project = Project(Path(spec["root"]))

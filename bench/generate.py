@@ -34,21 +34,26 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from liskg.project import Project
+from liskg.base.project import Project
+from liskg.base.vocab import DCTERMS, LISKG, LKD, OWL, PREFIXES, RDF_TYPE, RDFS, RDFS_LABEL, XSD
 from liskg.sources.loading import load_sources
-from liskg.vocab import DCTERMS, LISKG, LKD, OWL, PREFIXES, RDF_TYPE, RDFS, RDFS_LABEL, XSD
 
 RDFS_SUBCLASS = RDFS + "subClassOf"
 LABEL = RDFS_LABEL
 SHARE = 0.3
 SHARD_TRIPLES = 250_000
 SHARED_KINDS = (LISKG + "Material", LISKG + "FailureMode")
-SCALED_DECIMALS = {LISKG + p for p in ("numericValue", "minimumValue", "maximumValue", "atCRate",
-                                       "atCurrentDensity")}
+SCALED_DECIMALS = {LISKG + p for p in ("numericValue", "minimumValue", "maximumValue", "atCRate", "atCurrentDensity")}
 SCALED_INTEGERS = {LISKG + "afterCycles"}
 REFERENCE_NUMBER = LISKG + "referenceNumber"
-HEADER_PREDICATES = {OWL + "imports", OWL + "versionIRI", OWL + "versionInfo", DCTERMS + "title",
-                     DCTERMS + "description", DCTERMS + "license"}
+HEADER_PREDICATES = {
+    OWL + "imports",
+    OWL + "versionIRI",
+    OWL + "versionInfo",
+    DCTERMS + "title",
+    DCTERMS + "description",
+    DCTERMS + "license",
+}
 ROOT_HEADER = """\
 <https://w3id.org/liskg/data> a owl:Ontology ;
     owl:imports {imports} ;
@@ -78,25 +83,36 @@ def _decimal(x: float) -> str:
 def _is_header(triple: ox.Triple, module_iri: str | None) -> bool:
     """A triple of a module's owl:Ontology header (the review module's IRI also names the review itself)."""
     return triple.subject.value == module_iri and (
-        triple.object.value == OWL + "Ontology" or triple.predicate.value in HEADER_PREDICATES)
+        triple.object.value == OWL + "Ontology" or triple.predicate.value in HEADER_PREDICATES
+    )
 
 
 def _templates(project: Project) -> list[Template]:
     loaded = load_sources(project)
-    triples = sorted({t for f in loaded.data_files(project) if f.path != project.root_file.resolve()
-                      for t in f.triples if not _is_header(t, f.ontology_iri)}, key=str)
+    triples = sorted(
+        {
+            t
+            for f in loaded.data_files(project)
+            if f.path != project.root_file.resolve()
+            for t in f.triples
+            if not _is_header(t, f.ontology_iri)
+        },
+        key=str,
+    )
     store = ox.Store()
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for f in loaded.files for t in f.triples)
     kinds = " ".join(f"<{k}>" for k in SHARED_KINDS)
-    shared = {row["x"].value for row in store.query(
-        f"SELECT DISTINCT ?x {{ VALUES ?k {{ {kinds} }} ?x a/<{RDFS_SUBCLASS}>* ?k }}")}
+    shared = {
+        row["x"].value
+        for row in store.query(f"SELECT DISTINCT ?x {{ VALUES ?k {{ {kinds} }} ?x a/<{RDFS_SUBCLASS}>* ?k }}")
+    }
     result = []
     for t in triples:
         s, p, o = t.subject.value, t.predicate.value, t.object
         if not isinstance(t.subject, ox.NamedNode) or not s.startswith(LKD):
             continue  # vocabulary declarations and axiom annotations: kept once, in the review's own files
         if isinstance(o, ox.NamedNode) and o.value.startswith(LKD):
-            kind, value = ("shared" if o.value in shared else "data"), o.value[len(LKD):]
+            kind, value = ("shared" if o.value in shared else "data"), o.value[len(LKD) :]
         elif isinstance(o, ox.Literal) and p == LABEL:
             kind, value = "label", (str(ox.Literal(o.value))[1:-1], o.language)
         elif isinstance(o, ox.Literal) and p in SCALED_DECIMALS:
@@ -107,7 +123,7 @@ def _templates(project: Project) -> list[Template]:
             kind, value = "reference", int(o.value)
         else:
             kind, value = "fixed", str(o)
-        result.append(Template(s[len(LKD):], f"<{p}>", kind, value))
+        result.append(Template(s[len(LKD) :], f"<{p}>", kind, value))
     return result
 
 
@@ -132,8 +148,11 @@ def _replica(templates: list[Template], copy: int, seed: int, stride: int) -> li
             o = t.value[1]
         elif t.kind in ("decimal", "integer"):
             factor = factors.setdefault(t.subject, math.exp(rng.gauss(0, 0.4)))
-            o = (f'"{_decimal(t.value[0] * factor)}"^^<{XSD}decimal>' if t.kind == "decimal"
-                 else f'"{max(1, round(t.value[0] * factor))}"^^<{XSD}integer>')
+            o = (
+                f'"{_decimal(t.value[0] * factor)}"^^<{XSD}decimal>'
+                if t.kind == "decimal"
+                else f'"{max(1, round(t.value[0] * factor))}"^^<{XSD}integer>'
+            )
         elif t.kind == "reference":
             o = f'"{copy * stride + t.value}"^^<{XSD}integer>'
         lines.append(f"<{prefix}{t.subject}> {t.predicate} {o} .")
@@ -143,14 +162,15 @@ def _replica(templates: list[Template], copy: int, seed: int, stride: int) -> li
 def _shard_turtle(iri: str, lines: list[str]) -> bytes:
     header = [f"<{iri}> <{RDF_TYPE}> <{OWL}Ontology> .", f"<{iri}> <{OWL}imports> <https://w3id.org/liskg/ontology> ."]
     data = "\n".join(header + lines).encode("utf-8")
-    return ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
-                        prefixes=PREFIXES)
+    return ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
 def _catalog(entries: dict[str, str]) -> str:
     rows = "".join(f'    <uri name="{name}" uri="{uri}"/>\n' for name, uri in entries.items())
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
-            '<catalog prefer="public" xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">\n' + rows + "</catalog>\n")
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+        '<catalog prefer="public" xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">\n' + rows + "</catalog>\n"
+    )
 
 
 def source_key(project: Project, scale: int, seed: int) -> str:
@@ -177,27 +197,39 @@ def generate(source: Project, scale: int, out: Path, seed: int = 0) -> dict:
     for first in range(0, scale, per_shard):
         name = f"shard-{len(shards):04d}.ttl"
         iri = f"{LKD}synthetic-{name[:-4]}"  # no "/": Turtle escapes it in a prefixed name, which the OWL API rejects
-        lines = [line for c in range(first, min(scale, first + per_shard)) for line in _replica(templates, c, seed, stride)]
+        lines = [
+            line for c in range(first, min(scale, first + per_shard)) for line in _replica(templates, c, seed, stride)
+        ]
         (data_dir / name).write_bytes(_shard_turtle(iri, lines))
         shards[iri] = name
         triples += len(lines) + 2
     ontology_catalog = {name: "../ontology/" + uri.name for name, uri in _ontology_catalog(source).items()}
     imports = " ,\n        ".join(f"<{iri}>" for iri in ["https://w3id.org/liskg/ontology", *shards])
     prefixes = "".join(f"@prefix {k}: <{v}> .\n" for k, v in PREFIXES.items())
-    (data_dir / "liskg-data.ttl").write_text(prefixes + "\n" + ROOT_HEADER.format(imports=imports, scale=scale, seed=seed))
-    (data_dir / "catalog-v001.xml").write_text(_catalog({"https://w3id.org/liskg/data": "liskg-data.ttl", **shards,
-                                                         **ontology_catalog}))
+    (data_dir / "liskg-data.ttl").write_text(
+        prefixes + "\n" + ROOT_HEADER.format(imports=imports, scale=scale, seed=seed)
+    )
+    (data_dir / "catalog-v001.xml").write_text(
+        _catalog({"https://w3id.org/liskg/data": "liskg-data.ttl", **shards, **ontology_catalog})
+    )
     triples += sum(1 for _ in ox.parse(path=str(data_dir / "liskg-data.ttl"), format=ox.RdfFormat.TURTLE))
-    return {"scale": scale, "seed": seed, "data_triples": triples, "shards": len(shards),
-            "seconds": time.perf_counter() - start}
+    return {
+        "scale": scale,
+        "seed": seed,
+        "data_triples": triples,
+        "shards": len(shards),
+        "seconds": time.perf_counter() - start,
+    }
 
 
 def _ontology_catalog(source: Project) -> dict[str, Path]:
     from liskg.sources.catalog import read_catalog
 
     return read_catalog(source.ontology_dir / "catalog-v001.xml") | {
-        name: path for name, path in read_catalog(source.data_dir / "catalog-v001.xml").items()
-        if path.parent == source.ontology_dir.resolve()}
+        name: path
+        for name, path in read_catalog(source.data_dir / "catalog-v001.xml").items()
+        if path.parent == source.ontology_dir.resolve()
+    }
 
 
 def copy_sources(source: Project, out: Path) -> None:
@@ -213,12 +245,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, required=True, help="how many times the review graph's size")
     parser.add_argument("--out", type=Path, required=True, help="project folder to write")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--source", type=Path, default=Path(__file__).resolve().parents[1],
-                        help="the LiSKG checkout whose graph is replicated")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=Path(__file__).resolve().parents[1],
+        help="the LiSKG checkout whose graph is replicated",
+    )
     args = parser.parse_args(argv)
     info = generate(Project(args.source.resolve()), args.scale, args.out, args.seed)
-    print(f"{args.out}: {info['data_triples']:,} triples in graph_data/ ({info['shards']} shards, "
-          f"{info['seconds']:.1f} s)")
+    print(
+        f"{args.out}: {info['data_triples']:,} triples in graph_data/ ({info['shards']} shards, "
+        f"{info['seconds']:.1f} s)"
+    )
     return 0
 
 

@@ -12,16 +12,16 @@ import time
 from pathlib import Path
 
 import timing
-from liskg.project import Project
+from liskg.base.project import Project
 
 
 def handle(spec: dict) -> dict:
     import owlrl
     import pyoxigraph as ox
 
-    from liskg.build import inference
+    from liskg.base.rdfconvert import to_rdflib_graph
+    from liskg.builder import inference
     from liskg.sources.loading import load_sources
-    from liskg.build.rdfconvert import to_rdflib_graph
 
     asserted = load_sources(Project(Path(spec["root"]))).triples()
     result = {"asserted": len(set(asserted))}

@@ -29,8 +29,9 @@ def _proc_field(path: str, key: str) -> str:
 
 def info() -> dict:
     memory_kib = int(_proc_field("/proc/meminfo", "MemTotal").split()[0])
-    dirty = subprocess.run(["git", "-C", str(CHECKOUT), "status", "--porcelain", "--untracked-files=no"],
-                           capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "-C", str(CHECKOUT), "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True
+    ).stdout.strip()
     return {
         "cpu": _proc_field("/proc/cpuinfo", "model name"),
         "cores": os.cpu_count(),
@@ -42,7 +43,7 @@ def info() -> dict:
         "java": _first_line(["java", "-version"]),
         "load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
         "commit": _first_line(["git", "-C", str(CHECKOUT), "rev-parse", "--short", "HEAD"])
-                  + (" with uncommitted changes" if dirty else ""),
+        + (" with uncommitted changes" if dirty else ""),
     }
 
 

@@ -32,14 +32,20 @@ import time
 from pathlib import Path
 
 import projects
-from liskg.graph import layout
+from liskg.viz import layout
 from timing import NEXT_FRAME, clicks_to_frame, task_main
 
 BASELINE = "2cd94ec"
 BASELINE_BUILD_FILES = "ade13f9"  # the commit that first tracked src/liskg/build/__init__.py and manifest.py
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 HUB = """() => { const net = liskg.network, ids = liskg.nodes.getIds().filter((id) => net.body.nodes[id]);
   const hub = ids.reduce((a, b) => (net.getConnectedEdges(b).length > net.getConnectedEdges(a).length ? b : a));
   net.focus(hub, {scale: 1.0, animation: false}); return net.canvasToDOM(net.getPositions([hub])[hub]); }"""
@@ -67,8 +73,17 @@ def write_pages(project, folder: Path, code: Path | None) -> dict[str, Path]:
     pages = {}
     for name, extra in (("overview", []), ("headline", ["--query", "oxide-anode-strategies"])):
         out = folder / f"{'old' if code else 'new'}-{name}.html"
-        command = [sys.executable, "-c", "import sys; from liskg.cli.main import main; sys.exit(main(sys.argv[1:]))",
-                   "--root", str(project.root), "viz", *extra, "-o", str(out)]
+        command = [
+            sys.executable,
+            "-c",
+            "import sys; from liskg.cli.main import main; sys.exit(main(sys.argv[1:]))",
+            "--root",
+            str(project.root),
+            "viz",
+            *extra,
+            "-o",
+            str(out),
+        ]
         subprocess.run(command, check=True, capture_output=True, env={**__import__("os").environ, **env})
         pages[name] = out
     return pages
@@ -79,11 +94,16 @@ def load(browser, path: Path, new: bool, runs: int, quality: bool) -> dict:
     for _ in range(runs):
         page = browser.new_page(viewport={"width": 1600, "height": 1000})
         external = []
-        page.on("request", lambda r: r.url.startswith(("file:", "blob:", "data:")) or external.append(r.url))
+        page.on(
+            "request",
+            lambda r, external=external: r.url.startswith(("file:", "blob:", "data:")) or external.append(r.url),
+        )
         start = time.perf_counter()
         page.goto(path.as_uri(), wait_until="commit", timeout=600_000)
         if new:
-            page.wait_for_function("() => window.liskg && typeof liskg.drawnMs === 'number'", timeout=600_000, polling=10)
+            page.wait_for_function(
+                "() => window.liskg && typeof liskg.drawnMs === 'number'", timeout=600_000, polling=10
+            )
             settled = time.perf_counter() - start
         page.wait_for_function("() => window.liskg && window.liskg.ready", timeout=600_000, polling=10)
         ready = time.perf_counter() - start
@@ -92,8 +112,10 @@ def load(browser, path: Path, new: bool, runs: int, quality: bool) -> dict:
             result.update(page.evaluate("() => ({drawn: liskg.drawnMs / 1000, engine: liskg.engine.readyMs / 1000})"))
             times = []
             for _ in range(5):
-                times.append(page.evaluate("""async () => { const q = liskg.engine.queries.find((x) => x.name === 'oxide-anode-strategies');
-                  const t = performance.now(); await liskg.engine.run(q.text); return (performance.now() - t) / 1000; }"""))
+                times.append(
+                    page.evaluate("""async () => { const q = liskg.engine.queries.find((x) => x.name === 'oxide-anode-strategies');
+                  const t = performance.now(); await liskg.engine.run(q.text); return (performance.now() - t) / 1000; }""")
+                )
             result["named_query"] = statistics.median(times)
         hub = page.evaluate(HUB)
         page.evaluate(NEXT_FRAME)
@@ -108,8 +130,12 @@ def load(browser, path: Path, new: bool, runs: int, quality: bool) -> dict:
             result["crossings_per_edge"] = result["edge_crossings"] / max(len(edges), 1)
         page.close()
         results.append(result)
-    summary = {key: statistics.median([r[key] for r in results]) if isinstance(results[0][key], (int, float)) else results[0][key]
-               for key in results[0]}
+    summary = {
+        key: statistics.median([r[key] for r in results])
+        if isinstance(results[0][key], (int, float))
+        else results[0][key]
+        for key in results[0]
+    }
     summary["size_bytes"] = path.stat().st_size
     return summary
 
@@ -129,21 +155,32 @@ def measure(scales: list[int], runs: int = 3, scaled_runs: int = 1) -> dict:
         for missing in ("__init__.py", "manifest.py"):  # untracked at BASELINE (.gitignore ignored every build/)
             target = tmp / "baseline" / "src" / "liskg" / "build" / missing
             if not target.exists():  # as first committed, for BASELINE's code (later versions need newer modules)
-                target.write_bytes(subprocess.run(["git", "show", f"{BASELINE_BUILD_FILES}:src/liskg/build/{missing}"],
-                                                  check=True, capture_output=True, cwd=projects.CHECKOUT).stdout)
+                target.write_bytes(
+                    subprocess.run(
+                        ["git", "show", f"{BASELINE_BUILD_FILES}:src/liskg/build/{missing}"],
+                        check=True,
+                        capture_output=True,
+                        cwd=projects.CHECKOUT,
+                    ).stdout
+                )
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         for scale in scales:
             project, _info = projects.scaled(review, scale)
-            subprocess.run([sys.executable, "-m", "liskg.cli", "--root", str(project.root), "build"], check=True,
-                           capture_output=True)
+            subprocess.run(
+                [sys.executable, "-m", "liskg.cli", "--root", str(project.root), "build"],
+                check=True,
+                capture_output=True,
+            )
             folder = tmp / f"scale-{scale}"
             folder.mkdir()
             new, old = write_pages(project, folder, None), write_pages(project, folder, tmp / "baseline")
             row = {}
             for name in ("overview", "headline"):
                 quality = name == "headline"
-                row[name] = {"new": load(browser, new[name], True, runs if scale == 1 else scaled_runs, quality),
-                             "old": load(browser, old[name], False, runs if scale == 1 else 1, quality)}
+                row[name] = {
+                    "new": load(browser, new[name], True, runs if scale == 1 else scaled_runs, quality),
+                    "old": load(browser, old[name], False, runs if scale == 1 else 1, quality),
+                }
                 row[name]["size_ratio"] = row[name]["new"]["size_bytes"] / row[name]["old"]["size_bytes"]
             out["scales"][str(scale)] = row
             print(json.dumps({scale: row}), file=sys.stderr)

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import generate
-from liskg.project import Project
+from liskg.base.project import Project
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 WORK = CHECKOUT / "build" / "bench"

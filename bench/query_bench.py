@@ -10,14 +10,14 @@ import sys
 from pathlib import Path
 
 import timing
-from liskg.project import Project
+from liskg.base.project import Project
 
 LISKG = str(Path(sys.executable).parent / "liskg")
 
 
 def named(root: str) -> dict[str, str]:
     """The project's named queries: name -> SPARQL text."""
-    from liskg.query import named
+    from liskg.base import named
 
     return {name: q.text for name, q in named.named_queries(Project(Path(root))).items()}
 
@@ -25,8 +25,10 @@ def named(root: str) -> dict[str, str]:
 def cold(spec: dict) -> dict:
     """Whole-process seconds of `liskg --root DIR query NAME` per named query, plus the interpreter floor."""
     runs = spec["runs"]
-    result = {"python -c pass": timing.command_times([sys.executable, "-c", "pass"], runs),
-              "liskg --version": timing.command_times([LISKG, "--version"], runs)}
+    result = {
+        "python -c pass": timing.command_times([sys.executable, "-c", "pass"], runs),
+        "liskg --version": timing.command_times([LISKG, "--version"], runs),
+    }
     for name in named(spec["root"]):
         result[name] = timing.command_times([LISKG, "--root", spec["root"], "query", name], runs)
     return result
@@ -34,8 +36,8 @@ def cold(spec: dict) -> dict:
 
 def warm(spec: dict) -> dict:
     """Per named query: engine.run in-process (no time bound) and with the default time bound (forked)."""
-    from liskg.query import engine
     from liskg import open_store
+    from liskg.base import engine
 
     store = open_store(Project(Path(spec["root"])))
     result = {}
@@ -43,8 +45,12 @@ def warm(spec: dict) -> dict:
         rows = len(engine.run(store, text, timeout=None).rows)
         result[name] = {
             "rows": rows,
-            "in_process": timing.repeat(lambda: engine.run(store, text, timeout=None), spec["runs"], warmup=5),
-            "forked": timing.repeat(lambda: engine.run(store, text, timeout=30.0), spec["forked_runs"], warmup=2),
+            "in_process": timing.repeat(
+                lambda text=text: engine.run(store, text, timeout=None), spec["runs"], warmup=5
+            ),
+            "forked": timing.repeat(
+                lambda text=text: engine.run(store, text, timeout=30.0), spec["forked_runs"], warmup=2
+            ),
         }
     return result
 

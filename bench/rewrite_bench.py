@@ -35,9 +35,13 @@ def handle(spec: dict) -> dict:
     result = {}
     for name, (title, text) in query_rewrites.rewritten(originals).items():
         original = originals[name]
-        result[name] = {"rewrite": title, "before": seconds(original), "after": seconds(text),
-                        "same_inferred": answers(inferred, original) == answers(inferred, text),
-                        "same_asserted": answers(asserted, original) == answers(asserted, text)}
+        result[name] = {
+            "rewrite": title,
+            "before": seconds(original),
+            "after": seconds(text),
+            "same_inferred": answers(inferred, original) == answers(inferred, text),
+            "same_asserted": answers(asserted, original) == answers(asserted, text),
+        }
     return result
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import machine
@@ -36,14 +36,31 @@ def log(message: str) -> None:
 def plan(quick: bool, review) -> dict:
     """Scales and repetitions. 'full' scales get the whole build; 'steps' scales load, QC and infer only."""
     if quick:
-        return {"full": {1: 2, 10: 1}, "steps": {}, "million": 10, "engine_runs": {1: 5, 10: 2},
-                "rdflib_runs": {1: 1, 10: 1}, "java_runs": 1, "cli_runs": 2, "warm_runs": 30,
-                "viz": {1: (1, 1)}, "inference": {1: (2, 1)}}
+        return {
+            "full": {1: 2, 10: 1},
+            "steps": {},
+            "million": 10,
+            "engine_runs": {1: 5, 10: 2},
+            "rdflib_runs": {1: 1, 10: 1},
+            "java_runs": 1,
+            "cli_runs": 2,
+            "warm_runs": 30,
+            "viz": {1: (1, 1)},
+            "inference": {1: (2, 1)},
+        }
     million = projects.million_scale(review)
-    return {"full": {1: 5, 10: 3, 100: 1}, "steps": {million: 1, 1000: 1}, "million": million,
-            "engine_runs": {1: 20, 10: 10, 100: 5, million: 5, 1000: 3}, "rdflib_runs": {1: 3, 10: 1, million: 1},
-            "java_runs": 3, "cli_runs": 8, "warm_runs": 300,
-            "viz": {1: (3, 3), 10: (3, 2)}, "inference": {1: (5, 1), 10: (1, 1)}}
+    return {
+        "full": {1: 5, 10: 3, 100: 1},
+        "steps": {million: 1, 1000: 1},
+        "million": million,
+        "engine_runs": {1: 20, 10: 10, 100: 5, million: 5, 1000: 3},
+        "rdflib_runs": {1: 3, 10: 1, million: 1},
+        "java_runs": 3,
+        "cli_runs": 8,
+        "warm_runs": 300,
+        "viz": {1: (3, 3), 10: (3, 2)},
+        "inference": {1: (5, 1), 10: (1, 1)},
+    }
 
 
 def inferred_nt(project, scale: int, p: dict) -> Path:
@@ -52,8 +69,12 @@ def inferred_nt(project, scale: int, p: dict) -> Path:
 
 def run(quick: bool) -> dict:
     started = time.perf_counter()
-    results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "quick": quick,
-               "machine": machine.info(), "not_run": []}
+    results = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "quick": quick,
+        "machine": machine.info(),
+        "not_run": [],
+    }
     review = projects.snapshot()
     p = plan(quick, review)
     results["million"] = p["million"]
@@ -67,26 +88,33 @@ def run(quick: bool) -> dict:
     results["build"], results["engines"], results["rewrites"] = {}, {}, {}
     for scale, runs in p["full"].items():
         log(f"build {scale}x ({runs} runs)")
-        results["build"][str(scale)] = run_task("build_bench", {"task": "build", "root": str(made[scale][0].root),
-                                                                "runs": runs, "java": False}, 900)
+        results["build"][str(scale)] = run_task(
+            "build_bench", {"task": "build", "root": str(made[scale][0].root), "runs": runs, "java": False}, 900
+        )
     for scale in p["steps"]:
         log(f"load, QC and inference {scale}x")
         root = made[scale][0].root
         budget = 90 if scale == 1000 else 400
-        results["build"][str(scale)] = run_task("build_bench", {"task": "steps", "root": str(root),
-                                                                "dump": str(root / "bench-inferred.nt")}, budget)
+        results["build"][str(scale)] = run_task(
+            "build_bench", {"task": "steps", "root": str(root), "dump": str(root / "bench-inferred.nt")}, budget
+        )
     log("build 1x with HermiT and the OWL API")
-    results["build_java"] = run_task("build_bench", {"task": "build", "root": str(review.root),
-                                                     "runs": p["java_runs"], "java": True}, 600)
+    results["build_java"] = run_task(
+        "build_bench", {"task": "build", "root": str(review.root), "runs": p["java_runs"], "java": True}, 600
+    )
     log("liskg build as a whole process")
-    results["build_cli"] = run_task("build_bench", {"task": "cli", "root": str(review.root),
-                                                    "runs": p["cli_runs"] // 2}, 300)
+    results["build_cli"] = run_task(
+        "build_bench", {"task": "cli", "root": str(review.root), "runs": p["cli_runs"] // 2}, 300
+    )
 
     log("named queries: cold CLI")
     results["cold"] = run_task("query_bench", {"task": "cold", "root": str(review.root), "runs": p["cli_runs"]}, 900)
     log("named queries: warm in-process")
-    results["warm"] = run_task("query_bench", {"task": "warm", "root": str(review.root), "runs": p["warm_runs"],
-                                               "forked_runs": max(5, p["warm_runs"] // 10)}, 600)
+    results["warm"] = run_task(
+        "query_bench",
+        {"task": "warm", "root": str(review.root), "runs": p["warm_runs"], "forked_runs": max(5, p["warm_runs"] // 10)},
+        600,
+    )
 
     queries = named(str(review.root))
     rewritten = {f"{name} (rewritten)": text for name, (_, text) in query_rewrites.rewritten(queries).items()}
@@ -99,8 +127,19 @@ def run(quick: bool) -> dict:
             continue
         texts = {**queries, **rewritten} if scale == p["million"] else queries
         log(f"engines {scale}x: pyoxigraph")
-        entry = {"oxigraph": run_task("engine_bench", {"engine": "oxigraph", "nt": str(nt), "queries": texts,
-                                                       "runs": runs, "caps": dict.fromkeys(texts, 600.0)}, 900)}
+        entry = {
+            "oxigraph": run_task(
+                "engine_bench",
+                {
+                    "engine": "oxigraph",
+                    "nt": str(nt),
+                    "queries": texts,
+                    "runs": runs,
+                    "caps": dict.fromkeys(texts, 600.0),
+                },
+                900,
+            )
+        }
         if scale in p["rdflib_runs"]:
             log(f"engines {scale}x: rdflib")
             entry["rdflib"] = run_rdflib(nt, texts, entry["oxigraph"], p["rdflib_runs"][scale])
@@ -109,21 +148,34 @@ def run(quick: bool) -> dict:
         nt = inferred_nt(made[scale][0], scale, p)
         if nt.exists():
             log(f"query rewrites {scale}x")
-            results["rewrites"][str(scale)] = run_task("rewrite_bench", {
-                "root": str(review.root), "nt": str(nt), "asserted": str(review.build_dir / "liskg-merged.ttl"),
-                "runs": 20 if scale == 1 else 3}, 600)
+            results["rewrites"][str(scale)] = run_task(
+                "rewrite_bench",
+                {
+                    "root": str(review.root),
+                    "nt": str(nt),
+                    "asserted": str(review.build_dir / "liskg-merged.ttl"),
+                    "runs": 20 if scale == 1 else 3,
+                },
+                600,
+            )
 
     results["inference"] = {}
     for scale, (runs, owlrl_runs) in p["inference"].items():
         log(f"inference choice {scale}x")
-        results["inference"][str(scale)] = run_task("inference_bench", {
-            "root": str(made[scale][0].root), "runs": runs, "owlrl_runs": owlrl_runs, "cap": 300}, 900)
+        results["inference"][str(scale)] = run_task(
+            "inference_bench",
+            {"root": str(made[scale][0].root), "runs": runs, "owlrl_runs": owlrl_runs, "cap": 300},
+            900,
+        )
 
     results["viz"] = {}
     for scale, (runs, page_runs) in p["viz"].items():
         log(f"viz {scale}x")
-        results["viz"][str(scale)] = run_task("viz_bench", {"root": str(made[scale][0].root), "runs": runs,
-                                                            "page_runs": page_runs, "variant": VIZ_VARIANT}, 900)
+        results["viz"][str(scale)] = run_task(
+            "viz_bench",
+            {"root": str(made[scale][0].root), "runs": runs, "page_runs": page_runs, "variant": VIZ_VARIANT},
+            900,
+        )
     results["seconds"] = time.perf_counter() - started
     results["machine"]["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     return results
@@ -137,8 +189,9 @@ def run_rdflib(nt: Path, queries: dict[str, str], oxigraph: dict, runs: int) -> 
         seconds = sorted(oxigraph.get("queries", {}).get(name, {}).get("seconds") or [high / factor])
         caps[name] = min(high, max(low, factor * seconds[len(seconds) // 2]))
     budget = 900 + runs * sum(caps.values())
-    result = run_task("engine_bench", {"engine": "rdflib", "nt": str(nt), "queries": queries, "runs": runs,
-                                       "caps": caps}, budget)
+    result = run_task(
+        "engine_bench", {"engine": "rdflib", "nt": str(nt), "queries": queries, "runs": runs, "caps": caps}, budget
+    )
     for name, cap in caps.items():
         result.setdefault("queries", {}).setdefault(name, {"error": result.get("error")})["cap"] = cap
     return result

@@ -29,8 +29,13 @@ STDLIB_IMPORTS = "import argparse, json, pathlib, shutil, textwrap"
 STEP = re.compile(r"^\[build\] (?P<title>[^:]+): done.* \((?P<seconds>[\d.]+) s\)$")
 
 
-def measured(argv: list[str], cwd: Path | None = None, timeout: float | None = None,
-             stderr: list | None = None, tree: bool = False) -> tuple[float, int, float]:
+def measured(
+    argv: list[str],
+    cwd: Path | None = None,
+    timeout: float | None = None,
+    stderr: list | None = None,
+    tree: bool = False,
+) -> tuple[float, int, float]:
     """(wall seconds, peak resident memory in bytes, CPU seconds) of one whole process, which must exit 0;
     its stderr lines are appended to STDERR when given (a few progress lines: the pipe never fills).
 
@@ -104,16 +109,21 @@ def builds(spec: dict) -> dict:
     result = {"seconds": [], "peak_bytes": [], "cpu": [], "hashes": [], "steps": {}}
     for _ in range(spec["runs"]):
         lines: list[str] = []
-        seconds, peak, cpu = measured([LISKG, "--root", str(root), "build", *spec.get("args", [])],
-                                      timeout=spec.get("timeout"), stderr=lines, tree=True)
+        seconds, peak, cpu = measured(
+            [LISKG, "--root", str(root), "build", *spec.get("args", [])],
+            timeout=spec.get("timeout"),
+            stderr=lines,
+            tree=True,
+        )
         for line in lines:  # "[build] TITLE: done DETAIL (S s)"
             if match := STEP.match(line):
                 result["steps"].setdefault(match["title"], []).append(float(match["seconds"]))
         result["seconds"].append(seconds)
         result["peak_bytes"].append(peak)
         result["cpu"].append(cpu)
-        result["hashes"].append({name: hashlib.sha256((root / "build" / name).read_bytes()).hexdigest()
-                                 for name in OUTPUTS})
+        result["hashes"].append(
+            {name: hashlib.sha256((root / "build" / name).read_bytes()).hexdigest() for name in OUTPUTS}
+        )
         timing.emit(result)
     return result
 
@@ -127,22 +137,36 @@ def queries(spec: dict) -> dict:
     with tempfile.TemporaryDirectory(dir=root / "build") as tmp:
         copy = Path(tmp) / "store"  # `oxigraph query` opens read-write: never on liskg's own store
         shutil.copytree(root / "build" / "liskg-store", copy)
-        argvs = {"liskg": [LISKG, "--root", str(root), "query", spec["query"]],
-                 "liskg --evaluate": [LISKG, "--root", str(root), "query", spec["query"], "--evaluate"],
-                 "oxigraph": [OXIGRAPH, "query", "--location", str(copy), "--query-file", str(query_file),
-                              "--results-format", "tsv"],
-                 "python": [sys.executable, "-c", "pass"],
-                 "python stdlib": [sys.executable, "-c", STDLIB_IMPORTS]}
+        argvs = {
+            "liskg": [LISKG, "--root", str(root), "query", spec["query"]],
+            "liskg --evaluate": [LISKG, "--root", str(root), "query", spec["query"], "--evaluate"],
+            "oxigraph": [
+                OXIGRAPH,
+                "query",
+                "--location",
+                str(copy),
+                "--query-file",
+                str(query_file),
+                "--results-format",
+                "tsv",
+            ],
+            "python": [sys.executable, "-c", "pass"],
+            "python stdlib": [sys.executable, "-c", STDLIB_IMPORTS],
+        }
         result = {name: [] for name in argvs} | {f"{name} cpu": [] for name in argvs}
-        for name, argv in argvs.items():
+        for argv in argvs.values():
             measured(argv)
         for _ in range(spec["runs"]):
             for name, argv in argvs.items():
                 seconds, _peak, cpu = measured(argv)
                 result[name].append(seconds)
                 result[f"{name} cpu"].append(cpu)
-    result["rows"] = subprocess.run([LISKG, "--root", str(root), "query", spec["query"], "-f", "tsv"],
-                                    capture_output=True, text=True).stdout.count("\n") - 1
+    result["rows"] = (
+        subprocess.run(
+            [LISKG, "--root", str(root), "query", spec["query"], "-f", "tsv"], capture_output=True, text=True
+        ).stdout.count("\n")
+        - 1
+    )
     return result
 
 

@@ -18,7 +18,7 @@ import os
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import machine
 import projects
@@ -40,8 +40,12 @@ def plan(quick: bool, review) -> dict[int, dict]:
     if quick:
         return {1: {"builds": 2, "queries": 3, "java": True}, 10: {"builds": 1, "queries": 2, "java": False}}
     million = projects.million_scale(review)
-    return {1: {"builds": 5, "queries": 15, "java": True}, 10: {"builds": 2, "queries": 7, "java": True},
-            100: {"builds": 1, "queries": 3, "java": True}, million: {"builds": 3, "queries": 3, "java": True}}
+    return {
+        1: {"builds": 5, "queries": 15, "java": True},
+        10: {"builds": 2, "queries": 7, "java": True},
+        100: {"builds": 1, "queries": 3, "java": True},
+        million: {"builds": 3, "queries": 3, "java": True},
+    }
 
 
 def load() -> list[float]:
@@ -57,8 +61,14 @@ def task(module: str, spec: dict, budget: float) -> dict:
 def run(quick: bool) -> dict:
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(projects.CHECKOUT / "src" / "liskg")], check=True)
-    results = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "quick": quick,
-               "machine": machine.info(), "query": QUERY, "java_budget": JAVA_BUDGET, "scales": {}}
+    results = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "quick": quick,
+        "machine": machine.info(),
+        "query": QUERY,
+        "java_budget": JAVA_BUDGET,
+        "scales": {},
+    }
     review = projects.snapshot()
     java_failed = False
     for scale, runs in plan(quick, review).items():
@@ -70,12 +80,16 @@ def run(quick: bool) -> dict:
         if entry["build"].get("error"):
             continue
         log(f"{scale}x: cold liskg query / oxigraph query ({runs['queries']} rounds)")
-        entry["query"] = task("scale_bench", {"task": "query", "root": root, "query": QUERY,
-                                              "runs": runs["queries"]}, 900)
+        entry["query"] = task(
+            "scale_bench", {"task": "query", "root": root, "query": QUERY, "runs": runs["queries"]}, 900
+        )
         if runs["java"] and not java_failed:
             log(f"{scale}x: liskg build --reason --owlapi")
-            entry["java"] = task("scale_bench", {"task": "build", "root": root, "runs": 1, "timeout": JAVA_BUDGET,
-                                                 "args": ["--reason", "--owlapi"]}, JAVA_BUDGET + 60)
+            entry["java"] = task(
+                "scale_bench",
+                {"task": "build", "root": root, "runs": 1, "timeout": JAVA_BUDGET, "args": ["--reason", "--owlapi"]},
+                JAVA_BUDGET + 60,
+            )
             java_failed = bool(entry["java"].get("error"))
         with open(DOC.parent.parent / "build" / "bench" / "progress.json", "w") as partial:
             json.dump(results, partial)

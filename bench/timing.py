@@ -19,8 +19,14 @@ PYTHON = sys.executable
 def summary(samples: list[float]) -> dict:
     """Median, min, max, p50, p95 and the number of runs of a list of seconds."""
     ordered = sorted(samples)
-    return {"median": statistics.median(ordered), "min": ordered[0], "max": ordered[-1], "n": len(ordered),
-            "p50": _percentile(ordered, 50), "p95": _percentile(ordered, 95)}
+    return {
+        "median": statistics.median(ordered),
+        "min": ordered[0],
+        "max": ordered[-1],
+        "n": len(ordered),
+        "p50": _percentile(ordered, 50),
+        "p95": _percentile(ordered, 95),
+    }
 
 
 def _percentile(ordered: list[float], q: float) -> float:
@@ -43,18 +49,22 @@ def repeat(fn, runs: int, warmup: int = 0) -> list[float]:
 
 def command_times(argv: list[str], runs: int, warmup: int = 1, cwd: Path | None = None) -> list[float]:
     """Wall-clock seconds of whole processes, hyperfine-style: warm-up runs, then timed runs; each must exit 0."""
+
     def once():
         proc = subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         if proc.returncode:
             raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {proc.stderr.decode()[-300:]}")
+
     return repeat(once, runs, warmup)
 
 
 @contextmanager
 def time_limit(seconds: float):
     """Raise TimeoutError inside pure-Python work (rdflib, owlrl) that runs past `seconds`."""
+
     def expire(_signum, _frame):
         raise TimeoutError(f"stopped after {seconds:g} s")
+
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:

@@ -1,6 +1,6 @@
 """`liskg viz` benchmarks: writing the page, and the page's layout and responsiveness in headless chromium.
 
-The page (src/liskg/graph/web/graph.js) sets window.liskg.ready and liskg.stabilizedMs once vis-network's
+The page (src/liskg/viz/web/graph.js) sets window.liskg.ready and liskg.stabilizedMs once vis-network's
 stabilization ends and physics is switched off. Measured per page load: wall time from navigation to
 ready, the page's own stabilization time, whether nodes still move afterwards (physics off), and the
 latency from a click on the most connected node to the next painted frame.
@@ -26,8 +26,14 @@ import timing
 
 LISKG = str(Path(sys.executable).parent / "liskg")
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 READY_TIMEOUT_MS = 300_000
 NEXT_FRAME = timing.NEXT_FRAME
 FRAME_TIMES = """() => {
@@ -52,16 +58,24 @@ def _page_load(browser, path: Path) -> dict:
     page.goto(path.as_uri())
     page.wait_for_function("() => window.liskg && window.liskg.ready", timeout=READY_TIMEOUT_MS, polling=20)
     ready = time.perf_counter() - start
-    stats = page.evaluate("() => ({stabilized_ms: liskg.stabilizedMs, nodes: liskg.nodes.length, "
-                          "edges: liskg.edges.length, positions: liskg.network.getPositions()})")
+    stats = page.evaluate(
+        "() => ({stabilized_ms: liskg.stabilizedMs, nodes: liskg.nodes.length, "
+        "edges: liskg.edges.length, positions: liskg.network.getPositions()})"
+    )
     page.wait_for_timeout(1000)
     moved = page.evaluate("() => liskg.network.getPositions()") != stats.pop("positions")
     frames = page.evaluate(FRAME_TIMES)
     hub = page.evaluate(HUB_POSITION)
     clicks = timing.clicks_to_frame(page, hub["x"], hub["y"], away=(5, 5))
     page.close()
-    return {**stats, **frames, "ready": ready, "moved_after_layout": moved,
-            "click_to_frame": statistics.median(clicks), "external_requests": external}
+    return {
+        **stats,
+        **frames,
+        "ready": ready,
+        "moved_after_layout": moved,
+        "click_to_frame": statistics.median(clicks),
+        "external_requests": external,
+    }
 
 
 def _script_hash(script: str) -> str:

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from liskg.publish.mappings import load_mappings, TERMS_FILE  # noqa: E402
+from liskg.publish.mappings import TERMS_FILE, load_mappings  # noqa: E402
 
 PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 OWL = "http://www.w3.org/2002/07/owl#"
@@ -30,8 +30,9 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 def module_header(triples: list[ox.Triple]) -> tuple[str, str]:
     """(ontology IRI, version) of one snapshot file: owl:versionInfo, else the version in owl:versionIRI."""
-    ontology = next((t.subject.value for t in triples if t.predicate.value == RDF_TYPE
-                     and t.object.value == OWL + "Ontology"), "")
+    ontology = next(
+        (t.subject.value for t in triples if t.predicate.value == RDF_TYPE and t.object.value == OWL + "Ontology"), ""
+    )
     header = {t.predicate.value: t.object.value for t in triples if t.subject.value == ontology}
     version = header.get(OWL + "versionInfo", "")
     if not version and OWL + "versionIRI" in header:
@@ -52,7 +53,8 @@ def snapshot_labels(snapshot: Path) -> dict[str, list[tuple[str, str, str, str]]
         for t in triples:
             if t.predicate.value == PREF_LABEL and isinstance(t.subject, ox.NamedNode):
                 found.setdefault(t.subject.value, []).append(
-                    (t.object.value, str(path.relative_to(snapshot)), module, version))
+                    (t.object.value, str(path.relative_to(snapshot)), module, version)
+                )
     return found
 
 
@@ -60,7 +62,7 @@ def main(argv: list[str]) -> int:
     target = ROOT / TERMS_FILE
     if "--output" in argv:
         at = argv.index("--output")
-        target, argv = Path(argv[at + 1]), argv[:at] + argv[at + 2:]
+        target, argv = Path(argv[at + 1]), argv[:at] + argv[at + 2 :]
     snapshot = Path(argv[0]) if argv else ROOT.parent / "shared" / "reference" / "emmo"
     if not snapshot.is_dir():
         print(f"emmo_terms: {snapshot}: no EMMO snapshot there", file=sys.stderr)

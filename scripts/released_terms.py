@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from liskg.project import Project  # noqa: E402
-from liskg.sources.loading import load_sources  # noqa: E402
+from liskg.base.project import Project  # noqa: E402
 from liskg.publish import versioning  # noqa: E402
+from liskg.sources.loading import load_sources  # noqa: E402
 
 if __name__ == "__main__":
     project = Project(ROOT)
@@ -26,7 +26,9 @@ if __name__ == "__main__":
         sys.exit("\n".join(problems))
     version = versioning.release_info(loaded)["version"]
     terms = versioning.ontology_terms(project, loaded)
-    header = (f"# LiSKG ontology terms released in {version} (one IRI a line). A term listed here is never removed:\n"
-              "# deprecate it (owl:deprecated true, dcterms:isReplacedBy) instead. tests/test_versioning.py enforces this.\n")
+    header = (
+        f"# LiSKG ontology terms released in {version} (one IRI a line). A term listed here is never removed:\n"
+        "# deprecate it (owl:deprecated true, dcterms:isReplacedBy) instead. tests/test_versioning.py enforces this.\n"
+    )
     (ROOT / versioning.RELEASED_TERMS).write_text(header + "\n".join(terms) + "\n", encoding="utf-8")
     print(f"released_terms: {len(terms)} terms of {version} -> {versioning.RELEASED_TERMS}")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from liskg.project import Project
+from liskg.base.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_TEXT = ROOT.parent / "shared" / "sources" / "review-interfacial-contact-solid-state-li-s.txt"
@@ -40,8 +40,14 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeou
     """Run `liskg ARGS` in a fresh interpreter, exactly as a user would type it."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("LISKG_DEBUG", None)
-    proc = subprocess.run([sys.executable, "-m", "liskg.cli", *args], cwd=cwd or ROOT, env=full_env,
-                          capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(
+        [sys.executable, "-m", "liskg.cli", *args],
+        cwd=cwd or ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
 
 

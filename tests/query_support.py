@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from liskg.query import engine, named
-from liskg.vocab import NUMERIC_TYPES, shorten
+from liskg.base import engine, named
+from liskg.base.vocab import NUMERIC_TYPES, shorten
 
 
 def plain(term):

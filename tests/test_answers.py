@@ -8,11 +8,11 @@ import io
 import json
 
 import pytest
-from conftest import copy_sources, run_main
 
+from conftest import copy_sources, run_main
+from liskg.base.project import ANSWERS, Project
 from liskg.cli import answered
-from liskg.project import Project
-from liskg.query import answers
+from liskg.querying import answers
 
 FORMATS = ("table", "md", "csv", "tsv", "json", "xml")
 
@@ -30,13 +30,16 @@ def names(project: Project) -> list[str]:
 
 
 def test_every_named_query_has_its_answer_with_its_text(built):
-    folder = built.build_dir / answers.ANSWERS
+    folder = built.build_dir / ANSWERS
     assert sorted(p.stem for p in folder.iterdir()) == names(built)
     stored = json.loads((folder / "oxide-anode-strategies.json").read_text(encoding="utf-8"))
     assert stored["text"] == (built.queries_dir / "oxide-anode-strategies.rq").read_text(encoding="utf-8")
     assert stored["form"] == "select"
-    assert ["https://w3id.org/liskg/data/ref-67", "http://www.w3.org/2000/01/rdf-schema#label",
-            "Fu et al. [67]"] in stored["lookups"]
+    assert [
+        "https://w3id.org/liskg/data/ref-67",
+        "http://www.w3.org/2000/01/rdf-schema#label",
+        "Fu et al. [67]",
+    ] in stored["lookups"]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -69,9 +72,16 @@ def test_the_plain_named_query_prints_what_the_full_command_line_prints(built, m
 
 def test_the_plain_form_leaves_everything_else_to_the_full_command_line(built):
     root = ["--root", str(built.root)]
-    for argv in (["query", "oxide-anode-strategies", "--timeout", "30"], ["query", "oxide-anode-strategies", "--wid"],
-                 ["query", "oxide-anode-strategies", "-f", "csv"], ["query", "queries/oxide-anode-strategies.rq"],
-                 ["query", "--list"], ["query", "no-such-query"], ["stats"], ["query"]):
+    for argv in (
+        ["query", "oxide-anode-strategies", "--timeout", "30"],
+        ["query", "oxide-anode-strategies", "--wid"],
+        ["query", "oxide-anode-strategies", "-f", "csv"],
+        ["query", "queries/oxide-anode-strategies.rq"],
+        ["query", "--list"],
+        ["query", "no-such-query"],
+        ["stats"],
+        ["query"],
+    ):
         assert answered.answer(root + argv) is None, argv
 
 
@@ -80,10 +90,10 @@ def test_an_edited_query_is_evaluated_not_read(built, tmp_path):
     assert run_main("--root", str(project.root), "build", "-q").code == 0
     path = project.queries_dir / "oxide-anode-strategies.rq"
     text = path.read_text(encoding="utf-8")
-    assert answers.read(project.build_dir / answers.ANSWERS, "oxide-anode-strategies", text) is not None
+    assert answers.read(project.build_dir / ANSWERS, "oxide-anode-strategies", text) is not None
     edited = text.rstrip() + " LIMIT 2\n"
     path.write_text(edited, encoding="utf-8")
-    assert answers.read(project.build_dir / answers.ANSWERS, "oxide-anode-strategies", edited) is None
+    assert answers.read(project.build_dir / ANSWERS, "oxide-anode-strategies", edited) is None
     shown = run_main("--root", str(project.root), "query", "oxide-anode-strategies", "--wide")
     assert shown.code == 0, shown.err
     assert shown.out.rstrip().endswith("(2 rows)")

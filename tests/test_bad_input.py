@@ -6,7 +6,7 @@ bad query, output path or signal), runs the command as a user types it, and asse
 - exactly the expected lines on stderr (all of them but the `[build] ...` progress lines), naming
   the file and line, the query position, the SHACL shape or the individual (the quality and SHACL
   stages add one count line: "1 quality problem(s); nothing was written");
-- the expected exit code (liskg.errors.EXIT_CODES: 1 failed check, 2 bad input, 4 time bound,
+- the expected exit code (liskg.base.errors.EXIT_CODES: 1 failed check, 2 bad input, 4 time bound,
   130 interrupted; -9 killed), never 0 for an error; the two rows with HTML/JS in a label are not errors: they succeed, and the page carries
   the label escaped, never as markup (the viz browser test checks that nothing executes);
 - no "Traceback" anywhere, and the command finishes within its bound;
@@ -32,15 +32,16 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import pytest
-from conftest import ROOT, CliResult, copy_sources, run_main
 
-from liskg.build import manifest, outputs
-from liskg.project import Project
+from conftest import ROOT, CliResult, copy_sources, run_main
+from liskg.base import manifest
+from liskg.base.project import INFERRED, MANIFEST, Project
+from liskg.builder import outputs
 
 
 @dataclass
@@ -62,6 +63,7 @@ class Case:
 
 # ---------------------------------------------------------------- helpers that break a copy
 
+
 def append(project: Project, relative: str, text: str) -> Path:
     path = project.root / relative
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
@@ -74,8 +76,9 @@ def line_of(path: Path, text: str) -> int:
     return len(lines) - lines[::-1].index(text)
 
 
-def paper(*, reference: str | None = "9101", value: str = "12.5", unit: bool = True,
-          label: str = "Broken et al. [9101]") -> str:
+def paper(
+    *, reference: str | None = "9101", value: str = "12.5", unit: bool = True, label: str = "Broken et al. [9101]"
+) -> str:
     """A new study record after docs/modelling.md, with the requested flaw; appended to studies-anode.ttl."""
     reference_line = f"    liskg:referenceNumber {reference} ;\n" if reference is not None else ""
     unit_line = "    liskg:hasUnit unit:OHM-CentiM2 ;\n" if unit else ""
@@ -106,8 +109,11 @@ STUDIES = "graph_data/studies-anode.ttl"
 
 
 def paper_line(project: Project, subject: str) -> int:
-    return line_of(project.root / STUDIES, f"{subject} a owl:NamedIndividual , " +
-                   {"lkd:ref-9101": "liskg:Study ;", "lkd:ref-9101-resistance": "liskg:Measurement ;"}[subject])
+    return line_of(
+        project.root / STUDIES,
+        f"{subject} a owl:NamedIndividual , "
+        + {"lkd:ref-9101": "liskg:Study ;", "lkd:ref-9101-resistance": "liskg:Measurement ;"}[subject],
+    )
 
 
 def build_args(project: Project, *extra: str) -> list[str]:
@@ -116,119 +122,188 @@ def build_args(project: Project, *extra: str) -> list[str]:
 
 # ---------------------------------------------------------------- the rows
 
+
 def turtle_syntax_error_in_graph_data(project, tmp):
     path = append(project, "graph_data/review.ttl", '\nlkd:x rdfs:label "unterminated .\n')
     line = line_of(path, 'lkd:x rdfs:label "unterminated .')
-    return Case(build_args(project), [f"liskg: error: graph_data/review.ttl:{line}:18: Turtle syntax error: "
-                                      "Unexpected end of file"], 2, prebuilt=False)
+    return Case(
+        build_args(project),
+        [f"liskg: error: graph_data/review.ttl:{line}:18: Turtle syntax error: Unexpected end of file"],
+        2,
+        prebuilt=False,
+    )
 
 
 def turtle_syntax_error_in_ontology(project, tmp):
-    path = append(project, "ontology/liskg.ttl",
-                  '\nliskg:Broken a owl:Class ;\n    rdfs:label "broken"@en\nliskg:Other a owl:Class .\n')
+    path = append(
+        project,
+        "ontology/liskg.ttl",
+        '\nliskg:Broken a owl:Class ;\n    rdfs:label "broken"@en\nliskg:Other a owl:Class .\n',
+    )
     line = line_of(path, "liskg:Other a owl:Class .")
-    return Case(build_args(project), [f"liskg: error: ontology/liskg.ttl:{line}:1: Turtle syntax error: "
-                                      "A dot is expected at the end of statements"], 2)
+    return Case(
+        build_args(project),
+        [f"liskg: error: ontology/liskg.ttl:{line}:1: Turtle syntax error: A dot is expected at the end of statements"],
+        2,
+    )
 
 
 def undeclared_prefix(project, tmp):
     path = append(project, "graph_data/review.ttl", "\nfoo:bar a liskg:Study .\n")
     line = line_of(path, "foo:bar a liskg:Study .")
-    return Case(build_args(project), [f"liskg: error: graph_data/review.ttl:{line}:1: Turtle syntax error: "
-                                      "The prefix foo: has not been declared"], 2)
+    return Case(
+        build_args(project),
+        [f"liskg: error: graph_data/review.ttl:{line}:1: Turtle syntax error: The prefix foo: has not been declared"],
+        2,
+    )
 
 
 def file_that_is_not_utf8(project, tmp):
     path = project.data_dir / "review.ttl"
     path.write_bytes(path.read_bytes() + "\n# saved by an editor in Latin-1: Caf\u00e9\n".encode("latin-1"))
     line = path.read_bytes().count(b"\n")
-    return Case(build_args(project), [f"liskg: error: graph_data/review.ttl:{line}:37: not UTF-8 text (byte 0xe9); "
-                                      "save the file as UTF-8"], 2)
+    return Case(
+        build_args(project),
+        [f"liskg: error: graph_data/review.ttl:{line}:37: not UTF-8 text (byte 0xe9); save the file as UTF-8"],
+        2,
+    )
 
 
 def term_the_ontology_does_not_declare(project, tmp):
     path = append(project, "graph_data/review.ttl", "\nlkd:review liskg:usesFoo lkd:section-1 .\n")
     line = line_of(path, "lkd:review liskg:usesFoo lkd:section-1 .")
-    return Case(build_args(project), [
-        f"liskg: error: graph_data/review.ttl:{line}: liskg:usesFoo is not declared in the ontology; check the "
-        "spelling or declare it in ontology/",
-        "liskg: error: 1 quality problem(s); nothing was written"], 1)
+    return Case(
+        build_args(project),
+        [
+            f"liskg: error: graph_data/review.ttl:{line}: liskg:usesFoo is not declared in the ontology; check the "
+            "spelling or declare it in ontology/",
+            "liskg: error: 1 quality problem(s); nothing was written",
+        ],
+        1,
+    )
 
 
 def individual_nobody_declares(project, tmp):
     path = append(project, "graph_data/review.ttl", "\nlkd:section-1 liskg:partOfReview lkd:reveiw .\n")
     line = line_of(path, "lkd:section-1 liskg:partOfReview lkd:reveiw .")
-    return Case(build_args(project), [
-        f"liskg: error: graph_data/review.ttl:{line}: lkd:reveiw is used but never declared (no rdf:type) in "
-        "graph_data/; check the spelling or declare it",
-        "liskg: error: 1 quality problem(s); nothing was written"], 1)
+    return Case(
+        build_args(project),
+        [
+            f"liskg: error: graph_data/review.ttl:{line}: lkd:reveiw is used but never declared (no rdf:type) in "
+            "graph_data/; check the spelling or declare it",
+            "liskg: error: 1 quality problem(s); nothing was written",
+        ],
+        1,
+    )
 
 
 def duplicate_label_and_missing_definition(project, tmp):
-    path = append(project, "ontology/liskg.ttl",
-                  '\nliskg:Extra a owl:Class ; rdfs:label "garnet-type electrolyte"@en .\n')
+    path = append(
+        project, "ontology/liskg.ttl", '\nliskg:Extra a owl:Class ; rdfs:label "garnet-type electrolyte"@en .\n'
+    )
     extra = line_of(path, 'liskg:Extra a owl:Class ; rdfs:label "garnet-type electrolyte"@en .')
     lines = path.read_text(encoding="utf-8").splitlines()
     garnet = next(n for n, text in enumerate(lines, 1) if re.search(r"liskg:GarnetElectrolyte(?![\w.-])", text))
-    return Case(build_args(project), [
-        f"liskg: error: ontology/liskg.ttl:{extra}: liskg:Extra needs exactly one skos:definition",
-        f"liskg: error: ontology/liskg.ttl:{garnet}: label 'garnet-type electrolyte' is used by liskg:Extra, "
-        "liskg:GarnetElectrolyte; labels must be unique",
-        "liskg: error: 2 quality problem(s); nothing was written"], 1)
+    return Case(
+        build_args(project),
+        [
+            f"liskg: error: ontology/liskg.ttl:{extra}: liskg:Extra needs exactly one skos:definition",
+            f"liskg: error: ontology/liskg.ttl:{garnet}: label 'garnet-type electrolyte' is used by liskg:Extra, "
+            "liskg:GarnetElectrolyte; labels must be unique",
+            "liskg: error: 2 quality problem(s); nothing was written",
+        ],
+        1,
+    )
 
 
 def data_file_nobody_imports(project, tmp):
     (project.data_dir / "new-paper.ttl").write_text("@prefix owl: <http://www.w3.org/2002/07/owl#> .\n")
-    return Case(build_args(project), [
-        "liskg: error: graph_data/new-paper.ttl: not imported by graph_data/liskg-data.ttl; add its ontology IRI "
-        "to owl:imports there and a <uri> line to catalog-v001.xml"], 2)
+    return Case(
+        build_args(project),
+        [
+            "liskg: error: graph_data/new-paper.ttl: not imported by graph_data/liskg-data.ttl; add its ontology IRI "
+            "to owl:imports there and a <uri> line to catalog-v001.xml"
+        ],
+        2,
+    )
 
 
 def study_missing_its_reference_number(project, tmp):
     append(project, STUDIES, paper(reference=None))
     line = paper_line(project, "lkd:ref-9101")
-    return Case(["--root", str(project.root), "validate"], ["1 violation(s)"], 1, out=[
-        f'{STUDIES}:{line}: SHACL StudyShape: lkd:ref-9101 "Broken et al. [9101]": liskg:referenceNumber: '
-        "a study needs exactly one integer reference number"])
+    return Case(
+        ["--root", str(project.root), "validate"],
+        ["1 violation(s)"],
+        1,
+        out=[
+            f'{STUDIES}:{line}: SHACL StudyShape: lkd:ref-9101 "Broken et al. [9101]": liskg:referenceNumber: '
+            "a study needs exactly one integer reference number"
+        ],
+    )
 
 
 def measurement_without_a_unit(project, tmp):
     append(project, STUDIES, paper(unit=False))
     line = paper_line(project, "lkd:ref-9101-resistance")
-    return Case(build_args(project), [
-        f'liskg: error: {STUDIES}:{line}: SHACL MeasurementShape: lkd:ref-9101-resistance "resistance of the '
-        'broken record [9101]": liskg:hasUnit: a measurement needs exactly one unit (a QUDT unit declared in '
-        "ontology/units.ttl)",
-        "liskg: error: 1 SHACL violation(s); nothing was written"], 1)
+    return Case(
+        build_args(project),
+        [
+            f'liskg: error: {STUDIES}:{line}: SHACL MeasurementShape: lkd:ref-9101-resistance "resistance of the '
+            'broken record [9101]": liskg:hasUnit: a measurement needs exactly one unit (a QUDT unit declared in '
+            "ontology/units.ttl)",
+            "liskg: error: 1 SHACL violation(s); nothing was written",
+        ],
+        1,
+    )
 
 
 def number_written_as_a_string(project, tmp):
     append(project, STUDIES, paper(value='"12.5"^^xsd:string'))
     line = paper_line(project, "lkd:ref-9101-resistance")
-    return Case(build_args(project), [
-        f'liskg: error: {STUDIES}:{line}: SHACL MeasurementShape: lkd:ref-9101-resistance "resistance of the '
-        'broken record [9101]": liskg:numericValue: a measurement value is one xsd:decimal (write 5822.0, not '
-        '"5822" or 5822e0)',
-        "liskg: error: 1 SHACL violation(s); nothing was written"], 1)
+    return Case(
+        build_args(project),
+        [
+            f'liskg: error: {STUDIES}:{line}: SHACL MeasurementShape: lkd:ref-9101-resistance "resistance of the '
+            'broken record [9101]": liskg:numericValue: a measurement value is one xsd:decimal (write 5822.0, not '
+            '"5822" or 5822e0)',
+            "liskg: error: 1 SHACL violation(s); nothing was written",
+        ],
+        1,
+    )
 
 
 def integer_written_as_a_decimal(project, tmp):
     append(project, STUDIES, paper(reference="9101.0"))
     line = paper_line(project, "lkd:ref-9101")
-    return Case(["--root", str(project.root), "validate"], ["1 violation(s)"], 1, out=[
-        f'{STUDIES}:{line}: SHACL StudyShape: lkd:ref-9101 "Broken et al. [9101]": liskg:referenceNumber: '
-        "a study needs exactly one integer reference number"])
+    return Case(
+        ["--root", str(project.root), "validate"],
+        ["1 violation(s)"],
+        1,
+        out=[
+            f'{STUDIES}:{line}: SHACL StudyShape: lkd:ref-9101 "Broken et al. [9101]": liskg:referenceNumber: '
+            "a study needs exactly one integer reference number"
+        ],
+    )
 
 
 def individual_in_two_disjoint_classes(project, tmp):
-    append(project, "graph_data/materials.ttl", """
+    append(
+        project,
+        "graph_data/materials.ttl",
+        """
 lkd:mat-contradictory-electrolyte a owl:NamedIndividual , liskg:GarnetElectrolyte , liskg:ArgyroditeElectrolyte ;
     rdfs:label "contradictory electrolyte"@en ;
     liskg:chemicalFormula "Li7La3Zr2O12" .
-""")
-    return Case(["--root", str(project.root), "reason", "-q"], [
-        "liskg: error: HermiT: the ontology is inconsistent: lkd:mat-contradictory-electrolyte is typed both "
-        "liskg:OxideElectrolyte and liskg:SulfideElectrolyte, which are disjoint; nothing was written"], 1)
+""",
+    )
+    return Case(
+        ["--root", str(project.root), "reason", "-q"],
+        [
+            "liskg: error: HermiT: the ontology is inconsistent: lkd:mat-contradictory-electrolyte is typed both "
+            "liskg:OxideElectrolyte and liskg:SulfideElectrolyte, which are disjoint; nothing was written"
+        ],
+        1,
+    )
 
 
 def query(project, *args):
@@ -237,51 +312,87 @@ def query(project, *args):
 
 def sparql_syntax_error(project, tmp):
     path = tmp / "broken.rq"
-    path.write_text("PREFIX liskg: <https://w3id.org/liskg/ontology#>\nSELECT ?study WHERE {\n"
-                    "  ?study a liskg:Study .\n  OPTIONAL ?study liskg:summary ?s .\n}\n")
-    return Case(query(project, str(path)), [
-        f'liskg: error: {path}:4:12: SPARQL syntax error at line 4, column 12: expected "{{"'], 2)
+    path.write_text(
+        "PREFIX liskg: <https://w3id.org/liskg/ontology#>\nSELECT ?study WHERE {\n"
+        "  ?study a liskg:Study .\n  OPTIONAL ?study liskg:summary ?s .\n}\n"
+    )
+    return Case(
+        query(project, str(path)),
+        [f'liskg: error: {path}:4:12: SPARQL syntax error at line 4, column 12: expected "{{"'],
+        2,
+    )
 
 
 def named_query_with_a_syntax_error(project, tmp):
     """The build answers every named query, so a broken one stops it (nothing written) at its file and position."""
     (project.queries_dir / "broken.rq").write_text(
         "PREFIX liskg: <https://w3id.org/liskg/ontology#>\nSELECT ?study WHERE {\n"
-        "  ?study a liskg:Study .\n  OPTIONAL ?study liskg:summary ?s .\n}\n", encoding="utf-8")
-    return Case(build_args(project), [
-        'liskg: error: queries/broken.rq:4:12: SPARQL syntax error at line 4, column 12: expected "{"'], 2)
+        "  ?study a liskg:Study .\n  OPTIONAL ?study liskg:summary ?s .\n}\n",
+        encoding="utf-8",
+    )
+    return Case(
+        build_args(project),
+        ['liskg: error: queries/broken.rq:4:12: SPARQL syntax error at line 4, column 12: expected "{"'],
+        2,
+    )
 
 
 def sparql_undeclared_prefix(project, tmp):
-    return Case(query(project, "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#>\n"
-                                     "SELECT ?m WHERE {\n  ?m a liskg:Material ;\n     skos:altLabel ?alt .\n}"), [
-        "liskg: error: -e:4:19: SPARQL syntax error at line 4, column 19: undeclared prefix skos: (declare it: "
-        "PREFIX skos: <...>)"], 2)
+    return Case(
+        query(
+            project,
+            "-e",
+            "PREFIX liskg: <https://w3id.org/liskg/ontology#>\n"
+            "SELECT ?m WHERE {\n  ?m a liskg:Material ;\n     skos:altLabel ?alt .\n}",
+        ),
+        [
+            "liskg: error: -e:4:19: SPARQL syntax error at line 4, column 19: undeclared prefix skos: (declare it: "
+            "PREFIX skos: <...>)"
+        ],
+        2,
+    )
 
 
 def sparql_query_ending_too_early(project, tmp):
-    return Case(query(project, "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#>\n"
-                                     "SELECT ?s WHERE {\n  ?s a liskg:Study .\n"), [
-        "liskg: error: -e:4:1: SPARQL syntax error at line 4, column 1: the query ends too early: a closing } or ) "
-        "may be missing"], 2)
+    return Case(
+        query(
+            project, "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#>\nSELECT ?s WHERE {\n  ?s a liskg:Study .\n"
+        ),
+        [
+            "liskg: error: -e:4:1: SPARQL syntax error at line 4, column 1: the query ends too early: a closing } or ) "
+            "may be missing"
+        ],
+        2,
+    )
 
 
 def sparql_update(project, tmp):
-    return Case(query(project, "-e", "PREFIX lkd: <https://w3id.org/liskg/data/>\n"
-                                     "DELETE WHERE { lkd:review ?p ?o }"), [
-        "liskg: error: -e: refused: DELETE is a SPARQL UPDATE and the graph is read-only here; change "
-        "graph_data/*.ttl and rebuild instead"], 2)
+    return Case(
+        query(project, "-e", "PREFIX lkd: <https://w3id.org/liskg/data/>\nDELETE WHERE { lkd:review ?p ?o }"),
+        [
+            "liskg: error: -e: refused: DELETE is a SPARQL UPDATE and the graph is read-only here; change "
+            "graph_data/*.ttl and rebuild instead"
+        ],
+        2,
+    )
 
 
 def unknown_named_query(project, tmp):
-    return Case(query(project, "studies-per-sectoin"), [
-        "liskg: error: no named query 'studies-per-sectoin' in queries/; did you mean studies-per-section?"], 2)
+    return Case(
+        query(project, "studies-per-sectoin"),
+        ["liskg: error: no named query 'studies-per-sectoin' in queries/; did you mean studies-per-section?"],
+        2,
+    )
 
 
 def query_past_the_time_bound(project, tmp):
     cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
-    return Case(query(project, "--timeout", "1", "-e", cartesian), [
-        "liskg: error: -e: stopped after 1 s (the time bound); narrow the query or raise --timeout"], 4, bound=10)
+    return Case(
+        query(project, "--timeout", "1", "-e", cartesian),
+        ["liskg: error: -e: stopped after 1 s (the time bound); narrow the query or raise --timeout"],
+        4,
+        bound=10,
+    )
 
 
 def query_file_that_does_not_exist(project, tmp):
@@ -290,8 +401,11 @@ def query_file_that_does_not_exist(project, tmp):
 
 
 def unknown_study(project, tmp):
-    return Case(["--root", str(project.root), "study", "99999"],
-                ["liskg: error: no study is cited as reference [99999] in the graph"], 2)
+    return Case(
+        ["--root", str(project.root), "study", "99999"],
+        ["liskg: error: no study is cited as reference [99999] in the graph"],
+        2,
+    )
 
 
 def unknown_material(project, tmp):
@@ -304,45 +418,73 @@ def argument_that_is_not_utf8(project, tmp):
 
 
 def serve_on_a_port_that_does_not_exist(project, tmp):
-    return Case(["--root", str(project.root), "serve", "--port", "99999"], [
-        "liskg: error: --port 99999: a port is a number from 0 (any free port) to 65535"], 2, bound=30)
+    return Case(
+        ["--root", str(project.root), "serve", "--port", "99999"],
+        ["liskg: error: --port 99999: a port is a number from 0 (any free port) to 65535"],
+        2,
+        bound=30,
+    )
 
 
 def output_path_in_proc(project, tmp):
     target = Path("/proc/liskg-graph.html")
-    return Case(["--root", str(project.root), "viz", "-o", str(target)], [
-        f"liskg: error: {target}: cannot write output (No such file or directory); choose a writable location"],
-        2, outside=[target])
+    return Case(
+        ["--root", str(project.root), "viz", "-o", str(target)],
+        [f"liskg: error: {target}: cannot write output (No such file or directory); choose a writable location"],
+        2,
+        outside=[target],
+    )
 
 
 def output_path_under_a_regular_file(project, tmp):
     regular = tmp / "notes.txt"
     regular.write_text("a file, not a folder\n")
-    return Case(["--root", str(project.root), "docs", "-o", str(regular / "docs")], [
-        f"liskg: error: {regular}/docs/index.html: cannot write output ({regular} is a file, not a folder); "
-        "choose a writable location"], 2, outside=[regular / "docs"])
+    return Case(
+        ["--root", str(project.root), "docs", "-o", str(regular / "docs")],
+        [
+            f"liskg: error: {regular}/docs/index.html: cannot write output ({regular} is a file, not a folder); "
+            "choose a writable location"
+        ],
+        2,
+        outside=[regular / "docs"],
+    )
 
 
 def build_folder_is_a_regular_file(project, tmp):
     shutil.rmtree(project.build_dir, ignore_errors=True)
     project.build_dir.write_text("a file where the build folder should be")
     root = project.root
-    return Case(build_args(project, "-q"), [
-        f"liskg: error: {root}/build/{outputs.INFERRED}: cannot write output ({root}/build is a file, not a "
-        "folder); choose a writable location"], 2)
+    return Case(
+        build_args(project, "-q"),
+        [
+            f"liskg: error: {root}/build/{INFERRED}: cannot write output ({root}/build is a file, not a "
+            "folder); choose a writable location"
+        ],
+        2,
+    )
 
 
 def root_that_is_not_a_project(project, tmp):
-    return Case(["--root", str(tmp), "stats"], [
-        f"liskg: error: --root {tmp}: not a LiSKG project (needs ontology/ and graph_data/ folders)"], 2)
+    return Case(
+        ["--root", str(tmp), "stats"],
+        [f"liskg: error: --root {tmp}: not a LiSKG project (needs ontology/ and graph_data/ folders)"],
+        2,
+    )
 
 
 def interrupt_after(progress_line: str, sig: int):
     """A runner that starts `liskg build`, waits for a progress line, then sends the signal."""
+
     def run(project: Project, args: list[str]) -> CliResult:
         env = {k: v for k, v in os.environ.items() if k != "LISKG_DEBUG"}
-        proc = subprocess.Popen([sys.executable, "-m", "liskg.cli", *args], cwd=ROOT, env=env, text=True,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "liskg.cli", *args],
+            cwd=ROOT,
+            env=env,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         seen = []
         for line in proc.stderr:
             seen.append(line)
@@ -352,6 +494,7 @@ def interrupt_after(progress_line: str, sig: int):
         out, err = proc.communicate(timeout=60)
         assert any(line.startswith(progress_line) for line in seen), "".join(seen)
         return CliResult(proc.returncode, out, "".join(seen) + err)
+
     return run
 
 
@@ -365,8 +508,16 @@ def interrupted_build(sig: int, progress_line: str, err: list[str], code: int):
             if sig == signal.SIGKILL:  # nothing could clean up: the next build removes the workspace it left
                 assert run_main("--root", str(project.root), "build", "-q").code == 0
                 assert [p.name for p in project.build_dir.iterdir() if p.name.startswith(".")] == []
-        return Case(build_args(project), err, code, run=interrupt_after(progress_line, sig), check=check,
-                    leaves_workspace=sig == signal.SIGKILL)
+
+        return Case(
+            build_args(project),
+            err,
+            code,
+            run=interrupt_after(progress_line, sig),
+            check=check,
+            leaves_workspace=sig == signal.SIGKILL,
+        )
+
     return row
 
 
@@ -383,9 +534,16 @@ def html_in_a_label(*viz_args: str):
             assert "Hostile" in html  # the label is on the page ...
             for tag in ("<script>alert", "</script><img", "<img src=x", "onerror=alert(1)>"):
                 assert tag not in html, tag  # ... but never as markup
-        return Case(["--root", str(project.root), "viz", *viz_args, "-o", str(page)],
-                    [f"liskg: sources changed since the last build ({STUDIES}); rebuilding ..."], 0,
-                    out=[str(page)], changes_outputs=True, check=check)
+
+        return Case(
+            ["--root", str(project.root), "viz", *viz_args, "-o", str(page)],
+            [f"liskg: sources changed since the last build ({STUDIES}); rebuilding ..."],
+            0,
+            out=[str(page)],
+            changes_outputs=True,
+            check=check,
+        )
+
     return row
 
 
@@ -420,17 +578,26 @@ ROWS = [
     pytest.param(output_path_under_a_regular_file, id="docs-output-under-a-regular-file"),
     pytest.param(build_folder_is_a_regular_file, id="build-folder-is-a-regular-file"),
     pytest.param(root_that_is_not_a_project, id="root-is-not-a-project"),
-    pytest.param(interrupted_build(signal.SIGINT, "[build] materializing inferences ...",
-                                   ["liskg: interrupted; outputs are written atomically, nothing half-written was left"],
-                                   130), id="build-interrupted-sigint"),
-    pytest.param(interrupted_build(signal.SIGKILL, "[build] validating against SHACL shapes ...", [], -9),
-                 id="build-killed-sigkill"),
+    pytest.param(
+        interrupted_build(
+            signal.SIGINT,
+            "[build] materializing inferences ...",
+            ["liskg: interrupted; outputs are written atomically, nothing half-written was left"],
+            130,
+        ),
+        id="build-interrupted-sigint",
+    ),
+    pytest.param(
+        interrupted_build(signal.SIGKILL, "[build] validating against SHACL shapes ...", [], -9),
+        id="build-killed-sigkill",
+    ),
     pytest.param(html_in_a_label(), id="html-js-in-a-label-viz-escaped"),
     pytest.param(html_in_a_label("--focus", "Hostile"), id="html-js-in-a-label-viz-focus-escaped"),
 ]
 
 
 # ---------------------------------------------------------------- the test
+
 
 @pytest.fixture(scope="module")
 def built_copy(tmp_path_factory) -> Path:
@@ -494,7 +661,7 @@ def test_bad_input(row, built_copy, tmp_path):
 
 def test_a_build_interrupted_between_two_output_files_never_looks_current(tmp_project, monkeypatch):
     """The write phase itself: stop it after the first output file was renamed into place."""
-    from liskg.build.pipeline import build
+    from liskg.builder.pipeline import build
 
     build(tmp_project, quiet=True)
     previous = tree(tmp_project.build_dir)
@@ -502,7 +669,7 @@ def test_a_build_interrupted_between_two_output_files_never_looks_current(tmp_pr
     real_replace = os.replace
 
     def replace_then_interrupt(src, dst):
-        if Path(dst).name == outputs.INFERRED:
+        if Path(dst).name == INFERRED:
             raise KeyboardInterrupt
         real_replace(src, dst)
 
@@ -512,6 +679,6 @@ def test_a_build_interrupted_between_two_output_files_never_looks_current(tmp_pr
     monkeypatch.undo()
     now = tree(tmp_project.build_dir)
     assert not [name for name in now if name.endswith(".tmp")]
-    assert now[outputs.INFERRED] == previous[outputs.INFERRED]
-    assert now[manifest.MANIFEST] == previous[manifest.MANIFEST]
+    assert now[INFERRED] == previous[INFERRED]
+    assert now[MANIFEST] == previous[MANIFEST]
     assert manifest.stale_reason(tmp_project) == "sources changed since the last build (graph_data/review.ttl)"

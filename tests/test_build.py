@@ -9,12 +9,12 @@ import json
 import re
 
 import pytest
-from conftest import STUDY_WITHOUT_REFERENCE, copy_sources, run_cli, run_main
 
 import liskg
-from liskg.build import manifest, outputs
-from liskg.errors import EXIT_CODES, ShaclViolations
-from liskg.project import Project
+from conftest import STUDY_WITHOUT_REFERENCE, copy_sources, run_cli, run_main
+from liskg.base import manifest
+from liskg.base.errors import EXIT_CODES, ShaclViolations
+from liskg.base.project import INFERRED, MANIFEST, MERGED, Project
 
 
 def _snapshot(folder):
@@ -29,7 +29,7 @@ def built_twice(tmp_path_factory):
     first = run_cli("--root", str(project.root), "build", "-q", env={"PYTHONHASHSEED": "1"})
     assert first.code == 0, first.err
     before = _snapshot(project.build_dir)
-    (project.build_dir / outputs.MERGED).unlink()
+    (project.build_dir / MERGED).unlink()
     second = run_cli("--root", str(project.root), "build", env={"PYTHONHASHSEED": "2"})
     assert second.code == 0, second.err
     return project, before, _snapshot(project.build_dir), second
@@ -37,10 +37,10 @@ def built_twice(tmp_path_factory):
 
 def test_build_writes_the_three_outputs_and_reports_counts(built_twice):
     project, _before, _after, result = built_twice
-    assert result.out.startswith("built build/: 11 source files, ")
-    for name in (outputs.MERGED, outputs.INFERRED, manifest.MANIFEST):
+    assert result.out.startswith("built build/: 12 source files, ")
+    for name in (MERGED, INFERRED, MANIFEST):
         assert (project.build_dir / name).stat().st_size > 0
-    written = json.loads((project.build_dir / manifest.MANIFEST).read_text())
+    written = json.loads((project.build_dir / MANIFEST).read_text())
     assert "ontology/liskg.ttl" in written["sources"]
     assert written["counts"]["inferred_triples"] > written["counts"]["asserted_triples"]
     assert written["checks"] == ["qc", "shacl"]
@@ -51,7 +51,7 @@ def test_outputs_are_byte_identical_across_runs_and_hash_seeds(built_twice):
     project, before, after, _result = built_twice
     answers = sorted(p.name for p in (project.build_dir / "answers").iterdir())
     assert len(answers) == len(list(project.queries_dir.glob("*.rq"))) == 17
-    for name in (outputs.MERGED, outputs.INFERRED, manifest.MANIFEST, *answers):
+    for name in (MERGED, INFERRED, MANIFEST, *answers):
         assert before[name] == after[name], name
 
 
@@ -59,7 +59,7 @@ def test_merged_output_is_one_self_contained_ontology(built_twice):
     import rdflib
     from rdflib.namespace import OWL, RDF
 
-    merged = rdflib.Graph().parse(built_twice[0].build_dir / outputs.MERGED)
+    merged = rdflib.Graph().parse(built_twice[0].build_dir / MERGED)
     assert list(merged.subjects(RDF.type, OWL.Ontology)) == [rdflib.URIRef("https://w3id.org/liskg/data")]
     assert not list(merged.objects(None, OWL.imports))
 
@@ -87,9 +87,11 @@ def test_a_build_that_skipped_shacl_is_reported_unvalidated_and_never_current(tm
     root = ["--root", str(tmp_project.root)]
     skipped = run_main(*root, "build", "-q", "--no-validate")
     assert skipped.code == 0, skipped.err
-    assert json.loads((tmp_project.build_dir / manifest.MANIFEST).read_text())["checks"] == ["qc"]
-    warning = ("liskg: warning: this build skipped SHACL validation (made by `liskg reason` or `build "
-               "--no-validate`), so its records are unchecked; run `liskg build` to validate")
+    assert json.loads((tmp_project.build_dir / MANIFEST).read_text())["checks"] == ["qc"]
+    warning = (
+        "liskg: warning: this build skipped SHACL validation (made by `liskg reason` or `build "
+        "--no-validate`), so its records are unchecked; run `liskg build` to validate"
+    )
     for command in (["stats"], ["query", "studies-per-section"], ["viz", "-o", str(tmp_project.root / "g.html")]):
         result = run_main(*root, *command)
         assert (result.code, result.err.splitlines()) == (0, [warning]), command
@@ -99,9 +101,10 @@ def test_a_build_that_skipped_shacl_is_reported_unvalidated_and_never_current(tm
     with pytest.raises(ShaclViolations) as refused:  # as `liskg build` (exit 1, a row of test_bad_input.py)
         liskg.build(tmp_project, if_stale=True)
     assert refused.value.violations == [
-        f'graph_data/studies-anode.ttl:{studies.read_text().splitlines().index("lkd:ref-9102 a owl:NamedIndividual , liskg:Study ;") + 1}: '
+        f"graph_data/studies-anode.ttl:{studies.read_text().splitlines().index('lkd:ref-9102 a owl:NamedIndividual , liskg:Study ;') + 1}: "
         'SHACL StudyShape: lkd:ref-9102 "Unnumbered et al.": liskg:referenceNumber: '
-        "a study needs exactly one integer reference number"]
+        "a study needs exactly one integer reference number"
+    ]
 
 
 def test_help_teaches_every_command_and_the_exit_codes():

@@ -12,10 +12,10 @@ from decimal import Decimal
 from importlib import resources
 
 import pytest
-from conftest import ROOT, run_main
 
 import liskg
-from liskg.graph import charts
+from conftest import ROOT, run_main
+from liskg.viz import charts
 
 
 def expected_rows(store, name: str) -> list[dict]:
@@ -34,22 +34,29 @@ def test_every_chart_draws_exactly_its_query_rows(store, name):
 
 def test_chart_rows_carry_their_conditions_and_mark_what_is_not_stated(store):
     capacity = {row["measurement"].rsplit("/", 1)[1]: row for row in charts.spec(store, "capacity")["data"]["values"]}
-    assert (capacity["ref-124-capacity-10-cycles"]["rate"], capacity["ref-124-capacity-10-cycles"]["temperatureText"]) \
-        == ("0.01 C", "60 °C")
+    assert (
+        capacity["ref-124-capacity-10-cycles"]["rate"],
+        capacity["ref-124-capacity-10-cycles"]["temperatureText"],
+    ) == ("0.01 C", "60 °C")
     assert capacity["ref-72-capacity-high-current"]["rate"] == "0.13 mA cm⁻²"
-    assert (capacity["ref-85-pouch-capacity-45-cycles"]["rate"],
-            capacity["ref-85-pouch-capacity-45-cycles"]["temperatureText"]) == ("not stated", "not stated")
+    assert (
+        capacity["ref-85-pouch-capacity-45-cycles"]["rate"],
+        capacity["ref-85-pouch-capacity-45-cycles"]["temperatureText"],
+    ) == ("not stated", "not stated")
     conductivity = {row["ref"]: row for row in charts.spec(store, "conductivity")["data"]["values"]}
     assert (conductivity["[109]"]["conductivity"], conductivity["[109]"]["temperatureText"]) == (0.115, "30 °C")
     assert (conductivity["[32]"]["conductivity"], conductivity["[32]"]["temperatureText"]) == (10.2, "room temperature")
     resistance = charts.spec(store, "resistance")["data"]["values"]
     assert {(r["ref"], r["before"], r["after"], r["panel"]) for r in resistance if r["reference"] in (67, 107)} == {
         ("[67]", 950.0, 75.0, "Li/SSE interface · oxide · interfacial resistance (Ω cm²)"),
-        ("[107]", 5822.0, 514.0, "Li/SSE interface · oxide · interfacial resistance (Ω cm²)")}
+        ("[107]", 5822.0, 514.0, "Li/SSE interface · oxide · interfacial resistance (Ω cm²)"),
+    }
 
 
 def test_matrix_counts_every_interface_and_method_pair_zeros_included(store):
-    cells = {(r["interfaceLabel"], r["methodLabel"]): r["count"] for r in charts.spec(store, "matrix")["data"]["values"]}
+    cells = {
+        (r["interfaceLabel"], r["methodLabel"]): r["count"] for r in charts.spec(store, "matrix")["data"]["values"]
+    }
     assert len(cells) == 4 * 7
     assert cells[("Li/SSE interface", "molten lithium treatment")] == 3
     assert cells[("S/SSE interface", "molten lithium treatment")] == 0
@@ -77,7 +84,7 @@ def test_static_files_are_byte_identical_across_runs_and_need_no_network(tmp_pat
     if suffix == "svg":
         text = (tmp_path / "matrix-1.svg").read_text()
         assert "Studies per interface and processing method" in text and "processing method" in text
-        assert "href=\"http" not in text
+        assert 'href="http' not in text
 
 
 def test_plot_spec_prints_the_specification_and_bad_names_fail_in_one_line(tmp_path):
@@ -86,21 +93,28 @@ def test_plot_spec_prints_the_specification_and_bad_names_fail_in_one_line(tmp_p
     spec = json.loads(result.out)
     assert spec["$schema"].endswith("/vega-lite/v6.json") and len(spec["data"]["values"]) > 5
     unknown = run_main("plot", "nope", "-o", str(tmp_path / "nope.svg"))
-    assert (unknown.code, unknown.err) == (2, "liskg: error: no chart named 'nope'; charts: resistance, capacity, "
-                                              "conductivity, matrix\n")
+    assert (unknown.code, unknown.err) == (
+        2,
+        "liskg: error: no chart named 'nope'; charts: resistance, capacity, conductivity, matrix\n",
+    )
     bad = run_main("plot", "matrix", "-o", str(tmp_path / "matrix.pdf"))
-    assert (bad.code, bad.err) == (2, f"liskg: error: {tmp_path / 'matrix.pdf'}: name the file .svg or .png "
-                                      "(the format follows the name)\n")
+    assert (bad.code, bad.err) == (
+        2,
+        f"liskg: error: {tmp_path / 'matrix.pdf'}: name the file .svg or .png (the format follows the name)\n",
+    )
 
 
 def test_vendored_scripts_match_their_recorded_versions_and_checksums():
     import vl_convert
 
-    vendor = resources.files("liskg.graph") / "web" / "vendor"
+    vendor = resources.files("liskg.viz") / "web" / "vendor"
     record = json.loads((vendor / "vendor.json").read_text())
     assert {name: r["version"] for name, r in record.items()} == {
-        "vega": vl_convert.get_vega_version(), "vega-lite": "6.4.1", "vega-embed": vl_convert.get_vega_embed_version(),
-        "vega-interpreter": "2.2.1"}
+        "vega": vl_convert.get_vega_version(),
+        "vega-lite": "6.4.1",
+        "vega-embed": vl_convert.get_vega_embed_version(),
+        "vega-interpreter": "2.2.1",
+    }
     assert charts.VEGA_LITE_VERSION in vl_convert.get_vegalite_versions()
     for name, entry in record.items():
         assert hashlib.sha256((vendor / entry["file"]).read_bytes()).hexdigest() == entry["sha256"], name

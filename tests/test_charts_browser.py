@@ -4,18 +4,18 @@ request to any host), from the same specifications and rows as `liskg plot`, and
 from __future__ import annotations
 
 import pytest
-from conftest import run_main
-from test_viz_browser import READY_BOUND_MS, Page, browser  # noqa: F401  (browser: the viz tests' chromium fixture)
 
 import liskg
-from liskg.graph import charts
+from conftest import run_main
+from liskg.viz import charts
+from test_viz_browser import READY_BOUND_MS, Page, browser  # noqa: F401  (browser: the viz tests' chromium fixture)
 
 pytestmark = pytest.mark.browser
 S_SSE = "https://w3id.org/liskg/ontology#SSSEInterface"
 
 
 @pytest.fixture(scope="module")
-def page(browser, tmp_path_factory):
+def page(browser, tmp_path_factory):  # noqa: F811 - browser: the fixture imported above
     path = tmp_path_factory.mktemp("charts") / "liskg-graph.html"
     result = run_main("viz", "-o", str(path))
     assert result.code == 0, result.err
@@ -31,11 +31,16 @@ def drawn_rows(page: Page, name: str) -> list[dict]:
 
 
 def test_charts_draw_with_no_request_and_no_error(page):
-    assert all(url.startswith(("file://", "data:", "blob:")) for url in page.requests), page.requests  # blob: the engine worker
+    assert all(url.startswith(("file://", "data:", "blob:")) for url in page.requests), (
+        page.requests
+    )  # blob: the engine worker
     assert page.errors == []
     assert sorted(page.js("() => Object.keys(LiskgCharts.views)")) == sorted(charts.CHARTS)
     # every chart is an SVG with marks in it: 12 conductivity points, 28 matrix cells
-    assert page.js("() => document.querySelectorAll('[data-chart=conductivity] svg .mark-symbol.role-mark path').length") == 12
+    assert (
+        page.js("() => document.querySelectorAll('[data-chart=conductivity] svg .mark-symbol.role-mark path').length")
+        == 12
+    )
     assert page.js("() => document.querySelectorAll('[data-chart=matrix] svg .mark-rect.role-mark path').length") == 28
     assert page.screenshot("charts-panel.png").stat().st_size > 10_000
 

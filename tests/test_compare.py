@@ -13,9 +13,9 @@ import io
 from decimal import Decimal
 
 import pytest
-from conftest import run_main
 
-from liskg.query.compare import Comparer, convert, unit_stem
+from conftest import run_main
+from liskg.querying.compare import Comparer, convert, unit_stem
 
 GARNET = ("--interface", "Li/SSE", "--electrolyte", "garnet")
 
@@ -89,7 +89,7 @@ def test_strategy_rows_name_the_strategy(comparer):
 
 def test_the_command_offers_the_rows_and_formats_the_library_knows():
     from liskg.cli.commands import compare as command
-    from liskg.query import compare
+    from liskg.querying import compare
 
     assert (command.ROWS, command.FORMATS) == (compare.ROWS, compare.FORMATS)
 
@@ -102,23 +102,33 @@ def test_exports_csv_markdown_latex(comparer):
     assert "| Sharafi et al. [107] | 107 | 2.3 |  | 5822 → 514 * |" in table.render("md").splitlines()
     latex = table.render("latex").splitlines()
     assert r"Fu et al. [67] & 67 & 2.3 &  & 950 $\rightarrow$ 75 at room temperature \\" in latex
-    assert r"study & ref & section & cell resistance ($\Omega$ cm$^{2}$) & interfacial resistance ($\Omega$ cm$^{2}$) \\" in latex
+    assert (
+        r"study & ref & section & cell resistance ($\Omega$ cm$^{2}$) & interfacial resistance ($\Omega$ cm$^{2}$) \\"
+        in latex
+    )
     assert latex[0] == r"\begin{table}" and latex[-1] == r"\end{table}"
 
 
 def test_command_prints_the_table_and_reports_bad_names_in_one_line():
     result = run_main("compare", *GARNET, "--quantity", "resistance")
     assert result.code == 0, result.err
-    assert result.out.splitlines()[0] == "numbers of the studies at the Li/SSE interface with garnet-type electrolyte measuring resistance:"
+    assert (
+        result.out.splitlines()[0]
+        == "numbers of the studies at the Li/SSE interface with garnet-type electrolyte measuring resistance:"
+    )
     assert "Sharafi et al. [107]  107      2.3                                             5822 → 514 *" in result.out
     bad = run_main("compare", "--quantity", "ionic conductivty")
-    assert (bad.code, bad.err) == (2, "liskg: error: no quantity is called 'ionic conductivty'; close names: "
-                                      "ionic conductivity, conductivity\n")
+    assert (bad.code, bad.err) == (
+        2,
+        "liskg: error: no quantity is called 'ionic conductivty'; close names: ionic conductivity, conductivity\n",
+    )
     unit = run_main("compare", "--quantity", "ionic conductivity", "--unit", "mS/cm")
     assert unit.code == 2 and unit.err.startswith("liskg: error: --unit 'mS/cm': no unit with a conversion factor")
     empty = run_main("compare", "--interface", "Li/SSE", "--method", "slurry casting")
-    assert (empty.code, empty.err) == (2, "liskg: error: no numbers match: numbers of the studies at the Li/SSE "
-                                          "interface by slurry casting\n")
+    assert (empty.code, empty.err) == (
+        2,
+        "liskg: error: no numbers match: numbers of the studies at the Li/SSE interface by slurry casting\n",
+    )
 
 
 @pytest.mark.parametrize("doc", ["README.md", "docs/compare.md"])

@@ -16,21 +16,39 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from conftest import ROOT, run_cli
 
-PREFIXES = {"liskg": "https://w3id.org/liskg/ontology#", "lkd": "https://w3id.org/liskg/data/",
-            "unit": "http://qudt.org/vocab/unit/", "qudt": "http://qudt.org/schema/qudt/",
-            "vann": "http://purl.org/vocab/vann/", "skos": "http://www.w3.org/2004/02/skos/core#",
-            "dcterms": "http://purl.org/dc/terms/", "owl": str(OWL), "xsd": "http://www.w3.org/2001/XMLSchema#"}
+PREFIXES = {
+    "liskg": "https://w3id.org/liskg/ontology#",
+    "lkd": "https://w3id.org/liskg/data/",
+    "unit": "http://qudt.org/vocab/unit/",
+    "qudt": "http://qudt.org/schema/qudt/",
+    "vann": "http://purl.org/vocab/vann/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "owl": str(OWL),
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's, never a downloaded browser
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
-KINDS = {OWL.Class: "class", OWL.ObjectProperty: "object property", OWL.DatatypeProperty: "datatype property",
-         OWL.AnnotationProperty: "annotation property", OWL.NamedIndividual: "individual"}
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+KINDS = {
+    OWL.Class: "class",
+    OWL.ObjectProperty: "object property",
+    OWL.DatatypeProperty: "datatype property",
+    OWL.AnnotationProperty: "annotation property",
+    OWL.NamedIndividual: "individual",
+}
 
 
 def curie(iri) -> str:
     for prefix, namespace in PREFIXES.items():
         if str(iri).startswith(namespace):
-            return f"{prefix}:{str(iri)[len(namespace):]}"
+            return f"{prefix}:{str(iri)[len(namespace) :]}"
     raise AssertionError(f"no prefix for {iri}")
 
 
@@ -64,7 +82,9 @@ class Page(HTMLParser):
         if "href" in attrs:
             self.hrefs.append(attrs["href"])
         if tag == "article":
-            self._entry = self.entries.setdefault(attrs["id"], {"class": attrs["class"], "h3": "", "text": "", "hrefs": []})
+            self._entry = self.entries.setdefault(
+                attrs["id"], {"class": attrs["class"], "h3": "", "text": "", "hrefs": []}
+            )
         if self._entry is not None and tag == "h3":
             self._in_h3 = True
         if self._entry is not None and "href" in attrs:
@@ -132,7 +152,7 @@ def test_docs_writes_one_offline_page(tmp_project):
     html = (tmp_project.build_dir / "docs" / "index.html").read_text(encoding="utf-8")
     assert "<title>LiSKG ontology: interfacial engineering of solid-state lithium-sulfur batteries</title>" in html
     # nothing to fetch when the page is opened offline: no external stylesheet, script, image or font
-    assert not re.search(r'<(link|script|img|iframe)\b', html)
+    assert not re.search(r"<(link|script|img|iframe)\b", html)
     assert "@import" not in html and "url(" not in html
 
 
@@ -168,10 +188,12 @@ def test_every_internal_link_lands_on_an_anchor(page):
 def test_the_four_interfaces_are_set_side_by_side_with_their_numerals(page):
     _, parsed = page
     rows = [(numeral, label, iri) for numeral, label, iri, *_ in parsed.interface_rows]
-    assert rows == [("I", "Li/SSE interface", "liskg:LiSSEInterface"),
-                    ("II", "SSE/SSE interface", "liskg:SSESSEInterface"),
-                    ("III", "S/SSE interface", "liskg:SSSEInterface"),
-                    ("IV", "S/S interface", "liskg:SSInterface")]
+    assert rows == [
+        ("I", "Li/SSE interface", "liskg:LiSSEInterface"),
+        ("II", "SSE/SSE interface", "liskg:SSESSEInterface"),
+        ("III", "S/SSE interface", "liskg:SSSEInterface"),
+        ("IV", "S/S interface", "liskg:SSInterface"),
+    ]
     entry = parsed.entries["liskg:SSSEInterface"]["text"]
     assert re.search(r"interface numeral\s*III(?!I)", entry) and "cathode/electrolyte interface" in entry
 
@@ -179,16 +201,21 @@ def test_the_four_interfaces_are_set_side_by_side_with_their_numerals(page):
 def test_the_class_tree_is_the_ontologys_direct_subclass_pairs(page):
     _, parsed = page
     graph = ontology(ROOT)
-    pairs = {(curie(sup), curie(sub)) for sub, sup in graph.subject_objects(RDFS.subClassOf)
-             if isinstance(sub, rdflib.URIRef) and isinstance(sup, rdflib.URIRef)}
+    pairs = {
+        (curie(sup), curie(sub))
+        for sub, sup in graph.subject_objects(RDFS.subClassOf)
+        if isinstance(sub, rdflib.URIRef) and isinstance(sup, rdflib.URIRef)
+    }
     assert len(pairs) > 50
     assert parsed.tree_pairs == pairs
     assert parsed.tree_nodes == {curie(c) for c in graph.subjects(RDF.type, OWL.Class) if isinstance(c, rdflib.URIRef)}
 
 
 # a data individual: under lkd:, not a module's ontology header
-DATA_INDIVIDUAL = (f"FILTER(STRSTARTS(STR(?x), '{PREFIXES['lkd']}')) "
-                   "FILTER NOT EXISTS { ?x a <http://www.w3.org/2002/07/owl#Ontology> }")
+DATA_INDIVIDUAL = (
+    f"FILTER(STRSTARTS(STR(?x), '{PREFIXES['lkd']}')) "
+    "FILTER NOT EXISTS { ?x a <http://www.w3.org/2002/07/owl#Ontology> }"
+)
 
 
 def test_entries_say_where_a_term_is_used_with_an_example_from_the_data(page, store, project):
@@ -268,15 +295,23 @@ def test_deprecated_terms_and_emmo_mappings_are_shown(tmp_project):
     assert "#liskg:Interface" in old["hrefs"]
     assert re.search(r"status\s*in use", parsed.entries["liskg:Interface"]["text"])
     electrolyte = parsed.entries["liskg:Electrolyte"]
-    assert re.search(r"EMMO mapping\s*skos:exactMatch Electrolyte emmo:EMMO_fe4d0fa9 \(semapv:ManualMappingCuration\): "
-                     r"same meaning", electrolyte["text"])
+    assert re.search(
+        r"EMMO mapping\s*skos:exactMatch Electrolyte emmo:EMMO_fe4d0fa9 \(semapv:ManualMappingCuration\): "
+        r"same meaning",
+        electrolyte["text"],
+    )
     assert "https://w3id.org/emmo#EMMO_fe4d0fa9" in electrolyte["hrefs"]
-    assert re.search(r"EMMO mapping\s*skos:broadMatch ElectrodeElectrolyteInterface emmo:EMMO_1234abcd",
-                     parsed.entries["liskg:LiSSEInterface"]["text"])
+    assert re.search(
+        r"EMMO mapping\s*skos:broadMatch ElectrodeElectrolyteInterface emmo:EMMO_1234abcd",
+        parsed.entries["liskg:LiSSEInterface"]["text"],
+    )
     assert html.count("EMMO mapping</dt>") == 2
     # a row whose subject is no term is listed apart, so a typo in the mapping file shows
-    assert re.search(r"<li><code>liskg:NoSuchTerm</code>: <code>skos:exactMatch</code> "
-                     r"<code>emmo:EMMO_5678</code></li>", html)
+    assert re.search(
+        r"<li><code>liskg:NoSuchTerm</code>: <code>skos:exactMatch</code> "
+        r"<code>emmo:EMMO_5678</code></li>",
+        html,
+    )
 
 
 def test_the_real_page_shows_no_mappings_until_the_file_exists(page):
@@ -289,17 +324,25 @@ def test_the_real_page_shows_no_mappings_until_the_file_exists(page):
 def test_a_mapping_file_without_the_sssom_columns_is_one_error_line(tmp_project):
     (tmp_project.ontology_dir / "mappings").mkdir(exist_ok=True)
     (tmp_project.ontology_dir / "mappings" / "liskg-emmo.sssom.tsv").write_text(
-        "subject_id\tpredicate_id\tobject\nliskg:Electrolyte\tskos:exactMatch\temmo:X\n", encoding="utf-8")
+        "subject_id\tpredicate_id\tobject\nliskg:Electrolyte\tskos:exactMatch\temmo:X\n", encoding="utf-8"
+    )
     result = run_cli("--root", str(tmp_project.root), "docs")
     assert (result.code, result.out) == (2, "")
-    assert result.err == ("liskg: error: ontology/mappings/liskg-emmo.sssom.tsv: not an SSSOM table: "
-                          "no column object_id\n")
+    assert result.err == (
+        "liskg: error: ontology/mappings/liskg-emmo.sssom.tsv: not an SSSOM table: no column object_id\n"
+    )
 
 
 def test_docs_are_deterministic_and_written_where_asked(tmp_project, tmp_path):
     first = run_cli("--root", str(tmp_project.root), "docs", "-o", str(tmp_path / "a"), env={"PYTHONHASHSEED": "1"})
-    second = run_cli("--root", str(tmp_project.root), "docs", "-o", str(tmp_path / "b"),
-                     env={"PYTHONHASHSEED": "2", "PYTHONIOENCODING": "ascii", "LC_ALL": "C"})
+    second = run_cli(
+        "--root",
+        str(tmp_project.root),
+        "docs",
+        "-o",
+        str(tmp_path / "b"),
+        env={"PYTHONHASHSEED": "2", "PYTHONIOENCODING": "ascii", "LC_ALL": "C"},
+    )
     assert first.code == second.code == 0
     assert (tmp_path / "a" / "index.html").read_bytes() == (tmp_path / "b" / "index.html").read_bytes()
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["index.html"]  # no temp file left
@@ -334,19 +377,29 @@ def test_the_protege_guide_names_terms_and_labels_the_graph_has(store):
     it names by label (`reference number`, `heat treatment`) is a label of an ontology term."""
     guide = (ROOT / "docs" / "extending.md").read_text(encoding="utf-8")
     steps = guide.split("## Reading the errors")[0]  # the error table quotes broken names on purpose
-    prefixes = {"liskg": "https://w3id.org/liskg/ontology#", "lkd": "https://w3id.org/liskg/data/",
-                "unit": "http://qudt.org/vocab/unit/"}
+    prefixes = {
+        "liskg": "https://w3id.org/liskg/ontology#",
+        "lkd": "https://w3id.org/liskg/data/",
+        "unit": "http://qudt.org/vocab/unit/",
+    }
     curies = set(re.findall(r"`((?:liskg|lkd|unit):[\w.-]*[\w])`", steps))
     assert len(curies) > 10
     for name in sorted(curies):
         prefix, local = name.split(":", 1)
         assert store.query(f"ASK {{ <{prefixes[prefix]}{local}> ?p ?o }}"), name
-    labels = {row["l"].value for row in store.query(
-        "SELECT ?l WHERE { ?term <http://www.w3.org/2000/01/rdf-schema#label> ?l . "
-        "FILTER(STRSTARTS(STR(?term), 'https://w3id.org/liskg/ontology#')) }")}
+    labels = {
+        row["l"].value
+        for row in store.query(
+            "SELECT ?l WHERE { ?term <http://www.w3.org/2000/01/rdf-schema#label> ?l . "
+            "FILTER(STRSTARTS(STR(?term), 'https://w3id.org/liskg/ontology#')) }"
+        )
+    }
     values = {"en", "approximately", "above", "up to"}  # values to type, not terms
     commands = ("liskg", "git ", "rdfpipe", "build", "validate")
-    names = {name for name in re.findall(r"`([a-z][a-z ()°/-]*[a-z)])`", steps)
-             if name not in values and not name.startswith(commands)}
+    names = {
+        name
+        for name in re.findall(r"`([a-z][a-z ()°/-]*[a-z)])`", steps)
+        if name not in values and not name.startswith(commands)
+    }
     assert len(names) > 30
     assert sorted(name for name in names if name not in labels) == []

@@ -11,10 +11,9 @@ import shlex
 
 import pytest
 
-from liskg.query import engine
-from query_support import plain
-
 from conftest import ROOT
+from liskg.base import engine
+from query_support import plain
 
 BLOCK = re.compile(r"```sparql\n(.*?)```\n((?:<!-- answer (?:includes|excludes): [^\n]* -->\n)*)", re.S)
 # Docs whose queries need more than the built graph, tested where that is loaded.

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import run_main
 
-from liskg import errors
+from conftest import run_main
+from liskg.base import errors
 from liskg.cli.commands import stats
 
 
@@ -27,10 +27,14 @@ def test_shacl_violations_are_a_failed_check_with_one_line_each():
     assert str(error).splitlines() == ["a.ttl:3: first", "b.ttl:9: second", "2 SHACL violation(s); nothing was written"]
 
 
-@pytest.mark.parametrize("raised, code, line", [
-    (RuntimeError("boom"), 70, "liskg: internal error: RuntimeError: boom (set LISKG_DEBUG=1 for details)"),
-    (KeyboardInterrupt(), 130, "liskg: interrupted; outputs are written atomically, nothing half-written was left"),
-], ids=["unexpected-exception", "interrupted"])
+@pytest.mark.parametrize(
+    "raised, code, line",
+    [
+        (RuntimeError("boom"), 70, "liskg: internal error: RuntimeError: boom (set LISKG_DEBUG=1 for details)"),
+        (KeyboardInterrupt(), 130, "liskg: interrupted; outputs are written atomically, nothing half-written was left"),
+    ],
+    ids=["unexpected-exception", "interrupted"],
+)
 def test_anything_else_is_an_internal_error_or_an_interruption(raised, code, line, monkeypatch):
     def fail(args, project):
         raise raised

@@ -32,8 +32,18 @@ def test_the_counts_in_the_text_are_the_tables():
 def test_the_formats_table_names_every_release_file():
     named = set(re.findall(r"^\| `([^`]+)`", PAGE.split("## Release files and formats", 1)[1], re.M))
     stems = {f"{stem}.*" for stem in ("liskg-ontology", "liskg-emmo-alignment")}
-    written = {"liskg.ttl", "liskg.rdf", "liskg.owx", "liskg.nt", "liskg.jsonld", "liskg-inferred.nt", "context.jsonld",
-               "void.ttl", "catalog-v001.xml", "SHA256SUMS"} | stems
+    written = {
+        "liskg.ttl",
+        "liskg.rdf",
+        "liskg.owx",
+        "liskg.nt",
+        "liskg.jsonld",
+        "liskg-inferred.nt",
+        "context.jsonld",
+        "void.ttl",
+        "catalog-v001.xml",
+        "SHA256SUMS",
+    } | stems
     assert named - {"liskg-emmo.sssom.tsv"} == written
     assert release.CONTEXT_IRI in PAGE
 

@@ -1,13 +1,13 @@
-"""The answer view's layout (liskg.graph.layout): which links it draws, how few of them cross, and
+"""The answer view's layout (liskg.viz.layout): which links it draws, how few of them cross, and
 that its positions are deterministic. The browser side is in test_viz_browser.py."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import run_cli
 
 import liskg
-from liskg.graph import layout, model
+from conftest import run_cli
+from liskg.viz import layout, model
 
 LISKG = "https://w3id.org/liskg/ontology#"
 
@@ -16,8 +16,12 @@ LISKG = "https://w3id.org/liskg/ontology#"
 def headline(project):
     """The headline view's graph, as `liskg viz --query oxide-anode-strategies` draws it."""
     answer = liskg.query(project, "oxide-anode-strategies")
-    iris = {cell.value for row in answer.rows for cell in row.values() if isinstance(cell.value, str)
-            and cell.value.startswith("https://")}
+    iris = {
+        cell.value
+        for row in answer.rows
+        for cell in row.values()
+        if isinstance(cell.value, str) and cell.value.startswith("https://")
+    }
     return model.answer_subgraph(liskg.graph(project), iris)
 
 
@@ -33,8 +37,13 @@ def drawn(graph, placement) -> list[tuple[str, str, str]]:
 def test_the_answer_view_draws_the_answers_links_and_their_contexts_links_to_them(headline, placement):
     answers = {n for n, d in headline.nodes(data=True) if d["answer"]}
     column = {kind: i for i, kinds in enumerate(layout.KIND_COLUMNS) for kind in kinds}
-    shared = {headline.nodes[n]["label"] for e, why in placement.undrawn.items() if why == "shared"
-              for n in e[:2] if n not in answers}
+    shared = {
+        headline.nodes[n]["label"]
+        for e, why in placement.undrawn.items()
+        if why == "shared"
+        for n in e[:2]
+        if n not in answers
+    }
     assert shared == {"Li/SSE interface", "poor lithium wettability of inorganic SSEs"}
     for u, v, key in headline.edges(keys=True):
         why = placement.undrawn.get((u, v, key))

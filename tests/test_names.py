@@ -1,15 +1,14 @@
-"""The one name resolver (liskg.names) and the look-ups built on it, on the names a user types."""
+"""The one name resolver (liskg.base.names) and the look-ups built on it, on the names a user types."""
 
 from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
 
-from liskg import vocab
-from liskg.errors import LiskgError
-from liskg.names import Names, normalize
-
 from conftest import run_main
+from liskg.base import vocab
+from liskg.base.errors import LiskgError
+from liskg.base.names import Names, normalize
 
 LKD, LISKG = "https://w3id.org/liskg/data/", vocab.LISKG
 ELECTROLYTE = ox.NamedNode(LISKG + "Electrolyte")
@@ -26,8 +25,16 @@ def test_normalize_ignores_case_and_sub_superscripts():
     assert normalize("  S  cm⁻¹ ") == "s cm-1"
 
 
-@pytest.mark.parametrize("text, material", [("LLZO", "mat-llzo"), ("llzo", "mat-llzo"), ("Li7La3Zr2O12", "mat-llzo"),
-                                            ("Li₇La₃Zr₂O₁₂", "mat-llzo"), ("LLZTO", "mat-llzto")])
+@pytest.mark.parametrize(
+    "text, material",
+    [
+        ("LLZO", "mat-llzo"),
+        ("llzo", "mat-llzo"),
+        ("Li7La3Zr2O12", "mat-llzo"),
+        ("Li₇La₃Zr₂O₁₂", "mat-llzo"),
+        ("LLZTO", "mat-llzto"),
+    ],
+)
 def test_an_electrolyte_material_means_it_and_what_is_made_from_it(names, text, material):
     understood = names.electrolytes(text, ELECTROLYTE)
     assert understood.materials == (ox.NamedNode(LKD + material),) and understood.classes == ()
@@ -49,8 +56,11 @@ def test_ambiguous_names_list_candidates_and_unknown_ones_suggest(names):
     # tape casting is a film-forming technique, not a method of the review's tree: 'casting' means the
     # broadest of the three slurry-casting classes
     assert names.one_class("method", "casting", METHOD) == ox.NamedNode(LISKG + "SlurryCasting")
-    with pytest.raises(LiskgError, match=r"^3 methods match 'treatment': 'heating of a lithium/electrolyte stack', "
-                                         r"'molten lithium treatment', 'plasma treatment'; give one of these names"):
+    with pytest.raises(
+        LiskgError,
+        match=r"^3 methods match 'treatment': 'heating of a lithium/electrolyte stack', "
+        r"'molten lithium treatment', 'plasma treatment'; give one of these names",
+    ):
         names.one_class("method", "treatment", METHOD)
     with pytest.raises(LiskgError, match=r"^no electrolyte class or material is called 'LLZTOO'; close names: LLZTO"):
         names.electrolytes("LLZTOO", ELECTROLYTE)
@@ -90,8 +100,10 @@ def test_min_with_unit_conversion_through_the_ontology():
 def test_sulfide_cathodes_above_1000_mah_per_gram_with_their_conditions():
     result = run_main("strategies", "--electrolyte", "sulfide", "--min", "1000 mAh/g", "--wide")
     assert result.code == 0, result.err
-    assert result.out.startswith("strategies with sulfide solid-state electrolyte (the class, narrower classes "
-                                 "included) with outcomes ≥ 1000 mAh g⁻¹:")
+    assert result.out.startswith(
+        "strategies with sulfide solid-state electrolyte (the class, narrower classes "
+        "included) with outcomes ≥ 1000 mAh g⁻¹:"
+    )
     yao = [line for line in result.out.splitlines() if line.startswith("Yao et al. [77]")]
     assert any("1526 mAh g⁻¹" in line and "0.05 C, 60 °C" in line for line in yao)
     assert "980 mAh g⁻¹" not in result.out  # Hakari [61] at 2 C is below the bound

@@ -1,22 +1,25 @@
-"""The one number formatter (liskg.numbers) on the graph's real numbers."""
+"""The one number formatter (liskg.base.numbers) on the graph's real numbers."""
 
 import pytest
 
-from liskg import numbers
+from liskg.base import numbers
 
 
-@pytest.mark.parametrize("lexical, shown", [
-    ("0.000000295", "2.95 × 10⁻⁷"),          # LiPON's ionic conductivity (S cm-1)
-    ("0.000115", "1.15 × 10⁻⁴"),             # polydopamine-coated LLZO, Huang [109]
-    ("12.666666666666666666", "12.7"),       # 950 / 75, a computed ratio
-    ("5822.0", "5822"),                      # reported digits kept, trailing zeros dropped
-    ("0.3", "0.3"),
-    ("1526", "1526"),
-    ("0.001", "0.001"),
-    ("1000000", "1 × 10⁶"),
-    ("0", "0"),
-    ("not a number", "not a number"),
-])
+@pytest.mark.parametrize(
+    "lexical, shown",
+    [
+        ("0.000000295", "2.95 × 10⁻⁷"),  # LiPON's ionic conductivity (S cm-1)
+        ("0.000115", "1.15 × 10⁻⁴"),  # polydopamine-coated LLZO, Huang [109]
+        ("12.666666666666666666", "12.7"),  # 950 / 75, a computed ratio
+        ("5822.0", "5822"),  # reported digits kept, trailing zeros dropped
+        ("0.3", "0.3"),
+        ("1526", "1526"),
+        ("0.001", "0.001"),
+        ("1000000", "1 × 10⁶"),
+        ("0", "0"),
+        ("not a number", "not a number"),
+    ],
+)
 def test_format_number(lexical, shown):
     assert numbers.format_number(lexical) == shown
 
@@ -41,7 +44,13 @@ def test_ratio_and_conditions():
     assert numbers.format_ratio("12.666666666666666666") == "12.7×"
     assert numbers.format_conditions(crate="0.05", temperature="25", cycles="100") == "0.05 C, 25 °C, after 100 cycles"
     assert numbers.format_conditions() == ""
-    assert numbers.measurement_text({"quantity": "specific capacity", "value": "1526", "unit": "mAh g-1",
-                                     "crate": "0.05"}) == "specific capacity: 1526 mAh g⁻¹ at 0.05 C"
-    assert numbers.measurement_text({"quantity": "interfacial resistance", "value": "75", "baseline": "950",
-                                     "unit": "Ω cm2"}) == "interfacial resistance: 950 → 75 Ω cm²"
+    assert (
+        numbers.measurement_text({"quantity": "specific capacity", "value": "1526", "unit": "mAh g-1", "crate": "0.05"})
+        == "specific capacity: 1526 mAh g⁻¹ at 0.05 C"
+    )
+    assert (
+        numbers.measurement_text(
+            {"quantity": "interfacial resistance", "value": "75", "baseline": "950", "unit": "Ω cm2"}
+        )
+        == "interfacial resistance: 950 → 75 Ω cm²"
+    )

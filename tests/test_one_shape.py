@@ -9,10 +9,9 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from liskg.vocab import shorten as compact
-from liskg.build.inference import materialize, rule_queries
-
 from conftest import run_cli
+from liskg.base.vocab import shorten as compact
+from liskg.builder.inference import materialize, rule_queries
 
 PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -42,113 +41,169 @@ def asserted(project):
 
 def test_every_strategy_reaches_an_electrolyte(store):
     """Through liskg:involvesElectrolyte; [100] is the one work for which the review names none."""
-    assert select(store, """SELECT ?s WHERE { ?study liskg:appliesStrategy ?s .
-                                              FILTER NOT EXISTS { ?s liskg:involvesElectrolyte ?e } }""") == {
-        "lkd:ref-100-pressing"}
+    assert select(
+        store,
+        """SELECT ?s WHERE { ?study liskg:appliesStrategy ?s .
+                                              FILTER NOT EXISTS { ?s liskg:involvesElectrolyte ?e } }""",
+    ) == {"lkd:ref-100-pressing"}
 
 
 def test_every_strategy_of_a_study_with_cells_reaches_a_cell(store):
-    assert select(store, """SELECT ?s WHERE { ?study liskg:appliesStrategy ?s ; liskg:reportsCell ?c .
-                                              FILTER NOT EXISTS { ?s liskg:forCell ?cell } }""") == set()
+    assert (
+        select(
+            store,
+            """SELECT ?s WHERE { ?study liskg:appliesStrategy ?s ; liskg:reportsCell ?c .
+                                              FILTER NOT EXISTS { ?s liskg:forCell ?cell } }""",
+        )
+        == set()
+    )
 
 
 def test_the_electrolyte_named_only_on_the_cell_is_reached(store):
     """Lin [60]: the cathode casting names no electrolyte; its cell holds beta-Li3PS4."""
     assert select(store, "SELECT ?e WHERE { lkd:ref-60-cathode-slurry-casting liskg:involvesElectrolyte ?e }") == {
-        "lkd:mat-beta-li3ps4"}
+        "lkd:mat-beta-li3ps4"
+    }
 
 
 def test_every_material_is_linked_from_a_record(store):
     """No material is named only in a claim's text (liskg:concernsMaterial links claims to them)."""
-    assert select(store, """SELECT ?m WHERE { ?m a owl:NamedIndividual , liskg:Material .
-                                              FILTER NOT EXISTS { ?x ?p ?m . FILTER(?p != rdf:type) } }""") == set()
+    assert (
+        select(
+            store,
+            """SELECT ?m WHERE { ?m a owl:NamedIndividual , liskg:Material .
+                                              FILTER NOT EXISTS { ?x ?p ?m . FILTER(?p != rdf:type) } }""",
+        )
+        == set()
+    )
 
 
 def test_a_claim_that_says_cure_or_cause_names_what_it_is_about(store):
-    assert select(store, """SELECT ?c WHERE { ?c liskg:claimsMitigation|liskg:claimsRisk ?f .
-        FILTER NOT EXISTS { ?c liskg:concernsMethod|liskg:concernsElectrolyteClass|liskg:concernsMaterial ?x } }""") \
+    assert (
+        select(
+            store,
+            """SELECT ?c WHERE { ?c liskg:claimsMitigation|liskg:claimsRisk ?f .
+        FILTER NOT EXISTS { ?c liskg:concernsMethod|liskg:concernsElectrolyteClass|liskg:concernsMaterial ?x } }""",
+        )
         == set()
+    )
 
 
 def test_general_mitigation_and_risk_are_one_relation_with_study_and_claim_level(store):
     """Pressing risks the gradual cathode/SSE separation (Sec. 3.1): said in general and in a claim."""
     assert "liskg:MechanicalPressing" in select(
-        store, "SELECT ?m WHERE { ?m liskg:methodRisks lkd:fm-cathode-sse-separation-on-cycling }")
+        store, "SELECT ?m WHERE { ?m liskg:methodRisks lkd:fm-cathode-sse-separation-on-cycling }"
+    )
     # a study-level link ([42] ALD ZnO closes Li/SSE voids) reaches the method class too
     assert "liskg:AtomicLayerDeposition" in select(
-        store, "SELECT ?m WHERE { ?m liskg:methodMitigates lkd:fm-li-sse-gaps-and-voids }")
+        store, "SELECT ?m WHERE { ?m liskg:methodMitigates lkd:fm-li-sse-gaps-and-voids }"
+    )
 
 
 def test_every_failure_mode_link_says_stated_or_inferred(store):
     """Every causes / mitigates / risks / atInterface ... triple has exactly one basis."""
-    unmarked = select(store, """SELECT ?s ?p ?o WHERE {
+    unmarked = select(
+        store,
+        """SELECT ?s ?p ?o WHERE {
         VALUES ?p { liskg:atInterface liskg:mitigates liskg:risks liskg:causes liskg:affectsInterface
                     liskg:mitigatedByMethod liskg:riskedByMethod liskg:claimsMitigation liskg:claimsRisk }
         ?s ?p ?o .
         FILTER NOT EXISTS { ?a owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o ;
-                               liskg:assertionBasis ?basis } }""")
+                               liskg:assertionBasis ?basis } }""",
+    )
     assert unmarked == set()
-    twice = select(store, """SELECT ?s ?p ?o WHERE {
+    twice = select(
+        store,
+        """SELECT ?s ?p ?o WHERE {
         ?a owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o ; liskg:assertionBasis ?b1 .
         ?z owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o ; liskg:assertionBasis ?b2 .
-        FILTER(?b1 != ?b2) }""")
+        FILTER(?b1 != ?b2) }""",
+    )
     assert twice == set()
 
 
 def test_the_editors_inferences_are_the_audited_ones(store):
-    assert select(store, """SELECT ?s ?p ?o WHERE { ?a liskg:assertionBasis liskg:EditorsInference ;
-        owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o ; liskg:sourceNote ?why }""") == {
-        *{(f"lkd:{s}", "liskg:atInterface", "liskg:SSESSEInterface") for s in (
-            "ref-32-mechanical-alloying", "ref-32-rapid-thermal-annealing", "ref-33-electrolyte-preparation",
-            "ref-34-electrolyte-preparation", "ref-35-electrolyte-preparation", "ref-36-electrolyte-preparation",
-            "ref-48-fluorinated-graphene-reinforcement")},
+    assert select(
+        store,
+        """SELECT ?s ?p ?o WHERE { ?a liskg:assertionBasis liskg:EditorsInference ;
+        owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o ; liskg:sourceNote ?why }""",
+    ) == {
+        *{
+            (f"lkd:{s}", "liskg:atInterface", "liskg:SSESSEInterface")
+            for s in (
+                "ref-32-mechanical-alloying",
+                "ref-32-rapid-thermal-annealing",
+                "ref-33-electrolyte-preparation",
+                "ref-34-electrolyte-preparation",
+                "ref-35-electrolyte-preparation",
+                "ref-36-electrolyte-preparation",
+                "ref-48-fluorinated-graphene-reinforcement",
+            )
+        },
         ("lkd:ref-38-heat-treatment", "rdf:type", "liskg:PreparationStep"),
         ("lkd:ref-81-electrolyte-slurry-casting", "rdf:type", "liskg:TapeCasting"),
-        ("lkd:fm-li-sse-gaps-and-voids", "liskg:causes", "lkd:fm-high-li-sse-interfacial-resistance")}
+        ("lkd:fm-li-sse-gaps-and-voids", "liskg:causes", "lkd:fm-high-li-sse-interfacial-resistance"),
+    }
 
 
 def test_no_invented_causal_link_from_the_liquid_interface(store):
-    assert select(store, "SELECT ?f WHERE { lkd:fm-unstable-li-liquid-electrolyte-interface liskg:causes ?f }") \
-        == set()
+    assert select(store, "SELECT ?f WHERE { lkd:fm-unstable-li-liquid-electrolyte-interface liskg:causes ?f }") == set()
 
 
 def test_baselines_say_treatment_or_cycling(asserted):
     """The sources never use the bare liskg:hasBaseline."""
     assert select(asserted, "SELECT ?m WHERE { ?m liskg:hasBaseline ?b }") == set()
     assert select(asserted, "SELECT ?m WHERE { ?m liskg:hasCyclingBaseline ?b }") == {
-        "lkd:ref-124-capacity-10-cycles", "lkd:ref-124-interface-impedance-10-cycles"}
+        "lkd:ref-124-capacity-10-cycles",
+        "lkd:ref-124-interface-impedance-10-cycles",
+    }
 
 
 def test_every_unit_converts_to_si_but_the_per_atom_energy(store):
-    assert select(store, """SELECT ?u WHERE { ?u a liskg:UnitOfMeasure .
-                                              FILTER NOT EXISTS { ?u qudt:conversionMultiplier ?k } }""") == {
-        "unit:MilliEV-PER-ATOM"}
-    assert select(store, """SELECT ?m WHERE { ?m a liskg:Measurement .
-        FILTER NOT EXISTS { ?m liskg:normalizedValue|liskg:normalizedMinimum|liskg:normalizedMaximum ?v } }""") == {
-        "lkd:ref-99-reaction-energy"}
+    assert select(
+        store,
+        """SELECT ?u WHERE { ?u a liskg:UnitOfMeasure .
+                                              FILTER NOT EXISTS { ?u qudt:conversionMultiplier ?k } }""",
+    ) == {"unit:MilliEV-PER-ATOM"}
+    assert select(
+        store,
+        """SELECT ?m WHERE { ?m a liskg:Measurement .
+        FILTER NOT EXISTS { ?m liskg:normalizedValue|liskg:normalizedMinimum|liskg:normalizedMaximum ?v } }""",
+    ) == {"lkd:ref-99-reaction-energy"}
 
 
 def test_conductivities_in_s_and_ms_per_cm_compare(store):
     """10.2 mS cm-1 (Kim [32]) outranks 8.27e-3 S cm-1 (Yao [77]) once both are in S m-1."""
-    values = dict(select(store, """SELECT ?m ?v WHERE { VALUES ?m { lkd:ref-32-ionic-conductivity lkd:ref-77-lgps-conductivity }
-                                                         ?m liskg:normalizedValue ?v }"""))
+    values = dict(
+        select(
+            store,
+            """SELECT ?m ?v WHERE { VALUES ?m { lkd:ref-32-ionic-conductivity lkd:ref-77-lgps-conductivity }
+                                                         ?m liskg:normalizedValue ?v }""",
+        )
+    )
     assert values == {"lkd:ref-32-ionic-conductivity": "1.02", "lkd:ref-77-lgps-conductivity": "0.827"}
 
 
 def test_room_temperature_is_a_condition_not_only_text(store):
     """A measurement whose context says room temperature has the condition; [107]'s heating step cooled to it."""
-    assert select(store, """SELECT ?m WHERE { ?m liskg:measurementContext ?c . FILTER(CONTAINS(?c, "room temperature"))
-        FILTER NOT EXISTS { ?m liskg:atRoomTemperature true } FILTER NOT EXISTS { ?m liskg:atTemperatureCelsius ?t } }""") \
-        == {"lkd:ref-107-temperature"}
+    assert select(
+        store,
+        """SELECT ?m WHERE { ?m liskg:measurementContext ?c . FILTER(CONTAINS(?c, "room temperature"))
+        FILTER NOT EXISTS { ?m liskg:atRoomTemperature true } FILTER NOT EXISTS { ?m liskg:atTemperatureCelsius ?t } }""",
+    ) == {"lkd:ref-107-temperature"}
 
 
 def test_most_specific_types_need_no_filter(store):
     assert select(store, "SELECT ?c WHERE { lkd:ref-98-gold-evaporation liskg:directType ?c }") == {
-        "liskg:VacuumEvaporation"}
+        "liskg:VacuumEvaporation"
+    }
     assert select(store, "SELECT ?c WHERE { lkd:mat-llzo liskg:directType ?c }") == {
-        "liskg:GarnetElectrolyte", "liskg:Additive"}
+        "liskg:GarnetElectrolyte",
+        "liskg:Additive",
+    }
     assert select(store, "SELECT ?c WHERE { liskg:VacuumEvaporation liskg:directSuperClass ?c }") == {
-        "liskg:PhysicalVaporDeposition"}
+        "liskg:PhysicalVaporDeposition"
+    }
 
 
 def test_the_post_closure_rules_leave_nothing_for_the_closing_rules(store):
@@ -161,8 +216,9 @@ def test_the_post_closure_rules_leave_nothing_for_the_closing_rules(store):
 
 def test_every_individual_has_a_label_and_no_ontology_shares_its_iri(store):
     """Protégé shows an individual whose IRI is also an ontology's IRI without its label (lkd:review was one)."""
-    assert select(store, "SELECT ?x WHERE { ?x a owl:NamedIndividual . FILTER NOT EXISTS { ?x rdfs:label ?l } }") \
-        == set()
+    assert (
+        select(store, "SELECT ?x WHERE { ?x a owl:NamedIndividual . FILTER NOT EXISTS { ?x rdfs:label ?l } }") == set()
+    )
     assert select(store, "SELECT ?x WHERE { ?x a owl:NamedIndividual , owl:Ontology }") == set()
 
 
@@ -170,8 +226,7 @@ def test_an_editors_inference_without_a_reason_fails_validation(tmp_project):
     anode = tmp_project.data_dir / "studies-anode.ttl"
     text = anode.read_text(encoding="utf-8")
     cut = text.index('    liskg:sourceNote "The review names no method class for this heated assembly')
-    anode.write_text(text[:cut].rstrip(" ;\n") + " .\n" + text[text.index("\n", cut) + 1:],
-                     encoding="utf-8")
+    anode.write_text(text[:cut].rstrip(" ;\n") + " .\n" + text[text.index("\n", cut) + 1 :], encoding="utf-8")
     result = run_cli("--root", str(tmp_project.root), "build", "-q")
     assert result.code == 1
     assert "an editors' inference needs a liskg:sourceNote saying why" in result.err
@@ -180,8 +235,10 @@ def test_an_editors_inference_without_a_reason_fails_validation(tmp_project):
 def test_an_annotation_on_a_missing_assertion_fails_validation(tmp_project):
     anode = tmp_project.data_dir / "studies-anode.ttl"
     text = anode.read_text(encoding="utf-8")
-    anode.write_text(text.replace("owl:annotatedTarget liskg:PreparationStep", "owl:annotatedTarget liskg:BallMilling"),
-                     encoding="utf-8")
+    anode.write_text(
+        text.replace("owl:annotatedTarget liskg:PreparationStep", "owl:annotatedTarget liskg:BallMilling"),
+        encoding="utf-8",
+    )
     result = run_cli("--root", str(tmp_project.root), "build", "-q")
     assert result.code == 1
     assert "the annotated assertion is not in the graph" in result.err

@@ -5,7 +5,7 @@ from __future__ import annotations
 import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from liskg.build import qc
+from liskg.builder import qc
 from liskg.sources.catalog import read_catalog
 from liskg.sources.loading import load_sources, parse_turtle
 
@@ -31,16 +31,26 @@ def test_core_header_has_iri_version_title_description_license_creator_source(pr
     onto = rdflib.URIRef("https://w3id.org/liskg/ontology")
     assert (onto, RDF.type, OWL.Ontology) in graph
     assert graph.value(onto, OWL.versionIRI) == rdflib.URIRef("https://w3id.org/liskg/ontology/1.1.0")
-    for predicate in (OWL.versionInfo, DCTERMS.title, DCTERMS.description, DCTERMS.license, DCTERMS.creator,
-                      DCTERMS.source):
+    for predicate in (
+        OWL.versionInfo,
+        DCTERMS.title,
+        DCTERMS.description,
+        DCTERMS.license,
+        DCTERMS.creator,
+        DCTERMS.source,
+    ):
         assert graph.value(onto, predicate) is not None, predicate
     assert "Nano-Micro Letters" in str(graph.value(onto, DCTERMS.source))
 
 
 def test_every_class_and_property_has_one_english_label_and_one_definition(project):
     graph = _tbox(project)
-    terms = {s for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
-             for s in graph.subjects(RDF.type, t) if str(s).startswith(str(LISKG))}
+    terms = {
+        s
+        for t in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+        for s in graph.subjects(RDF.type, t)
+        if str(s).startswith(str(LISKG))
+    }
     assert len(terms) > 150
     for term in terms:
         labels = list(graph.objects(term, RDFS.label))
@@ -54,10 +64,13 @@ def test_the_qc_report_of_the_real_sources_is_empty(project):
 
 def test_the_four_interfaces_with_numerals_and_components(project):
     graph = _tbox(project)
-    found = {str(graph.value(i, RDFS.label)): (str(graph.value(i, LISKG.interfaceNumeral)),
-                                               sorted(str(graph.value(c, RDFS.label))
-                                                      for c in graph.objects(i, LISKG.joinsComponent)))
-             for i in graph.subjects(RDF.type, LISKG.Interface)}
+    found = {
+        str(graph.value(i, RDFS.label)): (
+            str(graph.value(i, LISKG.interfaceNumeral)),
+            sorted(str(graph.value(c, RDFS.label)) for c in graph.objects(i, LISKG.joinsComponent)),
+        )
+        for i in graph.subjects(RDF.type, LISKG.Interface)
+    }
     assert found == {
         "Li/SSE interface": ("I", ["lithium metal anode", "solid-state electrolyte layer"]),
         "SSE/SSE interface": ("II", ["solid-state electrolyte layer"]),
@@ -68,10 +81,16 @@ def test_the_four_interfaces_with_numerals_and_components(project):
 
 def test_electrolyte_families_are_disjoint(project):
     graph = _tbox(project)
-    groups = [set(rdflib.collection.Collection(graph, graph.value(g, OWL.members)))
-              for g in graph.subjects(RDF.type, OWL.AllDisjointClasses)]
-    assert {LISKG.OxideElectrolyte, LISKG.SulfideElectrolyte, LISKG.NitrideElectrolyte,
-            LISKG.HydrideElectrolyte} in groups
+    groups = [
+        set(rdflib.collection.Collection(graph, graph.value(g, OWL.members)))
+        for g in graph.subjects(RDF.type, OWL.AllDisjointClasses)
+    ]
+    assert {
+        LISKG.OxideElectrolyte,
+        LISKG.SulfideElectrolyte,
+        LISKG.NitrideElectrolyte,
+        LISKG.HydrideElectrolyte,
+    } in groups
     assert (LISKG.InorganicSolidElectrolyte, OWL.disjointWith, LISKG.PolymerElectrolyte) in graph
 
 

@@ -33,12 +33,12 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from conftest import copy_sources, run_main
 from rdflib.compare import graph_diff, to_isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
+from conftest import copy_sources, run_main
+from liskg.base.project import Project
 from liskg.sources.catalog import read_catalogs
-from liskg.project import Project
 
 pytestmark = pytest.mark.java
 
@@ -60,8 +60,13 @@ def new_paper(number: int, author: str, section: str, method, interface, quantit
     g.add((study, RDFS.label, rdflib.Literal(f"{author} et al. [{number}]", lang="en")))
     g.add((study, LISKG.referenceNumber, rdflib.Literal(number, datatype=XSD.integer)))
     g.add((study, LISKG.firstAuthor, rdflib.Literal(author, datatype=XSD.string)))
-    g.add((study, LISKG.summary, rdflib.Literal(f'A "new" paper by {author} & co. <added in an edit session>.',
-                                                lang="en")))
+    g.add(
+        (
+            study,
+            LISKG.summary,
+            rdflib.Literal(f'A "new" paper by {author} & co. <added in an edit session>.', lang="en"),
+        )
+    )
     g.add((study, LISKG.statedInSection, LKD[section]))
     g.add((study, LISKG.citedIn, LKD.review))
     g.add((study, LISKG.appliesStrategy, strategy))
@@ -78,10 +83,26 @@ def new_paper(number: int, author: str, section: str, method, interface, quantit
     return g
 
 
-OWLAPI_EDIT = new_paper(9001, "Example", "section-2-2", LISKG.VacuumEvaporation, LISKG.LiSSEInterface,
-                        LISKG.InterfacialResistance, UNIT["OHM-CentiM2"], "12.5")
-OWLREADY_EDIT = new_paper(9002, "Sample", "section-3-1", LISKG.BallMilling, LISKG.SSSEInterface,
-                          LISKG.InterfacialResistance, UNIT["OHM-CentiM2"], "48.25")
+OWLAPI_EDIT = new_paper(
+    9001,
+    "Example",
+    "section-2-2",
+    LISKG.VacuumEvaporation,
+    LISKG.LiSSEInterface,
+    LISKG.InterfacialResistance,
+    UNIT["OHM-CentiM2"],
+    "12.5",
+)
+OWLREADY_EDIT = new_paper(
+    9002,
+    "Sample",
+    "section-3-1",
+    LISKG.BallMilling,
+    LISKG.SSSEInterface,
+    LISKG.InterfacialResistance,
+    UNIT["OHM-CentiM2"],
+    "48.25",
+)
 
 
 def explicit(graph: rdflib.Graph) -> rdflib.Graph:
@@ -112,8 +133,10 @@ def owlready_session(project: Project, module_iri: str, edit: rdflib.Graph, save
     import owlready2
 
     world = owlready2.World()
-    graphs = {f: rdflib.Graph().parse(f, format="turtle") for f in set(read_catalogs(
-        [project.data_dir, project.ontology_dir]).values())}
+    graphs = {
+        f: rdflib.Graph().parse(f, format="turtle")
+        for f in set(read_catalogs([project.data_dir, project.ontology_dir]).values())
+    }
     iri = {f: str(next(g.subjects(RDF.type, OWL.Ontology))) for f, g in graphs.items()}
     ontologies, pending = {}, sorted(graphs)
     while pending:  # load imported modules first, so owlready2 never looks for an import on the web
@@ -141,7 +164,7 @@ def owlready_session(project: Project, module_iri: str, edit: rdflib.Graph, save
         individuals = {}
         for node in sorted(set(edit.subjects(RDF.type, OWL.NamedIndividual))):
             classes = [entity(c) for c in edit.objects(node, RDF.type) if c != OWL.NamedIndividual]
-            individuals[node] = classes[0](str(node)[len(str(LKD)):], namespace=namespace)
+            individuals[node] = classes[0](str(node)[len(str(LKD)) :], namespace=namespace)
             individuals[node].is_a.extend(classes[1:])
         for s, p, o in sorted(edit):
             if p == RDF.type:
@@ -166,17 +189,28 @@ def session(tmp_path_factory):
     # 1. the OWL API: Save (Turtle, in place) and Save as (RDF/XML)
     (saved / "edit.nt").write_bytes(OWLAPI_EDIT.serialize(format="nt", encoding="utf-8"))
     anode = project.data_dir / "studies-anode.ttl"
-    owlapi_lines = protege_edit(project.root_file, read_catalogs([project.data_dir, project.ontology_dir]),
-                                ANODE_MODULE, saved / "edit.nt",
-                                turtle=anode, rdfxml=saved / "studies-anode.owl")
+    owlapi_lines = protege_edit(
+        project.root_file,
+        read_catalogs([project.data_dir, project.ontology_dir]),
+        ANODE_MODULE,
+        saved / "edit.nt",
+        turtle=anode,
+        rdfxml=saved / "studies-anode.owl",
+    )
 
     # 2. owlready2: RDF/XML in, RDF/XML out, exported to Turtle for the build
     owlready_session(project, CATHODE_MODULE, OWLREADY_EDIT, saved / "studies-cathode.owl")
     exported = rdflib.Graph().parse(saved / "studies-cathode.owl", format="xml")
     (project.data_dir / "studies-cathode.ttl").write_bytes(exported.serialize(format="turtle", encoding="utf-8"))
 
-    return {"project": project, "saved": saved, "before": before, "before_modules": before_modules,
-            "sections_before": sections_before, "owlapi_lines": owlapi_lines}
+    return {
+        "project": project,
+        "saved": saved,
+        "before": before,
+        "before_modules": before_modules,
+        "sections_before": sections_before,
+        "owlapi_lines": owlapi_lines,
+    }
 
 
 def test_the_owl_api_loads_every_module_offline_and_saves_turtle_and_rdfxml_alike(session):

@@ -501,7 +501,7 @@ ANSWERS = {
 
 
 def test_every_named_query_has_an_exact_answer_here(project):
-    from liskg.query import named
+    from liskg.base import named
 
     assert sorted(ANSWERS) == sorted(named.named_queries(project))
 
@@ -509,5 +509,4 @@ def test_every_named_query_has_an_exact_answer_here(project):
 @pytest.mark.parametrize("name", sorted(ANSWERS))
 def test_exact_answer(name, project, store):
     got, expected = answer(project, store, name), parse(ANSWERS[name])
-    assert got == expected, (f"missing: {sorted(expected - got, key=str)}\n"
-                             f"unexpected: {sorted(got - expected, key=str)}")
+    assert got == expected, f"missing: {sorted(expected - got, key=str)}\nunexpected: {sorted(got - expected, key=str)}"

@@ -9,10 +9,9 @@ import time
 
 import pytest
 
-from liskg.query import named
-from liskg.project import Project
-
 from conftest import ROOT, run_main
+from liskg.base import named
+from liskg.base.project import Project
 
 NAMED = named.named_queries(Project(ROOT))
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -63,11 +62,14 @@ def test_json_is_sparql_results_json_with_raw_iris():
     assert row["cycles"]["datatype"] == "http://www.w3.org/2001/XMLSchema#integer"
 
 
-@pytest.mark.parametrize("fmt, first_line", [
-    ("csv", "study,measurement,quantity,value,unit,cycles"),
-    ("tsv", "?study\t?measurement\t?quantity\t?value\t?unit\t?cycles"),
-    ("md", "| study | quantity | value | conditions | measurement |"),
-])
+@pytest.mark.parametrize(
+    "fmt, first_line",
+    [
+        ("csv", "study,measurement,quantity,value,unit,cycles"),
+        ("tsv", "?study\t?measurement\t?quantity\t?value\t?unit\t?cycles"),
+        ("md", "| study | quantity | value | conditions | measurement |"),
+    ],
+)
 def test_other_formats(fmt, first_line):
     result = run_main("query", "longest-cycling", "--format", fmt)
     assert result.code == 0, result.err
@@ -76,36 +78,50 @@ def test_other_formats(fmt, first_line):
 
 def test_query_file_and_inline_query(tmp_path):
     path = tmp_path / "cells.rq"
-    path.write_text("PREFIX liskg: <https://w3id.org/liskg/ontology#>\n"
-                    "ASK { ?cell a liskg:PouchCell }\n")
+    path.write_text("PREFIX liskg: <https://w3id.org/liskg/ontology#>\nASK { ?cell a liskg:PouchCell }\n")
     assert run_main("query", str(path)).out.strip() == "true"
-    inline = run_main("query", "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#> "
-                     "SELECT ?n WHERE { ?s liskg:referenceNumber ?n FILTER(?n = 107) }", "--format", "csv")
+    inline = run_main(
+        "query",
+        "-e",
+        "PREFIX liskg: <https://w3id.org/liskg/ontology#> "
+        "SELECT ?n WHERE { ?s liskg:referenceNumber ?n FILTER(?n = 107) }",
+        "--format",
+        "csv",
+    )
     assert inline.out.splitlines() == ["n", "107"]
 
 
 def test_construct_prints_turtle_with_prefixes():
-    result = run_main("query", "-e", "PREFIX liskg: <https://w3id.org/liskg/ontology#> CONSTRUCT "
-                     "{ ?s liskg:referenceNumber ?n } WHERE { ?s liskg:referenceNumber ?n FILTER(?n = 107) }",
-                     "--format", "ttl")
+    result = run_main(
+        "query",
+        "-e",
+        "PREFIX liskg: <https://w3id.org/liskg/ontology#> CONSTRUCT "
+        "{ ?s liskg:referenceNumber ?n } WHERE { ?s liskg:referenceNumber ?n FILTER(?n = 107) }",
+        "--format",
+        "ttl",
+    )
     assert "lkd:ref-107 liskg:referenceNumber 107 ." in result.out
 
 
 def test_asserted_only_misses_what_only_inference_gives():
-    ask = ("PREFIX liskg: <https://w3id.org/liskg/ontology#> "
-           "ASK { <https://w3id.org/liskg/data/mat-llzo> a liskg:OxideElectrolyte }")
+    ask = (
+        "PREFIX liskg: <https://w3id.org/liskg/ontology#> "
+        "ASK { <https://w3id.org/liskg/data/mat-llzo> a liskg:OxideElectrolyte }"
+    )
     assert run_main("query", "-e", ask).out.strip() == "true"
     assert run_main("query", "-e", ask, "--asserted-only").out.strip() == "false"
 
 
 def test_cold_query_is_fast_and_never_imports_rdflib_the_shacl_validator_or_owlready2():
     run_main("query", "longest-cycling")  # the build is current afterwards
-    script = ("import sys, time; start = time.perf_counter()\n"
-              "from liskg.cli.main import main\n"
-              "code = main(['query', 'oxide-anode-strategies'])\n"
-              "heavy = sorted(m for m in ('rdflib', 'pyshacl_turbo', 'owlready2') if m in sys.modules)\n"
-              "print('HEAVY', heavy, file=sys.stderr)\n"
-              "sys.exit(code)\n")
+    script = (
+        "import sys, time; start = time.perf_counter()\n"
+        "from liskg.cli.main import main\n"
+        "code = main(['query', 'oxide-anode-strategies'])\n"
+        "heavy = sorted(m for m in ('rdflib', 'pyshacl_turbo', 'owlready2') if m in sys.modules)\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     elapsed = time.perf_counter() - start
@@ -127,19 +143,25 @@ def test_syntax_error_in_a_file_names_the_file(tmp_path):
     one_line_error(run_main("query", str(path)), f"{path}:", "SPARQL syntax error at line")
 
 
-@pytest.mark.parametrize("update", [
-    "INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }",
-    "PREFIX ex: <http://example.org/#>\n# a comment\nDELETE WHERE { ?s ex:p ?o }",
-    "DROP ALL",
-    "LOAD <http://example.org/data.ttl>",
-])
+@pytest.mark.parametrize(
+    "update",
+    [
+        "INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }",
+        "PREFIX ex: <http://example.org/#>\n# a comment\nDELETE WHERE { ?s ex:p ?o }",
+        "DROP ALL",
+        "LOAD <http://example.org/data.ttl>",
+    ],
+)
 def test_update_is_refused(update):
     one_line_error(run_main("query", "-e", update), "refused", "SPARQL UPDATE", "read-only")
 
 
 def test_unknown_name_suggests_the_closest_names():
-    one_line_error(run_main("query", "resistance-reduktion"), "no named query 'resistance-reduktion'",
-                   "did you mean resistance-reduction")
+    one_line_error(
+        run_main("query", "resistance-reduktion"),
+        "no named query 'resistance-reduktion'",
+        "did you mean resistance-reduction",
+    )
     one_line_error(run_main("query", "oxide"), "did you mean", "oxide-anode-strategies")
 
 

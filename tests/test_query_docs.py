@@ -7,10 +7,9 @@ import shlex
 
 import pytest
 
-from liskg.query import named
-from liskg.project import Project
-
 from conftest import ROOT, run_main
+from liskg.base import named
+from liskg.base.project import Project
 
 DOC = (ROOT / "docs" / "queries.md").read_text(encoding="utf-8")
 CONSOLE = re.compile(r"```console\n\$ liskg ([^\n]+)\n([^`]+)```")
@@ -33,11 +32,13 @@ def test_shown_output_is_real(command, shown, monkeypatch):
     monkeypatch.setenv("COLUMNS", str(DOC_COLUMNS))  # the docs show a 100-column terminal
     result = run_main(*shlex.split(command))
     assert result.code == 0, result.err
-    assert result.out.rstrip() == shown.rstrip(), "docs/queries.md is out of date: rerun the command and paste its output"
+    assert result.out.rstrip() == shown.rstrip(), (
+        "docs/queries.md is out of date: rerun the command and paste its output"
+    )
 
 
 def test_the_query_page_prefixes_are_the_projects():
-    from liskg import vocab
+    from liskg.base import vocab
 
     block = re.search(r"paste the project's:\n\n```text\n(.*?)```", DOC, re.S).group(1)
     declared = dict(re.findall(r"PREFIX (\w+): <([^>]+)>", block))

@@ -6,12 +6,10 @@ from collections import Counter
 
 import pytest
 
-from liskg.build import outputs
-from liskg.query import engine, named
-from liskg.project import Project
-from query_support import plain
-
 from conftest import ROOT
+from liskg.base import engine, named
+from liskg.base.project import INFERRED, Project
+from query_support import plain
 
 NAMES = sorted(named.named_queries(Project(ROOT)))
 
@@ -20,11 +18,11 @@ def computed_terms() -> set[str]:
     """The liskg: terms the build's rules put in a CONSTRUCT template (derived links, not source data)."""
     import re
 
-    from liskg.build.inference import rule_queries
+    from liskg.builder.inference import rule_queries
 
     terms = set()
     for text in rule_queries().values():
-        template = text[text.index("CONSTRUCT"):text.index("WHERE")]
+        template = text[text.index("CONSTRUCT") : text.index("WHERE")]
         terms |= set(re.findall(r"liskg:\w+", template))
     return terms
 
@@ -34,7 +32,7 @@ def rdflib_graph(store, project):
     import rdflib
 
     graph = rdflib.Graph()
-    graph.parse(project.build_dir / outputs.INFERRED, format="nt")
+    graph.parse(project.build_dir / INFERRED, format="nt")
     return graph
 
 
@@ -72,6 +70,15 @@ def test_same_answer_without_materialized_inferences(name, project, store, asser
 
 def test_computed_links_are_the_ones_the_docs_name():
     assert computed_terms() == {
-        "liskg:forCell", "liskg:involvesElectrolyte", "liskg:normalizedValue", "liskg:normalizedMinimum",
-        "liskg:normalizedMaximum", "liskg:directType", "liskg:directSuperClass", "liskg:methodMitigates",
-        "liskg:methodRisks", "liskg:assertionBasis", "liskg:StatedInReview"}
+        "liskg:forCell",
+        "liskg:involvesElectrolyte",
+        "liskg:normalizedValue",
+        "liskg:normalizedMinimum",
+        "liskg:normalizedMaximum",
+        "liskg:directType",
+        "liskg:directSuperClass",
+        "liskg:methodMitigates",
+        "liskg:methodRisks",
+        "liskg:assertionBasis",
+        "liskg:StatedInReview",
+    }

@@ -7,15 +7,23 @@ import re
 import pyoxigraph as ox
 import pytest
 
-from liskg.query import engine
-from liskg.errors import InternalError, LiskgError
-from liskg.query.lookups import Lookups
-
 from conftest import run_main
+from liskg.base import engine
+from liskg.base.errors import InternalError, LiskgError
+from liskg.querying.lookups import Lookups
 
-OXIDE_ANODE_STUDIES = ["Sun et al. [38]", "Ref. [42]", "Fu et al. [67]", "Lu et al. [68]", "Fu et al. [69]",
-                       "Li et al. [70]", "Luo et al. [99]", "Sharafi et al. [107]", "Huang et al. [109]",
-                       "Li et al. [110]"]
+OXIDE_ANODE_STUDIES = [
+    "Sun et al. [38]",
+    "Ref. [42]",
+    "Fu et al. [67]",
+    "Lu et al. [68]",
+    "Fu et al. [69]",
+    "Li et al. [70]",
+    "Luo et al. [99]",
+    "Sharafi et al. [107]",
+    "Huang et al. [109]",
+    "Li et al. [110]",
+]
 
 
 def one_line_error(result, *fragments):
@@ -60,21 +68,27 @@ def test_electrolyte_class_at_any_level_of_the_hierarchy(store):
 def test_strategies_csv_for_programs():
     result = run_main("strategies", "--interface", "III", "--electrolyte", "sulfide", "--format", "csv")
     assert result.code == 0, result.err
-    assert result.out.splitlines()[0] == ("study,method,strategy,interface,electrolyte,quantity,baseline,baselineQualifier,qualifier,value,"
-                                          "unit,cRate,temperature,currentDensity,cycles")
+    assert result.out.splitlines()[0] == (
+        "study,method,strategy,interface,electrolyte,quantity,baseline,baselineQualifier,qualifier,value,"
+        "unit,cRate,temperature,currentDensity,cycles"
+    )
     assert "https://w3id.org/liskg/data/ref-124" in result.out
 
 
 def test_ambiguous_or_unknown_interface():
     one_line_error(run_main("strategies", "--interface", "SSE"), "names several interfaces", "numeral")
-    one_line_error(run_main("strategies", "--interface", "Li/SEE"), "no interface is called 'Li/SEE'",
-                   "close names", "Li/SSE")
+    one_line_error(
+        run_main("strategies", "--interface", "Li/SEE"), "no interface is called 'Li/SEE'", "close names", "Li/SSE"
+    )
     one_line_error(run_main("strategies", "--interface", "V"), "no interface has the numeral 'V'", "I to IV")
 
 
 def test_unknown_electrolyte_suggests_close_class_names():
-    one_line_error(run_main("strategies", "--electrolyte", "sulfid electrolyte"),
-                   "no electrolyte class or material is called", "close names")
+    one_line_error(
+        run_main("strategies", "--electrolyte", "sulfid electrolyte"),
+        "no electrolyte class or material is called",
+        "close names",
+    )
 
 
 def test_study_by_reference_number_shows_strategies_cells_and_numbers(monkeypatch):
@@ -126,8 +140,12 @@ def test_failure_finds_members_of_a_matching_class():
 
 
 def test_failure_not_found():
-    one_line_error(run_main("failure", "dendrit growht"), "no failure mode is called", "close names",
-                   "lithium dendrite growth through the SSE")
+    one_line_error(
+        run_main("failure", "dendrit growht"),
+        "no failure mode is called",
+        "close names",
+        "lithium dendrite growth through the SSE",
+    )
 
 
 @pytest.mark.parametrize("text", ['LLZO" } ?s ?p ?o . { "', "LLZO\\", "x\n}\nSELECT * WHERE {", "<http://x>"])

@@ -17,19 +17,20 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from conftest import ROOT, run_main
 
 import liskg
-from liskg.errors import Unavailable
-from liskg.query import server
+from conftest import ROOT, run_main
+from liskg.base.errors import Unavailable
+from liskg.querying import server
 
-QUERY = ("PREFIX liskg: <https://w3id.org/liskg/ontology#> "
-         "SELECT ?study WHERE { ?study liskg:referenceNumber 107 }")
+QUERY = "PREFIX liskg: <https://w3id.org/liskg/ontology#> SELECT ?study WHERE { ?study liskg:referenceNumber 107 }"
 REF_107 = "https://w3id.org/liskg/data/ref-107"
 ORIGIN = "http://notebook.example"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-STOPPED = ("query stopped after 1 s (the endpoint's time bound, liskg serve --timeout); "
-           "narrow the query or ask for a longer bound\n")
+STOPPED = (
+    "query stopped after 1 s (the endpoint's time bound, liskg serve --timeout); "
+    "narrow the query or ask for a longer bound\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -37,9 +38,14 @@ def serving(project):
     """`liskg serve --port 0` in its own process, as a user starts it; (process, the URL it printed)."""
     liskg.build(project, if_stale=True)
     env = {k: v for k, v in os.environ.items() if k != "LISKG_DEBUG"}
-    process = subprocess.Popen([sys.executable, "-m", "liskg.cli", "serve", "--port", "0", "--timeout", "1",
-                                "--cors", ORIGIN],
-                               cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "liskg.cli", "serve", "--port", "0", "--timeout", "1", "--cors", ORIGIN],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     first = process.stdout.readline()
     assert first.startswith("SPARQL endpoint (read-only, 1 s per query): http://127.0.0.1:"), first
     url = first.rsplit(" ", 1)[1].strip()
@@ -72,39 +78,53 @@ def request(url, *, data=None, headers=None, timeout=30):
 
 
 def test_get_with_json_results(endpoint):
-    status, kind, body = request(endpoint + "?" + urllib.parse.urlencode({"query": QUERY}),
-                                 headers={"Accept": "application/sparql-results+json"})
+    status, kind, body = request(
+        endpoint + "?" + urllib.parse.urlencode({"query": QUERY}), headers={"Accept": "application/sparql-results+json"}
+    )
     assert (status, kind.split(";")[0]) == (200, "application/sparql-results+json")
     assert json.loads(body)["results"]["bindings"] == [{"study": {"type": "uri", "value": REF_107}}]
 
 
 def test_post_form_with_csv_results(endpoint):
-    status, kind, body = request(endpoint, data=urllib.parse.urlencode({"query": QUERY}).encode(),
-                                 headers={"Accept": "text/csv", "Content-Type": "application/x-www-form-urlencoded"})
+    status, kind, body = request(
+        endpoint,
+        data=urllib.parse.urlencode({"query": QUERY}).encode(),
+        headers={"Accept": "text/csv", "Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert (status, kind.split(";")[0]) == (200, "text/csv")
     assert list(csv.reader(io.StringIO(body))) == [["study"], [REF_107]]
 
 
 def test_post_query_body_with_tsv_and_xml(endpoint):
-    for accept, expected in (("text/tab-separated-values", f"<{REF_107}>"), ("application/sparql-results+xml", REF_107)):
-        status, kind, body = request(endpoint, data=QUERY.encode(),
-                                     headers={"Accept": accept, "Content-Type": "application/sparql-query"})
+    for accept, expected in (
+        ("text/tab-separated-values", f"<{REF_107}>"),
+        ("application/sparql-results+xml", REF_107),
+    ):
+        status, kind, body = request(
+            endpoint, data=QUERY.encode(), headers={"Accept": accept, "Content-Type": "application/sparql-query"}
+        )
         assert (status, kind.split(";")[0]) == (200, accept)
         assert expected in body
 
 
 def test_the_endpoint_answers_over_the_inferred_graph(endpoint):
-    ask = ("PREFIX liskg: <https://w3id.org/liskg/ontology#> "
-           "ASK { <https://w3id.org/liskg/data/mat-llzo> a liskg:OxideElectrolyte }")
-    status, _kind, body = request(endpoint + "?" + urllib.parse.urlencode({"query": ask}),
-                                  headers={"Accept": "application/sparql-results+json"})
+    ask = (
+        "PREFIX liskg: <https://w3id.org/liskg/ontology#> "
+        "ASK { <https://w3id.org/liskg/data/mat-llzo> a liskg:OxideElectrolyte }"
+    )
+    status, _kind, body = request(
+        endpoint + "?" + urllib.parse.urlencode({"query": ask}), headers={"Accept": "application/sparql-results+json"}
+    )
     assert status == 200 and json.loads(body)["boolean"] is True
 
 
 def test_updates_are_refused(endpoint):
     update = "INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }"
-    status, _kind, body = request(endpoint.replace("/query", "/update"), data=update.encode(),
-                                  headers={"Content-Type": "application/sparql-update"})
+    status, _kind, body = request(
+        endpoint.replace("/query", "/update"),
+        data=update.encode(),
+        headers={"Content-Type": "application/sparql-update"},
+    )
     assert status == 403 and "read-only" in body
     status, _kind, _body = request(endpoint, data=update.encode(), headers={"Content-Type": "application/sparql-query"})
     assert status == 400  # an update is not a query
@@ -119,8 +139,9 @@ def test_oversized_request_is_refused(endpoint):
 def test_a_query_past_the_time_bound_is_503_with_one_line(endpoint):
     for accept in ("application/sparql-results+json", "text/csv"):
         start = time.perf_counter()
-        status, kind, body = request(endpoint, data=SLOW.encode(),
-                                     headers={"Content-Type": "application/sparql-query", "Accept": accept})
+        status, kind, body = request(
+            endpoint, data=SLOW.encode(), headers={"Content-Type": "application/sparql-query", "Accept": accept}
+        )
         assert time.perf_counter() - start < 15
         assert (status, kind, body) == (503, "text/plain; charset=utf-8", STOPPED)
 
@@ -139,8 +160,12 @@ def test_sparqlwrapper_sees_the_timeout_as_an_http_error(endpoint):
 
 
 def test_curl_sees_the_timeout_status(endpoint):
-    done = subprocess.run(["curl", "-s", "-w", "\n%{http_code}", "-H", "Accept: text/csv",
-                           "--data-urlencode", f"query={SLOW}", endpoint], capture_output=True, text=True, timeout=30)
+    done = subprocess.run(
+        ["curl", "-s", "-w", "\n%{http_code}", "-H", "Accept: text/csv", "--data-urlencode", f"query={SLOW}", endpoint],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert done.stdout == STOPPED + "\n503"
 
 
@@ -153,15 +178,20 @@ def test_cors_lets_the_named_origin_read_answers_and_errors(endpoint):
     url = endpoint + "?" + urllib.parse.urlencode({"query": QUERY})
     with urllib.request.urlopen(urllib.request.Request(url, headers={"Origin": ORIGIN}), timeout=30) as response:
         assert response.headers["Access-Control-Allow-Origin"] == ORIGIN
-    with urllib.request.urlopen(urllib.request.Request(url, headers={"Origin": "http://other.example"}),
-                                timeout=30) as response:
+    with urllib.request.urlopen(
+        urllib.request.Request(url, headers={"Origin": "http://other.example"}), timeout=30
+    ) as response:
         assert response.headers["Access-Control-Allow-Origin"] is None
     preflight = urllib.request.Request(endpoint, method="OPTIONS", headers={"Origin": ORIGIN})
     with urllib.request.urlopen(preflight, timeout=30) as response:
         assert response.status == 204 and "POST" in response.headers["Access-Control-Allow-Methods"]
     try:
-        urllib.request.urlopen(urllib.request.Request(endpoint, data=SLOW.encode(), headers={
-            "Origin": ORIGIN, "Content-Type": "application/sparql-query"}), timeout=30)
+        urllib.request.urlopen(
+            urllib.request.Request(
+                endpoint, data=SLOW.encode(), headers={"Origin": ORIGIN, "Content-Type": "application/sparql-query"}
+            ),
+            timeout=30,
+        )
     except urllib.error.HTTPError as error:
         assert error.code == 503 and error.headers["Access-Control-Allow-Origin"] == ORIGIN
 
@@ -190,8 +220,10 @@ def busy_port():
 def test_serve_on_a_busy_port_is_one_line_and_exit_3(busy_port):
     result = run_main("serve", "--port", str(busy_port))
     assert (result.code, result.out) == (3, "")
-    assert result.err == (f"liskg: error: 127.0.0.1:{busy_port} is already in use by another program; "
-                          "choose another --port (or --port 0 for any free one)\n")
+    assert result.err == (
+        f"liskg: error: 127.0.0.1:{busy_port} is already in use by another program; "
+        "choose another --port (or --port 0 for any free one)\n"
+    )
 
 
 def test_server_serve_raises_unavailable_on_a_busy_port_before_printing(project, busy_port, capsys):

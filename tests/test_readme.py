@@ -34,7 +34,13 @@ def test_the_counts_in_the_readme_are_the_graphs():
     printed = dict(re.findall(r"^(\w[\w ]*?)\s{2,}([\d,]+)$", run_main("stats").out, re.M))
     sentence = re.search(r"The graph holds (.*?) \(`liskg stats`\)", README, re.S).group(1)
     for number, name in re.findall(r"(\d+) ([a-z ]+?)(?:,| and |$)", sentence.replace("\n", " ")):
-        key = {"studies": "studies", "cited analyses": "cited analyses", "strategies": "strategies",
-               "materials": "materials", "failure modes": "failure modes", "claims": "claims",
-               "measurements": "measurements"}[name.strip()]
+        key = {
+            "studies": "studies",
+            "cited analyses": "cited analyses",
+            "strategies": "strategies",
+            "materials": "materials",
+            "failure modes": "failure modes",
+            "claims": "claims",
+            "measurements": "measurements",
+        }[name.strip()]
         assert printed[key] == number, key

@@ -9,9 +9,9 @@ import shutil
 from importlib import resources
 
 import pytest
-from conftest import run_main
 
-from liskg.build import owlapi
+from conftest import run_main
+from liskg.builder import owlapi
 
 pytestmark = pytest.mark.java
 
@@ -29,14 +29,18 @@ def test_every_modules_import_closure_and_the_merged_graph_are_owl2_dl(tmp_proje
     dropped as unparsed."""
     result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
     assert result.code == 0, result.err
-    assert ("OWL API: the import closures of 11 source files and the merged graph load and are in the "
-            "OWL 2 DL profile") in result.out
+    assert (
+        "OWL API: the import closures of 12 source files and the merged graph load and are in the OWL 2 DL profile"
+    ) in result.out
 
 
 def test_the_owl_api_rejects_sparql_style_prefixes(tmp_project):
     review = tmp_project.data_dir / "review.ttl"
-    review.write_text(review.read_text().replace("@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
-                                                 "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>"))
+    review.write_text(
+        review.read_text().replace(
+            "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .", "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>"
+        )
+    )
     result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
     assert result.code == 1
     lines = result.err.splitlines()
@@ -52,8 +56,13 @@ def test_a_module_that_uses_an_undeclared_term_fails_its_own_closure(tmp_project
     result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
     assert result.code == 1
     lines = result.err.splitlines()
-    assert any(line.startswith("liskg: error: OWL API: ontology/units.ttl: PROFILE Use of undeclared annotation "
-                               "property: <http://www.w3.org/2004/02/skos/core#definition>") for line in lines), lines
+    assert any(
+        line.startswith(
+            "liskg: error: OWL API: ontology/units.ttl: PROFILE Use of undeclared annotation "
+            "property: <http://www.w3.org/2004/02/skos/core#definition>"
+        )
+        for line in lines
+    ), lines
     assert not any("liskg-merged.ttl" in line for line in lines), lines
 
 
@@ -64,14 +73,15 @@ def test_the_owl_api_profile_check_flags_an_edit_that_leaves_owl2_dl(tmp_project
     result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
     assert result.code == 1
     lines = result.err.splitlines()
-    assert any(line.startswith("liskg: error: OWL API: liskg-merged.ttl: PROFILE ") and "precedes" in line
-               for line in lines), lines
+    assert any(
+        line.startswith("liskg: error: OWL API: liskg-merged.ttl: PROFILE ") and "precedes" in line for line in lines
+    ), lines
 
 
 def test_a_broken_java_checker_fails_the_build_with_one_line(tmp_project, tmp_path, monkeypatch):
     """The OWL API check must never pass silently: an emptied class file makes Java exit non-zero with
     nothing on stdout, which is a failed build (exit 3), not a missing OWL API line."""
-    compiled = owlapi.compile_java(resources.files("liskg.build") / "java" / owlapi.JAVA_SOURCE)
+    compiled = owlapi.compile_java(resources.files("liskg.builder") / "java" / owlapi.JAVA_SOURCE)
     monkeypatch.setenv("LISKG_CACHE_DIR", str(tmp_path / "cache"))
     broken = owlapi.cache_dir() / compiled.name
     shutil.copytree(compiled, broken)
@@ -91,9 +101,11 @@ def test_an_annotation_the_owl_api_would_drop_is_an_error(tmp_project):
     units.write_text(units.read_text().replace("dcterms:license a owl:AnnotationProperty .\n", ""))
     result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
     assert result.code == 1
-    assert ("liskg: error: OWL API: ontology/units.ttl: UNPARSED in https://w3id.org/liskg/ontology/units: "
-            "<https://w3id.org/liskg/ontology/units> <http://purl.org/dc/terms/license> "
-            "<https://creativecommons.org/licenses/by/4.0/>.") in result.err.splitlines()
+    assert (
+        "liskg: error: OWL API: ontology/units.ttl: UNPARSED in https://w3id.org/liskg/ontology/units: "
+        "<https://w3id.org/liskg/ontology/units> <http://purl.org/dc/terms/license> "
+        "<https://creativecommons.org/licenses/by/4.0/>."
+    ) in result.err.splitlines()
 
 
 def test_the_owl_api_reads_the_editors_inferences_as_annotated_assertions(project, tmp_path):
@@ -101,8 +113,12 @@ def test_the_owl_api_reads_the_editors_inferences_as_annotated_assertions(projec
     (seven SSE/SSE placements and [38]'s type), 1 in studies-cathode.ttl ([81]'s tape casting)."""
     from liskg.sources.catalog import read_catalogs
 
-    result = owlapi.check_files([project.data_dir / "studies-anode.ttl", project.data_dir / "studies-cathode.ttl"],
-                                catalog=read_catalogs([project.data_dir, project.ontology_dir]))
+    result = owlapi.check_files(
+        [project.data_dir / "studies-anode.ttl", project.data_dir / "studies-cathode.ttl"],
+        catalog=read_catalogs([project.data_dir, project.ontology_dir]),
+    )
     assert result.ok, result.lines
     assert [line.split(": OK ")[1].split(", ")[1] for line in result.lines] == [
-        "8 annotated assertions", "1 annotated assertion"]
+        "8 annotated assertions",
+        "1 annotated assertion",
+    ]

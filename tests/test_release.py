@@ -21,9 +21,18 @@ pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:D
 
 RELEASE = ROOT / "build" / "release"
 STEMS = ["liskg", "liskg-ontology", "liskg-emmo-alignment"]
-FILES = sorted([f"{stem}{suffix}" for stem in STEMS for suffix in (".ttl", ".rdf", ".owx", ".nt", ".jsonld")]
-               + ["liskg-inferred.nt", "context.jsonld", "liskg-emmo.sssom.tsv", "liskg-emmo.sssom.yml",
-                  "void.ttl", "catalog-v001.xml", "SHA256SUMS"])
+FILES = sorted(
+    [f"{stem}{suffix}" for stem in STEMS for suffix in (".ttl", ".rdf", ".owx", ".nt", ".jsonld")]
+    + [
+        "liskg-inferred.nt",
+        "context.jsonld",
+        "liskg-emmo.sssom.tsv",
+        "liskg-emmo.sssom.yml",
+        "void.ttl",
+        "catalog-v001.xml",
+        "SHA256SUMS",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +54,7 @@ def parse(path) -> rdflib.Graph:
 def test_release_writes_every_file_and_says_so(released):
     assert sorted(p.name for p in RELEASE.iterdir()) == FILES
     assert released.out.splitlines()[-1] == "LiSKG 1.1.0 released to build/release/"
-    assert "HermiT: consistent; 177 classes" in released.err
+    assert "HermiT: consistent; 182 classes" in released.err
     assert "OWL 2 DL: both files pass" in released.err
 
 
@@ -59,20 +68,27 @@ def test_each_rdflib_format_parses_back_to_the_same_triples(released, stem):
 
 def test_triple_counts(released):
     assert {stem: len(parse(RELEASE / f"{stem}.ttl")) for stem in STEMS} == {
-        "liskg": 7858, "liskg-ontology": 1542, "liskg-emmo-alignment": 689}
+        "liskg": 11845,
+        "liskg-ontology": 1590,
+        "liskg-emmo-alignment": 689,
+    }
 
 
 @pytest.mark.java
 def test_the_owl_api_reads_the_same_axioms_from_turtle_rdfxml_and_owlxml(released):
     from importlib import resources
 
-    from liskg.build.owlapi import compile_java, owlapi_jar
+    from liskg.builder.owlapi import compile_java, owlapi_jar
 
-    classes = compile_java(resources.files("liskg.build") / "java" / "OwlXml.java")
+    classes = compile_java(resources.files("liskg.builder") / "java" / "OwlXml.java")
     for stem in STEMS:
         files = [str(RELEASE / f"{stem}{suffix}") for suffix in (".ttl", ".rdf", ".owx")]
-        proc = subprocess.run(["java", "-cp", f"{classes}:{owlapi_jar()}", "OwlXml", "axioms", *files],
-                              capture_output=True, text=True, timeout=600)
+        proc = subprocess.run(
+            ["java", "-cp", f"{classes}:{owlapi_jar()}", "OwlXml", "axioms", *files],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert proc.returncode == 0, proc.stderr
         digests = {line.split(": ", 1)[1] for line in proc.stdout.splitlines()}
         assert len(digests) == 1, proc.stdout
@@ -88,25 +104,40 @@ def test_jsonld_uses_the_published_context(released):
 
 def stats_numbers(*args):
     result = run_cli("stats", *args)
-    return {m.group(1): int(m.group(2).replace(",", "")) for m in re.finditer(r"^(\w[\w ]*?)\s{2,}([\d,]+)$", result.out, re.M)}
+    return {
+        m.group(1): int(m.group(2).replace(",", ""))
+        for m in re.finditer(r"^(\w[\w ]*?)\s{2,}([\d,]+)$", result.out, re.M)
+    }
 
 
 def test_void_counts_equal_liskg_stats(released):
     void = rdflib.Graph().parse(RELEASE / "void.ttl")
     dataset = rdflib.URIRef("https://w3id.org/liskg/dataset")
-    partitions = {str(void.value(p, VOID["class"])).split("#")[1]: int(void.value(p, VOID.entities))
-                  for p in void.objects(dataset, VOID.classPartition)}
+    partitions = {
+        str(void.value(p, VOID["class"])).split("#")[1]: int(void.value(p, VOID.entities))
+        for p in void.objects(dataset, VOID.classPartition)
+    }
     stats = stats_numbers()
-    names = {"studies": "Study", "cited analyses": "CitedAnalysis", "strategies": "ProcessingMethod",
-             "materials": "Material", "failure modes": "FailureMode", "measurements": "Measurement",
-             "claims": "Claim", "cells": "Cell"}
+    names = {
+        "studies": "Study",
+        "cited analyses": "CitedAnalysis",
+        "strategies": "ProcessingMethod",
+        "materials": "Material",
+        "failure modes": "FailureMode",
+        "measurements": "Measurement",
+        "claims": "Claim",
+        "cells": "Cell",
+    }
     assert partitions == {cls: stats[name] for name, cls in names.items()}
     inferred = void.value(dataset, VOID.subset)
     assert int(void.value(inferred, VOID.triples)) == stats["triples"]
-    assert int(void.value(dataset, VOID.triples)) == stats_numbers("--asserted-only")["triples"] == 7858
+    assert int(void.value(dataset, VOID.triples)) == stats_numbers("--asserted-only")["triples"] == 11845
     assert str(void.value(dataset, rdflib.URIRef("http://www.w3.org/ns/dcat#version"))) == "1.1.0"
     dumps = {str(u).rsplit("/", 1)[1] for u in void.objects(dataset, VOID.dataDump)}
-    assert dumps == {n for n in FILES if n.endswith((".ttl", ".rdf", ".owx", ".nt", ".jsonld"))} - {"void.ttl", "context.jsonld"}
+    assert dumps == {n for n in FILES if n.endswith((".ttl", ".rdf", ".owx", ".nt", ".jsonld"))} - {
+        "void.ttl",
+        "context.jsonld",
+    }
 
 
 def test_checksums_match_the_files(released):
@@ -147,7 +178,7 @@ def test_a_second_release_is_byte_identical(released):
 
 @pytest.mark.java
 def test_an_alignment_that_breaks_liskg_is_refused(tmp_project):
-    from liskg.errors import CheckFailed
+    from liskg.base.errors import CheckFailed
     from liskg.publish import mappings
     from liskg.publish.release import release
 
@@ -170,6 +201,7 @@ def test_a_malformed_mapping_row_is_one_line_and_exit_2(tmp_project):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run_cli("--root", str(tmp_project.root), "release")
     assert result.code == 2
-    assert result.err.splitlines()[-1] == ("liskg: error: ontology/mappings/liskg-emmo.sssom.tsv:5: 8 columns, "
-                                           "expected 9 (tab-separated)")
+    assert result.err.splitlines()[-1] == (
+        "liskg: error: ontology/mappings/liskg-emmo.sssom.tsv:5: 8 columns, expected 9 (tab-separated)"
+    )
     assert "Traceback" not in result.err

@@ -20,22 +20,52 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from liskg.project import Project
-from liskg.query import engine
-from liskg.query import named as queries
-from liskg.vocab import NUMERIC_TYPES as NUMERIC
-from liskg.vocab import shorten as compact
+from liskg.base import engine
+from liskg.base import named as queries
+from liskg.base.project import Project
+from liskg.base.vocab import NUMERIC_TYPES as NUMERIC
+from liskg.base.vocab import shorten as compact
 from query_support import plain
 
 PAGE = (ROOT / "docs" / "scaling.md").read_text(encoding="utf-8")
 RELEASE = ROOT / "build" / "release"
 NAMES = sorted(queries.named_queries(Project(ROOT)))
-JENA_JARS = ["jena-arq", "jena-base", "jena-cmds", "jena-core", "jena-dboe-base", "jena-dboe-index",
-             "jena-dboe-storage", "jena-dboe-trans-data", "jena-dboe-transaction", "jena-iri", "jena-rdfconnection",
-             "jena-tdb", "jena-tdb2", "commons-cli", "commons-codec", "commons-compress", "commons-csv", "commons-io",
-             "commons-lang3", "dexx.collection", "gson", "guava", "httpclient", "httpcore", "jackson-annotations",
-             "jackson-core", "jackson-databind", "jakarta.json-api", "jsonld-java", "protobuf", "thrift",
-             "titanium-json-ld", "slf4j-api", "slf4j-nop"]
+JENA_JARS = [
+    "jena-arq",
+    "jena-base",
+    "jena-cmds",
+    "jena-core",
+    "jena-dboe-base",
+    "jena-dboe-index",
+    "jena-dboe-storage",
+    "jena-dboe-trans-data",
+    "jena-dboe-transaction",
+    "jena-iri",
+    "jena-rdfconnection",
+    "jena-tdb",
+    "jena-tdb2",
+    "commons-cli",
+    "commons-codec",
+    "commons-compress",
+    "commons-csv",
+    "commons-io",
+    "commons-lang3",
+    "dexx.collection",
+    "gson",
+    "guava",
+    "httpclient",
+    "httpcore",
+    "jackson-annotations",
+    "jackson-core",
+    "jackson-databind",
+    "jakarta.json-api",
+    "jsonld-java",
+    "protobuf",
+    "thrift",
+    "titanium-json-ld",
+    "slf4j-api",
+    "slf4j-nop",
+]
 
 
 def section(title: str) -> str:
@@ -45,8 +75,12 @@ def section(title: str) -> str:
 def commands(title: str, program: str) -> list[list[str]]:
     """The page's shell lines of one section that start with PROGRAM, as argument lists."""
     blocks = re.findall(r"```sh\n(.*?)```", section(title), re.S)
-    return [shlex.split(line.split("#", 1)[0]) for b in blocks for line in b.replace("\\\n", " ").splitlines()
-            if line.startswith(program)]
+    return [
+        shlex.split(line.split("#", 1)[0])
+        for b in blocks
+        for line in b.replace("\\\n", " ").splitlines()
+        if line.startswith(program)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +90,10 @@ def release_file():
 
     build(Project(ROOT), if_stale=True)
     inferred = ROOT / "build" / "liskg-inferred.nt"
-    if not (RELEASE / "liskg-inferred.nt").exists() or (RELEASE / "liskg-inferred.nt").read_bytes() != inferred.read_bytes():
+    if (
+        not (RELEASE / "liskg-inferred.nt").exists()
+        or (RELEASE / "liskg-inferred.nt").read_bytes() != inferred.read_bytes()
+    ):
         assert run_cli("release", timeout=900).code == 0
     return RELEASE / "liskg-inferred.nt"
 
@@ -64,9 +101,13 @@ def release_file():
 @pytest.fixture(scope="module")
 def expected(store):
     project = Project(ROOT)
-    return {name: Counter(tuple(plain(t) for t in row)
-                          for row in engine.run(store, queries.named_queries(project)[name].text, timeout=120).rows)
-            for name in NAMES}
+    return {
+        name: Counter(
+            tuple(plain(t) for t in row)
+            for row in engine.run(store, queries.named_queries(project)[name].text, timeout=120).rows
+        )
+        for name in NAMES
+    }
 
 
 def json_plain(binding: dict | None):
@@ -96,9 +137,13 @@ def free_port() -> int:
 
 
 def localized(args: list[str], tmp_path: Path, port: int) -> list[str]:
-    return [a.replace("build/release/", f"{RELEASE}/").replace("liskg-store", str(tmp_path / "liskg-store"))
-             .replace("liskg-tdb2", str(tmp_path / "liskg-tdb2")).replace("127.0.0.1:7878", f"127.0.0.1:{port}")
-            for a in args]
+    return [
+        a.replace("build/release/", f"{RELEASE}/")
+        .replace("liskg-store", str(tmp_path / "liskg-store"))
+        .replace("liskg-tdb2", str(tmp_path / "liskg-tdb2"))
+        .replace("127.0.0.1:7878", f"127.0.0.1:{port}")
+        for a in args
+    ]
 
 
 def test_oxigraph_server_answers_every_named_query_unchanged(release_file, expected, tmp_path):
@@ -118,8 +163,12 @@ def test_oxigraph_server_answers_every_named_query_unchanged(release_file, expec
                 time.sleep(0.1)
         for name in NAMES:
             text = (ROOT / "queries" / f"{name}.rq").read_bytes()
-            request = urllib.request.Request(url, data=text, method="POST", headers={
-                "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+            request = urllib.request.Request(
+                url,
+                data=text,
+                method="POST",
+                headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
+            )
             with urllib.request.urlopen(request, timeout=60) as response:
                 assert json_rows(response.read()) == expected[name], name
         curl = localized(commands("Oxigraph server", "curl ")[0], tmp_path, port)
@@ -154,7 +203,13 @@ def test_jena_tdb2_answers_every_named_query_unchanged(release_file, expected, j
     example = subprocess.run(java + query, cwd=ROOT, capture_output=True, text=True, timeout=120, check=True).stdout
     assert "| study " in example.splitlines()[1]
     for name in NAMES:
-        args = [query[0], "--loc", str(tmp_path / "liskg-tdb2"), "--results=JSON", "--query",
-                str(ROOT / "queries" / f"{name}.rq")]
+        args = [
+            query[0],
+            "--loc",
+            str(tmp_path / "liskg-tdb2"),
+            "--results=JSON",
+            "--query",
+            str(ROOT / "queries" / f"{name}.rq"),
+        ]
         out = subprocess.run(java + args, capture_output=True, timeout=120, check=True).stdout
         assert json_rows(out) == expected[name], name

@@ -10,13 +10,13 @@ import random
 
 import pyoxigraph as ox
 import pytest
-from conftest import copy_sources
 
 import liskg
-from liskg import vocab
-from liskg.build import outputs, serialization
-from liskg.project import Project
-from liskg.query import store as built_store
+from conftest import copy_sources
+from liskg.base import vocab
+from liskg.base.project import INFERRED, MERGED, STORE, Project
+from liskg.builder import outputs, serialization
+from liskg.querying import store as built_store
 from liskg.sources.loading import load_sources
 
 NT = ox.RdfFormat.N_TRIPLES
@@ -37,7 +37,7 @@ def _relabelled_and_shuffled(data: bytes, seed: int) -> bytes:
 
 
 def test_canonical_ntriples_do_not_depend_on_blank_node_labels_or_order(built):
-    inferred = (built.build_dir / outputs.INFERRED).read_bytes()
+    inferred = (built.build_dir / INFERRED).read_bytes()
     assert b"_:" in inferred  # the ontology's OWL axioms: the case canonical naming is for
     for seed in (1, 2):
         shuffled = _relabelled_and_shuffled(inferred, seed)
@@ -46,8 +46,10 @@ def test_canonical_ntriples_do_not_depend_on_blank_node_labels_or_order(built):
 
 
 def test_a_literal_that_looks_like_a_blank_node_is_kept_as_written():
-    data = (b'<http://example.org/a> <http://example.org/note> "see _:b1 here" .\n'
-            b'_:x <http://example.org/p> <http://example.org/a> .\n')
+    data = (
+        b'<http://example.org/a> <http://example.org/note> "see _:b1 here" .\n'
+        b"_:x <http://example.org/p> <http://example.org/a> .\n"
+    )
     lines = serialization.ntriples(data).decode().splitlines()
     assert lines[0] == '<http://example.org/a> <http://example.org/note> "see _:b1 here" .'
     assert lines[1].endswith(" <http://example.org/p> <http://example.org/a> .") and lines[1].startswith("_:c")
@@ -56,37 +58,50 @@ def test_a_literal_that_looks_like_a_blank_node_is_kept_as_written():
 def test_sort_file_sorts_as_sorted_ntriples_does(built, tmp_path):
     """sort(1) in the C locale orders bytes as Python does: non-ASCII text, duplicates, a line that is
     a prefix of another."""
-    lines = (built.build_dir / outputs.INFERRED).read_bytes().splitlines()
-    lines += [b'<http://example.org/a> <http://example.org/p> "\xce\xa9 cm\xc2\xb2" .',
-              b'<http://example.org/a> <http://example.org/p> "\xce\xa9" .', lines[0], lines[-1]]
+    lines = (built.build_dir / INFERRED).read_bytes().splitlines()
+    lines += [
+        b'<http://example.org/a> <http://example.org/p> "\xce\xa9 cm\xc2\xb2" .',
+        b'<http://example.org/a> <http://example.org/p> "\xce\xa9" .',
+        lines[0],
+        lines[-1],
+    ]
     random.Random(3).shuffle(lines)
     unsorted = tmp_path / "unsorted.nt"
     unsorted.write_bytes(b"\n".join(lines) + b"\n")
-    assert serialization.sort_file(unsorted, tmp_path / "sorted.nt").read_bytes() == serialization.sorted_ntriples(lines)
+    assert serialization.sort_file(unsorted, tmp_path / "sorted.nt").read_bytes() == serialization.sorted_ntriples(
+        lines
+    )
 
 
 def test_without_sort_on_path_the_build_says_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     (tmp_path / "in.nt").write_bytes(b"")
-    with pytest.raises(liskg.LiskgError, match=r"^sort\(1\) is not on PATH: the build sorts liskg-inferred.nt with it; "
-                                                r"install coreutils$"):
+    with pytest.raises(
+        liskg.LiskgError,
+        match=r"^sort\(1\) is not on PATH: the build sorts liskg-inferred.nt with it; "
+        r"install coreutils$",
+    ):
         serialization.sort_file(tmp_path / "in.nt", tmp_path / "out.nt")
 
 
 def test_inferred_ntriples_are_sorted_oxigraph_ntriples_without_duplicates(built):
-    lines = (built.build_dir / outputs.INFERRED).read_bytes().decode().splitlines()
+    lines = (built.build_dir / INFERRED).read_bytes().decode().splitlines()
     assert lines == sorted(set(lines))
     reserialized = ox.serialize(ox.parse("\n".join(lines), format=NT), format=NT).decode().splitlines()
     assert sorted(reserialized) == lines
 
 
 def test_merged_turtle_holds_exactly_the_asserted_triples(built):
-    merged = (built.build_dir / outputs.MERGED).read_bytes()
+    merged = (built.build_dir / MERGED).read_bytes()
     assert merged.startswith(b"@prefix ")
     loaded = load_sources(built)  # every file as Python triples: an oracle beside the build's own path
     modules = {f.ontology_iri for f in loaded.files[1:]} - {loaded.files[0].ontology_iri}
-    kept = [t for f in loaded.files for t in f.triples
-            if t.predicate.value != vocab.OWL_IMPORTS and t.subject.value not in modules]
+    kept = [
+        t
+        for f in loaded.files
+        for t in f.triples
+        if t.predicate.value != vocab.OWL_IMPORTS and t.subject.value not in modules
+    ]
     expected = serialization.ntriples(ox.serialize(kept, format=NT))
     assert serialization.ntriples(ox.serialize(ox.parse(merged, format=ox.RdfFormat.TURTLE), format=NT)) == expected
 
@@ -94,25 +109,24 @@ def test_merged_turtle_holds_exactly_the_asserted_triples(built):
 def test_the_store_holds_the_inferred_triples_and_is_read_only(built):
     store = built_store.load(built)
     dumped = store.dump(format=NT, from_graph=ox.DefaultGraph())  # blank nodes keep their canonical names
-    assert serialization.sorted_ntriples(dumped.splitlines()) == (built.build_dir / outputs.INFERRED).read_bytes()
+    assert serialization.sorted_ntriples(dumped.splitlines()) == (built.build_dir / INFERRED).read_bytes()
     with pytest.raises(RuntimeError, match="only possible on read-write instances"):
-        store.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"),
-                          ox.Literal("o")))
+        store.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("o")))
 
 
 def test_a_reader_keeps_its_store_while_a_rebuild_replaces_it(built, tmp_path):
     reader = built_store.load(built)
     before = len(reader)
-    store_path = built.build_dir / outputs.STORE
+    store_path = built.build_dir / STORE
     one = tmp_path / "one.nt"
-    one.write_bytes(b"<http://example.org/s> <http://example.org/p> \"o\" .\n")
-    work = outputs.Workspace(built.build_dir, outputs.STORE)
-    outputs.install_store(outputs.prepare_store(work.path(outputs.STORE), one), store_path)
+    one.write_bytes(b'<http://example.org/s> <http://example.org/p> "o" .\n')
+    work = outputs.Workspace(built.build_dir, STORE)
+    outputs.install_store(outputs.prepare_store(work.path(STORE), one), store_path)
     work.close()
     assert len(reader) == before  # the old files stay readable to the process that opened them
     assert len(built_store.load(built)) == 1
     assert sorted(p.name for p in built.build_dir.iterdir() if p.name.startswith(".")) == []  # no leftovers
-    work = outputs.Workspace(built.build_dir, outputs.STORE)
-    outputs.install_store(outputs.prepare_store(work.path(outputs.STORE), built.build_dir / outputs.INFERRED), store_path)
+    work = outputs.Workspace(built.build_dir, STORE)
+    outputs.install_store(outputs.prepare_store(work.path(STORE), built.build_dir / INFERRED), store_path)
     work.close()
     assert len(built_store.load(built)) == before

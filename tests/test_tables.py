@@ -8,16 +8,21 @@ import json
 
 import pytest
 
-from liskg import numbers
-from liskg.query import engine, named, tables
-
 from conftest import run_main
+from liskg.base import cells, engine, labels, named, numbers
+from liskg.querying import tables
 
-UNIT_SYMBOLS = {"http://qudt.org/vocab/unit/OHM-CentiM2": "Ω cm2", "http://qudt.org/vocab/unit/PERCENT": "%",
-                "http://qudt.org/vocab/unit/MilliA-HR-PER-GM": "mAh g-1", "http://qudt.org/vocab/unit/HR": "h",
-                "http://qudt.org/vocab/unit/A-HR-PER-CentiM2": "Ah cm-2", "http://qudt.org/vocab/unit/MilliA-HR": "mAh",
-                "http://qudt.org/vocab/unit/MilliA-PER-CentiM2": "mA cm-2", "http://qudt.org/vocab/unit/S-PER-CentiM": "S cm-1",
-                "http://qudt.org/vocab/unit/MilliGM-PER-CentiM2": "mg cm-2"}
+UNIT_SYMBOLS = {
+    "http://qudt.org/vocab/unit/OHM-CentiM2": "Ω cm2",
+    "http://qudt.org/vocab/unit/PERCENT": "%",
+    "http://qudt.org/vocab/unit/MilliA-HR-PER-GM": "mAh g-1",
+    "http://qudt.org/vocab/unit/HR": "h",
+    "http://qudt.org/vocab/unit/A-HR-PER-CentiM2": "Ah cm-2",
+    "http://qudt.org/vocab/unit/MilliA-HR": "mAh",
+    "http://qudt.org/vocab/unit/MilliA-PER-CentiM2": "mA cm-2",
+    "http://qudt.org/vocab/unit/S-PER-CentiM": "S cm-1",
+    "http://qudt.org/vocab/unit/MilliGM-PER-CentiM2": "mg cm-2",
+}
 
 
 def headline_numbers() -> list[tuple[str, str]]:
@@ -48,8 +53,10 @@ def test_the_headline_answer_fits_and_keeps_every_value_unit_and_baseline(column
 
 def test_wide_and_piped_tables_keep_one_line_per_row(monkeypatch):
     monkeypatch.delenv("COLUMNS", raising=False)  # run_main's stdout is not a terminal: piped
-    for out in (run_main("query", "oxide-anode-strategies").out,
-                run_main("query", "oxide-anode-strategies", "--wide").out):
+    for out in (
+        run_main("query", "oxide-anode-strategies").out,
+        run_main("query", "oxide-anode-strategies", "--wide").out,
+    ):
         lines = out.splitlines()
         assert len(lines) == 2 + 21 + 1
         assert any("Sharafi et al. [107]" in line and "5822 → 514 Ω cm²" in line for line in lines)
@@ -63,12 +70,15 @@ def test_every_named_query_fits_the_width(project, store, columns):
         result = engine.run(store, query.text, timeout=None)
         if result.form != "select":
             continue
-        text = tables.render(result, "table", tables.Labeller(store), width=columns)
+        text = tables.render(result, "table", labels.Labeller(store), width=columns)
         assert max(len(line) for line in text.splitlines()) <= columns, name
 
 
 def test_answer_columns_come_first_with_value_baseline_and_conditions(store):
-    headers, rows = tables.human_rows(engine.run(store, """
+    headers, rows = cells.human_rows(
+        engine.run(
+            store,
+            """
         PREFIX liskg: <https://w3id.org/liskg/ontology#>
         SELECT ?measurement ?quantity ?qualifier ?value ?unit ?cRate ?temperature ?cycles WHERE {
           ?measurement liskg:reportedBy <https://w3id.org/liskg/data/ref-77> ; liskg:measuresQuantity ?quantity ;
@@ -76,7 +86,11 @@ def test_answer_columns_come_first_with_value_baseline_and_conditions(store):
           OPTIONAL { ?measurement liskg:valueQualifier ?qualifier }
           OPTIONAL { ?measurement liskg:atTemperatureCelsius ?temperature }
           OPTIONAL { ?measurement liskg:afterCycles ?cycles }
-        } ORDER BY DESC(?value)""", timeout=None), tables.Labeller(store))
+        } ORDER BY DESC(?value)""",
+            timeout=None,
+        ),
+        labels.Labeller(store),
+    )
     assert headers == ["measurement", "quantity", "value", "conditions"]
     assert rows[0][2:] == ["1526 mAh g⁻¹", "0.05 C, 60 °C"]  # Yao [77]: the capacity with its C-rate and temperature
 
@@ -84,8 +98,20 @@ def test_answer_columns_come_first_with_value_baseline_and_conditions(store):
 def test_csv_labels_add_a_readable_column_beside_each_iri_column():
     out = run_main("query", "resistance-reduction", "--format", "csv", "--labels").out
     table = list(csv.reader(io.StringIO(out)))
-    assert table[0] == ["study", "studyLabel", "strategy", "strategyLabel", "quantity", "quantityLabel", "before",
-                        "after", "unit", "unitLabel", "factor", "reductionPercent"]
+    assert table[0] == [
+        "study",
+        "studyLabel",
+        "strategy",
+        "strategyLabel",
+        "quantity",
+        "quantityLabel",
+        "before",
+        "after",
+        "unit",
+        "unitLabel",
+        "factor",
+        "reductionPercent",
+    ]
     sharafi = next(row for row in table if row[1] == "Sharafi et al. [107]")
     assert sharafi[0] == "https://w3id.org/liskg/data/ref-107"
     assert sharafi[6:8] == ["5822", "514"] and sharafi[9] == "ohm square centimetre"  # exact values, no formatting

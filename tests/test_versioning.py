@@ -8,9 +8,9 @@ import re
 import pytest
 
 from conftest import ROOT
-from liskg.project import Project
-from liskg.sources.loading import load_sources
+from liskg.base.project import Project
 from liskg.publish import versioning
+from liskg.sources.loading import load_sources
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def test_every_module_has_the_same_version_iri_and_info(loaded):
     project = Project(ROOT)
     assert versioning.version_problems(project, loaded) == []
     assert versioning.release_info(loaded) == {"version": "1.1.0", "created": "2026-11-25", "issued": "2026-11-29"}
-    assert len(loaded.files) == 11  # plus ontology/shapes.ttl, checked beside them
+    assert len(loaded.files) == 12  # plus ontology/shapes.ttl, checked beside them
 
 
 def test_the_changelog_describes_the_current_version(loaded):
@@ -33,9 +33,17 @@ def test_the_changelog_describes_the_current_version(loaded):
 
 def test_ontology_and_data_headers_carry_the_fair_essentials(loaded):
     dcterms, vann = "http://purl.org/dc/terms/", "http://purl.org/vocab/vann/"
-    wanted = {dcterms + "title", dcterms + "description", dcterms + "license", dcterms + "creator",
-              dcterms + "created", dcterms + "issued", vann + "preferredNamespacePrefix",
-              vann + "preferredNamespaceUri", "http://www.w3.org/2000/01/rdf-schema#label"}
+    wanted = {
+        dcterms + "title",
+        dcterms + "description",
+        dcterms + "license",
+        dcterms + "creator",
+        dcterms + "created",
+        dcterms + "issued",
+        vann + "preferredNamespacePrefix",
+        vann + "preferredNamespaceUri",
+        "http://www.w3.org/2000/01/rdf-schema#label",
+    }
     for iri, prefix in (("https://w3id.org/liskg/ontology", "liskg"), ("https://w3id.org/liskg/data", "lkd")):
         header = {t.predicate.value: t.object.value for f in loaded.files for t in f.triples if t.subject.value == iri}
         assert wanted <= set(header), iri
@@ -57,31 +65,41 @@ def line_of(project, iri):
 def test_a_removed_term_fails_until_it_is_deprecated_with_a_replacement(tmp_project):
     source = tmp_project.ontology_dir / "liskg.ttl"
     text = source.read_text(encoding="utf-8")
-    source.write_text(text.replace("liskg:SafetyHazard a owl:Class ;", "liskg:SafetyRisk a owl:Class ;"), encoding="utf-8")
+    source.write_text(
+        text.replace("liskg:SafetyHazard a owl:Class ;", "liskg:SafetyRisk a owl:Class ;"), encoding="utf-8"
+    )
     line = line_of(tmp_project, "https://w3id.org/liskg/ontology#SafetyHazard")
     assert versioning.deprecation_problems(tmp_project, load_sources(tmp_project)) == [
         f"ontology/released-terms.txt:{line}: liskg:SafetyHazard was released in 1.0.0 and is gone; keep it "
-        "declared, with owl:deprecated true and dcterms:isReplacedBy its replacement"]
+        "declared, with owl:deprecated true and dcterms:isReplacedBy its replacement"
+    ]
 
-    kept = text + "\nliskg:SafetyRisk a owl:Class ; rdfs:subClassOf liskg:FailureMode .\n" \
-                  "liskg:SafetyHazard owl:deprecated true .\n"
+    kept = (
+        text + "\nliskg:SafetyRisk a owl:Class ; rdfs:subClassOf liskg:FailureMode .\n"
+        "liskg:SafetyHazard owl:deprecated true .\n"
+    )
     source.write_text(kept, encoding="utf-8")
     assert versioning.deprecation_problems(tmp_project, load_sources(tmp_project)) == [
         f"ontology/released-terms.txt:{line}: liskg:SafetyHazard is deprecated without dcterms:isReplacedBy; "
-        "name its replacement"]
+        "name its replacement"
+    ]
 
     source.write_text(kept + "liskg:SafetyHazard dcterms:isReplacedBy liskg:SafetyRisk .\n", encoding="utf-8")
     assert versioning.deprecation_problems(tmp_project, load_sources(tmp_project)) == []
 
 
 def test_a_release_with_a_missing_version_is_refused(tmp_project):
-    from liskg.errors import CheckFailed
+    from liskg.base.errors import CheckFailed
     from liskg.publish.release import release
 
     module = tmp_project.data_dir / "claims.ttl"
-    module.write_text(module.read_text(encoding="utf-8").replace('    owl:versionInfo "1.1.0" ;\n', "", 1),
-                      encoding="utf-8")
-    with pytest.raises(CheckFailed, match=r'^graph_data/claims.ttl: module <https://w3id.org/liskg/data/claims> '
-                                          r'needs owl:versionInfo "1.1.0"'):
+    module.write_text(
+        module.read_text(encoding="utf-8").replace('    owl:versionInfo "1.1.0" ;\n', "", 1), encoding="utf-8"
+    )
+    with pytest.raises(
+        CheckFailed,
+        match=r"^graph_data/claims.ttl: module <https://w3id.org/liskg/data/claims> "
+        r'needs owl:versionInfo "1.1.0"',
+    ):
         release(tmp_project, quiet=True)
     assert not (tmp_project.build_dir / "release").exists()

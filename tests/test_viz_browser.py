@@ -12,18 +12,23 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import ROOT, run_main
 
 import liskg
-from liskg import vocab
-from liskg.graph import model
-from liskg.query import engine, named, tables
+from conftest import ROOT, run_main
+from liskg.base import engine, labels, named, vocab
+from liskg.base.cells import human_rows
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 READY_BOUND_MS = 60_000  # measured about 1.5 s on the review graph; generous for a loaded 2-core machine
 ARTIFACTS = ROOT / "test-artifacts"
 MALICIOUS = "<img src=x onerror=alert(1)>"
@@ -56,10 +61,13 @@ class Page:
 
     def run(self, text: str, bound_ms: int | None = None):
         """Run TEXT in the page's engine; its rows as CSV cells, or the error message."""
-        return self.js("""async ([text, bound]) => {
+        return self.js(
+            """async ([text, bound]) => {
             try { const r = await liskg.engine.run(text, bound); liskg.answers.show(r, 'test');
                   return {rows: liskg.answers.csvRows()}; }
-            catch (e) { return {error: e.message}; } }""", [text, bound_ms])
+            catch (e) { return {error: e.message}; } }""",
+            [text, bound_ms],
+        )
 
     def js(self, expression: str, arg=None):
         return self.page.evaluate(expression, arg)
@@ -113,11 +121,14 @@ def test_page_loads_from_file_with_no_request_leaving_it_and_draws_python_positi
     assert full_page.requests[0].startswith("file://")
     assert all(url.startswith(("file://", "blob:", "data:")) for url in full_page.requests), full_page.requests
     assert full_page.js("() => liskg.engine.triples") > 8000
-    drawn = full_page.js("() => liskg.network.getPositions(liskg.nodes.getIds({filter: (n) => !n.hidden && !n.id.startsWith('count:')}))")
+    drawn = full_page.js(
+        "() => liskg.network.getPositions(liskg.nodes.getIds({filter: (n) => !n.hidden && !n.id.startsWith('count:')}))"
+    )
     assert len(drawn) >= sum(1 for _, k in graph.nodes(data="kind") if k in ("interface", "method", "study"))
     shipped = full_page.js("() => Object.fromEntries(liskg.data.nodes.map((n) => [n.id, n.position]))")
-    assert {n: [round(p["x"]), round(p["y"])] for n, p in drawn.items()} == {n: shipped[n] for n in drawn}, \
+    assert {n: [round(p["x"]), round(p["y"])] for n, p in drawn.items()} == {n: shipped[n] for n in drawn}, (
         "no physics moved a node"
+    )
     assert full_page.js("() => liskg.network.physics.options.enabled") is False
     assert full_page.errors == []
 
@@ -130,27 +141,36 @@ def test_every_node_and_link_is_carried_and_the_overview_collapses_materials_and
     shown = set(full_page.js("() => liskg.nodes.getIds({filter: (n) => !n.hidden})"))
     drawn = full_page.js("() => liskg.edges.get({filter: (e) => !e.hidden}).map((e) => [e.from, e.to, e.title])")
     assert sorted(map(tuple, drawn)) == sorted(e for e in graph.edges(keys=True) if e[0] in shown and e[1] in shown)
-    counts = full_page.js("() => liskg.nodes.get({filter: (n) => n.id.startsWith('count:') && !n.hidden}).map((n) => n.label)")
+    counts = full_page.js(
+        "() => liskg.nodes.get({filter: (n) => n.id.startsWith('count:') && !n.hidden}).map((n) => n.label)"
+    )
     materials = sum(int(label.split()[0]) for label in counts if label.endswith(" materials"))
     assert materials == sum(1 for _, k in graph.nodes(data="kind") if k == "material")
-    drawn_materials = full_page.js("() => liskg.nodes.get({filter: (n) => !n.hidden && !n.id.startsWith('count:')})"
-                                   ".filter((n) => liskg.data.nodes.find((d) => d.id === n.id).kind === 'material').length")
+    drawn_materials = full_page.js(
+        "() => liskg.nodes.get({filter: (n) => !n.hidden && !n.id.startsWith('count:')})"
+        ".filter((n) => liskg.data.nodes.find((d) => d.id === n.id).kind === 'material').length"
+    )
     assert drawn_materials == 0, "materials are counted, not drawn, until a count is clicked"
     legend = full_page.page.text_content("#legend")
     assert "triangle pointing down" in legend and "triangleDown" not in legend
     menu = full_page.page.locator("#filter-interface option").all_text_contents()
-    assert [m.strip() for m in menu[1:]] == ["Li/SSE interface", "SSE/SSE interface", "S/SSE interface", "S/S interface"]
+    assert [m.strip() for m in menu[1:]] == [
+        "Li/SSE interface",
+        "SSE/SSE interface",
+        "S/SSE interface",
+        "S/S interface",
+    ]
     full_page.screenshot("viz-overview.png")
 
 
 def test_every_named_query_gives_the_cli_rows_in_the_page_table(full_page, project):
-    labeller = tables.Labeller(liskg.open_store(project))
+    labeller = labels.Labeller(liskg.open_store(project))
     for name, query in named.named_queries(project).items():
         outcome = full_page.run(query.text)
         assert "error" not in outcome, (name, outcome)
         assert sorted(outcome["rows"]) == sorted(cli_csv_rows(name)), name
         result = engine.run(liskg.open_store(project), query.text, timeout=None)
-        headers, cells = tables.human_rows(result, labeller)
+        headers, cells = human_rows(result, labeller)
         shown = full_page.js("() => liskg.answers.current()")
         assert shown["headers"] == headers and sorted(shown["cells"]) == sorted(cells), name
 
@@ -160,9 +180,11 @@ def test_a_typed_query_with_the_prefixes_declared_gives_its_rows(full_page):
     prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in vocab.PREFIXES.items())
     expected = cli_csv_rows("-e", prologue + text)
     assert expected == [["LLZO"]] and full_page.run(text) == {"rows": expected}
-    typed = ("SELECT ?material ?formula ?family WHERE {\n  ?material liskg:chemicalFormula ?formula ;\n"
-             "    a/rdfs:subClassOf* liskg:GarnetElectrolyte .\n  ?material a ?family .\n"
-             "  ?family rdfs:subClassOf liskg:OxideElectrolyte .\n}")
+    typed = (
+        "SELECT ?material ?formula ?family WHERE {\n  ?material liskg:chemicalFormula ?formula ;\n"
+        "    a/rdfs:subClassOf* liskg:GarnetElectrolyte .\n  ?material a ?family .\n"
+        "  ?family rdfs:subClassOf liskg:OxideElectrolyte .\n}"
+    )
     full_page.page.fill("#query-text", typed)
     full_page.page.click("#query-run")
     full_page.page.wait_for_function("() => /rows? in/.test(document.getElementById('query-message').textContent)")
@@ -185,23 +207,45 @@ def test_syntax_errors_show_their_position_and_update_is_refused(full_page):
 def test_a_never_ending_query_is_stopped_by_its_bound_and_the_page_stays_usable(full_page):
     outcome = full_page.run("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }", 1500)
     assert outcome["error"].startswith("stopped: the query ran longer than its bound of 1.5 s"), outcome
-    assert full_page.run('SELECT ?l WHERE { lkd:mat-llzo rdfs:label ?l }') == {"rows": [["LLZO"]]}
+    assert full_page.run("SELECT ?l WHERE { lkd:mat-llzo rdfs:label ?l }") == {"rows": [["LLZO"]]}
 
 
 def test_the_js_number_port_agrees_with_liskg_numbers_on_every_measurement(full_page, project):
-    from liskg.graph.model import MEASUREMENT_FIELDS
-    from liskg.numbers import format_number, measurement_text
+    from liskg.base.numbers import format_number, measurement_text
+    from liskg.viz.model import MEASUREMENT_FIELDS
 
     store = liskg.open_store(project, inferred=False)
-    rows = [{name: (row[name].value if row[name] is not None else "") for name in MEASUREMENT_FIELDS}
-            for row in store.query(vocab.sparql("graph/sparql/graph-measurements.rq"))]
+    rows = [
+        {name: (row[name].value if row[name] is not None else "") for name in MEASUREMENT_FIELDS}
+        for row in store.query(vocab.sparql("viz/sparql/graph-measurements.rq"))
+    ]
     assert len(rows) > 100
     ported = full_page.js("(rows) => rows.map((r) => liskg.numbers.measurementText(r))", rows)
     assert ported == [measurement_text(r) for r in rows]
-    lexicals = ["0.000000295", "12.666666666666666666", "5822.0", "1E6", "1.0E-3", "0.0001", "-0.5", "25/60",
-                "n/a", "0", "-0.0", "99.995", "1.15E-4", "123456", "999999.5", "1234567", ".5", "+7", "2.5E+3"]
-    assert full_page.js("(xs) => xs.map((x) => liskg.numbers.formatNumber(x))", lexicals) == \
-        [format_number(x) for x in lexicals]
+    lexicals = [
+        "0.000000295",
+        "12.666666666666666666",
+        "5822.0",
+        "1E6",
+        "1.0E-3",
+        "0.0001",
+        "-0.5",
+        "25/60",
+        "n/a",
+        "0",
+        "-0.0",
+        "99.995",
+        "1.15E-4",
+        "123456",
+        "999999.5",
+        "1234567",
+        ".5",
+        "+7",
+        "2.5E+3",
+    ]
+    assert full_page.js("(xs) => xs.map((x) => liskg.numbers.formatNumber(x))", lexicals) == [
+        format_number(x) for x in lexicals
+    ]
 
 
 def test_search_finds_formulas_and_refits_what_remains(full_page, graph):
@@ -211,12 +255,17 @@ def test_search_finds_formulas_and_refits_what_remains(full_page, graph):
     assert full_page.page.locator("#matches button").all_text_contents() == ["LLZO"]
     shown = full_page.visible_ids()
     assert shown == {llzo, *nx.all_neighbors(graph, llzo)}
-    counts = full_page.js("() => Object.fromEntries([...document.querySelectorAll('#legend label')].map("
-                          "(l) => [l.querySelector('input').dataset.kind, Number(l.querySelector('.count').textContent)]))")
+    counts = full_page.js(
+        "() => Object.fromEntries([...document.querySelectorAll('#legend label')].map("
+        "(l) => [l.querySelector('input').dataset.kind, Number(l.querySelector('.count').textContent)]))"
+    )
     assert counts["material"] == sum(1 for n in shown if graph.nodes[n]["kind"] == "material")
-    inside = full_page.js("""(ids) => { const net = liskg.network, box = document.getElementById('network');
+    inside = full_page.js(
+        """(ids) => { const net = liskg.network, box = document.getElementById('network');
         return ids.every((id) => { const p = net.canvasToDOM(net.getPositions([id])[id]);
-          return p.x >= 0 && p.y >= 0 && p.x <= box.clientWidth && p.y <= box.clientHeight; }); }""", sorted(shown))
+          return p.x >= 0 && p.y >= 0 && p.x <= box.clientWidth && p.y <= box.clientHeight; }); }""",
+        sorted(shown),
+    )
     assert inside, "the view is re-fitted to what remains"
     full_page.page.click("#reset")
     assert full_page.visible_ids() == set(graph)
@@ -226,10 +275,13 @@ def test_hover_shows_the_card_and_click_names_the_neighbourhood(full_page, graph
     node = "https://w3id.org/liskg/data/ref-107-heat-treatment"
     data = graph.nodes[node]
     full_page.page.fill("#search", "preheating the Li/LLZO")  # strategies are counted in the overview
-    point = full_page.js("""(id) => { liskg.network.focus(id, {scale: 1.5, animation: false});
+    point = full_page.js(
+        """(id) => { liskg.network.focus(id, {scale: 1.5, animation: false});
         const p = liskg.network.canvasToDOM(liskg.network.getPositions([id])[id]);
         const box = document.querySelector('#network canvas').getBoundingClientRect();
-        return {x: box.left + p.x, y: box.top + p.y}; }""", node)
+        return {x: box.left + p.x, y: box.top + p.y}; }""",
+        node,
+    )
     full_page.page.mouse.move(point["x"], point["y"])
     card = full_page.page.locator("#network .card")
     card.wait_for(state="visible")
@@ -248,8 +300,9 @@ def test_kind_and_interface_filters_keep_what_they_select(full_page, graph):
     assert full_page.visible_ids() == {n for n, k in graph.nodes(data="kind") if k != "material"}
     interface = "https://w3id.org/liskg/ontology#SSInterface"
     full_page.page.select_option("#filter-interface", label="S/S interface")
-    expected = {n for n, d in graph.nodes(data=True)
-                if d["kind"] != "material" and interface in d["facets"]["interface"]}
+    expected = {
+        n for n, d in graph.nodes(data=True) if d["kind"] != "material" and interface in d["facets"]["interface"]
+    }
     assert full_page.visible_ids() == expected
     full_page.page.click("#reset")
     assert full_page.visible_ids() == set(graph)
@@ -265,7 +318,9 @@ def test_the_headline_answer_rows_highlight_their_nodes_and_nodes_select_rows(he
     study = headline.js("() => liskg.data.nodes.find((n) => n.answer && n.kind === 'study').id")
     headline.js("(id) => liskg.graph.select(id, false)", study)
     selected = headline.page.locator("#answer tbody tr.selected").count()
-    assert selected == headline.js("(id) => liskg.answers.current().nodes.filter((ids) => ids.includes(id)).length", study)
+    assert selected == headline.js(
+        "(id) => liskg.answers.current().nodes.filter((ids) => ids.includes(id)).length", study
+    )
     assert selected > 0
     headline.js("() => liskg.graph.select(null, false)")
 
@@ -280,7 +335,7 @@ def test_in_the_headline_view_no_two_answer_labels_overlap(headline):
     answers = headline.js("() => liskg.data.nodes.filter((n) => n.answer).length")
     assert len(boxes) == answers > 10
     for i, (a, ax, ay, aw, ah) in enumerate(boxes):
-        for b, bx, by, bw, bh in boxes[i + 1:]:
+        for b, bx, by, bw, bh in boxes[i + 1 :]:
             assert ax + aw <= bx or bx + bw <= ax or ay + ah <= by or by + bh <= ay, (a, b)
     headline.screenshot("viz-query-oxide-anode-strategies.png")
 
@@ -290,16 +345,24 @@ def test_the_headline_view_says_which_links_it_leaves_out_and_draws_a_nodes_link
     shown = "() => liskg.edges.get({filter: (e) => !e.hidden}).length"
     assert headline.js(shown) == headline.js("() => liskg.data.edges.length") - undrawn
     note = headline.page.text_content("#legend")
-    assert ("to context shared by more than 12 answers (Li/SSE interface; poor lithium wettability of inorganic "
-            "SSEs); click a node to draw and list all its links") in note
+    assert (
+        "to context shared by more than 12 answers (Li/SSE interface; poor lithium wettability of inorganic "
+        "SSEs); click a node to draw and list all its links"
+    ) in note
     assert "between two context nodes" in note and "between two nodes of one column" in note
     star = headline.js("() => liskg.data.nodes.find((n) => n.label === 'Li/SSE interface').id")
-    its = headline.js("(id) => liskg.data.edges.filter((e) => e.undrawn && (e.from === id || e.to === id)).length", star)
+    its = headline.js(
+        "(id) => liskg.data.edges.filter((e) => e.undrawn && (e.from === id || e.to === id)).length", star
+    )
     before = headline.js(shown)
     headline.js("(id) => liskg.graph.select(id, false)", star)
     assert its > 12 and headline.js(shown) == before + its
-    assert headline.js("(id) => liskg.edges.get({filter: (e) => !e.hidden && (e.from === id || e.to === id)}).length",
-                       star) == its
+    assert (
+        headline.js(
+            "(id) => liskg.edges.get({filter: (e) => !e.hidden && (e.from === id || e.to === id)}).length", star
+        )
+        == its
+    )
     headline.js("() => liskg.graph.select(null, false)")
     assert headline.js(shown) == before
     assert headline.errors == []
@@ -317,14 +380,18 @@ def test_a_focus_view_labels_the_whole_neighbourhood(browser, tmp_path):
 
 def test_a_malicious_label_and_literal_show_as_text_and_run_nothing(browser, tmp_project, tmp_path):
     with (tmp_project.data_dir / "materials.ttl").open("a", encoding="utf-8") as handle:
-        handle.write(f'\nlkd:mat-hostile a owl:NamedIndividual , liskg:Additive ;\n'
-                     f'    rdfs:label "{MALICIOUS}"@en ;\n'
-                     '    liskg:summary "</script><script>alert(2)</script> '
-                     '<a href=\\"javascript:alert(3)\\">x</a>"@en .\n')
+        handle.write(
+            f"\nlkd:mat-hostile a owl:NamedIndividual , liskg:Additive ;\n"
+            f'    rdfs:label "{MALICIOUS}"@en ;\n'
+            '    liskg:summary "</script><script>alert(2)</script> '
+            '<a href=\\"javascript:alert(3)\\">x</a>"@en .\n'
+        )
     query = tmp_path / "hostile.rq"
-    query.write_text("# Question: <img src=y onerror=alert(4)> which material is hostile?\n"
-                     "SELECT ?m ?l WHERE { ?m <http://www.w3.org/2000/01/rdf-schema#label> ?l "
-                     "FILTER(STRSTARTS(STR(?l), '<img')) }\n")
+    query.write_text(
+        "# Question: <img src=y onerror=alert(4)> which material is hostile?\n"
+        "SELECT ?m ?l WHERE { ?m <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+        "FILTER(STRSTARTS(STR(?l), '<img')) }\n"
+    )
     path = tmp_path / "hostile.html"
     result = run_main("--root", str(tmp_project.root), "viz", "--query", str(query), "-o", str(path))
     assert result.code == 0, result.err
@@ -332,7 +399,9 @@ def test_a_malicious_label_and_literal_show_as_text_and_run_nothing(browser, tmp
     assert page.js("() => liskg.data.nodes.filter((n) => n.answer).map((n) => n.label)") == [MALICIOUS]
     assert page.page.locator("#answer tbody td").all_text_contents() == [MALICIOUS, MALICIOUS]
     page.run('SELECT ?x WHERE { BIND("<script>alert(5)</script><img src=z onerror=alert(6)>" AS ?x) }')
-    assert page.page.locator("#answer tbody td").all_text_contents() == ["<script>alert(5)</script><img src=z onerror=alert(6)>"]
+    assert page.page.locator("#answer tbody td").all_text_contents() == [
+        "<script>alert(5)</script><img src=z onerror=alert(6)>"
+    ]
     page.page.fill("#search", "<img")
     page.page.click("#matches button")
     assert page.page.locator("#details h2").text_content() == MALICIOUS

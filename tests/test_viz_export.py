@@ -9,10 +9,10 @@ import sys
 
 import networkx as nx
 import pytest
-from conftest import ROOT, run_main
 
 import liskg
-from liskg.graph import metrics, model
+from conftest import ROOT, run_main
+from liskg.viz import metrics
 
 READERS = {
     "graphml": nx.read_graphml,
@@ -44,11 +44,18 @@ def test_export_round_trips_every_node_and_link(graph, tmp_path, fmt):
 
 def test_exports_are_byte_identical_across_runs_and_hash_seeds(tmp_path):
     """Each format written by two interpreters with different hash seeds (one process per seed)."""
-    script = ("import sys\nfrom liskg.cli.main import main\n"
-              "sys.exit(max(main(['export', '--format', fmt, '-o', f'{sys.argv[1]}.{fmt}']) for fmt in sys.argv[2:]))")
+    script = (
+        "import sys\nfrom liskg.cli.main import main\n"
+        "sys.exit(max(main(['export', '--format', fmt, '-o', f'{sys.argv[1]}.{fmt}']) for fmt in sys.argv[2:]))"
+    )
     for seed, stem in (("3", "a"), ("4", "b")):
-        result = subprocess.run([sys.executable, "-c", script, str(tmp_path / stem), *sorted(READERS)], cwd=ROOT,
-                                env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / stem), *sorted(READERS)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0, result.stderr
     for fmt in sorted(READERS):
         assert (tmp_path / f"a.{fmt}").read_bytes() == (tmp_path / f"b.{fmt}").read_bytes(), fmt
@@ -65,12 +72,12 @@ def test_stats_keeps_its_counts_first_then_reports_graph_metrics(graph):
     parts = metrics.components(graph)
     assert f"{parts['components']} connected components" in summary
     start = lines.index("nodes by kind:") + 1
-    kinds = [line.split()[:-1] for line in lines[start:start + len(metrics.nodes_per_kind(graph))]]
+    kinds = [line.split()[:-1] for line in lines[start : start + len(metrics.nodes_per_kind(graph))]]
     assert [" ".join(words) for words in kinds] == [kind for kind, _ in metrics.nodes_per_kind(graph)]
     for kind in ("methods", "failure modes"):
         header = next(i for i, line in enumerate(lines) if line.startswith(f"most connected {kind}:"))
         assert "degree" in lines[header] and "betweenness" in lines[header]
-        degrees = [int(line.split()[-2]) for line in lines[header + 1:header + 6]]
+        degrees = [int(line.split()[-2]) for line in lines[header + 1 : header + 6]]
         assert degrees == sorted(degrees, reverse=True) and degrees[0] > 0
 
 
@@ -87,14 +94,25 @@ def test_hubs_are_ranked_by_degree_with_betweenness_between_0_and_1(graph):
 def test_components_count_every_node_once():
     """On a graph whose answer is known: a chain of three, a pair linked twice, one isolated node."""
     small = nx.MultiDiGraph()
-    for node, kind in (("a", "method"), ("b", "strategy"), ("c", "study"), ("d", "claim"), ("e", "material"),
-                       ("f", "material")):
+    for node, kind in (
+        ("a", "method"),
+        ("b", "strategy"),
+        ("c", "study"),
+        ("d", "claim"),
+        ("e", "material"),
+        ("f", "material"),
+    ):
         small.add_node(node, kind=kind, label=node.upper())
     small.add_edge("a", "b", key="is a")
     small.add_edge("c", "b", key="applies strategy")
     small.add_edge("e", "f", key="part of")
     small.add_edge("f", "e", key="has part")
     assert metrics.components(small) == {"components": 3, "largest": 3, "isolated": 1}
-    assert metrics.nodes_per_kind(small) == [("method", 1), ("strategy", 1), ("study", 1), ("material", 2),
-                                             ("claim", 1)]
+    assert metrics.nodes_per_kind(small) == [
+        ("method", 1),
+        ("strategy", 1),
+        ("study", 1),
+        ("material", 2),
+        ("claim", 1),
+    ]
     assert metrics.edges_per_relation(small) == [("applies strategy", 1), ("has part", 1), ("is a", 1), ("part of", 1)]

@@ -7,11 +7,11 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import run_cli, run_main
 
 import liskg
-from liskg.graph import model, page
-from liskg.query import stats
+from conftest import run_cli, run_main
+from liskg.querying import stats
+from liskg.viz import model, page
 
 LISKG = "https://w3id.org/liskg/ontology#"
 LKD = "https://w3id.org/liskg/data/"
@@ -33,8 +33,12 @@ def embedded_data(html: str) -> dict:
 
 def test_the_four_interfaces_are_nodes_numbered_as_in_the_review(graph):
     interfaces = {n: d["numeral"] for n, d in graph.nodes(data=True) if d["kind"] == "interface"}
-    assert interfaces == {LISKG + "LiSSEInterface": "I", LISKG + "SSESSEInterface": "II",
-                          LISKG + "SSSEInterface": "III", LISKG + "SSInterface": "IV"}
+    assert interfaces == {
+        LISKG + "LiSSEInterface": "I",
+        LISKG + "SSESSEInterface": "II",
+        LISKG + "SSSEInterface": "III",
+        LISKG + "SSInterface": "IV",
+    }
 
 
 def test_every_study_strategy_material_failure_mode_claim_and_cell_is_drawn(graph, store):
@@ -49,8 +53,9 @@ def test_every_study_strategy_material_failure_mode_claim_and_cell_is_drawn(grap
 
 
 def test_measurements_are_folded_into_their_owner_as_numbers_with_units(graph, store):
-    measurements = {row["m"].value for row in store.query(
-        "SELECT ?m WHERE { ?m a <https://w3id.org/liskg/ontology#Measurement> }")}
+    measurements = {
+        row["m"].value for row in store.query("SELECT ?m WHERE { ?m a <https://w3id.org/liskg/ontology#Measurement> }")
+    }
     assert not measurements & set(graph), "measurements are not drawn as nodes"
     folded = graph.graph["folded"]
     assert folded and set(folded) <= measurements
@@ -64,15 +69,24 @@ def test_measurements_are_folded_into_their_owner_as_numbers_with_units(graph, s
 
 
 def test_edges_are_named_by_the_property_label_and_join_two_drawn_nodes(graph, store):
-    labels = {row["l"].value for row in store.query(
-        "SELECT ?l WHERE { ?p a <http://www.w3.org/2002/07/owl#ObjectProperty> ; "
-        "<http://www.w3.org/2000/01/rdf-schema#label> ?l }")}
+    labels = {
+        row["l"].value
+        for row in store.query(
+            "SELECT ?l WHERE { ?p a <http://www.w3.org/2002/07/owl#ObjectProperty> ; "
+            "<http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+        )
+    }
     relations = {key for _, _, key in graph.edges(keys=True)}
     assert {"applies strategy", "at interface", "is a", "subclass of"} <= relations
-    assert relations - {"is a", "subclass of"} - labels <= {"mitigated by method", "risked by method",
-                                                             "concerns method", "concerns electrolyte class"}
-    strategy_types = [v for u, v, key in graph.edges(keys=True)
-                      if key == "is a" and graph.nodes[u]["kind"] == "strategy"]
+    assert relations - {"is a", "subclass of"} - labels <= {
+        "mitigated by method",
+        "risked by method",
+        "concerns method",
+        "concerns electrolyte class",
+    }
+    strategy_types = [
+        v for u, v, key in graph.edges(keys=True) if key == "is a" and graph.nodes[u]["kind"] == "strategy"
+    ]
     assert strategy_types and all(graph.nodes[v]["kind"] == "method" for v in strategy_types)
 
 
@@ -87,8 +101,14 @@ def test_facets_tie_a_strategy_to_its_interface_method_and_electrolyte_class(gra
                 assert target in facets["method"] and LISKG + "ProcessingMethod" in facets["method"]
     garnet = LISKG + "GarnetElectrolyte"
     assert graph.nodes[garnet]["facets"]["electrolyte class"] == sorted(
-        [garnet, LISKG + "OxideElectrolyte", LISKG + "InorganicSolidElectrolyte", LISKG + "SolidStateElectrolyte",
-         LISKG + "Electrolyte"])
+        [
+            garnet,
+            LISKG + "OxideElectrolyte",
+            LISKG + "InorganicSolidElectrolyte",
+            LISKG + "SolidStateElectrolyte",
+            LISKG + "Electrolyte",
+        ]
+    )
 
 
 def test_viz_writes_one_page_where_asked_and_prints_its_path(project, tmp_path):
@@ -98,7 +118,9 @@ def test_viz_writes_one_page_where_asked_and_prints_its_path(project, tmp_path):
     assert result.out.strip() == str(target)
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["graph.html", "out"], "nothing else (no lib/) is written"
     html = target.read_text(encoding="utf-8")
-    markup = re.sub(r"(<script[^>]*>).*?</script>", r"\1</script>", html, flags=re.S)  # vega-embed's code builds <img> text
+    markup = re.sub(
+        r"(<script[^>]*>).*?</script>", r"\1</script>", html, flags=re.S
+    )  # vega-embed's code builds <img> text
     assert not re.search(r"<(link|img|iframe)\b|<script[^>]*\bsrc=", markup), "the page loads no outside asset"
     assert "default-src 'none'" in html
 
@@ -111,8 +133,19 @@ def test_the_page_carries_every_node_and_edge_of_the_graph(graph, tmp_path):
     assert [k["name"] for k in data["kinds"]] == list(model.KINDS)
     interfaces = sorted((n["position"][0], n["label"]) for n in data["nodes"] if n["kind"] == "interface")
     assert [label for _, label in interfaces] == [  # lanes left to right, anode to cathode
-        "Li/SSE interface", "SSE/SSE interface", "S/SSE interface", "S/S interface"]
-    assert data["view"] == "overview" and data["collapsed"] == ["strategy", "failure mode", "electrolyte class", "material", "claim", "cell"]
+        "Li/SSE interface",
+        "SSE/SSE interface",
+        "S/SSE interface",
+        "S/S interface",
+    ]
+    assert data["view"] == "overview" and data["collapsed"] == [
+        "strategy",
+        "failure mode",
+        "electrolyte class",
+        "material",
+        "claim",
+        "cell",
+    ]
     assert len({tuple(n["position"]) for n in data["nodes"]}) == graph.number_of_nodes(), "no two nodes share a place"
 
 
@@ -154,8 +187,10 @@ def test_data_text_cannot_close_its_script_element_or_become_markup(graph):
 
 def test_query_view_marks_the_answers_and_keeps_their_one_hop_context(graph, tmp_path):
     query = tmp_path / "oxide-strategies.rq"
-    query.write_text("PREFIX liskg: <https://w3id.org/liskg/ontology#>\n"
-                     "SELECT ?strategy WHERE { ?strategy liskg:atInterface liskg:LiSSEInterface }\n")
+    query.write_text(
+        "PREFIX liskg: <https://w3id.org/liskg/ontology#>\n"
+        "SELECT ?strategy WHERE { ?strategy liskg:atInterface liskg:LiSSEInterface }\n"
+    )
     target = tmp_path / "answer.html"
     result = run_main("viz", "--query", str(query), "-o", str(target))
     assert result.code == 0, result.err

@@ -8,29 +8,28 @@ The Python API (docs/api.md); the `liskg` command wraps it:
     answer = liskg.query(project, "oxide-anode-strategies")
     graph = liskg.graph(project)             # networkx MultiDiGraph of the asserted links
 
-Architecture (folders by stage):
-  source data (ontology/, graph_data/)
-    -> sources (parse, follow owl:imports through the catalogs)
-    -> build: qc (term checks), inference (rule materialization), validation (SHACL),
-              reasoning (HermiT, optional), owlapi (OWL 2 DL profile, optional), outputs, manifest
-    -> query / graph / publish, all reading the built outputs; cli wraps them.
+Architecture (folders by stage; arrows only point down, tests/test_architecture.py enforces them):
+  base       what every stage shares: errors, vocab, the project's layout, numbers, labels, SPARQL engine
+  sources    parse the Turtle sources, follow owl:imports through the catalogs
+  builder    qc (term checks), inference, validation (SHACL), reasoning (HermiT), owlapi, outputs, answers
+  querying   reading the build: store, answers, tables, look-ups, compare, stats, server
+  viz        the drawn graph: model, layout, metrics, exports, the HTML page, charts
+  publish    reference page, EMMO mappings and alignment, versioning, release
+  api        the functions below; cli wraps them
 """
 
-__version__ = "1.0.0"
-
-# The subpackages build/, query/ and graph/ share their names with API functions. Loading them first
-# means a later `import liskg.graph.model` finds them loaded and never rebinds liskg.graph to the
-# package; their names are then dropped here, so liskg.build, liskg.query and liskg.graph resolve
-# (through __getattr__ below) to the functions of liskg.api.
-import liskg.build  # noqa: E402, F401
-import liskg.graph  # noqa: E402, F401
-import liskg.query  # noqa: E402, F401
-from liskg.errors import (  # noqa: E402
-    EXIT_CODES, CheckFailed, InternalError, LiskgError, ShaclViolations, TimedOut, Unavailable,
+from liskg.base.errors import (
+    EXIT_CODES,
+    CheckFailed,
+    InternalError,
+    LiskgError,
+    ShaclViolations,
+    TimedOut,
+    Unavailable,
 )
-from liskg.project import Project  # noqa: E402
+from liskg.base.project import Project
+from liskg.base.version import __version__ as __version__
 
-del build, graph, query  # noqa: F821 - the subpackages' names, bound by the imports above
 _API = {"build", "open_store", "query", "graph", "status", "Answer", "Cell", "Status"}
 
 
@@ -39,11 +38,27 @@ def __getattr__(name: str):
     not need them (most of them) starts without importing it."""
     if name not in _API:
         raise AttributeError(f"module 'liskg' has no attribute {name!r}")
-    from liskg import api
+    from liskg import api  # 90 ms at start-up (pyoxigraph, the query stage): most commands never need it
 
     globals()[name] = value = getattr(api, name)
     return value
 
 
-__all__ = ["Project", "build", "open_store", "query", "graph", "status", "Answer", "Cell", "Status",
-           "LiskgError", "CheckFailed", "ShaclViolations", "Unavailable", "TimedOut", "InternalError", "EXIT_CODES"]
+__all__ = [
+    "Project",
+    "build",
+    "open_store",
+    "query",
+    "graph",
+    "status",
+    "Answer",
+    "Cell",
+    "Status",
+    "LiskgError",
+    "CheckFailed",
+    "ShaclViolations",
+    "Unavailable",
+    "TimedOut",
+    "InternalError",
+    "EXIT_CODES",
+]

@@ -14,20 +14,21 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 import pyoxigraph as ox
 
-from liskg import vocab
-from liskg.build import manifest
-from liskg.errors import LiskgError
-from liskg.project import Project, find_project
-from liskg.query import engine, named, store
+from liskg.base import engine, manifest, named, vocab
+from liskg.base.errors import LiskgError
+from liskg.base.labels import Labeller
+from liskg.base.project import Project, find_project
+from liskg.querying import store
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from liskg.build.pipeline import BuildResult
+    from liskg.builder.pipeline import BuildResult
 
 Rebuild = Literal["if-stale", "never"]
 ProjectLike = Project | str | os.PathLike | None
@@ -38,8 +39,15 @@ def project_of(project: ProjectLike) -> Project:
     return project if isinstance(project, Project) else find_project(project)
 
 
-def build(project: ProjectLike = None, *, validate: bool = True, reason: bool = False, owlapi: bool = False,
-          if_stale: bool = False, progress: bool = False) -> BuildResult | None:
+def build(
+    project: ProjectLike = None,
+    *,
+    validate: bool = True,
+    reason: bool = False,
+    owlapi: bool = False,
+    if_stale: bool = False,
+    progress: bool = False,
+) -> BuildResult | None:
     """Check the sources and write build/: quality checks, inference, SHACL (validate), HermiT (reason),
     the OWL API's OWL 2 DL check (owlapi). Raises CheckFailed (exit 1) or LiskgError; writes nothing then.
 
@@ -47,7 +55,7 @@ def build(project: ProjectLike = None, *, validate: bool = True, reason: bool = 
     is never current for a validating build) and returns None when nothing needed building.
     progress=True prints one line per step on stderr.
     """
-    from liskg.build import pipeline
+    from liskg.builder import pipeline  # 90 ms at start-up (rdflib, SHACL): only build() needs it
 
     project = project_of(project)
     need = [c for c, wanted in (("shacl", validate), ("hermit", reason), ("owlapi", owlapi)) if wanted]
@@ -66,8 +74,10 @@ def open_store(project: ProjectLike = None, *, inferred: bool = True, rebuild: R
     project = project_of(project)
     reason = manifest.stale_reason(project)
     if reason and rebuild == "never":
-        raise LiskgError(f"{project.relative(project.build_dir)}/ is not current ({reason}); "
-                         "run `liskg build` or liskg.build(project)")
+        raise LiskgError(
+            f"{project.relative(project.build_dir)}/ is not current ({reason}); "
+            "run `liskg build` or liskg.build(project)"
+        )
     if reason:
         build(project)
     return store.load(project, inferred=inferred)
@@ -123,16 +133,20 @@ class Answer:
         return [{name: cell.value for name, cell in row.items()} for row in self.rows]
 
 
-def query(source: ProjectLike | ox.Store, text: str, *, inferred: bool = True, timeout: float | None = None,
-          rebuild: Rebuild = "if-stale") -> Answer:
+def query(
+    source: ProjectLike | ox.Store,
+    text: str,
+    *,
+    inferred: bool = True,
+    timeout: float | None = None,
+    rebuild: Rebuild = "if-stale",
+) -> Answer:
     """Answer TEXT, a named query (queries/NAME.rq), a path to a .rq file, or SPARQL text, over SOURCE: a
     project (opened with open_store(inferred=, rebuild=)) or an open pyoxigraph Store.
 
     timeout=None (default) evaluates in this process; a number of seconds forks a child that is killed
     at the bound (POSIX only) and raises TimedOut.
     """
-    from liskg.query.tables import Labeller
-
     if isinstance(source, ox.Store):
         graph_store, resolved = source, named.Query("text", text, "query")
         if not _is_sparql(text):
@@ -143,8 +157,10 @@ def query(source: ProjectLike | ox.Store, text: str, *, inferred: bool = True, t
         graph_store = open_store(project, inferred=inferred, rebuild=rebuild)
     result = engine.run(graph_store, resolved.text, timeout=timeout, origin=resolved.origin)
     labels = Labeller(graph_store)
-    rows = [{name: Cell(term, _value(term), labels.text(term)) for name, term in zip(result.variables, row)}
-            for row in result.rows]
+    rows = [
+        {name: Cell(term, _value(term), labels.text(term)) for name, term in zip(result.variables, row)}
+        for row in result.rows
+    ]
     return Answer(result.form, list(result.variables), rows, result.boolean)
 
 
@@ -166,8 +182,6 @@ def _value(term) -> object:
         if datatype in (vocab.XSD + "double", vocab.XSD + "float"):
             return float(term.value)
         if datatype == vocab.XSD + "decimal":
-            from decimal import Decimal
-
             return Decimal(term.value)
         if datatype in vocab.NUMERIC_TYPES:
             return int(term.value)
@@ -180,6 +194,6 @@ def graph(project: ProjectLike = None, *, asserted: bool = True, rebuild: Rebuil
     """The graph `liskg viz` draws, as a networkx MultiDiGraph: nodes with kind, label, summary, key numbers;
     links named by relation. asserted=False reads the materialized triples too, which repeats a link
     under each super-property (more edges, not the drawn graph)."""
-    from liskg.graph import model
+    from liskg.viz import model  # 480 ms at start-up (networkx): only graph() needs it
 
     return model.build_graph(open_store(project, inferred=not asserted, rebuild=rebuild))

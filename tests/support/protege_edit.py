@@ -5,18 +5,35 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from liskg.build.owlapi import compile_java, owlapi_jar
-from liskg.errors import CheckFailed
+from liskg.base.errors import CheckFailed
+from liskg.builder.owlapi import compile_java, owlapi_jar
 
 
-def protege_edit(root: Path, catalog: dict[str, Path], module_iri: str, edit: Path, *,
-                 turtle: Path | None = None, rdfxml: Path | None = None) -> list[str]:
+def protege_edit(
+    root: Path,
+    catalog: dict[str, Path],
+    module_iri: str,
+    edit: Path,
+    *,
+    turtle: Path | None = None,
+    rdfxml: Path | None = None,
+) -> list[str]:
     """Emulate a Protégé session (ProtegeEdit.java beside this file): load ROOT with the catalog's IRI mappings,
     add the individuals and values of EDIT (N-Triples) to the module MODULE_IRI as OWL axioms, save
     that module as Turtle and/or RDF/XML. Returns the tool's output lines; raises on failure."""
     classes = compile_java(Path(__file__).with_name("ProtegeEdit.java"))
-    args = ["java", "-cp", f"{classes}:{owlapi_jar()}", "ProtegeEdit", "--root", str(root), "--module", module_iri,
-            "--edit", str(edit)]
+    args = [
+        "java",
+        "-cp",
+        f"{classes}:{owlapi_jar()}",
+        "ProtegeEdit",
+        "--root",
+        str(root),
+        "--module",
+        module_iri,
+        "--edit",
+        str(edit),
+    ]
     for iri, file in sorted(catalog.items()):
         args += ["--map", f"{iri}={file}"]
     if turtle is not None:

@@ -5,13 +5,36 @@ from __future__ import annotations
 import os
 import sys
 
-from liskg import __version__
-from liskg.errors import EXIT_CODES, INTERRUPTED, InternalError, LiskgError
+from liskg.base.errors import EXIT_CODES, INTERRUPTED, InternalError, LiskgError
+from liskg.base.project import find_project
+from liskg.base.version import __version__
+from liskg.cli.answered import answer
+
+TYPE_CHECKING = False  # typing's constant, without importing typing (see liskg.base.project)
+if TYPE_CHECKING:
+    import argparse
 
 # Subcommands in the order `liskg --help` lists them; each module has HELP, DESCRIPTION,
 # add_arguments(parser) and run(args, project) -> exit code, and imports heavy libraries only in run().
-COMMANDS = ["build", "validate", "reason", "stats", "docs", "query", "strategies", "study", "material", "failure", "method",
-            "compare", "plot", "serve", "viz", "export", "release"]
+COMMANDS = [
+    "build",
+    "validate",
+    "reason",
+    "stats",
+    "docs",
+    "query",
+    "strategies",
+    "study",
+    "material",
+    "failure",
+    "method",
+    "compare",
+    "plot",
+    "serve",
+    "viz",
+    "export",
+    "release",
+]
 
 EPILOG = """\
 typical session:
@@ -37,24 +60,30 @@ exit codes:
 def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The `liskg` parser; with COMMAND (a name from COMMANDS), only that subcommand's module is imported,
     with "" none (for --version); with None every one (for --help and to name the choices on a typo)."""
+    # 12 ms at start-up: the plainest `liskg query NAME` is printed without argparse (liskg.cli.answered)
     import argparse
     import importlib
 
     parser = argparse.ArgumentParser(
         prog="liskg",
         description="LiSKG: a knowledge graph of how researchers engineer the interfaces of solid-state "
-                    "lithium-sulfur batteries, built from the 2024 Nano-Micro Letters review.",
+        "lithium-sulfur batteries, built from the 2024 Nano-Micro Letters review.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"liskg {__version__}")
-    parser.add_argument("--root", metavar="DIR", help="project folder holding ontology/ and graph_data/ "
-                        "(default: $LISKG_HOME, else this checkout, else the current folder)")
+    parser.add_argument(
+        "--root",
+        metavar="DIR",
+        help="project folder holding ontology/ and graph_data/ "
+        "(default: $LISKG_HOME, else this checkout, else the current folder)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS if command is None else [c for c in COMMANDS if c == command]:
         module = importlib.import_module(f"liskg.cli.commands.{name.replace('-', '_')}")
-        sub = subparsers.add_parser(name, help=module.HELP, description=module.DESCRIPTION,
-                                    formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub = subparsers.add_parser(
+            name, help=module.HELP, description=module.DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+        )
         module.add_arguments(sub)
         sub.set_defaults(handler=module.run)
     return parser
@@ -79,8 +108,6 @@ def command_of(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else argv
     try:
-        from liskg.cli.answered import answer  # the plainest named query, before argparse (see there)
-
         code = answer(words)
     except BrokenPipeError:
         return 0
@@ -97,8 +124,6 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        from liskg.project import find_project
-
         return args.handler(args, find_project(args.root))
     except LiskgError as exc:
         kind = "internal error" if isinstance(exc, InternalError) else "error"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import rdflib
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from liskg import vocab
+from liskg.base import vocab
 from liskg.publish.mappings import MappingTable
 
 ALIGNMENT_IRI = "https://w3id.org/liskg/ontology/emmo-alignment"
@@ -38,10 +38,18 @@ def compile_alignment(table: MappingTable, header: dict) -> rdflib.Graph:
     g.add((ontology, OWL.versionInfo, rdflib.Literal(version)))
     g.add((ontology, DCTERMS.title, rdflib.Literal("LiSKG-EMMO alignment", lang="en")))
     g.add((ontology, RDFS.label, rdflib.Literal("LiSKG-EMMO alignment", lang="en")))
-    g.add((ontology, DCTERMS.description, rdflib.Literal(
-        "Mappings from LiSKG terms to EMMO 1.0.3 and its electrochemistry, battery and chemical-substance "
-        "domains, compiled from the SSSOM table liskg-emmo.sssom.tsv. Import it beside LiSKG (and EMMO, if "
-        "you use it); it does not import EMMO itself.", lang="en")))
+    g.add(
+        (
+            ontology,
+            DCTERMS.description,
+            rdflib.Literal(
+                "Mappings from LiSKG terms to EMMO 1.0.3 and its electrochemistry, battery and chemical-substance "
+                "domains, compiled from the SSSOM table liskg-emmo.sssom.tsv. Import it beside LiSKG (and EMMO, if "
+                "you use it); it does not import EMMO itself.",
+                lang="en",
+            ),
+        )
+    )
     g.add((ontology, DCTERMS.license, rdflib.URIRef(table.metadata["license"])))
     g.add((ontology, DCTERMS.creator, rdflib.Literal(table.metadata["creator_label"][0])))
     g.add((ontology, DCTERMS.source, rdflib.URIRef(table.metadata["mapping_set_id"])))
@@ -49,10 +57,23 @@ def compile_alignment(table: MappingTable, header: dict) -> rdflib.Graph:
     g.add((ontology, DCTERMS.issued, rdflib.Literal(header["issued"], datatype=XSD.date)))
     g.add((ontology, VANN.preferredNamespacePrefix, rdflib.Literal("liskg")))
     g.add((ontology, VANN.preferredNamespaceUri, rdflib.Literal("https://w3id.org/liskg/ontology#")))
-    for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.license, DCTERMS.creator, DCTERMS.source,
-                 DCTERMS.created, DCTERMS.issued, VANN.preferredNamespacePrefix, VANN.preferredNamespaceUri,
-                 SKOS.prefLabel, SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch,
-                 SKOS.relatedMatch):
+    for prop in (
+        DCTERMS.title,
+        DCTERMS.description,
+        DCTERMS.license,
+        DCTERMS.creator,
+        DCTERMS.source,
+        DCTERMS.created,
+        DCTERMS.issued,
+        VANN.preferredNamespacePrefix,
+        VANN.preferredNamespaceUri,
+        SKOS.prefLabel,
+        SKOS.exactMatch,
+        SKOS.closeMatch,
+        SKOS.broadMatch,
+        SKOS.narrowMatch,
+        SKOS.relatedMatch,
+    ):
         g.add((prop, RDF.type, OWL.AnnotationProperty))
 
     for m in table.mappings:

@@ -10,38 +10,69 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, VOID, XSD
 LISKG = rdflib.Namespace("https://w3id.org/liskg/ontology#")
 LKD = rdflib.Namespace("https://w3id.org/liskg/data/")
 DATASET = rdflib.URIRef("https://w3id.org/liskg/dataset")
-CITATION = ("Qi B, Hong X, Jiang Y, Shi J, Zhang M, Yan W, Lai C. A Review on Engineering Design for Enhancing "
-            "Interfacial Contact in Solid-State Lithium-Sulfur Batteries. Nano-Micro Letters, 2024.")
+CITATION = (
+    "Qi B, Hong X, Jiang Y, Shi J, Zhang M, Yan W, Lai C. A Review on Engineering Design for Enhancing "
+    "Interfacial Contact in Solid-State Lithium-Sulfur Batteries. Nano-Micro Letters, 2024."
+)
 LICENSE = rdflib.URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 # stats.counts() name -> the class whose instances it counts (stats-counts.rq)
-PARTITIONS = {"studies": "Study", "cited_analyses": "CitedAnalysis", "strategies": "ProcessingMethod",
-              "materials": "Material", "failure_modes": "FailureMode", "measurements": "Measurement",
-              "claims": "Claim", "cells": "Cell"}
+PARTITIONS = {
+    "studies": "Study",
+    "cited_analyses": "CitedAnalysis",
+    "strategies": "ProcessingMethod",
+    "materials": "Material",
+    "failure_modes": "FailureMode",
+    "measurements": "Measurement",
+    "claims": "Claim",
+    "cells": "Cell",
+}
 DCAT_VERSION = rdflib.URIRef("http://www.w3.org/ns/dcat#version")  # DCAT 3, not in rdflib's DCAT 2 namespace
 EXAMPLES = ["ref-107", "mat-llzo", "fm-polysulfide-shuttle"]
-MEDIA_TYPES = {".ttl": "text/turtle", ".rdf": "application/rdf+xml", ".owx": "application/owl+xml",
-               ".nt": "application/n-triples", ".jsonld": "application/ld+json",
-               ".tsv": "text/tab-separated-values", ".yml": "application/yaml", ".xml": "application/xml"}
+MEDIA_TYPES = {
+    ".ttl": "text/turtle",
+    ".rdf": "application/rdf+xml",
+    ".owx": "application/owl+xml",
+    ".nt": "application/n-triples",
+    ".jsonld": "application/ld+json",
+    ".tsv": "text/tab-separated-values",
+    ".yml": "application/yaml",
+    ".xml": "application/xml",
+}
 
 
-def describe(*, version: str, issued: str, base: str, counts: dict[str, int], asserted: rdflib.Graph,
-             files: dict[str, int]) -> rdflib.Graph:
+def describe(
+    *, version: str, issued: str, base: str, counts: dict[str, int], asserted: rdflib.Graph, files: dict[str, int]
+) -> rdflib.Graph:
     """The description graph. counts is stats.counts() of the inferred graph (as `liskg stats` prints
     it), asserted the released graph, files the release's file names with their sizes in bytes."""
     g = rdflib.Graph()
-    for prefix, ns in (("void", VOID), ("dcat", DCAT), ("dcterms", DCTERMS), ("liskg", LISKG), ("lkd", LKD),
-                       ("foaf", FOAF)):
+    for prefix, ns in (
+        ("void", VOID),
+        ("dcat", DCAT),
+        ("dcterms", DCTERMS),
+        ("liskg", LISKG),
+        ("lkd", LKD),
+        ("foaf", FOAF),
+    ):
         g.bind(prefix, ns)
     d = DATASET
     g.add((d, RDF.type, VOID.Dataset))
     g.add((d, RDF.type, DCAT.Dataset))
     g.add((d, DCTERMS.title, rdflib.Literal("LiSKG: solid-state Li-S interface knowledge graph", lang="en")))
     g.add((d, RDFS.label, rdflib.Literal("LiSKG: solid-state Li-S interface knowledge graph", lang="en")))
-    g.add((d, DCTERMS.description, rdflib.Literal(
-        "Studies, processing strategies, materials, failure modes, claims and measured values about the "
-        "interfaces of solid-state lithium-sulfur batteries, as described by one 2024 review, with the "
-        "OWL 2 DL ontology that structures them and its alignment to EMMO.", lang="en")))
+    g.add(
+        (
+            d,
+            DCTERMS.description,
+            rdflib.Literal(
+                "Studies, processing strategies, materials, failure modes, claims and measured values about the "
+                "interfaces of solid-state lithium-sulfur batteries, as described by one 2024 review, with the "
+                "OWL 2 DL ontology that structures them and its alignment to EMMO.",
+                lang="en",
+            ),
+        )
+    )
     g.add((d, DCTERMS.license, LICENSE))
     g.add((d, DCTERMS.creator, rdflib.Literal("LiSKG contributors")))
     g.add((d, DCTERMS.source, LKD["review"]))
@@ -88,9 +119,15 @@ def describe(*, version: str, issued: str, base: str, counts: dict[str, int], as
         g.add((url, RDF.type, DCAT.Distribution))
         g.add((url, DCAT.downloadURL, url))
         g.add((url, DCAT.byteSize, rdflib.Literal(size, datatype=XSD.nonNegativeInteger)))
-        suffix = name[name.rfind("."):]
+        suffix = name[name.rfind(".") :]
         if suffix in MEDIA_TYPES:
-            g.add((url, DCAT.mediaType, rdflib.URIRef(f"https://www.iana.org/assignments/media-types/{MEDIA_TYPES[suffix]}")))
+            g.add(
+                (
+                    url,
+                    DCAT.mediaType,
+                    rdflib.URIRef(f"https://www.iana.org/assignments/media-types/{MEDIA_TYPES[suffix]}"),
+                )
+            )
         if name.endswith((".ttl", ".rdf", ".owx", ".nt", ".jsonld")) and name not in ("void.ttl", "context.jsonld"):
             g.add((d, VOID.dataDump, url))
     return g

@@ -11,13 +11,24 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from liskg.errors import LiskgError
+import yaml
+
+from liskg.base.errors import LiskgError
 
 MAPPINGS_FILE = "ontology/mappings/liskg-emmo.sssom.tsv"
 METADATA_FILE = "ontology/mappings/liskg-emmo.sssom.yml"
 TERMS_FILE = "ontology/mappings/emmo-terms.tsv"
-COLUMNS = ["subject_id", "subject_label", "subject_type", "predicate_id", "object_id", "object_label",
-           "object_type", "mapping_justification", "comment"]
+COLUMNS = [
+    "subject_id",
+    "subject_label",
+    "subject_type",
+    "predicate_id",
+    "object_id",
+    "object_label",
+    "object_type",
+    "mapping_justification",
+    "comment",
+]
 PREDICATES = {"skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch", "skos:relatedMatch"}
 TYPES = {"owl class", "owl named individual"}
 
@@ -57,8 +68,6 @@ def _expand(curie: str, prefixes: dict[str, str], where: str) -> str:
 
 def load_mappings(root: Path) -> MappingTable:
     """Read the SSSOM table and its metadata; a malformed row is a one-line 'file:line' error."""
-    import yaml
-
     try:
         metadata = yaml.safe_load((root / METADATA_FILE).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -69,7 +78,9 @@ def load_mappings(root: Path) -> MappingTable:
         with (root / MAPPINGS_FILE).open(encoding="utf-8", newline="") as handle:
             rows = list(csv.reader(handle, delimiter="\t"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise LiskgError(f"{MAPPINGS_FILE}: cannot read the mapping table ({getattr(exc, 'strerror', None) or exc})") from None
+        raise LiskgError(
+            f"{MAPPINGS_FILE}: cannot read the mapping table ({getattr(exc, 'strerror', None) or exc})"
+        ) from None
     if not rows or rows[0] != COLUMNS:
         raise LiskgError(f"{MAPPINGS_FILE}:1: the header must be the columns {' '.join(COLUMNS)}")
     for number, row in enumerate(rows[1:], start=2):
@@ -77,9 +88,15 @@ def load_mappings(root: Path) -> MappingTable:
         if len(row) != len(COLUMNS):
             raise LiskgError(f"{where}: {len(row)} columns, expected {len(COLUMNS)} (tab-separated)")
         values = dict(zip(COLUMNS, row))
-        table.mappings.append(Mapping(**values, subject_iri=_expand(values["subject_id"], prefixes, where),
-                                      predicate_iri=_expand(values["predicate_id"], prefixes, where),
-                                      object_iri=_expand(values["object_id"], prefixes, where), line=number))
+        table.mappings.append(
+            Mapping(
+                **values,
+                subject_iri=_expand(values["subject_id"], prefixes, where),
+                predicate_iri=_expand(values["predicate_id"], prefixes, where),
+                object_iri=_expand(values["object_id"], prefixes, where),
+                line=number,
+            )
+        )
     return table
 
 
@@ -89,12 +106,17 @@ def load_terms(root: Path) -> dict[str, dict[str, str]]:
         with (root / TERMS_FILE).open(encoding="utf-8", newline="") as handle:
             return {row["iri"]: row for row in csv.DictReader(handle, delimiter="\t")}
     except OSError as exc:
-        raise LiskgError(f"{TERMS_FILE}: cannot read the EMMO term list ({exc.strerror}); "
-                         "run scripts/emmo_terms.py") from None
+        raise LiskgError(
+            f"{TERMS_FILE}: cannot read the EMMO term list ({exc.strerror}); run scripts/emmo_terms.py"
+        ) from None
 
 
-def problems(table: MappingTable, emmo_terms: dict[str, dict[str, str]], liskg_labels: dict[str, str],
-             liskg_classes: set[str] | None = None) -> list[str]:
+def problems(
+    table: MappingTable,
+    emmo_terms: dict[str, dict[str, str]],
+    liskg_labels: dict[str, str],
+    liskg_classes: set[str] | None = None,
+) -> list[str]:
     """Every row that breaks a rule, one 'file:line: what is wrong' line each.
 
     liskg_labels maps each LiSKG IRI to its rdfs:label; liskg_classes, when given, holds the LiSKG
@@ -108,11 +130,15 @@ def problems(table: MappingTable, emmo_terms: dict[str, dict[str, str]], liskg_l
         if m.subject_type not in TYPES or m.object_type not in TYPES:
             found.append(f"{where}: subject_type and object_type must be one of {', '.join(sorted(TYPES))}")
         if m.mapping_justification != "semapv:ManualMappingCuration" or not m.comment.strip():
-            found.append(f"{where}: every mapping is curated by hand: semapv:ManualMappingCuration and a reason in comment")
+            found.append(
+                f"{where}: every mapping is curated by hand: semapv:ManualMappingCuration and a reason in comment"
+            )
         term = emmo_terms.get(m.object_iri)
         if term is None:
-            found.append(f"{where}: {m.object_id} is not in the EMMO term list {TERMS_FILE}; "
-                         "check the IRI, then run scripts/emmo_terms.py")
+            found.append(
+                f"{where}: {m.object_id} is not in the EMMO term list {TERMS_FILE}; "
+                "check the IRI, then run scripts/emmo_terms.py"
+            )
         elif term["pref_label"] != m.object_label:
             found.append(f"{where}: object_label {m.object_label!r} is not EMMO's prefLabel {term['pref_label']!r}")
         if liskg_classes is not None and (m.subject_iri in liskg_classes) != (m.subject_type == "owl class"):
@@ -131,26 +157,37 @@ def problems(table: MappingTable, emmo_terms: dict[str, dict[str, str]], liskg_l
 
 def liskg_labels(store) -> dict[str, str]:
     """IRI -> rdfs:label of every LiSKG term and data resource in an Oxigraph store of the graph."""
-    query = ("SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label "
-             "FILTER(STRSTARTS(STR(?s), 'https://w3id.org/liskg/')) }")
+    query = (
+        "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label "
+        "FILTER(STRSTARTS(STR(?s), 'https://w3id.org/liskg/')) }"
+    )
     return {row["s"].value: row["label"].value for row in store.query(query)}
 
 
 def markdown_table(table: MappingTable, emmo_terms: dict[str, dict[str, str]]) -> str:
     """The mappings as a Markdown table for docs/interoperability.md, in the table's order."""
-    modules = {"emmo": "EMMO", "echem": "electrochemistry", "battery": "battery",
-               "chemicalsubstance": "chemical-substance", "manufacturing": "manufacturing"}
+    modules = {
+        "emmo": "EMMO",
+        "echem": "electrochemistry",
+        "battery": "battery",
+        "chemicalsubstance": "chemical-substance",
+        "manufacturing": "manufacturing",
+    }
     lines = ["| LiSKG term | match | EMMO term | EMMO module (version) | why |", "|---|---|---|---|---|"]
     for m in table.mappings:
         prefix = m.object_id.split(":", 1)[0]
         version = emmo_terms[m.object_iri]["emmo_version"]
-        lines.append(f"| `{m.subject_id}` {m.subject_label} | {m.predicate_id.removeprefix('skos:')} | "
-                     f"{m.object_label} | {modules[prefix]} ({version}) | {m.comment.replace('|', '/')} |")
+        lines.append(
+            f"| `{m.subject_id}` {m.subject_label} | {m.predicate_id.removeprefix('skos:')} | "
+            f"{m.object_label} | {modules[prefix]} ({version}) | {m.comment.replace('|', '/')} |"
+        )
     return "\n".join(lines) + "\n"
 
 
 def liskg_classes(store) -> set[str]:
     """The LiSKG IRIs declared as owl:Class in an Oxigraph store of the graph."""
-    query = ("SELECT ?s WHERE { ?s a <http://www.w3.org/2002/07/owl#Class> "
-             "FILTER(STRSTARTS(STR(?s), 'https://w3id.org/liskg/')) }")
+    query = (
+        "SELECT ?s WHERE { ?s a <http://www.w3.org/2002/07/owl#Class> "
+        "FILTER(STRSTARTS(STR(?s), 'https://w3id.org/liskg/')) }"
+    )
     return {row["s"].value for row in store.query(query)}

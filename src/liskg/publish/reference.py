@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import rdflib
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -23,11 +24,11 @@ from ontospy import Ontospy
 from ontospy.gendocs.viz_factory import VizFactory
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from liskg import vocab
-from liskg.build.outputs import write_atomically
-from liskg.build.rdfconvert import to_rdflib_graph
-from liskg.errors import LiskgError
-from liskg.project import Project
+from liskg.base import vocab
+from liskg.base.errors import LiskgError
+from liskg.base.files import write_atomically
+from liskg.base.project import Project
+from liskg.base.rdfconvert import to_rdflib_graph
 from liskg.sources.catalog import read_catalogs
 from liskg.sources.loading import load_sources, walk_imports
 
@@ -39,8 +40,11 @@ LISKG = rdflib.Namespace(vocab.PREFIXES["liskg"])
 PREFIXES = {**vocab.PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS)}
 SSSOM_PREFIXES = {"emmo": "https://w3id.org/emmo#"}  # used when the mapping file's curie_map leaves them out
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
-KINDS = {OWL.ObjectProperty: "object property", OWL.DatatypeProperty: "datatype property",
-         OWL.AnnotationProperty: "annotation property"}
+KINDS = {
+    OWL.ObjectProperty: "object property",
+    OWL.DatatypeProperty: "datatype property",
+    OWL.AnnotationProperty: "annotation property",
+}
 
 
 def ontology_graph(project: Project) -> rdflib.Graph:
@@ -49,6 +53,7 @@ def ontology_graph(project: Project) -> rdflib.Graph:
     root_iri = modules[0].ontology_iri
     graph = rdflib.Graph()
     for module in modules:
+        assert module.triples is not None  # walk_imports without a store keeps every file's triples
         for triple in to_rdflib_graph(module.triples):
             own_header = module.ontology_iri not in (None, root_iri) and str(triple[0]) == module.ontology_iri
             if not own_header and triple[1] != OWL.imports:  # a module's header would show as a second ontology
@@ -61,8 +66,8 @@ def ontology_graph(project: Project) -> rdflib.Graph:
 def anchor(iri: str) -> str:
     """The page anchor of a term: its CURIE (liskg:LiSSEInterface, unit:OHM-CentiM2), else its full IRI."""
     for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and re.fullmatch(r"[\w.-]+", iri[len(namespace):]):
-            return f"{prefix}:{iri[len(namespace):]}"
+        if iri.startswith(namespace) and re.fullmatch(r"[\w.-]+", iri[len(namespace) :]):
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri
 
 
@@ -107,10 +112,16 @@ def read_mappings(project: Project) -> dict[str, list[Mapping]]:
         raise LiskgError(f"{project.relative(path)}: not an SSSOM table: no column {', '.join(sorted(missing))}")
     mappings: dict[str, list[Mapping]] = {}
     for row in rows:
-        mappings.setdefault(expand(row["subject_id"].strip()) or row["subject_id"].strip(), []).append(Mapping(
-            row["predicate_id"].strip(), row["object_id"].strip(), expand(row["object_id"].strip()),
-            (row.get("object_label") or "").strip(), (row.get("mapping_justification") or "").strip(),
-            (row.get("comment") or "").strip()))
+        mappings.setdefault(expand(row["subject_id"].strip()) or row["subject_id"].strip(), []).append(
+            Mapping(
+                row["predicate_id"].strip(),
+                row["object_id"].strip(),
+                expand(row["object_id"].strip()),
+                (row.get("object_label") or "").strip(),
+                (row.get("mapping_justification") or "").strip(),
+                (row.get("comment") or "").strip(),
+            )
+        )
     return {iri: sorted(rows_, key=lambda m: (m.predicate, m.object_id)) for iri, rows_ in mappings.items()}
 
 
@@ -175,23 +186,29 @@ class _Reference:
         self.model = Ontospy(graph_obj=self.graph, hide_individuals=False, verbose=False, pref_lang="en")
         sources = load_sources(project)
         self.data = rdflib.Graph()
-        self.declared_in: dict[rdflib.URIRef, str] = {}
+        self.declared_in: dict[Any, str] = {}  # rdflib types subjects as Node, which sorts and hashes as URIRef
         for source in sources.data_files(project):
+            assert source.triples is not None  # load_sources without a store keeps every file's triples
             module = to_rdflib_graph(source.triples)
             self.data += module
             for subject in module.subjects(RDF.type, None):
                 self.declared_in.setdefault(subject, project.relative(source.path))
         headers = set(self.data.subjects(RDF.type, OWL.Ontology))  # a module's header is no example
-        self.individuals = {s for s in self.data.subjects() if isinstance(s, rdflib.URIRef) and s not in headers}
+        self.individuals: set[Any] = {
+            s for s in self.data.subjects() if isinstance(s, rdflib.URIRef) and s not in headers
+        }
         self.mappings = read_mappings(project)
         self.terms: dict[str, Term] = {}
-        self.examples: dict[str, Example] = {}
-        self.example_of: dict[str, rdflib.URIRef] = {}  # term IRI -> its example data individual
+        self.examples: dict[str, Any] = {}  # IRI -> Example (None while they are being made)
+        self.example_of: dict[str, Any] = {}  # term IRI -> its example data individual
 
     # -- names and links --------------------------------------------------------------------------
     def label(self, node) -> str:
         for graph in (self.graph, self.data):
-            labels = sorted(graph.objects(node, RDFS.label), key=lambda l: (l.language != "en", str(l)))
+            labels = sorted(
+                graph.objects(node, RDFS.label),
+                key=lambda label: (getattr(label, "language", None) != "en", str(label)),
+            )
             if labels:
                 return str(labels[0])
         return anchor(str(node))
@@ -213,10 +230,18 @@ class _Reference:
         definitions = sorted(str(d) for d in self.graph.objects(node, SKOS.definition))
         comments = sorted(str(d) for d in self.graph.objects(node, RDFS.comment))
         return Term(
-            iri=str(node), kind=kind, label=self.label(node), definition=" ".join(definitions or comments),
+            iri=str(node),
+            kind=kind,
+            label=self.label(node),
+            definition=" ".join(definitions or comments),
             synonyms=sorted({str(s) for s in self.graph.objects(node, SKOS.altLabel)}, key=str.casefold),
-            deprecated=any(d.toPython() is True for d in self.graph.objects(node, OWL.deprecated)),
-            replaced_by=[], mappings=self.mappings.get(str(node), []), curie=anchor(str(node)))
+            deprecated=any(
+                isinstance(d, rdflib.Literal) and d.toPython() is True for d in self.graph.objects(node, OWL.deprecated)
+            ),
+            replaced_by=[],
+            mappings=self.mappings.get(str(node), []),
+            curie=anchor(str(node)),
+        )
 
     def collect(self) -> None:
         model = self.model
@@ -238,7 +263,14 @@ class _Reference:
 
     def instances_in_data(self, cls) -> list[rdflib.URIRef]:
         classes = {rdflib.URIRef(str(cls.uri))} | {rdflib.URIRef(str(d.uri)) for d in cls.descendants()}
-        return sorted({s for c in classes for s in self.data.subjects(RDF.type, c) if s in self.individuals})
+        return sorted(
+            {
+                s
+                for c in classes
+                for s in self.data.subjects(RDF.type, c)
+                if isinstance(s, rdflib.URIRef) and s in self.individuals
+            }
+        )
 
     def choose_examples(self) -> None:
         """One data individual per class, property and individual (the first by IRI), shown in the examples section."""
@@ -246,28 +278,52 @@ class _Reference:
             if members := self.instances_in_data(cls):
                 self.example_of[str(cls.uri)] = members[0]
         for prop in self.model.all_properties:
-            subjects = sorted(s for s in self.data.subjects(rdflib.URIRef(str(prop.uri)), None) if s in self.individuals)
+            subjects = sorted(
+                s
+                for s in self.data.subjects(rdflib.URIRef(str(prop.uri)), None)
+                if isinstance(s, rdflib.URIRef) and s in self.individuals
+            )
             if subjects:
                 self.example_of[str(prop.uri)] = subjects[0]
         for individual in self.model.all_individuals:
-            subjects = sorted(s for s in self.data.subjects(None, rdflib.URIRef(str(individual.uri))) if s in self.individuals)
+            subjects = sorted(
+                s
+                for s in self.data.subjects(None, rdflib.URIRef(str(individual.uri)))
+                if isinstance(s, rdflib.URIRef) and s in self.individuals
+            )
             if subjects:
                 self.example_of[str(individual.uri)] = subjects[0]
         nodes = sorted(set(self.example_of.values()))
         self.examples = dict.fromkeys(map(str, nodes))  # first the keys, so that links between examples resolve
         for node in nodes:
             self.examples[str(node)] = Example(
-                self.ref(node), self.declared_in.get(node, ""),
+                self.ref(node),
+                self.declared_in.get(node, ""),
                 types=self.refs(t for t in self.data.objects(node, RDF.type) if t != OWL.NamedIndividual),
                 values=self.facts(self.data, node),
-                example_of=self.refs(rdflib.URIRef(t) for t, n in self.example_of.items() if n == node))
+                example_of=self.refs(rdflib.URIRef(t) for t, n in self.example_of.items() if n == node),
+            )
 
     def facts(self, graph: rdflib.Graph, node) -> list[tuple[Ref, list]]:
-        skip = {RDF.type, RDFS.label, SKOS.definition, SKOS.altLabel, RDFS.subClassOf, RDFS.domain, RDFS.range,
-                RDFS.subPropertyOf, OWL.deprecated, DCTERMS.isReplacedBy, RDFS.comment}
-        predicates = sorted({p for p in graph.predicates(node, None) if p not in skip}, key=lambda p: _by_label(self.ref(p)))
-        return [(self.ref(p), sorted((self.value(o) for o in graph.objects(node, p)), key=_sort_value))
-                for p in predicates]
+        skip = {
+            RDF.type,
+            RDFS.label,
+            SKOS.definition,
+            SKOS.altLabel,
+            RDFS.subClassOf,
+            RDFS.domain,
+            RDFS.range,
+            RDFS.subPropertyOf,
+            OWL.deprecated,
+            DCTERMS.isReplacedBy,
+            RDFS.comment,
+        }
+        predicates = sorted(
+            {p for p in graph.predicates(node, None) if p not in skip}, key=lambda p: _by_label(self.ref(p))
+        )
+        return [
+            (self.ref(p), sorted((self.value(o) for o in graph.objects(node, p)), key=_sort_value)) for p in predicates
+        ]
 
     def link_example(self, term: Term) -> None:
         node = self.example_of.get(term.iri)
@@ -278,8 +334,13 @@ class _Reference:
         term.children = self.refs(rdflib.URIRef(str(c.uri)) for c in cls.children())
         term.in_domain_of = self.refs(rdflib.URIRef(str(p.uri)) for p in cls.domain_of)
         term.in_range_of = self.refs(rdflib.URIRef(str(p.uri)) for p in cls.range_of)
-        inherited = [p for group in cls.domain_of_inferred for owner, props in group.items()
-                     if owner.uri != cls.uri and owner.uri != OWL.Thing for p in props]
+        inherited = [
+            p
+            for group in cls.domain_of_inferred
+            for owner, props in group.items()
+            if owner.uri != cls.uri and owner.uri != OWL.Thing
+            for p in props
+        ]
         term.inherited_domain = self.refs(rdflib.URIRef(str(p.uri)) for p in inherited)
         members = self.instances_in_data(cls)
         term.count = len(members)
@@ -293,9 +354,12 @@ class _Reference:
         term.children = self.refs(rdflib.URIRef(str(c.uri)) for c in prop.children())
         term.domain = self.refs(self.graph.objects(node, RDFS.domain))
         term.range = self.refs(self.graph.objects(node, RDFS.range))
-        term.characteristics = sorted(anchor(str(t)).split(":")[1] for t in self.graph.objects(node, RDF.type)
-                                      if t in (OWL.FunctionalProperty, OWL.InverseFunctionalProperty,
-                                               OWL.TransitiveProperty, OWL.SymmetricProperty))
+        term.characteristics = sorted(
+            anchor(str(t)).split(":")[1]
+            for t in self.graph.objects(node, RDF.type)
+            if t
+            in (OWL.FunctionalProperty, OWL.InverseFunctionalProperty, OWL.TransitiveProperty, OWL.SymmetricProperty)
+        )
         inverse = list(self.graph.objects(node, OWL.inverseOf)) + list(self.graph.subjects(OWL.inverseOf, node))
         term.inverse = self.refs(inverse)
         term.count = len(list(self.data.triples((None, node, None))))
@@ -333,25 +397,39 @@ class _Reference:
                 groups.setdefault(term.kind, []).append(term)
         order = ["class", "object property", "datatype property", "annotation property", "property"]
         names = [k for k in order if k in groups] + sorted(k for k in groups if k not in order)
-        titles = {"class": "classes", "object property": "object properties", "datatype property": "datatype properties",
-                  "annotation property": "annotation properties", "property": "other properties"}
+        titles = {
+            "class": "classes",
+            "object property": "object properties",
+            "datatype property": "datatype properties",
+            "annotation property": "annotation properties",
+            "property": "other properties",
+        }
         return [(titles.get(name, name), sorted(groups[name], key=_by_label)) for name in names]
 
     def sections(self) -> list[tuple[str, str, list[Term]]]:
         """The entries by kind: (anchor, title, terms sorted by label)."""
-        kinds = [("classes", "Classes", "class"), ("object-properties", "Object properties", "object property"),
-                 ("datatype-properties", "Datatype properties", "datatype property"),
-                 ("annotation-properties", "Annotation properties", "annotation property"),
-                 ("other-properties", "Other properties", "property"),
-                 ("individuals", "Individuals defined in the ontology", "individual")]
-        return [(key, title, members) for key, title, kind in kinds
-                if (members := sorted((t for t in self.terms.values() if t.kind == kind), key=_by_label))]
+        kinds = [
+            ("classes", "Classes", "class"),
+            ("object-properties", "Object properties", "object property"),
+            ("datatype-properties", "Datatype properties", "datatype property"),
+            ("annotation-properties", "Annotation properties", "annotation property"),
+            ("other-properties", "Other properties", "property"),
+            ("individuals", "Individuals defined in the ontology", "individual"),
+        ]
+        return [
+            (key, title, members)
+            for key, title, kind in kinds
+            if (members := sorted((t for t in self.terms.values() if t.kind == kind), key=_by_label))
+        ]
 
     def interfaces(self) -> list[Term]:
         """The individuals that carry an interface numeral, in numeral order (I, II, III, IV)."""
         numbered = [(str(n), s) for s, n in self.graph.subject_objects(LISKG.interfaceNumeral)]
-        return [self.terms[str(s)] for n, s in sorted(numbered, key=lambda pair: (ROMAN.get(pair[0], 99), pair[0]))
-                if str(s) in self.terms]
+        return [
+            self.terms[str(s)]
+            for n, s in sorted(numbered, key=lambda pair: (ROMAN.get(pair[0], 99), pair[0]))
+            if str(s) in self.terms
+        ]
 
     def context(self) -> dict:
         root = next(iter(self.graph.subjects(RDF.type, OWL.Ontology)))
@@ -362,14 +440,17 @@ class _Reference:
             "version": str(self.graph.value(root, OWL.versionInfo) or ""),
             "description": str(self.graph.value(root, DCTERMS.description) or ""),
             "license": str(self.graph.value(root, DCTERMS.license) or ""),
-            "interfaces": [(self.graph.value(rdflib.URIRef(t.iri), LISKG.interfaceNumeral), t) for t in self.interfaces()],
+            "interfaces": [
+                (self.graph.value(rdflib.URIRef(t.iri), LISKG.interfaceNumeral), t) for t in self.interfaces()
+            ],
             "tree": self.tree(),
             "index": self.index(),
             "sections": self.sections(),
             "examples": sorted(self.examples.values(), key=lambda e: _by_label(e.ref)),
             "has_mappings": bool(self.mappings),
-            "unmapped": sorted((anchor(subject), rows) for subject, rows in self.mappings.items()
-                               if subject not in self.terms),
+            "unmapped": sorted(
+                (anchor(subject), rows) for subject, rows in self.mappings.items() if subject not in self.terms
+            ),
             "counts": Counter(t.kind for t in self.terms.values()),
         }
 
@@ -387,13 +468,20 @@ class ReferencePage(VizFactory):
     the terminal's encoding: Ontospy's own _renderTemplate encodes for sys.stdout, so the bytes would depend on the locale."""
 
     def __init__(self, reference: _Reference, title: str):
-        env = Environment(loader=PackageLoader("liskg.publish", "templates"), autoescape=select_autoescape(["html"]),
-                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        env = Environment(
+            loader=PackageLoader("liskg.publish", "templates"),
+            autoescape=select_autoescape(["html"]),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
         super().__init__(reference.model, title=title, jinja2env=env)
         self.template_name, self.main_file_name = TEMPLATE, INDEX
 
     def render(self, extra: dict) -> bytes:
-        return self.jinja2env.get_template(self.template_name).render({**self.basic_context_data, **extra}).encode("utf-8")
+        return (
+            self.jinja2env.get_template(self.template_name).render({**self.basic_context_data, **extra}).encode("utf-8")
+        )
 
 
 def render_html(project: Project) -> bytes:

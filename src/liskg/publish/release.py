@@ -17,6 +17,7 @@ Every file is deterministic; the folder is replaced as a whole, so it is never h
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -24,28 +25,39 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
+from xml.dom import minidom
 
 import rdflib
 
-from liskg import vocab
-from liskg.build import outputs, serialization
-from liskg.errors import CheckFailed, LiskgError
-from liskg.project import Project
-from liskg.progress import Progress
+from liskg.base import manifest, vocab
+from liskg.base.errors import CheckFailed, LiskgError
+from liskg.base.progress import Progress
+from liskg.base.project import INFERRED, MERGED, Project
+from liskg.base.rdfconvert import to_ox_triple, to_rdflib_graph
+from liskg.base.vocab import OWL_IMPORTS
+from liskg.builder import pipeline, serialization
+from liskg.builder.owlapi import check_files, compile_java, owlapi_jar
+from liskg.builder.reasoning import reason
 from liskg.publish import alignment, dataset, mappings, versioning
+from liskg.querying.stats import counts
+from liskg.querying.store import load
+from liskg.sources.loading import load_sources
 
 RELEASE_DIR = "release"
 CONTEXT_IRI = "https://w3id.org/liskg/context.jsonld"
 RDF_FORMATS = {".ttl": "turtle", ".rdf": "xml", ".nt": "nt", ".jsonld": "json-ld"}
-CONTEXT = {**vocab.PREFIXES,
-           "void": "http://rdfs.org/ns/void#",
-           "dcat": "http://www.w3.org/ns/dcat#",
-           "emmo": "https://w3id.org/emmo#",
-           "echem": "https://w3id.org/emmo/domain/electrochemistry#",
-           "battery": "https://w3id.org/emmo/domain/battery#",
-           "chemicalsubstance": "https://w3id.org/emmo/domain/chemical-substance#",
-           "manufacturing": "https://w3id.org/emmo/domain/manufacturing#"}
+CONTEXT = {
+    **vocab.PREFIXES,
+    "void": "http://rdfs.org/ns/void#",
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "emmo": "https://w3id.org/emmo#",
+    "echem": "https://w3id.org/emmo/domain/electrochemistry#",
+    "battery": "https://w3id.org/emmo/domain/battery#",
+    "chemicalsubstance": "https://w3id.org/emmo/domain/chemical-substance#",
+    "manufacturing": "https://w3id.org/emmo/domain/manufacturing#",
+}
 BASE = "https://w3id.org/liskg/release/{version}/"
 RDF_TYPE = rdflib.RDF.type
 XSD_STRING = rdflib.URIRef("http://www.w3.org/2001/XMLSchema#string")
@@ -76,8 +88,6 @@ def ordered(graph: rdflib.Graph) -> rdflib.Graph:
 def _canonical(graph: rdflib.Graph) -> rdflib.Graph:
     """The graph with its blank nodes named by the build's canonical labelling (serialization.canonical, RDFC-1.0),
     so every serializer of the release writes the same labels on every run."""
-    from liskg.build.rdfconvert import to_ox_triple, to_rdflib_graph
-
     return to_rdflib_graph(serialization.canonical(to_ox_triple(t) for t in graph))
 
 
@@ -123,10 +133,9 @@ def serializations(stem: str, graph: rdflib.Graph) -> dict[str, bytes]:
 
 def stable_rdfxml(data: bytes) -> bytes:
     """rdflib's RDF/XML with its node descriptions sorted by subject (rdflib emits them in set order)."""
-    from xml.dom import minidom
-
     document = minidom.parseString(data)
     root = document.documentElement
+    assert root is not None  # rdflib's RDF/XML has its rdf:RDF element
     nodes = [n for n in root.childNodes if n.nodeType == n.ELEMENT_NODE]
     for child in list(root.childNodes):
         root.removeChild(child)
@@ -140,22 +149,16 @@ def stable_rdfxml(data: bytes) -> bytes:
 
 def _ontology_graph(project: Project, loaded) -> rdflib.Graph:
     """The ontology modules as one ontology: liskg.ttl's header, no imports, no module headers."""
-    from liskg.build.rdfconvert import to_rdflib_graph
-    from liskg.vocab import OWL_IMPORTS
-
     files = loaded.ontology_files(project)
     modules = {f.ontology_iri for f in files if f.ontology_iri != versioning.ONTOLOGY_IRI}
-    return to_rdflib_graph(t for f in files for t in f.triples
-                           if t.predicate.value != OWL_IMPORTS and t.subject.value not in modules)
+    return to_rdflib_graph(
+        t for f in files for t in f.triples if t.predicate.value != OWL_IMPORTS and t.subject.value not in modules
+    )
 
 
 def owl_xml(ttl_files: dict[str, bytes], work: Path) -> dict[str, bytes]:
     """OWL/XML of each Turtle file, written by the OWL API (java/OwlXml.java)."""
-    from importlib import resources
-
-    from liskg.build.owlapi import compile_java, owlapi_jar
-
-    classes = compile_java(resources.files("liskg.build") / "java" / "OwlXml.java")
+    classes = compile_java(resources.files("liskg.builder") / "java" / "OwlXml.java")
     args = ["java", "-cp", f"{classes}:{owlapi_jar()}", "OwlXml", "write"]
     for name, data in ttl_files.items():
         (work / name).write_bytes(data)
@@ -163,15 +166,22 @@ def owl_xml(ttl_files: dict[str, bytes], work: Path) -> dict[str, bytes]:
     proc = subprocess.run(args, capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
         raise LiskgError(f"OWL API could not write OWL/XML: {(proc.stderr.strip().splitlines() or ['?'])[-1][:300]}")
-    return {name.removesuffix(".ttl") + ".owx": (work / (name.removesuffix(".ttl") + ".owx")).read_bytes()
-            for name in ttl_files}
+    return {
+        name.removesuffix(".ttl") + ".owx": (work / (name.removesuffix(".ttl") + ".owx")).read_bytes()
+        for name in ttl_files
+    }
 
 
 def catalog(version: str) -> bytes:
-    entries = [("https://w3id.org/liskg/data", "liskg.ttl"), ("https://w3id.org/liskg/ontology", "liskg-ontology.ttl"),
-               (alignment.ALIGNMENT_IRI, "liskg-emmo-alignment.ttl")]
-    lines = ['<?xml version="1.0" encoding="UTF-8" standalone="no"?>',
-             '<catalog prefer="public" xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">']
+    entries = [
+        ("https://w3id.org/liskg/data", "liskg.ttl"),
+        ("https://w3id.org/liskg/ontology", "liskg-ontology.ttl"),
+        (alignment.ALIGNMENT_IRI, "liskg-emmo-alignment.ttl"),
+    ]
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>',
+        '<catalog prefer="public" xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">',
+    ]
     for iri, file in entries:
         lines.append(f'    <uri name="{iri}" uri="{file}"/>')
         lines.append(f'    <uri name="{iri}/{version}" uri="{file}"/>')
@@ -184,23 +194,25 @@ def checksums(files: dict[str, bytes]) -> bytes:
 
 def check(project: Project, loaded, table, store_asserted) -> None:
     problems = versioning.version_problems(project, loaded) + versioning.deprecation_problems(project, loaded)
-    problems += mappings.problems(table, mappings.load_terms(project.root), mappings.liskg_labels(store_asserted),
-                                  mappings.liskg_classes(store_asserted))
+    problems += mappings.problems(
+        table,
+        mappings.load_terms(project.root),
+        mappings.liskg_labels(store_asserted),
+        mappings.liskg_classes(store_asserted),
+    )
     if problems:
         raise CheckFailed("\n".join(problems + [f"{len(problems)} release problem(s); nothing was written"]))
 
 
 def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
     """Check and write build/release/; raise LiskgError (nothing written) when a check fails."""
-    from liskg.api import open_store
-    from liskg.query.stats import counts
-    from liskg.sources.loading import load_sources
-
     progress = Progress("release", quiet)
     result = ReleaseResult()
     with progress.step("checking versions, deprecations and mappings") as note:
-        store = open_store(project, inferred=True)
-        asserted_store = open_store(project, inferred=False)
+        if manifest.stale_reason(project):  # as liskg.open_store does: a quiet build first
+            pipeline.build(project, quiet=True)
+        store = load(project, inferred=True)
+        asserted_store = load(project, inferred=False)
         loaded = load_sources(project)
         table = mappings.load_mappings(project.root)
         check(project, loaded, table, asserted_store)
@@ -209,9 +221,12 @@ def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
         note["detail"] = f"version {info['version']}, {len(table.mappings)} mappings"
 
     with progress.step("compiling the EMMO alignment") as note:
-        merged = rdflib.Graph().parse(project.build_dir / outputs.MERGED, format="turtle")
-        graphs = {"liskg": merged, "liskg-ontology": _ontology_graph(project, loaded),
-                  "liskg-emmo-alignment": alignment.compile_alignment(table, info)}
+        merged = rdflib.Graph().parse(project.build_dir / MERGED, format="turtle")
+        graphs = {
+            "liskg": merged,
+            "liskg-ontology": _ontology_graph(project, loaded),
+            "liskg-emmo-alignment": alignment.compile_alignment(table, info),
+        }
         note["detail"] = f"{len(graphs['liskg-emmo-alignment']):,} triples"
 
     with progress.step("serializing Turtle, RDF/XML, N-Triples, JSON-LD") as note:
@@ -219,7 +234,7 @@ def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
         for stem, graph in graphs.items():
             files.update(serializations(stem, graph))
             result.triples[stem] = len(set(graph))
-        files["liskg-inferred.nt"] = (project.build_dir / outputs.INFERRED).read_bytes()
+        files["liskg-inferred.nt"] = (project.build_dir / INFERRED).read_bytes()
         result.triples["liskg-inferred"] = len(store)
         note["detail"] = f"{len(files)} files"
 
@@ -236,9 +251,14 @@ def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
     for source in (mappings.MAPPINGS_FILE, mappings.METADATA_FILE):
         files[Path(source).name] = (project.root / source).read_bytes()
     files["catalog-v001.xml"] = catalog(result.version)
-    description = dataset.describe(version=result.version, issued=info["issued"],
-                                   base=BASE.format(version=result.version), counts=counts(store),
-                                   asserted=merged, files={n: len(d) for n, d in files.items()})
+    description = dataset.describe(
+        version=result.version,
+        issued=info["issued"],
+        base=BASE.format(version=result.version),
+        counts=counts(store),
+        asserted=merged,
+        files={n: len(d) for n, d in files.items()},
+    )
     files["void.ttl"] = ordered(description).serialize(format="turtle", encoding="utf-8")
     files["SHA256SUMS"] = checksums(files)
 
@@ -249,11 +269,9 @@ def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
     return result
 
 
-def _check_alignment(project: Project, merged: rdflib.Graph, aligned: rdflib.Graph, files: dict[str, bytes],
-                     work: Path) -> str:
-    from liskg.build.owlapi import check_files
-    from liskg.build.reasoning import reason
-
+def _check_alignment(
+    project: Project, merged: rdflib.Graph, aligned: rdflib.Graph, files: dict[str, bytes], work: Path
+) -> str:
     together = rdflib.Graph()
     for t in merged:
         together.add(t)
@@ -277,8 +295,6 @@ def _check_alignment(project: Project, merged: rdflib.Graph, aligned: rdflib.Gra
 def _replace_folder(target: Path, files: dict[str, bytes]) -> Path:
     """Write the files into a fresh folder and swap it in for TARGET in one rename; a second release
     running at the same time waits for the first (a lock beside TARGET) instead of racing its swap."""
-    import fcntl
-
     with open(target.parent / f".{target.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         return _swap_in(target, files)

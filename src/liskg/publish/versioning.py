@@ -8,11 +8,11 @@ dcterms:isReplacedBy. Removing or renaming a released term is an error.
 
 from __future__ import annotations
 
-from liskg.errors import LiskgError
-from liskg.build.qc import declarations
-from liskg.project import Project
-from liskg.sources.loading import LoadedSources
-from liskg.vocab import DCTERMS, LISKG, OWL, UNIT, shorten
+from liskg.base.errors import LiskgError
+from liskg.base.project import Project
+from liskg.base.vocab import DCTERMS, LISKG, OWL, UNIT, shorten
+from liskg.builder.qc import declarations
+from liskg.sources.loading import LoadedSources, SourceFile, declared_ontology, parse_turtle
 
 RELEASED_TERMS = "ontology/released-terms.txt"
 ONTOLOGY_IRI = "https://w3id.org/liskg/ontology"
@@ -33,8 +33,6 @@ def release_info(loaded: LoadedSources) -> dict[str, str]:
 
 def version_problems(project: Project, loaded: LoadedSources) -> list[str]:
     """Modules without versionIRI/versionInfo, or with a version other than the ontology's."""
-    from liskg.sources.loading import SourceFile, declared_ontology, parse_turtle
-
     version = release_info(loaded)["version"]
     shapes = parse_turtle(project.shapes_file, project.relative(project.shapes_file))
     found = []
@@ -42,8 +40,10 @@ def version_problems(project: Project, loaded: LoadedSources) -> list[str]:
         header = {t.predicate.value: t.object.value for t in f.triples if t.subject.value == f.ontology_iri}
         info, iri = header.get(OWL + "versionInfo"), header.get(OWL + "versionIRI")
         if info != version or iri != f"{f.ontology_iri}/{version}":
-            found.append(f"{project.relative(f.path)}: module <{f.ontology_iri}> needs owl:versionInfo \"{version}\" "
-                         f"and owl:versionIRI <{f.ontology_iri}/{version}> (has {info!r}, {iri!r})")
+            found.append(
+                f'{project.relative(f.path)}: module <{f.ontology_iri}> needs owl:versionInfo "{version}" '
+                f"and owl:versionIRI <{f.ontology_iri}/{version}> (has {info!r}, {iri!r})"
+            )
     return found
 
 
@@ -54,7 +54,9 @@ def read_released_terms(project: Project) -> tuple[str, list[tuple[int, str]]]:
     except OSError as exc:
         raise LiskgError(f"{RELEASED_TERMS}: cannot read the list of released terms ({exc.strerror})") from None
     version = lines[0].removeprefix("# LiSKG ontology terms released in ").split()[0]
-    return version, [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")]
+    return version, [
+        (n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")
+    ]
 
 
 def ontology_terms(project: Project, loaded: LoadedSources) -> list[str]:
@@ -71,8 +73,10 @@ def deprecation_problems(project: Project, loaded: LoadedSources) -> list[str]:
         where = f"{RELEASED_TERMS}:{line}"
         header = _header(loaded, iri)
         if iri not in declared:
-            found.append(f"{where}: {shorten(iri)} was released in {version} and is gone; keep it declared, "
-                         "with owl:deprecated true and dcterms:isReplacedBy its replacement")
+            found.append(
+                f"{where}: {shorten(iri)} was released in {version} and is gone; keep it declared, "
+                "with owl:deprecated true and dcterms:isReplacedBy its replacement"
+            )
         elif header.get(OWL + "deprecated") in ("true", "1") and DCTERMS + "isReplacedBy" not in header:
             found.append(f"{where}: {shorten(iri)} is deprecated without dcterms:isReplacedBy; name its replacement")
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from liskg.errors import LiskgError
+from liskg.base.errors import LiskgError
 
 CATALOG_NAME = "catalog-v001.xml"
 _NS = "{urn:oasis:names:tc:entity:xmlns:xml:catalog}"
@@ -19,9 +19,9 @@ def read_catalog(path: Path) -> dict[str, Path]:
         line, column = exc.position
         raise LiskgError(f"{path}:{line}:{column}: not a well-formed XML catalog ({exc.msg})") from None
     return {
-        entry.get("name"): (path.parent / entry.get("uri")).resolve()
+        name: (path.parent / uri).resolve()
         for entry in root.iter(f"{_NS}uri")
-        if entry.get("name") and entry.get("uri")
+        if (name := entry.get("name")) and (uri := entry.get("uri"))
     }
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from liskg import vocab
-from liskg.errors import LiskgError
-from liskg.project import Project
+from liskg.base import vocab
+from liskg.base.errors import LiskgError
+from liskg.base.project import Project
 from liskg.sources.catalog import read_catalogs
 
 
@@ -74,27 +74,38 @@ def _utf8_bytes(path: Path, shown: str) -> bytes:
     except UnicodeDecodeError as exc:  # Oxigraph lets bad bytes through in comments; later steps read text
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - data.rfind(b"\n", 0, exc.start)
-        raise LiskgError(f"{shown}:{line}:{column}: not UTF-8 text (byte 0x{data[exc.start]:02x}); "
-                         "save the file as UTF-8") from None
+        raise LiskgError(
+            f"{shown}:{line}:{column}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+        ) from None
     return data
 
 
 def _turtle_error(shown: str, exc: SyntaxError) -> LiskgError:
     message = str(exc).split(" (", 1)[0] if str(exc).endswith(")") else str(exc)
-    message = re.sub(r"^Parser error (between line \d+ column \d+ and line \d+ column \d+|at line \d+ "
-                     r"between columns \d+ and \d+|at line \d+ column \d+)?:?\s*", "", message).strip()
+    message = re.sub(
+        r"^Parser error (between line \d+ column \d+ and line \d+ column \d+|at line \d+ "
+        r"between columns \d+ and \d+|at line \d+ column \d+)?:?\s*",
+        "",
+        message,
+    ).strip()
     return LiskgError(f"{shown}:{exc.lineno}:{exc.offset}: Turtle syntax error: {message}")
 
 
 def declared_ontology(triples: list[ox.Triple]) -> tuple[str | None, list[str]]:
-    ontologies = [t.subject.value for t in triples
-                  if t.predicate.value == vocab.RDF_TYPE and t.object.value == vocab.OWL_ONTOLOGY]
+    ontologies = [
+        t.subject.value for t in triples if t.predicate.value == vocab.RDF_TYPE and t.object.value == vocab.OWL_ONTOLOGY
+    ]
     imports = sorted(t.object.value for t in triples if t.predicate.value == vocab.OWL_IMPORTS)
     return (ontologies[0] if ontologies else None), imports
 
 
-def walk_imports(project: Project, root: Path, catalog: dict[str, Path], store: ox.Store | None = None,
-                 on_file: Callable[[SourceFile], None] | None = None) -> list[SourceFile]:
+def walk_imports(
+    project: Project,
+    root: Path,
+    catalog: dict[str, Path],
+    store: ox.Store | None = None,
+    on_file: Callable[[SourceFile], None] | None = None,
+) -> list[SourceFile]:
     """ROOT and every file it imports, transitively, parsed, in load order (breadth-first); each
     owl:imports IRI is resolved to a local file by CATALOG, never fetched. With STORE, every file is also
     loaded into it, and a file outside ontology/ only into it (its header is read back from the store).
@@ -126,7 +137,7 @@ def walk_imports(project: Project, root: Path, catalog: dict[str, Path], store: 
             if target is None:
                 raise LiskgError(
                     f"{project.relative(path)}: owl:imports <{imported}>, which no catalog-v001.xml maps to a "
-                    f"local file; add <uri name=\"{imported}\" uri=\"FILE\"/> to the catalog"
+                    f'local file; add <uri name="{imported}" uri="FILE"/> to the catalog'
                 )
             pending.append((target, project.relative(path)))
     return files
@@ -145,11 +156,14 @@ def _store_header(store: ox.Store, before: set[str]) -> tuple[str | None, list[s
     return new[0], sorted(q.object.value for q in imports)
 
 
-_RDF_TYPE, _OWL_ONTOLOGY, _OWL_IMPORTS = (ox.NamedNode(i) for i in (vocab.RDF_TYPE, vocab.OWL_ONTOLOGY, vocab.OWL_IMPORTS))
+_RDF_TYPE, _OWL_ONTOLOGY, _OWL_IMPORTS = (
+    ox.NamedNode(i) for i in (vocab.RDF_TYPE, vocab.OWL_ONTOLOGY, vocab.OWL_IMPORTS)
+)
 
 
-def load_sources(project: Project, store: ox.Store | None = None,
-                 on_file: Callable[[SourceFile], None] | None = None) -> LoadedSources:
+def load_sources(
+    project: Project, store: ox.Store | None = None, on_file: Callable[[SourceFile], None] | None = None
+) -> LoadedSources:
     """Load the data root and everything it imports, resolving IRIs with the catalogs; with STORE, into it
     too, the graph_data/ files only there (see walk_imports, which calls ON_FILE)."""
     catalog = read_catalogs([project.data_dir, project.ontology_dir])

@@ -1,5 +1,7 @@
 """liskg compare"""
 
+from liskg.cli.arguments import add_timeout, open_build
+
 HELP = "compare the numbers of studies side by side: one column per quantity, in one unit"
 DESCRIPTION = """\
 A comparison table of the numbers the selected studies report. Rows are studies (or strategies with
@@ -21,38 +23,53 @@ examples:
   liskg compare --interface III --electrolyte sulfide --quantity "specific capacity" --format latex"""
 
 
-# The same as liskg.query.compare.ROWS and FORMATS, written out so `liskg --help` imports no RDF library.
+# The same as liskg.querying.compare.ROWS and FORMATS, written out so `liskg --help` imports no RDF library.
 ROWS = ("study", "strategy")
 FORMATS = ("table", "csv", "md", "latex")
 
 
 def add_arguments(parser):
-    from liskg.cli.arguments import add_timeout
-
     parser.add_argument("--interface", metavar="NAME", help="interface numeral or name (I-IV, Li/SSE, S/SSE ...)")
-    parser.add_argument("--electrolyte", metavar="CLASS", help="electrolyte class (oxide, garnet, sulfide, polymer ...)")
+    parser.add_argument(
+        "--electrolyte", metavar="CLASS", help="electrolyte class (oxide, garnet, sulfide, polymer ...)"
+    )
     parser.add_argument("--method", metavar="CLASS", help="processing method class (vapor deposition, ...)")
     parser.add_argument("--quantity", metavar="KIND", help="kind of quantity (ionic conductivity, resistance ...)")
-    parser.add_argument("--unit", action="append", default=[], metavar="SYMBOL",
-                        help="show the columns this unit converts to in it (repeatable), e.g. 'mS cm-1'")
+    parser.add_argument(
+        "--unit",
+        action="append",
+        default=[],
+        metavar="SYMBOL",
+        help="show the columns this unit converts to in it (repeatable), e.g. 'mS cm-1'",
+    )
     parser.add_argument("--rows", choices=ROWS, default="study", help="one row per study (default) or per strategy")
-    parser.add_argument("-f", "--format", choices=FORMATS, default="table",
-                        help="table (default), csv, md (Markdown) or latex (booktabs)")
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="table (default), csv, md (Markdown) or latex (booktabs)",
+    )
     add_timeout(parser)
     parser.add_argument("--asserted-only", action="store_true", help="query without the materialized inferences")
 
 
 def run(args, project) -> int:
-    from liskg.cli.arguments import open_build
-    from liskg.query import engine
-    from liskg.query.compare import Comparer
+    # 57 ms at start-up (pyoxigraph, the name resolver): `liskg --help` needs none of it
+    from liskg.base import engine
+    from liskg.querying.compare import Comparer
 
     store = open_build(project, inferred=not args.asserted_only)
 
     def answer() -> bytes:
-        comparison = Comparer(store).compare(interface=args.interface, electrolyte=args.electrolyte,
-                                             method=args.method, quantity=args.quantity, rows=args.rows,
-                                             units=tuple(args.unit))
+        comparison = Comparer(store).compare(
+            interface=args.interface,
+            electrolyte=args.electrolyte,
+            method=args.method,
+            quantity=args.quantity,
+            rows=args.rows,
+            units=tuple(args.unit),
+        )
         return comparison.render(args.format).encode()
 
     print(engine.bounded(answer, args.timeout, "compare").decode())

@@ -1,5 +1,7 @@
 """liskg docs"""
 
+from pathlib import Path
+
 HELP = "write the ontology reference (one HTML page, Ontospy) into build/docs/"
 DESCRIPTION = """\
 Generate one HTML page documenting every class, property and individual of ontology/liskg.ttl and
@@ -19,8 +21,7 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    from pathlib import Path
-
+    # 600 ms at start-up (Ontospy, rdflib): `liskg --help` needs none of it
     from liskg.publish.reference import write_docs
 
     target = write_docs(project, Path(args.output) if args.output else None)

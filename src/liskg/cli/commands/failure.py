@@ -1,5 +1,7 @@
 """liskg failure"""
 
+from liskg.cli.arguments import add_lookup_arguments, print_lookup
+
 HELP = "failure modes by name: where they occur, what causes them, what mitigates or risks them"
 DESCRIPTION = """\
 Show failure modes whose name contains the text, and every failure mode of a matching class
@@ -14,12 +16,8 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.arguments import add_lookup_arguments
-
     add_lookup_arguments(parser, "failure", "NAME", "failure mode or failure-mode class name")
 
 
 def run(args, project) -> int:
-    from liskg.cli.arguments import print_lookup
-
     return print_lookup(args, project, "failure_report", args.failure)

@@ -1,5 +1,7 @@
 """liskg material"""
 
+from liskg.cli.arguments import add_lookup_arguments, print_lookup
+
 HELP = "a material by name, formula or synonym: what it is, who uses it, its numbers"
 DESCRIPTION = """\
 Show a material: its classes (electrolyte family, roles), formula and synonyms, the strategies
@@ -14,12 +16,8 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.arguments import add_lookup_arguments
-
     add_lookup_arguments(parser, "material", "NAME", "label, synonym or formula")
 
 
 def run(args, project) -> int:
-    from liskg.cli.arguments import print_lookup
-
     return print_lookup(args, project, "material_report", args.material)

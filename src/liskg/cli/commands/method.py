@@ -1,5 +1,7 @@
 """liskg method"""
 
+from liskg.cli.arguments import add_lookup_arguments, print_lookup
+
 HELP = "a processing method: what it mitigates and risks, its sub-methods, the studies and numbers behind it"
 DESCRIPTION = """\
 Show a processing method by name: its definition and synonyms, its narrower methods, the failure
@@ -15,12 +17,8 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.arguments import add_lookup_arguments
-
     add_lookup_arguments(parser, "method", "NAME", "method label or synonym (pressing, CVD, slurry casting ...)")
 
 
 def run(args, project) -> int:
-    from liskg.cli.arguments import print_lookup
-
     return print_lookup(args, project, "method_report", args.method)

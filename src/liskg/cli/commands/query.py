@@ -1,5 +1,13 @@
 """liskg query"""
 
+import textwrap
+
+from liskg.base import named
+from liskg.base.errors import LiskgError
+from liskg.base.project import ANSWERS
+from liskg.cli.arguments import add_common_arguments, ensure_current, table_width
+from liskg.querying import answers
+
 HELP = "answer a question: run a named query, a .rq file or inline SPARQL"
 DESCRIPTION = """\
 Run a read-only SPARQL 1.1 query over the built graph: the asserted triples plus the inferences
@@ -31,20 +39,18 @@ Queries have a time bound (--timeout, default 30 s) and UPDATE requests are refu
 
 
 def add_arguments(parser):
-    from liskg.cli.arguments import add_common_arguments
-
     parser.add_argument("query", nargs="?", metavar="NAME|FILE.rq", help="a named query or a .rq file")
     parser.add_argument("-e", "--expr", metavar="SPARQL", help="inline query text instead of a name or file")
     parser.add_argument("-l", "--list", action="store_true", help="list the named queries and their questions")
-    parser.add_argument("--evaluate", action="store_true",
-                        help="evaluate on the store even when the build already computed this query's answer")
+    parser.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="evaluate on the store even when the build already computed this query's answer",
+    )
     add_common_arguments(parser, formats=True)
 
 
 def run(args, project) -> int:
-    from liskg.errors import LiskgError
-    from liskg.query import named
-
     if args.list:
         listing(named.named_queries(project))
         return 0
@@ -52,14 +58,11 @@ def run(args, project) -> int:
         raise LiskgError("give either a query name or file, or -e 'SPARQL', not both")
     query = named.resolve(project, args.query, args.expr)
 
-    from liskg.cli.arguments import ensure_current, table_width
-    from liskg.query import answers
-
-    folder = project.build_dir / answers.ANSWERS
+    folder = project.build_dir / ANSWERS
     reads = not (args.asserted_only or args.evaluate)
     answer = answers.read(folder, query.name, query.text) if reads else None
     if answer is None:  # a text no build has parsed: its syntax errors come before any rebuild
-        from liskg.query import engine
+        from liskg.base import engine  # 11 ms at start-up (pyoxigraph): an answer the build kept needs none
 
         engine.check(query.text, query.origin)
     if ensure_current(project) and reads:
@@ -67,7 +70,7 @@ def run(args, project) -> int:
     width = table_width(args.wide)
     shown = answer.text(args.format, width) if answer else None  # the cells the build kept: no Oxigraph
     if shown is None:
-        from liskg.query import tables
+        from liskg.querying import tables  # 67 ms at start-up (pyoxigraph, numbers): only these formats need it
 
         result, labeller = answer.decoded() if answer else evaluated(args, project, query)
         shown = tables.render(result, args.format, labeller, width=width, labels=args.labels)
@@ -77,8 +80,10 @@ def run(args, project) -> int:
 
 def evaluated(args, project, query):
     """The query's result on the store, and a Labeller that looks labels up there."""
-    from liskg.query import engine, tables
-    from liskg.query.store import load
+    # 30 ms at start-up (pyoxigraph, the store): a named query the build answered needs none of it
+    from liskg.base import engine
+    from liskg.base.labels import Labeller
+    from liskg.querying.store import load
 
     store = load(project, inferred=not args.asserted_only)
     if args.standalone:  # in-process, no fork: the process ends at the time bound
@@ -86,12 +91,10 @@ def evaluated(args, project, query):
             result = engine.run(store, query.text, timeout=None, origin=query.origin)
     else:
         result = engine.run(store, query.text, timeout=args.timeout, origin=query.origin)
-    return result, tables.Labeller(store)
+    return result, Labeller(store)
 
 
 def listing(named) -> None:
-    import textwrap
-
     for name, query in named.items():
         print(name)
         for label, text in (("", query.question or "(no question in the header)"), ("answer: ", query.answer)):

@@ -1,5 +1,7 @@
 """liskg reason"""
 
+from liskg.cli.commands.build import warn_unvalidated
+
 HELP = "run the HermiT reasoner: consistency and unsatisfiable classes (needs Java)"
 DESCRIPTION = """\
 Build the graph and run HermiT (through owlready2) on the merged ontology + data. Reports whether
@@ -16,10 +18,11 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
+    # 90 ms at start-up (pyoxigraph, the query stage): `liskg --help` needs none of it
     from liskg import api
-    from liskg.cli.commands.build import warn_unvalidated
 
     result = api.build(project, validate=False, reason=True, progress=not args.quiet)
+    assert result is not None and result.reasoner_report is not None  # built, with HermiT's report
     print(f"HermiT: {result.reasoner_report.summary()}")
     warn_unvalidated()
     return 0

@@ -1,5 +1,8 @@
 """liskg serve"""
 
+from liskg.base.errors import LiskgError
+from liskg.cli.arguments import add_timeout, ensure_current
+
 HELP = "serve the graph as a read-only SPARQL 1.1 endpoint (for YASGUI, SPARQLWrapper, notebooks)"
 DESCRIPTION = """\
 Serve the built graph (asserted + inferred triples) as a read-only SPARQL 1.1 Protocol endpoint:
@@ -23,24 +26,25 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.arguments import add_timeout
-
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=7878, help="port to listen on, 0 for any free one (default: 7878)")
     add_timeout(parser)
-    parser.add_argument("--cors", metavar="ORIGIN",
-                        help="let browser pages from ORIGIN (e.g. http://localhost:8888, or '*' for any) read answers")
+    parser.add_argument(
+        "--cors",
+        metavar="ORIGIN",
+        help="let browser pages from ORIGIN (e.g. http://localhost:8888, or '*' for any) read answers",
+    )
     parser.add_argument("--asserted-only", action="store_true", help="serve without the materialized inferences")
 
 
 def run(args, project) -> int:
-    from liskg.cli.arguments import ensure_current
-    from liskg.errors import LiskgError
-    from liskg.query import server
+    # 140 ms at start-up (http.server, subprocess, pyoxigraph): `liskg --help` needs none of it
+    from liskg.querying import server
 
     if not 0 <= args.port <= 65535:
         raise LiskgError(f"--port {args.port}: a port is a number from 0 (any free port) to 65535")
     ensure_current(project)
 
-    return server.serve(project, host=args.host, port=args.port, timeout=args.timeout,
-                        inferred=not args.asserted_only, cors=args.cors)
+    return server.serve(
+        project, host=args.host, port=args.port, timeout=args.timeout, inferred=not args.asserted_only, cors=args.cors
+    )

@@ -1,5 +1,7 @@
 """liskg stats"""
 
+from liskg.cli.arguments import open_build
+
 HELP = "count studies, strategies, materials by role, failure modes, measurements, claims; graph metrics"
 DESCRIPTION = """\
 Print what the graph holds: headline counts, then materials by role or family, then metrics of the
@@ -9,14 +11,16 @@ methods and failure modes (degree and betweenness centrality), and connected com
 example:
   liskg stats"""
 
+
 def add_arguments(parser):
     parser.add_argument("--asserted-only", action="store_true", help="count without materialized inferences")
 
 
 def run(args, project) -> int:
-    from liskg.cli.arguments import open_build
-    from liskg.graph import metrics, model
-    from liskg.query import stats, store as stores
+    # 170 ms at start-up (networkx, pyoxigraph): `liskg --help` needs none of it
+    from liskg.querying import stats
+    from liskg.querying import store as stores
+    from liskg.viz import metrics, model
 
     store = open_build(project, inferred=not args.asserted_only)
     for name, value in stats.counts(store).items():
@@ -27,9 +31,11 @@ def run(args, project) -> int:
 
     graph = model.build_graph(store if args.asserted_only else stores.load(project, inferred=False))
     parts = metrics.components(graph)
-    print(f"\ngraph drawn by `liskg viz`: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} links, "
-          f"{parts['components']} connected components (largest {parts['largest']:,} nodes; "
-          f"{parts['isolated']} isolated nodes)")
+    print(
+        f"\ngraph drawn by `liskg viz`: {graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} links, "
+        f"{parts['components']} connected components (largest {parts['largest']:,} nodes; "
+        f"{parts['isolated']} isolated nodes)"
+    )
     print("nodes by kind:")
     for kind, count in metrics.nodes_per_kind(graph):
         print(f"  {kind:<36}{count:>6}")

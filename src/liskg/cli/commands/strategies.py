@@ -1,5 +1,7 @@
 """liskg strategies"""
 
+from liskg.cli.arguments import add_common_arguments, open_build, table_width
+
 HELP = "list strategies by interface and electrolyte class, with their measured effects"
 DESCRIPTION = """\
 List the strategies the cited studies applied, filtered by the interface they engineer, the
@@ -24,12 +26,15 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.arguments import add_common_arguments
-
     parser.add_argument("--interface", metavar="NAME", help="interface numeral or name (I-IV, Li/SSE, S/SSE ...)")
-    parser.add_argument("--electrolyte", metavar="NAME",
-                        help="electrolyte class (oxide, garnet, sulfide, polymer ...) or material (LLZO, Li6PS5Cl ...)")
-    parser.add_argument("--method", metavar="NAME", help="processing method, narrower ones included (pressing, CVD ...)")
+    parser.add_argument(
+        "--electrolyte",
+        metavar="NAME",
+        help="electrolyte class (oxide, garnet, sulfide, polymer ...) or material (LLZO, Li6PS5Cl ...)",
+    )
+    parser.add_argument(
+        "--method", metavar="NAME", help="processing method, narrower ones included (pressing, CVD ...)"
+    )
     parser.add_argument("--quantity", metavar="NAME", help="keep outcomes of this quantity (specific capacity ...)")
     parser.add_argument("--min", metavar="AMOUNT", help="keep outcomes at least this, with a unit: '1000 mAh/g'")
     parser.add_argument("--max", metavar="AMOUNT", help="keep outcomes at most this, with a unit: '100 Ohm cm2'")
@@ -37,18 +42,26 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    from liskg.cli.arguments import open_build, table_width
-    from liskg.query import engine, tables
-    from liskg.query.lookups import Lookups
+    # 110 ms at start-up (pyoxigraph, the look-ups): `liskg --help` needs none of it
+    from liskg.base import engine
+    from liskg.base.labels import Labeller
+    from liskg.querying import tables
+    from liskg.querying.lookups import Lookups
 
     store = open_build(project, inferred=not args.asserted_only)
     width = table_width(args.wide)
 
     def answer() -> bytes:
-        description, result = Lookups(store).strategies(args.interface, args.electrolyte, method=args.method,
-                                                        quantity=args.quantity, minimum=args.min, maximum=args.max)
+        description, result = Lookups(store).strategies(
+            args.interface,
+            args.electrolyte,
+            method=args.method,
+            quantity=args.quantity,
+            minimum=args.min,
+            maximum=args.max,
+        )
         heading = description + (":\n" if args.format == "md" else ":") + "\n"
-        shown = tables.render(result, args.format, tables.Labeller(store), width=width, labels=args.labels)
+        shown = tables.render(result, args.format, Labeller(store), width=width, labels=args.labels)
         return ((heading if args.format in tables.HUMAN_FORMATS else "") + shown).encode()
 
     print(engine.bounded(answer, args.timeout, "strategies").decode())

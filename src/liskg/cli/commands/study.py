@@ -1,5 +1,7 @@
 """liskg study"""
 
+from liskg.cli.arguments import add_lookup_arguments, print_lookup
+
 HELP = "everything the graph knows about one cited study, with its numbers"
 DESCRIPTION = """\
 Show a cited study: its sections, first author, year and summary, each strategy it applied (method,
@@ -14,12 +16,8 @@ examples:
 
 
 def add_arguments(parser):
-    from liskg.cli.arguments import add_lookup_arguments
-
     add_lookup_arguments(parser, "study", "REF|NAME", "reference number (107) or author/label text")
 
 
 def run(args, project) -> int:
-    from liskg.cli.arguments import print_lookup
-
     return print_lookup(args, project, "study_report", args.study)

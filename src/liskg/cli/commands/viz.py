@@ -1,5 +1,12 @@
 """liskg viz"""
 
+import re
+from pathlib import Path
+
+from liskg.base import named
+from liskg.base.errors import LiskgError
+from liskg.cli.arguments import open_build
+
 HELP = "write the interactive graph as one self-contained HTML page"
 DESCRIPTION = """\
 Write one HTML file that draws the knowledge graph in the browser and answers SPARQL queries in it,
@@ -21,67 +28,75 @@ DEFAULT_OUTPUT = "liskg-graph.html"
 
 
 def add_arguments(parser):
-    parser.add_argument("-o", "--output", metavar="PATH",
-                        help=f"where to write the page (default: build/{DEFAULT_OUTPUT}, or "
-                             "build/liskg-graph-<query or focus>.html)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help=f"where to write the page (default: build/{DEFAULT_OUTPUT}, or build/liskg-graph-<query or focus>.html)",
+    )
     view = parser.add_mutually_exclusive_group()
-    view.add_argument("--query", metavar="NAME|FILE",
-                      help="draw the answer of a named query (queries/NAME.rq) or a .rq file")
-    view.add_argument("--focus", metavar="NAME",
-                      help="draw the neighbourhood of the node with this label, synonym, formula or IRI")
+    view.add_argument(
+        "--query", metavar="NAME|FILE", help="draw the answer of a named query (queries/NAME.rq) or a .rq file"
+    )
+    view.add_argument(
+        "--focus", metavar="NAME", help="draw the neighbourhood of the node with this label, synonym, formula or IRI"
+    )
     parser.add_argument("--depth", type=int, default=1, metavar="N", help="with --focus: links to follow (default 1)")
 
 
 def run(args, project) -> int:
-    import re
-    from pathlib import Path
-
+    # 510 ms at start-up (networkx, pyoxigraph, the page): `liskg --help` needs none of it
     import pyoxigraph as ox
 
-    from liskg.cli.arguments import open_build
-    from liskg.errors import LiskgError
-    from liskg.graph import model, page
-    from liskg.query import store
+    from liskg.base import engine
+    from liskg.base.names import Names
+    from liskg.querying import store
+    from liskg.viz import charts, model, page
 
     if args.depth < 0:
         raise LiskgError("--depth must be 0 or more")
     asserted = open_build(project, inferred=False)
     graph = model.build_graph(asserted)
-    from liskg.query import named
-
     inferred = store.load(project)
-    engine_data = page.engine_data(store.output_file(project).read_bytes(), inferred,
-                                   named.named_queries(project).values())
+    engine_data = page.engine_data(
+        store.output_file(project).read_bytes(), inferred, named.named_queries(project).values()
+    )
     name = focus = shown = None
-    subtitle = (f"the whole graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} links; "
-                "measurements are listed as key numbers on their strategy or study")
+    subtitle = (
+        f"the whole graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} links; "
+        "measurements are listed as key numbers on their strategy or study"
+    )
     if args.query:
-        from liskg.query import engine
-
         query = named.resolve(project, args.query)
         result = engine.run(inferred, query.text, origin=query.origin)
         if result.form != "select":
-            raise LiskgError(f"{query.origin}: --query draws the answer of a SELECT query; "
-                             f"this one is {result.form.upper()}")
+            raise LiskgError(
+                f"{query.origin}: --query draws the answer of a SELECT query; this one is {result.form.upper()}"
+            )
         iris = {term.value for row in result.rows for term in row if isinstance(term, ox.NamedNode)}
         graph = model.answer_subgraph(graph, iris)
         answers = sum(1 for _, d in graph.nodes(data=True) if d["answer"])
         name = f"query-{query.name}"
         shown = {"name": query.name, "text": query.text}
-        subtitle = (f"answer of {query.origin}: {answers} answer node{'s' if answers != 1 else ''} (thick border) "
-                    "and their one-hop context"
-                    + (f"; {query.question}" if query.question else ""))
+        subtitle = (
+            f"answer of {query.origin}: {answers} answer node{'s' if answers != 1 else ''} (thick border) "
+            "and their one-hop context" + (f"; {query.question}" if query.question else "")
+        )
     elif args.focus:
-        from liskg.names import Names
-
         centre = focus = Names(asserted).one("node", args.focus, among=graph.nodes).value
         graph = model.neighbourhood(graph, centre, args.depth)
         name = "focus-" + re.sub(r"[^a-z0-9]+", "-", graph.nodes[centre]["label"].lower()).strip("-")
         subtitle = f"within {args.depth} link{'s' if args.depth != 1 else ''} of {graph.nodes[centre]['label']}"
     default = project.build_dir / (f"liskg-graph-{name}.html" if name else DEFAULT_OUTPUT)
-    from liskg.graph import charts
-
-    path = page.write_page(graph, Path(args.output) if args.output else default, "LiSKG knowledge graph", subtitle,
-                           engine=engine_data, focus=focus, query=shown, charts=charts.all_specs(inferred))
+    path = page.write_page(
+        graph,
+        Path(args.output) if args.output else default,
+        "LiSKG knowledge graph",
+        subtitle,
+        engine=engine_data,
+        focus=focus,
+        query=shown,
+        charts=charts.all_specs(inferred),
+    )
     print(path)
     return 0

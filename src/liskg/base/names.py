@@ -1,0 +1,250 @@
+"""Finding things by what people call them: labels, synonyms, formulas, numerals, prefixed names and IRIs.
+
+The one name resolver behind every command that takes a name (strategies, study, material, failure,
+method, viz --focus) and the graph page's search. Matching ignores case and sub/superscripts
+(Li₇La₃Zr₂O₁₂ is Li7La3Zr2O12): whole-name matches win, otherwise every name that contains the text;
+among classes, one that is broader than every other match stands for them all. Several matches is
+an error listing the candidates; none is an error suggesting close names. Studies are found by
+reference number or first author, never by the chemistry in their labels.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from liskg.base import engine, vocab
+from liskg.base.errors import LiskgError
+from liskg.base.labels import Labeller
+
+NUMERALS = ("I", "II", "III", "IV")
+MATERIAL = vocab.LISKG + "Material"
+
+
+def normalize(text: str) -> str:
+    """Text as names are compared: NFKC (subscripts and superscripts as digits), one minus sign, case-folded,
+    single spaces."""
+    folded = unicodedata.normalize("NFKC", text).replace("\u2212", "-").casefold()
+    return " ".join(folded.split())
+
+
+@dataclass(frozen=True)
+class Understood:
+    """What a name was taken to mean: CLASSES (with their narrower classes) or MATERIALS (with what is made
+    from them), and a phrase saying so."""
+
+    classes: tuple = ()
+    materials: tuple = ()
+    said: str = ""
+
+
+class Names:
+    """Name look-ups over one store, each query bounded by `timeout` seconds (None: in-process, no bound)."""
+
+    def __init__(self, store: ox.Store, timeout: float | None = None):
+        self.store = store
+        self.timeout = timeout
+        self.labels = Labeller(store)
+        self._cache: dict[tuple, list] = {}
+
+    def _rows(self, needle: str, kind: ox.NamedNode | None, classes: bool) -> list[tuple]:
+        values: dict[str, list[ox.NamedNode | ox.Literal]] = {"needle": [ox.Literal(needle)]}
+        if kind is not None:
+            values.update(kind=[kind], classes=[ox.Literal(classes)])
+        text = engine.bind(vocab.sparql("base/sparql/find-names.rq"), **values)
+        return engine.run(self.store, text, timeout=self.timeout, origin="find-names").rows
+
+    def named(self, text: str) -> list[ox.NamedNode]:
+        """The things whose IRI or prefixed name (lkd:mat-llzo) is TEXT, when it is one."""
+        iri = text[1:-1] if text.startswith("<") and text.endswith(">") else text
+        prefix, _, local = iri.partition(":")
+        if prefix in vocab.PREFIXES and local and not local.startswith("//"):
+            iri = vocab.PREFIXES[prefix] + local
+        node = ox.NamedNode(iri) if "://" in iri else None
+        return [node] if node is not None and next(self.store.quads_for_pattern(node, None, None), None) else []
+
+    def _named(self, kind: ox.NamedNode | None, classes: bool) -> list[tuple[ox.NamedNode, str]]:
+        key = (kind.value if kind is not None else None, classes)
+        if key not in self._cache:
+            self._cache[key] = [(thing, name.value) for thing, name, _e in self._rows("", kind, classes)]
+        return self._cache[key]
+
+    def matches(
+        self,
+        text: str,
+        kind: ox.NamedNode | None = None,
+        *,
+        classes: bool = False,
+        among: Collection[str] | None = None,
+    ) -> tuple[list[ox.NamedNode], bool]:
+        """(things named TEXT, whether by a whole name): whole-name matches, else names containing TEXT."""
+        needle = normalize(text)
+        named = [(t, normalize(n)) for t, n in self._named(kind, classes) if among is None or t.value in among]
+        exact = {t for t, n in named if n == needle}
+        found = exact or {t for t, n in named if needle in n}
+        return self._sorted(found), bool(exact)
+
+    def _sorted(self, things) -> list[ox.NamedNode]:
+        return sorted(set(things), key=lambda t: (self.labels.text(t).lower(), t.value))
+
+    def find(
+        self,
+        what: str,
+        text: str,
+        kind: ox.NamedNode | None = None,
+        *,
+        classes: bool = False,
+        among: Collection[str] | None = None,
+    ) -> list[ox.NamedNode]:
+        """Things named TEXT, sorted by label: individuals of KIND (at any depth), or with classes=True KIND and its
+        subclasses, or with no KIND anything named; AMONG limits them to those IRIs. WHAT names them in errors."""
+        if not normalize(engine.require_text(text, what)):
+            raise LiskgError(f"name a {what}")
+        found, _exact = self.matches(text, kind, classes=classes, among=among)
+        found = found or [n for n in self.named(text.strip()) if among is None or n.value in among]
+        if found:
+            return found
+        raise LiskgError(f"no {what} is called {text!r}{self.suggest(text, kind, classes=classes, among=among)}")
+
+    def suggest(
+        self,
+        text: str,
+        kind: ox.NamedNode | None = None,
+        *,
+        classes: bool = False,
+        among: Collection[str] | None = None,
+    ) -> str:
+        """'; close names: A, B' for a name that found nothing (or '')."""
+        names = {n for t, n in self._named(kind, classes) if among is None or t.value in among}
+        close = close_names(normalize(text), names)
+        return f"; close names: {', '.join(close)}" if close else ""
+
+    def broadest(self, found: list[ox.NamedNode]) -> ox.NamedNode | None:
+        """The one class among FOUND that every other one is narrower than, if there is one."""
+        if len(found) == 1:
+            return found[0]
+        query = engine.bind(vocab.sparql("base/sparql/find-broader.rq"), candidate=found)
+        broader: dict[str, set[str]] = {}
+        for narrower, above in engine.run(self.store, query, timeout=self.timeout, origin="find-broader").rows:
+            broader.setdefault(narrower.value, set()).add(above.value)
+        roots = [c for c in found if all(c.value in broader.get(o.value, ()) for o in found if o != c)]
+        return roots[0] if len(roots) == 1 else None
+
+    def one_class(self, what: str, text: str, kind: ox.NamedNode) -> ox.NamedNode:
+        """The class named TEXT under KIND: a whole name, else the one match broader than all others."""
+        found = self.find(what, text, kind, classes=True)
+        chosen = self.broadest(found)
+        if chosen is None:
+            raise LiskgError(self.ambiguous(what, text, found))
+        return chosen
+
+    def ambiguous(self, what: str, text: str, found: list[ox.NamedNode]) -> str:
+        shown = ", ".join(repr(self.labels.text(f)) for f in found[:8]) + (", …" if len(found) > 8 else "")
+        return f"{len(found)} {what}s match {text!r}: {shown}; give one of these names"
+
+    def electrolytes(self, text: str, electrolyte: ox.NamedNode) -> Understood:
+        """An electrolyte class (and its narrower classes) or an electrolyte material (and the materials made from
+        it), whichever TEXT names; a whole name wins, and a class wins over a material only when both match alike."""
+        engine.require_text(text, "electrolyte")
+        classes, class_exact = self.matches(text, electrolyte, classes=True)
+        materials, material_exact = self.matches(text, ox.NamedNode(MATERIAL))
+        if classes and (class_exact or not material_exact):
+            chosen = self.broadest(classes)
+            if chosen is None and not materials:
+                raise LiskgError(self.ambiguous("electrolyte class", text, classes))
+            if chosen is not None:
+                return Understood(
+                    classes=(chosen,), said=f"{self.labels.text(chosen)} (the class, narrower classes included)"
+                )
+        if len(materials) == 1:
+            return Understood(
+                materials=tuple(materials),
+                said=f"{self.labels.text(materials[0])} (the material, and materials made from it)",
+            )
+        if materials:
+            raise LiskgError(self.ambiguous("electrolyte", text, self._sorted(classes + materials)))
+        hint = self.suggest(text, electrolyte, classes=True) or self.suggest(text, ox.NamedNode(MATERIAL))
+        raise LiskgError(f"no electrolyte class or material is called {text!r}{hint}")
+
+    def members(self, kind: ox.NamedNode) -> list[ox.NamedNode]:
+        """Every named individual of KIND (at any depth of the class hierarchy), sorted by label."""
+        found = {thing for thing, _name, _exact in self._rows("", kind, False)}
+        return sorted(found, key=lambda t: (self.labels.text(t).lower(), t.value))
+
+    def one(
+        self,
+        what: str,
+        text: str,
+        kind: ox.NamedNode | None = None,
+        *,
+        classes: bool = False,
+        among: Collection[str] | None = None,
+    ) -> ox.NamedNode:
+        """The one thing named TEXT (see find); several is an error that lists them by LABEL."""
+        found = self.find(what, text, kind, classes=classes, among=among)
+        if len(found) > 1:
+            raise LiskgError(self.ambiguous(what, text, found))
+        return found[0]
+
+    def interface(self, text: str) -> ox.NamedNode:
+        """An interface by numeral (I-IV), label or synonym; 'Li/SSE' finds 'Li/SSE interface'.
+
+        A Roman numeral must match whole: 'V' is not part of 'IV'."""
+        upper = engine.require_text(text, "interface").strip().upper()
+        if upper and set(upper) <= set("IVX") and upper not in NUMERALS:
+            raise LiskgError(f"no interface has the numeral {text.strip()!r}; the review numbers them I to IV")
+        found = self.find("interface", text, ox.NamedNode(vocab.LISKG + "Interface"))
+        if len(found) > 1:
+            names = ", ".join(self.labels.text(f) for f in found)
+            raise LiskgError(f"{text!r} names several interfaces ({names}); use a numeral I-IV or a full name")
+        return found[0]
+
+    def studies(self, text: str) -> list[ox.NamedNode]:
+        """Studies by reference number (67, [67], ref 67) or first author (Sharafi), never by label chemistry."""
+        needle = normalize(engine.require_text(text, "study"))
+        number = re.fullmatch(r"(?:ref\.?\s*)?\[?(\d+)\]?", needle)
+        rows = engine.run(
+            self.store, vocab.sparql("base/sparql/find-authors.rq"), timeout=self.timeout, origin="find-authors"
+        ).rows
+        if number:
+            found = [t for t, _a, n in rows if n is not None and n.value == number.group(1)]
+            if not found:
+                raise LiskgError(f"no study is cited as reference [{number.group(1)}] in the graph")
+            return found[:1]
+        if not needle:
+            raise LiskgError("name a study: a reference number (107) or a first author (Sharafi)")
+        authors = {t: normalize(a.value) for t, a, _n in rows if a is not None}
+        found = [t for t, a in authors.items() if a == needle] or [
+            t for t, a in authors.items() if a.startswith(needle)
+        ]
+        if found:
+            return sorted(
+                found, key=lambda t: (int(next(n.value for s, _a, n in rows if s == t and n is not None) or 0), t.value)
+            )
+        close = close_names(needle, {a.value for _t, a, _n in rows if a is not None})
+        hint = f"; close names: {', '.join(close)}" if close else ""
+        raise LiskgError(f"no study has the first author {text!r}{hint} (give an author or a reference number)")
+
+
+def close_names(needle: str, names: Collection[str], limit: int = 5) -> list[str]:
+    """Names that look like a misspelling of `needle`, as a whole or word by word, best first."""
+
+    def similarity(a: str, b: str) -> float:
+        return difflib.SequenceMatcher(None, a, b).ratio()
+
+    words = needle.split()
+    scored = []
+    for name in names:
+        lower = name.lower()
+        if not lower.split() or not words:
+            continue
+        by_words = sum(max(similarity(w, n) for n in lower.split()) for w in words) / len(words)
+        score = max(similarity(needle, lower), by_words)
+        if score >= 0.75:
+            scored.append((-score, name))
+    return [name for _score, name in sorted(scored)[:limit]]

@@ -1,0 +1,213 @@
+"""Numbers as researchers write them, for the CLI tables, the graph page and the docs: one formatter for all.
+
+    format_number("0.000000295")             -> "2.95 × 10⁻⁷"     (scientific below 10⁻³ and from 10⁶)
+    format_number("12.666666666666666666")   -> "12.7"            (computed noise rounded to 3 significant figures)
+    format_number("5822.0")                  -> "5822"            (reported digits are kept, trailing zeros dropped)
+    format_unit("S cm-1")                    -> "S cm⁻¹"
+    format_value("99", "%", qualifier="greater than")       -> "> 99 %"
+    format_change("950", "75", "Ω cm2")                       -> "950 → 75 Ω cm²"
+    format_conditions(temperature="25", crate="0.05", cycles="100") -> "0.05 C, 25 °C, after 100 cycles"
+
+Every function takes numbers as lexical strings (as RDF literals hold them), int, float or Decimal;
+None or "" means "not reported". Machine formats (CSV, JSON) never go through here: they keep exact values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+
+from liskg.base.conditions import BY_NAME, COMPARE_ORDER, CONDITIONS
+
+Number = str | int | float | Decimal | None
+
+QUALIFIERS = {"greater than": ">", "less than": "<", "approximately": "≈", "at least": "≥", "at most": "≤"}
+KEEP_DIGITS = 5  # a value with more significant digits than this is computed noise ...
+ROUND_TO = 3  # ... and is rounded to this many
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+_UNIT_POWER = re.compile(r"(?<=[^\s\d-])(-?\d+)(?=\s|$)")
+
+
+def _decimal(value: Number) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = Decimal(str(value).strip())
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def format_number(value: Number, *, digits: int | None = None) -> str:
+    """A number as a researcher writes it: 5822.0 -> 5822, 0.000115 -> 1.15 × 10⁻⁴, 12.6666… -> 12.7.
+
+    Reported digits are kept; more than KEEP_DIGITS significant digits are rounded to ROUND_TO (DIGITS
+    forces a number of significant figures). Text that is not a number comes back as it is."""
+    number = _decimal(value)
+    if number is None:
+        return "" if value is None else str(value)
+    if number.is_zero():
+        return "0"
+    significant = len(number.normalize().as_tuple().digits)
+    keep = digits or (ROUND_TO if significant > KEEP_DIGITS else None)
+    if keep:
+        number = Decimal(f"{number:.{keep - 1}e}")
+    number = number.normalize()
+    exponent = number.adjusted()
+    if exponent < -3 or exponent >= 6:
+        mantissa = format(number.scaleb(-exponent).normalize(), "f")
+        return f"{mantissa} × 10{str(exponent).translate(SUPERSCRIPT)}"
+    return format(number, "f")
+
+
+def format_unit(symbol: str | None) -> str:
+    """A unit symbol with powers as superscripts: 'S cm-1' -> 'S cm⁻¹', 'Ω cm2' -> 'Ω cm²'."""
+    return _UNIT_POWER.sub(lambda m: m.group(1).translate(SUPERSCRIPT), symbol or "")
+
+
+def format_qualifier(qualifier: str | None) -> str:
+    """'greater than' -> '>', 'approximately' -> '≈'; other wording ('up to') as it is."""
+    return QUALIFIERS.get((qualifier or "").strip(), (qualifier or "").strip())
+
+
+def format_value(
+    value: Number,
+    unit: str | None = None,
+    *,
+    qualifier: str | None = None,
+    minimum: Number = None,
+    maximum: Number = None,
+) -> str:
+    """'> 99 %', '2.95 × 10⁻⁷ S cm⁻¹', or a range '205–1526 mAh g⁻¹' from MINIMUM and MAXIMUM when VALUE is missing."""
+    if _decimal(value) is None and value not in (None, ""):
+        number = str(value)
+    elif _decimal(value) is not None:
+        number = format_number(value)
+    else:
+        number = "–".join(format_number(n) for n in (minimum, maximum) if n not in (None, ""))
+    return " ".join(part for part in (format_qualifier(qualifier), number, format_unit(unit)) if part)
+
+
+def format_change(
+    baseline: Number,
+    value: Number,
+    unit: str | None = None,
+    *,
+    qualifier: str | None = None,
+    baseline_qualifier: str | None = None,
+) -> str:
+    """Before and after in one unit: '950 → 75 Ω cm²', '< 70 → 20 Ω'; no baseline: the value alone."""
+    after = format_value(value, unit, qualifier=qualifier)
+    if baseline in (None, ""):
+        return after
+    return f"{format_value(baseline, qualifier=baseline_qualifier)} → {after}"
+
+
+def format_ratio(value: Number) -> str:
+    """A factor such as 12.666… -> '12.7×'."""
+    return f"{format_number(value, digits=ROUND_TO)}×" if _decimal(value) is not None else ""
+
+
+def format_conditions(
+    *, crate: Number = None, temperature: Number = None, current: Number = None, cycles: Number = None
+) -> str:
+    """The conditions of a measurement: '0.05 C, 25 °C, 0.1 mA cm⁻², after 100 cycles' (only those reported;
+    the order and the words are liskg.base.conditions')."""
+    given = {"crate": crate, "temperature": temperature, "current": current, "cycles": cycles}
+    return ", ".join(
+        condition.phrase.format(format_number(given[condition.keyword]))
+        for condition in CONDITIONS
+        if condition.keyword and given[condition.keyword] not in (None, "")
+    )
+
+
+def measurement_text(fields: Mapping[str, str]) -> str:
+    """One line such as 'interfacial resistance: 950 → 75 Ω cm² at 25 °C, after 100 cycles; context'.
+
+    FIELDS holds plain text by name (missing or empty: not reported): quantity, value, minimum, maximum,
+    qualifier, unit, baseline, baseline_qualifier, temperature, crate, current, cycles, context.
+    """
+
+    def get(name: str) -> str:
+        return fields.get(name) or ""
+
+    if get("baseline"):
+        shown = format_change(
+            get("baseline"),
+            get("value"),
+            get("unit"),
+            qualifier=get("qualifier"),
+            baseline_qualifier=get("baseline_qualifier"),
+        )
+    else:
+        shown = format_value(
+            get("value"), get("unit"), qualifier=get("qualifier"), minimum=get("minimum"), maximum=get("maximum")
+        )
+    text = f"{get('quantity') or 'value'}: {shown}"
+    conditions = format_conditions(
+        crate=get("crate"), temperature=get("temperature"), current=get("current"), cycles=get("cycles")
+    )
+    if conditions:
+        text += " at " + conditions if not conditions.startswith("after") else " " + conditions
+    if get("context"):
+        text += f"; {get('context')}"
+    return text
+
+
+_AMOUNT = re.compile(r"\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*?)\s*$")
+_UNIT_WORDS = {"ohm": "Ω", "ohms": "Ω", "u": "µ", "μ": "µ", "deg": "°", "degc": "°C"}
+_PREFIXES = "mµnkMGc"
+_SUPERSCRIPT_DIGITS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
+def parse_amount(text: str) -> tuple[Decimal, str] | None:
+    """'1000 mAh/g' -> (Decimal('1000'), 'mAh g-1'): a number and a unit symbol written as the graph writes
+    them ('mS/cm' -> 'mS cm-1', 'Ohm cm^2' -> 'Ω cm2', 'mAh g⁻¹' -> 'mAh g-1'); None when TEXT is not one."""
+    match = _AMOUNT.match(text.translate(_SUPERSCRIPT_DIGITS).replace("\u2212", "-"))
+    if not match:
+        return None
+    number, unit = Decimal(match.group(1)), match.group(2)
+    tokens, sign = [], 1
+    for part in re.split(r"(/)|[\s·*.]+", unit):
+        if part == "/":
+            sign = -1
+            continue
+        if not part:
+            continue
+        word = re.fullmatch(r"(.*?)\^?(-?\d+)?", part)
+        assert word is not None  # the pattern matches any text
+        base, power = word.group(1), int(word.group(2) or 1)
+        base = _UNIT_WORDS.get(base.lower(), base)
+        base = re.sub(r"^[uμ](?=[A-Za-z])", "µ", base).replace("ohm", "Ω").replace("Ohm", "Ω")
+        power *= sign
+        tokens.append(base + ("" if power == 1 else str(power)))
+    return number, " ".join(tokens)
+
+
+def unit_base(symbol: str) -> str:
+    """A unit symbol without the SI prefix of its first part: units with the same base measure the same kind of
+    thing and convert by their conversion multipliers ('mS cm-1' and 'S cm-1'; not 'Ω' and 'Ω cm2')."""
+    parts = symbol.split()
+    if parts:
+        first = re.fullmatch(r"(.*?)(-?\d+)?", parts[0])
+        assert first is not None  # the pattern matches any text
+        name, power = first.group(1), first.group(2) or ""
+        if len(name) > 1 and name[0] in _PREFIXES and (name[1].isupper() or name[1:] in ("m", "g", "eV", "h")):
+            name = name[1:]
+        parts[0] = name + power
+    return " ".join(parts)
+
+
+def condition_parts(conditions: Mapping[str, str | None]) -> list[str]:
+    """The stated conditions as short phrases, in the order `liskg compare` writes them: ['60 °C', '0.5 C',
+    'after 10 cycles'].
+
+    CONDITIONS maps the names of liskg.base.conditions to lexical values; roomTemperature counts when 'true'."""
+    parts = []
+    for name in COMPARE_ORDER:
+        value = conditions.get(name)
+        if value is None or (name == "roomTemperature" and value != "true"):
+            continue
+        parts.append(BY_NAME[name].phrase.format(format_number(value)))
+    return parts

@@ -1,0 +1,263 @@
+"""The build: load sources -> QC -> materialize inferences -> SHACL -> (HermiT, OWL API) -> write outputs.
+
+Oxigraph parses the sources into an in-memory store; a second pass over each file, on its own thread as
+the file loads, feeds the term checks (qc) and writes the merged output. The closing rules run to their
+fixpoint, SHACL validates a snapshot of that closed graph while the post rules add their summaries and
+the inferred graph is serialized (sorted on disk) and indexed on disk; then the named queries are
+answered, once SHACL's copy of the graph is gone, which keeps a million-triple build under 2 GiB.
+
+Outputs are prepared in memory or in a hidden workspace (build/.liskg-build.*.tmp) and moved into place
+only when every check passed, the manifest last, so an interrupted or failed build never leaves a
+half-updated build/ that looks current (a killed build's workspace is removed by the next build).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from liskg.base import manifest, vocab
+from liskg.base.errors import CheckFailed, ShaclViolations
+from liskg.base.files import write_atomically
+from liskg.base.named import named_queries
+from liskg.base.progress import Progress
+from liskg.base.project import ANSWERS, INFERRED, MERGED, STORE, Project
+from liskg.base.rdfconvert import to_rdflib_graph
+from liskg.builder import answers, inference, outputs, qc, serialization
+from liskg.builder.owlapi import check_files
+from liskg.builder.reasoning import ReasonerReport
+from liskg.builder.reasoning import reason as hermit
+from liskg.builder.validation import load_shapes, snapshot
+from liskg.builder.validation import validate as shacl_validate
+from liskg.sources.catalog import read_catalogs
+from liskg.sources.loading import SourceFile, load_sources
+
+
+@dataclass
+class BuildResult:
+    """What a build did: sizes, the checks it ran, the reasoner's report, the OWL API's lines, step timings."""
+
+    asserted_triples: int = 0
+    inferred_triples: int = 0
+    files: int = 0
+    checks: list[str] = field(default_factory=list)  # as recorded in the manifest: "qc", "shacl", "hermit", "owlapi"
+    reasoner_report: ReasonerReport | None = None
+    owlapi_lines: list = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def build(
+    project: Project, *, validate: bool = True, reason: bool = False, owlapi: bool = False, quiet: bool = False
+) -> BuildResult:
+    """Build and check the graph; raise LiskgError (CheckFailed for a failed check) on the first failing
+    stage, else write build/ and a manifest that records which checks ran."""
+    progress = Progress("build", quiet)
+    result = BuildResult()
+
+    # Oxigraph and the SHACL validator work outside Python's lock, so jobs overlap: the term checks and the
+    # merged output (Python objects, one file after the other on their own thread) beside loading and
+    # inference (Oxigraph), SHACL beside the post rules and the rest, the on-disk store beside the sorting
+    # (by sort(1)), the two halves of the answers beside each other. Nothing reaches build/ before every check
+    # passed: the large outputs are prepared in a workspace (build/.liskg-build.*.tmp) and moved into place.
+    store, work = ox.Store(), None
+    try:
+        with ThreadPoolExecutor(max_workers=3) as pool, ThreadPoolExecutor(max_workers=1) as sources_thread:
+            scan = qc.SourceScan(project)
+            written: list[Future[bytes]] = []
+
+            def on_file(source: SourceFile, scan: qc.SourceScan = scan, written: list = written) -> None:
+                written.append(sources_thread.submit(_asserted_ntriples, scan, source))
+
+            with progress.step("loading sources") as note:
+                loaded = load_sources(project, store, on_file=on_file)
+                result.files, result.asserted_triples = len(loaded.files), len(store)
+                note["detail"] = f"{result.files} files, {result.asserted_triples:,} triples"
+            asserted = sources_thread.submit(_asserted_outputs, project, loaded, scan, written)
+            del (
+                scan,
+                written,
+                on_file,
+            )  # the job owns them now, and lets them go when done with them (a third of a GB at 1M)
+            with progress.step("materializing inferences") as note:
+                added = inference.close(store)
+                # SHACL's copy of the graph waits for the merged output, whose job holds hundreds of MB at 1M
+                # while it runs; it checks the sources and the entailments its shapes rely on, not the post
+                # rules' summaries.
+                problems, merged_turtle = asserted.result()
+                shacl = (
+                    pool.submit(_shacl_violations, project, loaded, store, _shacl_input(store))
+                    if validate and not problems
+                    else None
+                )
+                added += inference.post_rules(store)
+                serialization.name_blank_nodes(
+                    store
+                )  # before any reader: the answers and the dumps see canonical names
+                result.inferred_triples = len(store)
+                note["detail"] = f"+{added:,} inferred triples"
+
+            with progress.step("checking terms, labels and definitions") as note:
+                if problems:
+                    raise CheckFailed(
+                        "\n".join(problems + [f"{len(problems)} quality problem(s); nothing was written"])
+                    )
+                note["detail"] = "no problems"
+                result.checks.append("qc")
+
+            with progress.step("serializing") as note:
+                work = outputs.Workspace(project.build_dir, INFERRED)
+                dumped = work.path("dumped.nt")
+                store.dump(output=str(dumped), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+                # the on-disk store holds the same triples, sorted or not: it is prepared from the dump at once
+                prepared = pool.submit(outputs.prepare_store, work.path(STORE), dumped)
+                inferred = serialization.sort_file(dumped, work.path(INFERRED))
+                note["detail"] = f"{MERGED} {len(merged_turtle):,} bytes, {INFERRED} {inferred.stat().st_size:,} bytes"
+            _check(project, loaded, result, progress, shacl, merged_turtle, store, reason=reason, owlapi=owlapi)
+            with progress.step("answering the named queries") as note:  # after SHACL, whose copy of the graph is gone
+                answer_files = _answers(project, store, pool)
+                note["detail"] = f"{len(answer_files)} answers"
+            with progress.step("writing build/") as note:
+                store_folder = prepared.result()
+                write_atomically(project.build_dir / MERGED, merged_turtle)
+                outputs.install_file(inferred, project.build_dir / INFERRED)
+                outputs.install_store(store_folder, project.build_dir / STORE)
+                answers.write(project.build_dir / ANSWERS, answer_files)
+                manifest.write(
+                    project,
+                    {"asserted_triples": result.asserted_triples, "inferred_triples": result.inferred_triples},
+                    result.checks,
+                )
+                note["detail"] = project.relative(project.build_dir)
+    finally:  # the pool has waited for its jobs: the workspace goes, with what a build that failed prepared
+        if work is not None:
+            work.close()
+    result.timings = progress.timings
+    return result
+
+
+def _shacl_input(store: ox.Store):
+    """The store as it is now, for SHACL in another thread while the build goes on adding to it."""
+    return snapshot(store)
+
+
+def _shacl_violations(project: Project, loaded, store: ox.Store, data) -> list:
+    """The SHACL violations of DATA (a snapshot of the store), each placed at its record's file and line."""
+    locate = qc.RecordLocator(project, loaded)
+    return [
+        replace(v, where=locate(v.focus_iri)) if v.focus_iri else v
+        for v in shacl_validate(store, load_shapes(project), data)
+    ]
+
+
+def _answers(project: Project, store: ox.Store, pool: ThreadPoolExecutor) -> dict[str, bytes]:
+    """The named queries' answers (liskg.builder.answers), evaluated on the built graph: half of them in POOL,
+    half here, side by side (Oxigraph evaluates outside Python's lock)."""
+    queries = named_queries(project)
+    halves = [{name: queries[name] for name in sorted(queries)[first::2]} for first in (0, 1)]
+    other = pool.submit(answers.compute, store, halves[1])
+    return answers.compute(store, halves[0]) | other.result()
+
+
+def _check(
+    project: Project,
+    loaded,
+    result: BuildResult,
+    progress: Progress,
+    shacl,
+    merged_turtle: bytes,
+    store: ox.Store,
+    *,
+    reason: bool,
+    owlapi: bool,
+) -> None:
+    """SHACL's verdict (computed alongside), then HermiT and the OWL API when asked; CheckFailed on the first failure."""
+    if shacl is not None:
+        with progress.step("validating against SHACL shapes") as note:
+            violations = shacl.result()
+            if violations:
+                raise ShaclViolations([str(v) for v in violations])
+            note["detail"] = "conforms"
+            result.checks.append("shacl")
+
+    if reason:
+        with progress.step("reasoning with HermiT") as note:
+            merged_graph = to_rdflib_graph(ox.parse(merged_turtle, format=ox.RdfFormat.TURTLE))
+            result.reasoner_report = hermit(merged_graph, loaded.files[0].ontology_iri, store)
+            if not result.reasoner_report.consistent or result.reasoner_report.unsatisfiable:
+                raise CheckFailed(result.reasoner_report.problem_line() + "; nothing was written")
+            note["detail"] = result.reasoner_report.summary()
+            result.checks.append("hermit")
+
+    if owlapi:
+        with progress.step(
+            "loading every module's import closure and the merged graph through the OWL API (OWL 2 DL profile)"
+        ) as note:
+            result.owlapi_lines = _owlapi_check(project, loaded, merged_turtle)
+            note["detail"] = "every module's import closure and the merged graph are in OWL 2 DL"
+            result.checks.append("owlapi")
+
+
+def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
+    project.build_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=project.build_dir) as tmp:
+        merged = Path(tmp) / MERGED
+        merged.write_bytes(merged_turtle)
+        catalog = read_catalogs([project.data_dir, project.ontology_dir])
+        result = check_files([*(f.path for f in loaded.files), merged], profile=True, catalog=catalog)
+
+    def shown(line: str) -> str:
+        return line.replace(str(merged), MERGED).replace(str(project.root.resolve()) + "/", "")
+
+    lines = [shown(line) for line in result.lines]
+    failed = [line for line in lines if ": OK " not in line]
+    if failed:
+        raise CheckFailed(
+            "\n".join(f"OWL API: {line}" for line in failed) + "\nthe OWL API (Protégé's library) "
+            "rejected the ontology; nothing was written"
+        )
+    return lines
+
+
+def _asserted_ntriples(scan: qc.SourceScan, source) -> bytes:
+    """One source file as N-Triples as it is written (the store keeps a number by its value: 5822 for 5822.0),
+    shown to the term checks' SCAN on the way."""
+    triples = (
+        source.triples
+        if source.triples is not None
+        else ox.parse(path=str(source.path), format=ox.RdfFormat.TURTLE, base_iri=source.path.resolve().as_uri())
+    )
+    ntriples = ox.serialize(scan.watch(source, triples), format=ox.RdfFormat.N_TRIPLES)
+    assert ntriples is not None  # serialized to bytes: no output was given
+    return ntriples
+
+
+def _asserted_outputs(project: Project, loaded, scan: qc.SourceScan, written: list) -> tuple[list[str], bytes]:
+    """The term checks' problems, and liskg-merged.ttl: the files WRITTEN (futures of _asserted_ntriples, which
+    it empties: they hold the chunks too) as one self-contained ontology."""
+    chunks = [chunk.result() for chunk in written]
+    written.clear()
+    problems = qc.check(project, loaded, scan)
+    if problems:
+        return problems, b""
+    merged_nt = serialization.ntriples(_self_contained(b"".join(chunks), loaded))
+    del chunks
+    return [], serialization.turtle(merged_nt)
+
+
+def _self_contained(asserted_nt: bytes, loaded) -> bytes:
+    """The N-Triples lines but the owl:imports and the headers of the imported modules: the data root's header
+    stands for the whole."""
+    root_iri = loaded.files[0].ontology_iri
+    modules = tuple(
+        f"<{f.ontology_iri}> ".encode() for f in loaded.files if f.ontology_iri and f.ontology_iri != root_iri
+    )
+    imports = f"<{vocab.OWL_IMPORTS}>".encode()
+    return b"\n".join(
+        line
+        for line in asserted_nt.splitlines()
+        if not line.startswith(modules) and not (imports in line and line.split(b" ", 2)[1] == imports)
+    )

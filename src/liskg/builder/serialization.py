@@ -1,0 +1,159 @@
+"""Canonical serialization of the build outputs: N-Triples sorted as text with blank nodes named by their
+content (RDFC-1.0), and Turtle written by Oxigraph in a fixed order, so every build of the same sources
+writes the same bytes. Oxigraph serializes; only the few blank nodes (the ontology's OWL axioms) are
+parsed and renamed (see canonical). Lines are sorted in memory (sorted_ntriples), except the largest
+output's, which sort(1) sorts on disk (sort_file).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from liskg.base import vocab
+from liskg.base.errors import LiskgError
+
+
+def ntriples(data: bytes) -> bytes:
+    """Canonical N-Triples from N-Triples: blank nodes named by their content, lines sorted as text, no duplicates."""
+    return sorted_ntriples(canonical_lines(data))
+
+
+def canonical_lines(data: bytes) -> list[bytes]:
+    """The N-Triples lines of DATA, the blank nodes named by their content.
+
+    Only the lines that hold a blank node (the ontology's OWL axioms: a few dozen, however large the
+    data) are parsed and renamed; every triple about a blank node is among them, so its name depends
+    on its content alone. The other lines are kept as Oxigraph wrote them."""
+    kept, with_blanks = blank_node_lines(data)
+    if not with_blanks:
+        return [line for line in data.splitlines() if line]
+    renamed = ox.serialize(
+        canonical(ox.parse(with_blanks, format=ox.RdfFormat.N_TRIPLES)), format=ox.RdfFormat.N_TRIPLES
+    )
+    assert renamed is not None  # serialized to bytes: no output was given
+    return [line for line in kept.splitlines() if line] + renamed.splitlines()
+
+
+def blank_node_lines(data: bytes) -> tuple[bytes, bytes]:
+    """The N-Triples lines of DATA in two parts: those without "_:", and those with it (every triple with a
+    blank node, and any literal that happens to hold "_:"), found with bytes.find, not line by line."""
+    spans, found = [], data.find(b"_:")
+    while found != -1:
+        start, end = data.rfind(b"\n", 0, found) + 1, data.find(b"\n", found)
+        end = len(data) if end == -1 else end
+        spans.append((start, end))
+        found = data.find(b"_:", end)
+    if not spans:
+        return data, b""
+    kept = b"\n".join(
+        data[start:end] for start, end in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(data)])
+    )
+    return kept, b"\n".join(data[start:end] for start, end in spans)
+
+
+def name_blank_nodes(store: ox.Store) -> None:
+    """Rename the blank nodes in STORE's default graph by their content, as canonical_lines does, so that
+    a dump of the store is canonical as it comes."""
+    found = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }")
+    assert isinstance(found, ox.QueryTriples)
+    with_blanks = list(found)
+    for t in with_blanks:
+        store.remove(ox.Quad(t.subject, t.predicate, t.object))
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in canonical(with_blanks))
+
+
+def sorted_ntriples(lines: list[bytes]) -> bytes:
+    """LINES sorted as text (in place), without duplicates, as one N-Triples document."""
+    lines.sort()
+    unique = [line for line, previous in zip(lines, [None, *lines]) if line != previous]
+    return b"\n".join(unique) + b"\n" if unique else b""
+
+
+def sort_file(unsorted: Path, target: Path) -> Path:
+    """TARGET, made of the lines of the N-Triples file UNSORTED sorted as bytes, without duplicates (what
+    sorted_ntriples does in memory), by sort(1) in the C locale: it sorts in SORT_MEMORY and spills to
+    temporary files beside TARGET, where a million triples sorted in memory take about 600 MB."""
+    sort = shutil.which("sort")
+    if sort is None:
+        raise LiskgError("sort(1) is not on PATH: the build sorts liskg-inferred.nt with it; install coreutils")
+    done = subprocess.run(
+        [
+            sort,
+            "-u",
+            "-S",
+            SORT_MEMORY,
+            "--parallel=1",
+            "-T",
+            str(target.parent),
+            "-o",
+            str(target),
+            str(unsorted),
+        ],  # one thread: the build's other jobs have the other core
+        env={**os.environ, "LC_ALL": "C"},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode:
+        why = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        raise LiskgError(
+            f"{target.name}: cannot sort the output ({why}); check the free space in {target.parent.parent}"
+        )
+    return target
+
+
+SORT_MEMORY = "32M"
+
+
+def canonical(triples: Iterable[ox.Triple]) -> list[ox.Triple]:
+    """The triples with their blank nodes renamed by Oxigraph's RDFC-1.0 canonical labelling (the W3C RDF
+    Dataset Canonicalization; the other triples unchanged)."""
+    plain, with_blanks = [], ox.Dataset()
+    for t in triples:
+        if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode):
+            with_blanks.add(ox.Quad(t.subject, t.predicate, t.object))
+        else:
+            plain.append(t)
+    with_blanks.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+    return plain + [q.triple for q in with_blanks]
+
+
+DECLARATION_ORDER = [
+    vocab.OWL + "AnnotationProperty",
+    vocab.OWL + "Ontology",
+    vocab.OWL + "ObjectProperty",
+    vocab.OWL + "DatatypeProperty",
+    vocab.OWL + "Class",
+    vocab.RDFS + "Class",
+]
+
+
+def turtle(canonical_ntriples: bytes) -> bytes:
+    """Turtle with the project's prefixes, written by Oxigraph in the order of the canonical N-Triples,
+    except that annotation properties, the ontology header and property and class declarations come
+    first: OWL API 3.4.3 parses as it reads and drops an annotation whose property it has not yet seen
+    declared. The order is decided on the lines (only the declarations are parsed), and the triples
+    stream from Oxigraph's parser to its serializer."""
+    lines = canonical_ntriples.splitlines()
+    declarations = [line for line in lines if _RDF_TYPE in line]
+    rank: dict[bytes, int] = {}
+    for t in ox.parse(b"\n".join(declarations), format=ox.RdfFormat.N_TRIPLES):
+        if t.predicate.value == vocab.RDF_TYPE and t.object.value in DECLARATION_ORDER:
+            subject = str(t.subject).encode()
+            rank[subject] = min(rank.get(subject, len(DECLARATION_ORDER)), DECLARATION_ORDER.index(t.object.value))
+    subjects = [line[: line.find(b" ")] for line in lines]
+    first = sorted((i for i, subject in enumerate(subjects) if subject in rank), key=lambda i: rank[subjects[i]])
+    ordered = [lines[i] for i in first] + [line for line, subject in zip(lines, subjects) if subject not in rank]
+    triples = ox.parse(b"\n".join(ordered), format=ox.RdfFormat.N_TRIPLES)
+    turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=vocab.PREFIXES)
+    assert turtle is not None  # serialized to bytes: no output was given
+    return turtle
+
+
+_RDF_TYPE = f"<{vocab.RDF_TYPE}>".encode()

@@ -1,0 +1,262 @@
+"""Look-ups for people who don't write SPARQL: strategies, a study, a material, a failure mode.
+
+Each look-up finds what the user named with liskg.base.names, then runs the parameterized queries in
+liskg/querying/sparql/lookup-*.rq. User text is bound with engine.bind (a VALUES block of escaped
+pyoxigraph terms), never spliced into the query text.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from decimal import Decimal
+
+import pyoxigraph as ox
+
+from liskg.base import engine, vocab
+from liskg.base.cells import human_rows
+from liskg.base.errors import LiskgError
+from liskg.base.labels import Labeller
+from liskg.base.names import Names, close_names
+from liskg.base.numbers import format_value, parse_amount, unit_base
+from liskg.querying.grid import table
+
+ELECTROLYTE = ox.NamedNode(vocab.LISKG + "Electrolyte")
+MATERIAL = ox.NamedNode(vocab.LISKG + "Material")
+FAILURE_MODE = ox.NamedNode(vocab.LISKG + "FailureMode")
+METHOD = ox.NamedNode(vocab.LISKG + "ProcessingMethod")
+QUANTITY = ox.NamedNode(vocab.LISKG + "QuantityKind")
+UNIT = ox.NamedNode(vocab.LISKG + "UnitOfMeasure")
+DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+
+
+class Lookups:
+    """The look-up commands over one store, each query bounded by `timeout` seconds (None: in-process)."""
+
+    def __init__(self, store: ox.Store, timeout: float | None = None, *, width: int | None = None):
+        """WIDTH: the width reports are fitted to by wrapping (None: long text stays on one line)."""
+        self.store = store
+        self.timeout = timeout
+        self.width = width
+        self.labels = Labeller(store)
+        self.names = Names(store, timeout)
+
+    def query(self, name: str, **values) -> engine.QueryResult:
+        text = vocab.sparql(f"querying/sparql/{name}.rq")
+        return engine.run(self.store, engine.bind(text, **values), timeout=self.timeout, origin=name)
+
+    # ---- the look-ups -----------------------------------------------------------------------
+
+    def strategies(
+        self,
+        interface: str | None = None,
+        electrolyte: str | None = None,
+        *,
+        method: str | None = None,
+        quantity: str | None = None,
+        minimum: str | None = None,
+        maximum: str | None = None,
+    ) -> tuple[str, engine.QueryResult]:
+        """(a one-line description of what was understood, the strategies with their numeric outcomes).
+
+        MINIMUM and MAXIMUM are amounts with a unit ('1000 mAh/g'); outcomes in a unit of the same kind are
+        compared through the units' conversion multipliers."""
+        values: dict[str, list] = {}
+        said: list[str] = []
+        if interface:
+            values["interface"] = [self.names.interface(interface)]
+            said.append(f"at the {self.labels.text(values['interface'][0])}")
+        if electrolyte:
+            understood = self.names.electrolytes(electrolyte, ELECTROLYTE)
+            if understood.classes:
+                values["electrolyteClass"] = list(understood.classes)
+            else:
+                values["electrolyteMaterial"] = list(understood.materials)
+            said.append(f"with {understood.said}")
+        if method:
+            values["methodClass"] = [self.names.one_class("method", method, METHOD)]
+            said.append(f"by {self.labels.text(values['methodClass'][0])} (narrower methods included)")
+        if quantity:
+            values["quantityKind"] = [self.names.one("quantity", quantity, QUANTITY)]
+            said.append(f"measuring {self.labels.text(values['quantityKind'][0])}")
+        units = None
+        for bound, text, word in (("lowest", minimum, "≥"), ("highest", maximum, "≤")):
+            if text is None:
+                continue
+            number, unit = self.amount(text, "--min" if bound == "lowest" else "--max")
+            values[f"{bound}Value"], values[f"{bound}Unit"] = [ox.Literal(str(number), datatype=DECIMAL)], [unit]
+            comparable = self.comparable_units(unit)
+            units = comparable if units is None else [u for u in units if u in comparable]
+            said.append(
+                f"{'and' if bound == 'highest' and minimum is not None else 'with outcomes'} {word} "
+                f"{format_value(str(number), self.labels.unit(unit))}"
+            )
+        if units is not None:
+            if not units:
+                raise LiskgError("--min and --max name units of different kinds; give both in one kind of unit")
+            values["comparableUnit"] = units
+        result = self.query("lookup-strategies", **values)
+        if interface:
+            drop_columns(result, "interface")
+        return "strategies " + (" ".join(said) if said else "at every interface"), result
+
+    def amount(self, text: str, option: str) -> tuple[Decimal, ox.NamedNode]:
+        """'1000 mAh/g' -> (1000, unit:MilliA-HR-PER-GM): the unit found by its symbol among the graph's units."""
+        parsed = parse_amount(engine.require_text(text, option))
+        if parsed is None or not parsed[1]:
+            raise LiskgError(f"{option} {text!r}: give a number and a unit, such as {option} '1000 mAh/g'")
+        number, symbol = parsed
+        units = {self.labels.unit(u): u for u in self.names.members(UNIT)}
+        if symbol not in units:
+            close = close_names(symbol.lower(), units)
+            hint = (
+                f"; close units: {', '.join(close)}" if close else f"; units in the graph: {', '.join(sorted(units))}"
+            )
+            raise LiskgError(f"{option} {text!r}: no unit is written {symbol!r}{hint}")
+        return number, units[symbol]
+
+    def comparable_units(self, unit: ox.NamedNode) -> list[ox.NamedNode]:
+        """The units of the same kind as UNIT (same symbol but for an SI prefix) that have a conversion multiplier."""
+        base = unit_base(self.labels.unit(unit))
+        rows = self.query("lookup-unit-factors").rows
+        return [u for u, _factor in rows if unit_base(self.labels.unit(u)) == base]
+
+    def study_report(self, text: str) -> str:
+        return "\n\n".join(self._study(study) for study in self.names.studies(text))
+
+    def material_report(self, text: str) -> str:
+        return "\n\n".join(
+            self._thing(m, "Used or formed by, and other links", numbers=True)
+            for m in self.names.find("material", text, MATERIAL)
+        )
+
+    def method_report(self, text: str) -> str:
+        """A processing method: what it is, its narrower methods, the failure modes it mitigates and risks (of
+        the method in general or through a study), and the strategies and numbers behind it."""
+        method = self.names.one_class("method", text, METHOD)
+        out = [self._facts(method, indent="").replace("  [class]", "  [processing method]", 1)]
+        narrower = [r[0] for r in self.query("lookup-submethods", methodClass=[method]).rows]
+        if narrower:
+            out += ["", "Sub-methods"] + [self._wrap(", ".join(sorted(self.labels.text(n) for n in narrower)), "  ")]
+        effects: dict[tuple[str, str], list[str]] = {}
+        for effect, mode, study in self.query("lookup-method", methodClass=[method]).rows:
+            said = effects.setdefault((effect.value, self.labels.text(mode)), [])
+            said.append(self.labels.text(study) if study is not None else "the review, of the method")
+        for effect, title in (("mitigates", "Mitigates"), ("risks", "Risks")):
+            cells = [[mode, "; ".join(dict.fromkeys(by))] for (e, mode), by in effects.items() if e == effect]
+            if cells:
+                out += ["", f"{title} (failure mode, then who says so)"]
+                out += ["  " + line for line in aligned(cells, self.width and self.width - 2)]
+        _said, result = self.strategies(method=text)
+        headers, rows = human_rows(result, self.labels)
+        out += [
+            "",
+            f"Strategies and their numbers ({len(rows)} rows)",
+            textwrap.indent(table(headers, rows, width=self.width and self.width - 2), "  "),
+        ]
+        return "\n".join(out)
+
+    def failure_report(self, text: str) -> str:
+        """Failure modes whose name matches, then the members of failure-mode classes whose name matches."""
+        members = []
+        for kind in self.failure_classes(text):
+            members += [m for m in self.names.members(kind) if m not in members]
+        try:
+            named = self.names.find("failure mode", text, FAILURE_MODE)
+        except LiskgError as error:
+            if not members:
+                methods, _exact = self.names.matches(text, METHOD, classes=True)
+                if methods:
+                    raise LiskgError(
+                        f"no failure mode is called {text!r}, but it names a processing method: "
+                        f"`liskg method {text}` shows what methods mitigate and risk"
+                    ) from None
+                raise error from None
+            named = []
+        modes = named + [m for m in members if m not in named]
+        return "\n\n".join(self._thing(m, "Linked from", numbers=False) for m in modes)
+
+    def failure_classes(self, text: str) -> list[ox.NamedNode]:
+        """Narrower failure-mode classes named like `text` (none is not an error here)."""
+        try:
+            found = self.names.find("failure mode class", text, FAILURE_MODE, classes=True)
+        except LiskgError:
+            return []
+        return [c for c in found if c != FAILURE_MODE]
+
+    # ---- report pieces --------------------------------------------------------------------
+
+    def _study(self, study: ox.NamedNode) -> str:
+        rows = self.query("lookup-study", study=[study]).rows
+        _s, author, year, summary = rows[0][:4]
+        sections = sorted({r[5].value for r in rows if r[5] is not None})
+        strategies = sorted({r[6] for r in rows if r[6] is not None}, key=lambda t: t.value)
+        cells = sorted({r[7] for r in rows if r[7] is not None}, key=lambda t: t.value)
+        head = [
+            f"Section {', '.join(sections)}" if sections else "",
+            f"first author {author.value}" if author else "",
+            f"published {year.value}" if year else "",
+        ]
+        out = [self.labels.text(study), "  " + " · ".join(h for h in head if h)]
+        if summary:
+            out.append(self._wrap(summary.value, "  "))
+        for title, things in (("Strategies", strategies), ("Cells", cells)):
+            if things:
+                out += ["", title] + [self._facts(t) for t in things]
+        out += self._numbers(study)
+        return "\n".join(out)
+
+    def _thing(self, thing: ox.NamedNode, incoming_title: str, *, numbers: bool) -> str:
+        out = [self._facts(thing, indent="")]
+        links = self.query("lookup-links-in", object=[thing]).rows
+        if links:
+            out += ["", f"{incoming_title} (each line: subject, then how it points here)"]
+            cells = [[self.labels.text(s), self.labels.text(p)] for _o, p, s in links]
+            out += ["  " + line for line in aligned(cells, self.width and self.width - 2)]
+        if numbers:
+            out += self._numbers(thing)
+        return "\n".join(out)
+
+    def _facts(self, thing: ox.NamedNode, indent: str = "  ") -> str:
+        types = [self.labels.text(r[1]) for r in self.query("lookup-types", subject=[thing]).rows]
+        title = self._wrap(f"{self.labels.text(thing)}" + (f"  [{', '.join(types)}]" if types else ""), indent)
+        cells = []
+        for _s, prop, obj in self.query("lookup-facts", subject=[thing]).rows:
+            cells.append([self.labels.text(prop), self.labels.text(obj)])
+        return "\n".join(
+            [title] + [f"{indent}  {line}" for line in aligned(cells, self.width and self.width - len(indent) - 2)]
+        )
+
+    def _numbers(self, owner: ox.NamedNode) -> list[str]:
+        result = self.query("lookup-measurements", owner=[owner])
+        if not result.rows:
+            return []
+        drop_empty_columns(result)
+        headers, rows = human_rows(result, self.labels)
+        return ["", "Numbers", textwrap.indent(table(headers, rows, width=self.width and self.width - 2), "  ")]
+
+    def _wrap(self, text: str, indent: str) -> str:
+        if not self.width:
+            return indent + text
+        return textwrap.fill(text, width=self.width, initial_indent=indent, subsequent_indent=indent)
+
+
+def aligned(cells: list[list[str]], width: int | None = None) -> list[str]:
+    """Two-column 'key  value' lines with the keys padded to one width; values wrap within WIDTH (None: don't)."""
+    keys = max((len(k) for k, _v in cells), default=0)
+    if not width or width - keys - 2 < 20:
+        return [f"{k.ljust(keys)}  {v}" for k, v in cells]
+    lines = []
+    for key, value in cells:
+        wrapped = textwrap.wrap(value, width - keys - 2, break_on_hyphens=False) or [""]
+        lines += [f"{key.ljust(keys)}  {wrapped[0]}"] + [f"{'':{keys}}  {more}" for more in wrapped[1:]]
+    return lines
+
+
+def drop_columns(result: engine.QueryResult, *names: str) -> None:
+    keep = [i for i, v in enumerate(result.variables) if v not in names]
+    result.variables = [result.variables[i] for i in keep]
+    result.rows = [tuple(row[i] for i in keep) for row in result.rows]
+
+
+def drop_empty_columns(result: engine.QueryResult) -> None:
+    drop_columns(result, *[v for i, v in enumerate(result.variables) if all(r[i] is None for r in result.rows)])

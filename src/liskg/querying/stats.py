@@ -1,0 +1,27 @@
+"""Counts of what the graph holds: studies, strategies, materials by role, failure modes, measurements, claims."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from liskg.base import engine, vocab
+
+
+def _number(term) -> int:
+    return int(term.value)
+
+
+def counts(store: ox.Store) -> dict[str, int]:
+    """The headline counts plus the triple count."""
+    row = next(iter(engine.solutions(store, vocab.sparql("querying/sparql/stats-counts.rq"))))
+    names = ["studies", "cited_analyses", "strategies", "materials", "failure_modes", "measurements", "claims", "cells"]
+    result = {name: _number(row[name]) for name in names}
+    result["triples"] = len(store)
+    return result
+
+
+def materials_by_role(store: ox.Store) -> list[tuple[str, int]]:
+    return [
+        (row["role"].value, _number(row["materials"]))
+        for row in engine.solutions(store, vocab.sparql("querying/sparql/stats-materials-by-role.rq"))
+    ]

@@ -1,0 +1,320 @@
+/* LiSKG page: the dock. Its tabs (Answer, Details, and any a module registers with
+   liskg.registerTab), the query box with the named queries and the answer table: labelled columns,
+   numbers formatted by the JS port of liskg.numbers, sortable and filterable, rows that highlight
+   their nodes. Cells are built with textContent only. */
+(function () {
+  "use strict";
+  const liskg = window.liskg;
+  const engine = liskg.engine;
+  const SKOS = "http://www.w3.org/2004/02/skos/core#";
+  const FALLBACK = { [SKOS + "altLabel"]: "also called", [SKOS + "definition"]: "definition",
+                     "http://www.w3.org/2000/01/rdf-schema#subClassOf": "a kind of",
+                     "http://www.w3.org/2002/07/owl#Class": "class" };
+
+  function el(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  /* --- tabs: the hook other modules (the Charts tab) plug into --- */
+  const tabs = new Map();
+  function showTab(name) {
+    for (const [tabName, tab] of tabs) {
+      const active = tabName === name;
+      tab.section.hidden = !active;
+      tab.button.setAttribute("aria-selected", String(active));
+      if (active && tab.render && !tab.rendered) { tab.rendered = true; tab.render(tab.section, liskg); }
+    }
+  }
+  /* Add a tab NAME to the dock; RENDER(section, liskg) fills it the first time it is shown. Returns its section. */
+  function registerTab(name, render) {
+    let section = document.querySelector("#dock section[data-tab='" + name + "']");
+    if (!section) {
+      section = el("section", undefined, "tab");
+      section.dataset.tab = name;
+      document.getElementById("dock").appendChild(section);
+    }
+    const button = el("button", name);
+    button.type = "button";
+    button.setAttribute("role", "tab");
+    button.dataset.tab = name;
+    button.addEventListener("click", () => showTab(name));
+    document.getElementById("tabs").appendChild(button);
+    tabs.set(name, { section: section, button: button, render: render, rendered: false });
+    section.hidden = tabs.size > 1;
+    if (tabs.size === 1) button.setAttribute("aria-selected", "true");
+    return section;
+  }
+
+  /* --- cells as `liskg query` shows them (liskg.base.cells.human_rows) --- */
+  const NUMBERS = liskg.numbers;
+  function shorten(iri) {
+    for (const [prefix, ns] of Object.entries(engine.prefixes)) {
+      if (iri.startsWith(ns) && iri !== ns) return prefix + ":" + iri.slice(ns.length);
+    }
+    return "<" + iri + ">";
+  }
+  function isNumber(term) { return !!term && term.type === "literal" && engine.numeric.has(term.datatype); }
+  function text(term) {
+    if (!term) return "";
+    if (term.type === "uri") return engine.labels[term.value] || FALLBACK[term.value] || shorten(term.value);
+    if (term.type === "bnode") return "_:" + term.value;
+    if (isNumber(term)) return NUMBERS.formatNumber(term.value);
+    return term.value;
+  }
+  function unitText(term) {
+    if (term.type !== "uri") return text(term);
+    return engine.units[term.value] !== undefined ? engine.units[term.value] : text(term);
+  }
+  function unitTargets(variables) {
+    const targets = new Map();
+    let start = 0;
+    variables.forEach((name, index) => {
+      const lowered = name.toLowerCase();
+      if (lowered === "unit") {
+        targets.set(index, [...Array(index - start).keys()].map((i) => i + start));
+        start = index + 1;
+      } else if (lowered.endsWith("unit") && name.length > 4) {
+        const base = name[name.length - 5] === "_" ? name.slice(0, -5) : name.slice(0, -4);
+        if (variables.includes(base)) targets.set(index, [variables.indexOf(base)]);
+        start = index + 1;
+      }
+    });
+    return targets;
+  }
+  /* Headers and cells as people read them, as liskg.base.cells.human_rows makes them: labels,
+     numbers with units; a qualifier joins the number to its right ("> 99 %"), a baseline joins
+     `value` ("950 → 75 Ω cm²"), condition columns become one `conditions` column, and the answer
+     columns (quantity, value, conditions) move next to the first. KEEP gives each shown column its
+     source column (null for `conditions`). */
+  const CONDITIONS = engine.conditions;  // column -> formatConditions keyword, from liskg.base.conditions
+  const ANSWER_COLUMNS = engine.answerColumns;
+  function humanRows(variables, rows) {
+    const lowered = variables.map((name) => name.toLowerCase());
+    const targets = unitTargets(variables);
+    const unitOf = new Map();
+    for (const [unit, columns] of targets) for (const c of columns) unitOf.set(c, unit);
+    const conditions = new Map();
+    lowered.forEach((name, i) => { if (CONDITIONS[name]) conditions.set(i, CONDITIONS[name]); });
+    const index = (name) => (lowered.includes(name) ? lowered.indexOf(name) : null);
+    const qualifier = index("qualifier"), value = index("value");
+    const baseline = value !== null ? index("baseline") : null;
+    const said = baseline !== null ? index("baselinequalifier") : null;
+    let qualified = null;
+    if (qualifier !== null) {
+      for (let i = qualifier + 1; i < variables.length; i++) {
+        if (!targets.has(i) && !conditions.has(i)) { qualified = i; break; }
+      }
+    }
+    const folded = new Set([...targets.keys(), ...conditions.keys()]);
+    for (const i of [qualified !== null ? qualifier : null, baseline, said]) if (i !== null) folded.add(i);
+    const unitFor = (row, i) => (unitOf.has(i) && row[unitOf.get(i)] ? unitText(row[unitOf.get(i)]) : null);
+    const withQualifier = (row, i, q, unit) =>
+      NUMBERS.formatValue(row[i].value, unit ? unitFor(row, i) : null,
+                          { qualifier: q !== null && row[q] ? row[q].value : null });
+    const keys = variables.map((_, i) => i).filter((i) => !folded.has(i));
+    if (conditions.size) keys.push("conditions");
+    const cells = rows.map((row) => {
+      const out = {};
+      for (const i of keys) {
+        if (i === "conditions") continue;
+        const term = row[i];
+        if (!isNumber(term)) out[i] = text(term);
+        else if (lowered[i].endsWith("factor")) out[i] = NUMBERS.formatRatio(term.value);
+        else if (lowered[i].endsWith("percent")) out[i] = NUMBERS.formatNumber(term.value) + " %";
+        else out[i] = NUMBERS.formatValue(term.value, unitFor(row, i));
+      }
+      if (qualified !== null && row[qualifier] && isNumber(row[qualified])) {
+        out[qualified] = withQualifier(row, qualified, qualifier, true);
+      }
+      if (baseline !== null && row[baseline] && row[value]) {
+        out[value] = withQualifier(row, baseline, said, false) + " → " + out[value];
+      }
+      if (conditions.size) {
+        const given = {};
+        for (const [i, name] of conditions) if (row[i]) given[name] = row[i].value;
+        out.conditions = NUMBERS.formatConditions(given);
+      }
+      return out;
+    });
+    const header = (k) => (k === "conditions" ? "conditions" : variables[k]);
+    const answer = keys.filter((k) => ANSWER_COLUMNS.includes(header(k).toLowerCase()));
+    const order = keys.slice(0, 1).concat(answer.filter((k) => k !== keys[0]),
+                                          keys.slice(1).filter((k) => !answer.includes(k)));
+    return { headers: order.map(header), cells: cells.map((out) => order.map((k) => out[k])),
+             keep: order.map((k) => (k === "conditions" ? null : k)) };
+  }
+  /* A row as the W3C CSV result format writes it (what `liskg query NAME --format csv` prints). */
+  function csvCell(term) { return !term ? "" : term.type === "bnode" ? "_:" + term.value : term.value; }
+
+  /* --- the answer table --- */
+  const state = { answer: null, sort: null, filter: "", selected: new Set() };
+  const listeners = [];
+
+  function rowNodes(row) {
+    const ids = new Set();
+    for (const term of row) {
+      if (!term || term.type !== "uri") continue;
+      if (liskg.graph && liskg.graph.has(term.value)) ids.add(term.value);
+      for (const owner of (liskg.data.folded[term.value] || [])) ids.add(owner);
+    }
+    return [...ids];
+  }
+
+  function renderTable() {
+    const table = document.getElementById("answer");
+    const head = table.tHead, body = table.tBodies[0];
+    head.replaceChildren();
+    body.replaceChildren();
+    const answer = state.answer;
+    if (!answer) { document.getElementById("row-count").textContent = ""; return; }
+    const headRow = el("tr");
+    answer.headers.forEach((name, column) => {
+      const th = el("th");
+      const button = el("button", name + (state.sort && state.sort.column === column ? (state.sort.up ? " ▲" : " ▼") : ""));
+      button.type = "button";
+      button.title = "sort by " + name;
+      button.addEventListener("click", () => {
+        state.sort = { column: column, up: !(state.sort && state.sort.column === column && state.sort.up) };
+        renderTable();
+      });
+      th.appendChild(button);
+      headRow.appendChild(th);
+    });
+    head.appendChild(headRow);
+    let order = answer.cells.map((_, i) => i);
+    const needle = state.filter.trim().toLowerCase();
+    if (needle) order = order.filter((i) => answer.cells[i].some((c) => c.toLowerCase().includes(needle)));
+    if (state.sort) {
+      const { column, up } = state.sort;
+      const source = answer.keep[column];
+      const value = (i) => {
+        const term = answer.rows[i][source];
+        return isNumber(term) ? Number(term.value) : answer.cells[i][column].toLowerCase();
+      };
+      order.sort((a, b) => {
+        const x = value(a), y = value(b);
+        const c = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+        return (up ? c : -c) || a - b;
+      });
+    }
+    for (const i of order) {
+      const tr = el("tr");
+      tr.dataset.row = String(i);
+      if (state.selected.has(i)) tr.className = "selected";
+      answer.cells[i].forEach((cell, column) => {
+        const td = el("td", cell);
+        if (isNumber(answer.rows[i][answer.keep[column]])) td.className = "number";
+        tr.appendChild(td);
+      });
+      tr.addEventListener("mouseenter", () => liskg.graph && liskg.graph.highlight(answer.nodes[i]));
+      tr.addEventListener("mouseleave", () => liskg.graph && liskg.graph.highlight(null));
+      tr.addEventListener("click", () => {
+        state.selected = new Set([i]);
+        markSelected();
+        if (liskg.graph) liskg.graph.highlight(answer.nodes[i], true);
+      });
+      body.appendChild(tr);
+    }
+    document.getElementById("row-count").textContent =
+      (needle ? order.length + " of " : "") + answer.rows.length + " row" + (answer.rows.length === 1 ? "" : "s");
+  }
+
+  /* Show a result {variables, rows} in the table and its answer nodes in the graph. */
+  function showAnswer(result, origin) {
+    const human = humanRows(result.variables, result.rows);
+    state.answer = { origin: origin, variables: result.variables, rows: result.rows, headers: human.headers,
+                     cells: human.cells, keep: human.keep, nodes: result.rows.map(rowNodes) };
+    state.sort = null;
+    state.selected = new Set();
+    renderTable();
+    document.body.classList.add("answered");
+    showTab("Answer");
+    if (liskg.graph) liskg.graph.showAnswer(new Set(state.answer.nodes.flat()));
+    for (const listener of listeners) listener(state.answer);
+  }
+
+  function message(text, kind) {
+    const box = document.getElementById("query-message");
+    box.textContent = text;
+    box.className = kind || "";
+  }
+
+  async function runText(text, origin) {
+    message("running…", "info");
+    try {
+      const result = await engine.run(text);
+      showAnswer(result, origin);
+      message(result.rows.length + " row" + (result.rows.length === 1 ? "" : "s") + " in " +
+              Math.round(result.ms) + " ms" + (origin ? " · " + origin : ""), "info");
+      return result;
+    } catch (error) {
+      message(error.message, "error");
+      return null;
+    }
+  }
+
+  /* Mark the selected rows in place (re-rendering a long table would cost a click its frame). */
+  function markSelected() {
+    for (const tr of document.getElementById("answer").tBodies[0].rows) {
+      tr.classList.toggle("selected", state.selected.has(Number(tr.dataset.row)));
+    }
+  }
+
+  /* Select the rows that name NODEID (a node clicked in the graph). */
+  function selectRowsOf(nodeId) {
+    if (!state.answer) return;
+    state.selected = new Set();
+    state.answer.nodes.forEach((ids, i) => { if (nodeId && ids.includes(nodeId)) state.selected.add(i); });
+    markSelected();
+    const first = document.querySelector("#answer tr.selected");
+    if (first) first.scrollIntoView({ block: "nearest" });
+  }
+
+  function setup() {
+    const menu = document.getElementById("query-menu");
+    for (const q of engine.queries) {
+      const option = el("option", q.name);
+      option.value = q.name;
+      option.title = q.question;
+      menu.appendChild(option);
+    }
+    const box = document.getElementById("query-text");
+    box.placeholder = "SELECT ?study ?label WHERE {\n  ?study a liskg:Study ; rdfs:label ?label .\n}\n\n" +
+      "Prefixes declared for you: " + Object.keys(engine.prefixes).join(", ");
+    menu.addEventListener("change", () => {
+      const q = engine.queries.find((x) => x.name === menu.value);
+      if (q) { box.value = q.text; runText(q.text, q.name); }
+    });
+    document.getElementById("query-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const q = engine.queries.find((x) => x.name === menu.value && x.text === box.value);
+      runText(box.value, q ? q.name : "typed query");
+    });
+    box.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) document.getElementById("query-run").click();
+    });
+    const filter = document.getElementById("row-filter");
+    filter.addEventListener("input", () => { state.filter = filter.value; renderTable(); });
+    const status = document.getElementById("engine-status");
+    status.textContent = "loading the SPARQL engine…";
+    engine.ready.then(() => {
+      status.textContent = "Oxigraph " + engine.version + " · " + engine.triples + " triples";
+    }, (error) => { status.textContent = "the SPARQL engine failed: " + error.message; });
+    registerTab("Answer");
+    registerTab("Details");
+  }
+
+  setup();
+  liskg.registerTab = registerTab;
+  liskg.showTab = showTab;
+  liskg.answers = {
+    show: showAnswer, run: runText, selectRowsOf: selectRowsOf, humanRows: humanRows,
+    current: () => state.answer,
+    csvRows: () => state.answer ? state.answer.rows.map((row) => row.map(csvCell)) : [],
+    onAnswer: (listener) => listeners.push(listener),
+  };
+  liskg.onAnswer = liskg.answers.onAnswer;
+})();

@@ -1,0 +1,110 @@
+/* LiSKG page: SPARQL in the page. Oxigraph's WebAssembly build runs in a Web Worker made from a blob
+   (Oxigraph's web module turned into a classic script), so no request leaves the file; the worker
+   unpacks and compiles the WebAssembly and loads the graph `liskg query` reads, off the main thread.
+   A query has a time bound: when it is exceeded the worker is terminated and a fresh one loads the
+   graph again. UPDATE is refused before it reaches the engine. */
+(function () {
+  "use strict";
+  const payload = JSON.parse(document.getElementById("liskg-engine").textContent);
+  const UPDATE = new Set(["INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"]);
+  const PROLOGUE = /^\s*(?:#[^\n]*(?:\n|$)|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)/i;
+  const DEFAULT_BOUND_MS = 10000;
+
+  /* The first keyword after comments, PREFIX and BASE declarations, upper-cased. */
+  function firstKeyword(text) {
+    let rest = text, m;
+    while ((m = PROLOGUE.exec(rest)) && m[0].length) rest = rest.slice(m[0].length);
+    const word = /^\s*([A-Za-z]+)/.exec(rest);
+    return word ? word[1].toUpperCase() : "";
+  }
+
+  /* The project's prefixes that the query does not declare itself, as PREFIX lines. */
+  function missingPrefixes(text) {
+    return Object.entries(payload.prefixes)
+      .filter(([p]) => !new RegExp("PREFIX\\s+" + p + "\\s*:", "i").test(text))
+      .map(([p, ns]) => "PREFIX " + p + ": <" + ns + ">");
+  }
+
+  class QueryError extends Error {}
+
+  const engine = {
+    version: payload.version, licence: payload.licence, queries: payload.queries, prefixes: payload.prefixes,
+    labels: payload.labels, units: payload.units, numeric: new Set(payload.numeric),
+    conditions: payload.conditions, answerColumns: payload.answer_columns,
+    ready: null, readyMs: null, triples: 0, QueryError: QueryError, phases: {},
+  };
+  let worker = null, waiting = new Map(), counter = 0;
+
+  function start() {
+    const url = URL.createObjectURL(new Blob([payload.worker], { type: "text/javascript" }));
+    worker = new Worker(url);
+    URL.revokeObjectURL(url);
+    engine.ready = new Promise((resolve, reject) => {
+      worker.onmessage = (event) => {
+        const message = event.data;
+        if (message.type === "ready") { engine.triples = message.triples; engine.phases = message.phases; resolve(message); return; }
+        if (message.type === "failed") { reject(new Error(message.message)); return; }
+        const pending = waiting.get(message.id);
+        if (!pending) return;
+        waiting.delete(message.id);
+        if (message.type === "error") pending.reject(new QueryError(message.message));
+        else pending.resolve({ json: JSON.parse(message.json), ms: message.ms });
+      };
+      worker.onerror = (event) => reject(new Error(event.message || "the query worker failed"));
+    });
+    worker.postMessage({ type: "load", wasm: payload.wasm, graph: payload.graph });
+    return engine.ready;
+  }
+
+  const began = performance.now();
+  engine.ready = start().then(() => { engine.readyMs = Math.round(performance.now() - began); });
+  const firstReady = engine.ready;
+
+  /* Run TEXT (prefixes pre-declared) within BOUNDMS; resolves {variables, rows: [[term|null]], ms}. */
+  engine.run = async function (text, boundMs) {
+    const keyword = firstKeyword(text);
+    if (UPDATE.has(keyword)) {
+      throw new QueryError("refused: " + keyword + " is a SPARQL UPDATE and the page's graph is read-only");
+    }
+    await firstReady;
+    await engine.ready;
+    const added = missingPrefixes(text);
+    const id = ++counter;
+    const started = performance.now();
+    const answer = new Promise((resolve, reject) => waiting.set(id, { resolve: resolve, reject: reject }));
+    worker.postMessage({ type: "query", id: id, text: added.join("\n") + (added.length ? "\n" : "") + text });
+    const bound = boundMs || DEFAULT_BOUND_MS;
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => {
+        waiting.delete(id);
+        worker.terminate();
+        start();
+        reject(new QueryError("stopped: the query ran longer than its bound of " + bound / 1000 +
+                              " s; the engine was restarted"));
+      }, bound);
+    });
+    let result;
+    try {
+      result = await Promise.race([answer, timeout]);
+    } catch (error) {
+      const position = /^error at (\d+):(\d+):\s*([\s\S]*)$/.exec(error.message);
+      if (position) {
+        const line = Number(position[1]) - added.length;
+        throw new QueryError("SPARQL syntax error at line " + line + ", column " + position[2] + ": " +
+                             position[3].split(/\s+/).join(" ").slice(0, 200));
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+    const json = result.json;
+    if (json.boolean !== undefined) return { variables: ["answer"], rows: [[{ type: "literal", value: String(json.boolean) }]], ms: performance.now() - started };
+    const variables = json.head.vars;
+    const rows = json.results.bindings.map((b) => variables.map((v) => b[v] || null));
+    return { variables: variables, rows: rows, ms: performance.now() - started };
+  };
+
+  window.liskg = window.liskg || {};
+  window.liskg.engine = engine;
+})();

@@ -1,0 +1,547 @@
+/* LiSKG page: draws the embedded graph with vis-network at the positions computed in Python (no
+   physics), and wires the legend, filters, search, clusters of the overview and the highlight of
+   answers. Every text from the data reaches the page through textContent (or vis-network's
+   text-only labels), never as markup. */
+(function () {
+  "use strict";
+  const liskg = window.liskg;
+  const data = JSON.parse(document.getElementById("liskg-data").textContent);
+  const FONT = 14;
+  const EDGE_COLOR = "rgba(110,110,110,0.30)";
+  const MAX_MATCHES = 100;
+  const MAX_LINKS_LISTED = 60;   // a hub's links beyond this are counted, not listed
+  const MAX_NAMED_NEIGHBOURS = 60;  // a neighbourhood larger than this names only the clicked node
+
+  const style = new Map(data.kinds.map((k) => [k.name, k]));
+  const byId = new Map(data.nodes.map((n) => [n.id, n]));
+  const facetSets = data.nodes.map((n) => {
+    const sets = {};
+    for (const [facet, values] of Object.entries(n.facets)) sets[facet] = new Set(values);
+    return sets;
+  });
+  const adjacency = new Map(data.nodes.map((n) => [n.id, new Set()]));
+  const edgesOf = new Map(data.nodes.map((n) => [n.id, []]));
+  data.edges.forEach((e, i) => {
+    adjacency.get(e.from).add(e.to);
+    adjacency.get(e.to).add(e.from);
+    edgesOf.get(e.from).push(i);
+    edgesOf.get(e.to).push(i);
+  });
+  /* Slots: each group's positions in reading order; filters move what remains into the first ones. */
+  const slots = new Map();
+  for (const n of data.nodes) {
+    if (!slots.has(n.group)) slots.set(n.group, []);
+    slots.get(n.group).push(n);
+  }
+  for (const members of slots.values()) members.sort((a, b) => a.position[0] - b.position[0] || a.position[1] - b.position[1]);
+
+  function el(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  /* The hover card and the details tab: label, kind, key number, summary, all numbers, reference, section. */
+  function details(n) {
+    const box = el("div", undefined, "node-details");
+    box.appendChild(el("h2", n.label));
+    box.appendChild(el("p", [n.kind, ...n.types.filter((t) => t !== n.kind), n.curie].join(" · "), "kind"));
+    if (n.names.length) box.appendChild(el("p", "also: " + n.names.join(", "), "names"));
+    if (n.key) box.appendChild(el("p", "key number: " + n.key, "key"));
+    if (n.summary) box.appendChild(el("p", n.summary));
+    if (n.numbers.length > (n.key ? 1 : 0)) {
+      box.appendChild(el("p", "numbers:"));
+      const list = el("ul");
+      for (const line of n.numbers) list.appendChild(el("li", line));
+      box.appendChild(list);
+    }
+    const where = [];
+    if (n.references.length) where.push("reference " + n.references.map((r) => "[" + r + "]").join(", "));
+    if (n.sections.length) where.push("review section " + n.sections.join(", "));
+    if (where.length) box.appendChild(el("p", where.join(" · "), "where"));
+    return box;
+  }
+
+  function baseColor(n) {
+    const c = style.get(n.kind).color;
+    return { background: c, border: n.answer ? "#000000" : "#555555",
+             highlight: { background: c, border: "#000000" }, hover: { background: c, border: "#000000" } };
+  }
+
+  const shippedAnswers = new Set(data.nodes.filter((n) => n.answer).map((n) => n.id));
+  const state = { kinds: new Set(data.kinds.map((k) => k.name)), facets: {}, search: "", selected: null,
+                  answers: null, named: null, expanded: new Set(), labelled: new Set(data.nodes.filter((n) => n.labelled).map((n) => n.id)) };
+
+  function nodeView(n, position) {
+    const answer = state.answers ? state.answers.has(n.id) : n.answer;
+    const named = state.named ? state.named.has(n.id) : state.labelled.has(n.id) || answer;
+    return { id: n.id, label: named ? n.short : "", borderWidth: answer ? 4 : 1,
+             color: baseColor(Object.assign({}, n, { answer: answer })), x: position[0], y: position[1] };
+  }
+
+  /* The DataSets start empty: the first view adds every node and link with its fixed properties. */
+  const nodes = new vis.DataSet();
+  const edges = new vis.DataSet();
+  function fixedNode(id) {
+    const n = byId.get(id);
+    if (!n) {
+      const { weight: w, ...count } = countNodes.find((c) => c.id === id);
+      return Object.assign(count, { size: sizeOf(w) });
+    }
+    return { shape: style.get(n.kind).shape, size: sizeOf(weight(n)), font: { size: FONT } };
+  }
+  /* A node's size: what vis-network's value scaling (6 to 22, linear) gives its weight among all the
+     view's nodes, fixed up front (with values, every DataSet update rescaled every node). */
+  function weight(n) { return data.small_nodes && n.kind !== "interface" ? 1 : Math.sqrt(n.degree + 1); }
+  let weights = null;
+  function sizeOf(w) {
+    if (!weights) {
+      const all = data.nodes.map(weight).concat(countNodes.map((c) => c.weight));
+      weights = [Math.min(...all), Math.max(...all)];
+    }
+    return weights[1] === weights[0] ? 14 : 6 + 16 * (w - weights[0]) / (weights[1] - weights[0]);
+  }
+
+  const options = {
+    autoResize: true,
+    layout: { randomSeed: 42, improvedLayout: false },
+    physics: { enabled: false },
+    nodes: {
+      font: { size: FONT, face: "DejaVu Sans, Arial, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
+    },
+    edges: {
+      smooth: false, width: 0.7, selectionWidth: 1.5,
+      color: { color: EDGE_COLOR, highlight: "#222222", hover: "#555555" },
+      arrows: { to: { enabled: true, scaleFactor: 0.35 } },
+      font: { size: 10, color: "#333333", strokeWidth: 3, align: "middle" },
+    },
+    interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: true, hideEdgesOnZoom: true },
+  };
+
+  const page = { data: data, nodes: nodes, edges: edges, ready: false, drawnMs: null, interactiveMs: null };
+  Object.assign(liskg, page);
+
+  function passesFilters(n, i) {
+    if (!state.kinds.has(n.kind)) return false;
+    for (const [facet, value] of Object.entries(state.facets)) {
+      if (value !== "" && !facetSets[i][facet].has(Number(value))) return false;
+    }
+    return true;
+  }
+
+  function matchesSearch(n, term) {
+    return n.label.toLowerCase().includes(term) || n.curie.toLowerCase().includes(term) ||
+      n.names.some((name) => name.toLowerCase().includes(term));
+  }
+
+  /* What is shown: the filters, then the search matches or the answer nodes with their neighbours. */
+  function currentView() {
+    const passing = new Set();
+    data.nodes.forEach((n, i) => { if (passesFilters(n, i)) passing.add(n.id); });
+    const term = state.search.trim().toLowerCase();
+    const matches = term ? data.nodes.filter((n) => passing.has(n.id) && matchesSearch(n, term)) : [];
+    const centres = term ? matches.map((n) => n.id) : state.answers ? [...state.answers].filter((id) => passing.has(id)) : null;
+    if (!centres) return { visible: passing, matches: matches };
+    const visible = new Set();
+    for (const id of centres) {
+      visible.add(id);
+      for (const m of adjacency.get(id)) if (passing.has(m)) visible.add(m);
+    }
+    return { visible: visible, matches: matches };
+  }
+
+  /* Overview counts: the materials, claims and cells of a lane are one node ("35 materials") until expanded. */
+  const countGroups = [...slots.entries()].filter(([, members]) => data.collapsed.includes(members[0].kind) && members.length > 1);
+  const countOf = new Map(countGroups.map(([group]) => ["count:" + group, group]));
+  const countNodes = countGroups.map(([group, members]) => {
+    const k = style.get(members[0].kind);
+    const x = members.reduce((a, n) => a + n.position[0], 0) / members.length;
+    const y = members.reduce((a, n) => a + n.position[1], 0) / members.length;
+    return { id: "count:" + group, shape: k.shape, color: { background: k.color, border: "#555555" }, borderWidth: 1,
+             weight: Math.sqrt(members.length) * 3, x: Math.round(x), y: Math.round(y), font: { size: FONT + 2 },
+             hint: "click to show them", hidden: true, label: "" };
+  });
+  function collapsedNow() { return data.collapsed.length && !state.search.trim() && !state.answers; }
+  function plural(kind, count) {
+    return count + " " + (count === 1 ? kind : kind === "strategy" ? "strategies" : kind === "electrolyte class" ? "electrolyte classes" : kind + "s");
+  }
+
+  /* Updates for vis-network's DataSets, only for what changed since the last view (updates are costly). */
+  const drawnNodes = new Map(), drawnEdges = new Map();
+  function changed(cache, item) {
+    const key = JSON.stringify(item);
+    if (cache.get(item.id) === key) return false;
+    cache.set(item.id, key);
+    return true;
+  }
+  /* A node or link enters the DataSets when first shown (vis-network builds an object for every item,
+     hidden or not: at 10x that was most of the time to the first frame); later updates only change it. */
+  const added = new Set();
+  function withFixed(fixed, prefix) {
+    return (item) => {
+      if (added.has(prefix + item.id)) return item;
+      added.add(prefix + item.id);
+      return Object.assign({}, fixed(item.id), item);
+    };
+  }
+  function wanted(prefix) { return (item) => !item.hidden || added.has(prefix + item.id); }
+  const fixedEdge = (i) => ({ from: data.edges[i].from, to: data.edges[i].to, title: data.edges[i].label });
+
+  /* vis-network redraws the whole canvas, at once, after every DataSet update (its physics is off):
+     updates made together are drawn once, at the next frame. */
+  function drawnOnce(work) {
+    network.body.emitter.emit("_blockRedraw");
+    try { work(); } finally {
+      network.body.emitter.emit("_allowRedraw");
+      network.body.emitter.emit("_requestRedraw");
+    }
+  }
+
+  /* Close the gaps that hidden lanes and bands leave: consecutive distinct x (and y) of what is shown
+     end up at most MAX_GAP apart, in the same order, so what remains is laid out compactly. */
+  const MAX_GAP = { x: 250, y: 60 };
+  function compress(shown) {
+    for (const axis of ["x", "y"]) {
+      const values = [...new Set(shown.map((u) => u[axis]))].sort((a, b) => a - b);
+      const moved = new Map();
+      let last = null, at = 0;
+      for (const v of values) {
+        at = last === null ? v : at + Math.min(v - last, MAX_GAP[axis]);
+        moved.set(v, at);
+        last = v;
+      }
+      for (const u of shown) u[axis] = moved.get(u[axis]);
+    }
+  }
+
+  /* A search or an answer is laid out afresh, as the Python answer view is (liskg.viz.layout): a column
+     per kind group, rows a label high for named nodes, columns as wide as their widest label. */
+  function kindColumns(ids, named) {
+    const L = data.layout, at = new Map();
+    let x = 0;
+    for (const kinds of L.columns) {
+      const column = data.nodes.filter((n) => ids.has(n.id) && kinds.includes(n.kind))
+        .sort((a, b) => (named.has(b.id) - named.has(a.id)) || a.label.localeCompare(b.label));
+      const chunks = [];
+      let chunk = [], height = 0;
+      for (const n of column) {
+        const row = named.has(n.id) ? L.labelled_row : L.plain_row;
+        if (chunk.length && height + row > L.max_height) { chunks.push(chunk); chunk = []; height = 0; }
+        chunk.push(n);
+        height += row;
+      }
+      if (chunk.length) chunks.push(chunk);
+      for (const c of chunks) {
+        const width = Math.max(L.plain_column, ...c.filter((n) => named.has(n.id)).map((n) => n.short.length * L.char_width));
+        const rows = c.map((n) => (named.has(n.id) ? L.labelled_row : L.plain_row));
+        let y = -rows.reduce((a, b) => a + b, 0) / 2;
+        c.forEach((n, i) => { at.set(n.id, [Math.round(x + width / 2), Math.round(y + rows[i] / 2)]); y += rows[i]; });
+        x += width + L.gap;
+      }
+    }
+    return at;
+  }
+
+  /* Show what the view keeps, and re-fit: everything at its place; a search or an answer in kind
+     columns; what filters keep moved into the first slots of its lane and band, gaps closed. */
+  function apply(refit) {
+    const view = currentView();
+    const shipped = state.answers && state.answers.size === shippedAnswers.size &&
+      [...state.answers].every((id) => shippedAnswers.has(id));  // the view's own answer: Python's layout
+    state.named = state.search.trim() || (state.answers && !shipped)
+      ? new Set([...view.matches.map((n) => n.id), ...(state.answers || [])].filter((id) => view.visible.has(id))) : null;
+    if (state.named) for (const id of view.visible) if (byId.get(id).kind === "interface") state.named.add(id);
+    const fresh = state.named ? kindColumns(view.visible, state.named) : null;
+    const everything = view.visible.size === data.nodes.length;
+    const counted = collapsedNow();
+    const drawn = new Set();
+    const updates = [];
+    for (const [group, members] of slots) {
+      const count = "count:" + group;
+      const folded = counted && countOf.has(count) && !state.expanded.has(group);
+      let k = 0;
+      for (const n of members) {
+        const shown = view.visible.has(n.id) && !folded;
+        const position = fresh && shown ? fresh.get(n.id)
+          : everything || folded ? n.position : shown ? members[k++].position : n.position;
+        if (shown) drawn.add(n.id);
+        updates.push(Object.assign(nodeView(n, position), { hidden: !shown }));
+      }
+      if (countOf.has(count)) {
+        const inView = members.filter((n) => view.visible.has(n.id)).length;
+        const at = countNodes.find((c) => c.id === count);
+        updates.push({ id: count, hidden: !(folded && inView), label: plural(members[0].kind, inView), x: at.x, y: at.y,
+                       hint: "click to show these " + plural(members[0].kind, inView) });
+        if (folded && inView) drawn.add(count);
+      }
+    }
+    if (!everything && !fresh) compress(updates.filter((u) => !u.hidden));
+    let shownEdges = 0;
+    shownNodes = drawn;
+    undrawnNow = !fresh;  // Python's answer view leaves out some links (liskg.viz.layout.undrawn_links)
+    const edgeUpdates = data.edges.map((e, i) => {
+      const hidden = !(drawn.has(e.from) && drawn.has(e.to)) || (undrawnNow && !!e.undrawn && !revealed.has(i));
+      if (!hidden) shownEdges += 1;
+      return { id: i, hidden: hidden };
+    });
+    drawnOnce(() => {
+      nodes.update(updates.filter(wanted("n")).filter((u) => changed(drawnNodes, u)).map(withFixed(fixedNode, "n")));
+      edges.update(edgeUpdates.filter(wanted("e")).filter((u) => changed(drawnEdges, u)).map(withFixed(fixedEdge, "e")));
+    });
+    liskg.shown = view.visible;
+    document.getElementById("status").textContent =
+      view.visible.size + " of " + data.nodes.length + " nodes, " + shownEdges + " of " + data.edges.length +
+      " links drawn" + (state.search.trim() ? " · " + view.matches.length + " matching" : "");
+    updateLegend(view.visible);
+    showMatches(view.matches);
+    if (refit && network && drawn.size) {
+      network.fit({ nodes: [...drawn], animation: false });
+      if ((state.answers || state.named) && network.getScale() < MIN_FIT_SCALE) {
+        document.getElementById("status").textContent += " · showing the top: zoom out for the rest";
+        network.setSize("100%", "100%");  // the view's size now (the dock widens when an answer shows)
+        topOf(drawn);
+      }
+    }
+    document.dispatchEvent(new CustomEvent("liskg:view", { detail: { selection: chartSelection() } }));
+  }
+
+  /* A column layout too tall to read whole opens at its top, as wide as the view (at most scale 1). */
+  const MIN_FIT_SCALE = 0.3, MARGIN = 30;
+  function topOf(ids) {
+    const at = Object.values(network.getPositions([...ids]));
+    const left = Math.min(...at.map((p) => p.x)), right = Math.max(...at.map((p) => p.x));
+    const top = Math.min(...at.map((p) => p.y));
+    const box = document.getElementById("network");
+    const side = data.layout.char_width * data.layout.label_max / 2;  // half the widest label, beside a node
+    const scale = Math.min(1, box.clientWidth / (right - left + 2 * side));
+    network.moveTo({ position: { x: (left + right) / 2, y: top - MARGIN + box.clientHeight / (2 * scale) },
+                     scale: scale, animation: false });
+  }
+
+  /* The studies the Charts tab shows (web/charts.js): those the facet filters keep, or the clicked study; null: all. */
+  function chartSelection() {
+    const chosen = data.nodes.find((n) => n.id === state.selected);
+    if (chosen && chosen.kind === "study") return { studies: [chosen.id] };
+    const studies = data.nodes.filter((n, i) => n.kind === "study" && Object.entries(state.facets).every(
+      ([facet, value]) => value === "" || facetSets[i][facet].has(Number(value)))).map((n) => n.id);
+    return studies.length === data.nodes.filter((n) => n.kind === "study").length ? null : { studies: studies };
+  }
+
+  function showMatches(matches) {
+    const list = document.getElementById("matches");
+    list.replaceChildren();
+    for (const n of matches.slice(0, MAX_MATCHES)) {
+      const item = el("li");
+      const button = el("button", n.label);
+      button.type = "button";
+      button.title = n.kind;
+      button.addEventListener("click", () => select(n.id, true));
+      item.appendChild(button);
+      list.appendChild(item);
+    }
+    if (matches.length > MAX_MATCHES) list.appendChild(el("li", "… " + (matches.length - MAX_MATCHES) + " more"));
+    if (matches.length && liskg.showTab) liskg.showTab("Details");
+  }
+
+  /* The links an answer view leaves out (data.edges[i].undrawn) are drawn for the clicked node only. */
+  let shownNodes = new Set(), undrawnNow = false, revealed = new Set();
+  function reveal(id) {
+    const before = [...revealed];
+    revealed = new Set(id && undrawnNow ? edgesOf.get(id).filter((i) => data.edges[i].undrawn &&
+      shownNodes.has(data.edges[i].from) && shownNodes.has(data.edges[i].to)) : []);
+    const updates = before.filter((i) => !revealed.has(i)).map((i) => ({ id: i, hidden: true }))
+      .concat([...revealed].filter((i) => !before.includes(i)).map((i) => ({ id: i, hidden: false })));
+    for (const u of updates) drawnEdges.delete(u.id);
+    if (updates.length) edges.update(updates.map(withFixed(fixedEdge, "e")));
+  }
+
+  /* Labels of the focused neighbourhood: the clicked node and its neighbours show theirs, edge labels too. */
+  let focused = { nodes: [], edges: [] };
+  function focusLabels(id) {
+    const reset = focused.nodes.map((n) => ({ id: n, label: nodeView(byId.get(n), [0, 0]).label }));
+    const small = id && adjacency.get(id).size <= MAX_NAMED_NEIGHBOURS;
+    const named = id ? (small ? [id, ...adjacency.get(id)] : [id]) : [];
+    const linked = small ? edgesOf.get(id) : [];
+    nodes.update(reset.concat(named.map((n) => ({ id: n, label: byId.get(n).short }))).filter((u) => added.has("n" + u.id)));
+    edges.update(focused.edges.map((i) => ({ id: i, label: "" })).concat(
+      linked.map((i) => ({ id: i, label: data.edges[i].label }))).filter((u) => added.has("e" + u.id)));
+    focused = { nodes: named, edges: linked };
+    for (const n of focused.nodes.concat(reset.map((r) => r.id))) drawnNodes.delete(n);
+  }
+
+  function select(id, move) {
+    state.selected = id;
+    const panel = document.getElementById("details");
+    panel.replaceChildren();
+    drawnOnce(() => { reveal(id); focusLabels(id); });
+    if (liskg.answers) liskg.answers.selectRowsOf(id);
+    if (!id) {
+      panel.appendChild(el("p", "Hover a node for its details; click it to highlight its neighbourhood.", "hint"));
+      network.unselectAll();
+      return;
+    }
+    panel.appendChild(details(byId.get(id)));
+    panel.appendChild(el("p", adjacency.get(id).size ? "links:" : "no links"));
+    const list = el("ul", undefined, "links");
+    const all = edgesOf.get(id);
+    for (const i of all.slice(0, MAX_LINKS_LISTED)) {
+      const e = data.edges[i];
+      const other = byId.get(e.from === id ? e.to : e.from);
+      const item = el("li", e.from === id ? e.label + " → " : "← " + e.label + " ");
+      const button = el("button", other.label);
+      button.type = "button";
+      button.addEventListener("click", () => select(other.id, true));
+      item.appendChild(button);
+      list.appendChild(item);
+    }
+    if (all.length > MAX_LINKS_LISTED) list.appendChild(el("li", "… and " + (all.length - MAX_LINKS_LISTED) + " more links"));
+    panel.appendChild(list);
+    if (!(liskg.answers && liskg.answers.current())) liskg.showTab("Details");
+    if (move && added.has("n" + id)) {
+      network.selectNodes([id]);
+      network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    }
+  }
+
+  /* Highlight the nodes of an answer row and the links among them with vis-network's own selection. */
+  function highlight(ids, move) {
+    ids = (ids || []).filter((id) => added.has("n" + id));
+    if (!ids.length) { network.unselectAll(); return; }
+    const set = new Set(ids);
+    const among = [];
+    for (const id of ids) for (const i of edgesOf.get(id)) if (set.has(data.edges[i].from) && set.has(data.edges[i].to) && added.has("e" + i)) among.push(i);
+    network.setSelection({ nodes: ids, edges: among }, { unselectAll: true, highlightEdges: false });
+    if (move) network.fit({ nodes: ids.length > 1 ? ids : [...ids, ...adjacency.get(ids[0])].filter((id) => added.has("n" + id)),
+                            animation: false });
+  }
+
+  /* A query's answer in the graph: its nodes with their one-hop context, re-laid out and fitted. */
+  function showAnswer(ids) {
+    state.answers = ids && ids.size ? ids : null;
+    apply(true);
+  }
+
+  let network = null;
+
+  /* --- legend and menus --- */
+  const counts = new Map();
+  function updateLegend(visible) {
+    for (const kind of data.kinds) {
+      const shown = data.nodes.filter((n) => n.kind === kind.name && visible.has(n.id)).length;
+      counts.get(kind.name).textContent = String(shown);
+    }
+  }
+
+  function buildControls() {
+    document.title = data.title;
+    document.getElementById("title").textContent = data.title;
+    document.getElementById("subtitle").textContent = data.subtitle;
+    const legend = document.getElementById("legend");
+    for (const kind of data.kinds) {
+      const label = el("label");
+      const box = el("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.dataset.kind = kind.name;
+      box.addEventListener("change", () => {
+        if (box.checked) state.kinds.add(kind.name); else state.kinds.delete(kind.name);
+        apply(true);
+      });
+      const swatch = el("span", undefined, "swatch " + kind.shape);
+      swatch.style.background = kind.color;
+      const count = el("span", "", "count");
+      counts.set(kind.name, count);
+      label.append(box, swatch, el("span", kind.name), el("span", kind.shape_words, "shape"), count);
+      legend.appendChild(label);
+    }
+    legend.appendChild(el("p", "numbers: nodes shown", "note"));
+    if (data.nodes.some((n) => n.answer)) {
+      legend.appendChild(el("p", "thick black border: " + (data.view === "focus" ? "the focused node" : "an answer of the query"), "note"));
+    }
+    const context = data.edges.filter((e) => e.undrawn === "context").length;
+    const column = data.edges.filter((e) => e.undrawn === "column").length;
+    const toShared = data.edges.filter((e) => e.undrawn === "shared");
+    if (context || column || toShared.length) {
+      const shared = [...new Set(toShared.flatMap((e) => [e.from, e.to]).filter((id) => !byId.get(id).answer))]
+        .map((id) => byId.get(id).label).sort();
+      legend.appendChild(el("p", "links not drawn: " + [context ? context + " between two context nodes" : "",
+        column ? column + " between two nodes of one column" : "",
+        toShared.length ? toShared.length + " to context shared by more than " + data.layout.shared_context +
+          " answers (" + shared.join("; ") + ")" : ""].filter(Boolean).join(", ") +
+        "; click a node to draw and list all its links", "note"));
+    }
+    if (data.collapsed.length) legend.appendChild(el("p", "strategies, failure modes, classes, materials, claims and cells of each lane are counted in one node: click it to show them", "note"));
+    legend.appendChild(el("p", "click a node: its links and neighbours get labels; hover: its details", "note"));
+    for (const menu of document.querySelectorAll("select[data-facet]")) {
+      const facet = menu.dataset.facet;
+      for (const [index, depth] of data.facets[facet]) {
+        const option = el("option", "\u00a0\u00a0".repeat(depth) + data.nodes[index].label);
+        option.value = String(index);
+        menu.appendChild(option);
+      }
+      menu.disabled = data.facets[facet].length === 0;
+      state.facets[facet] = "";
+      menu.addEventListener("change", () => { state.facets[facet] = menu.value; apply(true); });
+    }
+    const search = document.getElementById("search");
+    search.addEventListener("input", () => { state.search = search.value; apply(true); });
+    document.getElementById("reset").addEventListener("click", () => {
+      search.value = "";
+      state.search = "";
+      for (const box of legend.querySelectorAll("input")) box.checked = true;
+      state.kinds = new Set(data.kinds.map((k) => k.name));
+      for (const menu of document.querySelectorAll("select[data-facet]")) {
+        menu.value = "";
+        state.facets[menu.dataset.facet] = "";
+      }
+      state.answers = null;
+      state.expanded = new Set();
+      select(null, false);
+      apply(true);
+    });
+  }
+
+  buildControls();
+  const started = performance.now();
+  network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, options);
+  liskg.network = network;
+  liskg.graph = { has: (id) => byId.has(id), highlight: highlight, showAnswer: showAnswer, select: select };
+  /* The hover card, built when a node is hovered (building one per node up front is costly at scale). */
+  const card = el("div", undefined, "card");
+  card.hidden = true;
+  document.getElementById("network").appendChild(card);
+  network.on("hoverNode", (params) => {
+    const n = byId.get(params.node);
+    card.replaceChildren(n ? details(n) : el("p", nodes.get(params.node).hint));
+    const box = document.getElementById("network").getBoundingClientRect();
+    const p = params.pointer ? params.pointer.DOM : network.canvasToDOM(network.getPositions([params.node])[params.node]);
+    card.style.left = Math.min(p.x + 14, box.width - 390) + "px";
+    card.style.top = Math.min(p.y + 14, box.height - 40) + "px";
+    card.hidden = false;
+  });
+  network.on("blurNode", () => { card.hidden = true; });
+  network.on("dragStart", () => { card.hidden = true; });
+  network.on("click", (params) => {
+    const id = params.nodes.length ? params.nodes[0] : null;
+    if (id && countOf.has(id)) { state.expanded.add(countOf.get(id)); apply(false); return; }
+    select(id, false);
+  });
+  apply(false);
+  network.fit({ animation: false });
+  network.once("afterDrawing", () => {
+    liskg.drawnMs = Math.round(performance.now() - started);
+    liskg.stabilizedMs = liskg.drawnMs;  // no physics: drawn is settled (bench/viz_bench.py reads this name)
+  });
+  const query = data.query;
+  liskg.engine.ready.then(async () => {
+    if (query.text) {
+      document.getElementById("query-text").value = query.text;
+      const menu = document.getElementById("query-menu");
+      if (liskg.engine.queries.some((q) => q.name === query.name)) menu.value = query.name;
+      await liskg.answers.run(query.text, query.name);
+    }
+    liskg.interactiveMs = Math.round(performance.now());
+    liskg.ready = true;
+  }, () => { liskg.ready = true; });
+})();
