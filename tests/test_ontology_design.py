@@ -70,8 +70,11 @@ def test_interfaces_components_and_quantity_kinds_are_classes_punned_as_individu
 def test_the_only_individuals_with_class_style_names_are_the_two_assertion_bases(tbox):
     """1.1 had 47 individuals named like classes (interfaces, components, cell formats, quantity kinds);
     the only ones left are the values of an enumeration, which nobody subclasses."""
-    plain = {s for s in tbox.subjects(RDF.type, OWL.NamedIndividual)
-             if str(s).startswith(str(LISKG)) and (s, RDF.type, OWL.Class) not in tbox}
+    plain = {
+        s
+        for s in tbox.subjects(RDF.type, OWL.NamedIndividual)
+        if str(s).startswith(str(LISKG)) and (s, RDF.type, OWL.Class) not in tbox
+    }
     assert plain == {LISKG.StatedInReview, LISKG.EditorsInference}
 
 
@@ -84,7 +87,9 @@ def test_the_quantity_hierarchy_is_rdfs_subclassof(tbox):
 def test_a_measurement_is_filed_under_its_kind_for_a_reasoner(tbox):
     """Each kind's pun is explained by an axiom: a measurement that measures the kind is in its class."""
     for kind in quantity_kinds(tbox):
-        restrictions = {r for r in tbox.subjects(OWL.hasValue, kind) if (r, OWL.onProperty, LISKG.measuresQuantity) in tbox}
+        restrictions = {
+            r for r in tbox.subjects(OWL.hasValue, kind) if (r, OWL.onProperty, LISKG.measuresQuantity) in tbox
+        }
         assert any((r, RDFS.subClassOf, kind) in tbox for r in restrictions), kind
 
 
@@ -93,8 +98,12 @@ def test_cells_are_typed_with_their_format_class(tbox, data):
         assert (LISKG[name], RDFS.subClassOf, LISKG.Cell) in tbox, name
     assert not list(data.triples((None, LISKG.hasCellFormat, None)))
     typed = {name: sorted(data.subjects(RDF.type, LISKG[name])) for name in FORMATS}
-    assert {name: len(cells) for name, cells in typed.items()} == {"PelletCell": 7, "CoinCell": 0, "PouchCell": 6,
-                                                                   "SymmetricCell": 3}
+    assert {name: len(cells) for name, cells in typed.items()} == {
+        "PelletCell": 7,
+        "CoinCell": 0,
+        "PouchCell": 6,
+        "SymmetricCell": 3,
+    }
     for term in (LISKG.hasCellFormat, LISKG.CellFormat):
         assert deprecated(tbox, term) and tbox.value(term, DCTERMS.isReplacedBy) is not None, term
 
@@ -109,12 +118,18 @@ def test_no_data_points_at_a_deprecated_term(tbox, data):
 
 
 def object_properties(tbox: rdflib.Graph) -> list[rdflib.URIRef]:
-    return sorted(p for p in tbox.subjects(RDF.type, OWL.ObjectProperty)
-                  if str(p).startswith(str(LISKG)) and not deprecated(tbox, p))
+    return sorted(
+        p
+        for p in tbox.subjects(RDF.type, OWL.ObjectProperty)
+        if str(p).startswith(str(LISKG)) and not deprecated(tbox, p)
+    )
 
 
 def test_claims_name_methods_and_electrolyte_families_through_object_properties(tbox):
-    for prop, kind in ((LISKG.concernsMethod, LISKG.MethodKind), (LISKG.concernsElectrolyteClass, LISKG.ElectrolyteKind)):
+    for prop, kind in (
+        (LISKG.concernsMethod, LISKG.MethodKind),
+        (LISKG.concernsElectrolyteClass, LISKG.ElectrolyteKind),
+    ):
         assert (prop, RDF.type, OWL.ObjectProperty) in tbox
         assert (prop, RDF.type, OWL.AnnotationProperty) not in tbox
         assert tbox.value(prop, RDFS.domain) == LISKG.Claim and tbox.value(prop, RDFS.range) == kind
@@ -122,10 +137,15 @@ def test_claims_name_methods_and_electrolyte_families_through_object_properties(
 
 def test_every_object_and_datatype_property_has_a_domain_and_a_range(tbox):
     kinds = (OWL.ObjectProperty, OWL.DatatypeProperty)
-    missing = [f"{p} {side}" for kind in kinds for p in tbox.subjects(RDF.type, kind)
-               if str(p).startswith(str(LISKG)) and not deprecated(tbox, p)
-               for side in (RDFS.domain, RDFS.range) if tbox.value(p, side) is None
-               and not any(tbox.value(sup, side) is not None for sup in tbox.transitive_objects(p, RDFS.subPropertyOf))]
+    missing = [
+        f"{p} {side}"
+        for kind in kinds
+        for p in tbox.subjects(RDF.type, kind)
+        if str(p).startswith(str(LISKG)) and not deprecated(tbox, p)
+        for side in (RDFS.domain, RDFS.range)
+        if tbox.value(p, side) is None
+        and not any(tbox.value(sup, side) is not None for sup in tbox.transitive_objects(p, RDFS.subPropertyOf))
+    ]
     assert missing == []
     # the seven 1.1 left open
     for prop in ("mitigates", "risks", "statedInSection", "citedIn", "concernsInterface", "title"):
@@ -136,8 +156,11 @@ def test_every_object_and_datatype_property_has_a_domain_and_a_range(tbox):
 def test_every_object_property_has_an_inverse_or_says_why_not(tbox):
     inverse = set(tbox.subjects(OWL.inverseOf)) | set(tbox.objects(None, OWL.inverseOf))
     said = {p for p, note in tbox.subject_objects(SKOS.editorialNote) if str(note).startswith("No inverse:")}
-    lacking = [p for p in object_properties(tbox)
-               if not any(q in inverse | said for q in tbox.transitive_objects(p, RDFS.subPropertyOf))]
+    lacking = [
+        p
+        for p in object_properties(tbox)
+        if not any(q in inverse | said for q in tbox.transitive_objects(p, RDFS.subPropertyOf))
+    ]
     assert lacking == []
     assert len(inverse) // 2 >= 24
 
@@ -160,15 +183,19 @@ def test_the_restrictions_hold_for_every_member_in_the_built_graph(tbox, built):
     broken = []
     for cls, prop, filler in found:
         path = f"^<{inverse_of[prop]}>" if prop in inverse_of else f"<{prop}>"
-        query = (f"SELECT ?x WHERE {{ ?x a <{cls}> . FILTER NOT EXISTS {{ ?x {path} ?y . ?y a <{filler}> }} }} LIMIT 3")
+        query = f"SELECT ?x WHERE {{ ?x a <{cls}> . FILTER NOT EXISTS {{ ?x {path} ?y . ?y a <{filler}> }} }} LIMIT 3"
         broken += [(str(cls), str(prop), row["x"].value) for row in built.query(query)]
     assert broken == []
     assert len(found) >= 25
 
 
 def roots(tbox: rdflib.Graph) -> set[rdflib.URIRef]:
-    classes = {c for c in tbox.subjects(RDF.type, OWL.Class) if str(c).startswith(str(LISKG)) and not deprecated(tbox, c)}
-    return {c for c in classes if not any(isinstance(s, rdflib.URIRef) and s != c for s in tbox.objects(c, RDFS.subClassOf))}
+    classes = {
+        c for c in tbox.subjects(RDF.type, OWL.Class) if str(c).startswith(str(LISKG)) and not deprecated(tbox, c)
+    }
+    return {
+        c for c in classes if not any(isinstance(s, rdflib.URIRef) and s != c for s in tbox.objects(c, RDFS.subClassOf))
+    }
 
 
 def disjoint_pairs(tbox: rdflib.Graph) -> set[frozenset]:
@@ -206,8 +233,12 @@ def test_x_or_y_classes_are_split_or_justified(tbox):
 def test_parents_with_a_single_subclass_say_why(tbox):
     children: dict = {}
     for child, parent in tbox.subject_objects(RDFS.subClassOf):
-        if isinstance(child, rdflib.URIRef) and isinstance(parent, rdflib.URIRef) and str(parent).startswith(str(LISKG)) \
-                and not deprecated(tbox, child):
+        if (
+            isinstance(child, rdflib.URIRef)
+            and isinstance(parent, rdflib.URIRef)
+            and str(parent).startswith(str(LISKG))
+            and not deprecated(tbox, child)
+        ):
             children.setdefault(parent, set()).add(child)
     single = sorted(p for p, c in children.items() if len(c) == 1)
     assert len(single) >= 7
@@ -239,4 +270,3 @@ def test_the_punned_kinds_keep_their_released_iris(project, tbox):
     released = (project.root / "ontology" / "released-terms.txt").read_text(encoding="utf-8").split()
     for name in INTERFACES + COMPONENTS + FORMATS + ["IonicConductivity", "InterfacialResistance"]:
         assert str(LISKG[name]) in released, name
-
