@@ -78,13 +78,13 @@ def test_triple_counts(released):
 def test_the_owl_api_reads_the_same_axioms_from_turtle_rdfxml_and_owlxml(released):
     from importlib import resources
 
-    from liskg.builder.owlapi import compile_java, owlapi_jar
+    from liskg.builder.owlapi import compile_java, owlapi_classpath
 
     classes = compile_java(resources.files("liskg.builder") / "java" / "OwlXml.java")
     for stem in STEMS:
         files = [str(RELEASE / f"{stem}{suffix}") for suffix in (".ttl", ".rdf", ".owx")]
         proc = subprocess.run(
-            ["java", "-cp", f"{classes}:{owlapi_jar()}", "OwlXml", "axioms", *files],
+            ["java", "-cp", f"{classes}:{owlapi_classpath()}", "OwlXml", "axioms", *files],
             capture_output=True,
             text=True,
             timeout=600,

@@ -38,7 +38,7 @@ from liskg.base.project import INFERRED, MERGED, Project
 from liskg.base.rdfconvert import to_ox_triple, to_rdflib_graph
 from liskg.base.vocab import OWL_IMPORTS
 from liskg.builder import pipeline, serialization
-from liskg.builder.owlapi import check_files, compile_java, owlapi_jar
+from liskg.builder.owlapi import check_files, compile_java, owlapi_classpath
 from liskg.builder.reasoning import reason
 from liskg.publish import alignment, dataset, mappings, versioning
 from liskg.querying.stats import counts
@@ -159,7 +159,7 @@ def _ontology_graph(project: Project, loaded) -> rdflib.Graph:
 def owl_xml(ttl_files: dict[str, bytes], work: Path) -> dict[str, bytes]:
     """OWL/XML of each Turtle file, written by the OWL API (java/OwlXml.java)."""
     classes = compile_java(resources.files("liskg.builder") / "java" / "OwlXml.java")
-    args = ["java", "-cp", f"{classes}:{owlapi_jar()}", "OwlXml", "write"]
+    args = ["java", "-cp", f"{classes}:{owlapi_classpath()}", "OwlXml", "write"]
     for name, data in ttl_files.items():
         (work / name).write_bytes(data)
         args += [str(work / name), str(work / (name.removesuffix(".ttl") + ".owx"))]

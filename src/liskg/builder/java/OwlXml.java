@@ -1,13 +1,15 @@
-// OWL/XML for the release, through the OWL API (the library Protégé and ROBOT are built on).
+// OWL/XML for the release, through the OWL API 5 (the library Protégé and ROBOT are built on).
 // Usage: java OwlXml write IN OUT [IN OUT ...]   save each IN (any RDF syntax) as OWL/XML at OUT
 //        java OwlXml axioms FILE...              print "FILE: N axioms SHA256" of each file's sorted axioms
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.*;
 import org.semanticweb.owlapi.apibinding.OWLManager;
-import org.semanticweb.owlapi.io.*;
+import org.semanticweb.owlapi.formats.OWLXMLDocumentFormat;
+import org.semanticweb.owlapi.formats.PrefixDocumentFormat;
+import org.semanticweb.owlapi.io.FileDocumentSource;
 import org.semanticweb.owlapi.model.*;
-import org.semanticweb.owlapi.vocab.PrefixOWLOntologyFormat;
 
 public class OwlXml {
     static OWLOntology load(OWLOntologyManager manager, String path) throws OWLOntologyCreationException {
@@ -21,10 +23,10 @@ public class OwlXml {
             for (int i = 1; i + 1 < args.length; i += 2) {
                 OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
                 OWLOntology ontology = load(manager, args[i]);
-                OWLXMLOntologyFormat format = new OWLXMLOntologyFormat();
-                OWLOntologyFormat source = manager.getOntologyFormat(ontology);
-                if (source instanceof PrefixOWLOntologyFormat) {
-                    format.copyPrefixesFrom((PrefixOWLOntologyFormat) source);
+                OWLXMLDocumentFormat format = new OWLXMLDocumentFormat();
+                OWLDocumentFormat source = manager.getOntologyFormat(ontology);
+                if (source instanceof PrefixDocumentFormat) {
+                    format.copyPrefixesFrom((PrefixDocumentFormat) source);
                 }
                 manager.saveOntology(ontology, format, IRI.create(new File(args[i + 1]).toURI()));
                 System.out.println(args[i + 1] + ": OK " + ontology.getAxiomCount() + " axioms");
@@ -40,7 +42,7 @@ public class OwlXml {
             axioms.add("Ontology(" + ontology.getOntologyID() + ")");
             Collections.sort(axioms);
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String axiom : axioms) digest.update((axiom + "\n").getBytes("UTF-8"));
+            for (String axiom : axioms) digest.update((axiom + "\n").getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder();
             for (byte b : digest.digest()) hex.append(String.format("%02x", b));
             System.out.println(args[i] + ": " + ontology.getAxiomCount() + " axioms " + hex);
