@@ -82,6 +82,7 @@ def test_the_quantity_hierarchy_is_rdfs_subclassof(tbox):
     assert (LISKG.InterfacialResistance, RDFS.subClassOf, LISKG.Resistance) in tbox
     assert (LISKG.CellResistance, RDFS.subClassOf, LISKG.Resistance) in tbox
     assert (LISKG.Resistance, RDFS.subClassOf, LISKG.Measurement) in tbox
+    assert not list(tbox.triples((None, SKOS.broader, None)))  # 1.1's skos:broader hierarchy is gone
 
 
 def test_a_measurement_is_filed_under_its_kind_for_a_reasoner(tbox):
