@@ -271,3 +271,31 @@ def test_the_punned_kinds_keep_their_released_iris(project, tbox):
     released = (project.root / "ontology" / "released-terms.txt").read_text(encoding="utf-8").split()
     for name in INTERFACES + COMPONENTS + FORMATS + ["IonicConductivity", "InterfacialResistance"]:
         assert str(LISKG[name]) in released, name
+
+
+# --- 5. the SHACL shapes are a plain SHACL file ---------------------------------------------------------------
+
+
+def test_the_shapes_are_not_an_ontology_and_no_catalog_maps_them(project):
+    """1.1 declared shapes.ttl an owl:Ontology: opened in Protégé it showed 281 OWL 2 DL violations."""
+    from liskg.sources.catalog import read_catalog
+
+    shapes = rdflib.Graph().parse(project.shapes_file)
+    assert not list(shapes.subjects(RDF.type, OWL.Ontology))
+    assert not list(shapes.objects(None, OWL.imports))
+    assert (rdflib.URIRef("https://w3id.org/liskg/shapes"), DCTERMS.conformsTo, rdflib.URIRef(str(rdflib.SH))) in shapes
+    for folder in (project.ontology_dir, project.data_dir):
+        mapped = read_catalog(folder / "catalog-v001.xml")
+        assert project.shapes_file.resolve() not in mapped.values()
+        assert not any("shapes" in iri for iri in mapped)
+
+
+def test_a_shapes_file_that_declares_an_ontology_is_a_release_problem(tmp_project):
+    from liskg.publish import versioning
+    from liskg.sources.loading import load_sources
+
+    shapes = tmp_project.shapes_file
+    shapes.write_text(shapes.read_text() + "\n<https://w3id.org/liskg/shapes> a owl:Ontology .\n")
+    assert versioning.version_problems(tmp_project, load_sources(tmp_project)) == [
+        "ontology/shapes.ttl: a SHACL file, not an ontology: remove its owl:Ontology header (and owl:versionIRI)"
+    ]

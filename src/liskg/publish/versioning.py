@@ -12,10 +12,11 @@ from liskg.base.errors import LiskgError
 from liskg.base.project import Project
 from liskg.base.vocab import DCTERMS, LISKG, OWL, UNIT, shorten
 from liskg.builder.qc import declarations
-from liskg.sources.loading import LoadedSources, SourceFile, declared_ontology, parse_turtle
+from liskg.sources.loading import LoadedSources, declared_ontology, parse_turtle
 
 RELEASED_TERMS = "ontology/released-terms.txt"
 ONTOLOGY_IRI = "https://w3id.org/liskg/ontology"
+SHAPES_IRI = "https://w3id.org/liskg/shapes"
 XSD_DATE_FIELDS = {"created": DCTERMS + "created", "issued": DCTERMS + "issued"}
 
 
@@ -34,9 +35,8 @@ def release_info(loaded: LoadedSources) -> dict[str, str]:
 def version_problems(project: Project, loaded: LoadedSources) -> list[str]:
     """Modules without versionIRI/versionInfo, or with a version other than the ontology's."""
     version = release_info(loaded)["version"]
-    shapes = parse_turtle(project.shapes_file, project.relative(project.shapes_file))
-    found = []
-    for f in loaded.files + [SourceFile(project.shapes_file, shapes, declared_ontology(shapes)[0], [])]:
+    found = _shapes_problems(project, version)
+    for f in loaded.files:
         header = {t.predicate.value: t.object.value for t in f.triples if t.subject.value == f.ontology_iri}
         info, iri = header.get(OWL + "versionInfo"), header.get(OWL + "versionIRI")
         if info != version or iri != f"{f.ontology_iri}/{version}":
@@ -44,6 +44,23 @@ def version_problems(project: Project, loaded: LoadedSources) -> list[str]:
                 f'{project.relative(f.path)}: module <{f.ontology_iri}> needs owl:versionInfo "{version}" '
                 f"and owl:versionIRI <{f.ontology_iri}/{version}> (has {info!r}, {iri!r})"
             )
+    return found
+
+
+def _shapes_problems(project: Project, version: str) -> list[str]:
+    """ontology/shapes.ttl is a plain SHACL file: no owl:Ontology (Protégé would open its shapes as OWL and
+    find hundreds of DL violations), and the release's version as owl:versionInfo of <SHAPES_IRI>."""
+    where = project.relative(project.shapes_file)
+    shapes = parse_turtle(project.shapes_file, where)
+    found = []
+    if declared_ontology(shapes)[0] is not None:
+        found.append(f"{where}: a SHACL file, not an ontology: remove its owl:Ontology header (and owl:versionIRI)")
+    info = next(
+        (t.object.value for t in shapes if t.subject.value == SHAPES_IRI and t.predicate.value == OWL + "versionInfo"),
+        None,
+    )
+    if info != version:
+        found.append(f'{where}: <{SHAPES_IRI}> needs owl:versionInfo "{version}" (has {info!r})')
     return found
 
 
