@@ -273,11 +273,12 @@ SSSOM = """\
 #   liskg: https://w3id.org/liskg/ontology#
 #   emmo: https://w3id.org/emmo#
 #   skos: http://www.w3.org/2004/02/skos/core#
+#   semapv: https://w3id.org/semapv/vocab/
 # mapping_set_id: https://w3id.org/liskg/mappings/test
-subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\tmapping_justification\tcomment
-liskg:Electrolyte\telectrolyte\tskos:exactMatch\temmo:EMMO_fe4d0fa9\tElectrolyte\tsemapv:ManualMappingCuration\tsame meaning
-liskg:LiSSEInterface\tLi/SSE interface\tskos:broadMatch\temmo:EMMO_1234abcd\tElectrodeElectrolyteInterface\tsemapv:ManualMappingCuration\t
-liskg:NoSuchTerm\tnothing\tskos:exactMatch\temmo:EMMO_5678\tSomething\tsemapv:ManualMappingCuration\t
+subject_id\tsubject_label\tsubject_type\tpredicate_id\tobject_id\tobject_label\tobject_type\tmapping_justification\tobject_source\tobject_source_version\tcomment
+liskg:Electrolyte\telectrolyte\towl class\tskos:exactMatch\temmo:EMMO_fe4d0fa9\tElectrolyte\towl class\tsemapv:ManualMappingCuration\thttps://w3id.org/emmo\t1.0.3\tsame meaning
+liskg:LiSSEInterface\tLi/SSE interface\towl class\tskos:broadMatch\temmo:EMMO_1234abcd\tElectrodeElectrolyteInterface\towl class\tsemapv:ManualMappingCuration\thttps://w3id.org/emmo\t1.0.3\t
+liskg:NoSuchTerm\tnothing\towl class\tskos:exactMatch\temmo:EMMO_5678\tSomething\towl class\tsemapv:ManualMappingCuration\thttps://w3id.org/emmo\t1.0.3\t
 """
 
 
@@ -324,12 +325,14 @@ def test_the_real_page_shows_no_mappings_until_the_file_exists(page):
 def test_a_mapping_file_without_the_sssom_columns_is_one_error_line(tmp_project):
     (tmp_project.ontology_dir / "mappings").mkdir(exist_ok=True)
     (tmp_project.ontology_dir / "mappings" / "liskg-emmo.sssom.tsv").write_text(
-        "subject_id\tpredicate_id\tobject\nliskg:Electrolyte\tskos:exactMatch\temmo:X\n", encoding="utf-8"
+        "# curie_map:\n#   liskg: https://w3id.org/liskg/ontology#\n"
+        "subject_id\tpredicate_id\tobject\nliskg:Electrolyte\tskos:exactMatch\temmo:X\n",
+        encoding="utf-8",
     )
     result = run_cli("--root", str(tmp_project.root), "docs")
     assert (result.code, result.out) == (2, "")
-    assert result.err == (
-        "liskg: error: ontology/mappings/liskg-emmo.sssom.tsv: not an SSSOM table: no column object_id\n"
+    assert result.err.startswith(
+        "liskg: error: ontology/mappings/liskg-emmo.sssom.tsv:3: the header must be the columns subject_id "
     )
 
 

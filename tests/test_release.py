@@ -27,7 +27,6 @@ FILES = sorted(
         "liskg-inferred.nt",
         "context.jsonld",
         "liskg-emmo.sssom.tsv",
-        "liskg-emmo.sssom.yml",
         "void.ttl",
         "catalog-v001.xml",
         "SHA256SUMS",

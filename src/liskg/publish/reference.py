@@ -11,7 +11,6 @@ nothing remote is loaded, every list is sorted.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,20 +24,18 @@ from ontospy.gendocs.viz_factory import VizFactory
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from liskg.base import vocab
-from liskg.base.errors import LiskgError
 from liskg.base.files import write_atomically
 from liskg.base.project import Project
 from liskg.base.rdfconvert import to_rdflib_graph
+from liskg.publish import mappings
 from liskg.sources.catalog import read_catalogs
 from liskg.sources.loading import load_sources, walk_imports
 
 ROOT_ONTOLOGY = "liskg.ttl"
 INDEX = "index.html"
 TEMPLATE = "reference.html"
-MAPPINGS = Path("mappings") / "liskg-emmo.sssom.tsv"
 LISKG = rdflib.Namespace(vocab.PREFIXES["liskg"])
 PREFIXES = {**vocab.PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS)}
-SSSOM_PREFIXES = {"emmo": "https://w3id.org/emmo#"}  # used when the mapping file's curie_map leaves them out
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 KINDS = {
     OWL.ObjectProperty: "object property",
@@ -84,45 +81,23 @@ class Mapping:
 
 
 def read_mappings(project: Project) -> dict[str, list[Mapping]]:
-    """The SSSOM TSV's rows by subject IRI (CURIEs expanded by its curie_map header, then LiSKG's prefixes); {} when absent."""
-    path = project.ontology_dir / MAPPINGS
-    if not path.exists():
+    """The SSSOM table's rows by subject IRI, read by liskg.publish.mappings (LiSKG's one SSSOM reader); {}
+    when the project has no mapping file. A row with no EMMO term has no object IRI."""
+    if not (project.root / mappings.MAPPINGS_FILE).exists():
         return {}
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = [line[1:] for line in lines if line.startswith("#")]
-    curie_map = {**SSSOM_PREFIXES, **PREFIXES}
-    in_map = False
-    for line in header:
-        if re.match(r"\s*curie_map\s*:", line):
-            in_map = True
-        elif in_map and (found := re.match(r"\s+([\w.-]+)\s*:\s*['\"]?([^'\"\s]+)", line)):
-            curie_map[found.group(1)] = found.group(2)
-        elif line.strip():
-            in_map = False
-
-    def expand(curie: str) -> str:
-        prefix, _, local = curie.partition(":")
-        if local.startswith("//"):
-            return curie  # already an IRI
-        return curie_map[prefix] + local if prefix in curie_map else ""
-
-    rows = csv.DictReader([line for line in lines if not line.startswith("#")], delimiter="\t")
-    missing = {"subject_id", "predicate_id", "object_id"} - set(rows.fieldnames or [])
-    if missing:
-        raise LiskgError(f"{project.relative(path)}: not an SSSOM table: no column {', '.join(sorted(missing))}")
-    mappings: dict[str, list[Mapping]] = {}
-    for row in rows:
-        mappings.setdefault(expand(row["subject_id"].strip()) or row["subject_id"].strip(), []).append(
+    found: dict[str, list[Mapping]] = {}
+    for m in mappings.load_mappings(project.root).mappings:
+        found.setdefault(m.subject_iri, []).append(
             Mapping(
-                row["predicate_id"].strip(),
-                row["object_id"].strip(),
-                expand(row["object_id"].strip()),
-                (row.get("object_label") or "").strip(),
-                (row.get("mapping_justification") or "").strip(),
-                (row.get("comment") or "").strip(),
+                m.predicate_id,
+                m.object_id,
+                "" if m.no_term else m.object_iri,
+                m.object_label,
+                m.mapping_justification,
+                m.comment,
             )
         )
-    return {iri: sorted(rows_, key=lambda m: (m.predicate, m.object_id)) for iri, rows_ in mappings.items()}
+    return {iri: sorted(rows, key=lambda m: (m.predicate, m.object_id)) for iri, rows in found.items()}
 
 
 @dataclass

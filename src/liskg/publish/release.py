@@ -5,7 +5,7 @@
 - liskg-emmo-alignment.{ttl,rdf,owx,nt,jsonld}   the alignment module compiled from the mappings
 - liskg-inferred.nt                              asserted + materialized triples (what queries run on)
 - context.jsonld                                 the JSON-LD @context the .jsonld files refer to
-- liskg-emmo.sssom.tsv, liskg-emmo.sssom.yml     the mapping table and its metadata
+- liskg-emmo.sssom.tsv                           the mapping table, its SSSOM metadata in its header
 - void.ttl                                       VoID/DCAT description with counts taken at release
 - catalog-v001.xml                               maps every ontology IRI to its release file
 - SHA256SUMS                                     sha256sum-style checksums of all the above
@@ -248,8 +248,7 @@ def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
             note["detail"] = ", ".join(f"{stem}.owx" for stem in graphs)
 
     files["context.jsonld"] = (json.dumps({"@context": CONTEXT}, indent=1, sort_keys=True) + "\n").encode()
-    for source in (mappings.MAPPINGS_FILE, mappings.METADATA_FILE):
-        files[Path(source).name] = (project.root / source).read_bytes()
+    files[Path(mappings.MAPPINGS_FILE).name] = (project.root / mappings.MAPPINGS_FILE).read_bytes()
     files["catalog-v001.xml"] = catalog(result.version)
     description = dataset.describe(
         version=result.version,
