@@ -85,15 +85,6 @@ def test_the_quantity_hierarchy_is_rdfs_subclassof(tbox):
     assert not list(tbox.triples((None, SKOS.broader, None)))  # 1.1's skos:broader hierarchy is gone
 
 
-def test_a_measurement_is_filed_under_its_kind_for_a_reasoner(tbox):
-    """Each kind's pun is explained by an axiom: a measurement that measures the kind is in its class."""
-    for kind in quantity_kinds(tbox):
-        restrictions = {
-            r for r in tbox.subjects(OWL.hasValue, kind) if (r, OWL.onProperty, LISKG.measuresQuantity) in tbox
-        }
-        assert any((r, RDFS.subClassOf, kind) in tbox for r in restrictions), kind
-
-
 def test_cells_are_typed_with_their_format_class(tbox, data):
     for name in FORMATS:
         assert (LISKG[name], RDFS.subClassOf, LISKG.Cell) in tbox, name

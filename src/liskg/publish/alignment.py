@@ -38,6 +38,8 @@ def compile_alignment(table: MappingTable, header: dict) -> rdflib.Graph:
     g.add((ontology, RDF.type, OWL.Ontology))
     g.add((ontology, OWL.versionIRI, rdflib.URIRef(f"{ALIGNMENT_IRI}/{version}")))
     g.add((ontology, OWL.versionInfo, rdflib.Literal(version)))
+    if header.get("prior"):
+        g.add((ontology, OWL.priorVersion, rdflib.URIRef(f"{ALIGNMENT_IRI}/{header['prior']}")))
     g.add((ontology, DCTERMS.title, rdflib.Literal("LiSKG-EMMO alignment", lang="en")))
     g.add((ontology, RDFS.label, rdflib.Literal("LiSKG-EMMO alignment", lang="en")))
     g.add(

@@ -1,6 +1,7 @@
 // OWL/XML for the release, through the OWL API 5 (the library Protégé and ROBOT are built on).
 // Usage: java OwlXml write IN OUT [IN OUT ...]   save each IN (any RDF syntax) as OWL/XML at OUT
 //        java OwlXml axioms FILE...              print "FILE: N axioms SHA256" of each file's sorted axioms
+//                                                (but a class IRI's declaration as an individual, see below)
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,7 +38,13 @@ public class OwlXml {
             OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
             OWLOntology ontology = load(manager, args[i]);
             List<String> axioms = new ArrayList<String>();
-            for (OWLAxiom axiom : ontology.getAxioms()) axioms.add(axiom.toString());
+            for (OWLAxiom axiom : ontology.getAxioms()) {
+                // OWL/XML declares as an individual every class IRI the data uses as a value (a punned method
+                // class a claim names); Turtle and RDF/XML leave that declaration implicit. Same ontology.
+                if (axiom instanceof OWLDeclarationAxiom && ((OWLDeclarationAxiom) axiom).getEntity().isOWLNamedIndividual()
+                    && ontology.containsClassInSignature(((OWLDeclarationAxiom) axiom).getEntity().getIRI())) continue;
+                axioms.add(axiom.toString());
+            }
             for (OWLAnnotation a : ontology.getAnnotations()) axioms.add("OntologyAnnotation(" + a + ")");
             axioms.add("Ontology(" + ontology.getOntologyID() + ")");
             Collections.sort(axioms);
@@ -45,7 +52,7 @@ public class OwlXml {
             for (String axiom : axioms) digest.update((axiom + "\n").getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder();
             for (byte b : digest.digest()) hex.append(String.format("%02x", b));
-            System.out.println(args[i] + ": " + ontology.getAxiomCount() + " axioms " + hex);
+            System.out.println(args[i] + ": " + (axioms.size() - 1 - ontology.getAnnotations().size()) + " axioms " + hex);
         }
     }
 }
