@@ -39,11 +39,23 @@ def test_chart_rows_carry_their_conditions_and_mark_what_is_not_stated(store):
         capacity["ref-124-capacity-10-cycles"]["temperatureText"],
     ) == ("0.01 C", "60 °C")
     assert capacity["ref-72-capacity-high-current"]["rate"] == "0.13 mA cm⁻²"
+    # issue 23: [85]'s own Fig. 14c caption gives the rate; no temperature is stated
     assert (
         capacity["ref-85-pouch-capacity-45-cycles"]["rate"],
         capacity["ref-85-pouch-capacity-45-cycles"]["temperatureText"],
-    ) == ("not stated", "not stated")
+    ) == ("0.1 C", "not stated")
+    assert capacity["ref-71-capacity-20-cycles"]["temperatureText"] == "not stated"
+    # issue 30: a bound is drawn at its number with its sign on the label, and its tooltip says it
+    assert (capacity["ref-61-capacity-0-5c"]["ref"], capacity["ref-61-capacity-0-5c"]["valueText"]) == (
+        "[61] >",
+        "> 1100",
+    )
+    assert (capacity["ref-124-capacity-10-cycles"]["ref"], capacity["ref-124-capacity-10-cycles"]["valueText"]) == (
+        "[124] ≤",
+        "up to 950",
+    )
     conductivity = {row["ref"]: row for row in charts.spec(store, "conductivity")["data"]["values"]}
+    assert "[82]" not in conductivity  # an order of magnitude ("mS cm-1 levels") is no value to draw
     assert (conductivity["[109]"]["conductivity"], conductivity["[109]"]["temperatureText"]) == (0.115, "30 °C")
     assert (conductivity["[32]"]["conductivity"], conductivity["[32]"]["temperatureText"]) == (10.2, "room temperature")
     resistance = charts.spec(store, "resistance")["data"]["values"]

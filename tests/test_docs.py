@@ -397,7 +397,16 @@ def test_the_protege_guide_names_terms_and_labels_the_graph_has(store):
             "FILTER(STRSTARTS(STR(?term), 'https://w3id.org/liskg/ontology#')) }"
         )
     }
-    values = {"en", "approximately", "above", "up to"}  # values to type, not terms
+    values = {
+        "en",
+        "approximately",
+        "greater than",
+        "at least",
+        "less than",
+        "up to",
+        "on the order of",
+        "true",
+    }  # values to type, not terms
     commands = ("liskg", "git ", "rdfpipe", "build", "validate")
     names = {
         name

@@ -56,7 +56,7 @@ def quantity_kinds(tbox: rdflib.Graph) -> list[rdflib.URIRef]:
 
 def test_interfaces_components_and_quantity_kinds_are_classes_punned_as_individuals(tbox):
     kinds = quantity_kinds(tbox)
-    assert len(kinds) == 34
+    assert len(kinds) == 35
     for name, root in [(i, LISKG.Interface) for i in INTERFACES] + [(c, LISKG.CellComponent) for c in COMPONENTS]:
         term = LISKG[name]
         assert (term, RDF.type, OWL.Class) in tbox, name
@@ -69,11 +69,14 @@ def test_interfaces_components_and_quantity_kinds_are_classes_punned_as_individu
 
 def test_the_only_individuals_with_class_style_names_are_the_two_assertion_bases(tbox):
     """1.1 had 47 individuals named like classes (interfaces, components, cell formats, quantity kinds);
-    the only ones left are the values of an enumeration, which nobody subclasses."""
+    the only ones left are the values of an enumeration, which nobody subclasses (and units, which are
+    values like QUDT's)."""
     plain = {
         s
         for s in tbox.subjects(RDF.type, OWL.NamedIndividual)
-        if str(s).startswith(str(LISKG)) and (s, RDF.type, OWL.Class) not in tbox
+        if str(s).startswith(str(LISKG))
+        and (s, RDF.type, OWL.Class) not in tbox
+        and (s, RDF.type, LISKG.UnitOfMeasure) not in tbox  # a unit is a value, as QUDT's units are
     }
     assert plain == {LISKG.StatedInReview, LISKG.EditorsInference}
 

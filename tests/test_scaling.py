@@ -173,7 +173,9 @@ def test_oxigraph_server_answers_every_named_query_unchanged(release_file, expec
                 assert json_rows(response.read()) == expected[name], name
         curl = localized(commands("Oxigraph server", "curl ")[0], tmp_path, port)
         out = subprocess.run(curl, cwd=ROOT, capture_output=True, text=True, timeout=60, check=True).stdout
-        assert out.splitlines()[0] == "study,method,strategy,electrolyte,quantity,baseline,qualifier,value,unit"
+        assert (
+            out.splitlines()[0] == "study,method,strategy,electrolyte,quantity,baseline,qualifier,value,unit,doubtful"
+        )
         assert len(out.splitlines()) - 1 == sum(expected["oxide-anode-strategies"].values())
     finally:
         server.terminate()

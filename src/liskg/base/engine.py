@@ -46,12 +46,14 @@ class QueryResult:
         rows: list[tuple] | None = None,
         boolean: bool | None = None,
         data: bytes = b"",
+        query: str = "",
     ):
         self.form = form  # "select", "ask" or "graph" (CONSTRUCT, DESCRIBE)
         self.variables = variables or []
         self.rows = rows or []  # pyoxigraph terms, None where unbound
         self.boolean = boolean
         self.data = data
+        self.query = query  # the text answered, which says what each column holds (liskg.base.columns)
 
 
 def first_keyword(text: str) -> str:
@@ -242,16 +244,20 @@ def run(store: ox.Store, text: str, *, timeout: float | None = 30.0, origin: str
     check(text, origin)
     if timeout is None:
         try:
-            return decode(*_evaluate(store, text))
+            result = decode(*_evaluate(store, text))
         except (OSError, RuntimeError, ValueError) as exc:
             raise LiskgError(f"{origin}: the query failed: {exc}") from None
+        result.query = text
+        return result
 
     def packed() -> bytes:
         form, data = _evaluate(store, text)
         return form.encode() + b"\n" + data
 
     form, _, data = bounded(packed, timeout, origin).partition(b"\n")
-    return decode(form.decode(), data)
+    result = decode(form.decode(), data)
+    result.query = text
+    return result
 
 
 def bind(text: str, **values: list) -> str:

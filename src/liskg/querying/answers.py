@@ -49,7 +49,9 @@ class Answer:
         from liskg.base.labels import Labeller
 
         known = {(iri, predicate): value for iri, predicate, value in self.stored["lookups"]}
-        return decode(self.stored["form"], self.stored["data"].encode("utf-8")), Labeller.remembering(known)
+        result = decode(self.stored["form"], self.stored["data"].encode("utf-8"))
+        result.query = self.stored["text"]
+        return result, Labeller.remembering(known)
 
 
 def read(folder: Path | str, name: str, text: str) -> Answer | None:

@@ -23,7 +23,7 @@ from liskg.base import engine, vocab
 from liskg.base.errors import LiskgError
 from liskg.base.labels import Labeller
 from liskg.base.names import Names
-from liskg.base.numbers import condition_parts, format_number, format_qualifier, format_unit
+from liskg.base.numbers import DOUBTFUL, condition_parts, format_number, format_qualifier, format_unit
 from liskg.querying.grid import markdown, table
 from liskg.querying.lookups import ELECTROLYTE
 
@@ -34,6 +34,7 @@ ROWS = ("study", "strategy")
 SI_PREFIXES = "yzafpnuµmcdhkMGTPEZY"
 UNSTATED = "*"
 UNSTATED_NOTE = "* no test condition stated in the review"
+DOUBTFUL_NOTE = f"{DOUBTFUL} kept as printed in the review, doubted by the editors (the record's source note says why)"
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class Entry:
     numbers: dict[str, Decimal]  # value, minimum, maximum, baseline: those reported
     qualifier: str
     conditions: dict[str, str]
+    baseline_qualifier: str = ""
+    doubtful: bool = False  # kept as printed, doubted by the editors (liskg:doubtfulValue)
 
 
 @dataclass
@@ -172,6 +175,8 @@ class Comparer:
                     numbers=numbers,
                     qualifier=self.labels.text(cell["qualifier"]),
                     conditions=conditions,
+                    baseline_qualifier=self.labels.text(cell["baselineQualifier"]),
+                    doubtful=cell["doubtful"] is not None and cell["doubtful"].value == "true",
                 )
             )
         return found
@@ -240,22 +245,29 @@ def cell_text(entry: Entry, column: Column, with_section: bool) -> str:
     def shown(name: str) -> str:
         return format_number(convert(entry.numbers[name], entry.multiplier, column.multiplier))
 
+    qualifier = entry.qualifier
     if "value" in entry.numbers:
         value = shown("value")
     else:
         bounds = [n for n in ("minimum", "maximum") if n in entry.numbers]
         dash = "–" if all(entry.numbers[n] >= 0 for n in bounds) else " to "
         value = dash.join(shown(n) for n in bounds)
-    text = " ".join(filter(None, (format_qualifier(entry.qualifier), value)))
+        if len(bounds) == 1 and not qualifier:  # a bound the review words no further
+            qualifier = "at least" if bounds == ["minimum"] else "at most"
+    text = " ".join(filter(None, (format_qualifier(qualifier), value, DOUBTFUL if entry.doubtful else "")))
     if "baseline" in entry.numbers:
-        text = f"{shown('baseline')} → {text}"
+        before = " ".join(filter(None, (format_qualifier(entry.baseline_qualifier), shown("baseline"))))
+        text = f"{before} → {text}"
     if entry.unit != column.unit:
         reported = "–".join(
             format_number(entry.numbers[n]) for n in ("value", "minimum", "maximum") if n in entry.numbers
         )
         text += f" (as {reported} {entry.unit})"
     parts = condition_parts(entry.conditions)
-    text += f" at {', '.join(parts)}" if parts else f" {UNSTATED}"
+    if parts:  # "at 60 °C, after 10 cycles", but "after 40 cycles" alone
+        text += (" " if parts[0].startswith("after") else " at ") + ", ".join(parts)
+    else:
+        text += f" {UNSTATED}"
     if with_section and entry.section:
         text += f" §{entry.section}"
     return text
@@ -292,6 +304,8 @@ def layout(description: str, entries: list[Entry], columns: list[Column], rows: 
             result.rows.append(row)
     if marked:
         result.notes.append(UNSTATED_NOTE)
+    if any(entry.doubtful for entry in entries):
+        result.notes.append(DOUBTFUL_NOTE)
     return result
 
 

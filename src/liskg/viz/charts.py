@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from liskg.base import engine, vocab
 from liskg.base.errors import LiskgError, Unavailable
-from liskg.base.numbers import condition_parts, format_number, format_unit
+from liskg.base.numbers import DOUBTFUL, condition_parts, format_number, format_unit, format_value
 
 VEGA_LITE_VERSION = "6.4"  # the Vega-Lite version vl-convert renders with; the page vendors the same
 NOT_STATED = "not stated"
@@ -88,12 +88,25 @@ def rate_text(row: dict) -> str:
     return parts[0] if parts else NOT_STATED
 
 
+# The sign a chart label puts after a bound: "[61] >" is known to be above its point, "[124] ≤" at most there.
+BOUND_SIGNS = {"greater than": ">", "at least": "≥", "less than": "<", "up to": "≤"}
+
+
 def labelled_rows(store: ox.Store, name: str) -> list[dict]:
-    """The chart query's rows with the label fields the specification draws."""
+    """The chart query's rows with the label fields the specification draws: a bound's sign and the doubt mark
+    on the reference label, and `valueText` (qualifier, value, doubt) for the tooltip."""
     rows = query_rows(store, name)
     for row in rows:
         if "reference" in row:
-            row["ref"] = f"[{row['reference']}]"
+            sign = BOUND_SIGNS.get(row.get("qualifier") or "")
+            row["ref"] = " ".join(
+                filter(None, (f"[{row['reference']}]", sign, DOUBTFUL if row.get("doubtful") else None))
+            )
+        if name in ("capacity", "conductivity"):
+            shown = row["capacity"] if name == "capacity" else row["value"]
+            row["valueText"] = format_value(
+                _lexical(shown), qualifier=row.get("qualifier"), doubtful=bool(row.get("doubtful"))
+            )
         if name in ("resistance", "capacity", "conductivity"):
             row["temperatureText"] = temperature_text(row)
         if name == "resistance":
@@ -101,7 +114,7 @@ def labelled_rows(store: ox.Store, name: str) -> list[dict]:
                 f"{row['interfaceLabel']} · {row['family']} · {row['quantityLabel']} ({format_unit(row['unitSymbol'])})"
             )
         if name == "conductivity":
-            row["row"] = f"{row['materialLabel']} {row['ref']}"
+            row["row"] = f"{row['materialLabel']} [{row['reference']}]"
         if name == "capacity":
             row["rate"] = rate_text(row)
             row["cyclesStated"] = row["cycles"] is not None
