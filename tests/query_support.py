@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from liskg.base import engine, named
+from liskg.base import named, runner
 from liskg.base.vocab import NUMERIC_TYPES, shorten
 
 
@@ -29,7 +29,7 @@ def plain(term):
 
 def answer(project, store, name: str) -> set[tuple]:
     """The named query's answer on the store, as a set of plain-value tuples."""
-    result = engine.run(store, named.named_queries(project)[name].text, timeout=60)
+    result = runner.run(store, named.named_queries(project)[name].text, timeout=60)
     return {tuple(plain(t) for t in row) for row in result.rows}
 
 

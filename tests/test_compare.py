@@ -88,10 +88,12 @@ def test_strategy_rows_name_the_strategy(comparer):
 
 
 def test_the_command_offers_the_rows_and_formats_the_library_knows():
-    from liskg.cli.commands import compare as command
+    from liskg.cli.main import make_parser
     from liskg.querying import compare
 
-    assert (command.ROWS, command.FORMATS) == (compare.ROWS, compare.FORMATS)
+    (subparsers,) = [a for a in make_parser("compare")._actions if a.dest == "command"]
+    choices = {action.dest: action.choices for action in subparsers.choices["compare"]._actions}
+    assert (tuple(choices["rows"]), tuple(choices["format"])) == (compare.ROWS, compare.FORMATS)
 
 
 def test_exports_csv_markdown_latex(comparer):

@@ -17,7 +17,7 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT
-from liskg.base import engine
+from liskg.base import runner
 from query_support import parse_rows, plain
 
 BLOCK = re.compile(
@@ -67,7 +67,7 @@ def test_queries_md_teaches_ten_first_queries_with_exact_answers():
 
 @pytest.mark.parametrize("query, expectations, rows", blocks())
 def test_sparql_block_runs_and_answers_as_documented(query, expectations, rows, store):
-    result = engine.run(store, query, timeout=60)
+    result = runner.run(store, query, timeout=60)
     assert result.rows, "the documented query answers nothing"
     if rows is not None:
         assert not WORKAROUNDS.search(query), "a first query needs no DISTINCT, GROUP_CONCAT or FILTER NOT EXISTS"

@@ -14,7 +14,7 @@ import rdflib
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, VOID
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, locked, run_cli
 from test_scaling import jena_classpath  # noqa: F401 (a fixture: Debian's Jena jars)
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
@@ -36,7 +36,8 @@ FILES = sorted(
 
 @pytest.fixture(scope="module")
 def released():
-    result = run_cli("release", timeout=900)
+    with locked("release"):  # test_scaling.py reads build/release/ (and releases when it is not current)
+        result = run_cli("release", timeout=900)
     assert result.code == 0, result.err
     return result
 
@@ -228,9 +229,10 @@ def test_every_skos_preflabel_has_an_rdfs_label_beside_it(released):
 
 def test_a_second_release_is_byte_identical(released):
     before = {p.name: p.read_bytes() for p in RELEASE.iterdir()}
-    again = run_cli("release", timeout=900, env={"PYTHONHASHSEED": "7"})
-    assert again.code == 0, again.err
-    assert {p.name: p.read_bytes() for p in RELEASE.iterdir()} == before
+    with locked("release"):
+        again = run_cli("release", timeout=900, env={"PYTHONHASHSEED": "7"})
+        assert again.code == 0, again.err
+        assert {p.name: p.read_bytes() for p in RELEASE.iterdir()} == before
 
 
 @pytest.mark.java

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from conftest import run_main
-from liskg.base import cells, engine, labels, named, numbers
+from liskg.base import cells, labels, named, numbers, runner
 from liskg.querying import tables
 
 UNIT_SYMBOLS = {
@@ -67,7 +67,7 @@ def test_wide_and_piped_tables_keep_one_line_per_row(monkeypatch):
 @pytest.mark.parametrize("columns", [60, 80, 100, 120])
 def test_every_named_query_fits_the_width(project, store, columns):
     for name, query in named.named_queries(project).items():
-        result = engine.run(store, query.text, timeout=None)
+        result = runner.run(store, query.text, timeout=None)
         if result.form != "select":
             continue
         text = tables.render(result, "table", labels.Labeller(store), width=columns)
@@ -76,7 +76,7 @@ def test_every_named_query_fits_the_width(project, store, columns):
 
 def test_answer_columns_come_first_with_value_baseline_and_conditions(store):
     headers, rows = cells.human_rows(
-        engine.run(
+        runner.run(
             store,
             """
         PREFIX liskg: <https://w3id.org/liskg/ontology#>
@@ -120,7 +120,7 @@ def test_csv_labels_add_a_readable_column_beside_each_iri_column():
 
 
 def table_of(store, query: str) -> tuple[list[str], list[list[str]]]:
-    return cells.human_rows(engine.run(store, query, timeout=None), labels.Labeller(store))
+    return cells.human_rows(runner.run(store, query, timeout=None), labels.Labeller(store))
 
 
 def test_units_and_number_formatting_go_only_to_numbers_a_measurement_gives(store):

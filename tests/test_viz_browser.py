@@ -15,7 +15,7 @@ import pytest
 
 import liskg
 from conftest import ROOT, run_main
-from liskg.base import engine, labels, named, vocab
+from liskg.base import labels, named, runner, vocab
 from liskg.base.cells import human_rows
 
 pytestmark = pytest.mark.browser
@@ -169,7 +169,7 @@ def test_every_named_query_gives_the_cli_rows_in_the_page_table(full_page, proje
         outcome = full_page.run(query.text)
         assert "error" not in outcome, (name, outcome)
         assert sorted(outcome["rows"]) == sorted(cli_csv_rows(name)), name
-        result = engine.run(liskg.open_store(project), query.text, timeout=None)
+        result = runner.run(liskg.open_store(project), query.text, timeout=None)
         headers, cells = human_rows(result, labeller)
         shown = full_page.js("() => liskg.answers.current()")
         assert shown["headers"] == headers and sorted(shown["cells"]) == sorted(cells), name
@@ -188,7 +188,7 @@ def test_the_page_table_puts_units_only_on_numbers_a_measurement_gives(full_page
     assert "error" not in full_page.run(text)
     shown = full_page.js("() => liskg.answers.current()")
     prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in vocab.PREFIXES.items())
-    result = engine.run(liskg.open_store(project), prologue + text, timeout=None)
+    result = runner.run(liskg.open_store(project), prologue + text, timeout=None)
     headers, cells = human_rows(result, labels.Labeller(liskg.open_store(project)))
     assert headers == shown["headers"] == ["ref", "resistance", "temperature", "capacity"]
     assert cells == shown["cells"] == [["67", "75 Ω cm²", "not stated", "> 1100 mAh g⁻¹"]]

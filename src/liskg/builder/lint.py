@@ -58,92 +58,110 @@ def lint(project: Project) -> list[str]:
 
 def scan(graph: rdflib.Graph) -> list[tuple[str, str, str]]:
     """(term IRI, rule, message) for every finding in GRAPH (the ontology modules as one graph)."""
-
-    def own(term) -> bool:
-        return isinstance(term, rdflib.URIRef) and str(term).startswith(LISKG)
-
-    retired = set(graph.subjects(OWL.deprecated, rdflib.Literal(True)))
-    classes = sorted((c for c in graph.subjects(RDF.type, OWL.Class) if own(c) and c not in retired), key=str)
-    object_props = sorted(
-        (p for p in graph.subjects(RDF.type, OWL.ObjectProperty) if own(p) and p not in retired), key=str
+    terms = _Terms(graph)
+    return (
+        terms.domains_and_ranges()
+        + terms.inverses()
+        + terms.single_subclasses()
+        + terms.x_or_y()
+        + terms.unconnected()
+        + terms.labels()
     )
-    data_props = sorted(
-        (p for p in graph.subjects(RDF.type, OWL.DatatypeProperty) if own(p) and p not in retired), key=str
-    )
-    notes = {(s, str(n).split(":", 1)[0]) for s, n in graph.subject_objects(SKOS.editorialNote)}
-    found: list[tuple[str, str, str]] = []
 
-    def supers(prop):
-        return list(graph.transitive_objects(prop, RDFS.subPropertyOf))
 
-    for prop in object_props + data_props:
-        for side, rule in ((RDFS.domain, "missing-domain"), (RDFS.range, "missing-range")):
-            if not any(graph.value(p, side) is not None for p in supers(prop)):
-                found.append(
-                    (str(prop), rule, f"{shorten(str(prop))} has no {shorten(str(side))}; state what it relates")
-                )
-    inverse = set(graph.subjects(OWL.inverseOf)) | set(graph.objects(None, OWL.inverseOf))
-    for prop in object_props:
-        if not any(p in inverse or (p, "No inverse") in notes for p in supers(prop)):
-            found.append(
-                (
-                    str(prop),
-                    "missing-inverse",
-                    f"{shorten(str(prop))} has no named inverse; declare one with owl:inverseOf, or say why not "
-                    'in a skos:editorialNote beginning "No inverse:"',
-                )
+class _Terms:
+    """LiSKG's own non-deprecated terms of GRAPH by kind, and one method per rule."""
+
+    def __init__(self, graph: rdflib.Graph):
+        self.graph = graph
+        self.retired = set(graph.subjects(OWL.deprecated, rdflib.Literal(True)))
+        self.classes = self.of(OWL.Class)
+        self.object_props = self.of(OWL.ObjectProperty)
+        self.data_props = self.of(OWL.DatatypeProperty)
+        self.notes = {(s, str(n).split(":", 1)[0]) for s, n in graph.subject_objects(SKOS.editorialNote)}
+
+    def own(self, term) -> bool:
+        return isinstance(term, rdflib.URIRef) and str(term).startswith(LISKG) and term not in self.retired
+
+    def of(self, kind) -> list:
+        return sorted((t for t in self.graph.subjects(RDF.type, kind) if self.own(t)), key=str)
+
+    def supers(self, prop) -> list:
+        return list(self.graph.transitive_objects(prop, RDFS.subPropertyOf))
+
+    def domains_and_ranges(self) -> list[tuple[str, str, str]]:
+        found = []
+        for prop in self.object_props + self.data_props:
+            for side, rule in ((RDFS.domain, "missing-domain"), (RDFS.range, "missing-range")):
+                if not any(self.graph.value(p, side) is not None for p in self.supers(prop)):
+                    what = f"{shorten(str(prop))} has no {shorten(str(side))}; state what it relates"
+                    found.append((str(prop), rule, what))
+        return found
+
+    def inverses(self) -> list[tuple[str, str, str]]:
+        inverse = set(self.graph.subjects(OWL.inverseOf)) | set(self.graph.objects(None, OWL.inverseOf))
+        return [
+            (
+                str(prop),
+                "missing-inverse",
+                f"{shorten(str(prop))} has no named inverse; declare one with owl:inverseOf, or say why not "
+                'in a skos:editorialNote beginning "No inverse:"',
             )
-    children: dict[rdflib.term.Node, set[rdflib.term.Node]] = defaultdict(set)
-    for child, parent in graph.subject_objects(RDFS.subClassOf):
-        if own(child) and own(parent) and child not in retired and child != parent:
-            children[parent].add(child)
-    for parent, kids in sorted(children.items(), key=lambda item: str(item[0])):
-        if len(kids) == 1 and parent not in retired and (parent, "Single subclass") not in notes:
-            (only,) = kids
-            found.append(
-                (
-                    str(parent),
-                    "single-subclass",
-                    f"{shorten(str(parent))} has one subclass ({shorten(str(only))}); add its siblings, merge the "
-                    'two, or say why in a skos:editorialNote beginning "Single subclass:"',
-                )
+            for prop in self.object_props
+            if not any(p in inverse or (p, "No inverse") in self.notes for p in self.supers(prop))
+        ]
+
+    def single_subclasses(self) -> list[tuple[str, str, str]]:
+        children: dict[rdflib.term.Node, set[rdflib.term.Node]] = defaultdict(set)
+        for child, parent in self.graph.subject_objects(RDFS.subClassOf):
+            if self.own(child) and self.own(parent) and child != parent:
+                children[parent].add(child)
+        return [
+            (
+                str(parent),
+                "single-subclass",
+                f"{shorten(str(parent))} has one subclass ({shorten(str(next(iter(kids))))}); add its siblings, "
+                'merge the two, or say why in a skos:editorialNote beginning "Single subclass:"',
             )
-    labelled = set(graph.subjects(SKOS.editorialNote))
-    for cls in classes:
-        label = str(graph.value(cls, RDFS.label) or "")
-        local = str(cls)[len(LISKG) :]
-        if (" or " in label or " and " in label or re.search(r"[a-z](Or|And)[A-Z]", local)) and cls not in labelled:
-            found.append(
-                (
-                    str(cls),
-                    "x-or-y",
+            for parent, kids in sorted(children.items(), key=lambda item: str(item[0]))
+            if len(kids) == 1 and (parent, "Single subclass") not in self.notes
+        ]
+
+    def x_or_y(self) -> list[tuple[str, str, str]]:
+        found = []
+        explained = set(self.graph.subjects(SKOS.editorialNote))
+        for cls in self.classes:
+            label = str(self.graph.value(cls, RDFS.label) or "")
+            two = " or " in label or " and " in label or re.search(r"[a-z](Or|And)[A-Z]", str(cls)[len(LISKG) :])
+            if two and cls not in explained:
+                what = (
                     f"{shorten(str(cls))} ({label!r}) names two things; split it, or say in a skos:editorialNote "
-                    "why it is one concept",
+                    "why it is one concept"
                 )
-            )
-    linked = _linked(graph)
-    for term in classes + object_props + data_props:
-        if term not in linked:
-            found.append((str(term), "unconnected", f"{shorten(str(term))} is linked to no other term by any axiom"))
-    individuals = sorted(
-        (i for i in graph.subjects(RDF.type, OWL.NamedIndividual) if own(i) and i not in retired), key=str
-    )
-    annotation_props = sorted(
-        (p for p in graph.subjects(RDF.type, OWL.AnnotationProperty) if own(p) and p not in retired), key=str
-    )
-    for term in sorted(set(classes + object_props + data_props + individuals + annotation_props), key=str):
-        missing = _iri_words_not_in_labels(graph, term)
-        if missing:
-            label = str(graph.value(term, RDFS.label) or "")
-            found.append(
-                (
-                    str(term),
-                    "label-iri",
+                found.append((str(cls), "x-or-y", what))
+        return found
+
+    def unconnected(self) -> list[tuple[str, str, str]]:
+        linked = _linked(self.graph)
+        return [
+            (str(term), "unconnected", f"{shorten(str(term))} is linked to no other term by any axiom")
+            for term in self.classes + self.object_props + self.data_props
+            if term not in linked
+        ]
+
+    def labels(self) -> list[tuple[str, str, str]]:
+        named = self.classes + self.object_props + self.data_props
+        named += self.of(OWL.NamedIndividual) + self.of(OWL.AnnotationProperty)
+        found = []
+        for term in sorted(set(named), key=str):
+            if missing := _iri_words_not_in_labels(self.graph, term):
+                label = str(self.graph.value(term, RDFS.label) or "")
+                what = (
                     f"{shorten(str(term))} is labelled {label!r}, which does not say {', '.join(missing)}; fix the "
-                    "label, or give the IRI's wording as a skos:altLabel",
+                    "label, or give the IRI's wording as a skos:altLabel"
                 )
-            )
-    return found
+                found.append((str(term), "label-iri", what))
+        return found
 
 
 def _linked(graph: rdflib.Graph) -> set:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from liskg.base import engine, vocab
 from liskg.base.errors import LiskgError
 
 MAPPINGS_FILE = "ontology/mappings/liskg-emmo.sssom.tsv"
@@ -148,34 +149,8 @@ def problems(
     found, seen = [], set()
     for m in table.mappings:
         where = f"{MAPPINGS_FILE}:{m.line}"
-        if m.predicate_id not in PREDICATES:
-            found.append(f"{where}: predicate {m.predicate_id} is not one of {', '.join(sorted(PREDICATES))}")
-        object_types = {""} if m.no_term else TYPES
-        if m.subject_type not in TYPES or m.object_type not in object_types:
-            found.append(f"{where}: subject_type and object_type must be one of {', '.join(sorted(TYPES))}")
-        elif m.predicate_id == "rdf:type" and (m.subject_type, m.object_type) != ("owl named individual", "owl class"):
-            found.append(f"{where}: rdf:type maps an individual to a class; use a skos predicate between two classes")
-        elif m.predicate_id in SKOS_PREDICATES and m.subject_type != m.object_type and not m.no_term:
-            found.append(f"{where}: a {m.subject_type} and an {m.object_type}: map an individual with rdf:type")
-        if m.mapping_justification != "semapv:ManualMappingCuration" or not m.comment.strip():
-            found.append(
-                f"{where}: every mapping is curated by hand: semapv:ManualMappingCuration and a reason in comment"
-            )
-        if m.no_term:
-            if m.object_label or m.object_source != EMMO_IRI:
-                found.append(f"{where}: a {NO_TERM} row has no object_label and names {EMMO_IRI} as object_source")
-        elif (term := emmo_terms.get(m.object_iri)) is None:
-            found.append(
-                f"{where}: {m.object_id} is not in the EMMO term list {TERMS_FILE}; "
-                "check the IRI, then run scripts/emmo_terms.py"
-            )
-        elif term["pref_label"] != m.object_label:
-            found.append(f"{where}: object_label {m.object_label!r} is not EMMO's prefLabel {term['pref_label']!r}")
-        elif (m.object_source, m.object_source_version) != (term["module"], term["emmo_version"]):
-            found.append(
-                f"{where}: object_source {m.object_source} {m.object_source_version} is not the module that declares "
-                f"{m.object_id}: {term['module']} {term['emmo_version']}"
-            )
+        found += [f"{where}: {what}" for what in _shape_problems(m)]
+        found += [f"{where}: {what}" for what in _object_problems(m, emmo_terms)]
         if liskg_classes is not None and (m.subject_iri in liskg_classes) != (m.subject_type == "owl class"):
             found.append(f"{where}: subject_type {m.subject_type!r} does not match how LiSKG declares {m.subject_id}")
         label = liskg_labels.get(m.subject_iri)
@@ -190,13 +165,48 @@ def problems(
     return found
 
 
+def _shape_problems(m: Mapping) -> list[str]:
+    """A row's predicate, types and curation."""
+    found = []
+    if m.predicate_id not in PREDICATES:
+        found.append(f"predicate {m.predicate_id} is not one of {', '.join(sorted(PREDICATES))}")
+    object_types = {""} if m.no_term else TYPES
+    if m.subject_type not in TYPES or m.object_type not in object_types:
+        found.append(f"subject_type and object_type must be one of {', '.join(sorted(TYPES))}")
+    elif m.predicate_id == "rdf:type" and (m.subject_type, m.object_type) != ("owl named individual", "owl class"):
+        found.append("rdf:type maps an individual to a class; use a skos predicate between two classes")
+    elif m.predicate_id in SKOS_PREDICATES and m.subject_type != m.object_type and not m.no_term:
+        found.append(f"a {m.subject_type} and an {m.object_type}: map an individual with rdf:type")
+    if m.mapping_justification != "semapv:ManualMappingCuration" or not m.comment.strip():
+        found.append("every mapping is curated by hand: semapv:ManualMappingCuration and a reason in comment")
+    return found
+
+
+def _object_problems(m: Mapping, emmo_terms: dict[str, dict[str, str]]) -> list[str]:
+    """A row's EMMO object: in the term list, with its prefLabel and the module that declares it."""
+    if m.no_term:
+        if m.object_label or m.object_source != EMMO_IRI:
+            return [f"a {NO_TERM} row has no object_label and names {EMMO_IRI} as object_source"]
+        return []
+    term = emmo_terms.get(m.object_iri)
+    if term is None:
+        return [
+            f"{m.object_id} is not in the EMMO term list {TERMS_FILE}; check the IRI, then run scripts/emmo_terms.py"
+        ]
+    if term["pref_label"] != m.object_label:
+        return [f"object_label {m.object_label!r} is not EMMO's prefLabel {term['pref_label']!r}"]
+    if (m.object_source, m.object_source_version) != (term["module"], term["emmo_version"]):
+        return [
+            f"object_source {m.object_source} {m.object_source_version} is not the module that declares "
+            f"{m.object_id}: {term['module']} {term['emmo_version']}"
+        ]
+    return []
+
+
 def liskg_labels(store) -> dict[str, str]:
     """IRI -> rdfs:label of every LiSKG term and data resource in an Oxigraph store of the graph."""
-    query = (
-        "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label "
-        "FILTER(STRSTARTS(STR(?s), 'https://w3id.org/liskg/')) }"
-    )
-    return {row["s"].value: row["label"].value for row in store.query(query)}
+    rows = engine.solutions(store, vocab.sparql("publish/sparql/liskg-labels.rq"))
+    return {row["s"].value: row["label"].value for row in rows}
 
 
 def markdown_table(table: MappingTable, emmo_terms: dict[str, dict[str, str]]) -> str:
@@ -225,8 +235,4 @@ def markdown_table(table: MappingTable, emmo_terms: dict[str, dict[str, str]]) -
 
 def liskg_classes(store) -> set[str]:
     """The LiSKG IRIs declared as owl:Class in an Oxigraph store of the graph."""
-    query = (
-        "SELECT ?s WHERE { ?s a <http://www.w3.org/2002/07/owl#Class> "
-        "FILTER(STRSTARTS(STR(?s), 'https://w3id.org/liskg/')) }"
-    )
-    return {row["s"].value for row in store.query(query)}
+    return {row["s"].value for row in engine.solutions(store, vocab.sparql("publish/sparql/liskg-classes.rq"))}

@@ -19,8 +19,9 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from liskg.base import engine, vocab
+from liskg.base import engine, runner, vocab
 from liskg.base.errors import LiskgError
+from liskg.base.formats import COMPARE_FORMATS, COMPARE_ROWS
 from liskg.base.labels import Labeller
 from liskg.base.names import Names
 from liskg.base.numbers import DOUBTFUL, condition_parts, format_number, format_qualifier, format_unit
@@ -29,8 +30,8 @@ from liskg.querying.lookups import ELECTROLYTE
 
 METHOD = ox.NamedNode(vocab.LISKG + "ProcessingMethod")
 QUANTITY = ox.NamedNode(vocab.LISKG + "QuantityKind")
-FORMATS = ("table", "csv", "md", "latex")
-ROWS = ("study", "strategy")
+FORMATS = COMPARE_FORMATS
+ROWS = COMPARE_ROWS
 SI_PREFIXES = "yzafpnuµmcdhkMGTPEZY"
 UNSTATED = "*"
 UNSTATED_NOTE = "* no test condition stated in the review"
@@ -116,13 +117,12 @@ def convert(number: Decimal, source: Decimal | None, target: Decimal | None) -> 
 
 
 class Comparer:
-    """The comparison over one store, its queries bounded by `timeout` seconds (None: in-process)."""
+    """The comparison over one store, evaluated in this process (a caller bounds the whole comparison)."""
 
-    def __init__(self, store: ox.Store, timeout: float | None = None):
+    def __init__(self, store: ox.Store):
         self.store = store
-        self.timeout = timeout
         self.labels = Labeller(store)
-        self.names = Names(store, timeout)
+        self.names = Names(store)
 
     def select(self, *, interface=None, electrolyte=None, method=None, quantity=None) -> tuple[str, dict]:
         """A description of the selection and the VALUES to bind, from the names a person typed."""
@@ -143,7 +143,7 @@ class Comparer:
 
     def entries(self, values: dict) -> list[Entry]:
         text = engine.bind(vocab.sparql("querying/sparql/compare-measurements.rq"), **values)
-        result = engine.run(self.store, text, timeout=self.timeout, origin="compare-measurements")
+        result = runner.run(self.store, text, origin="compare-measurements")
         found = []
         for row in result.rows:
             cell = dict(zip(result.variables, row))
@@ -209,9 +209,9 @@ class Comparer:
 
     def unit_multipliers(self, symbols: tuple[str, ...]) -> dict[str, Decimal]:
         """The conversion multiplier of each unit named by its symbol (as `liskg study` prints it)."""
-        query = """PREFIX liskg: <https://w3id.org/liskg/ontology#> PREFIX qudt: <http://qudt.org/schema/qudt/>
-                   SELECT ?symbol ?multiplier WHERE { ?unit liskg:unitSymbol ?symbol ; qudt:conversionMultiplier ?multiplier }"""
-        known = {format_unit(s.value): Decimal(m.value) for s, m in engine.run(self.store, query, origin="units").rows}
+        query = vocab.sparql("querying/sparql/compare-unit-multipliers.rq")
+        rows = runner.run(self.store, query, origin="compare-unit-multipliers").rows
+        known = {format_unit(s.value): Decimal(m.value) for s, m in rows}
         for symbol in symbols:
             if format_unit(symbol) not in known:
                 raise LiskgError(

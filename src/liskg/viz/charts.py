@@ -14,17 +14,20 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 
 import pyoxigraph as ox
 
-from liskg.base import engine, vocab
+from liskg.base import runner, vocab
 from liskg.base.errors import LiskgError, Unavailable
+from liskg.base.files import write_atomically
+from liskg.base.formats import CHART_FORMATS
 from liskg.base.numbers import DOUBTFUL, condition_parts, format_number, format_unit, format_value
 
 VEGA_LITE_VERSION = "6.4"  # the Vega-Lite version vl-convert renders with; the page vendors the same
 NOT_STATED = "not stated"
 PNG_SCALE = 2.0
-FORMATS = ("svg", "png")
+FORMATS = CHART_FORMATS
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ def json_value(term) -> object:
 
 def query_rows(store: ox.Store, name: str) -> list[dict]:
     """The chart query's rows, as chart data."""
-    result = engine.run(store, query_text(name), origin=f"chart-{name}.rq")
+    result = runner.run(store, query_text(name), origin=f"chart-{name}.rq")
     return [{v: json_value(t) for v, t in zip(result.variables, row)} for row in result.rows]
 
 
@@ -164,6 +167,16 @@ def render(chart_spec: dict, fmt: str) -> bytes:
     if fmt == "png":
         return vl_convert.vegalite_to_png(chart_spec, vl_version=VEGA_LITE_VERSION, scale=PNG_SCALE)
     raise LiskgError(f"charts are written as {' or '.join(FORMATS)}, not {fmt!r}")
+
+
+def plot(store: ox.Store, name: str, path: Path) -> Path:
+    """Draw the chart NAME to PATH, as SVG or PNG after its suffix (written atomically); PATH."""
+    chart = spec(store, name)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise LiskgError(f"{path}: name the file .svg or .png (the format follows the name)")
+    write_atomically(path, render(chart, fmt))
+    return path
 
 
 def all_specs(store: ox.Store) -> dict[str, dict]:
