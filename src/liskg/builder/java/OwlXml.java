@@ -24,6 +24,14 @@ public class OwlXml {
             for (int i = 1; i + 1 < args.length; i += 2) {
                 OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
                 OWLOntology ontology = load(manager, args[i]);
+                // Declare every entity the file uses but leaves undeclared (a class IRI the data uses as an
+                // individual): the writer would add those declarations in hash order, so the bytes would vary.
+                OWLDataFactory df = manager.getOWLDataFactory();
+                for (OWLEntity entity : new TreeSet<OWLEntity>(ontology.getSignature())) {
+                    if (!entity.isBuiltIn() && ontology.getDeclarationAxioms(entity).isEmpty()) {
+                        ontology.addAxiom(df.getOWLDeclarationAxiom(entity));
+                    }
+                }
                 OWLXMLDocumentFormat format = new OWLXMLDocumentFormat();
                 OWLDocumentFormat source = manager.getOntologyFormat(ontology);
                 if (source instanceof PrefixDocumentFormat) {
