@@ -267,6 +267,17 @@ def test_the_punned_kinds_keep_their_released_iris(project, tbox):
         assert str(LISKG[name]) in released, name
 
 
+def test_the_modelling_guide_states_the_class_rule_and_that_punning_is_owl2_dl(project):
+    """1.1's docs/modelling.md said annotations keep the ontology "free of punning and in OWL 2 DL", as if
+    punning left OWL 2 DL, and built on that; 1.2 states the class/individual rule and the punning it uses."""
+    guide = re.sub(r"\s+", " ", (project.root / "docs" / "modelling.md").read_text(encoding="utf-8"))
+    assert "A kind a user would subclass is a class." in guide
+    assert "punning is legal OWL 2 DL" in guide
+    assert "free of punning and in OWL 2 DL" not in guide.replace(
+        '1.1 said the opposite on this page ("an annotation keeps the ontology free of punning and in OWL 2 DL")', ""
+    )
+
+
 # --- 5. the SHACL shapes are a plain SHACL file ---------------------------------------------------------------
 
 
