@@ -126,7 +126,7 @@ class SourceScan:
         path, in_data = source.path, source.path.parent == self.data_dir or source.is_sheet
         self.rows.update(source.places or {})
         minted, individuals = self.minted.setdefault(path, {}), self.individuals.setdefault(path, {})
-        skipped = (OWL + "imports", OWL + "versionIRI")
+        skipped = (OWL + "imports", OWL + "versionIRI", OWL + "priorVersion")
         for t in triples:
             yield t
             predicate, subject, obj = t.predicate.value, t.subject, t.object
