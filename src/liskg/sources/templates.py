@@ -292,14 +292,8 @@ class Compiler:
         return found
 
     def things(self, row: Row, column: str, what: str, kind: str) -> list[tuple[ox.NamedNode, Mark]]:
-        """The individuals of KIND (a liskg: class) the names in COLUMN name, whole names only; a class is taken
-        only where the vocabulary puns it as an individual (a cell format), never as a material or a failure
-        mode (liquid electrolyte, the class, is no material a cell holds: OWL 2 DL would break)."""
-        if kind == "CellFormat":
-            return [
-                (self.resolve(row, column, lambda t: self.member(what, t, kind), n), m)
-                for n, m in split_names(row.text(column))
-            ]
+        """The individuals of KIND (a liskg: class) the names in COLUMN name, whole names only: never a class
+        (liquid electrolyte, the class, is no material a cell holds, and OWL 2 DL would break)."""
         find = lambda text: self.names.exact(what, text, P(kind))  # noqa: E731
         return [(self.resolve(row, column, find, name), mark) for name, mark in split_names(row.text(column))]
 
@@ -313,6 +307,13 @@ class Compiler:
                 return self.names.exact(what, text, P(kind), classes=True)
             except LiskgError:
                 raise individual from None
+
+    def cell_format(self, text: str) -> ox.NamedNode:
+        """A subclass of liskg:Cell by name (pouch cell, coin cell)."""
+        found = self.names.exact("cell format", text, P("Cell"), classes=True)
+        if found == P("Cell"):
+            raise LiskgError("a cell is a cell: name its format (pouch cell, coin cell, pellet cell)")
+        return found
 
     def material_class(self, text: str) -> ox.NamedNode:
         return self.names.exact("material class", text, P("Material"), classes=True)
@@ -484,9 +485,10 @@ class Compiler:
     def _cells(self, row: Row) -> None:
         study = self.study(row)
         iri = self.keyed(row, "key", study, "cells", row.text("key"))
-        self.record(row, iri, [P("Cell")], self.labelled(row, study))
-        for fmt, _mark in self.things(row, "format", "cell format", "CellFormat"):
-            self.add(iri, P("hasCellFormat"), fmt)
+        formats = [  # a cell's format is the subclass of cell it is typed with (vocabulary 1.2)
+            self.resolve(row, "format", self.cell_format, name) for name, _mark in split_names(row.text("format"))
+        ]
+        self.record(row, iri, [P("Cell"), *formats], self.labelled(row, study))
         for column, predicate in (
             ("anode", "hasAnodeMaterial"),
             ("electrolyte", "hasElectrolyteMaterial"),
