@@ -305,6 +305,8 @@ def test_the_fixture_paper_is_compared_and_drawn(doe, tmp_path):
     assert liskg(doe, "viz", "-o", str(page)).code == 0
     html = page.read_text(encoding="utf-8")
     assert "Doe et al. (2025)" in html and "Ag-Mg alloy film" in html
+    entered = f"entered at {SHEETS}/strategies.tsv:{FIRST['strategies']}"
+    assert f'"sources":["doi:{DOE}","{entered}"]' in html  # the details panel says "from doi:…, entered at …"
 
 
 def test_facts_from_a_paper_outside_the_review_name_their_doi_and_row(doe):
@@ -421,7 +423,7 @@ def test_the_spreadsheet_guide_runs_as_written(tmp_path):
     import shlex
 
     commands = [shlex.split(c) for c in re.findall(r"^    \.venv/bin/liskg (.+)$", SPREADSHEET, re.M)]
-    assert commands[0] == ["new", "study", "doe-2025"] and len(commands) == 4
+    assert commands[0] == ["new", "study", "doe-2025"] and len(commands) == 5
     root = copy_built(tmp_path)
     fill_blanks(root)  # runs commands[0], then types the rows in
     printed = {}
@@ -433,6 +435,8 @@ def test_the_spreadsheet_guide_runs_as_written(tmp_path):
     study = re.search(r"```\n(Doe et al\. \(2025\)\n.*?)```", SPREADSHEET, re.S).group(1)
     assert printed["study"].startswith(study)
     assert "Doe et al. (2025)" in printed["query"]
+    for block in re.findall(r"```\n((?:asserted triples|oxide-anode-strategies).*?)```", SPREADSHEET, re.S):
+        assert block in printed["diff"]  # the counts by sheet, and the headline answer's new rows
 
 
 def test_the_spreadsheet_guide_quotes_the_errors_the_matrix_checks():
@@ -441,3 +445,30 @@ def test_the_spreadsheet_guide_quotes_the_errors_the_matrix_checks():
     assert len(quoted) >= 12
     for line, _meaning in quoted:
         assert line.strip("`") in errors, line
+
+
+# ---- liskg diff ---------------------------------------------------------------------------------------------------
+
+
+def test_diff_shows_the_new_study_in_the_headline_answer_and_nothing_else_changed(doe):
+    change = liskg(doe, "diff")
+    assert change.code == 0, change.err
+    report = change.out
+    assert report.startswith("asserted triples: +213 -0 (build/previous/ -> build/)\n")
+    assert f"  {SHEETS}/measurements.tsv  +66 -0\n" in report
+    assert "oxide-anode-strategies: +4 -0 answer rows" in report
+    assert "resistance-reduction: +1 -0 answer rows" in report
+    assert report.endswith("11 other named queries: answers unchanged\n")
+    removed = [line for line in report.splitlines() if line.startswith("  - ")]
+    assert all("Li/SSE interface | oxide solid-state electrolyte" in line for line in removed)  # counts grew
+    assert liskg(doe, "build", "-q").code == 0  # a build of the same sources keeps what diff compares with
+    assert liskg(doe, "diff").out == report
+
+
+def test_diff_without_an_earlier_build_says_what_to_do(tmp_path):
+    result = run_main("--root", str(copy_built(tmp_path)), "diff")
+    assert (result.code, result.err) == (
+        2,
+        "liskg: error: nothing to compare with: build/previous/ is kept when a build replaces one of other "
+        "sources; edit a source or a sheet, then run `liskg diff` (it builds first)\n",
+    )

@@ -36,6 +36,7 @@ FUNCTIONS = (
     "build",
     "validate",
     "new_study",
+    "diff",
     "reason",
     "status",
     "docs",

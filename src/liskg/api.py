@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import pyoxigraph as ox
 
+    from liskg.builder.diff import Diff
     from liskg.builder.pipeline import BuildResult
     from liskg.builder.reasoning import ReasonerReport
     from liskg.publish.release import ReleaseResult
@@ -133,6 +134,22 @@ def new_study(project: ProjectLike, name: str, *, sheets: tuple[str, ...] = ()) 
     from liskg.sources import sheets as blank_sheets
 
     return blank_sheets.write_blank(project_of(project).data_dir, name, list(sheets) or None)
+
+
+def diff(project: ProjectLike = None, *, rebuild: Rebuild = "if-stale") -> Diff:
+    """What the last edit changed: the asserted triples added and removed, by source file (module or template
+    sheet), and for every named query the answer rows added and removed, between the build before the last
+    change of the sources (build/previous/) and the build; a Diff, whose report() is what `liskg diff` prints.
+
+    Options:
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources (the
+        build keeps the one it replaces for the comparison); "never" raises LiskgError instead.
+    """
+    from liskg.builder import diff as compare_builds
+
+    project = project_of(project)
+    _current(project, rebuild)
+    return compare_builds.diff(project)
 
 
 def reason(project: ProjectLike = None, *, progress: bool = False) -> ReasonerReport:

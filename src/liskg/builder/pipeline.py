@@ -121,6 +121,7 @@ def build(
                 note["detail"] = f"{len(answer_files)} answers"
             with progress.step("writing build/") as note:
                 store_folder = prepared.result()
+                outputs.keep_previous(project)  # for `liskg diff`, when the sources changed
                 write_atomically(project.build_dir / MERGED, merged_turtle)
                 outputs.install_file(inferred, project.build_dir / INFERRED)
                 outputs.install_store(store_folder, project.build_dir / STORE)

@@ -195,6 +195,7 @@ def page_data(
                 "group": placement.groups[node],
                 "labelled": node in placement.labelled or d["kind"] == "interface",
                 "facets": {f: [index[v] for v in d["facets"][f] if v in index] for f in FACETS},
+                **({"sources": d["sources"]} if d.get("sources") else {}),  # a DOI outside the review, a sheet row
             }
         )
     edges = [
