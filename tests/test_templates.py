@@ -145,6 +145,12 @@ BAD = [
         id="unknown-material",
     ),
     pytest.param(
+        ("strategies", 2, "mitigates", "dendrite growth"),
+        f"{S}:2:9: mitigates 'dendrite growth': no failure mode is called 'dendrite growth'; names that contain it: "
+        "'dendrite growth along SSE grain boundaries and voids', 'lithium dendrite growth through the SSE'",
+        id="a-class-where-an-individual-goes",
+    ),
+    pytest.param(
         ("measurements", 3, "value", "about 450"),
         f"{M}:3:8: value 'about 450' is not a number (write 514, 0.5, 1.32e-4 or 3.8 to 4.3)",
         id="not-a-number",
