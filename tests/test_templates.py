@@ -478,3 +478,26 @@ def test_diff_without_an_earlier_build_says_what_to_do(tmp_path):
         "liskg: error: nothing to compare with: build/previous/ is kept when a build replaces one of other "
         "sources; edit a source or a sheet, then run `liskg diff` (it builds first)\n",
     )
+
+
+def test_csv_sheets_read_as_tsv_ones(project, tmp_path):
+    """A spreadsheet's 'save as CSV' is read as well: the fixture paper as CSV gives the triples of its TSV."""
+    import csv
+    import io
+
+    sources = [t for f in load_sources(project).files for t in f.triples or []]
+    made = {}
+    for suffix in ("tsv", "csv"):
+        folder = tmp_path / suffix
+        folder.mkdir()
+        for sheet in sorted((FIXTURES / "doe-2025").glob("*.tsv")):
+            rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8")), dialect="excel-tab"))
+            out = io.StringIO()
+            csv.writer(out, dialect="excel-tab" if suffix == "tsv" else "excel", lineterminator="\n").writerows(rows)
+            (folder / f"{sheet.stem}.{suffix}").write_text(out.getvalue(), encoding="utf-8")
+        store = ox.Store()
+        store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in sources)
+        compiled = compile_sheets(project, store, sorted(folder.iterdir()))
+        triples = [t for _p, ts, _pl in compiled for t in ts if not t.predicate.value.endswith("#templateRow")]
+        made[suffix] = _graph(triples)  # the rows' places aside (file.tsv:2 or file.csv:2), the same
+    assert len(made["tsv"]) == len(made["csv"]) > 150 and isomorphic(made["tsv"], made["csv"])
