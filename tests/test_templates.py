@@ -63,6 +63,12 @@ def doe(tmp_path_factory) -> Project:
 FIRST = {"studies": 12, "strategies": 20, "cells": 12, "measurements": 28, "materials": 10}
 
 
+@pytest.fixture(autouse=True)
+def unwrapped(monkeypatch):
+    """The commands' tables and prose one line per row, as in a pipe, whatever the terminal ($COLUMNS)."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
 def liskg(project: Project, *args: str):
     return run_main("--root", str(project.root), *args)
 
