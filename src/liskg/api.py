@@ -643,6 +643,9 @@ def serve(
     timeout: float = 30.0,
     inferred: bool = True,
     cors: str | None = None,
+    allow_service: Iterable[str] = (),
+    max_response: int | None = None,
+    read_timeout: float | None = None,
     announce: Callable[[str], None] | None = None,
     rebuild: Rebuild = "if-stale",
 ) -> int:
@@ -655,12 +658,27 @@ def serve(
     timeout: seconds a query may run before the endpoint answers HTTP 503 (default 30).
     inferred: serve the asserted + materialized triples (default), or with False the asserted ones only.
     cors: an origin whose pages may read the answers ('*': any).
+    allow_service: host names (or host:port) a SERVICE clause may send a query to (default: none; a query
+        with SERVICE gets HTTP 400).
+    max_response: bytes of an answer streamed before it is cut (default 256 MiB).
+    read_timeout: seconds a client may take to send a request body before it gets 408 (default 10).
     announce: called with each line saying where to send queries, once the endpoint listens.
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
         "never" raises LiskgError instead.
     """
-    from liskg.querying import server  # 140 ms at start-up (http.server, subprocess, pyoxigraph)
+    from liskg.querying import server  # 140 ms at start-up (subprocess, pyoxigraph; uvicorn when serving)
 
     project = project_of(project)
     _current(project, rebuild)
-    return server.serve(project, host=host, port=port, timeout=timeout, inferred=inferred, cors=cors, announce=announce)
+    return server.serve(
+        project,
+        host=host,
+        port=port,
+        timeout=timeout,
+        inferred=inferred,
+        cors=cors,
+        allow_service=tuple(allow_service),
+        max_response=max_response or server.MAX_RESPONSE,
+        read_timeout=read_timeout or server.READ_TIMEOUT,
+        announce=announce,
+    )
