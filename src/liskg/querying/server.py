@@ -494,7 +494,7 @@ def serve(
             timeout_keep_alive=5,
             timeout_graceful_shutdown=max(1, round(timeout)),
         )
-        server = _server_class(uvicorn)(config)
+        server = _server_class()(config)
         port = listening.getsockname()[1]
         for line in (
             f"SPARQL endpoint (read-only, {timeout:g} s per query): {url(host, port)}",
@@ -528,10 +528,12 @@ def serve(
         engine.stop()
 
 
-def _server_class(uvicorn):
+def _server_class():
     """uvicorn's Server, ending on SIGTERM or Ctrl-C after its requests are answered, then returning (uvicorn
     itself raises the signal again once stopped, which would end `liskg serve` with -15 instead of 0)."""
     import contextlib
+
+    import uvicorn
 
     class Server(uvicorn.Server):
         @contextlib.contextmanager
