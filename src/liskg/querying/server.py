@@ -24,6 +24,7 @@ listens where the user asked and passes requests on. Bounds, and who enforces th
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import hashlib
 import shutil
@@ -108,6 +109,7 @@ MAX_RESPONSE = 256 << 20  # bytes of a response streamed before it is cut (liskg
 READ_TIMEOUT = 10.0  # seconds a client may take to send its body
 DRAINED = 16 << 20  # bytes of an oversized body read and dropped, so that its client reads the 413
 UPSTREAM = "127.0.0.1"
+UPSTREAM_CONNECTIONS = 8  # requests passed to Oxigraph at once; more wait in the front's queue (2 cores)
 PASSED_HEADERS = ("accept", "content-type", "accept-encoding", "user-agent")
 DROPPED_RESPONSE_HEADERS = ("content-length", "transfer-encoding", "connection", "server", "date", "keep-alive")
 
@@ -292,8 +294,9 @@ class Front:
         self.engine, self.timeout, self.cors, self.read_timeout = engine, timeout, cors, read_timeout
         self.allow_service, self.max_response = tuple(allow_service), max_response
         self.client = httpx.AsyncClient(
-            timeout=None, limits=httpx.Limits(max_connections=128, max_keepalive_connections=128)
+            timeout=None, limits=httpx.Limits(max_connections=UPSTREAM_CONNECTIONS, max_keepalive_connections=None)
         )
+        self.slots: asyncio.Semaphore | None = None  # made in the server's event loop
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
@@ -318,8 +321,6 @@ class Front:
                 await request.answer(send, refused.status, (str(refused) + "\n").encode(), _TEXT)
 
     async def _pass(self, scope, request: _Request, body: bytes, send) -> None:
-        import asyncio
-
         import httpx
 
         upstream = self.engine.current
@@ -327,9 +328,11 @@ class Front:
         if scope["query_string"]:
             url += "?" + scope["query_string"].decode("latin-1")
         headers = {k: v for k, v in request.headers.items() if k in PASSED_HEADERS}
+        if self.slots is None:
+            self.slots = asyncio.Semaphore(UPSTREAM_CONNECTIONS)
         upstream.active += 1
         try:
-            async with asyncio.timeout(self.timeout):
+            async with asyncio.timeout(self.timeout), self.slots:  # queued here, first come first served
                 async with self.client.stream(scope["method"], url, content=body or None, headers=headers) as reply:
                     await self._relay(reply, request, send)
                     self.engine.failures = 0
@@ -411,8 +414,6 @@ class _Request:
 
 async def _read_body(receive, request: _Request, read_timeout: float) -> bytes:
     """The request body: 413 over MAX_BODY, 408 when it is not complete within READ_TIMEOUT seconds."""
-    import asyncio
-
     declared = request.header("content-length")
     over = declared.isdigit() and int(declared) > MAX_BODY
     chunks, size = [], 0
