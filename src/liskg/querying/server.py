@@ -206,6 +206,7 @@ class Engine:
         self.current = Upstream(prepare_store(project, inferred=inferred), timeout)
         self.failures = 0
         self.fatal: str | None = None
+        self.last_problem: str | None = None
         self._lock = threading.Lock()
         self._source = self._signature()
 
@@ -511,7 +512,10 @@ def serve(
 
         def watch() -> None:
             while not stopping.wait(WATCH):
-                engine.watch()
+                try:
+                    engine.watch()
+                except (LiskgError, OSError) as exc:  # a build half-written: look again in WATCH seconds
+                    engine.last_problem = str(exc)
                 if engine.fatal:
                     server.should_exit = True
                     return
