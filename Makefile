@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
 	else echo "missing $(1): run 'sudo apt-get install -y $(1)'" >&2; exit 1; fi
 
-.PHONY: demo test install java chromium jena node docs bench bench-full clean help
+.PHONY: demo test install java chromium jena node docs bench bench-full bench-serve clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -53,6 +53,9 @@ bench: install java chromium ## the scale targets at 1x, 10x, 100x and 1M triple
 
 bench-full: install java chromium ## the broad survey (about 20 min); rewrites docs/performance-full.md
 	$(BIN)/python bench/run_all.py
+
+bench-serve: install ## the endpoint under load: 256 clients, 10,000 requests, a 10-minute soak (127.0.0.1 only)
+	$(BIN)/python bench/serve_load.py
 
 clean: ## remove build outputs (sources are never touched)
 	rm -rf build test-artifacts

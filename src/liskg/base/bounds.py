@@ -94,7 +94,7 @@ class _Reading:
         self.services: set[int] = set()
 
     def key(self) -> tuple:
-        return (self.pos, tuple(self.stack), self.operand)
+        return (self.pos, tuple(self.stack), self.operand, self.word)
 
     def fork(self) -> _Reading:
         other = _Reading()

@@ -30,7 +30,9 @@ const liskgBounds = (function () {
       this.pos = 0; this.stack = [["", 0, 0]]; this.operand = false; this.word = false;
       this.running = 0; this.patterns = 0; this.depth = 0; this.services = new Set();
     }
-    key() { return this.pos + "|" + this.operand + "|" + this.stack.map((f) => f.join(",")).join(";"); }
+    key() {
+      return this.pos + "|" + this.operand + "|" + this.word + "|" + this.stack.map((f) => f.join(",")).join(";");
+    }
     fork() {
       const other = new Reading();
       Object.assign(other, this, { stack: this.stack.map((f) => f.slice()), services: new Set(this.services) });
