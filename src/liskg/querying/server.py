@@ -2,7 +2,7 @@
 
 Oxigraph (`oxigraph serve-read-only`) evaluates the queries on an on-disk store, build/oxigraph-store-<variant>-
 <hash>/, loaded from the build output with `oxigraph load`. It listens on a private loopback port; the front
-(this module: an ASGI app served by uvicorn, with httptools parsing HTTP, and httpx talking to Oxigraph)
+(this module: an ASGI app served by uvicorn; httptools parses HTTP both ways, from clients and from Oxigraph)
 listens where the user asked and passes requests on. Bounds, and who enforces them:
 - the query: the front reads it (GET ?query=, a form, or an application/sparql-query body) and refuses it
   with 400 and one line when it is over a bound of liskg.base.bounds or has a SERVICE to a host not allowed
@@ -224,12 +224,12 @@ class Engine:
             if self.current.process.poll() is not None:
                 self._replace("stopped")
             elif signature != self._source and manifest.stale_reason(self.project) is None:
-                self._source = signature
-                location = prepare_store(self.project, inferred=self.inferred)
-                if location != self.current.location:
-                    self._replace("rebuilt")
+                location = prepare_store(self.project, inferred=self.inferred)  # raises: looked at again
+                if location == self.current.location or self._replace("rebuilt"):
+                    self._source = signature
 
-    def _replace(self, why: str) -> None:
+    def _replace(self, why: str) -> bool:
+        """Start an Oxigraph on the current build and send new requests there; False when it did not start."""
         old = self.current
         try:
             self.current = Upstream(prepare_store(self.project, inferred=self.inferred), self.timeout)
@@ -237,12 +237,13 @@ class Engine:
             self.failures += 1
             if self.failures >= self.RESTARTS:
                 self.fatal = f"the SPARQL server stopped ({old.last_error()}) and could not be started again: {exc}"
-            return
+            return False
         if why == "stopped":
             self.failures += 1
             if self.failures >= self.RESTARTS:
                 self.fatal = f"the SPARQL server stopped {self.failures} times in a row: {old.last_error()}"
         threading.Thread(target=self._retire, args=(old,), daemon=True).start()
+        return True
 
     def _retire(self, old: Upstream) -> None:
         """Stop OLD once the requests it holds are answered (at most the time bound)."""
@@ -290,13 +291,9 @@ class Front:
         max_response: int,
         read_timeout: float = READ_TIMEOUT,
     ):
-        import httpx
-
         self.engine, self.timeout, self.cors, self.read_timeout = engine, timeout, cors, read_timeout
         self.allow_service, self.max_response = tuple(allow_service), max_response
-        self.client = httpx.AsyncClient(
-            timeout=None, limits=httpx.Limits(max_connections=UPSTREAM_CONNECTIONS, max_keepalive_connections=None)
-        )
+        self.idle: dict[int, list] = {}  # kept-alive connections to Oxigraph, by its port
         self.slots: asyncio.Semaphore | None = None  # made in the server's event loop
 
     async def __call__(self, scope, receive, send) -> None:
@@ -330,49 +327,129 @@ class Front:
             raise Refused(400, str(exc)) from None
 
     async def _pass(self, scope, request: _Request, body: bytes, send) -> None:
-        import httpx
-
         upstream = self.engine.current
-        url = f"http://{UPSTREAM}:{upstream.port}{scope['path']}"
-        if scope["query_string"]:
-            url += "?" + scope["query_string"].decode("latin-1")
-        headers = {k: v for k, v in request.headers.items() if k in PASSED_HEADERS}
+        target = scope["path"] + ("?" + scope["query_string"].decode("latin-1") if scope["query_string"] else "")
+        head = [f"{scope['method']} {target} HTTP/1.1", f"host: {UPSTREAM}:{upstream.port}"]
+        head += [f"{k}: {v}" for k, v in request.headers.items() if k in PASSED_HEADERS]
+        head.append(f"content-length: {len(body)}")
+        raw = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body
         if self.slots is None:
             self.slots = asyncio.Semaphore(UPSTREAM_CONNECTIONS)
         upstream.active += 1
         try:
             async with asyncio.timeout(self.timeout), self.slots:  # queued here, first come first served
-                async with self.client.stream(scope["method"], url, content=body or None, headers=headers) as reply:
-                    await self._relay(reply, request, send)
-                    self.engine.failures = 0
+                reply = await _Reply.ask(self.idle.setdefault(upstream.port, []), upstream.port, raw)
+                await self._relay(reply, request, send)
+                self.engine.failures = 0
         except TimeoutError:
             raise Refused(
                 503,
                 f"query stopped after {self.timeout:g} s (the endpoint's time bound, liskg serve --timeout); "
                 "narrow the query or ask for a longer bound",
             ) from None
-        except httpx.HTTPError:
+        except (OSError, ValueError, EOFError):  # the connection to Oxigraph broke, or its HTTP did
             raise Refused(503, "the SPARQL engine stopped while answering; it is being restarted, try again") from None
         finally:
             upstream.active -= 1
 
-    async def _relay(self, reply, request: _Request, send) -> None:
-        held, size, chunks = [], 0, reply.aiter_raw()
-        async for chunk in chunks:
+    async def _relay(self, reply: _Reply, request: _Request, send) -> None:
+        held, size = [], 0
+        while size < BUFFER and (chunk := await reply.next()):
             held.append(chunk)
             size += len(chunk)
-            if size >= BUFFER:
-                break
-        else:
-            return await request.answer(send, reply.status_code, b"".join(held), _passed(reply.headers))
-        await request.start(send, reply.status_code, _passed(reply.headers))
+        if reply.done:
+            return await request.answer(send, reply.status, b"".join(held), reply.headers)
+        await request.start(send, reply.status, reply.headers)
         await request.body(send, b"".join(held))
-        async for chunk in chunks:
+        while chunk := await reply.next():
             size += len(chunk)
             if size > self.max_response:
+                reply.close()
                 raise RuntimeError(f"response over {self.max_response:,} bytes: cut")  # uvicorn closes it
             await request.body(send, chunk)
         await request.body(send, b"", more=False)
+
+
+class _Reply:
+    """Oxigraph's answer on a kept-alive connection, read with httptools: status, headers, then body chunks.
+    The connection goes back to its pool once the answer was read whole."""
+
+    def __init__(self, pool: list, reader: asyncio.StreamReader, writer: asyncio.StreamWriter):
+        import httptools
+
+        self.pool, self.reader, self.writer = pool, reader, writer
+        self.parser = httptools.HttpResponseParser(self)
+        self.headers: dict[str, str] = {}
+        self.chunks: list[bytes] = []
+        self.status = 0
+        self.head = self.done = self.keep_alive = False
+
+    @classmethod
+    async def ask(cls, pool: list, port: int, raw: bytes) -> _Reply:
+        """Send RAW on a pooled connection (a new one when none is idle, or when the idle one was closed)."""
+        for attempt in range(2):
+            if pool and attempt == 0:
+                reader, writer = pool.pop()
+            else:
+                reader, writer = await asyncio.open_connection(UPSTREAM, port)
+            reply = cls(pool, reader, writer)
+            try:
+                writer.write(raw)
+                await writer.drain()
+                await reply._read_head()
+                return reply
+            except (OSError, EOFError):
+                reply.close()
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+    # httptools callbacks
+    def on_header(self, name: bytes, value: bytes) -> None:
+        key = name.decode("latin-1").lower()
+        if key not in DROPPED_RESPONSE_HEADERS:
+            self.headers[key] = value.decode("latin-1")
+
+    def on_headers_complete(self) -> None:
+        self.head = True
+        self.status = self.parser.get_status_code()
+        self.keep_alive = self.parser.should_keep_alive()  # llhttp forgets it once the message is complete
+
+    def on_body(self, body: bytes) -> None:
+        self.chunks.append(bytes(body))
+
+    def on_message_complete(self) -> None:
+        self.done = True
+
+    async def _feed(self) -> None:
+        import httptools
+
+        data = await self.reader.read(1 << 16)
+        if not data:
+            raise EOFError("Oxigraph closed the connection")
+        try:
+            self.parser.feed_data(data)
+        except httptools.HttpParserError as exc:
+            raise ValueError(str(exc)) from None
+
+    async def _read_head(self) -> None:
+        while not self.head:
+            await self._feed()
+
+    async def next(self) -> bytes:
+        """The next chunk of the body, b"" at its end (the connection then goes back to the pool)."""
+        while not self.chunks and not self.done:
+            await self._feed()
+        if self.chunks:
+            return self.chunks.pop(0)
+        if self.keep_alive and len(self.pool) < UPSTREAM_CONNECTIONS:
+            self.pool.append((self.reader, self.writer))
+        else:
+            self.close()
+        return b""
+
+    def close(self) -> None:
+        self.writer.close()
 
 
 _TEXT = {"content-type": "text/plain; charset=utf-8"}
@@ -381,10 +458,6 @@ _PREFLIGHT = {
     "access-control-allow-headers": "Content-Type, Accept",
     "access-control-max-age": "86400",
 }
-
-
-def _passed(headers) -> dict[str, str]:
-    return {k.lower(): v for k, v in headers.items() if k.lower() not in DROPPED_RESPONSE_HEADERS}
 
 
 class _Request:
@@ -496,8 +569,9 @@ def serve(
         )
         config = uvicorn.Config(
             app,
-            http="httptools",
+            http=_protocol_class(read_timeout),
             lifespan="off",
+            proxy_headers=False,
             log_level="critical",
             access_log=False,
             server_header=False,
@@ -523,6 +597,8 @@ def serve(
                 try:
                     engine.watch()
                 except (LiskgError, OSError) as exc:  # a build half-written: look again in WATCH seconds
+                    if str(exc) != engine.last_problem:
+                        print(f"liskg: warning: serving the previous build: {exc}", file=sys.stderr, flush=True)
                     engine.last_problem = str(exc)
                 if engine.fatal:
                     server.should_exit = True
@@ -541,6 +617,57 @@ def serve(
         engine.stop()
 
 
+def _protocol_class(read_timeout: float):
+    """uvicorn's httptools protocol, answering 408 and closing a connection whose request headers are not
+    complete READ_TIMEOUT seconds after it opened or after its last answer (uvicorn itself waits forever for
+    them: a slow client would hold a connection open, the slowloris attack)."""
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    message = f"the request headers did not arrive within {read_timeout:g} s\n".encode()
+    answer = (
+        b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n"
+        + f"content-length: {len(message)}\r\n\r\n".encode()
+        + message
+    )
+
+    class Protocol(HttpToolsProtocol):
+        headers_timer = None
+
+        def _arm(self) -> None:
+            self._disarm()
+            self.headers_timer = self.loop.call_later(read_timeout, self._expire)
+
+        def _disarm(self) -> None:
+            if self.headers_timer is not None:
+                self.headers_timer.cancel()
+                self.headers_timer = None
+
+        def _expire(self) -> None:
+            self.headers_timer = None
+            if not self.transport.is_closing():
+                self.transport.write(answer)
+                self.transport.close()
+
+        def connection_made(self, transport) -> None:
+            super().connection_made(transport)
+            self._arm()
+
+        def on_headers_complete(self) -> None:
+            self._disarm()
+            super().on_headers_complete()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            if not self.transport.is_closing():
+                self._arm()
+
+        def connection_lost(self, exc) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+    return Protocol
+
+
 def _server_class():
     """uvicorn's Server, ending on SIGTERM or Ctrl-C after its requests are answered, then returning (uvicorn
     itself raises the signal again once stopped, which would end `liskg serve` with -15 instead of 0)."""
@@ -554,6 +681,9 @@ def _server_class():
             def stop(*_):
                 self.should_exit = True
 
+            if threading.current_thread() is not threading.main_thread():  # serve() in a thread: no signals
+                yield
+                return
             previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
             try:
                 yield
