@@ -146,6 +146,31 @@ def test_service_is_400_and_nothing_leaves(endpoint):
     assert answers(port)
 
 
+def test_the_bounds_hold_on_every_path_and_parameter(endpoint):
+    """Oxigraph parses a query or update wherever it finds one: each is checked, not only POST /query."""
+    _process, port = endpoint
+    deep = urllib.parse.quote("SELECT * WHERE " + "{" * 5000 + "}" * 5000)
+    for target in (f"/query?query={deep}", f"//query?query={deep}", f"/?query={deep}", f"/update?update={deep}"):
+        response = exchange(port, f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        assert "the query nests deeper" in one_line(response, 400), target
+    form = f"query={deep}".encode()
+    response = exchange(
+        port,
+        b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        + f"Content-Length: {len(form)}\r\nConnection: close\r\n\r\n".encode()
+        + form,
+    )
+    assert status_of(response) == 400
+    assert answers(port)
+
+
+def test_headers_over_64_kib_are_431(endpoint):
+    _process, port = endpoint
+    response = exchange(port, b"GET /query HTTP/1.1\r\nHost: x\r\n" + b"X-Big: " + b"a" * 70_000 + b"\r\n\r\n")
+    assert one_line(response, 431) == "request line and headers over 65,536 bytes refused\n"
+    assert answers(port)
+
+
 @pytest.mark.parametrize("length", [b"-1", b"abc", b"1e3", b"99999999999999999999999"])
 def test_a_malformed_content_length_is_400_not_a_hang(endpoint, length):
     _process, port = endpoint

@@ -107,6 +107,7 @@ MAX_BODY = 1 << 20  # bytes of a request body the front accepts (1 MiB)
 BUFFER = 1 << 20  # bytes of a response held before streaming it (its status can still change)
 MAX_RESPONSE = 256 << 20  # bytes of a response streamed before it is cut (liskg serve --max-response)
 READ_TIMEOUT = 10.0  # seconds a client may take to send its body
+MAX_HEAD = 1 << 16  # bytes of request line and headers (431 past it; Oxigraph refuses a URL over 8 KiB)
 DRAINED = 16 << 20  # bytes of an oversized body read and dropped, so that its client reads the 413
 UPSTREAM = "127.0.0.1"
 UPSTREAM_CONNECTIONS = 8  # requests passed to Oxigraph at once; more wait in the front's queue (2 cores)
@@ -259,23 +260,25 @@ class Engine:
         self.current.stop()
 
 
-def _query_text(method: str, query_string: bytes, content_type: str, body: bytes) -> str | None:
-    """The SPARQL query of a request to /query (GET ?query=, a form, or a sparql-query body), else None."""
+def _sparql_texts(query_string: bytes, content_type: str, body: bytes) -> list[str]:
+    """Every SPARQL text a request carries, on any path, for any method: its `query` and `update` URL
+    parameters, and a sparql-query, sparql-update or form body (Oxigraph parses each of these)."""
     from urllib.parse import parse_qs
 
+    def parameters(text: str) -> list[str]:
+        found = parse_qs(text, keep_blank_values=True)
+        return found.get("query", []) + found.get("update", [])
+
     try:
-        if method in ("GET", "HEAD"):
-            values = parse_qs(query_string.decode("latin-1"), keep_blank_values=True).get("query")
-            return values[0] if values else None
+        texts = parameters(query_string.decode("latin-1"))
         kind = content_type.split(";")[0].strip().lower()
-        if kind == "application/sparql-query":
-            return body.decode("utf-8")
-        if kind == "application/x-www-form-urlencoded":
-            values = parse_qs(body.decode("utf-8"), keep_blank_values=True).get("query")
-            return values[0] if values else None
+        if kind in ("application/sparql-query", "application/sparql-update"):
+            texts.append(body.decode("utf-8"))
+        elif kind == "application/x-www-form-urlencoded":
+            texts += parameters(body.decode("utf-8"))
     except UnicodeDecodeError:
         raise Refused(400, "the query is not UTF-8 text") from None
-    return None
+    return texts
 
 
 class Front:
@@ -306,10 +309,8 @@ class Front:
             if scope["method"] not in ("GET", "HEAD", "POST"):
                 raise Refused(405, f"method {scope['method']} not allowed: use GET or POST")
             body = await _read_body(receive, request, self.read_timeout)
-            if scope["path"].rstrip("/") == "/query":
-                text = _query_text(scope["method"], scope["query_string"], request.header("content-type"), body)
-                if text is not None:
-                    await self._check(text)
+            for text in _sparql_texts(scope["query_string"], request.header("content-type"), body):
+                await self._check(text)
             await self._pass(scope, request, body, send)
         except Refused as refused:
             if not request.started:
@@ -617,55 +618,88 @@ def serve(
         engine.stop()
 
 
-def _protocol_class(read_timeout: float):
-    """uvicorn's httptools protocol, answering 408 and closing a connection whose request headers are not
-    complete READ_TIMEOUT seconds after it opened or after its last answer (uvicorn itself waits forever for
-    them: a slow client would hold a connection open, the slowloris attack)."""
-    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+def _plain(status: str, message: str) -> bytes:
+    """A whole HTTP/1.1 answer that closes the connection: STATUS and one line of text."""
+    body = (message + "\n").encode()
+    head = f"HTTP/1.1 {status}\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n"
+    return (head + f"content-length: {len(body)}\r\n\r\n").encode() + body
 
-    message = f"the request headers did not arrive within {read_timeout:g} s\n".encode()
-    answer = (
-        b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\nconnection: close\r\n"
-        + f"content-length: {len(message)}\r\n\r\n".encode()
-        + message
-    )
 
-    class Protocol(HttpToolsProtocol):
-        headers_timer = None
+class _Guarded:
+    """What uvicorn's httptools protocol lacks, mixed into it by _protocol_class: 408 and close when a
+    request's headers are not complete READ_TIMEOUT seconds after the connection opened or after its last
+    answer (uvicorn waits forever for them: the slowloris attack), and 431 past MAX_HEAD bytes of request
+    line and headers (httptools has no such bound)."""
 
-        def _arm(self) -> None:
-            self._disarm()
-            self.headers_timer = self.loop.call_later(read_timeout, self._expire)
+    read_timeout = READ_TIMEOUT
+    headers_timer = None
+    head_bytes = 0
+    loop: asyncio.AbstractEventLoop
+    transport: asyncio.Transport
 
-        def _disarm(self) -> None:
-            if self.headers_timer is not None:
-                self.headers_timer.cancel()
-                self.headers_timer = None
+    def _arm(self) -> None:
+        self._disarm()
+        self.headers_timer = self.loop.call_later(
+            self.read_timeout,
+            self._refuse,
+            _plain("408 Request Timeout", f"the request headers did not arrive within {self.read_timeout:g} s"),
+        )
 
-        def _expire(self) -> None:
+    def _disarm(self) -> None:
+        if self.headers_timer is not None:
+            self.headers_timer.cancel()
             self.headers_timer = None
-            if not self.transport.is_closing():
-                self.transport.write(answer)
-                self.transport.close()
 
-        def connection_made(self, transport) -> None:
-            super().connection_made(transport)
+    def _refuse(self, answer: bytes) -> None:
+        self.headers_timer = None
+        if not self.transport.is_closing():
+            self.transport.write(answer)
+            self.transport.close()
+
+    def _count(self, size: int) -> None:
+        self.head_bytes += size
+        if self.head_bytes > MAX_HEAD:
+            self._refuse(
+                _plain(
+                    "431 Request Header Fields Too Large", f"request line and headers over {MAX_HEAD:,} bytes refused"
+                )
+            )
+
+    def connection_made(self, transport) -> None:
+        super().connection_made(transport)  # type: ignore[misc]
+        self._arm()
+
+    def on_message_begin(self) -> None:
+        self.head_bytes = 0
+        super().on_message_begin()  # type: ignore[misc]
+
+    def on_url(self, url: bytes) -> None:
+        self._count(len(url))
+        super().on_url(url)  # type: ignore[misc]
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._count(len(name) + len(value))
+        super().on_header(name, value)  # type: ignore[misc]
+
+    def on_headers_complete(self) -> None:
+        self._disarm()
+        super().on_headers_complete()  # type: ignore[misc]
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()  # type: ignore[misc]
+        if not self.transport.is_closing():
             self._arm()
 
-        def on_headers_complete(self) -> None:
-            self._disarm()
-            super().on_headers_complete()
+    def connection_lost(self, exc) -> None:
+        self._disarm()
+        super().connection_lost(exc)  # type: ignore[misc]
 
-        def on_response_complete(self) -> None:
-            super().on_response_complete()
-            if not self.transport.is_closing():
-                self._arm()
 
-        def connection_lost(self, exc) -> None:
-            self._disarm()
-            super().connection_lost(exc)
+def _protocol_class(read_timeout: float) -> type:
+    """uvicorn's httptools protocol with _Guarded's bounds on request headers."""
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-    return Protocol
+    return type("Protocol", (_Guarded, HttpToolsProtocol), {"read_timeout": read_timeout})
 
 
 def _server_class():
