@@ -14,12 +14,13 @@ characters, nesting depth 128, 1,000 triple patterns) or with SERVICE gets HTTP 
 unevaluated (--allow-service HOST lets SERVICE reach HOST). A query still running after --timeout
 seconds gets HTTP 503 and one line; an answer up to 1 MiB always comes whole with its real status, a
 longer one streams and is cut (the connection closes without the final chunk) past --max-response
-bytes or the time bound. Malformed requests get 400, a body over 1 MiB 413, a body not sent within
---read-timeout seconds (10) 408, a query string over 8 KiB 400. --cors ORIGIN lets pages from ORIGIN ('*': any) read the
-answers. It listens on 127.0.0.1 only unless --host says otherwise; --port 0 takes any free port. A
-port in use by another program is one error line and exit code 3. The store it serves is
-build/oxigraph-store-*; when a build finishes, the new store is served without dropping a request,
-and a stopped engine is started again. Stop it with Ctrl-C or SIGTERM.
+bytes or the time bound. Malformed requests get 400, request headers over 64 KiB 431, a body over
+1 MiB 413, headers or a body not sent within --read-timeout seconds (10) 408, a query string over
+8 KiB 400. --cors ORIGIN lets pages from ORIGIN ('*': any) read the answers. It listens on 127.0.0.1
+only unless --host says otherwise; --port 0 takes any free port. A port in use by another program is
+one error line and exit code 3. The store it serves is build/oxigraph-store-*; when a build
+finishes, the new store is served without dropping a request, and a stopped engine is started
+again. Stop it with Ctrl-C or SIGTERM.
 
 examples:
   liskg serve
