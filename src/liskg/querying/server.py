@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import errno
 import hashlib
+import os
 import shutil
 import signal
 import socket
@@ -67,16 +68,22 @@ def prepare_store(project: Project, *, inferred: bool = True) -> Path:
     stamp = location.with_name(location.name + ".sha256")
     if location.is_dir() and stamp.exists() and stamp.read_text().strip() == digest:
         return location
-    loading = location.with_name(f".{location.name}.loading")
-    shutil.rmtree(loading, ignore_errors=True)
+    # One loading folder per process: two `liskg serve` on one project may load the same build at once.
+    loading = Path(tempfile.mkdtemp(prefix=f".{location.name}.loading-", dir=project.build_dir))
     done = subprocess.run(
         [oxigraph_binary(), "load", "--location", str(loading), "--file", str(source)], capture_output=True, text=True
     )
     if done.returncode != 0:
         shutil.rmtree(loading, ignore_errors=True)
         raise Unavailable(f"oxigraph could not load {project.relative(source)}: {_last_line(done.stderr)}")
-    shutil.rmtree(location, ignore_errors=True)
-    loading.rename(location)
+    try:
+        loading.rename(location)  # atomic; fails when LOCATION is there: loaded by another process, or a remnant
+    except OSError:
+        shutil.rmtree(loading, ignore_errors=True)
+        if stamp.exists() and stamp.read_text().strip() == digest:
+            return location  # another process loaded it first: serve theirs, never delete it
+        shutil.rmtree(location, ignore_errors=True)  # a remnant of a load stopped before its stamp
+        raise Unavailable(f"a half-loaded {project.relative(location)}/ was removed; it loads again") from None
     stamp.write_text(digest + "\n")
     return location
 
@@ -176,6 +183,7 @@ class Upstream:
             preexec_fn=_die_with_parent if sys.platform == "linux" else None,
         )
         self.active = 0
+        _served_here(location).touch()
         try:
             _wait_for(self.port, self.process, self.errors)
         except Unavailable:
@@ -253,11 +261,42 @@ class Engine:
             time.sleep(0.05)
         old.stop()
         if old.location != self.current.location:
-            shutil.rmtree(old.location, ignore_errors=True)
-            old.location.with_name(old.location.name + ".sha256").unlink(missing_ok=True)
+            _served_here(old.location).unlink(missing_ok=True)
+            if not _served_elsewhere(old.location):
+                shutil.rmtree(old.location, ignore_errors=True)
+                old.location.with_name(old.location.name + ".sha256").unlink(missing_ok=True)
 
     def stop(self) -> None:
         self.current.stop()
+        _served_here(self.current.location).unlink(missing_ok=True)
+
+
+def _served_here(location: Path) -> Path:
+    """A marker beside LOCATION while this process serves it: a rebuild seen by another `liskg serve` on the
+    same project must not delete a store still served here."""
+    return location.with_name(f".{location.name}.served-{os.getpid()}")
+
+
+def _served_elsewhere(location: Path) -> bool:
+    """Whether another running process serves LOCATION (markers of stopped ones are removed)."""
+    for marker in location.parent.glob(f".{location.name}.served-*"):
+        pid = int(marker.name.rsplit("-", 1)[1])
+        if pid != os.getpid() and _alive(pid):
+            return True
+        marker.unlink(missing_ok=True)
+    return False
+
+
+def _alive(pid: int) -> bool:
+    if sys.platform == "win32":
+        return True  # no cheap check there: keep the store
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _sparql_texts(query_string: bytes, content_type: str, body: bytes) -> list[str]:
@@ -528,7 +567,12 @@ def url(host: str, port: int) -> str:
 
 
 def _last_line(text: str) -> str:
+    """The line of Oxigraph's stderr that says what went wrong: a panic's message (not its backtrace, which
+    RUST_BACKTRACE adds), else the last line."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    for at, line in enumerate(lines):
+        if " panicked at " in line:
+            return " ".join(lines[at : at + 2])[:300]
     return lines[-1][:300] if lines else "no message"
 
 
