@@ -1,7 +1,7 @@
 """Load and soak of the SPARQL endpoint (issue 25), 127.0.0.1 only, bounded in requests and time.
 
 In one run, on the review graph: `liskg serve` (the uvicorn front over Oxigraph) and, as the baseline,
-`oxigraph serve-read-only` alone on the same store, each hit by CLIENTS concurrent keep-alive
+`oxigraph serve-read-only` alone on the same store with the same time bound, each hit by CLIENTS concurrent keep-alive
 connections for REQUESTS requests in all (a 20-row SELECT, JSON results); then a soak of the front at
 SOAK_CLIENTS connections for SOAK seconds, its memory (front + Oxigraph, resident) at the start and the
 end. Fuseki is not in Debian's or PyPI's packages (Debian ships Jena's libraries, not its server), so
@@ -28,6 +28,7 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT = 10  # seconds per query, for both servers (Oxigraph's --timeout-s holds one thread per query this long)
 QUERY = (
     "PREFIX liskg: <https://w3id.org/liskg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
     "SELECT ?study ?label WHERE { ?study a liskg:Study ; rdfs:label ?label } ORDER BY ?label LIMIT 20"
@@ -115,7 +116,7 @@ def wait_port(port: int, process) -> None:
 
 def start_front() -> tuple[subprocess.Popen, int]:
     front = subprocess.Popen(
-        [sys.executable, "-m", "liskg.cli", "serve", "--port", "0", "--timeout", "30"],
+        [sys.executable, "-m", "liskg.cli", "serve", "--port", "0", "--timeout", str(TIMEOUT)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
@@ -127,13 +128,10 @@ def start_front() -> tuple[subprocess.Popen, int]:
 
 
 def start_oxigraph(location: Path) -> tuple[subprocess.Popen, int]:
-    from liskg.querying.server import claim_port, oxigraph_binary
+    from liskg.querying.server import claim_port, command
 
     port = claim_port("127.0.0.1", 0)
-    process = subprocess.Popen(
-        [oxigraph_binary(), "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stderr=subprocess.DEVNULL,
-    )
+    process = subprocess.Popen(command(location, port, TIMEOUT), stderr=subprocess.DEVNULL)  # as the front runs it
     wait_port(port, process)
     return process, port
 
@@ -144,6 +142,12 @@ def memory(process: subprocess.Popen) -> int:
     return sum(p.memory_info().rss for p in [parent, *parent.children(recursive=True)])
 
 
+def threads(process: subprocess.Popen) -> int:
+    """Threads of PROCESS and its children (each takes a process id: kernel.pid_max bounds them machine-wide)."""
+    parent = psutil.Process(process.pid)
+    return sum(p.num_threads() for p in [parent, *parent.children(recursive=True)])
+
+
 def soak(port: int, front: subprocess.Popen, seconds: float, clients: int) -> dict:
     async def run() -> dict:
         path = b"/query?" + urllib.parse.urlencode({"query": QUERY}).encode()
@@ -152,23 +156,32 @@ def soak(port: int, front: subprocess.Popen, seconds: float, clients: int) -> di
         await asyncio.gather(*(one_client(port, path, 200, latencies, errors) for _ in range(clients)))  # warm-up
         before = memory(front)
         samples, done, deadline = [before], 0, time.monotonic() + seconds
+        counts = [threads(front)]
         while time.monotonic() < deadline:
             batch: list[float] = []
             await asyncio.gather(*(one_client(port, path, 50, batch, errors) for _ in range(clients)))
             done += len(batch)
             samples.append(memory(front))
+            counts.append(threads(front))
         return {
             "seconds": seconds,
             "clients": clients,
             "requests": done,
             "dropped": len(errors),
+            "errors": {kind: errors.count(kind) for kind in sorted(set(errors))},
             "memory_start": before,
             "memory_end": samples[-1],
             "memory_peak": max(samples),
+            "threads_peak": max(counts),
             "change": samples[-1] / before - 1,
         }
 
     return asyncio.run(run())
+
+
+def dropped_kinds(run: dict) -> str:
+    kinds = run["errors"]
+    return " (" + ", ".join(f"{count} {kind}" for kind, count in kinds.items()) + ")" if kinds else ""
 
 
 def report(result: dict) -> str:
@@ -196,17 +209,18 @@ def report(result: dict) -> str:
             "Every client is a keep-alive connection on 127.0.0.1 sending a 20-row SELECT (JSON results) "
             "as a GET, from one asyncio process on the same machine; a dropped connection is any request "
             "without a whole 200 answer (a reset, a refused or cut connection, another status). "
-            "Both servers run in the same run on the same store; Fuseki is not a baseline, since neither "
+            f"Both servers run in the same run on the same store, with a {TIMEOUT} s time bound; Fuseki is not a baseline, since neither "
             "Debian nor PyPI packages its server. Target: 0 dropped from 256 concurrent clients over 10,000 "
             "requests.",
             "",
             *rows,
             "",
             f"Soak: the front for {soaked['seconds']:.0f} s at {soaked['clients']} concurrent clients, "
-            f"{soaked['requests']:,} requests, {soaked['dropped']} dropped; resident memory of the front and its "
+            f"{soaked['requests']:,} requests, {soaked['dropped']} dropped{dropped_kinds(soaked)}; resident memory of the front and its "
             f"Oxigraph {soaked['memory_start'] / mib:.0f} MiB after the warm-up, {soaked['memory_end'] / mib:.0f} MiB "
             f"at the end ({100 * soaked['change']:+.1f} %, target ±10 %), {soaked['memory_peak'] / mib:.0f} MiB "
-            "at most.",
+            f"at most; {soaked['threads_peak']:,} threads at most (Oxigraph keeps one per query for its time bound: "
+            "see [scaling](scaling.md#which-deployment)).",
             END,
         ]
     )
