@@ -352,8 +352,9 @@ class Front:
                 await self._check(text)
             await self._pass(scope, request, body, send)
         except Refused as refused:
-            if not request.started:
-                await request.answer(send, refused.status, (str(refused) + "\n").encode(), _TEXT)
+            if not request.started:  # after a body not read whole (408, 413) the connection cannot go on
+                headers = _TEXT | ({"connection": "close"} if refused.status in (408, 413) else {})
+                await request.answer(send, refused.status, (str(refused) + "\n").encode(), headers)
 
     async def _check(self, text: str) -> None:
         """400 and one line when TEXT is over a bound or has a SERVICE not allowed (a long text is scanned in
