@@ -49,7 +49,7 @@ async def one_client(port: int, path: bytes, count: int, latencies: list, errors
             await writer.drain()
             status, body = await read_response(reader)
             if status != 200 or b'"bindings"' not in body:
-                errors.append(f"status {status}")
+                errors.append(f"status {status}" + (f" '{body.decode(errors='replace').strip()[:80]}'" if body else ""))
             else:
                 latencies.append(time.perf_counter() - start)
         except (OSError, asyncio.IncompleteReadError, ValueError) as exc:

@@ -20,7 +20,8 @@ bytes or the time bound. Malformed requests get 400, request headers over 64 KiB
 only unless --host says otherwise; --port 0 takes any free port. A port in use by another program is
 one error line and exit code 3. The store it serves is build/oxigraph-store-*; when a build
 finishes, the new store is served without dropping a request, and a stopped engine is started
-again. Stop it with Ctrl-C or SIGTERM.
+again. Stop it with Ctrl-C or SIGTERM. Oxigraph keeps one thread per query for --timeout seconds:
+give a busy endpoint a short --timeout, 10 rather than 30 (docs/scaling.md, "Which deployment").
 
 examples:
   liskg serve
