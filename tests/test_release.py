@@ -21,6 +21,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:D
 
 RELEASE = ROOT / "build" / "release"
 STEMS = ["liskg", "liskg-ontology", "liskg-emmo-alignment"]
+ONTOLOGY_TRIPLES = 1815  # the ontology module alone (1.1.0: 1,590; issue 23: effect statements, evidence marks)
 FILES = sorted(
     [f"{stem}{suffix}" for stem in STEMS for suffix in (".ttl", ".rdf", ".owx", ".nt", ".jsonld")]
     + [
@@ -54,7 +55,7 @@ def parse(path) -> rdflib.Graph:
 def test_release_writes_every_file_and_says_so(released):
     assert sorted(p.name for p in RELEASE.iterdir()) == FILES
     assert released.out.splitlines()[-1] == "LiSKG 1.1.0 released to build/release/"
-    assert "HermiT: consistent; 182 classes" in released.err
+    assert "HermiT: consistent; 188 classes" in released.err
     assert "OWL 2 DL: both files pass" in released.err
 
 
@@ -67,11 +68,11 @@ def test_each_rdflib_format_parses_back_to_the_same_triples(released, stem):
 
 
 def test_triple_counts(released):
-    assert {stem: len(parse(RELEASE / f"{stem}.ttl")) for stem in STEMS} == {
-        "liskg": 11845,
-        "liskg-ontology": 1590,
-        "liskg-emmo-alignment": 689,
-    }
+    counts = {stem: len(parse(RELEASE / f"{stem}.ttl")) for stem in STEMS}
+    # the graph grows with every curated sentence (evidence): it is the build's asserted graph, no less
+    # than 1.1.0's 11,845 triples
+    assert counts.pop("liskg") == stats_numbers("--asserted-only")["triples"] > 11845
+    assert counts == {"liskg-ontology": ONTOLOGY_TRIPLES, "liskg-emmo-alignment": 689}
 
 
 @pytest.mark.java
@@ -131,7 +132,7 @@ def test_void_counts_equal_liskg_stats(released):
     assert partitions == {cls: stats[name] for name, cls in names.items()}
     inferred = void.value(dataset, VOID.subset)
     assert int(void.value(inferred, VOID.triples)) == stats["triples"]
-    assert int(void.value(dataset, VOID.triples)) == stats_numbers("--asserted-only")["triples"] == 11845
+    assert int(void.value(dataset, VOID.triples)) == stats_numbers("--asserted-only")["triples"] > 11845
     assert str(void.value(dataset, rdflib.URIRef("http://www.w3.org/ns/dcat#version"))) == "1.1.0"
     dumps = {str(u).rsplit("/", 1)[1] for u in void.objects(dataset, VOID.dataDump)}
     assert dumps == {n for n in FILES if n.endswith((".ttl", ".rdf", ".owx", ".nt", ".jsonld"))} - {

@@ -346,7 +346,7 @@ def test_the_headline_view_says_which_links_it_leaves_out_and_draws_a_nodes_link
     assert headline.js(shown) == headline.js("() => liskg.data.edges.length") - undrawn
     note = headline.page.text_content("#legend")
     assert (
-        "to context shared by more than 12 answers (Li/SSE interface; poor lithium wettability of inorganic "
+        "to context shared by more than 10 answers (Li/SSE interface; poor lithium wettability of inorganic "
         "SSEs); click a node to draw and list all its links"
     ) in note
     assert "between two context nodes" in note and "between two nodes of one column" in note
