@@ -43,7 +43,9 @@ LABEL = RDFS_LABEL
 SHARE = 0.3
 SHARD_TRIPLES = 250_000
 SHARED_KINDS = (LISKG + "Material", LISKG + "FailureMode")
-SCALED_DECIMALS = {LISKG + p for p in ("numericValue", "minimumValue", "maximumValue", "atCRate", "atCurrentDensity")}
+SCALED_DECIMALS = {
+    LISKG + p for p in ("numericValue", "lowerBound", "upperBound", "orderOfMagnitude", "atCRate", "atCurrentDensity")
+}
 SCALED_INTEGERS = {LISKG + "afterCycles"}
 REFERENCE_NUMBER = LISKG + "referenceNumber"
 HEADER_PREDICATES = {

@@ -37,19 +37,19 @@ def cold(spec: dict) -> dict:
 def warm(spec: dict) -> dict:
     """Per named query: engine.run in-process (no time bound) and with the default time bound (forked)."""
     from liskg import open_store
-    from liskg.base import engine
+    from liskg.base import runner
 
     store = open_store(Project(Path(spec["root"])))
     result = {}
     for name, text in named(spec["root"]).items():
-        rows = len(engine.run(store, text, timeout=None).rows)
+        rows = len(runner.run(store, text, timeout=None).rows)
         result[name] = {
             "rows": rows,
             "in_process": timing.repeat(
-                lambda text=text: engine.run(store, text, timeout=None), spec["runs"], warmup=5
+                lambda text=text: runner.run(store, text, timeout=None), spec["runs"], warmup=5
             ),
             "forked": timing.repeat(
-                lambda text=text: engine.run(store, text, timeout=30.0), spec["forked_runs"], warmup=2
+                lambda text=text: runner.run(store, text, timeout=30.0), spec["forked_runs"], warmup=2
             ),
         }
     return result

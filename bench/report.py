@@ -352,7 +352,7 @@ class Report:
             "",
             f"Cold: `liskg --root <review snapshot> query NAME` as a whole process (interpreter start, imports, "
             f"loading the built graph, the query, the table), one warm-up then n runs, hyperfine-style. Warm: "
-            f"`liskg.base.engine.run(store, text)` in one process on an open store: in-process "
+            f"`liskg.base.runner.run(store, text)` in one process on an open store: in-process "
             f"(`timeout=None`) and with the default 30 s time bound (a forked child evaluates). Floors: "
             f"`python -c pass` {spread(cold.get('python -c pass'))}, `liskg --version` "
             f"{spread(cold.get('liskg --version'))}.",

@@ -79,7 +79,11 @@ class Report:
             "same rounds; CPU time (user + system, medians) is the measure least disturbed by other work on "
             "the machine. Targets: ≤ 60 ms and within 1.3× of `oxigraph query` at 1×; ≤ 1.0 s and faster "
             "than `oxigraph query` at ≥ 1M triples. The verdict is on `liskg query` as a user runs it; the "
-            "`--evaluate` column shows what the answers computed at build time save.",
+            "`--evaluate` column shows what the answers computed at build time save. "
+            "`liskg query NAME` goes through argparse, as every command line does: a second, hand-written "
+            "parser that printed its plain form before argparse was loaded (`liskg.cli.answered`, removed in "
+            "issue 26) saved about 20 ms of CPU, no difference a user sees; `bench/fast_path_bench.py "
+            "--baseline COMMIT` measures this tree against any commit.",
             "",
             "| scale | rows | `liskg query` | ratio | `liskg query --evaluate` | ratio | `oxigraph query` "
             "| CPU time: liskg / --evaluate / oxigraph | `python -c pass` | standard modules "

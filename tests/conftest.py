@@ -1,11 +1,20 @@
-"""Shared fixtures: the real project, a disposable copy of it, and a way to run the CLI as a user does."""
+"""Shared fixtures: the real project, built once per run; disposable copies of it; and a way to run the CLI as
+a user does.
+
+The suite runs on xdist workers, one test file per worker (--dist loadfile). The checkout's build/ is
+made once for all of them (current_build, under a lock the workers share), and a test that breaks or edits a
+project works on a copy: copy_sources() for one that builds it itself, copy_built() for one that starts from
+a current build without paying for it again."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -69,9 +78,50 @@ def run_main(*args: str) -> CliResult:
     return CliResult(code, out.getvalue(), err.getvalue())
 
 
-@pytest.fixture(scope="session")
-def project() -> Project:
+@contextmanager
+def locked(name: str) -> Iterator[None]:
+    """Hold an exclusive lock shared by every xdist worker (a file in build/), for work on the checkout's
+    build/ that one worker should do while the others wait for it."""
+    (ROOT / "build").mkdir(exist_ok=True)
+    with open(ROOT / "build" / f".tests-{name}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def current_build() -> Project:
+    """The checkout built once for the whole run: each worker asks, the first one to hold the lock builds when
+    build/ is not current, the others find it current. Tests read it, and copy it (copy_built) to break it."""
+    from liskg import build
+
+    with locked("build"):
+        build(Project(ROOT), if_stale=True)
     return Project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def project(current_build) -> Project:
+    return current_build
+
+
+BUILD_OUTPUTS = ("manifest.json", "liskg-merged.ttl", "liskg-inferred.nt", "liskg-store", "answers")
+
+
+def copy_built(root: Path) -> Path:
+    """The sources and the checkout's current build copied into ROOT (file times kept, so the copy is current
+    without a build of its own); ROOT."""
+    copy_sources(root)
+    for name in BUILD_OUTPUTS:
+        source, target = ROOT / "build" / name, root / "build" / name
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    return root
 
 
 @pytest.fixture(scope="session")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import shlex
 from decimal import Decimal
 
 import pyoxigraph as ox
 
-from liskg.base import engine, named
+from liskg.base import named, runner
 from liskg.base.vocab import NUMERIC_TYPES, shorten
 
 
@@ -27,5 +29,32 @@ def plain(term):
 
 def answer(project, store, name: str) -> set[tuple]:
     """The named query's answer on the store, as a set of plain-value tuples."""
-    result = engine.run(store, named.named_queries(project)[name].text, timeout=60)
+    result = runner.run(store, named.named_queries(project)[name].text, timeout=60)
     return {tuple(plain(t) for t in row) for row in result.rows}
+
+
+NUMBER = re.compile(r"-?\d+(\.\d+)?$")
+
+
+def parse_rows(table: str) -> list[tuple]:
+    """Answer rows written one per line, cells in the query's column order: prefixed IRIs (lkd:, liskg:,
+    unit:), numbers, "quoted text", true/false, and - for unbound; lines starting with # are comments."""
+    rows = []
+    for line in table.strip().splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        cells = []
+        for token in shlex.split(line, posix=False):
+            if token == "-":
+                cells.append(None)
+            elif token in ("true", "false"):
+                cells.append(token == "true")
+            elif token.startswith('"'):
+                cells.append(token[1:-1])
+            elif NUMBER.match(token):
+                cells.append(Decimal(f"{Decimal(token):.9g}"))
+            else:
+                cells.append(token)
+        rows.append(tuple(cells))
+    return rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import inspect
 import io
 import re
 from decimal import Decimal
@@ -27,7 +28,7 @@ def test_the_documented_session_prints_what_the_doc_shows(tmp_project, monkeypat
     owlapi). Project.find() prefers $LISKG_HOME to the checkout the package runs from, so that names the copy."""
     monkeypatch.chdir(tmp_project.root)
     monkeypatch.setenv("LISKG_HOME", str(tmp_project.root))
-    assert len(cells()) == 6
+    assert len(cells()) == 12
     namespace: dict = {}
     for code, shown in cells():
         printed = io.StringIO()
@@ -36,9 +37,33 @@ def test_the_documented_session_prints_what_the_doc_shows(tmp_project, monkeypat
         assert printed.getvalue() == shown, code
 
 
-def test_the_doc_lists_every_public_name_and_exit_code():
-    for name in ("Project.find", "build", "open_store", "query", "graph", "status"):
-        assert f"`liskg.{name}(" in DOC, name
+def test_the_doc_lists_every_function_and_its_session_calls_each_one():
+    """One function per command (liskg.FUNCTIONS, re-exported from liskg.api): each has a row in the table
+    with its signature, and the notebook session calls it."""
+    session = "\n".join(code for code, _shown in cells())
+    for name in ("Project.find", *liskg.FUNCTIONS):
+        function = liskg.Project.find if name == "Project.find" else getattr(liskg, name)
+        row = re.search(rf"^\| `liskg\.{re.escape(name)}\((.*?)\)` \|", DOC, re.M)
+        assert row, name
+        for parameter in inspect.signature(function).parameters.values():
+            if parameter.kind is parameter.KEYWORD_ONLY:
+                assert f"{parameter.name}=" in row.group(1), (name, parameter.name)
+        if name != "Project.find":
+            assert f"liskg.{name}(" in session, name
+
+
+def test_every_keyword_only_option_is_documented_in_its_docstring():
+    """As pyshacl's entry points do: an `Options:` block names each keyword-only option."""
+    for name in liskg.FUNCTIONS:
+        function = getattr(liskg, name)
+        options = (function.__doc__ or "").partition("\n    Options:\n")[2]
+        documented = set(re.findall(r"^    ((?:\w+, )*\w+): ", options, re.M))
+        documented = {word for entry in documented for word in entry.split(", ")}
+        keyword_only = {p.name for p in inspect.signature(function).parameters.values() if p.kind is p.KEYWORD_ONLY}
+        assert keyword_only <= documented, (name, keyword_only - documented)
+
+
+def test_the_doc_lists_every_exit_code():
     rows = re.findall(r"^\| (\d+) \| (?:`(\w+)`[^|]*)?\| (.+?) \|$", DOC, re.M)
     assert {int(code): meaning for code, _name, meaning in rows} == errors.EXIT_CODES
     for code, name, _meaning in rows:

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, CliResult, copy_sources, run_main
+from conftest import ROOT, CliResult, copy_built, run_main
 from liskg.base import manifest
 from liskg.base.project import INFERRED, MANIFEST, Project
 from liskg.builder import outputs
@@ -670,10 +670,7 @@ ROWS = [
 @pytest.fixture(scope="module")
 def built_copy(tmp_path_factory) -> Path:
     """A copy of the sources with a current build, shared read-only by the rows."""
-    root = copy_sources(tmp_path_factory.mktemp("pristine"))
-    result = run_main("--root", str(root), "build", "-q")
-    assert result.code == 0, result.err
-    return root
+    return copy_built(tmp_path_factory.mktemp("pristine"))
 
 
 def tree(root: Path) -> dict[str, bytes]:

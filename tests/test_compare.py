@@ -42,7 +42,7 @@ def test_li_sse_garnet_resistance_cells_are_exact(comparer):
     assert table.rows == [
         ["Fu et al. [67]", "67", "2.3", "", "950 → 75 at room temperature"],
         ["Lu et al. [68]", "68", "2.3", "2500 → 250 *", ""],
-        ["Sharafi et al. [107]", "107", "2.3", "", "5822 → 514 *"],
+        ["Sharafi et al. [107]", "107", "2.3", "", "5822 → 514 at room temperature"],
     ]
     assert table.notes == ["* no test condition stated in the review"]
 
@@ -88,10 +88,12 @@ def test_strategy_rows_name_the_strategy(comparer):
 
 
 def test_the_command_offers_the_rows_and_formats_the_library_knows():
-    from liskg.cli.commands import compare as command
+    from liskg.cli.main import make_parser
     from liskg.querying import compare
 
-    assert (command.ROWS, command.FORMATS) == (compare.ROWS, compare.FORMATS)
+    (subparsers,) = [a for a in make_parser("compare")._actions if a.dest == "command"]
+    choices = {action.dest: action.choices for action in subparsers.choices["compare"]._actions}
+    assert (tuple(choices["rows"]), tuple(choices["format"])) == (compare.ROWS, compare.FORMATS)
 
 
 def test_exports_csv_markdown_latex(comparer):
@@ -99,7 +101,7 @@ def test_exports_csv_markdown_latex(comparer):
     rows = list(csv.reader(io.StringIO(table.render("csv"))))
     assert rows[0][3:] == ["cell resistance (Ω cm²)", "interfacial resistance (Ω cm²)"]
     assert rows[1] == ["Fu et al. [67]", "67", "2.3", "", "950 → 75 at room temperature"]
-    assert "| Sharafi et al. [107] | 107 | 2.3 |  | 5822 → 514 * |" in table.render("md").splitlines()
+    assert "| Sharafi et al. [107] | 107 | 2.3 |  | 5822 → 514 at room temperature |" in table.render("md").splitlines()
     latex = table.render("latex").splitlines()
     assert r"Fu et al. [67] & 67 & 2.3 &  & 950 $\rightarrow$ 75 at room temperature \\" in latex
     assert (
@@ -116,7 +118,7 @@ def test_command_prints_the_table_and_reports_bad_names_in_one_line():
         result.out.splitlines()[0]
         == "numbers of the studies at the Li/SSE interface with garnet-type electrolyte measuring resistance:"
     )
-    assert "Sharafi et al. [107]  107      2.3                                             5822 → 514 *" in result.out
+    assert "Sharafi et al. [107]  107      2.3                           5822 → 514 at room temperature" in result.out
     bad = run_main("compare", "--quantity", "ionic conductivty")
     assert (bad.code, bad.err) == (
         2,
@@ -145,3 +147,15 @@ def test_every_compare_example_in_the_docs_is_what_the_command_prints(doc):
         result = run_main(*shlex.split(command))
         assert result.code == 0, result.err
         assert result.out == shown, f"{doc}: liskg {command}"
+
+
+def test_a_doubted_value_and_a_bound_are_marked():
+    """Issue 23: Sun [38]'s "0.3 Ah cm-2" is kept as printed and marked, with a note under the table; a bound
+    keeps its sign and a bound baseline its own ([124]'s impedance stayed below 70 Ω)."""
+    out = run_main("compare", "--electrolyte", "NASICON", "--quantity", "capacity").out
+    assert "0.3 (doubtful) at 0.3 mA cm⁻²" in out and "> 10 after 40 cycles" in out
+    assert out.rstrip().endswith(
+        "(doubtful) kept as printed in the review, doubted by the editors (the record's source note says why)"
+    )
+    out = run_main("compare", "--interface", "S/SSE", "--quantity", "resistance").out
+    assert "< 70 → < 70 at 0.5 mg cm⁻² sulfur, after 10 cycles" in out and "doubted" not in out

@@ -28,8 +28,8 @@ SELECT DISTINCT ?m ?p ?value WHERE {
   ?study liskg:referenceNumber %REF% .
   ?m liskg:reportedBy ?study ;
      ?p ?value .
-  VALUES ?p { liskg:numericValue liskg:minimumValue liskg:maximumValue liskg:atTemperatureCelsius
-              liskg:atCRate liskg:atCurrentDensity liskg:afterCycles }
+  VALUES ?p { liskg:numericValue liskg:lowerBound liskg:upperBound liskg:orderOfMagnitude
+              liskg:atTestTemperatureCelsius liskg:atCRate liskg:atCurrentDensity liskg:afterCycles }
 }"""
 
 # ref: (first author, year, sections, interfaces, numbers), all read from the review by hand.

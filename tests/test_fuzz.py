@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import copy_sources, run_main
+from conftest import copy_built
 from liskg.cli.main import main
 
 FUZZ = settings(
@@ -42,10 +42,7 @@ ARGUMENT_TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_ch
 def root(tmp_path_factory) -> Path:
     """A built copy of the project, shared by the examples of this module."""
     os.environ.pop("LISKG_DEBUG", None)  # with it set, main() re-raises internal errors on purpose
-    root = copy_sources(tmp_path_factory.mktemp("fuzz"))
-    result = run_main("--root", str(root), "build", "-q")
-    assert result.code == 0, result.err
-    return root
+    return copy_built(tmp_path_factory.mktemp("fuzz"))
 
 
 def call(*argv: str) -> tuple[int, str, str]:

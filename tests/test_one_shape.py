@@ -174,11 +174,12 @@ def test_every_unit_converts_to_si_but_the_per_atom_energy(store):
         """SELECT ?u WHERE { ?u a liskg:UnitOfMeasure .
                                               FILTER NOT EXISTS { ?u qudt:conversionMultiplier ?k } }""",
     ) == {"unit:MilliEV-PER-ATOM"}
+    # and an order of magnitude ([82]'s "mS cm-1 levels") is no value to convert
     assert select(
         store,
         """SELECT ?m WHERE { ?m a liskg:Measurement .
-        FILTER NOT EXISTS { ?m liskg:normalizedValue|liskg:normalizedMinimum|liskg:normalizedMaximum ?v } }""",
-    ) == {"lkd:ref-99-reaction-energy"}
+        FILTER NOT EXISTS { ?m liskg:normalizedValue|liskg:normalizedLowerBound|liskg:normalizedUpperBound ?v } }""",
+    ) == {"lkd:ref-99-reaction-energy", "lkd:ref-82-conductivity"}
 
 
 def test_conductivities_in_s_and_ms_per_cm_compare(store):
@@ -198,7 +199,7 @@ def test_room_temperature_is_a_condition_not_only_text(store):
     assert select(
         store,
         """SELECT ?m WHERE { ?m liskg:measurementContext ?c . FILTER(CONTAINS(?c, "room temperature"))
-        FILTER NOT EXISTS { ?m liskg:atRoomTemperature true } FILTER NOT EXISTS { ?m liskg:atTemperatureCelsius ?t } }""",
+        FILTER NOT EXISTS { ?m liskg:atRoomTemperature true } FILTER NOT EXISTS { ?m liskg:atTestTemperatureCelsius ?t } }""",
     ) == {"lkd:ref-107-temperature"}
 
 

@@ -7,44 +7,21 @@ The comment above each table says where in the review the rows come from.
 
 from __future__ import annotations
 
-import re
-import shlex
-from decimal import Decimal
-
 import pytest
 
-from query_support import answer
-
-NUMBER = re.compile(r"-?\d+(\.\d+)?$")
+from query_support import answer, parse_rows
 
 
 def parse(table: str) -> set[tuple]:
-    rows = set()
-    for line in table.strip().splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        cells = []
-        for token in shlex.split(line, posix=False):
-            if token == "-":
-                cells.append(None)
-            elif token in ("true", "false"):
-                cells.append(token == "true")
-            elif token.startswith('"'):
-                cells.append(token[1:-1])
-            elif NUMBER.match(token):
-                cells.append(Decimal(f"{Decimal(token):.9g}"))
-            else:
-                cells.append(token)
-        rows.add(tuple(cells))
-    return rows
+    return set(parse_rows(table))
 
 
 ANSWERS = {
     "electrolytes-ranked-by-conductivity": """
         # Sec. 1: Kim [32] 10.2, [33] 12, [34] 14.8, [35] 10.2, [36] 13.1 mS cm-1; Zhai [48] 1.32e-4 S cm-1 (30 °C);
         # Sec. 2.2: LiPON 2.95e-7 S cm-1 [106]; Sec. 2.4: Huang [109] 1.15e-4 S cm-1 (30 °C); Sec. 3.1: Yao [77] LGPS 8.27e-3 S cm-1;
-        # Sec. 3.3: Zhao [82] poly-DOL "mS cm-1 levels", the AHE of [86] 1.02e-3 S cm-1.
+        # Sec. 3.3: the AHE of [86] 1.02e-3 S cm-1. Issue 23: Zhao [82]'s poly-DOL "mS cm-1 levels" is an order of
+        # magnitude, not a value (liskg:orderOfMagnitude), and is no longer ranked.
         lkd:mat-ahe                     0.00102      unit:S-PER-CentiM  -                  0.00102      unit:S-PER-CentiM       -   -           lkd:ref-86
         lkd:mat-fg-pvdf-hfp-litfsi      0.000132     unit:S-PER-CentiM  -                  0.000132     unit:S-PER-CentiM       30  unit:DEG_C  lkd:ref-48
         lkd:mat-li10gep2s12             0.00827      unit:S-PER-CentiM  -                  0.00827      unit:S-PER-CentiM       -   -           lkd:ref-77
@@ -55,7 +32,6 @@ ANSWERS = {
         lkd:mat-li6-75sb0-25si0-75s5i   0.0131       unit:S-PER-CentiM  -                  13.1         unit:MilliS-PER-CentiM  -   -           lkd:ref-36
         lkd:mat-lipon                   0.000000295  unit:S-PER-CentiM  -                  0.000000295  unit:S-PER-CentiM       -   -           lkd:ref-106
         lkd:mat-pda-coated-llzo         0.000115     unit:S-PER-CentiM  -                  0.000115     unit:S-PER-CentiM       30  unit:DEG_C  lkd:ref-109
-        lkd:mat-poly-dol                0.001        unit:S-PER-CentiM  "on the order of"  1            unit:MilliS-PER-CentiM  -   -           lkd:ref-82
     """,
     "failure-mode-causes": """
         # Direct links: Sec. 1 (Nakamura: resistance -> uneven deposition, dendrites; dissolved LiPSs passivate Li -> uneven plating;
@@ -267,27 +243,28 @@ ANSWERS = {
         # Lu [68] 2500 -> 250 Ω cm2; Sec. 2.4: Huang [109] 1.15e-4 S cm-1, Fu [69] >99 %, 7 mg cm-2, Li [70] ~100 %, 1080 mAh g-1;
         # Sec. 4.1: Li [110] CPE on LATP, >10 mAh. Issue 14: [38]'s preheat is a preparation step, [107]'s heating a
         # LithiumStackHeating (HeatTreatment deprecated), [70]'s strategy is a polymer coating (spin coating is its technique).
-        lkd:ref-109  liskg:PolymerCoating           lkd:ref-109-polymer-coating           lkd:mat-llzo           liskg:IonicConductivity      -     -                0.000115  unit:S-PER-CentiM
-        lkd:ref-110  liskg:PolymerCoating           lkd:ref-110-cpe-coating               lkd:mat-latp           liskg:CellCapacity           -     "greater than"   10        unit:MilliA-HR
-        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:ArealCapacity          -     -                0.3       unit:A-HR-PER-CentiM2
-        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:CurrentDensity         -     -                0.3       unit:MilliA-PER-CentiM2
-        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:Duration               -     "greater than"   500       unit:HR
-        lkd:ref-38   liskg:PlasmaTreatment          lkd:ref-38-plasma-treatment           lkd:mat-lagp           -                            -     -                -         -
-        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-silver-reduction           lkd:mat-lagp           -                            -     -                -         -
-        lkd:ref-38   liskg:SurfaceSpraying          lkd:ref-38-surface-spraying           lkd:mat-lagp           -                            -     -                -         -
-        lkd:ref-42   liskg:AtomicLayerDeposition    lkd:ref-42-atomic-layer-deposition    lkd:mat-ta-doped-llzo  -                            -     -                -         -
-        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:CoulombicEfficiency    -     "greater than"   99        unit:PERCENT
-        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:InterfacialResistance  950   -                75        unit:OHM-CentiM2
-        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:SpecificCapacity       -     "approximately"  1000      unit:MilliA-HR-PER-GM
-        lkd:ref-67   liskg:PreparationStep          lkd:ref-67-aluminum-coating           lkd:mat-llz            -                            -     -                -         -
-        lkd:ref-68   liskg:MoltenLithiumInfusion    lkd:ref-68-molten-lithium-infusion    lkd:mat-llzto          liskg:CellResistance         2500  -                250       unit:OHM-CentiM2
-        lkd:ref-68   liskg:PreparationStep          lkd:ref-68-gold-coating               lkd:mat-llzto          -                            -     -                -         -
-        lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:CoulombicEfficiency    -     "greater than"   99        unit:PERCENT
-        lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:SulfurLoading          -     "up to"          7         unit:MilliGM-PER-CentiM2
-        lkd:ref-99   liskg:ChemicalVaporDeposition  lkd:ref-99-chemical-vapor-deposition  lkd:mat-llz            -                            -     -                -         -
-        lkd:ref-107  liskg:LithiumStackHeating      lkd:ref-107-heat-treatment            lkd:mat-llzo           liskg:InterfacialResistance  5822  -                514       unit:OHM-CentiM2
-        lkd:ref-70   liskg:PolymerCoating           lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:CoulombicEfficiency    -     "approximately"  100       unit:PERCENT
-        lkd:ref-70   liskg:PolymerCoating           lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:SpecificCapacity       -     -                1080      unit:MilliA-HR-PER-GM
+        # Issue 23: the last column marks [38]'s "0.3 Ah cm-2", kept as printed and doubted (liskg:doubtfulValue).
+        lkd:ref-109  liskg:PolymerCoating           lkd:ref-109-polymer-coating           lkd:mat-llzo           liskg:IonicConductivity      -     -                0.000115  unit:S-PER-CentiM  -
+        lkd:ref-110  liskg:PolymerCoating           lkd:ref-110-cpe-coating               lkd:mat-latp           liskg:CellCapacity           -     "greater than"   10        unit:MilliA-HR  -
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:ArealCapacity          -     -                0.3       unit:A-HR-PER-CentiM2  true
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:CurrentDensity         -     -                0.3       unit:MilliA-PER-CentiM2  -
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:Duration               -     "greater than"   500       unit:HR  -
+        lkd:ref-38   liskg:PlasmaTreatment          lkd:ref-38-plasma-treatment           lkd:mat-lagp           -                            -     -                -         -  -
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-silver-reduction           lkd:mat-lagp           -                            -     -                -         -  -
+        lkd:ref-38   liskg:SurfaceSpraying          lkd:ref-38-surface-spraying           lkd:mat-lagp           -                            -     -                -         -  -
+        lkd:ref-42   liskg:AtomicLayerDeposition    lkd:ref-42-atomic-layer-deposition    lkd:mat-ta-doped-llzo  -                            -     -                -         -  -
+        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:CoulombicEfficiency    -     "greater than"   99        unit:PERCENT  -
+        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:InterfacialResistance  950   -                75        unit:OHM-CentiM2  -
+        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:SpecificCapacity       -     "approximately"  1000      unit:MilliA-HR-PER-GM  -
+        lkd:ref-67   liskg:PreparationStep          lkd:ref-67-aluminum-coating           lkd:mat-llz            -                            -     -                -         -  -
+        lkd:ref-68   liskg:MoltenLithiumInfusion    lkd:ref-68-molten-lithium-infusion    lkd:mat-llzto          liskg:CellResistance         2500  -                250       unit:OHM-CentiM2  -
+        lkd:ref-68   liskg:PreparationStep          lkd:ref-68-gold-coating               lkd:mat-llzto          -                            -     -                -         -  -
+        lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:CoulombicEfficiency    -     "greater than"   99        unit:PERCENT  -
+        lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:SulfurLoading          -     "up to"          7         unit:MilliGM-PER-CentiM2  -
+        lkd:ref-99   liskg:ChemicalVaporDeposition  lkd:ref-99-chemical-vapor-deposition  lkd:mat-llz            -                            -     -                -         -  -
+        lkd:ref-107  liskg:LithiumStackHeating      lkd:ref-107-heat-treatment            lkd:mat-llzo           liskg:InterfacialResistance  5822  -                514       unit:OHM-CentiM2  -
+        lkd:ref-70   liskg:PolymerCoating           lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:CoulombicEfficiency    -     "approximately"  100       unit:PERCENT  -
+        lkd:ref-70   liskg:PolymerCoating           lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:SpecificCapacity       -     -                1080      unit:MilliA-HR-PER-GM  -
     """,
     "pouch-cell-demonstrations": """
         # Sec. 4.1: Yuan [124] 3 x 3 cm2, 0.5 mg cm-2, 1169 then 950 mAh g-1, <70 Ω; 1.8 mg cm-2 -> >2.3 mAh cm-2;

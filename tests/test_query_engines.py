@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from conftest import ROOT
-from liskg.base import engine, named
+from liskg.base import named, runner
 from liskg.base.project import INFERRED, Project
 from query_support import plain
 
@@ -44,7 +44,7 @@ def asserted_store(project):
 
 
 def oxigraph_rows(store, text):
-    return Counter(tuple(plain(t) for t in row) for row in engine.run(store, text, timeout=None).rows)
+    return Counter(tuple(plain(t) for t in row) for row in runner.run(store, text, timeout=None).rows)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -53,7 +53,7 @@ def test_pyoxigraph_and_rdflib_agree(name, project, store, rdflib_graph):
     expected = oxigraph_rows(store, text)
     rdflib_result = rdflib_graph.query(text)
     got = Counter(tuple(plain(row[v]) for v in rdflib_result.vars) for row in rdflib_result)
-    assert [str(v) for v in rdflib_result.vars] == engine.run(store, text, timeout=None).variables
+    assert [str(v) for v in rdflib_result.vars] == runner.run(store, text, timeout=None).variables
     assert got == expected
     assert expected, f"{name} returned nothing; the comparison would be empty"
 
@@ -72,9 +72,14 @@ def test_computed_links_are_the_ones_the_docs_name():
     assert computed_terms() == {
         "liskg:forCell",
         "liskg:involvesElectrolyte",
+        "liskg:actsOnElectrolyte",
         "liskg:normalizedValue",
-        "liskg:normalizedMinimum",
-        "liskg:normalizedMaximum",
+        "liskg:normalizedLowerBound",
+        "liskg:normalizedUpperBound",
+        "liskg:fieldUnit",
+        "liskg:fieldValue",
+        "liskg:fieldLowerBound",
+        "liskg:fieldUpperBound",
         "liskg:directType",
         "liskg:directSuperClass",
         "liskg:methodMitigates",

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from conftest import run_main
-from liskg.base import engine
+from liskg.base import engine, runner
 from liskg.base.errors import InternalError, LiskgError
 from liskg.querying.lookups import Lookups
 
@@ -70,7 +70,7 @@ def test_strategies_csv_for_programs():
     assert result.code == 0, result.err
     assert result.out.splitlines()[0] == (
         "study,method,strategy,interface,electrolyte,quantity,baseline,baselineQualifier,qualifier,value,"
-        "unit,cRate,temperature,currentDensity,cycles"
+        "unit,doubtful,cRate,temperature,roomTemperature,currentDensity,cycles"
     )
     assert "https://w3id.org/liskg/data/ref-124" in result.out
 
@@ -160,7 +160,7 @@ def test_bind_writes_escaped_terms_into_the_values_slot():
     query = "SELECT ?n WHERE { VALUES ?needle { UNDEF } BIND(STRLEN(?needle) AS ?n) }"
     text = 'a" } ?s ?p ?o { "b\\c\nd'
     bound = engine.bind(query, needle=[ox.Literal(text)])
-    rows = engine.run(ox.Store(), bound, timeout=None).rows
+    rows = runner.run(ox.Store(), bound, timeout=None).rows
     assert rows == [(ox.Literal(str(len(text)), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),)]
     with pytest.raises(InternalError, match=re.escape("no single `VALUES ?other { UNDEF }` slot")):
         engine.bind(query, other=[ox.Literal("x")])

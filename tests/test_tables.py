@@ -9,7 +9,7 @@ import json
 import pytest
 
 from conftest import run_main
-from liskg.base import cells, engine, labels, named, numbers
+from liskg.base import cells, labels, named, numbers, runner
 from liskg.querying import tables
 
 UNIT_SYMBOLS = {
@@ -67,7 +67,7 @@ def test_wide_and_piped_tables_keep_one_line_per_row(monkeypatch):
 @pytest.mark.parametrize("columns", [60, 80, 100, 120])
 def test_every_named_query_fits_the_width(project, store, columns):
     for name, query in named.named_queries(project).items():
-        result = engine.run(store, query.text, timeout=None)
+        result = runner.run(store, query.text, timeout=None)
         if result.form != "select":
             continue
         text = tables.render(result, "table", labels.Labeller(store), width=columns)
@@ -76,7 +76,7 @@ def test_every_named_query_fits_the_width(project, store, columns):
 
 def test_answer_columns_come_first_with_value_baseline_and_conditions(store):
     headers, rows = cells.human_rows(
-        engine.run(
+        runner.run(
             store,
             """
         PREFIX liskg: <https://w3id.org/liskg/ontology#>
@@ -84,7 +84,7 @@ def test_answer_columns_come_first_with_value_baseline_and_conditions(store):
           ?measurement liskg:reportedBy <https://w3id.org/liskg/data/ref-77> ; liskg:measuresQuantity ?quantity ;
                        liskg:numericValue ?value ; liskg:hasUnit ?unit ; liskg:atCRate ?cRate .
           OPTIONAL { ?measurement liskg:valueQualifier ?qualifier }
-          OPTIONAL { ?measurement liskg:atTemperatureCelsius ?temperature }
+          OPTIONAL { ?measurement liskg:atTestTemperatureCelsius ?temperature }
           OPTIONAL { ?measurement liskg:afterCycles ?cycles }
         } ORDER BY DESC(?value)""",
             timeout=None,
@@ -117,3 +117,72 @@ def test_csv_labels_add_a_readable_column_beside_each_iri_column():
     assert sharafi[6:8] == ["5822", "514"] and sharafi[9] == "ohm square centimetre"  # exact values, no formatting
     plain = list(csv.reader(io.StringIO(run_main("query", "resistance-reduction", "--format", "csv").out)))
     assert [[c for i, c in enumerate(row) if i not in (1, 3, 5, 9)] for row in table] == plain
+
+
+def table_of(store, query: str) -> tuple[list[str], list[list[str]]]:
+    return cells.human_rows(runner.run(store, query, timeout=None), labels.Labeller(store))
+
+
+def test_units_and_number_formatting_go_only_to_numbers_a_measurement_gives(store):
+    """Issue 30: the table view used to guess units from column names. A reference number beside a `unit`
+    column was printed "67 Ω cm²", and a text column named `temperature` "not stated °C"; the CSV was right."""
+    prefixes = "PREFIX liskg: <https://w3id.org/liskg/ontology#>\nPREFIX lkd: <https://w3id.org/liskg/data/>\n"
+    headers, rows = table_of(
+        store,
+        prefixes
+        + """SELECT ?ref ?resistance ?unit ?temperature WHERE {
+          ?measurement liskg:reportedBy ?study ; liskg:numericValue ?resistance ; liskg:hasUnit ?unit .
+          ?study liskg:referenceNumber ?ref .
+          FILTER(?measurement = lkd:ref-67-resistance-after)
+          BIND("not stated" AS ?temperature) }""",
+    )
+    assert headers == ["ref", "resistance", "temperature"] and rows == [["67", "75 Ω cm²", "not stated"]]
+    # the same names holding text, and a count: no unit, no condition, no number formatting
+    headers, rows = table_of(
+        store,
+        prefixes
+        + """SELECT ?ref ?resistance ?unit ?temperature ?count WHERE {
+          lkd:ref-107 rdfs:label ?ref . lkd:ref-107-resistance-after rdfs:label ?resistance ; liskg:hasUnit ?unit .
+          BIND("room" AS ?temperature) BIND(1000000 AS ?count) }""".replace(
+            "rdfs:label", "<http://www.w3.org/2000/01/rdf-schema#label>"
+        ),
+    )
+    assert headers == ["ref", "resistance", "temperature", "count"]
+    assert rows == [
+        ["Sharafi et al. [107]", "Li-LLZO interface resistance after heating (Sharafi [107])", "room", "1000000"]
+    ]
+    # a condition is a condition because the query reads it from a liskg:at... property, whatever its name
+    headers, rows = table_of(
+        store,
+        prefixes
+        + """SELECT ?ref ?capacity ?unit ?heat ?rate WHERE {
+          ?m liskg:reportedBy ?study ; liskg:numericValue ?capacity ; liskg:hasUnit ?unit ;
+             liskg:atTestTemperatureCelsius ?heat ; liskg:atCRate ?rate .
+          ?study liskg:referenceNumber ?ref . FILTER(?m = lkd:ref-124-capacity-initial) }""",
+    )
+    assert headers == ["ref", "conditions", "capacity"] and rows == [["124", "0.01 C, 60 °C", "1169 mAh g⁻¹"]]
+
+
+def test_bounds_fold_into_the_value_with_their_wording_and_the_doubt_mark(store):
+    prefixes = "PREFIX liskg: <https://w3id.org/liskg/ontology#>\nPREFIX lkd: <https://w3id.org/liskg/data/>\n"
+    headers, rows = table_of(
+        store,
+        prefixes
+        + """SELECT ?m ?value ?atLeast ?atMost ?unit ?doubtful WHERE {
+          VALUES ?m { lkd:ref-61-capacity-0-5c lkd:ref-116-anodic-peak-range lkd:ref-38-areal-capacity
+                      lkd:ref-124-interface-impedance-initial }
+          ?m liskg:hasUnit ?unit .
+          OPTIONAL { ?m liskg:numericValue ?value } OPTIONAL { ?m liskg:lowerBound ?atLeast }
+          OPTIONAL { ?m liskg:upperBound ?atMost } OPTIONAL { ?m liskg:doubtfulValue ?doubtful } }
+        ORDER BY ?m""",
+    )
+    assert headers == ["m", "value"]
+    assert [row[1] for row in rows] == ["3.8–4.3 V", "≤ 70 Ω", "0.3 Ah cm⁻² (doubtful)", "≥ 1100 mAh g⁻¹"]
+    with_wording = table_of(
+        store,
+        prefixes
+        + """SELECT ?m ?qualifier ?value ?unit WHERE { VALUES ?m { lkd:ref-61-capacity-0-5c lkd:ref-69-sulfur-loading }
+          ?m liskg:valueQualifier ?qualifier ; liskg:lowerBound|liskg:upperBound ?value ; liskg:hasUnit ?unit }
+        ORDER BY ?m""",
+    )[1]
+    assert [row[1] for row in with_wording] == ["> 1100 mAh g⁻¹", "up to 7 mg cm⁻²"]

@@ -15,7 +15,7 @@ import pytest
 
 import liskg
 from conftest import ROOT, run_main
-from liskg.base import engine, labels, named, vocab
+from liskg.base import labels, named, runner, vocab
 from liskg.base.cells import human_rows
 
 pytestmark = pytest.mark.browser
@@ -169,10 +169,29 @@ def test_every_named_query_gives_the_cli_rows_in_the_page_table(full_page, proje
         outcome = full_page.run(query.text)
         assert "error" not in outcome, (name, outcome)
         assert sorted(outcome["rows"]) == sorted(cli_csv_rows(name)), name
-        result = engine.run(liskg.open_store(project), query.text, timeout=None)
+        result = runner.run(liskg.open_store(project), query.text, timeout=None)
         headers, cells = human_rows(result, labeller)
         shown = full_page.js("() => liskg.answers.current()")
         assert shown["headers"] == headers and sorted(shown["cells"]) == sorted(cells), name
+
+
+def test_the_page_table_puts_units_only_on_numbers_a_measurement_gives(full_page, project):
+    """Issue 30: as in the CLI table, a reference number beside a unit column and a text column named
+    `temperature` print as they are, and a bound folds into the value with its wording."""
+    text = (
+        "SELECT ?ref ?resistance ?unit ?temperature ?qualifier ?capacity ?capacityUnit WHERE {\n"
+        "  ?m liskg:reportedBy ?study ; liskg:numericValue ?resistance ; liskg:hasUnit ?unit .\n"
+        "  ?study liskg:referenceNumber ?ref . FILTER(?m = lkd:ref-67-resistance-after)\n"
+        "  lkd:ref-61-capacity-0-5c liskg:valueQualifier ?qualifier ; liskg:lowerBound ?capacity ;\n"
+        '    liskg:hasUnit ?capacityUnit . BIND("not stated" AS ?temperature) }'
+    )
+    assert "error" not in full_page.run(text)
+    shown = full_page.js("() => liskg.answers.current()")
+    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in vocab.PREFIXES.items())
+    result = runner.run(liskg.open_store(project), prologue + text, timeout=None)
+    headers, cells = human_rows(result, labels.Labeller(liskg.open_store(project)))
+    assert headers == shown["headers"] == ["ref", "resistance", "temperature", "capacity"]
+    assert cells == shown["cells"] == [["67", "75 Ω cm²", "not stated", "> 1100 mAh g⁻¹"]]
 
 
 def test_a_typed_query_with_the_prefixes_declared_gives_its_rows(full_page):

@@ -61,7 +61,10 @@ def test_measurements_are_folded_into_their_owner_as_numbers_with_units(graph, s
     assert folded and set(folded) <= measurements
     numbers = graph.nodes[LKD + "ref-107-heat-treatment"]["numbers"]  # the modelling guide's worked example
     assert len(numbers) == 2, numbers
-    assert numbers[0] == "interfacial resistance: 5822 → 514 Ω cm²; after heating to 175 °C and cooling", numbers
+    assert (
+        numbers[0]
+        == "interfacial resistance: 5822 → 514 Ω cm² at room temperature; after heating to 175 °C and cooling"
+    ), numbers
     assert numbers[1].startswith("process temperature: 175 °C"), numbers
     lines = [line for _, numbers in graph.nodes(data="numbers") for line in numbers]
     repeats = sum(int(m.group(1)) - 1 for line in lines if (m := re.search(r" \((\d+) measurements\)$", line)))
@@ -161,7 +164,10 @@ def test_the_vendored_sparql_engine_matches_its_pin():
 def test_key_numbers_are_results_with_their_baseline_and_search_names_include_formulas(graph):
     by_label = {d["label"]: d for _, d in graph.nodes(data=True)}
     sharafi = by_label["Sharafi et al. [107]"]
-    assert sharafi["key"] == "interfacial resistance: 5822 → 514 Ω cm²; after heating to 175 °C and cooling"
+    assert (
+        sharafi["key"]
+        == "interfacial resistance: 5822 → 514 Ω cm² at room temperature; after heating to 175 °C and cooling"
+    )
     assert "Li7La3Zr2O12" in by_label["LLZO"]["names"]
 
 

@@ -1,42 +1,82 @@
-"""The Python API: what the `liskg` command does, as functions with keyword-only options (see docs/api.md).
+"""The Python API: everything the `liskg` command does, as functions with keyword-only options (docs/api.md).
 
-- build(project)       check the sources and write build/; raises CheckFailed or LiskgError on failure
-- open_store(project)  the built graph in a pyoxigraph Store (rebuilds only when `rebuild` allows it)
-- query(project, q)    a named query, a .rq file or SPARQL text; rows of Cells with a label and a value
-- graph(project)       the drawn graph as a networkx MultiDiGraph (asserted links by default)
-- status(project)      whether build/ is current, and which checks it passed
+Writing build/ and releases:
+- build(project)             check the sources and write build/; raises CheckFailed or LiskgError on failure
+- validate(project)          build with SHACL; the violations, one line each (none: build/ is written)
+- reason(project)            build with HermiT (no SHACL); HermiT's report
+- status(project)            whether build/ is current, and which checks it passed
+- docs(project)              the ontology reference page (build/docs/index.html)
+- release(project)           every format, the EMMO alignment, VoID, checksums (build/release/)
+Reading the build (each rebuilds first when the sources changed, unless rebuild="never"):
+- open_store(project)        the built graph in a pyoxigraph Store
+- query(source, q)           a named query, a .rq file or SPARQL text; rows of Cells with a label and a value
+- answer_text(project, q)    a query's answer as `liskg query` prints it, from the answer the build kept
+- named_queries(project)     the named queries, with their questions
+- strategies(source)         strategies by interface, electrolyte, method and numbers, as a table
+- study, material, failure, method (source, name): the look-up reports
+- compare(source)            the numbers of studies side by side, one column per quantity
+- stats(source)              what the graph holds and how the drawn graph is connected
+- graph(project)             the drawn graph as a networkx MultiDiGraph (asserted links by default)
+- page(project)              the interactive HTML page: the whole graph, a query's answer or a neighbourhood
+- export(project)            the drawn graph as GraphML, GEXF or JSON
+- chart(source, name), plot(source, name, path): the review's charts, as Vega-Lite or SVG/PNG
+- serve(project)             a read-only SPARQL endpoint, until stopped
 
-Nothing here prints. A query runs in this process by default (timeout=None): no fork, so it works on
-Windows and in Jupyter; a timeout runs it in a forked child that is killed at the bound (POSIX only).
+SOURCE is a project (a Project, a folder path, or None for Project.find()) or an open pyoxigraph Store.
+Nothing here prints. Queries run in this process by default (timeout=None): no fork, so they work on
+Windows and in Jupyter; a timeout runs the whole work in a forked child that is killed at the bound
+(POSIX only; TimedOut). The stages are imported by the function that needs them, so that importing this
+module (every `liskg` command does) costs a few milliseconds.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from pathlib import Path
 
-import pyoxigraph as ox
-
-from liskg.base import engine, manifest, named, vocab
-from liskg.base.errors import LiskgError
-from liskg.base.labels import Labeller
+from liskg.base import manifest, named
+from liskg.base.errors import LiskgError, ShaclViolations
 from liskg.base.project import Project, find_project
-from liskg.querying import store
 
+TYPE_CHECKING = False  # typing's constant, without importing typing (as liskg.base.project does)
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Literal
+
     import networkx as nx
+    import pyoxigraph as ox
 
     from liskg.builder.pipeline import BuildResult
+    from liskg.builder.reasoning import ReasonerReport
+    from liskg.publish.release import ReleaseResult
+    from liskg.querying.results import Answer
+    from liskg.viz.metrics import Stats
 
-Rebuild = Literal["if-stale", "never"]
 ProjectLike = Project | str | os.PathLike | None
+if TYPE_CHECKING:
+    Rebuild = Literal["if-stale", "never"]
+    Source = ProjectLike | ox.Store  # a project, or an open store of the built graph
+
+
+def __getattr__(name: str):
+    """Answer and Cell (liskg.querying.results), imported on first use: pyoxigraph is 9 ms at start-up."""
+    if name in ("Answer", "Cell"):
+        from liskg.querying import results
+
+        return getattr(results, name)
+    raise AttributeError(f"module 'liskg.api' has no attribute {name!r}")
 
 
 def project_of(project: ProjectLike) -> Project:
     """A Project from a Project, a folder path, or None (the checkout or $LISKG_HOME, see Project.find)."""
     return project if isinstance(project, Project) else find_project(project)
+
+
+def _is_project(source: object) -> bool:
+    return source is None or isinstance(source, (Project, str, os.PathLike))
+
+
+# ---- writing build/ and releases ------------------------------------------------------------------
 
 
 def build(
@@ -51,11 +91,13 @@ def build(
     """Check the sources and write build/: quality checks, inference, SHACL (validate), HermiT (reason),
     the OWL API's OWL 2 DL check (owlapi). Raises CheckFailed (exit 1) or LiskgError; writes nothing then.
 
-    if_stale=True builds only when build/ is not current for these checks (a build that skipped SHACL
-    is never current for a validating build) and returns None when nothing needed building.
-    progress=True prints one line per step on stderr.
+    Options:
+    validate, reason, owlapi: the checks to run besides the quality checks (validate: SHACL, default on).
+    if_stale: build only when build/ is not current for these checks (a build that skipped SHACL is never
+        current for a validating build); return None when nothing needed building.
+    progress: print one line per step on stderr.
     """
-    from liskg.builder import pipeline  # 90 ms at start-up (rdflib, SHACL): only build() needs it
+    from liskg.builder import pipeline  # 90 ms at start-up (rdflib, SHACL): only a build needs it
 
     project = project_of(project)
     need = [c for c, wanted in (("shacl", validate), ("hermit", reason), ("owlapi", owlapi)) if wanted]
@@ -64,77 +106,137 @@ def build(
     return pipeline.build(project, validate=validate, reason=reason, owlapi=owlapi, quiet=not progress)
 
 
-def open_store(project: ProjectLike = None, *, inferred: bool = True, rebuild: Rebuild = "if-stale") -> ox.Store:
-    """The built graph in an in-memory pyoxigraph Store: asserted + materialized triples, or with
-    inferred=False the asserted ones only.
+def validate(project: ProjectLike = None, *, progress: bool = False) -> list[str]:
+    """Build with SHACL validation and return the violations, one line each: shape, focus node and its label,
+    path, what is missing. An empty list means every record conforms, and build/ was written.
 
-    rebuild="if-stale" (default) first builds quietly (quality checks, inference, SHACL; no Java) when
-    build/ is missing or older than the sources; rebuild="never" raises LiskgError instead.
+    Other failed checks raise CheckFailed.
+
+    Options:
+    progress: print one line per build step on stderr.
     """
-    project = project_of(project)
-    reason = manifest.stale_reason(project)
-    if reason and rebuild == "never":
-        raise LiskgError(
-            f"{project.relative(project.build_dir)}/ is not current ({reason}); "
-            "run `liskg build` or liskg.build(project)"
-        )
-    if reason:
-        build(project)
-    return store.load(project, inferred=inferred)
+    try:
+        build(project, validate=True, progress=progress)
+    except ShaclViolations as exc:
+        return list(exc.violations)
+    return []
 
 
-@dataclass(frozen=True)
+def reason(project: ProjectLike = None, *, progress: bool = False) -> ReasonerReport:
+    """Build with HermiT and without SHACL, and return HermiT's report (consistency, unsatisfiable classes).
+    An inconsistent graph raises CheckFailed naming the clashing individuals; the build it writes is
+    unvalidated (status(project).validated is False) until a validating build.
+
+    Options:
+    progress: print one line per build step on stderr.
+    """
+    result = build(project, validate=False, reason=True, progress=progress)
+    assert result is not None and result.reasoner_report is not None  # built, with HermiT's report
+    return result.reasoner_report
+
+
 class Status:
     """Whether build/ can be read as it is, and which checks made it."""
 
-    stale: str | None  # why it is not current, or None
-    checks: list[str]  # the checks the last build ran: "qc", "shacl", "hermit", "owlapi"
+    __slots__ = ("stale", "checks")
+
+    def __init__(self, stale: str | None, checks: list[str]):
+        self.stale = stale  # why it is not current, or None
+        self.checks = checks  # the checks the last build ran: "qc", "shacl", "hermit", "owlapi"
+
+    def __repr__(self) -> str:
+        return f"Status(stale={self.stale!r}, checks={self.checks!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Status) and (self.stale, self.checks) == (other.stale, other.checks)
 
     @property
     def validated(self) -> bool:
         return "shacl" in self.checks
 
+    @property
+    def warning(self) -> str | None:
+        """The line a reader shows when the build skipped SHACL validation, else None."""
+        return None if self.validated else manifest.UNVALIDATED
+
 
 def status(project: ProjectLike = None) -> Status:
+    """Whether build/ is current (stale: why not, or None) and which checks made it."""
     project = project_of(project)
     return Status(manifest.stale_reason(project), manifest.checks_run(project))
 
 
-@dataclass(frozen=True)
-class Cell:
-    """One value of a result row: the RDF term, its Python value, and the text a person reads."""
+def docs(project: ProjectLike = None, *, output: str | os.PathLike | None = None) -> Path:
+    """Write the ontology reference page (every class, property and individual, with the class tree, uses,
+    examples and EMMO mappings) and return its path.
 
-    term: ox.NamedNode | ox.BlankNode | ox.Literal | None
-    value: object  # an IRI as str; int, Decimal, float, bool or str for a literal; None when unbound
-    label: str  # rdfs:label of an IRI (else its prefixed name), a number without trailing zeros, the text
+    Options:
+    output: the folder of index.html (default build/docs/).
+    """
+    from liskg.publish import reference  # 600 ms at start-up (Ontospy, rdflib)
+
+    return reference.write_docs(project_of(project), Path(output) if output else None)
 
 
-@dataclass(frozen=True)
-class Answer:
-    """A query's answer: rows (dicts of Cells by variable) for SELECT, triples as rows for CONSTRUCT, boolean for ASK."""
+def release(project: ProjectLike = None, *, progress: bool = False) -> ReleaseResult:
+    """Check the graph for release and write build/release/ (every format, the EMMO alignment, VoID/DCAT,
+    SHA256SUMS), and return what was written; raises CheckFailed (nothing written) when a check fails.
+    Needs Java.
 
-    form: str  # "select", "ask" or "graph"
-    variables: list[str]
-    rows: list[dict[str, Cell]]
-    boolean: bool | None = None
+    Options:
+    progress: print one line per step on stderr.
+    """
+    from liskg.publish import release as releasing  # 450 ms at start-up (rdflib, the build)
 
-    def __iter__(self):
-        return iter(self.rows)
+    return releasing.release(project_of(project), quiet=not progress)
 
-    def __len__(self) -> int:
-        return len(self.rows)
 
-    def labels(self) -> list[dict[str, str]]:
-        """The rows as text people read (for a table or pandas.DataFrame)."""
-        return [{name: cell.label for name, cell in row.items()} for row in self.rows]
+# ---- reading the build ----------------------------------------------------------------------------
 
-    def values(self) -> list[dict[str, object]]:
-        """The rows as Python values: IRIs as str, numbers as int, Decimal or float."""
-        return [{name: cell.value for name, cell in row.items()} for row in self.rows]
+
+def _current(project: Project, rebuild: Rebuild) -> None:
+    """Build quietly when build/ is missing or older than the sources, or raise LiskgError (rebuild="never")."""
+    stale = manifest.stale_reason(project)
+    if stale and rebuild == "never":
+        raise LiskgError(
+            f"{project.relative(project.build_dir)}/ is not current ({stale}); run `liskg build` or liskg.build(project)"
+        )
+    if stale:
+        build(project)
+
+
+def open_store(project: ProjectLike = None, *, inferred: bool = True, rebuild: Rebuild = "if-stale") -> ox.Store:
+    """The built graph in a pyoxigraph Store: asserted + materialized triples (build/liskg-store/ opened
+    read-only; updates raise RuntimeError), or the asserted ones only, parsed into memory.
+
+    Options:
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    rebuild: "if-stale" (default) builds quietly first (quality checks, inference, SHACL; no Java) when
+        build/ is missing or older than the sources; "never" raises LiskgError instead.
+    """
+    from liskg.querying import store  # 24 ms at start-up (pyoxigraph)
+
+    project = project_of(project)
+    _current(project, rebuild)
+    return store.load(project, inferred=inferred)
+
+
+def _store(source: Source, inferred: bool, rebuild: Rebuild) -> ox.Store:
+    """SOURCE itself when it is a Store, else its project's store (see open_store)."""
+    return open_store(source, inferred=inferred, rebuild=rebuild) if _is_project(source) else source  # type: ignore[arg-type,return-value]
+
+
+def _bounded(work: Callable[[], str], timeout: float | None, origin: str) -> str:
+    """WORK's text, in this process (timeout=None) or in a forked child killed after TIMEOUT seconds."""
+    if timeout is None:
+        return work()
+    from liskg.base import runner  # 9 ms at start-up (pyoxigraph)
+
+    return runner.bounded(lambda: work().encode(), timeout, origin).decode()
 
 
 def query(
-    source: ProjectLike | ox.Store,
+    source: Source,
     text: str,
     *,
     inferred: bool = True,
@@ -142,58 +244,411 @@ def query(
     rebuild: Rebuild = "if-stale",
 ) -> Answer:
     """Answer TEXT, a named query (queries/NAME.rq), a path to a .rq file, or SPARQL text, over SOURCE: a
-    project (opened with open_store(inferred=, rebuild=)) or an open pyoxigraph Store.
+    project (opened with open_store) or an open pyoxigraph Store; an Answer of rows of Cells.
 
-    timeout=None (default) evaluates in this process; a number of seconds forks a child that is killed
-    at the bound (POSIX only) and raises TimedOut.
+    Options:
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    timeout: None (default) evaluates in this process; a number of seconds evaluates in a forked child
+        killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
     """
-    if isinstance(source, ox.Store):
-        graph_store, resolved = source, named.Query("text", text, "query")
-        if not _is_sparql(text):
-            resolved = named.resolve(find_project(None), text)
+    from liskg.base import runner
+    from liskg.base.labels import Labeller
+    from liskg.querying import results  # 30 ms at start-up (pyoxigraph, labels)
+
+    if _is_sparql(text):
+        resolved = named.Query("text", text, "query")
     else:
-        project = project_of(source)
-        resolved = named.Query("text", text, "query") if _is_sparql(text) else named.resolve(project, text)
-        graph_store = open_store(project, inferred=inferred, rebuild=rebuild)
-    result = engine.run(graph_store, resolved.text, timeout=timeout, origin=resolved.origin)
-    labels = Labeller(graph_store)
-    rows = [
-        {name: Cell(term, _value(term), labels.text(term)) for name, term in zip(result.variables, row)}
-        for row in result.rows
-    ]
-    return Answer(result.form, list(result.variables), rows, result.boolean)
+        resolved = named.resolve(project_of(source if _is_project(source) else None), text)  # type: ignore[arg-type]
+    graph_store = _store(source, inferred, rebuild)
+    result = runner.run(graph_store, resolved.text, timeout=timeout, origin=resolved.origin)
+    return results.answer(result, Labeller(graph_store))
 
 
 def _is_sparql(text: str) -> bool:
+    from liskg.base import engine
+
     return engine.first_keyword(text) in {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"} or "{" in text
 
 
-def _value(term) -> object:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    datatype = term.datatype.value
-    try:
-        if datatype == vocab.XSD + "boolean":
-            return term.value == "true" or term.value == "1"
-        if datatype in (vocab.XSD + "double", vocab.XSD + "float"):
-            return float(term.value)
-        if datatype == vocab.XSD + "decimal":
-            return Decimal(term.value)
-        if datatype in vocab.NUMERIC_TYPES:
-            return int(term.value)
-    except (ArithmeticError, ValueError):  # a malformed literal keeps its text
-        pass
-    return term.value
+def named_queries(project: ProjectLike = None) -> dict[str, named.Query]:
+    """The named queries (queries/*.rq) by name, sorted, each with its .text, .question and .answer."""
+    return named.named_queries(project_of(project))
+
+
+def answer_text(
+    project: ProjectLike = None,
+    query: str | None = None,
+    *,
+    expr: str | None = None,
+    format: str = "table",
+    width: int | None = None,
+    labels: bool = False,
+    inferred: bool = True,
+    evaluate: bool = False,
+    timeout: float | None = None,
+    rebuild: Rebuild = "if-stale",
+) -> str:
+    """The answer of QUERY (a named query or a .rq file) or of EXPR, as `liskg query` prints it.
+
+    A named query whose text the build answered is printed from that answer (milliseconds at any size),
+    unless evaluate=True or inferred=False; a text no build has parsed is checked before any rebuild.
+
+    Options:
+    expr: SPARQL text instead of QUERY.
+    format: table or md (labels, numbers with units), csv, tsv, json or xml (the W3C results formats),
+        nt or ttl (CONSTRUCT and DESCRIBE).
+    width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    labels: csv and tsv get a label column beside each IRI column.
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    evaluate: evaluate on the store even when the build kept this query's answer.
+    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
+        child killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
+    from liskg.querying import answers
+
+    project = project_of(project)
+    if query and expr is not None:
+        raise LiskgError("give either a query name or file, or -e 'SPARQL', not both")
+    resolved = named.resolve(project, query, expr)
+    if evaluate or not inferred or answers.kept(project, resolved) is None:
+        from liskg.base import engine  # 11 ms at start-up (pyoxigraph): an answer the build kept needs none
+
+        engine.check(resolved.text, resolved.origin)  # its syntax errors come before any rebuild
+    _current(project, rebuild)
+    return answers.text(
+        project,
+        resolved,
+        format,
+        width=width,
+        labels=labels,
+        inferred=inferred,
+        evaluate=evaluate,
+        timeout=timeout,
+    )
+
+
+def strategies(
+    source: Source = None,
+    *,
+    interface: str | None = None,
+    electrolyte: str | None = None,
+    method: str | None = None,
+    quantity: str | None = None,
+    minimum: str | None = None,
+    maximum: str | None = None,
+    format: str = "table",
+    width: int | None = None,
+    labels: bool = False,
+    inferred: bool = True,
+    timeout: float | None = None,
+    rebuild: Rebuild = "if-stale",
+) -> str:
+    """The strategies the cited studies applied, with every number reported as their outcome, as text (in
+    table and md, under a line saying what was understood).
+
+    Options:
+    interface: a numeral (I-IV) or a name (Li/SSE).
+    electrolyte: a class at any level (oxide, garnet) or a material (LLZO, and what is made from it).
+    method: a processing method, narrower ones included (pressing).
+    quantity: keep the outcomes of this quantity (specific capacity).
+    minimum, maximum: keep outcomes within bounds given with a unit ('1000 mAh/g'), converted through the
+        units' QUDT conversion multipliers.
+    format, labels: as in answer_text().
+    width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
+        child killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
+    from liskg.querying.lookups import Lookups  # 110 ms at start-up (pyoxigraph, the look-ups)
+
+    store = _store(source, inferred, rebuild)
+    selection = dict(
+        interface=interface, electrolyte=electrolyte, method=method, quantity=quantity, minimum=minimum, maximum=maximum
+    )
+    return _bounded(
+        lambda: Lookups(store, width=width).strategies_report(format, labels=labels, **selection), timeout, "strategies"
+    )
+
+
+def _report(kind: str, source: Source, text: str, width, inferred, timeout, rebuild) -> str:
+    from liskg.querying.lookups import Lookups  # 110 ms at start-up (pyoxigraph, the look-ups)
+
+    store = _store(source, inferred, rebuild)
+    return _bounded(lambda: getattr(Lookups(store, width=width), f"{kind}_report")(text), timeout, kind)
+
+
+def study(
+    source: Source,
+    text: str,
+    *,
+    width: int | None = None,
+    inferred: bool = True,
+    timeout: float | None = None,
+    rebuild: Rebuild = "if-stale",
+) -> str:
+    """Everything the graph knows about the cited studies TEXT names (a reference number, or author or label
+    text): sections, summary, strategies, cells and numbers, as text.
+
+    Options:
+    width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
+        child killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
+    return _report("study", source, text, width, inferred, timeout, rebuild)
+
+
+def material(
+    source: Source,
+    text: str,
+    *,
+    width: int | None = None,
+    inferred: bool = True,
+    timeout: float | None = None,
+    rebuild: Rebuild = "if-stale",
+) -> str:
+    """The materials TEXT names (a label, synonym or formula): classes, who uses or forms them, failure modes,
+    numbers, as text.
+
+    Options:
+    width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
+        child killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
+    return _report("material", source, text, width, inferred, timeout, rebuild)
+
+
+def failure(
+    source: Source,
+    text: str,
+    *,
+    width: int | None = None,
+    inferred: bool = True,
+    timeout: float | None = None,
+    rebuild: Rebuild = "if-stale",
+) -> str:
+    """The failure modes TEXT names, and the members of failure-mode classes it names: where they occur, what
+    causes them, what mitigates or risks them, as text.
+
+    Options:
+    width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
+        child killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
+    return _report("failure", source, text, width, inferred, timeout, rebuild)
+
+
+def method(
+    source: Source,
+    text: str,
+    *,
+    width: int | None = None,
+    inferred: bool = True,
+    timeout: float | None = None,
+    rebuild: Rebuild = "if-stale",
+) -> str:
+    """The processing method TEXT names (the broadest when several match): its narrower methods, the failure
+    modes it mitigates and risks, the strategies that applied it with their numbers, as text.
+
+    Options:
+    width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
+        child killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
+    return _report("method", source, text, width, inferred, timeout, rebuild)
+
+
+def compare(
+    source: Source = None,
+    *,
+    interface: str | None = None,
+    electrolyte: str | None = None,
+    method: str | None = None,
+    quantity: str | None = None,
+    rows: str = "study",
+    units: tuple[str, ...] = (),
+    format: str = "table",
+    inferred: bool = True,
+    timeout: float | None = None,
+    rebuild: Rebuild = "if-stale",
+) -> str:
+    """The numbers of the selected studies side by side, as text: one column per quantity in one unit (values
+    in other units converted, the reported value kept beside), baselines and conditions in the cells
+    (docs/compare.md).
+
+    Options:
+    interface, electrolyte, method, quantity: select as strategies() does (electrolyte and method: classes).
+    rows: "study" (default), or "strategy" for one row per strategy.
+    units: unit symbols columns are shown in ("mS cm-1").
+    format: table, csv, md or latex (booktabs).
+    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
+    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
+        child killed at the bound (POSIX only), raising TimedOut.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
+    from liskg.querying.compare import Comparer  # 57 ms at start-up (pyoxigraph, the name resolver)
+
+    store = _store(source, inferred, rebuild)
+    selection = dict(interface=interface, electrolyte=electrolyte, method=method, quantity=quantity)
+    return _bounded(
+        lambda: Comparer(store).compare(rows=rows, units=tuple(units), **selection).render(format), timeout, "compare"
+    )
+
+
+def stats(source: Source = None, *, inferred: bool = True, rebuild: Rebuild = "if-stale") -> Stats:
+    """What the graph holds (counts, materials by role) and the network metrics of the graph `liskg viz` draws
+    (nodes by kind, links by relation, hubs, components), as a Stats.
+
+    Options:
+    inferred: count the asserted + materialized triples (default), or with False the asserted ones only.
+        The drawn graph is always read from the asserted triples (from SOURCE itself when it is a store).
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
+    from liskg.viz import metrics  # 170 ms at start-up (networkx)
+
+    counted = _store(source, inferred, rebuild)
+    drawn = counted if not inferred or not _is_project(source) else _store(source, False, "never")
+    return metrics.summary(counted, drawn)
 
 
 def graph(project: ProjectLike = None, *, asserted: bool = True, rebuild: Rebuild = "if-stale") -> nx.MultiDiGraph:
     """The graph `liskg viz` draws, as a networkx MultiDiGraph: nodes with kind, label, summary, key numbers;
-    links named by relation. asserted=False reads the materialized triples too, which repeats a link
-    under each super-property (more edges, not the drawn graph)."""
-    from liskg.viz import model  # 480 ms at start-up (networkx): only graph() needs it
+    links named by relation.
+
+    Options:
+    asserted: True (default) reads the asserted triples; False reads the materialized ones too, which
+        repeats a link under each super-property (more edges, not the drawn graph).
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
+    from liskg.viz import model  # 480 ms at start-up (networkx)
 
     return model.build_graph(open_store(project, inferred=not asserted, rebuild=rebuild))
+
+
+def page(
+    project: ProjectLike = None,
+    *,
+    query: str | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    output: str | os.PathLike | None = None,
+    rebuild: Rebuild = "if-stale",
+) -> Path:
+    """Write the interactive graph page (one offline HTML file, docs/visualization.md) and return its path.
+
+    Options:
+    query: draw the answer of a SELECT (a named query or a .rq file): its nodes highlighted, with their
+        one-hop context.
+    focus: draw the neighbourhood of the node with this label, synonym, formula or IRI.
+    depth: with focus, the links to follow (default 1).
+    output: where to write (default build/liskg-graph.html, or build/liskg-graph-<query or focus>.html).
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
+    from liskg.viz import views  # 510 ms at start-up (networkx, the page)
+
+    project = project_of(project)
+    _current(project, rebuild)
+    return views.write(project, query=query, focus=focus, depth=depth, output=Path(output) if output else None)
+
+
+def export(
+    project: ProjectLike = None,
+    *,
+    format: str = "graphml",
+    output: str | os.PathLike | None = None,
+    rebuild: Rebuild = "if-stale",
+) -> Path:
+    """Write the drawn graph for Gephi and Cytoscape and return the path; the output is deterministic.
+
+    Options:
+    format: graphml (default), gexf or json (networkx node-link).
+    output: where to write (default build/liskg-graph.FORMAT).
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
+    from liskg.base.files import write_atomically
+    from liskg.viz import export as exporting  # 480 ms at start-up (networkx)
+
+    project = project_of(project)
+    path = Path(output) if output else project.build_dir / f"liskg-graph.{format}"
+    data = exporting.serialize(graph(project, rebuild=rebuild), format)
+    write_atomically(path, data)
+    return path
+
+
+def chart(source: Source, name: str, *, rebuild: Rebuild = "if-stale") -> dict:
+    """The Vega-Lite specification of chart NAME (resistance, capacity, conductivity, matrix), data included:
+    the one the graph page draws.
+
+    Options:
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
+    from liskg.viz import charts  # 50 ms at start-up (vl-convert's specifications)
+
+    return charts.spec(_store(source, True, rebuild), name)
+
+
+def plot(source: Source, name: str, output: str | os.PathLike, *, rebuild: Rebuild = "if-stale") -> Path:
+    """Draw chart NAME (see chart()) to OUTPUT, SVG or PNG after its suffix (vl-convert, offline, the same
+    bytes from the same graph), and return the path.
+
+    Options:
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
+    from liskg.viz import charts  # 50 ms at start-up (vl-convert's specifications)
+
+    return charts.plot(_store(source, True, rebuild), name, Path(output))
+
+
+def serve(
+    project: ProjectLike = None,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    timeout: float = 30.0,
+    inferred: bool = True,
+    cors: str | None = None,
+    announce: Callable[[str], None] | None = None,
+    rebuild: Rebuild = "if-stale",
+) -> int:
+    """Serve the graph as a read-only SPARQL 1.1 endpoint at http://HOST:PORT/query until Ctrl-C or SIGTERM,
+    then return 0. A busy port raises Unavailable.
+
+    Options:
+    host: the address to listen on (default 127.0.0.1).
+    port: the port (default 7878); 0 takes any free one.
+    timeout: seconds a query may run before the endpoint answers HTTP 503 (default 30).
+    inferred: serve the asserted + materialized triples (default), or with False the asserted ones only.
+    cors: an origin whose pages may read the answers ('*': any).
+    announce: called with each line saying where to send queries, once the endpoint listens.
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
+        "never" raises LiskgError instead.
+    """
+    from liskg.querying import server  # 140 ms at start-up (http.server, subprocess, pyoxigraph)
+
+    project = project_of(project)
+    _current(project, rebuild)
+    return server.serve(project, host=host, port=port, timeout=timeout, inferred=inferred, cors=cors, announce=announce)

@@ -44,10 +44,6 @@ ALLOWED = {
     "api": {"api", "base", "sources", "builder", "querying", "viz", "publish"},
     "cli": {"cli", "api", "base"},
 }
-# Arrows that break the rule today and are left for the thin CLI (issue 26, phase 2): the commands still
-# call the stages themselves. The test fails on any arrow outside ALLOWED and TOLERATED, and on a tolerated
-# arrow no import uses any more (so the list only shrinks).
-TOLERATED = {("cli", "querying"), ("cli", "viz"), ("cli", "publish")}
 
 
 @dataclass(frozen=True, order=True)
@@ -123,15 +119,9 @@ def arrows(src: Path, package: str = PACKAGE) -> list[Arrow]:
     return sorted(found)
 
 
-def forbidden(src: Path, package: str = PACKAGE, tolerated: set[tuple[str, str]] | None = None) -> list[Arrow]:
-    """The imports that break ALLOWED (leaving out the TOLERATED arrows, by default the module's own)."""
-    tolerated = TOLERATED if tolerated is None else tolerated
-    return [
-        arrow
-        for arrow in arrows(src, package)
-        if arrow.target_layer not in ALLOWED.get(arrow.source_layer, set())
-        and (arrow.source_layer, arrow.target_layer) not in tolerated
-    ]
+def forbidden(src: Path, package: str = PACKAGE) -> list[Arrow]:
+    """The imports that break ALLOWED."""
+    return [arrow for arrow in arrows(src, package) if arrow.target_layer not in ALLOWED.get(arrow.source_layer, set())]
 
 
 def unplaced(src: Path, package: str = PACKAGE) -> list[str]:

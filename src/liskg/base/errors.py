@@ -46,6 +46,11 @@ class TimedOut(LiskgError):
     exit_code = 4
 
 
+def stopped(origin: str, timeout: float) -> str:
+    """The message of a query (or a look-up) stopped at its time bound."""
+    return f"{origin}: stopped after {timeout:g} s (the time bound); narrow the query or raise --timeout"
+
+
 class InternalError(LiskgError):
     """A defect in LiSKG or its installation, not in the user's input."""
 

@@ -96,11 +96,12 @@ def stale_reason(project: Project | str, *, need: Collection[str] = ()) -> str |
     return None
 
 
+UNVALIDATED = (
+    "this build skipped SHACL validation (made by `liskg reason` or `build --no-validate`), so its "
+    "records are unchecked; run `liskg build` to validate"
+)
+
+
 def unvalidated_warning(project: Project | str) -> str | None:
     """A line for readers when the current build skipped SHACL validation, else None."""
-    if "shacl" in checks_run(project):
-        return None
-    return (
-        "this build skipped SHACL validation (made by `liskg reason` or `build --no-validate`), so its "
-        "records are unchecked; run `liskg build` to validate"
-    )
+    return None if "shacl" in checks_run(project) else UNVALIDATED

@@ -8,7 +8,6 @@ Each file starts with a comment header in this form (continuation lines are inde
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 
@@ -75,6 +74,8 @@ def resolve(project: Project, target: str | None = None, inline: str | None = No
     path = project.queries_dir / f"{target}.rq"
     if path.is_file():  # a named query: read just its file
         return read_query(path, target, project.relative(path))
+    import difflib  # 1 ms at start-up: only a name that is not a query needs it
+
     queries = named_queries(project)
     close = difflib.get_close_matches(target, list(queries), n=3, cutoff=0.5)
     close += [n for n in queries if target.lower() in n.lower() and n not in close][: 3 - len(close)]

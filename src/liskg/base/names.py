@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from liskg.base import engine, vocab
+from liskg.base import engine, runner, vocab
 from liskg.base.errors import LiskgError
 from liskg.base.labels import Labeller
 
@@ -44,11 +44,10 @@ class Understood:
 
 
 class Names:
-    """Name look-ups over one store, each query bounded by `timeout` seconds (None: in-process, no bound)."""
+    """Name look-ups over one store, evaluated in this process (a caller bounds the whole look-up)."""
 
-    def __init__(self, store: ox.Store, timeout: float | None = None):
+    def __init__(self, store: ox.Store):
         self.store = store
-        self.timeout = timeout
         self.labels = Labeller(store)
         self._cache: dict[tuple, list] = {}
 
@@ -57,7 +56,7 @@ class Names:
         if kind is not None:
             values.update(kind=[kind], classes=[ox.Literal(classes)])
         text = engine.bind(vocab.sparql("base/sparql/find-names.rq"), **values)
-        return engine.run(self.store, text, timeout=self.timeout, origin="find-names").rows
+        return runner.run(self.store, text, origin="find-names").rows
 
     def named(self, text: str) -> list[ox.NamedNode]:
         """The things whose IRI or prefixed name (lkd:mat-llzo) is TEXT, when it is one."""
@@ -130,7 +129,7 @@ class Names:
             return found[0]
         query = engine.bind(vocab.sparql("base/sparql/find-broader.rq"), candidate=found)
         broader: dict[str, set[str]] = {}
-        for narrower, above in engine.run(self.store, query, timeout=self.timeout, origin="find-broader").rows:
+        for narrower, above in runner.run(self.store, query, origin="find-broader").rows:
             broader.setdefault(narrower.value, set()).add(above.value)
         roots = [c for c in found if all(c.value in broader.get(o.value, ()) for o in found if o != c)]
         return roots[0] if len(roots) == 1 else None
@@ -208,9 +207,7 @@ class Names:
         """Studies by reference number (67, [67], ref 67) or first author (Sharafi), never by label chemistry."""
         needle = normalize(engine.require_text(text, "study"))
         number = re.fullmatch(r"(?:ref\.?\s*)?\[?(\d+)\]?", needle)
-        rows = engine.run(
-            self.store, vocab.sparql("base/sparql/find-authors.rq"), timeout=self.timeout, origin="find-authors"
-        ).rows
+        rows = runner.run(self.store, vocab.sparql("base/sparql/find-authors.rq"), origin="find-authors").rows
         if number:
             found = [t for t, _a, n in rows if n is not None and n.value == number.group(1)]
             if not found:

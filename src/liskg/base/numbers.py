@@ -5,6 +5,7 @@
     format_number("5822.0")                  -> "5822"            (reported digits are kept, trailing zeros dropped)
     format_unit("S cm-1")                    -> "S cm⁻¹"
     format_value("99", "%", qualifier="greater than")       -> "> 99 %"
+    format_value("0.3", "Ah cm-2", doubtful=True)           -> "0.3 Ah cm⁻² (doubtful)"
     format_change("950", "75", "Ω cm2")                       -> "950 → 75 Ω cm²"
     format_conditions(temperature="25", crate="0.05", cycles="100") -> "0.05 C, 25 °C, after 100 cycles"
 
@@ -23,6 +24,7 @@ from liskg.base.conditions import BY_NAME, COMPARE_ORDER, CONDITIONS
 Number = str | int | float | Decimal | None
 
 QUALIFIERS = {"greater than": ">", "less than": "<", "approximately": "≈", "at least": "≥", "at most": "≤"}
+DOUBTFUL = "(doubtful)"  # after a value kept as printed but doubted (liskg:doubtfulValue)
 KEEP_DIGITS = 5  # a value with more significant digits than this is computed noise ...
 ROUND_TO = 3  # ... and is rounded to this many
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -78,15 +80,22 @@ def format_value(
     qualifier: str | None = None,
     minimum: Number = None,
     maximum: Number = None,
+    doubtful: bool = False,
 ) -> str:
-    """'> 99 %', '2.95 × 10⁻⁷ S cm⁻¹', or a range '205–1526 mAh g⁻¹' from MINIMUM and MAXIMUM when VALUE is missing."""
+    """'> 99 %', '2.95 × 10⁻⁷ S cm⁻¹', or, when VALUE is missing, a range '205–1526 mAh g⁻¹' from MINIMUM and
+    MAXIMUM or one bound ('≥ 1100 mAh g⁻¹' when no QUALIFIER words it); DOUBTFUL marks a doubted value."""
+    bounds = [n for n in (minimum, maximum) if n not in (None, "")]
     if _decimal(value) is None and value not in (None, ""):
         number = str(value)
     elif _decimal(value) is not None:
         number = format_number(value)
     else:
-        number = "–".join(format_number(n) for n in (minimum, maximum) if n not in (None, ""))
-    return " ".join(part for part in (format_qualifier(qualifier), number, format_unit(unit)) if part)
+        negative = any((_decimal(n) or 0) < 0 for n in bounds)
+        number = (" to " if negative else "–").join(format_number(n) for n in bounds)
+        if len(bounds) == 1 and not qualifier:
+            qualifier = "at least" if minimum not in (None, "") else "at most"
+    parts = (format_qualifier(qualifier), number, format_unit(unit), DOUBTFUL if doubtful else "")
+    return " ".join(part for part in parts if part)
 
 
 def format_change(
@@ -110,11 +119,18 @@ def format_ratio(value: Number) -> str:
 
 
 def format_conditions(
-    *, crate: Number = None, temperature: Number = None, current: Number = None, cycles: Number = None
+    *,
+    crate: Number = None,
+    temperature: Number = None,
+    room: Number | bool = None,
+    current: Number = None,
+    cycles: Number = None,
 ) -> str:
     """The conditions of a measurement: '0.05 C, 25 °C, 0.1 mA cm⁻², after 100 cycles' (only those reported;
-    the order and the words are liskg.base.conditions')."""
-    given = {"crate": crate, "temperature": temperature, "current": current, "cycles": cycles}
+    ROOM counts when true: 'room temperature'; the order and the words are liskg.base.conditions')."""
+    given = {"crate": crate, "temperature": temperature, "room": room, "current": current, "cycles": cycles}
+    if str(room).lower() != "true":
+        given["room"] = None
     return ", ".join(
         condition.phrase.format(format_number(given[condition.keyword]))
         for condition in CONDITIONS
@@ -126,27 +142,27 @@ def measurement_text(fields: Mapping[str, str]) -> str:
     """One line such as 'interfacial resistance: 950 → 75 Ω cm² at 25 °C, after 100 cycles; context'.
 
     FIELDS holds plain text by name (missing or empty: not reported): quantity, value, minimum, maximum,
-    qualifier, unit, baseline, baseline_qualifier, temperature, crate, current, cycles, context.
+    qualifier, unit, doubtful ("true"), baseline, baseline_qualifier, temperature, room ("true"), crate,
+    current, cycles, context.
     """
 
     def get(name: str) -> str:
         return fields.get(name) or ""
 
+    shown = format_value(
+        get("value"), get("unit"), qualifier=get("qualifier"), minimum=get("minimum"), maximum=get("maximum")
+    )
     if get("baseline"):
-        shown = format_change(
-            get("baseline"),
-            get("value"),
-            get("unit"),
-            qualifier=get("qualifier"),
-            baseline_qualifier=get("baseline_qualifier"),
-        )
-    else:
-        shown = format_value(
-            get("value"), get("unit"), qualifier=get("qualifier"), minimum=get("minimum"), maximum=get("maximum")
-        )
+        shown = f"{format_value(get('baseline'), qualifier=get('baseline_qualifier'))} → {shown}"
+    if get("doubtful") == "true":
+        shown += f" {DOUBTFUL}"
     text = f"{get('quantity') or 'value'}: {shown}"
     conditions = format_conditions(
-        crate=get("crate"), temperature=get("temperature"), current=get("current"), cycles=get("cycles")
+        crate=get("crate"),
+        temperature=get("temperature"),
+        room=get("room"),
+        current=get("current"),
+        cycles=get("cycles"),
     )
     if conditions:
         text += " at " + conditions if not conditions.startswith("after") else " " + conditions

@@ -15,9 +15,9 @@ import json
 import pyoxigraph as ox
 
 from liskg.base.cells import human_rows
-from liskg.base.engine import run
 from liskg.base.files import write_atomically
 from liskg.base.labels import RDFS_LABEL, UNIT_SYMBOL, Labeller
+from liskg.base.runner import run
 
 TYPE_CHECKING = False  # as in liskg.base.project
 if TYPE_CHECKING:

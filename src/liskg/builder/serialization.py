@@ -60,7 +60,7 @@ def blank_node_lines(data: bytes) -> tuple[bytes, bytes]:
 def name_blank_nodes(store: ox.Store) -> None:
     """Rename the blank nodes in STORE's default graph by their content, as canonical_lines does, so that
     a dump of the store is canonical as it comes."""
-    found = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }")
+    found = store.query(vocab.sparql("builder/sparql/blank-node-triples.rq"))
     assert isinstance(found, ox.QueryTriples)
     with_blanks = list(found)
     for t in with_blanks:

@@ -1,12 +1,19 @@
-"""What the commands share: their common arguments, and opening the build the way every reader does."""
+"""What the commands share: their common arguments, making the build current as every reader does, and
+keeping --timeout.
+
+A command is a call of liskg.api plus printing. liskg.api is imported in run(), never at the top of a
+command module: `liskg --help` imports every command module, and importing liskg.api costs 5 ms."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from liskg.base import manifest
-from liskg.querying.formats import FORMATS
+from liskg.base.errors import TimedOut, stopped
+from liskg.base.formats import FORMATS
 
 
 def add_common_arguments(parser, formats: bool = False) -> None:
@@ -30,18 +37,13 @@ def add_lookup_arguments(parser, name: str, metavar: str, help: str) -> None:
 
 
 def print_lookup(args, project, report: str, text: str) -> int:
-    """Print the look-up REPORT (a liskg.querying.lookups.Lookups method) of TEXT, all its queries bounded by --timeout."""
-    # 110 ms at start-up (pyoxigraph, the look-ups): the query command, on the plain path too, needs none of it
-    from liskg.base import engine
-    from liskg.querying.lookups import Lookups
+    """Print the look-up REPORT (study, material, failure or method: a function of liskg.api) of TEXT."""
+    from liskg import api
 
-    store = open_build(project, inferred=not args.asserted_only)
+    ensure_current(project)
+    lookup = getattr(api, report)
     width = table_width(args.wide)
-    print(
-        engine.bounded(
-            lambda: getattr(Lookups(store, width=width), report)(text).encode(), args.timeout, args.command
-        ).decode()
-    )
+    print(within(args, lambda t: lookup(project, text, width=width, inferred=not args.asserted_only, timeout=t)))
     return 0
 
 
@@ -66,8 +68,6 @@ def add_timeout(parser) -> None:
 
 def positive_seconds(text: str) -> float:
     """argparse type: a number of seconds greater than zero."""
-    import argparse  # 12 ms at start-up: the plainest `liskg query NAME` uses table_width() without it
-
     try:
         value = float(text)
     except ValueError:
@@ -77,24 +77,51 @@ def positive_seconds(text: str) -> float:
     return value
 
 
-def ensure_current(project) -> bool:
-    """Rebuild when the sources changed (saying so on stderr); warn when the build skipped SHACL.
-    Whether it rebuilt."""
-    reason = manifest.stale_reason(project)
-    if reason:
-        from liskg import api  # 90 ms at start-up (pyoxigraph, the build): only a stale build needs it
+def ensure_current(project) -> None:
+    """Rebuild when the sources changed (saying so on stderr); warn when the build skipped SHACL."""
+    from liskg import api
 
-        print(f"liskg: {reason}; rebuilding ...", file=sys.stderr, flush=True)
+    state = api.status(project)
+    if state.stale:
+        print(f"liskg: {state.stale}; rebuilding ...", file=sys.stderr, flush=True)
         api.build(project)
-    warning = manifest.unvalidated_warning(project)
-    if warning:
-        print(f"liskg: warning: {warning}", file=sys.stderr, flush=True)
-    return bool(reason)
+        state = api.status(project)
+    if state.warning:
+        print(f"liskg: warning: {state.warning}", file=sys.stderr, flush=True)
 
 
-def open_build(project, *, inferred: bool = True):
-    """The built graph for a reader command: current (see ensure_current), as an Oxigraph store."""
-    from liskg.querying import store  # 24 ms at start-up (pyoxigraph): the query command reads answers without it
+def within(args, work: Callable[[float | None], str], origin: str | None = None) -> str:
+    """WORK(timeout)'s text, bounded by --timeout. The command line (the process is this command) runs it in
+    this process and ends the process at the bound; called as main(argv) from Python, the API runs it in a
+    forked child killed at the bound (TimedOut)."""
+    if not args.standalone:
+        return work(args.timeout)
+    with exit_after(args.timeout, origin or args.command):
+        return work(None)
 
-    ensure_current(project)
-    return store.load(project, inferred=inferred)
+
+_LONGEST_BOUND = 1e7  # seconds (116 days): a larger bound (--timeout inf) is no bound for a thread timer
+
+
+@contextmanager
+def exit_after(timeout: float, origin: str, prefix: str = "liskg: error: ") -> Iterator[None]:
+    """Run the block in this process; if it is still running after TIMEOUT seconds, print PREFIX + the
+    TimedOut message on stderr and end the process with TimedOut's exit code. Oxigraph releases the GIL
+    while it evaluates, so the watchdog thread runs on time. Only for a process that exists to do this one
+    piece of work (a command line), never in a library caller or a server."""
+    import threading  # 1 ms at start-up: only a bounded command needs it
+
+    def expire() -> None:
+        sys.stderr.write(prefix + stopped(origin, timeout) + "\n")
+        sys.stderr.flush()
+        os._exit(TimedOut.exit_code)
+
+    watchdog = threading.Timer(timeout, expire) if timeout < _LONGEST_BOUND else None
+    if watchdog:
+        watchdog.daemon = True
+        watchdog.start()
+    try:
+        yield
+    finally:
+        if watchdog:
+            watchdog.cancel()

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import os
 import sys
 
 from liskg.base.errors import EXIT_CODES, INTERRUPTED, InternalError, LiskgError
 from liskg.base.project import find_project
 from liskg.base.version import __version__
-from liskg.cli.answered import answer
-
-TYPE_CHECKING = False  # typing's constant, without importing typing (see liskg.base.project)
-if TYPE_CHECKING:
-    import argparse
 
 # Subcommands in the order `liskg --help` lists them; each module has HELP, DESCRIPTION,
-# add_arguments(parser) and run(args, project) -> exit code, and imports heavy libraries only in run().
+# add_arguments(parser) and run(args, project) -> exit code, and imports liskg.api only in run().
 COMMANDS = [
     "build",
     "validate",
@@ -60,10 +57,6 @@ exit codes:
 def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The `liskg` parser; with COMMAND (a name from COMMANDS), only that subcommand's module is imported,
     with "" none (for --version); with None every one (for --help and to name the choices on a typo)."""
-    # 12 ms at start-up: the plainest `liskg query NAME` is printed without argparse (liskg.cli.answered)
-    import argparse
-    import importlib
-
     parser = argparse.ArgumentParser(
         prog="liskg",
         description="LiSKG: a knowledge graph of how researchers engineer the interfaces of solid-state "
@@ -107,12 +100,6 @@ def command_of(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else argv
-    try:
-        code = answer(words)
-    except BrokenPipeError:
-        return 0
-    if code is not None:
-        return code
     try:
         parser = make_parser(command_of(words))
     except ImportError as exc:  # a broken or missing command module: say which, not a traceback

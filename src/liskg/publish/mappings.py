@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from liskg.base import engine, vocab
 from liskg.base.errors import LiskgError
 
 MAPPINGS_FILE = "ontology/mappings/liskg-emmo.sssom.tsv"
@@ -157,11 +158,8 @@ def problems(
 
 def liskg_labels(store) -> dict[str, str]:
     """IRI -> rdfs:label of every LiSKG term and data resource in an Oxigraph store of the graph."""
-    query = (
-        "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label "
-        "FILTER(STRSTARTS(STR(?s), 'https://w3id.org/liskg/')) }"
-    )
-    return {row["s"].value: row["label"].value for row in store.query(query)}
+    rows = engine.solutions(store, vocab.sparql("publish/sparql/liskg-labels.rq"))
+    return {row["s"].value: row["label"].value for row in rows}
 
 
 def markdown_table(table: MappingTable, emmo_terms: dict[str, dict[str, str]]) -> str:
@@ -186,8 +184,4 @@ def markdown_table(table: MappingTable, emmo_terms: dict[str, dict[str, str]]) -
 
 def liskg_classes(store) -> set[str]:
     """The LiSKG IRIs declared as owl:Class in an Oxigraph store of the graph."""
-    query = (
-        "SELECT ?s WHERE { ?s a <http://www.w3.org/2002/07/owl#Class> "
-        "FILTER(STRSTARTS(STR(?s), 'https://w3id.org/liskg/')) }"
-    )
-    return {row["s"].value for row in store.query(query)}
+    return {row["s"].value for row in engine.solutions(store, vocab.sparql("publish/sparql/liskg-classes.rq"))}

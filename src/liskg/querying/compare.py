@@ -19,21 +19,23 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from liskg.base import engine, vocab
+from liskg.base import engine, runner, vocab
 from liskg.base.errors import LiskgError
+from liskg.base.formats import COMPARE_FORMATS, COMPARE_ROWS
 from liskg.base.labels import Labeller
 from liskg.base.names import Names
-from liskg.base.numbers import condition_parts, format_number, format_qualifier, format_unit
+from liskg.base.numbers import DOUBTFUL, condition_parts, format_number, format_qualifier, format_unit
 from liskg.querying.grid import markdown, table
 from liskg.querying.lookups import ELECTROLYTE
 
 METHOD = ox.NamedNode(vocab.LISKG + "ProcessingMethod")
 QUANTITY = ox.NamedNode(vocab.LISKG + "QuantityKind")
-FORMATS = ("table", "csv", "md", "latex")
-ROWS = ("study", "strategy")
+FORMATS = COMPARE_FORMATS
+ROWS = COMPARE_ROWS
 SI_PREFIXES = "yzafpnuµmcdhkMGTPEZY"
 UNSTATED = "*"
 UNSTATED_NOTE = "* no test condition stated in the review"
+DOUBTFUL_NOTE = f"{DOUBTFUL} kept as printed in the review, doubted by the editors (the record's source note says why)"
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class Entry:
     numbers: dict[str, Decimal]  # value, minimum, maximum, baseline: those reported
     qualifier: str
     conditions: dict[str, str]
+    baseline_qualifier: str = ""
+    doubtful: bool = False  # kept as printed, doubted by the editors (liskg:doubtfulValue)
 
 
 @dataclass
@@ -113,13 +117,12 @@ def convert(number: Decimal, source: Decimal | None, target: Decimal | None) -> 
 
 
 class Comparer:
-    """The comparison over one store, its queries bounded by `timeout` seconds (None: in-process)."""
+    """The comparison over one store, evaluated in this process (a caller bounds the whole comparison)."""
 
-    def __init__(self, store: ox.Store, timeout: float | None = None):
+    def __init__(self, store: ox.Store):
         self.store = store
-        self.timeout = timeout
         self.labels = Labeller(store)
-        self.names = Names(store, timeout)
+        self.names = Names(store)
 
     def select(self, *, interface=None, electrolyte=None, method=None, quantity=None) -> tuple[str, dict]:
         """A description of the selection and the VALUES to bind, from the names a person typed."""
@@ -140,7 +143,7 @@ class Comparer:
 
     def entries(self, values: dict) -> list[Entry]:
         text = engine.bind(vocab.sparql("querying/sparql/compare-measurements.rq"), **values)
-        result = engine.run(self.store, text, timeout=self.timeout, origin="compare-measurements")
+        result = runner.run(self.store, text, origin="compare-measurements")
         found = []
         for row in result.rows:
             cell = dict(zip(result.variables, row))
@@ -172,6 +175,8 @@ class Comparer:
                     numbers=numbers,
                     qualifier=self.labels.text(cell["qualifier"]),
                     conditions=conditions,
+                    baseline_qualifier=self.labels.text(cell["baselineQualifier"]),
+                    doubtful=cell["doubtful"] is not None and cell["doubtful"].value == "true",
                 )
             )
         return found
@@ -204,9 +209,9 @@ class Comparer:
 
     def unit_multipliers(self, symbols: tuple[str, ...]) -> dict[str, Decimal]:
         """The conversion multiplier of each unit named by its symbol (as `liskg study` prints it)."""
-        query = """PREFIX liskg: <https://w3id.org/liskg/ontology#> PREFIX qudt: <http://qudt.org/schema/qudt/>
-                   SELECT ?symbol ?multiplier WHERE { ?unit liskg:unitSymbol ?symbol ; qudt:conversionMultiplier ?multiplier }"""
-        known = {format_unit(s.value): Decimal(m.value) for s, m in engine.run(self.store, query, origin="units").rows}
+        query = vocab.sparql("querying/sparql/compare-unit-multipliers.rq")
+        rows = runner.run(self.store, query, origin="compare-unit-multipliers").rows
+        known = {format_unit(s.value): Decimal(m.value) for s, m in rows}
         for symbol in symbols:
             if format_unit(symbol) not in known:
                 raise LiskgError(
@@ -240,22 +245,29 @@ def cell_text(entry: Entry, column: Column, with_section: bool) -> str:
     def shown(name: str) -> str:
         return format_number(convert(entry.numbers[name], entry.multiplier, column.multiplier))
 
+    qualifier = entry.qualifier
     if "value" in entry.numbers:
         value = shown("value")
     else:
         bounds = [n for n in ("minimum", "maximum") if n in entry.numbers]
         dash = "–" if all(entry.numbers[n] >= 0 for n in bounds) else " to "
         value = dash.join(shown(n) for n in bounds)
-    text = " ".join(filter(None, (format_qualifier(entry.qualifier), value)))
+        if len(bounds) == 1 and not qualifier:  # a bound the review words no further
+            qualifier = "at least" if bounds == ["minimum"] else "at most"
+    text = " ".join(filter(None, (format_qualifier(qualifier), value, DOUBTFUL if entry.doubtful else "")))
     if "baseline" in entry.numbers:
-        text = f"{shown('baseline')} → {text}"
+        before = " ".join(filter(None, (format_qualifier(entry.baseline_qualifier), shown("baseline"))))
+        text = f"{before} → {text}"
     if entry.unit != column.unit:
         reported = "–".join(
             format_number(entry.numbers[n]) for n in ("value", "minimum", "maximum") if n in entry.numbers
         )
         text += f" (as {reported} {entry.unit})"
     parts = condition_parts(entry.conditions)
-    text += f" at {', '.join(parts)}" if parts else f" {UNSTATED}"
+    if parts:  # "at 60 °C, after 10 cycles", but "after 40 cycles" alone
+        text += (" " if parts[0].startswith("after") else " at ") + ", ".join(parts)
+    else:
+        text += f" {UNSTATED}"
     if with_section and entry.section:
         text += f" §{entry.section}"
     return text
@@ -292,6 +304,8 @@ def layout(description: str, entries: list[Entry], columns: list[Column], rows: 
             result.rows.append(row)
     if marked:
         result.notes.append(UNSTATED_NOTE)
+    if any(entry.doubtful for entry in entries):
+        result.notes.append(DOUBTFUL_NOTE)
     return result
 
 

@@ -12,12 +12,14 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from liskg.base import engine, vocab
+from liskg.base import engine, runner, vocab
 from liskg.base.cells import human_rows
 from liskg.base.errors import LiskgError
+from liskg.base.formats import HUMAN_FORMATS
 from liskg.base.labels import Labeller
 from liskg.base.names import Names, close_names
 from liskg.base.numbers import format_value, parse_amount, unit_base
+from liskg.querying import tables
 from liskg.querying.grid import table
 
 ELECTROLYTE = ox.NamedNode(vocab.LISKG + "Electrolyte")
@@ -30,19 +32,18 @@ DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
 
 
 class Lookups:
-    """The look-up commands over one store, each query bounded by `timeout` seconds (None: in-process)."""
+    """The look-up commands over one store, evaluated in this process (a caller bounds the whole look-up)."""
 
-    def __init__(self, store: ox.Store, timeout: float | None = None, *, width: int | None = None):
+    def __init__(self, store: ox.Store, *, width: int | None = None):
         """WIDTH: the width reports are fitted to by wrapping (None: long text stays on one line)."""
         self.store = store
-        self.timeout = timeout
         self.width = width
         self.labels = Labeller(store)
-        self.names = Names(store, timeout)
+        self.names = Names(store)
 
     def query(self, name: str, **values) -> engine.QueryResult:
         text = vocab.sparql(f"querying/sparql/{name}.rq")
-        return engine.run(self.store, engine.bind(text, **values), timeout=self.timeout, origin=name)
+        return runner.run(self.store, engine.bind(text, **values), origin=name)
 
     # ---- the look-ups -----------------------------------------------------------------------
 
@@ -98,6 +99,15 @@ class Lookups:
         if interface:
             drop_columns(result, "interface")
         return "strategies " + (" ".join(said) if said else "at every interface"), result
+
+    def strategies_report(self, fmt: str = "table", *, labels: bool = False, **selection) -> str:
+        """The strategies SELECTION (the options of strategies()) picks, in a format of liskg.base.formats,
+        under a line saying what was understood (for table and md, the formats for people)."""
+        description, result = self.strategies(**selection)
+        shown = tables.render(result, fmt, self.labels, width=self.width, labels=labels)
+        if fmt not in HUMAN_FORMATS:
+            return shown
+        return description + (":\n" if fmt == "md" else ":") + "\n" + shown
 
     def amount(self, text: str, option: str) -> tuple[Decimal, ox.NamedNode]:
         """'1000 mAh/g' -> (1000, unit:MilliA-HR-PER-GM): the unit found by its symbol among the graph's units."""

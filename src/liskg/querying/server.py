@@ -26,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -229,11 +230,23 @@ def _last_line(text: str) -> str:
     return lines[-1][:300] if lines else "no message"
 
 
-def serve(project: Project, *, host: str, port: int, timeout: float, inferred: bool, cors: str | None = None) -> int:
-    """Run the endpoint in the foreground until Ctrl-C or SIGTERM (exit 0); print where to send queries.
+def serve(
+    project: Project,
+    *,
+    host: str,
+    port: int,
+    timeout: float,
+    inferred: bool,
+    cors: str | None = None,
+    announce: Callable[[str], None] | None = None,
+) -> int:
+    """Run the endpoint in the foreground until Ctrl-C or SIGTERM (exit 0); once it listens, call ANNOUNCE
+    with each line saying where to send queries.
 
-    A busy port raises Unavailable before anything is printed; an engine that stops by itself raises
+    A busy port raises Unavailable before anything is announced; an engine that stops by itself raises
     Unavailable with its last message."""
+    if not 0 <= port <= 65535:
+        raise LiskgError(f"--port {port}: a port is a number from 0 (any free port) to 65535")
     location = prepare_store(project, inferred=inferred)
     port = claim_port(host, port)
     upstream_port = claim_port(UPSTREAM, 0)
@@ -249,14 +262,15 @@ def serve(project: Project, *, host: str, port: int, timeout: float, inferred: b
             )
         except OSError as exc:
             raise Unavailable(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
-        print(f"SPARQL endpoint (read-only, {timeout:g} s per query): {url(host, port)}", flush=True)
-        print(
+        for line in (
+            f"SPARQL endpoint (read-only, {timeout:g} s per query): {url(host, port)}",
             f"Query page: {url(host, port)[: -len('query')]} (Oxigraph's YASGUI). GET ?query=... or POST; Accept: "
             "application/sparql-results+json, text/csv, text/tab-separated-values or application/sparql-results+xml"
             + (f"; CORS: {cors}" if cors else "")
             + ". Ctrl-C stops.",
-            flush=True,
-        )
+        ):
+            if announce:
+                announce(line)
         asked = threading.Event()
 
         def stop(*_):

@@ -18,8 +18,8 @@ from liskg.base import vocab
 from liskg.base.cells import human_rows
 from liskg.base.engine import QueryResult
 from liskg.base.errors import LiskgError
+from liskg.base.formats import GRAPH_FORMATS, HUMAN_FORMATS, RESULT_FORMATS
 from liskg.base.labels import Labeller
-from liskg.querying.formats import GRAPH_FORMATS, HUMAN_FORMATS, RESULT_FORMATS
 from liskg.querying.grid import counted, markdown
 
 RESULT_SYNTAX = {

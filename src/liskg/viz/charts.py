@@ -14,17 +14,20 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 
 import pyoxigraph as ox
 
-from liskg.base import engine, vocab
+from liskg.base import runner, vocab
 from liskg.base.errors import LiskgError, Unavailable
-from liskg.base.numbers import condition_parts, format_number, format_unit
+from liskg.base.files import write_atomically
+from liskg.base.formats import CHART_FORMATS
+from liskg.base.numbers import DOUBTFUL, condition_parts, format_number, format_unit, format_value
 
 VEGA_LITE_VERSION = "6.4"  # the Vega-Lite version vl-convert renders with; the page vendors the same
 NOT_STATED = "not stated"
 PNG_SCALE = 2.0
-FORMATS = ("svg", "png")
+FORMATS = CHART_FORMATS
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ def json_value(term) -> object:
 
 def query_rows(store: ox.Store, name: str) -> list[dict]:
     """The chart query's rows, as chart data."""
-    result = engine.run(store, query_text(name), origin=f"chart-{name}.rq")
+    result = runner.run(store, query_text(name), origin=f"chart-{name}.rq")
     return [{v: json_value(t) for v, t in zip(result.variables, row)} for row in result.rows]
 
 
@@ -88,12 +91,25 @@ def rate_text(row: dict) -> str:
     return parts[0] if parts else NOT_STATED
 
 
+# The sign a chart label puts after a bound: "[61] >" is known to be above its point, "[124] ≤" at most there.
+BOUND_SIGNS = {"greater than": ">", "at least": "≥", "less than": "<", "up to": "≤"}
+
+
 def labelled_rows(store: ox.Store, name: str) -> list[dict]:
-    """The chart query's rows with the label fields the specification draws."""
+    """The chart query's rows with the label fields the specification draws: a bound's sign and the doubt mark
+    on the reference label, and `valueText` (qualifier, value, doubt) for the tooltip."""
     rows = query_rows(store, name)
     for row in rows:
         if "reference" in row:
-            row["ref"] = f"[{row['reference']}]"
+            sign = BOUND_SIGNS.get(row.get("qualifier") or "")
+            row["ref"] = " ".join(
+                filter(None, (f"[{row['reference']}]", sign, DOUBTFUL if row.get("doubtful") else None))
+            )
+        if name in ("capacity", "conductivity"):
+            shown = row["capacity"] if name == "capacity" else row["value"]
+            row["valueText"] = format_value(
+                _lexical(shown), qualifier=row.get("qualifier"), doubtful=bool(row.get("doubtful"))
+            )
         if name in ("resistance", "capacity", "conductivity"):
             row["temperatureText"] = temperature_text(row)
         if name == "resistance":
@@ -101,7 +117,7 @@ def labelled_rows(store: ox.Store, name: str) -> list[dict]:
                 f"{row['interfaceLabel']} · {row['family']} · {row['quantityLabel']} ({format_unit(row['unitSymbol'])})"
             )
         if name == "conductivity":
-            row["row"] = f"{row['materialLabel']} {row['ref']}"
+            row["row"] = f"{row['materialLabel']} [{row['reference']}]"
         if name == "capacity":
             row["rate"] = rate_text(row)
             row["cyclesStated"] = row["cycles"] is not None
@@ -151,6 +167,16 @@ def render(chart_spec: dict, fmt: str) -> bytes:
     if fmt == "png":
         return vl_convert.vegalite_to_png(chart_spec, vl_version=VEGA_LITE_VERSION, scale=PNG_SCALE)
     raise LiskgError(f"charts are written as {' or '.join(FORMATS)}, not {fmt!r}")
+
+
+def plot(store: ox.Store, name: str, path: Path) -> Path:
+    """Draw the chart NAME to PATH, as SVG or PNG after its suffix (written atomically); PATH."""
+    chart = spec(store, name)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise LiskgError(f"{path}: name the file .svg or .png (the format follows the name)")
+    write_atomically(path, render(chart, fmt))
+    return path
 
 
 def all_specs(store: ox.Store) -> dict[str, dict]:

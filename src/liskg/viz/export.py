@@ -3,7 +3,6 @@
 List attributes (references, sections, key numbers, facets) become one string each, joined by
 "; ", since GraphML and GEXF hold only scalars. Output is deterministic: nodes and edges keep the
 graph's sorted order, edges are numbered in that order, and GEXF's date stamp is left out.
-networkx is imported on use, so the CLI can list FORMATS without loading it.
 """
 
 from __future__ import annotations
@@ -11,14 +10,13 @@ from __future__ import annotations
 import io
 import json
 import re
-from typing import TYPE_CHECKING
+
+import networkx as nx
 
 from liskg.base.errors import LiskgError
+from liskg.base.formats import EXPORT_FORMATS
 
-if TYPE_CHECKING:
-    import networkx as nx
-
-FORMATS = ("graphml", "gexf", "json")
+FORMATS = EXPORT_FORMATS
 SEPARATOR = "; "
 
 
@@ -30,8 +28,6 @@ def _scalar(value):
 
 def flat(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with scalar attributes only, edges keyed 0, 1, 2 ... (their relation stays in 'label')."""
-    import networkx as nx  # 234 ms at start-up: the CLI lists FORMATS without it
-
     result = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         attributes = {k: _scalar(v) for k, v in data.items() if k != "facets"}
@@ -44,8 +40,6 @@ def flat(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 def serialize(graph: nx.MultiDiGraph, fmt: str) -> bytes:
     """The graph in FORMAT (one of FORMATS) as bytes."""
-    import networkx as nx  # 234 ms at start-up, as in flat()
-
     graph = flat(graph)
     if fmt == "json":
         data = nx.node_link_data(graph, edges="edges")

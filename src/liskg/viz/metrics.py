@@ -1,4 +1,5 @@
-"""Network metrics of the drawn graph (liskg.viz.model): size by kind and relation, hubs, components."""
+"""What the graph holds (`liskg stats`): the headline counts (liskg.querying.stats) and the network metrics of
+the drawn graph (liskg.viz.model): size by kind and relation, hubs, components."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 import networkx as nx
+import pyoxigraph as ox
 
+from liskg.querying import stats
+from liskg.viz import model
 from liskg.viz.model import KINDS
 
 
@@ -43,3 +47,33 @@ def components(graph: nx.MultiDiGraph) -> dict[str, int]:
     """Weakly connected components: how many, the largest one's size, and isolated nodes."""
     sizes = sorted((len(c) for c in nx.weakly_connected_components(graph)), reverse=True)
     return {"components": len(sizes), "largest": sizes[0] if sizes else 0, "isolated": sum(1 for s in sizes if s == 1)}
+
+
+@dataclass(frozen=True)
+class Stats:
+    """What the graph holds and how the drawn graph is connected."""
+
+    counts: dict[str, int]  # studies, cited_analyses, strategies, materials, ..., triples
+    materials_by_role: list[tuple[str, int]]  # role or family label, materials
+    nodes: int  # of the drawn graph
+    links: int
+    components: dict[str, int]  # components, largest, isolated
+    nodes_per_kind: list[tuple[str, int]]
+    links_per_relation: list[tuple[str, int]]
+    hubs: dict[str, list[Hub]]  # the most connected nodes of each hub kind
+
+
+def summary(counted: ox.Store, drawn: ox.Store) -> Stats:
+    """The counts of COUNTED (the graph with or without inferences) and the metrics of the graph drawn
+    from DRAWN (the asserted triples)."""
+    graph = model.build_graph(drawn)
+    return Stats(
+        counts=stats.counts(counted),
+        materials_by_role=stats.materials_by_role(counted),
+        nodes=graph.number_of_nodes(),
+        links=graph.number_of_edges(),
+        components=components(graph),
+        nodes_per_kind=nodes_per_kind(graph),
+        links_per_relation=edges_per_relation(graph),
+        hubs=hubs(graph, [k for k, spec in KINDS.items() if spec.hub]),
+    )

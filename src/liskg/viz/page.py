@@ -29,7 +29,8 @@ import networkx as nx
 import pyoxigraph as ox
 
 from liskg.base import vocab
-from liskg.base.conditions import ANSWER_COLUMNS, COLUMN_KEYWORDS
+from liskg.base.columns import PROPERTY_ROLES
+from liskg.base.conditions import ANSWER_COLUMNS
 from liskg.base.errors import InternalError
 from liskg.base.files import write_atomically
 from liskg.base.labels import RDFS_LABEL, UNIT_SYMBOL, Labeller
@@ -255,7 +256,8 @@ def engine_payload(engine: Engine) -> dict:
         "labels": engine.labels,
         "units": engine.units,
         "numeric": sorted(vocab.NUMERIC_TYPES),
-        "conditions": dict(sorted(COLUMN_KEYWORDS.items())),
+        "roles": dict(sorted(PROPERTY_ROLES.items())),
+        "liskg": vocab.LISKG,
         "answer_columns": list(ANSWER_COLUMNS),
     }
 

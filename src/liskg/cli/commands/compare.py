@@ -1,6 +1,7 @@
 """liskg compare"""
 
-from liskg.cli.arguments import add_timeout, open_build
+from liskg.base.formats import COMPARE_FORMATS, COMPARE_ROWS
+from liskg.cli.arguments import add_timeout, ensure_current, within
 
 HELP = "compare the numbers of studies side by side: one column per quantity, in one unit"
 DESCRIPTION = """\
@@ -23,11 +24,6 @@ examples:
   liskg compare --interface III --electrolyte sulfide --quantity "specific capacity" --format latex"""
 
 
-# The same as liskg.querying.compare.ROWS and FORMATS, written out so `liskg --help` imports no RDF library.
-ROWS = ("study", "strategy")
-FORMATS = ("table", "csv", "md", "latex")
-
-
 def add_arguments(parser):
     parser.add_argument("--interface", metavar="NAME", help="interface numeral or name (I-IV, Li/SSE, S/SSE ...)")
     parser.add_argument(
@@ -42,11 +38,13 @@ def add_arguments(parser):
         metavar="SYMBOL",
         help="show the columns this unit converts to in it (repeatable), e.g. 'mS cm-1'",
     )
-    parser.add_argument("--rows", choices=ROWS, default="study", help="one row per study (default) or per strategy")
+    parser.add_argument(
+        "--rows", choices=COMPARE_ROWS, default="study", help="one row per study (default) or per strategy"
+    )
     parser.add_argument(
         "-f",
         "--format",
-        choices=FORMATS,
+        choices=COMPARE_FORMATS,
         default="table",
         help="table (default), csv, md (Markdown) or latex (booktabs)",
     )
@@ -55,22 +53,10 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    # 57 ms at start-up (pyoxigraph, the name resolver): `liskg --help` needs none of it
-    from liskg.base import engine
-    from liskg.querying.compare import Comparer
+    from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
-    store = open_build(project, inferred=not args.asserted_only)
-
-    def answer() -> bytes:
-        comparison = Comparer(store).compare(
-            interface=args.interface,
-            electrolyte=args.electrolyte,
-            method=args.method,
-            quantity=args.quantity,
-            rows=args.rows,
-            units=tuple(args.unit),
-        )
-        return comparison.render(args.format).encode()
-
-    print(engine.bounded(answer, args.timeout, "compare").decode())
+    ensure_current(project)
+    selection = dict(interface=args.interface, electrolyte=args.electrolyte, method=args.method, quantity=args.quantity)
+    options = dict(rows=args.rows, units=tuple(args.unit), format=args.format, inferred=not args.asserted_only)
+    print(within(args, lambda timeout: api.compare(project, timeout=timeout, **selection, **options)))
     return 0

@@ -1,10 +1,7 @@
 """liskg export"""
 
-from pathlib import Path
-
-from liskg.base.files import write_atomically
-from liskg.cli.arguments import open_build
-from liskg.viz.export import FORMATS
+from liskg.base.formats import EXPORT_FORMATS
+from liskg.cli.arguments import ensure_current
 
 HELP = "write the drawn graph as GraphML, GEXF or JSON for Gephi and Cytoscape"
 DESCRIPTION = """\
@@ -18,15 +15,13 @@ examples:
 
 
 def add_arguments(parser):
-    parser.add_argument("--format", choices=FORMATS, default="graphml", help="file format (default: graphml)")
+    parser.add_argument("--format", choices=EXPORT_FORMATS, default="graphml", help="file format (default: graphml)")
     parser.add_argument("-o", "--output", metavar="PATH", help="where to write (default: build/liskg-graph.FORMAT)")
 
 
 def run(args, project) -> int:
-    from liskg.viz import export, model  # 480 ms at start-up (networkx): `liskg --help` needs none of it
+    from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
-    graph = model.build_graph(open_build(project, inferred=False))
-    path = Path(args.output) if args.output else project.build_dir / f"liskg-graph.{args.format}"
-    write_atomically(path, export.serialize(graph, args.format))
-    print(path)
+    ensure_current(project)
+    print(api.export(project, format=args.format, output=args.output))
     return 0

@@ -20,4 +20,4 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    return print_lookup(args, project, "failure_report", args.failure)
+    return print_lookup(args, project, "failure", args.failure)

@@ -20,4 +20,4 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    return print_lookup(args, project, "material_report", args.material)
+    return print_lookup(args, project, "material", args.material)

@@ -21,4 +21,4 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    return print_lookup(args, project, "method_report", args.method)
+    return print_lookup(args, project, "method", args.method)

@@ -1,11 +1,8 @@
 """liskg plot"""
 
 import json
-from pathlib import Path
 
-from liskg.base.errors import LiskgError
-from liskg.base.files import write_atomically
-from liskg.cli.arguments import open_build
+from liskg.cli.arguments import ensure_current
 
 HELP = "draw one of the review's charts as an SVG or PNG file (or print its Vega-Lite specification)"
 DESCRIPTION = """\
@@ -34,18 +31,11 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    # 50 ms at start-up (vl-convert's specifications): `liskg --help` needs none of it
-    from liskg.viz import charts
+    from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
-    store = open_build(project)
-    spec = charts.spec(store, args.name)
+    ensure_current(project)
     if args.spec:
-        print(json.dumps(spec, indent=2, ensure_ascii=False, sort_keys=True))
-        return 0
-    path = Path(args.output)
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt not in charts.FORMATS:
-        raise LiskgError(f"{path}: name the file .svg or .png (the format follows the name)")
-    write_atomically(path, charts.render(spec, fmt))
-    print(path)
+        print(json.dumps(api.chart(project, args.name), indent=2, ensure_ascii=False, sort_keys=True))
+    else:
+        print(api.plot(project, args.name, args.output))
     return 0

@@ -3,10 +3,7 @@
 import textwrap
 
 from liskg.base import named
-from liskg.base.errors import LiskgError
-from liskg.base.project import ANSWERS
-from liskg.cli.arguments import add_common_arguments, ensure_current, table_width
-from liskg.querying import answers
+from liskg.cli.arguments import add_common_arguments, ensure_current, table_width, within
 
 HELP = "answer a question: run a named query, a .rq file or inline SPARQL"
 DESCRIPTION = """\
@@ -51,53 +48,29 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
+    from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
+
     if args.list:
-        listing(named.named_queries(project))
+        listing(api.named_queries(project))
         return 0
-    if args.query and args.expr is not None:
-        raise LiskgError("give either a query name or file, or -e 'SPARQL', not both")
-    query = named.resolve(project, args.query, args.expr)
-
-    folder = project.build_dir / ANSWERS
-    reads = not (args.asserted_only or args.evaluate)
-    answer = answers.read(folder, query.name, query.text) if reads else None
-    if answer is None:  # a text no build has parsed: its syntax errors come before any rebuild
-        from liskg.base import engine  # 11 ms at start-up (pyoxigraph): an answer the build kept needs none
-
-        engine.check(query.text, query.origin)
-    if ensure_current(project) and reads:
-        answer = answers.read(folder, query.name, query.text)
+    # resolved first, so that an unknown name or file is reported before any rebuild; the time bound's
+    # message names the query as its errors do: queries/NAME.rq, FILE.rq or -e
+    origin = named.resolve(project, args.query, args.expr).origin
+    ensure_current(project)
     width = table_width(args.wide)
-    shown = answer.text(args.format, width) if answer else None  # the cells the build kept: no Oxigraph
-    if shown is None:
-        from liskg.querying import tables  # 67 ms at start-up (pyoxigraph, numbers): only these formats need it
+    options = dict(format=args.format, width=width, labels=args.labels, inferred=not args.asserted_only)
 
-        result, labeller = answer.decoded() if answer else evaluated(args, project, query)
-        shown = tables.render(result, args.format, labeller, width=width, labels=args.labels)
-    print(shown)
+    def answer(timeout: float | None) -> str:
+        return api.answer_text(project, args.query, expr=args.expr, evaluate=args.evaluate, timeout=timeout, **options)
+
+    print(within(args, answer, origin))
     return 0
 
 
-def evaluated(args, project, query):
-    """The query's result on the store, and a Labeller that looks labels up there."""
-    # 30 ms at start-up (pyoxigraph, the store): a named query the build answered needs none of it
-    from liskg.base import engine
-    from liskg.base.labels import Labeller
-    from liskg.querying.store import load
-
-    store = load(project, inferred=not args.asserted_only)
-    if args.standalone:  # in-process, no fork: the process ends at the time bound
-        with engine.exit_after(args.timeout, query.origin):
-            result = engine.run(store, query.text, timeout=None, origin=query.origin)
-    else:
-        result = engine.run(store, query.text, timeout=args.timeout, origin=query.origin)
-    return result, Labeller(store)
-
-
-def listing(named) -> None:
-    for name, query in named.items():
+def listing(queries) -> None:
+    for name, query in queries.items():
         print(name)
         for label, text in (("", query.question or "(no question in the header)"), ("answer: ", query.answer)):
             if text:
                 print(textwrap.fill(label + text, width=100, initial_indent="    ", subsequent_indent="    "))
-    print(f"\n{len(named)} named queries; run one with `liskg query NAME`")
+    print(f"\n{len(queries)} named queries; run one with `liskg query NAME`")

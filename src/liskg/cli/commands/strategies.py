@@ -1,6 +1,6 @@
 """liskg strategies"""
 
-from liskg.cli.arguments import add_common_arguments, open_build, table_width
+from liskg.cli.arguments import add_common_arguments, ensure_current, table_width, within
 
 HELP = "list strategies by interface and electrolyte class, with their measured effects"
 DESCRIPTION = """\
@@ -42,27 +42,19 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    # 110 ms at start-up (pyoxigraph, the look-ups): `liskg --help` needs none of it
-    from liskg.base import engine
-    from liskg.base.labels import Labeller
-    from liskg.querying import tables
-    from liskg.querying.lookups import Lookups
+    from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
-    store = open_build(project, inferred=not args.asserted_only)
-    width = table_width(args.wide)
-
-    def answer() -> bytes:
-        description, result = Lookups(store).strategies(
-            args.interface,
-            args.electrolyte,
-            method=args.method,
-            quantity=args.quantity,
-            minimum=args.min,
-            maximum=args.max,
-        )
-        heading = description + (":\n" if args.format == "md" else ":") + "\n"
-        shown = tables.render(result, args.format, Labeller(store), width=width, labels=args.labels)
-        return ((heading if args.format in tables.HUMAN_FORMATS else "") + shown).encode()
-
-    print(engine.bounded(answer, args.timeout, "strategies").decode())
+    ensure_current(project)
+    selection = dict(
+        interface=args.interface,
+        electrolyte=args.electrolyte,
+        method=args.method,
+        quantity=args.quantity,
+        minimum=args.min,
+        maximum=args.max,
+    )
+    options = dict(
+        format=args.format, width=table_width(args.wide), labels=args.labels, inferred=not args.asserted_only
+    )
+    print(within(args, lambda timeout: api.strategies(project, timeout=timeout, **selection, **options)))
     return 0

@@ -20,4 +20,4 @@ def add_arguments(parser):
 
 
 def run(args, project) -> int:
-    return print_lookup(args, project, "study_report", args.study)
+    return print_lookup(args, project, "study", args.study)

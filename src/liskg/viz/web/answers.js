@@ -68,52 +68,93 @@
     if (term.type !== "uri") return text(term);
     return engine.units[term.value] !== undefined ? engine.units[term.value] : text(term);
   }
-  function unitTargets(variables) {
+  /* What each column holds, read off the query's text as liskg.base.columns.column_roles reads it (the
+     table of properties comes in the payload): "value", "lower", "upper", "baseline", "qualifier",
+     "baselineQualifier", "doubtful", "unit", "condition:KEYWORD" or "computed"; "" for anything else. */
+  const ROLES = engine.roles, LISKG = engine.liskg, MEASURED = ["value", "lower", "upper", "baseline"];
+  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  function columnRoles(query) {
+    const roles = {};
+    if (!query) return roles;
+    const text = query.replace(/(<[^<>"{}|^`\\\s]*>)|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#[^\n]*/g,
+                               (m, iri) => iri || (m[0] === '"' || m[0] === "'" ? '""' : ""));
+    const declared = [...text.matchAll(/PREFIX\s+([\w.-]*):\s*<([^>]*)>/gi)];
+    const prefixes = declared.filter((d) => d[2] === LISKG).map((d) => d[1]);
+    if (!declared.some((d) => d[1] === "liskg")) prefixes.push("liskg");  // the page declares it when missing
+    const names = Object.keys(ROLES).sort((a, b) => b.length - a.length).join("|");
+    const written = prefixes.map((p) => escape(p) + ":").concat([escape("<" + LISKG)]).join("|");
+    const pattern = new RegExp("(?:" + written + ")(" + names + ")\\b>?[^?$.;{}]*?[?$](\\w+)", "g");
+    for (const match of text.matchAll(pattern)) {
+      let role = ROLES[match[1]];
+      if (/Baseline\S*$/.test(text.slice(0, match.index))) {
+        role = role === "qualifier" ? "baselineQualifier" : MEASURED.includes(role) ? "baseline" : role;
+      }
+      if (!(match[2] in roles)) roles[match[2]] = role;
+    }
+    for (const match of text.matchAll(/\bAS\s+[?$](\w+)\s*\)/gi)) {
+      let depth = 0, start = 0;
+      for (let i = match.index - 1; i >= 0; i--) {
+        if (text[i] === ")") depth++;
+        else if (text[i] === "(") { if (depth === 0) { start = i + 1; break; } depth--; }
+      }
+      const used = [...text.slice(start, match.index).matchAll(/[?$](\w+)/g)].map((m) => m[1]);
+      if (!(match[1] in roles) && used.some((v) => MEASURED.includes(roles[v]) || roles[v] === "computed")) {
+        roles[match[1]] = "computed";
+      }
+    }
+    return roles;
+  }
+  function unitTargets(variables, roles) {
     const targets = new Map();
     let start = 0;
     variables.forEach((name, index) => {
       const lowered = name.toLowerCase();
-      if (lowered === "unit") {
-        targets.set(index, [...Array(index - start).keys()].map((i) => i + start));
+      const base = name[name.length - 5] === "_" ? name.slice(0, -5) : name.slice(0, -4);
+      if (lowered.endsWith("unit") && name.length > 4 && variables.includes(base)) {
+        const paired = variables.indexOf(base);
+        targets.set(index, MEASURED.includes(roles[paired]) || roles[paired] === "computed" ? [paired] : []);
         start = index + 1;
-      } else if (lowered.endsWith("unit") && name.length > 4) {
-        const base = name[name.length - 5] === "_" ? name.slice(0, -5) : name.slice(0, -4);
-        if (variables.includes(base)) targets.set(index, [variables.indexOf(base)]);
+      } else if (lowered === "unit" || roles[index] === "unit") {
+        const columns = [];
+        for (let i = start; i < index; i++) if (MEASURED.includes(roles[i])) columns.push(i);
+        targets.set(index, columns);
         start = index + 1;
       }
     });
     return targets;
   }
-  /* Headers and cells as people read them, as liskg.base.cells.human_rows makes them: labels,
-     numbers with units; a qualifier joins the number to its right ("> 99 %"), a baseline joins
-     `value` ("950 → 75 Ω cm²"), condition columns become one `conditions` column, and the answer
-     columns (quantity, value, conditions) move next to the first. KEEP gives each shown column its
-     source column (null for `conditions`). */
-  const CONDITIONS = engine.conditions;  // column -> formatConditions keyword, from liskg.base.conditions
+  /* Headers and cells as people read them, as liskg.base.cells.human_rows makes them from the query's
+     text: numbers a measurement gives with their units; a qualifier, the bounds, a baseline and the
+     doubt mark folded into the value ("> 99 %", "950 → 75 Ω cm²"); condition columns into one
+     `conditions` column; the answer columns (quantity, value, conditions) next to the first. KEEP gives
+     each shown column its source column (null for `conditions`). */
   const ANSWER_COLUMNS = engine.answerColumns;
-  function humanRows(variables, rows) {
-    const lowered = variables.map((name) => name.toLowerCase());
-    const targets = unitTargets(variables);
+  function humanRows(variables, rows, query) {
+    const found = columnRoles(query);
+    const roles = variables.map((name) => found[name] || "");
+    const targets = unitTargets(variables, roles);
     const unitOf = new Map();
     for (const [unit, columns] of targets) for (const c of columns) unitOf.set(c, unit);
     const conditions = new Map();
-    lowered.forEach((name, i) => { if (CONDITIONS[name]) conditions.set(i, CONDITIONS[name]); });
-    const index = (name) => (lowered.includes(name) ? lowered.indexOf(name) : null);
-    const qualifier = index("qualifier"), value = index("value");
-    const baseline = value !== null ? index("baseline") : null;
-    const said = baseline !== null ? index("baselinequalifier") : null;
-    let qualified = null;
-    if (qualifier !== null) {
-      for (let i = qualifier + 1; i < variables.length; i++) {
-        if (!targets.has(i) && !conditions.has(i)) { qualified = i; break; }
-      }
-    }
-    const folded = new Set([...targets.keys(), ...conditions.keys()]);
-    for (const i of [qualified !== null ? qualifier : null, baseline, said]) if (i !== null) folded.add(i);
-    const unitFor = (row, i) => (unitOf.has(i) && row[unitOf.get(i)] ? unitText(row[unitOf.get(i)]) : null);
-    const withQualifier = (row, i, q, unit) =>
-      NUMBERS.formatValue(row[i].value, unit ? unitFor(row, i) : null,
-                          { qualifier: q !== null && row[q] ? row[q].value : null });
+    roles.forEach((role, i) => { if (role.startsWith("condition:")) conditions.set(i, role.slice(10)); });
+    const first = (wanted, after) => {
+      for (let i = (after === undefined ? -1 : after) + 1; i < roles.length; i++) if (wanted.includes(roles[i])) return i;
+      return null;
+    };
+    const value = first(["value", "lower", "upper"]);
+    const qualifier = first(["qualifier"]);
+    const qualified = qualifier !== null ? first(["value", "lower", "upper"], qualifier) : null;
+    // a bound folds into the value column when it is that number's other form: never both in one row
+    const bounds = value === null ? [] : roles.map((r, i) => i).filter((i) => ["lower", "upper"].includes(roles[i]) &&
+      i !== value && !rows.some((row) => row[i] && row[value]));
+    const lower = [value, ...bounds].find((i) => i !== null && roles[i] === "lower");
+    const upper = [value, ...bounds].find((i) => i !== null && roles[i] === "upper");
+    const baseline = value !== null ? first(["baseline"]) : null;
+    const beforeSaid = baseline !== null ? first(["baselineQualifier"]) : null;
+    const doubtful = value !== null ? first(["doubtful"]) : null;
+    const folded = new Set([...targets.keys(), ...conditions.keys(), ...bounds]);
+    for (const i of [qualified !== null ? qualifier : null, baseline, beforeSaid, doubtful]) if (i !== null) folded.add(i);
+    const unitFor = (row, i) => (i !== undefined && i !== null && unitOf.has(i) && row[unitOf.get(i)] ? unitText(row[unitOf.get(i)]) : null);
     const keys = variables.map((_, i) => i).filter((i) => !folded.has(i));
     if (conditions.size) keys.push("conditions");
     const cells = rows.map((row) => {
@@ -122,15 +163,36 @@
         if (i === "conditions") continue;
         const term = row[i];
         if (!isNumber(term)) out[i] = text(term);
-        else if (lowered[i].endsWith("factor")) out[i] = NUMBERS.formatRatio(term.value);
-        else if (lowered[i].endsWith("percent")) out[i] = NUMBERS.formatNumber(term.value) + " %";
-        else out[i] = NUMBERS.formatValue(term.value, unitFor(row, i));
+        else if (MEASURED.includes(roles[i])) out[i] = NUMBERS.formatValue(term.value, unitFor(row, i));
+        else if (roles[i] === "computed") {
+          const name = variables[i].toLowerCase();
+          out[i] = name.endsWith("factor") ? NUMBERS.formatRatio(term.value)
+            : name.endsWith("percent") ? NUMBERS.formatNumber(term.value) + " %"
+            : NUMBERS.formatValue(term.value, unitFor(row, i));
+        } else out[i] = term.value;
       }
-      if (qualified !== null && row[qualifier] && isNumber(row[qualified])) {
-        out[qualified] = withQualifier(row, qualified, qualifier, true);
+      const said = qualifier !== null && row[qualifier] ? row[qualifier].value : null;
+      if (qualified !== null && qualified !== value && said !== null && isNumber(row[qualified])) {
+        out[qualified] = NUMBERS.formatValue(row[qualified].value, unitFor(row, qualified), { qualifier: said });
       }
-      if (baseline !== null && row[baseline] && row[value]) {
-        out[value] = withQualifier(row, baseline, said, false) + " → " + out[value];
+      if (value !== null) {
+        const exact = roles[value] === "value" && isNumber(row[value]) ? row[value] : null;
+        const low = lower !== undefined && isNumber(row[lower]) ? row[lower] : null;
+        const high = upper !== undefined && isNumber(row[upper]) ? row[upper] : null;
+        const wording = qualified === value ? said : null;
+        if (exact) out[value] = NUMBERS.formatValue(exact.value, unitFor(row, value), { qualifier: wording });
+        else if (low || high) {
+          const shownIn = unitFor(row, value) ? value : (low ? lower : upper);
+          out[value] = NUMBERS.formatValue(null, unitFor(row, shownIn), { qualifier: wording,
+            minimum: low ? low.value : null, maximum: high ? high.value : null });
+        }
+        if (baseline !== null && row[baseline] && out[value]) {
+          const before = beforeSaid !== null && row[beforeSaid] ? row[beforeSaid].value : null;
+          out[value] = NUMBERS.formatValue(row[baseline].value, null, { qualifier: before }) + " → " + out[value];
+        }
+        if (doubtful !== null && row[doubtful] && String(row[doubtful].value).toLowerCase() === "true" && out[value]) {
+          out[value] = NUMBERS.formatValue(out[value], null, { doubtful: true });
+        }
       }
       if (conditions.size) {
         const given = {};
@@ -224,7 +286,7 @@
 
   /* Show a result {variables, rows} in the table and its answer nodes in the graph. */
   function showAnswer(result, origin) {
-    const human = humanRows(result.variables, result.rows);
+    const human = humanRows(result.variables, result.rows, result.query);
     state.answer = { origin: origin, variables: result.variables, rows: result.rows, headers: human.headers,
                      cells: human.cells, keep: human.keep, nodes: result.rows.map(rowNodes) };
     state.sort = null;

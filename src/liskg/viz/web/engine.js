@@ -30,7 +30,7 @@
   const engine = {
     version: payload.version, licence: payload.licence, queries: payload.queries, prefixes: payload.prefixes,
     labels: payload.labels, units: payload.units, numeric: new Set(payload.numeric),
-    conditions: payload.conditions, answerColumns: payload.answer_columns,
+    roles: payload.roles, liskg: payload.liskg, answerColumns: payload.answer_columns,
     ready: null, readyMs: null, triples: 0, QueryError: QueryError, phases: {},
   };
   let worker = null, waiting = new Map(), counter = 0;
@@ -60,7 +60,8 @@
   engine.ready = start().then(() => { engine.readyMs = Math.round(performance.now() - began); });
   const firstReady = engine.ready;
 
-  /* Run TEXT (prefixes pre-declared) within BOUNDMS; resolves {variables, rows: [[term|null]], ms}. */
+  /* Run TEXT (prefixes pre-declared) within BOUNDMS; resolves {variables, rows: [[term|null]], ms, query}: the
+     query text says what each column holds (answers.js reads it as liskg.base.columns does). */
   engine.run = async function (text, boundMs) {
     const keyword = firstKeyword(text);
     if (UPDATE.has(keyword)) {
@@ -102,7 +103,7 @@
     if (json.boolean !== undefined) return { variables: ["answer"], rows: [[{ type: "literal", value: String(json.boolean) }]], ms: performance.now() - started };
     const variables = json.head.vars;
     const rows = json.results.bindings.map((b) => variables.map((v) => b[v] || null));
-    return { variables: variables, rows: rows, ms: performance.now() - started };
+    return { variables: variables, rows: rows, ms: performance.now() - started, query: text };
   };
 
   window.liskg = window.liskg || {};

@@ -5,6 +5,7 @@
 (function () {
   "use strict";
   const QUALIFIERS = { "greater than": ">", "less than": "<", "approximately": "≈", "at least": "≥", "at most": "≤" };
+  const DOUBTFUL = "(doubtful)";
   const KEEP_DIGITS = 5, ROUND_TO = 3;
   const SUPER = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
   const DECIMAL = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/;
@@ -67,13 +68,20 @@
   function formatUnit(symbol) { return (symbol || "").replace(UNIT_POWER, (m) => superscript(m)); }
   function formatQualifier(q) { const t = (q || "").trim(); return QUALIFIERS[t] || t; }
 
+  /* '> 99 %', or with no value a range '3.8–4.3 V' or one bound ('≥ 1100 mAh g⁻¹' when no qualifier words it);
+     options.doubtful marks a doubted value. */
   function formatValue(value, unit, options) {
     const o = options || {};
-    let number;
+    const bounds = [o.minimum, o.maximum].filter((n) => !empty(n));
+    let number, qualifier = o.qualifier;
     if (!parse(value) && !empty(value)) number = String(value);
     else if (parse(value)) number = formatNumber(value);
-    else number = [o.minimum, o.maximum].filter((n) => !empty(n)).map((n) => formatNumber(n)).join("–");
-    return [formatQualifier(o.qualifier), number, formatUnit(unit)].filter(Boolean).join(" ");
+    else {
+      const negative = bounds.some((n) => parse(n) && parse(n).sign === "-" && /[1-9]/.test(parse(n).digits));
+      number = bounds.map((n) => formatNumber(n)).join(negative ? " to " : "–");
+      if (bounds.length === 1 && !qualifier) qualifier = empty(o.minimum) ? "at most" : "at least";
+    }
+    return [formatQualifier(qualifier), number, formatUnit(unit), o.doubtful ? DOUBTFUL : ""].filter(Boolean).join(" ");
   }
 
   function formatChange(baseline, value, unit, options) {
@@ -89,6 +97,7 @@
   function formatConditions(c) {
     const parts = [empty(c.crate) ? "" : formatNumber(c.crate) + " C",
                    empty(c.temperature) ? "" : formatNumber(c.temperature) + " °C",
+                   String(c.room).toLowerCase() === "true" ? "room temperature" : "",
                    empty(c.current) ? "" : formatValue(c.current, c.current_unit === undefined ? "mA cm-2" : c.current_unit),
                    empty(c.cycles) ? "" : "after " + formatNumber(c.cycles) + " cycles"];
     return parts.filter(Boolean).join(", ");
@@ -97,12 +106,11 @@
   /* One line such as 'interfacial resistance: 950 → 75 Ω cm² at 25 °C, after 100 cycles; context'. */
   function measurementText(fields) {
     const get = (name) => fields[name] || "";
-    const shown = get("baseline")
-      ? formatChange(get("baseline"), get("value"), get("unit"), { qualifier: get("qualifier"), baseline_qualifier: get("baseline_qualifier") })
-      : formatValue(get("value"), get("unit"), { qualifier: get("qualifier"), minimum: get("minimum"), maximum: get("maximum") });
-    let text = (get("quantity") || "value") + ": " + shown;
-    const conditions = formatConditions({ crate: get("crate"), temperature: get("temperature"), current: get("current"),
-                                          cycles: get("cycles") });
+    let shown = formatValue(get("value"), get("unit"), { qualifier: get("qualifier"), minimum: get("minimum"), maximum: get("maximum") });
+    if (get("baseline")) shown = formatValue(get("baseline"), null, { qualifier: get("baseline_qualifier") }) + " → " + shown;
+    let text = (get("quantity") || "value") + ": " + shown + (get("doubtful") === "true" ? " " + DOUBTFUL : "");
+    const conditions = formatConditions({ crate: get("crate"), temperature: get("temperature"), room: get("room"),
+                                          current: get("current"), cycles: get("cycles") });
     if (conditions) text += conditions.startsWith("after") ? " " + conditions : " at " + conditions;
     if (get("context")) text += "; " + get("context");
     return text;

@@ -1,0 +1,106 @@
+"""The views `liskg viz` writes: the whole graph, the answer of a query with its one-hop context, or the
+neighbourhood of one node, each as one page (liskg.viz.page) with the in-page engine and the charts.
+
+Reading never builds: the caller (liskg.api.page) makes the build current first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+
+from liskg.base import named, runner
+from liskg.base.errors import LiskgError
+from liskg.base.names import Names
+from liskg.base.project import Project
+from liskg.querying import store
+from liskg.viz import charts, model, page
+
+TITLE = "LiSKG knowledge graph"
+DEFAULT_OUTPUT = "liskg-graph.html"
+
+
+@dataclass
+class View:
+    """What one page draws: the graph, the line under the title, and what it is a view of."""
+
+    graph: nx.MultiDiGraph
+    subtitle: str
+    name: str | None = None  # "query-NAME" or "focus-LABEL"; None for the whole graph
+    focus: str | None = None  # the IRI of the focus node
+    query: dict | None = None  # {"name", "text"} of the query answered
+
+
+def whole(graph: nx.MultiDiGraph) -> View:
+    return View(
+        graph,
+        f"the whole graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} links; "
+        "measurements are listed as key numbers on their strategy or study",
+    )
+
+
+def answer(graph: nx.MultiDiGraph, inferred: ox.Store, query: named.Query) -> View:
+    """The nodes named in the results of a SELECT QUERY on the INFERRED graph (highlighted) with their context."""
+    result = runner.run(inferred, query.text, origin=query.origin)
+    if result.form != "select":
+        raise LiskgError(
+            f"{query.origin}: --query draws the answer of a SELECT query; this one is {result.form.upper()}"
+        )
+    iris = {term.value for row in result.rows for term in row if isinstance(term, ox.NamedNode)}
+    graph = model.answer_subgraph(graph, iris)
+    answers = sum(1 for _, d in graph.nodes(data=True) if d["answer"])
+    subtitle = (
+        f"answer of {query.origin}: {answers} answer node{'s' if answers != 1 else ''} (thick border) "
+        "and their one-hop context" + (f"; {query.question}" if query.question else "")
+    )
+    return View(graph, subtitle, f"query-{query.name}", query={"name": query.name, "text": query.text})
+
+
+def neighbourhood(graph: nx.MultiDiGraph, asserted: ox.Store, name: str, depth: int) -> View:
+    """The nodes within DEPTH links of the node NAME names (a label, synonym, formula or IRI)."""
+    centre = Names(asserted).one("node", name, among=graph.nodes).value
+    graph = model.neighbourhood(graph, centre, depth)
+    label = graph.nodes[centre]["label"]
+    slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    return View(graph, f"within {depth} link{'s' if depth != 1 else ''} of {label}", f"focus-{slug}", focus=centre)
+
+
+def write(
+    project: Project,
+    *,
+    query: str | None = None,
+    focus: str | None = None,
+    depth: int = 1,
+    output: Path | None = None,
+) -> Path:
+    """Write the page of the whole graph, of QUERY's answer (a name or a .rq file) or of FOCUS's
+    neighbourhood to OUTPUT (default build/liskg-graph[-query-NAME|-focus-LABEL].html); its path."""
+    if query and focus:
+        raise LiskgError("draw either a query's answer or a focus node's neighbourhood, not both")
+    if depth < 0:
+        raise LiskgError("--depth must be 0 or more")
+    asserted = store.load(project, inferred=False)
+    graph = model.build_graph(asserted)
+    inferred = store.load(project)
+    engine = page.engine_data(store.output_file(project).read_bytes(), inferred, named.named_queries(project).values())
+    if query:
+        view = answer(graph, inferred, named.resolve(project, query))
+    elif focus:
+        view = neighbourhood(graph, asserted, focus, depth)
+    else:
+        view = whole(graph)
+    path = output or project.build_dir / (f"liskg-graph-{view.name}.html" if view.name else DEFAULT_OUTPUT)
+    return page.write_page(
+        view.graph,
+        path,
+        TITLE,
+        view.subtitle,
+        engine=engine,
+        focus=view.focus,
+        query=view.query,
+        charts=charts.all_specs(inferred),
+    )
