@@ -50,7 +50,6 @@ class TriplePositions:
         return self.axioms.get((s, p, o))
 
     def _scan(self, text: str) -> None:
-        prefixes: dict[str, str] = {}
         tokens = []
         line, counted = 1, 0
         for m in _TOKEN.finditer(text):
@@ -58,74 +57,10 @@ class TriplePositions:
             counted = m.start()
             if not m.group(0).startswith("#"):
                 tokens.append((m.group(0), line))
-
-        def term(token: str) -> str | None:
-            if token.startswith("<"):
-                return token[1:-1]
-            if token == "a":
-                return RDF_TYPE
-            if ":" in token and not token.startswith(("_:", '"', "'")):
-                prefix, local = token.split(":", 1)
-                return prefixes[prefix] + local if prefix in prefixes else None
-            return None
-
-        blank = 0
-        # (subject, predicate, axiom parts, start line) of the statements a [ ... ] is nested in
-        stack: list[tuple] = []
-        subject: str | None = None
-        predicate: str | None = None
-        axiom: list | None = None  # [source, property, target, typed owl:Axiom] of a `[] ...` statement
-        start = 0
+        state = _Statement(self)
         i = 0
         while i < len(tokens):
-            token, line = tokens[i]
-            following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-            if token in ("@prefix", "PREFIX"):
-                prefixes[following.rstrip(":")] = tokens[i + 2][0][1:-1]
-                i += 4 if token == "@prefix" else 3
-            elif token in ("@base", "BASE"):
-                i += 3 if token == "@base" else 2
-            elif token == "." and not stack:
-                subject = predicate = axiom = None
-                i += 1
-            elif token == "[":
-                blank += 1
-                fresh = f"_:scan{blank}"
-                if following == "]":  # [] : an anonymous node with nothing inside
-                    if subject is None:
-                        subject, predicate, axiom, start = fresh, None, [None, None, None, False], line
-                    else:
-                        self._add(subject, predicate, fresh, line, axiom, start)
-                    i += 2
-                    continue
-                if subject is not None:
-                    self._add(subject, predicate, fresh, line, axiom, start)
-                stack.append((subject, predicate, axiom, start))
-                subject, predicate, axiom, start = fresh, None, None, line
-                i += 1
-            elif token == "]":
-                inner = subject
-                subject, predicate, axiom, start = stack.pop() if stack else (None, None, None, line)
-                if subject is None:  # [ ... ] opened the statement: it is the subject
-                    subject, predicate = inner, None
-                i += 1
-            elif token == ";":
-                predicate = None
-                i += 1
-            elif token in (",", "(", ")", "."):
-                i += 1
-            elif subject is None:
-                subject, start = term(token) or token, line
-                self.subjects.setdefault(subject, line)
-                i += 1
-            elif predicate is None:
-                predicate = term(token) or token
-                i += 1
-            else:
-                obj = term(token)
-                if obj is not None:
-                    self._add(subject, predicate, obj, line, axiom, start)
-                i += 3 if following == "^^" else 1
+            i += state.take(tokens, i)
 
     def _add(self, s: str, p: str | None, o: str, line: int, axiom: list | None, start: int) -> None:
         if p is None:
@@ -139,3 +74,83 @@ class TriplePositions:
             axiom[_ANNOTATED[p]] = o
         if axiom[3] and None not in axiom[:3]:
             self.axioms.setdefault((axiom[0], axiom[1], axiom[2]), start)
+
+
+class _Statement:
+    """The scanner's state: the statement being read (subject, predicate, the axiom parts of a `[] ...`
+    statement, the line it starts on) and those a `[ ... ]` is nested in."""
+
+    def __init__(self, positions: TriplePositions):
+        self.positions = positions
+        self.prefixes: dict[str, str] = {}
+        self.stack: list[tuple] = []
+        self.subject: str | None = None
+        self.predicate: str | None = None
+        self.axiom: list | None = None  # [source, property, target, typed owl:Axiom]
+        self.start = 0
+        self.blank = 0
+
+    def term(self, token: str) -> str | None:
+        if token.startswith("<"):
+            return token[1:-1]
+        if token == "a":
+            return RDF_TYPE
+        if ":" in token and not token.startswith(("_:", '"', "'")):
+            prefix, local = token.split(":", 1)
+            return self.prefixes[prefix] + local if prefix in self.prefixes else None
+        return None
+
+    def take(self, tokens: list[tuple[str, int]], i: int) -> int:
+        """Read the token at I (and what it needs after it); return how many tokens were used."""
+        token, line = tokens[i]
+        following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if token in ("@prefix", "PREFIX"):
+            self.prefixes[following.rstrip(":")] = tokens[i + 2][0][1:-1]
+            return 4 if token == "@prefix" else 3
+        if token in ("@base", "BASE"):
+            return 3 if token == "@base" else 2
+        if token == "[":
+            return self.open(line, following)
+        if token == "]":
+            self.close(line)
+        elif token == "." and not self.stack:
+            self.subject = self.predicate = self.axiom = None
+        elif token == ";":
+            self.predicate = None
+        elif token in (",", "(", ")", "."):
+            pass
+        elif self.subject is None:
+            self.subject, self.start = self.term(token) or token, line
+            self.positions.subjects.setdefault(self.subject, line)
+        elif self.predicate is None:
+            self.predicate = self.term(token) or token
+        else:
+            obj = self.term(token)
+            if obj is not None:
+                self.positions._add(self.subject, self.predicate, obj, line, self.axiom, self.start)
+            return 3 if following == "^^" else 1
+        return 1
+
+    def open(self, line: int, following: str) -> int:
+        """A `[`: an anonymous node, as the statement's subject or as an object."""
+        self.blank += 1
+        fresh = f"_:scan{self.blank}"
+        if following == "]":  # [] : nothing inside
+            if self.subject is None:
+                self.subject, self.predicate, self.axiom, self.start = fresh, None, [None, None, None, False], line
+            else:
+                self.positions._add(self.subject, self.predicate, fresh, line, self.axiom, self.start)
+            return 2
+        if self.subject is not None:
+            self.positions._add(self.subject, self.predicate, fresh, line, self.axiom, self.start)
+        self.stack.append((self.subject, self.predicate, self.axiom, self.start))
+        self.subject, self.predicate, self.axiom, self.start = fresh, None, None, line
+        return 1
+
+    def close(self, line: int) -> None:
+        inner = self.subject
+        self.subject, self.predicate, self.axiom, self.start = (
+            self.stack.pop() if self.stack else (None, None, None, line)
+        )
+        if self.subject is None:  # [ ... ] opened the statement: it is the subject
+            self.subject, self.predicate = inner, None
