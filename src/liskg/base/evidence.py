@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from liskg.base.vocab import LISKG, OWL, RDF_TYPE, RDFS, RDFS_LABEL, SKOS
+from liskg.base import engine, vocab
+from liskg.base.vocab import LISKG, OWL, RDFS, RDFS_LABEL, SKOS
 
 EVIDENCE = LISKG + "evidence"
 REQUIRES_EVIDENCE = LISKG + "requiresEvidence"
@@ -175,13 +176,17 @@ def mentions_number(text: str, names: Names) -> bool:
 # ------------------------------------------------------------------- reading names from a store
 
 
-def _values(iris: Iterable[str]) -> str:
-    return " ".join(f"<{iri}>" for iri in iris)
-
-
 def _batches(items: list[str], size: int = 400) -> Iterable[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _rows(store, name: str, **values: list[str]):
+    """The solutions of base/sparql/NAME.rq with each VALUES slot bound to IRIs."""
+    import pyoxigraph as ox
+
+    text = vocab.sparql(f"base/sparql/{name}.rq")
+    return engine.solutions(store, engine.bind(text, **{k: [ox.NamedNode(v) for v in vs] for k, vs in values.items()}))
 
 
 def names_of(store, iris: Iterable[str]) -> dict[str, Names]:
@@ -194,39 +199,21 @@ def names_of(store, iris: Iterable[str]) -> dict[str, Names]:
         found[iri].strings.update(strings.get(iri, ()))
         for n in narrower.get(iri, ()):
             found[iri].strings.update(strings.get(n, ()))
-    numbers = " | ".join(f"<{p}>" for p in NUMBER_PROPERTIES)
     for batch in _batches(wanted):
-        values = _values(batch)
-        queries = {
-            "citations": f"""SELECT ?x ?n WHERE {{ VALUES ?x {{ {values} }}
-                {{ ?x <{LISKG}referenceNumber> ?n }}
-                UNION {{ ?w <{LISKG}appliesStrategy> ?x ; <{LISKG}referenceNumber> ?n }}
-                UNION {{ ?w <{LISKG}reportsCell> ?x ; <{LISKG}referenceNumber> ?n }}
-                UNION {{ ?x <{LISKG}reportedBy> ?w . ?w <{LISKG}referenceNumber> ?n }} }}""",
-            "numbers": f"SELECT ?x ?n WHERE {{ VALUES ?x {{ {values} }} ?x {numbers} ?n }}",
-            "sentences": f"""SELECT ?x ?n WHERE {{ VALUES ?x {{ {values} }}
-                {{ ?x <{RDF_TYPE}>/<{SUBCLASS_OF}>* <{CLAIM}> ; <{EVIDENCE}> ?n }}
-                UNION {{ ?x <{RDF_TYPE}> <{SECTION}> . ?n <{LISKG}inParagraph>/<{LISKG}inSection> ?x }} }}""",
-        }
-        for kind, query in queries.items():
-            for row in store.query(query):
-                target = found[row["x"].value]
-                value = row["n"].value
-                if kind == "citations":
-                    target.citations.add(int(value))
-                elif kind == "numbers":
-                    target.numbers.update(number_forms(value))
-                else:
-                    target.sentences.add(value)
+        for row in _rows(store, "evidence-citations", x=batch):
+            found[row["x"].value].citations.add(int(row["n"].value))
+        for row in _rows(store, "evidence-numbers", x=batch):
+            found[row["x"].value].numbers.update(number_forms(row["n"].value))
+        for row in _rows(store, "evidence-own-sentences", x=batch):
+            found[row["x"].value].sentences.add(row["n"].value)
     return found
 
 
 def _strings(store, iris: set[str]) -> dict[str, set[str]]:
     """The labels, alternative and hidden labels and formulas of each IRI."""
-    names = " | ".join(f"<{p}>" for p in NAME_PROPERTIES)
     found: dict[str, set[str]] = {}
     for batch in _batches(sorted(iris)):
-        for row in store.query(f"SELECT ?x ?n WHERE {{ VALUES ?x {{ {_values(batch)} }} ?x {names} ?n }}"):
+        for row in _rows(store, "evidence-names", x=batch):
             found.setdefault(row["x"].value, set()).add(row["n"].value)
     return found
 
@@ -235,9 +222,7 @@ def _narrower(store, iris: list[str]) -> dict[str, set[str]]:
     """The narrower classes (at any depth) of each IRI that is a class; the class tree is read once, whole
     (the ontology's, a few hundred triples however large the data)."""
     children: dict[str, set[str]] = {}
-    for row in store.query(
-        f"SELECT ?sub ?super WHERE {{ ?sub <{SUBCLASS_OF}> ?super FILTER(isIRI(?sub) && isIRI(?super)) }}"
-    ):
+    for row in _rows(store, "evidence-class-tree"):
         children.setdefault(row["super"].value, set()).add(row["sub"].value)
     found = {}
     for iri in iris:
@@ -253,13 +238,9 @@ def _narrower(store, iris: list[str]) -> dict[str, set[str]]:
     return found
 
 
-def sentence_texts(store, iris: Iterable[str] | None = None) -> dict[str, str]:
-    """The words of the sentences IRIS (every sentence when None), by IRI."""
-    if iris is None:
-        rows = store.query(f"SELECT ?s ?t WHERE {{ ?s <{LISKG}quotedText> ?t }}")
-        return {row["s"].value: row["t"].value for row in rows}
+def sentence_texts(store, iris: Iterable[str]) -> dict[str, str]:
+    """The words of the sentences IRIS, by IRI."""
     texts = {}
     for batch in _batches(sorted(i for i in set(iris) if _IRI.match(i))):
-        rows = store.query(f"SELECT ?s ?t WHERE {{ VALUES ?s {{ {_values(batch)} }} ?s <{LISKG}quotedText> ?t }}")
-        texts.update({row["s"].value: row["t"].value for row in rows})
+        texts.update({row["s"].value: row["t"].value for row in _rows(store, "evidence-sentence-texts", s=batch)})
     return texts

@@ -22,9 +22,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
+
+from liskg.base import engine, vocab
 from liskg.base import evidence as ev
 from liskg.base.project import Project
-from liskg.base.vocab import LISKG, OWL, RDF_TYPE, shorten
+from liskg.base.vocab import RDF_TYPE, shorten
 from liskg.sources.loading import LoadedSources
 from liskg.sources.positions import TriplePositions
 
@@ -35,10 +38,6 @@ COVERAGE_NOT_YET_ENFORCED = (
     "graph_data/studies-cathode.ttl",
 )
 
-OF_METHOD = LISKG + "ofMethod"
-ON_FAILURE_MODE = LISKG + "onFailureMode"
-REPORTED_BY = LISKG + "reportedBy"
-MEASURED_ON = LISKG + "measuredOn"
 
 
 @dataclass
@@ -147,12 +146,15 @@ def _asserted(store, triple: tuple[str, str, str]) -> bool:
     return any(True for _ in store.quads_for_pattern(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o)))
 
 
+def _rows(store, name: str, **values: list[str]):
+    """The solutions of builder/sparql/NAME.rq with each VALUES slot bound to IRIs."""
+    text = vocab.sparql(f"builder/sparql/{name}.rq")
+    return engine.solutions(store, engine.bind(text, **{k: [ox.NamedNode(v) for v in vs] for k, vs in values.items()}))
+
+
 def requiring(store) -> tuple[list[str], list[str]]:
     """The properties and the classes marked liskg:requiresEvidence, sorted."""
-    rows = store.query(
-        f"""SELECT ?x ?class WHERE {{ ?x <{ev.REQUIRES_EVIDENCE}> true .
-            BIND(EXISTS {{ ?x a <{OWL}Class> }} AS ?class) }}"""
-    )
+    rows = _rows(store, "evidence-requiring")
     properties: list[str] = []
     classes: list[str] = []
     for row in rows:
@@ -165,30 +167,17 @@ def _links(store) -> list[tuple[str, str, str]]:
     properties, classes = requiring(store)
     found = []
     if properties:
-        values = " ".join(f"<{p}>" for p in properties)
-        rows = store.query(
-            f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o . FILTER(isIRI(?s) && isIRI(?o)) }}"
-        )
-        found += [(r["s"].value, r["p"].value, r["o"].value) for r in rows]
+        found += [
+            (r["s"].value, r["p"].value, r["o"].value) for r in _rows(store, "evidence-property-links", p=properties)
+        ]
     if classes:
-        values = " ".join(f"<{c}>" for c in classes)
-        rows = store.query(
-            f"""SELECT DISTINCT ?s ?o WHERE {{ VALUES ?root {{ {values} }}
-                ?o <{ev.SUBCLASS_OF}>+ ?root . ?s a ?o . FILTER(isIRI(?s) && ?o != ?root) }}"""
-        )
-        found += [(r["s"].value, RDF_TYPE, r["o"].value) for r in rows]
+        found += [(r["s"].value, RDF_TYPE, r["o"].value) for r in _rows(store, "evidence-class-links", root=classes)]
     return sorted(set(found))
 
 
 def _axioms(store) -> dict[tuple[str, str, str], _Axiom]:
-    rows = store.query(
-        f"""SELECT ?s ?p ?o ?e ?basis ?note WHERE {{
-            ?a <{ev.ANNOTATED_SOURCE}> ?s ; <{ev.ANNOTATED_PROPERTY}> ?p ; <{ev.ANNOTATED_TARGET}> ?o .
-            OPTIONAL {{ ?a <{ev.EVIDENCE}> ?e }} OPTIONAL {{ ?a <{ev.ASSERTION_BASIS}> ?basis }}
-            OPTIONAL {{ ?a <{ev.SOURCE_NOTE}> ?note }} }}"""
-    )
     found: dict[tuple[str, str, str], _Axiom] = defaultdict(_Axiom)
-    for row in rows:
+    for row in _rows(store, "evidence-axioms"):
         axiom = found[(row["s"].value, row["p"].value, row["o"].value)]
         if row["e"] is not None:
             axiom.evidence.add(row["e"].value)
@@ -200,17 +189,8 @@ def _axioms(store) -> dict[tuple[str, str, str], _Axiom]:
 
 def _records(store) -> dict[str, tuple[str, _Axiom]]:
     """The measurements, effect statements and claims, with the evidence and marks on each node."""
-    rows = store.query(
-        f"""SELECT ?x ?kind ?e ?basis ?note WHERE {{
-            {{ ?x a <{ev.MEASUREMENT}> BIND(<{ev.MEASUREMENT}> AS ?kind) }}
-            UNION {{ ?x a <{ev.EFFECT_STATEMENT}> BIND(<{ev.EFFECT_STATEMENT}> AS ?kind) }}
-            UNION {{ ?x a ?c . ?c <{ev.SUBCLASS_OF}>* <{ev.CLAIM}> BIND(<{ev.CLAIM}> AS ?kind) }}
-            FILTER(isIRI(?x))
-            OPTIONAL {{ ?x <{ev.EVIDENCE}> ?e }} OPTIONAL {{ ?x <{ev.ASSERTION_BASIS}> ?basis }}
-            OPTIONAL {{ ?x <{ev.SOURCE_NOTE}> ?note }} }}"""
-    )
     found: dict[str, tuple[str, _Axiom]] = {}
-    for row in rows:
+    for row in _rows(store, "evidence-records"):
         kind, record = found.setdefault(row["x"].value, (row["kind"].value, _Axiom()))
         if row["e"] is not None:
             record.evidence.add(row["e"].value)
@@ -263,12 +243,7 @@ def _record_ends(store, records: dict) -> dict[str, tuple[str, ...]]:
     ends: dict[str, tuple[str, ...]] = {iri: () for iri in records}
     if not records:
         return ends
-    rows = store.query(
-        f"""SELECT ?x ?method ?failure ?on WHERE {{ VALUES ?x {{ {" ".join(f"<{i}>" for i in records)} }}
-            OPTIONAL {{ ?x <{OF_METHOD}> ?method ; <{ON_FAILURE_MODE}> ?failure }}
-            OPTIONAL {{ ?x <{MEASURED_ON}> ?on }} }}"""
-    )
-    for row in rows:
+    for row in _rows(store, "evidence-record-ends", x=sorted(records)):
         x = row["x"].value
         if row["method"] is not None:
             ends[x] = (row["method"].value, row["failure"].value)
