@@ -39,7 +39,6 @@ COVERAGE_NOT_YET_ENFORCED = (
 )
 
 
-
 @dataclass
 class EvidenceReport:
     """What the checks found: PROBLEMS fail the build; PENDING counts, by file, the links and records

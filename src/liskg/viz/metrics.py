@@ -61,6 +61,7 @@ class Stats:
     nodes_per_kind: list[tuple[str, int]]
     links_per_relation: list[tuple[str, int]]
     hubs: dict[str, list[Hub]]  # the most connected nodes of each hub kind
+    evidence: dict[str, int]  # links, stated, inferred, measurements, measured (of the asserted graph)
 
 
 def summary(counted: ox.Store, drawn: ox.Store) -> Stats:
@@ -76,4 +77,5 @@ def summary(counted: ox.Store, drawn: ox.Store) -> Stats:
         nodes_per_kind=nodes_per_kind(graph),
         links_per_relation=edges_per_relation(graph),
         hubs=hubs(graph, [k for k, spec in KINDS.items() if spec.hub]),
+        evidence=stats.evidence_coverage(drawn),
     )

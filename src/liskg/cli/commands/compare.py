@@ -48,6 +48,7 @@ def add_arguments(parser):
         default="table",
         help="table (default), csv, md (Markdown) or latex (booktabs)",
     )
+    parser.add_argument("--evidence", action="store_true", help="also print the sentences that give each number")
     add_timeout(parser)
     parser.add_argument("--asserted-only", action="store_true", help="query without the materialized inferences")
 
@@ -57,6 +58,12 @@ def run(args, project) -> int:
 
     ensure_current(project)
     selection = dict(interface=args.interface, electrolyte=args.electrolyte, method=args.method, quantity=args.quantity)
-    options = dict(rows=args.rows, units=tuple(args.unit), format=args.format, inferred=not args.asserted_only)
+    options = dict(
+        rows=args.rows,
+        units=tuple(args.unit),
+        format=args.format,
+        evidence=args.evidence,
+        inferred=not args.asserted_only,
+    )
     print(within(args, lambda timeout: api.compare(project, timeout=timeout, **selection, **options)))
     return 0

@@ -23,6 +23,10 @@ def run(args, project) -> int:
     stats = api.stats(project, inferred=not args.asserted_only)
     for name, value in stats.counts.items():
         print(f"{name.replace('_', ' '):<16}{value:>8,}")
+    cover = stats.evidence
+    print(f"\nstated links with evidence: {cover['stated']:,}/{cover['links'] - cover['inferred']:,}")
+    print(f"editors' inferences, with their reason: {cover['inferred']:,} of {cover['links']:,} links")
+    print(f"measurements with evidence: {cover['measured']:,}/{cover['measurements']:,}")
     print("\nmaterials by role or family:")
     for role, count in stats.materials_by_role:
         print(f"  {role:<36}{count:>6}")
