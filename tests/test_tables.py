@@ -101,6 +101,7 @@ def test_csv_labels_add_a_readable_column_beside_each_iri_column():
     assert table[0] == [
         "study",
         "studyLabel",
+        "studyRef",
         "strategy",
         "strategyLabel",
         "quantity",
@@ -114,9 +115,10 @@ def test_csv_labels_add_a_readable_column_beside_each_iri_column():
     ]
     sharafi = next(row for row in table if row[1] == "Sharafi et al. [107]")
     assert sharafi[0] == "https://w3id.org/liskg/data/ref-107"
-    assert sharafi[6:8] == ["5822", "514"] and sharafi[9] == "ohm square centimetre"  # exact values, no formatting
+    assert sharafi[2] == "107"  # the reference number, a column of its own
+    assert sharafi[7:9] == ["5822", "514"] and sharafi[10] == "ohm square centimetre"  # exact values, no formatting
     plain = list(csv.reader(io.StringIO(run_main("query", "resistance-reduction", "--format", "csv").out)))
-    assert [[c for i, c in enumerate(row) if i not in (1, 3, 5, 9)] for row in table] == plain
+    assert [[c for i, c in enumerate(row) if i not in (1, 2, 4, 6, 10)] for row in table] == plain
 
 
 def table_of(store, query: str) -> tuple[list[str], list[list[str]]]:

@@ -499,6 +499,7 @@ def compare(
     rows: str = "study",
     units: tuple[str, ...] = (),
     format: str = "table",
+    width: int | None = None,
     evidence: bool = False,
     inferred: bool = True,
     timeout: float | None = None,
@@ -513,6 +514,7 @@ def compare(
     rows: "study" (default), or "strategy" for one row per strategy.
     units: unit symbols columns are shown in ("mS cm-1").
     format: table, csv, md or latex (booktabs).
+    width: a table is fitted to this many columns, wrapped at spaces (None: one line per row).
     evidence: also the sentences that give each number shown (table and md), quoted with their sections.
     inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
     timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
@@ -527,7 +529,7 @@ def compare(
 
     def work() -> str:
         comparison = Comparer(store).compare(rows=rows, units=tuple(units), **selection)
-        shown = comparison.render(format)
+        shown = comparison.render(format, width)
         if not evidence or format not in ("table", "md"):
             return shown
         from liskg.querying.evidence import EvidenceReader

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import os
+import re
 import sys
 
+from liskg.base import wrap
 from liskg.base.errors import EXIT_CODES, INTERRUPTED, InternalError, LiskgError
 from liskg.base.project import find_project
 from liskg.base.version import __version__
@@ -57,15 +60,63 @@ exit codes:
 """ + "".join(f"  {code:<4}{meaning}\n" for code, meaning in EXIT_CODES.items())
 
 
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Help fitted to the terminal at spaces (liskg.base.wrap): never "sub-|methods", never a word cut that
+    fits its line; descriptions and examples keep their lines and wrap under themselves."""
+
+    def _fill_text(self, text, width, indent):
+        return wrap.block(text, max(width + len(indent), 40))
+
+    def _split_lines(self, text, width):
+        return wrap.lines(" ".join(text.split()), width) or [""]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, and a mistyped command or option answered with the close match (difflib; argparse's own
+    suggest_on_error exists only from Python 3.14)."""
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {suggestion(self, message)}\n")
+
+
+def suggestion(parser: argparse.ArgumentParser, message: str) -> str:
+    """MESSAGE with "; did you mean X?" for an unknown command, choice or option that is close to a known one."""
+    choice = re.match(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", message)
+    if choice:
+        known = re.findall(r"'?([^',\s][^',]*)'?(?:, |$)", choice.group(3))
+        close = difflib.get_close_matches(choice.group(2), known, n=2, cutoff=0.6)
+        said = f"; did you mean {' or '.join(close)}?" if close else f" (choose from {choice.group(3)})"
+        return f"argument {choice.group(1)}: invalid choice: '{choice.group(2)}'{said}"
+    unknown = re.match(r"unrecognized arguments: (.*)", message)
+    if unknown:
+        parsers = [parser] + [
+            sub
+            for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction)
+            for sub in action.choices.values()
+        ]
+        options = sorted({o for each in parsers for action in each._actions for o in action.option_strings})
+        hints = []
+        for word in unknown.group(1).split():
+            close = (
+                difflib.get_close_matches(word.split("=")[0], options, n=1, cutoff=0.6) if word.startswith("-") else []
+            )
+            if close:
+                hints.append(f"{word}: did you mean {close[0]}?")
+        return message + ("; " + "; ".join(hints) if hints else "")
+    return message
+
+
 def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The `liskg` parser; with COMMAND (a name from COMMANDS), only that subcommand's module is imported,
     with "" none (for --version); with None every one (for --help and to name the choices on a typo)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="liskg",
         description="LiSKG: a knowledge graph of how researchers engineer the interfaces of solid-state "
         "lithium-sulfur batteries, built from the 2024 Nano-Micro Letters review.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"liskg {__version__}")
     parser.add_argument(
@@ -78,7 +129,7 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     for name in COMMANDS if command is None else [c for c in COMMANDS if c == command]:
         module = importlib.import_module(f"liskg.cli.commands.{name.replace('-', '_')}")
         sub = subparsers.add_parser(
-            name, help=module.HELP, description=module.DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+            name, help=module.HELP, description=module.DESCRIPTION, formatter_class=HelpFormatter
         )
         module.add_arguments(sub)
         sub.set_defaults(handler=module.run)

@@ -33,3 +33,20 @@ def evidence_coverage(store: ox.Store) -> dict[str, int]:
     row = next(iter(engine.solutions(store, vocab.sparql("querying/sparql/stats-evidence.rq"))), None)
     names = ("links", "stated", "inferred", "measurements", "measured")
     return {name: _number(row[name]) if row is not None and row[name] is not None else 0 for name in names}
+
+
+def numbers_per_quantity(store: ox.Store) -> list[tuple[str, int]]:
+    """(quantity, how many numbers of it), most first."""
+    return [
+        (row["quantity"].value, _number(row["numbers"]))
+        for row in engine.solutions(store, vocab.sparql("querying/sparql/stats-quantities.rq"))
+    ]
+
+
+def studies_per_interface_and_method(store: ox.Store) -> dict[str, dict[str, int]]:
+    """Interface (review order) -> processing method family -> studies, zero included (the matrix chart's
+    query, viz/sparql/chart-matrix.rq)."""
+    matrix: dict[str, dict[str, int]] = {}
+    for row in engine.solutions(store, vocab.sparql("viz/sparql/chart-matrix.rq")):
+        matrix.setdefault(row["interfaceLabel"].value, {})[row["methodLabel"].value] = _number(row["count"])
+    return matrix

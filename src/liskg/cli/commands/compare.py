@@ -1,7 +1,7 @@
 """liskg compare"""
 
 from liskg.base.formats import COMPARE_FORMATS, COMPARE_ROWS
-from liskg.cli.arguments import add_timeout, ensure_current, within
+from liskg.cli.arguments import add_timeout, ensure_current, table_width, within
 
 HELP = "compare the numbers of studies side by side: one column per quantity, in one unit"
 DESCRIPTION = """\
@@ -48,6 +48,9 @@ def add_arguments(parser):
         default="table",
         help="table (default), csv, md (Markdown) or latex (booktabs)",
     )
+    parser.add_argument(
+        "--wide", action="store_true", help="one line per table row, as wide as it takes (the default when piped)"
+    )
     parser.add_argument("--evidence", action="store_true", help="also print the sentences that give each number")
     add_timeout(parser)
     parser.add_argument("--asserted-only", action="store_true", help="query without the materialized inferences")
@@ -62,6 +65,7 @@ def run(args, project) -> int:
         rows=args.rows,
         units=tuple(args.unit),
         format=args.format,
+        width=table_width(args.wide),
         evidence=args.evidence,
         inferred=not args.asserted_only,
     )
