@@ -141,9 +141,18 @@ class Names:
         return bool(self.strings or self.citations or self.numbers or self.sentences)
 
 
+@lru_cache(maxsize=100_000)
+def _squeezed(text: str) -> str:
+    """TEXT normalized, lower-cased, without whitespace: a name's pattern can match only where its squeezed
+    form is a substring of the sentence's (a cheap test first, so most names compile no pattern)."""
+    return "".join(normalize(text).lower().split())
+
+
 def names_string(text: str, name: str) -> bool:
     """Whether NAME occurs in TEXT (normalized). A short name that opens the sentence before a lower-case
     word is the sentence's first word, not the name ("In addition", "As a result")."""
+    if _squeezed(name) not in _squeezed(text):
+        return False
     pattern = _pattern(name)
     if pattern is None:
         return False

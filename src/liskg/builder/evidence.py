@@ -28,7 +28,7 @@ from liskg.base import engine, vocab
 from liskg.base import evidence as ev
 from liskg.base.project import Project
 from liskg.base.vocab import RDF_TYPE, shorten
-from liskg.sources.loading import LoadedSources
+from liskg.sources.loading import LoadedSources, parse_turtle
 from liskg.sources.positions import TriplePositions
 
 # Files whose missing evidence is counted, not failed, while it is being curated. Delete the list (and
@@ -101,16 +101,13 @@ def check(project: Project, loaded: LoadedSources, store) -> EvidenceReport:
             uncovered.append(((iri, RDF_TYPE, kind), f"no evidence for the {_KINDS[kind]} {shorten(iri)}"))
 
     enforced: list[str] = []
-    pending = _Places(project, loaded, only=COVERAGE_NOT_YET_ENFORCED)  # read first: most misses are there
+    pending_links, pending_subjects = _pending(project, loaded)  # most misses are there: no line numbers needed
     for triple, message in uncovered:
-        is_record = triple[2] in _KINDS
-        where = pending.record(triple[0]) if is_record else pending.assertion(triple)
-        if where == "graph_data":
-            where = places.record(triple[0]) if is_record else places.assertion(triple)
-        path = where.rsplit(":", 1)[0]
-        if path in COVERAGE_NOT_YET_ENFORCED:
+        path = pending_subjects.get(triple[0]) if triple[2] in _KINDS else pending_links.get(triple)
+        if path is not None:
             report.pending[path] = report.pending.get(path, 0) + 1
         else:
+            where = places.record(triple[0]) if triple[2] in _KINDS else places.assertion(triple)
             enforced.append(
                 f"{where}: {message}; cite the sentences that state it (liskg:evidence) or mark it "
                 "liskg:EditorsInference with a liskg:sourceNote (scripts/propose_evidence.py lists candidates)"
@@ -120,6 +117,24 @@ def check(project: Project, loaded: LoadedSources, store) -> EvidenceReport:
     report.problems.sort(key=_place)
     report.pending = dict(sorted(report.pending.items()))
     return report
+
+
+def _pending(project: Project, loaded: LoadedSources) -> tuple[dict[tuple[str, str, str], str], dict[str, str]]:
+    """The triples and the subjects of the files whose coverage is not yet enforced, with their file: a
+    missing link or record there is counted, not placed (no file is scanned for line numbers)."""
+    links: dict[tuple[str, str, str], str] = {}
+    subjects: dict[str, str] = {}
+    for f in loaded.data_files(project):
+        path = project.relative(f.path)
+        if path not in COVERAGE_NOT_YET_ENFORCED:
+            continue
+        triples = f.triples if f.triples is not None else parse_turtle(f.path, path)  # None: in the store only
+        for t in triples:
+            if isinstance(t.subject, ox.Triple) or isinstance(t.object, ox.Triple):
+                continue  # RDF-star: no link of the data
+            links.setdefault((t.subject.value, t.predicate.value, t.object.value), path)
+            subjects.setdefault(t.subject.value, path)
+    return links, subjects
 
 
 def _place(problem: str) -> tuple[str, int, str]:
@@ -301,6 +316,7 @@ class _Places:
         if only is not None:
             self.files = [path for path in self.files if project.relative(path) in only]
         self._positions: dict[Path, TriplePositions] = {}
+        self._relative: dict[Path, str] = {}
 
     def _each(self):
         for path in self.files:
@@ -309,7 +325,9 @@ class _Places:
             yield path, self._positions[path]
 
     def _shown(self, path: Path, line: int) -> str:
-        return f"{self.project.relative(path)}:{line}"
+        if path not in self._relative:
+            self._relative[path] = self.project.relative(path)
+        return f"{self._relative[path]}:{line}"
 
     def assertion(self, triple: tuple[str, str, str]) -> str:
         for path, positions in self._each():
