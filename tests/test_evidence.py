@@ -395,3 +395,91 @@ def test_the_docs_no_longer_give_kim_106_as_a_stated_example():
     modelling = (ROOT / "docs" / "modelling.md").read_text(encoding="utf-8")
     assert "answer includes: lkd:ref-106-chemical-vapor-deposition" not in modelling
     assert "lkd:ref-106-chemical-vapor-deposition -->" in modelling  # among the excluded inferences
+
+
+# ---- the surfaces: liskg why, --evidence, inherited effects, stats ----------------------------------------
+
+
+def test_why_quotes_the_sentences_behind_a_link_found_by_name(store):
+    import liskg
+
+    text = liskg.why(store, "Sharafi [107]", "at interface", "Li/SSE")
+    assert text.splitlines()[0] == "preheating the Li/LLZO cell (Sharafi [107])  at interface  Li/SSE interface"
+    assert "“To remedy the issues of high interface impedance, Sharafi et al.[107] preheated" in text
+    assert "— Section 2.3, lkd:sent-2-3-1-3; cites [107]" in text
+    assert text.endswith("Nano-Micro Letters; CC BY 4.0.")
+
+
+def test_why_gives_the_editors_reason_for_an_inference(store):
+    import liskg
+
+    [said] = liskg.evidence(store, "Kim [106]", "at interface")
+    assert said.basis == "inferred" and said.note and not said.quotes
+    assert "inferred by the editors: " in liskg.why(store, "Kim [106]", "at interface")
+
+
+def test_why_says_when_no_link_matches(store):
+    import liskg
+    from liskg.base.errors import LiskgError
+
+    with pytest.raises(LiskgError, match="no link 'mechanical pressing' 'risks' 'lithium dendrite' .*; it links to: "):
+        liskg.why(store, "mechanical pressing", "risks", "lithium dendrite")
+
+
+def test_why_a_method_risks_gives_the_five_effect_statements_each_with_a_sentence(store):
+    import liskg
+
+    said = liskg.evidence(store, "mechanical pressing", "risks")
+    assert len(said) == 5
+    assert all(s.basis == "stated" and s.quotes for s in said)
+
+
+def test_a_narrower_method_shows_what_its_broader_method_is_said_to_do_marked_inherited(store):
+    import liskg
+
+    report = liskg.method(store, "cold pressing")
+    heading = "Inherited from mechanical pressing (what the review says of it holds here)"
+    inherited = report.split(heading + "\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert "  risks            rupture of active particles under excessive pressure" in inherited
+    assert len(inherited) == len(
+        liskg.evidence(store, "mechanical pressing", "mitigates")
+        + liskg.evidence(store, "mechanical pressing", "risks")
+        + liskg.evidence(store, "mechanical pressing", "leaves unsolved")
+    )
+    said = liskg.evidence(store, "cold pressing", "risks", inherited=True)
+    assert {s.via for s in said} == {"inherited from mechanical pressing"}
+
+
+@pytest.mark.parametrize(
+    ("call", "needle"),
+    [
+        (lambda liskg, store: liskg.study(store, "107", evidence=True), "“To remedy the issues"),
+        (lambda liskg, store: liskg.method(store, "CVD", evidence=True), "stated in the review:"),
+        (
+            lambda liskg, store: liskg.strategies(store, interface="Li/SSE", electrolyte="garnet", evidence=True),
+            "— Section 2.3",
+        ),
+        (
+            lambda liskg, store: liskg.compare(store, interface="Li/SSE", electrolyte="garnet", evidence=True),
+            "Evidence (the sentences that give each number)",
+        ),
+    ],
+)
+def test_evidence_adds_the_sentences_and_the_attribution_to_a_look_up(store, call, needle):
+    import liskg
+
+    text = call(liskg, store)
+    assert needle in text
+    assert "CC BY 4.0" in text
+
+
+def test_stats_counts_the_stated_links_with_evidence(project):
+    import liskg
+
+    stats = liskg.stats(project)
+    cover = stats.evidence
+    assert 0 < cover["stated"] <= cover["links"] - cover["inferred"]
+    assert 0 < cover["measured"] <= cover["measurements"] == stats.counts["measurements"]
+    report = stats.report()
+    assert f"stated links with evidence: {cover['stated']:,}/{cover['links'] - cover['inferred']:,}" in report
+    assert f"measurements with evidence: {cover['measured']:,}/{cover['measurements']:,}" in report

@@ -584,7 +584,8 @@ def why(
 
     Options:
     width: wrap the text to that many columns; None (default) keeps each sentence on one line.
-    inherited, inferred, rebuild: as in evidence(); timeout: as in study().
+    inherited, inferred, rebuild: as in evidence().
+    timeout: as in study().
     """
     from liskg.querying.evidence import EvidenceReader
 

@@ -18,12 +18,11 @@ marks, with where the review prints them and the attribution (ATTRIBUTION).
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from liskg.base import engine, vocab
+from liskg.base import engine, vocab, wrap
 from liskg.base.errors import LiskgError
 from liskg.base.evidence import cited_numbers
 from liskg.base.labels import Labeller
@@ -182,7 +181,13 @@ class EvidenceReader:
             objects = {s.object for s in found if s.object}
             if not objects:
                 raise LiskgError(self._nothing(subject, predicate))
-            chosen = {o.value for o in self.names.find("object", obj, among=objects)}
+            try:
+                chosen = {o.value for o in self.names.find("object", obj, among=objects)}
+            except LiskgError:
+                linked = sorted({self.labels.text(_term(o)) for o in objects})
+                raise LiskgError(
+                    f"{self._nothing(subject, predicate, obj)}; it links to: {'; '.join(linked)}"
+                ) from None
             found = [s for s in found if s.object in chosen]
         if not found:
             raise LiskgError(self._nothing(subject, predicate, obj))
@@ -243,10 +248,10 @@ class EvidenceReader:
         reason; the attribution of the quotations last."""
         out = []
         for s in said:
-            out.append(self._headline(s))
+            out += wrap.lines(self._headline(s), width, hang="  ")
             out += self._body(s, width)
         if attribution and any(s.quotes for s in said):
-            out += [""] + (textwrap.wrap(ATTRIBUTION, width) if width else [ATTRIBUTION])
+            out += [""] + wrap.lines(ATTRIBUTION, width)
         return "\n".join(out)
 
     def _headline(self, s: Said) -> str:
@@ -275,9 +280,7 @@ def _term(iri: str | None):
 
 
 def _wrap(text: str, width: int | None, indent: str) -> str:
-    if not width:
-        return indent + text
-    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent + " ")
+    return wrap.fill(text, width, indent=indent, hang=indent + " ")
 
 
 def _reading_order(q: Quote) -> tuple:

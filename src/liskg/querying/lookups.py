@@ -190,17 +190,17 @@ class Lookups:
         if inherited:
             verbs = {"methodMitigates": "mitigates", "methodRisks": "risks", "methodLeavesUnsolved": "leaves unsolved"}
             order = list(verbs)  # mitigates, risks, leaves unsolved
-            found = [
-                (s.predicate.rsplit("#", 1)[-1], self.labels.text(ox.NamedNode(s.object)), s.via)
-                for s in inherited
-                if s.predicate and s.object
-            ]
-            cells = [
-                [verbs[name], f"{mode}  ({via})"]
-                for name, mode, via in sorted(found, key=lambda f: (order.index(f[0]), f[1]))
-            ]
-            out += ["", "Inherited from broader methods (what the review says of them, and so of this one)"]
-            out += ["  " + line for line in aligned(cells, self.width and self.width - 2)]
+            found = sorted(
+                (
+                    (s.via or "", order.index(s.predicate.rsplit("#", 1)[-1]), self.labels.text(ox.NamedNode(s.object)))
+                    for s in inherited
+                    if s.predicate and s.object
+                ),
+            )
+            for via in dict.fromkeys(f[0] for f in found):
+                cells = [[verbs[order[effect]], mode] for v, effect, mode in found if v == via]
+                out += ["", self._wrap(f"{via[0].upper()}{via[1:]} (what the review says of it holds here)", "")]
+                out += ["  " + line for line in aligned(cells, self.width and self.width - 2)]
         _said, result = self.strategies(method=text)
         headers, rows = human_rows(result, self.labels)
         out += [
