@@ -20,6 +20,12 @@ from liskg.querying.compare import Comparer, convert, unit_stem
 GARNET = ("--interface", "Li/SSE", "--electrolyte", "garnet")
 
 
+@pytest.fixture(autouse=True)
+def piped(monkeypatch):
+    """run_main's stdout is a pipe, not a terminal: one line per row, whatever COLUMNS the runner set."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
 @pytest.fixture(scope="module")
 def comparer(store):
     return Comparer(store)
