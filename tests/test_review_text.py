@@ -365,7 +365,7 @@ def test_load_sentences_names_a_sentence_without_text():
 def test_passages_are_neither_drawn_nor_counted_as_research_records(project, store):
     graph = liskg.graph(project)
     assert not [n for n in graph if re.match(LKD + "(para|sent)-", n)]
-    result = run_main("--root", str(project.root), "stats", "--graph")
+    result = run_main("--root", str(project.root), "stats")
     assert result.code == 0 and "studies               44" in result.out and "claims                95" in result.out
     drawn = run_main("--root", str(project.root), "stats", "--graph")
     assert "graph drawn by `liskg viz`: 479 nodes" in drawn.out
