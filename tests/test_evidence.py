@@ -207,6 +207,34 @@ def test_mechanical_pressing_risks_exactly_the_five_failure_modes_the_review_nam
     }
 
 
+def test_every_surface_gives_mechanical_pressing_exactly_the_five_risks(store):
+    """The same acceptance question through the named query, `liskg method` and `liskg why`: five risks,
+    each said of mechanical pressing itself (no study's result, no claim's cross product)."""
+    import liskg
+
+    named = liskg.query(store, "method-failure-modes")
+    risks = {
+        row["failureMode"].term.value
+        for row in named.rows
+        if row["family"].label == "mechanical pressing" and row["effect"].label == "risks"
+    }
+    assert {compact(r) for r in risks} == PRESSING_RISKS
+    report = liskg.method(store, "mechanical pressing")
+    listed = report.split("Risks (failure mode, then who says so)\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert len(listed) == 5 and all(line.endswith("the review, of the method") for line in listed)
+    assert len(liskg.evidence(store, "mechanical pressing", "risks")) == 5
+
+
+def test_a_family_says_which_narrower_method_the_review_speaks_of(store):
+    import liskg
+
+    report = liskg.method(store, "mechanical pressing")
+    assert (
+        "microvoids and Li/SSE contact loss on cycling                   the review, of stack pressure application"
+        in (report)
+    )
+
+
 def test_method_links_come_from_effect_statements_one_each(store):
     for prop, effect in (
         ("methodMitigates", "Mitigates"),

@@ -177,9 +177,12 @@ class Lookups:
         if narrower:
             out += ["", "Sub-methods", self._wrap(", ".join(sorted(self.labels.text(n) for n in narrower)), "  ")]
         effects: dict[tuple[str, str], list[str]] = {}
-        for effect, mode, study in self.query("lookup-method", methodClass=[method]).rows:
+        for effect, mode, study, of in self.query("lookup-method", methodClass=[method]).rows:
             said = effects.setdefault((effect.value, self.labels.text(mode)), [])
-            said.append(self.labels.text(study) if study is not None else "the review, of the method")
+            if study is not None:
+                said.append(self.labels.text(study))
+            else:
+                said.append("the review, of " + ("the method" if of == method else self.labels.text(of)))
         for effect, title in (("mitigates", "Mitigates"), ("risks", "Risks"), ("leaves unsolved", "Leaves unsolved")):
             cells = [[mode, "; ".join(dict.fromkeys(by))] for (e, mode), by in effects.items() if e == effect]
             if cells:
