@@ -454,6 +454,22 @@ def test_why_says_when_no_link_matches(store):
         liskg.why(store, "mechanical pressing", "risks", "lithium dendrite")
 
 
+def test_why_of_a_family_points_to_the_narrower_method_the_review_says_it_of(store):
+    """method-failure-modes rolls molten lithium infusion's statement up to its family; why says where it is."""
+    import liskg
+    from liskg.base.errors import LiskgError
+
+    with pytest.raises(
+        LiskgError,
+        match="^no link .* has evidence .*; the review says it of a narrower method: "
+        'liskg why "molten lithium infusion" "leaves unsolved"$',
+    ):
+        liskg.why(store, "molten lithium treatment", "leaves unsolved")
+    assert "“However, the outcomes are not satisfactory" in liskg.why(
+        store, "molten lithium infusion", "leaves unsolved"
+    )
+
+
 def test_why_a_method_risks_gives_the_five_effect_statements_each_with_a_sentence(store):
     import liskg
 

@@ -190,8 +190,22 @@ class EvidenceReader:
                 ) from None
             found = [s for s in found if s.object in chosen]
         if not found:
-            raise LiskgError(self._nothing(subject, predicate, obj))
+            raise LiskgError(self._nothing(subject, predicate, obj) + self._narrower_hint(things, effects, predicate))
         return found
+
+    def _narrower_hint(self, things: list[str], effects: list[str], predicate: str) -> str:
+        """When a method family has no effect statement of its own: the narrower methods the review says it of
+        (the named query method-failure-modes rolls those up to the family)."""
+        methods = [ox.NamedNode(t) for t in things if self._is_method(t)]
+        if not effects or not methods:
+            return ""
+        rows = self._rows("evidence-narrower-effects", method=methods)
+        narrower = dict.fromkeys(self.labels.text(r["narrower"]) for r in rows if r["computed"].value in effects)
+        if not narrower:
+            return ""
+        return "; the review says it of a narrower method: " + "; ".join(
+            f'liskg why "{name}" "{predicate}"' for name in narrower
+        )
 
     def _all_effects(self, things: list[str], inherited: bool = False) -> list[Said]:
         methods = [t for t in things if self._is_method(t)]
