@@ -530,12 +530,14 @@ def test_the_five_page_tasks_of_issue_24_take_three_steps_at_most(browser, tmp_p
     step(view, "task-1-garnet-fixes.png")
     view.click("#reset")
 
-    # 2. What cold pressing risks: search (1), the method (2), its broader method's "method risks" (3)
+    # 2. What cold pressing risks: search (1), the method (2): what mechanical pressing is said to risk, inherited
     view.fill("#search", "cold pressing")
     view.locator("#matches").get_by_role("button", name="cold pressing", exact=True).click()
-    view.locator("#details .links").get_by_role("button", name="mechanical pressing", exact=True).first.click()
     details = view.text_content("#details")
-    assert "method risks" in details
+    assert "inherited from mechanical pressing (what the review says of it holds here):" in details
+    risks = view.locator("#details ul.inherited li").filter(has_text="risks → ").all_text_contents()
+    assert len(risks) == 5 and any("rupture of active particles under excessive pressure" in r for r in risks)
+    view.locator("#details p.inherited").evaluate("(p) => p.scrollIntoView()")
     step(view, "task-2-cold-pressing-risks.png")
     view.click("#reset")
 

@@ -520,12 +520,49 @@
     }
     if (all.length > MAX_LINKS_LISTED) list.appendChild(el("li", "… and " + (all.length - MAX_LINKS_LISTED) + " more links"));
     panel.appendChild(list);
+    inherited(panel, id);
     if (move || !(liskg.answers && liskg.answers.current())) liskg.showTab("Details");  // chosen from a list: show it
     if (move && added.has("n" + id)) {
       network.selectNodes([id]);
       network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     }
     fitLabels();
+  }
+
+  /* What the review says of the broader methods of method ID (its "subclass of" links, followed up), listed
+     under each, marked inherited: what it says of mechanical pressing holds for cold pressing. */
+  const EFFECTS = ["method mitigates", "method risks", "method leaves unsolved"];
+  function inherited(panel, id) {
+    const seen = new Set([id]);
+    let level = [id];
+    while (level.length) {
+      const next = [];
+      for (const from of level) {
+        for (const i of edgesOf.get(from)) {
+          const up = data.edges[i];
+          if (up.from !== from || up.label !== "subclass of" || seen.has(up.to)) continue;
+          seen.add(up.to);
+          next.push(up.to);
+          const said = edgesOf.get(up.to).map((j) => data.edges[j])
+            .filter((e) => e.from === up.to && EFFECTS.includes(e.label))
+            .sort((a, b) => EFFECTS.indexOf(a.label) - EFFECTS.indexOf(b.label));
+          if (!said.length) continue;
+          panel.appendChild(el("p", "inherited from " + byId.get(up.to).label + " (what the review says of it holds here):", "inherited"));
+          const list = el("ul", undefined, "links inherited");
+          for (const e of said) {
+            const item = el("li", e.label.replace(/^method /, "") + " → ");
+            const button = el("button", byId.get(e.to).label);
+            button.type = "button";
+            button.addEventListener("click", () => select(e.to, true));
+            item.appendChild(button);
+            item.appendChild(sentencesButton(e));
+            list.appendChild(item);
+          }
+          panel.appendChild(list);
+        }
+      }
+      level = next;
+    }
   }
 
   /* A link's "sentences" toggle in the Details list: the review's sentences that state it, under it. */
