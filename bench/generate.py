@@ -12,9 +12,7 @@ own instance data (graph_data/*.ttl) as replica 0, plus k-1 perturbed replicas o
   as in a literature where later papers reuse earlier materials;
 - each axiom annotation (a link's evidence, or its editors' inference mark) annotates the replica's
   own triple; as a replica's names and numbers are perturbed, no sentence states them, so a replica's
-  evidence becomes an editors' inference saying so (replica 0 keeps the review's sentences); the replicas of a source file whose evidence the
-  build does not yet enforce (liskg.builder.evidence.COVERAGE_NOT_YET_ENFORCED) go to a file of its
-  name, so the build treats them alike.
+  evidence becomes an editors' inference saying so (replica 0 keeps the review's sentences).
 
 Studies, strategies (typed by the same method classes), materials (same families and roles),
 measurements (units, quantity kinds, conditions, baselines), failure modes, claims and sections
@@ -41,7 +39,6 @@ import pyoxigraph as ox
 
 from liskg.base.project import Project
 from liskg.base.vocab import DCTERMS, LISKG, LKD, OWL, PREFIXES, RDF_TYPE, RDFS, RDFS_LABEL, XSD
-from liskg.builder.evidence import COVERAGE_NOT_YET_ENFORCED
 from liskg.sources.loading import load_sources
 
 RDFS_SUBCLASS = RDFS + "subClassOf"
@@ -83,7 +80,6 @@ class Template:
     # "reference", "fixed"
     value: object
     axioms: tuple[tuple[tuple[str, str, str], ...], ...] = ()
-    pending: str = ""  # the source file, when its evidence is not yet enforced (its replicas keep its name)
 
 
 EVIDENCE = f"<{LISKG}evidence>"
@@ -133,7 +129,10 @@ def _is_header(triple: ox.Triple, module_iri: str | None) -> bool:
     )
 
 
-def _templates(project: Project) -> list[Template]:
+def _templates(project: Project) -> tuple[list[Template], list[str]]:
+    """The instance triples of the review graph as templates, and, as N-Triples lines written once, the
+    data files' statements about vocabulary terms (e.g. a class's skos:hiddenLabel the evidence check
+    matches)."""
     loaded = load_sources(project)
     files = {
         t: f.path.relative_to(project.root).as_posix()
@@ -152,10 +151,14 @@ def _templates(project: Project) -> list[Template]:
     }
     axioms = _axioms(triples)
     result = []
+    vocabulary = []
     for t in triples:
         s, p, o = t.subject.value, t.predicate.value, t.object
-        if not isinstance(t.subject, ox.NamedNode) or not s.startswith(LKD):
-            continue  # vocabulary declarations; axiom annotations go with the triple they annotate (_axioms)
+        if isinstance(t.subject, ox.NamedNode) and not s.startswith(LKD):
+            vocabulary.append(f"{t.subject} <{p}> {o} .")
+            continue
+        if not isinstance(t.subject, ox.NamedNode):
+            continue  # axiom annotations go with the triple they annotate (_axioms)
         if isinstance(o, ox.NamedNode) and o.value.startswith(LKD):
             kind, value = ("shared" if o.value in shared else "data"), o.value[len(LKD) :]
         elif isinstance(o, ox.Literal) and p == LABEL:
@@ -169,22 +172,19 @@ def _templates(project: Project) -> list[Template]:
         else:
             kind, value = "fixed", str(o)
         annotations = tuple(axioms.get((s, p, o.value), ())) if isinstance(o, ox.NamedNode) else ()
-        pending = files[t] if files[t] in COVERAGE_NOT_YET_ENFORCED else ""
-        result.append(Template(s[len(LKD) :], f"<{p}>", kind, value, annotations, pending))
-    return result
+        result.append(Template(s[len(LKD) :], f"<{p}>", kind, value, annotations))
+    return result, vocabulary
 
 
-def _replica(templates: list[Template], copy: int, seed: int, stride: int) -> dict[str, list[str]]:
-    """N-Triples lines of replica `copy` (0: the review graph unchanged), by the file they go to: "" for
-    the shards, or the name of a source file whose evidence is not yet enforced."""
+def _replica(templates: list[Template], copy: int, seed: int, stride: int) -> list[str]:
+    """N-Triples lines of replica `copy` (0: the review graph unchanged)."""
     rng = random.Random(f"{seed}:{copy}")
     prefix = f"{LKD}s{copy}-" if copy else LKD
     suffix = f" [s{copy}]" if copy else ""
     factors: dict[str, float] = {}
     synthetic: set[str] = set()
-    out: dict[str, list[str]] = {}
+    lines: list[str] = []
     for t in templates:
-        lines = out.setdefault(t.pending, [])
         o = t.value
         if t.kind == "data":
             o = f"<{prefix}{t.value}>"
@@ -215,7 +215,7 @@ def _replica(templates: list[Template], copy: int, seed: int, stride: int) -> di
             continue
         lines.append(f"<{prefix}{t.subject}> {t.predicate} {o} .")
         for annotated in t.axioms:  # the axiom annotates the replica's own triple, shared object included
-            node = f"_:r{copy}a{sum(map(len, out.values()))}"
+            node = f"_:r{copy}a{len(lines)}"
             lines += [
                 f"{node} <{OWL}annotatedSource> <{prefix}{t.subject}> .",
                 f"{node} <{OWL}annotatedProperty> {t.predicate} .",
@@ -228,7 +228,7 @@ def _replica(templates: list[Template], copy: int, seed: int, stride: int) -> di
                 f"{node} {predicate} {f'<{prefix}{value}>' if kind == 'data' else value} ."
                 for predicate, kind, value in annotated
             ]
-    return out
+    return lines
 
 
 def _shard_turtle(iri: str, lines: list[str]) -> bytes:
@@ -257,7 +257,7 @@ def source_key(project: Project, scale: int, seed: int) -> str:
 def generate(source: Project, scale: int, out: Path, seed: int = 0) -> dict:
     """Write the scale-x project into `out` (replacing its graph_data/); return its counts."""
     start = time.perf_counter()
-    templates = _templates(source)
+    templates, vocabulary = _templates(source)
     stride = 10 ** len(str(max([t.value for t in templates if t.kind == "reference"], default=0)))
     data_dir = out / "graph_data"
     shutil.rmtree(data_dir, ignore_errors=True)
@@ -266,20 +266,12 @@ def generate(source: Project, scale: int, out: Path, seed: int = 0) -> dict:
     per_shard = max(1, SHARD_TRIPLES // max(1, len(templates)))
     shards: dict[str, str] = {}
     triples = 0
-    pending: dict[str, list[str]] = {}
     for first in range(0, scale, per_shard):
         name = f"shard-{len(shards):04d}.ttl"
         iri = f"{LKD}synthetic-{name[:-4]}"  # no "/": Turtle escapes it in a prefixed name, which the OWL API rejects
-        lines = []
+        lines = [] if shards else list(vocabulary)
         for c in range(first, min(scale, first + per_shard)):
-            for file, more in _replica(templates, c, seed, stride).items():
-                (pending.setdefault(file, []) if file else lines).extend(more)
-        (data_dir / name).write_bytes(_shard_turtle(iri, lines))
-        shards[iri] = name
-        triples += len(lines) + 2
-    for file, lines in pending.items():  # the build reports their links without evidence instead of failing
-        name = Path(file).name
-        iri = f"{LKD}synthetic-{name[:-4]}"
+            lines.extend(_replica(templates, c, seed, stride))
         (data_dir / name).write_bytes(_shard_turtle(iri, lines))
         shards[iri] = name
         triples += len(lines) + 2
