@@ -1,7 +1,5 @@
 """liskg query"""
 
-import textwrap
-
 from liskg.base import named
 from liskg.cli.arguments import add_common_arguments, ensure_current, table_width, within
 
@@ -68,6 +66,8 @@ def run(args, project) -> int:
 
 
 def listing(queries) -> None:
+    import textwrap  # 1 ms at start-up: only --list wraps text
+
     for name, query in queries.items():
         print(name)
         for label, text in (("", query.question or "(no question in the header)"), ("answer: ", query.answer)):
