@@ -186,3 +186,31 @@ def test_bounds_fold_into_the_value_with_their_wording_and_the_doubt_mark(store)
         ORDER BY ?m""",
     )[1]
     assert [row[1] for row in with_wording] == ["> 1100 mAh g⁻¹", "up to 7 mg cm⁻²"]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["", "LLZO", "5822 → 514 Ω cm²", "a  b", " lead", "trail ", "tab\there", "line\nbreak", "nb\u00a0sp", "x" * 30],
+)
+@pytest.mark.parametrize("width", [1, 4, 16, 40])
+def test_a_cell_that_fits_is_wrapped_as_textwrap_wraps_it(cell, width):
+    import textwrap
+
+    from liskg.querying import grid
+
+    assert grid.wrapped(cell, width) == textwrap.wrap(cell, width, break_on_hyphens=False)
+
+
+def test_any_cell_is_wrapped_as_textwrap_wraps_it():
+    import textwrap
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from liskg.querying import grid
+
+    @given(st.text(max_size=60), st.integers(min_value=1, max_value=70))
+    def same(cell, width):
+        assert grid.wrapped(cell, width) == textwrap.wrap(cell, width, break_on_hyphens=False)
+
+    same()

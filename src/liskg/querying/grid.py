@@ -46,6 +46,14 @@ def table(headers: list[str], rows: list[list[str]], *, width: int | None = None
     return _grid(headers, rows, width, detail)
 
 
+def wrapped(cell: str, width: int) -> list[str]:
+    """textwrap.wrap(CELL, WIDTH, break_on_hyphens=False), without textwrap for a cell that already fits: most
+    cells of a table do, and at 2,000 rows textwrap took a third of the time the table took."""
+    if len(cell) <= width and cell.isprintable() and cell[:1] != " " and cell[-1:] != " ":
+        return [cell] if cell else []
+    return textwrap.wrap(cell, width, break_on_hyphens=False)
+
+
 def _natural_width(headers: list[str], rows: list[list[str]]) -> int:
     return sum(max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)) + GAP * (len(headers) - 1)
 
@@ -60,7 +68,7 @@ def _grid(headers: list[str], rows: list[list[str]], width: int | None, detail: 
 
     def lines(cells: list[str]) -> list[str]:
         parts = [
-            [p.replace(NBSP, " ") for p in textwrap.wrap(_joined(c) if j else c, w, break_on_hyphens=False)] or [""]
+            [p.replace(NBSP, " ") for p in wrapped(_joined(c) if j else c, w)] or [""]
             for c, w, j in zip(cells, widths, joined)
         ]
         return [
