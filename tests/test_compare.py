@@ -20,6 +20,12 @@ from liskg.querying.compare import Comparer, convert, unit_stem
 GARNET = ("--interface", "Li/SSE", "--electrolyte", "garnet")
 
 
+@pytest.fixture(autouse=True)
+def piped(monkeypatch):
+    """run_main's stdout is a pipe, not a terminal: one line per row, whatever COLUMNS the runner set."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
 @pytest.fixture(scope="module")
 def comparer(store):
     return Comparer(store)
@@ -38,11 +44,18 @@ def cells(comparison) -> dict[tuple[str, str], str]:
 
 def test_li_sse_garnet_resistance_cells_are_exact(comparer):
     table = comparer.compare(interface="Li/SSE", electrolyte="garnet", quantity="resistance")
-    assert table.headers == ["study", "ref", "section", "cell resistance (Ω cm²)", "interfacial resistance (Ω cm²)"]
-    assert table.rows == [
-        ["Fu et al. [67]", "67", "2.3", "", "950 → 75 at room temperature"],
-        ["Lu et al. [68]", "68", "2.3", "2500 → 250 *", ""],
-        ["Sharafi et al. [107]", "107", "2.3", "", "5822 → 514 at room temperature"],
+    assert table.headers == [
+        "study",
+        "ref",
+        "section",
+        "electrolyte",
+        "cell resistance (Ω cm²)",
+        "interfacial resistance (Ω cm²)",
+    ]
+    assert table.rows == [  # sorted by value within a quantity; each row names what was measured
+        ["Lu et al. [68]", "68", "2.3", "LLZTO", "2500 → 250 *", ""],
+        ["Fu et al. [67]", "67", "2.3", "LLZ, unspecified liquid electrolyte", "", "950 → 75 at room temperature"],
+        ["Sharafi et al. [107]", "107", "2.3", "LLZO", "", "5822 → 514 at room temperature"],
     ]
     assert table.notes == ["* no test condition stated in the review"]
 
@@ -60,13 +73,15 @@ def test_li_sse_garnet_converts_thickness_to_the_common_unit_and_keeps_the_repor
 
 def test_unit_option_converts_through_the_ontology_multipliers(comparer):
     table = comparer.compare(electrolyte="oxide", quantity="ionic conductivity", units=("mS cm-1",))
-    assert table.headers[3:] == ["ionic conductivity (mS cm⁻¹)"]
-    assert table.rows == [["Huang et al. [109]", "109", "2.4", "0.115 (as 1.15 × 10⁻⁴ S cm⁻¹) at 30 °C"]]
+    assert table.headers[4:] == ["ionic conductivity (mS cm⁻¹)"]
+    assert table.rows == [
+        ["Huang et al. [109]", "109", "2.4", "polydopamine-modified LLZO", "0.115 (as 1.15 × 10⁻⁴ S cm⁻¹) at 30 °C"]
+    ]
 
 
 def test_values_in_units_that_do_not_convert_get_columns_of_their_own(comparer):
     headers = comparer.compare(quantity="cell resistance").headers
-    assert headers[3:] == ["cell resistance (Ω)", "cell resistance (Ω cm²)"]
+    assert headers[4:] == ["cell resistance (Ω)", "cell resistance (Ω cm²)"]
     assert unit_stem("mS cm⁻¹") == unit_stem("S cm⁻¹") and unit_stem("Ω cm²") != unit_stem("Ω")
     assert convert(Decimal("0.000115"), Decimal("100"), Decimal("0.1")) == Decimal("0.115")
 
@@ -82,9 +97,11 @@ def test_a_row_drawing_on_several_sections_names_the_section_in_each_cell(compar
 
 def test_strategy_rows_name_the_strategy(comparer):
     table = comparer.compare(method="vapor deposition", quantity="thickness", rows="strategy")
-    assert table.headers == ["study", "ref", "section", "strategy", "thickness (nm)"]
+    assert table.headers == ["study", "ref", "section", "strategy", "electrolyte", "thickness (nm)"]
     kato = [row for row in table.rows if row[0] == "Kato et al. [98]"]
-    assert [row[4] for row in kato] == ["≈ 3000 (as 3 µm) *", "60 *"]
+    assert [row[5] for row in kato] == ["60 *", "≈ 3000 (as 3 µm) *"]  # smallest first
+    values = [row[5] for row in table.rows]
+    assert values[0] == "≈ 10 *" and values[-1] == "≈ 3000 (as 3 µm) *"
 
 
 def test_the_command_offers_the_rows_and_formats_the_library_knows():
@@ -99,14 +116,22 @@ def test_the_command_offers_the_rows_and_formats_the_library_knows():
 def test_exports_csv_markdown_latex(comparer):
     table = comparer.compare(interface="Li/SSE", electrolyte="garnet", quantity="resistance")
     rows = list(csv.reader(io.StringIO(table.render("csv"))))
-    assert rows[0][3:] == ["cell resistance (Ω cm²)", "interfacial resistance (Ω cm²)"]
-    assert rows[1] == ["Fu et al. [67]", "67", "2.3", "", "950 → 75 at room temperature"]
-    assert "| Sharafi et al. [107] | 107 | 2.3 |  | 5822 → 514 at room temperature |" in table.render("md").splitlines()
+    assert rows[0][3:] == ["electrolyte", "cell resistance (Ω cm²)", "interfacial resistance (Ω cm²)"]
+    assert rows[2] == [
+        "Fu et al. [67]",
+        "67",
+        "2.3",
+        "LLZ, unspecified liquid electrolyte",
+        "",
+        "950 → 75 at room temperature",
+    ]
+    md = table.render("md").splitlines()
+    assert "| Sharafi et al. [107] | 107 | 2.3 | LLZO |  | 5822 → 514 at room temperature |" in md
     latex = table.render("latex").splitlines()
-    assert r"Fu et al. [67] & 67 & 2.3 &  & 950 $\rightarrow$ 75 at room temperature \\" in latex
+    assert r"Sharafi et al. [107] & 107 & 2.3 & LLZO &  & 5822 $\rightarrow$ 514 at room temperature \\" in latex
     assert (
-        r"study & ref & section & cell resistance ($\Omega$ cm$^{2}$) & interfacial resistance ($\Omega$ cm$^{2}$) \\"
-        in latex
+        r"study & ref & section & electrolyte & cell resistance ($\Omega$ cm$^{2}$) & interfacial resistance "
+        r"($\Omega$ cm$^{2}$) \\" in latex
     )
     assert latex[0] == r"\begin{table}" and latex[-1] == r"\end{table}"
 
@@ -118,7 +143,7 @@ def test_command_prints_the_table_and_reports_bad_names_in_one_line():
         result.out.splitlines()[0]
         == "numbers of the studies at the Li/SSE interface with garnet-type electrolyte measuring resistance:"
     )
-    assert "Sharafi et al. [107]  107      2.3                           5822 → 514 at room temperature" in result.out
+    assert "Sharafi et al. [107]  107      2.3  LLZO" in result.out and "5822 → 514 at room temperature" in result.out
     bad = run_main("compare", "--quantity", "ionic conductivty")
     assert (bad.code, bad.err) == (
         2,

@@ -39,7 +39,7 @@ def test_list_shows_every_named_query_with_its_question():
     result = run_main("query", "--list")
     assert result.code == 0
     for name, query in NAMED.items():
-        assert f"\n{name}\n" in f"\n{result.out}"
+        assert f"\n  {name}\n" in result.out  # grouped by topic
         assert " ".join(query.question.split()[:3]) in result.out
     assert f"{len(NAMED)} named queries" in result.out
 

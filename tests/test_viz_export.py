@@ -62,7 +62,7 @@ def test_exports_are_byte_identical_across_runs_and_hash_seeds(tmp_path):
 
 
 def test_stats_keeps_its_counts_first_then_reports_graph_metrics(graph):
-    result = run_main("stats")
+    result = run_main("stats", "--graph")
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert lines[0].startswith("studies")

@@ -485,6 +485,7 @@ def compare(
     rows: str = "study",
     units: tuple[str, ...] = (),
     format: str = "table",
+    width: int | None = None,
     inferred: bool = True,
     timeout: float | None = None,
     rebuild: Rebuild = "if-stale",
@@ -498,6 +499,7 @@ def compare(
     rows: "study" (default), or "strategy" for one row per strategy.
     units: unit symbols columns are shown in ("mS cm-1").
     format: table, csv, md or latex (booktabs).
+    width: a table is fitted to this many columns, wrapped at spaces (None: one line per row).
     inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
     timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
         child killed at the bound (POSIX only), raising TimedOut.
@@ -509,7 +511,9 @@ def compare(
     store = _store(source, inferred, rebuild)
     selection = dict(interface=interface, electrolyte=electrolyte, method=method, quantity=quantity)
     return _bounded(
-        lambda: Comparer(store).compare(rows=rows, units=tuple(units), **selection).render(format), timeout, "compare"
+        lambda: Comparer(store).compare(rows=rows, units=tuple(units), **selection).render(format, width),
+        timeout,
+        "compare",
     )
 
 

@@ -13,6 +13,7 @@ from liskg.base.numbers import format_number
 
 RDFS_LABEL = ox.NamedNode(vocab.RDFS_LABEL)
 UNIT_SYMBOL = ox.NamedNode(vocab.LISKG + "unitSymbol")
+REFERENCE_NUMBER = ox.NamedNode(vocab.LISKG + "referenceNumber")
 FALLBACK_LABELS = {
     vocab.SKOS + "altLabel": "also called",
     vocab.SKOS + "definition": "definition",

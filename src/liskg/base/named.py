@@ -11,17 +11,30 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from liskg.base import wrap
 from liskg.base.errors import LiskgError
 from liskg.base.project import Project
+
+# The topics the named queries are grouped by (each file's "# Topic:" line), in the order the page's
+# menu and `liskg query --list` show them: the interfaces in review order, then the subjects.
+TOPICS = (
+    "Li/SSE interface (I)",
+    "S/SSE and S/S interfaces (III, IV)",
+    "processing methods",
+    "materials and cells",
+    "numbers compared",
+    "the review as a whole",
+)
 
 
 class Query:
     """SPARQL text with where it came from (a named query, a file or the command line)."""
 
-    __slots__ = ("name", "text", "origin", "question", "answer")
+    __slots__ = ("name", "text", "origin", "question", "answer", "topic")
 
-    def __init__(self, name: str, text: str, origin: str, question: str = "", answer: str = ""):
+    def __init__(self, name: str, text: str, origin: str, question: str = "", answer: str = "", topic: str = ""):
         self.name, self.text, self.origin, self.question, self.answer = name, text, origin, question, answer
+        self.topic = topic
 
 
 def parse_header(text: str) -> dict[str, str]:
@@ -51,7 +64,7 @@ def read_query(path: Path, name: str, origin: str) -> Query:
     except (OSError, UnicodeDecodeError) as exc:
         raise LiskgError(f"{origin}: cannot read the query ({exc})") from None
     header = parse_header(text)
-    return Query(name, text, origin, header.get("question", ""), header.get("answer", ""))
+    return Query(name, text, origin, header.get("question", ""), header.get("answer", ""), header.get("topic", ""))
 
 
 def named_queries(project: Project) -> dict[str, Query]:
@@ -81,3 +94,22 @@ def resolve(project: Project, target: str | None = None, inline: str | None = No
     close += [n for n in queries if target.lower() in n.lower() and n not in close][: 3 - len(close)]
     hint = f"did you mean {', '.join(close)}?" if close else "see `liskg query --list`"
     raise LiskgError(f"no named query {target!r} in {project.relative(project.queries_dir)}/; {hint}")
+
+
+def listing(queries: dict[str, Query], width: int | None = None) -> str:
+    """The named QUERIES as `liskg query --list` prints them: grouped by topic (TOPICS order), each name with
+    its question and what its answer holds, wrapped at spaces to WIDTH (None: one line each)."""
+    by_topic: dict[str, list[Query]] = {}
+    for query in queries.values():
+        by_topic.setdefault(query.topic or "other questions", []).append(query)
+    order = [t for t in TOPICS if t in by_topic] + sorted(t for t in by_topic if t not in TOPICS)
+    out: list[str] = []
+    for topic in order:
+        out += ["", f"{topic}:"] if out else [f"{topic}:"]
+        for query in by_topic[topic]:
+            out.append(f"  {query.name}")
+            out += wrap.lines(query.question or "(no question in the header)", width, indent="      ")
+            if query.answer:
+                out += wrap.lines("answer: " + query.answer, width, indent="      ")
+    out += ["", f"{len(queries)} named queries; run one with `liskg query NAME`"]
+    return "\n".join(out)

@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from liskg.base.cells import human_rows
 from liskg.base.files import write_atomically
-from liskg.base.labels import RDFS_LABEL, UNIT_SYMBOL, Labeller
+from liskg.base.labels import RDFS_LABEL, REFERENCE_NUMBER, UNIT_SYMBOL, Labeller
 from liskg.base.runner import run
 
 TYPE_CHECKING = False  # as in liskg.base.project
@@ -36,7 +36,7 @@ def compute(store, queries: dict) -> dict[str, bytes]:
         remembered = sorted(
             [term.value, predicate.value, value]
             for term in terms
-            for predicate in (RDFS_LABEL, UNIT_SYMBOL)
+            for predicate in (RDFS_LABEL, UNIT_SYMBOL, REFERENCE_NUMBER)
             if (value := labeller.lookup(term, predicate)) is not None
         )
         answer = {

@@ -19,7 +19,14 @@ from liskg.base.formats import FORMATS
 def add_common_arguments(parser, formats: bool = False) -> None:
     """--timeout and --asserted-only (and --format), shared by query and the look-up commands."""
     if formats:
-        parser.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: table)")
+        parser.add_argument(
+            "-f",
+            "--format",
+            choices=FORMATS,
+            default="table",
+            metavar="FORMAT",
+            help=f"output format: {', '.join(FORMATS)} (default: table)",
+        )
         parser.add_argument(
             "--labels", action="store_true", help="csv/tsv: add a readable xLabel column beside each IRI column"
         )
@@ -54,6 +61,11 @@ def table_width(wide: bool) -> int | None:
     import shutil  # 20 ms at start-up: a piped answer needs no terminal size
 
     return max(40, shutil.get_terminal_size().columns)
+
+
+def terminal_width() -> int | None:
+    """The width prose wraps at: the terminal's ($COLUMNS wins), or None when piped (one line per paragraph)."""
+    return table_width(False)
 
 
 def add_timeout(parser) -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import os
+import re
 import sys
 
+from liskg.base import wrap
 from liskg.base.errors import EXIT_CODES, INTERRUPTED, InternalError, LiskgError
 from liskg.base.project import find_project
 from liskg.base.version import __version__
@@ -55,11 +58,19 @@ exit codes:
 
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's formatter, as wide as shutil.get_terminal_size() says, without importing shutil (and bz2,
-    lzma, zlib with it): argparse makes a formatter for every option it adds, so every command paid 2 ms."""
+    """Help fitted to the terminal at spaces (liskg.base.wrap): never "sub-|methods", never a word cut that
+    fits its line; descriptions and examples keep their lines and wrap under themselves."""
 
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        # as wide as shutil.get_terminal_size() says, without importing shutil (and bz2, lzma, zlib with it):
+        # argparse makes a formatter for every option it adds, so every command paid 2 ms
         super().__init__(prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width)
+
+    def _fill_text(self, text, width, indent):
+        return wrap.block(text, max(width + len(indent), 40))
+
+    def _split_lines(self, text, width):
+        return wrap.lines(" ".join(text.split()), width) or [""]
 
 
 def terminal_columns() -> int:
@@ -76,10 +87,47 @@ def terminal_columns() -> int:
         return 80
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, and a mistyped command or option answered with the close match (difflib; argparse's own
+    suggest_on_error exists only from Python 3.14)."""
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {suggestion(self, message)}\n")
+
+
+def suggestion(parser: argparse.ArgumentParser, message: str) -> str:
+    """MESSAGE with "; did you mean X?" for an unknown command, choice or option that is close to a known one."""
+    choice = re.match(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", message)
+    if choice:
+        known = re.findall(r"'?([^',\s][^',]*)'?(?:, |$)", choice.group(3))
+        close = difflib.get_close_matches(choice.group(2), known, n=2, cutoff=0.6)
+        said = f"; did you mean {' or '.join(close)}?" if close else f" (choose from {choice.group(3)})"
+        return f"argument {choice.group(1)}: invalid choice: '{choice.group(2)}'{said}"
+    unknown = re.match(r"unrecognized arguments: (.*)", message)
+    if unknown:
+        parsers = [parser] + [
+            sub
+            for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction)
+            for sub in action.choices.values()
+        ]
+        options = sorted({o for each in parsers for action in each._actions for o in action.option_strings})
+        hints = []
+        for word in unknown.group(1).split():
+            close = (
+                difflib.get_close_matches(word.split("=")[0], options, n=1, cutoff=0.6) if word.startswith("-") else []
+            )
+            if close:
+                hints.append(f"{word}: did you mean {close[0]}?")
+        return message + ("; " + "; ".join(hints) if hints else "")
+    return message
+
+
 def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The `liskg` parser; with COMMAND (a name from COMMANDS), only that subcommand's module is imported,
     with "" none (for --version); with None every one (for --help and to name the choices on a typo)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="liskg",
         description="LiSKG: a knowledge graph of how researchers engineer the interfaces of solid-state "
         "lithium-sulfur batteries, built from the 2024 Nano-Micro Letters review.",

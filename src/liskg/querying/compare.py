@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from liskg.base import engine, runner, vocab
+from liskg.base import engine, runner, vocab, wrap
 from liskg.base.errors import LiskgError
 from liskg.base.formats import COMPARE_FORMATS, COMPARE_ROWS
 from liskg.base.labels import Labeller
@@ -67,6 +67,7 @@ class Entry:
     conditions: dict[str, str]
     baseline_qualifier: str = ""
     doubtful: bool = False  # kept as printed, doubted by the editors (liskg:doubtfulValue)
+    electrolytes: tuple[str, ...] = ()  # the electrolyte materials it was measured on (or its strategy involves)
 
 
 @dataclass
@@ -78,7 +79,8 @@ class Comparison:
     rows: list[list[str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
-    def render(self, fmt: str) -> str:
+    def render(self, fmt: str, width: int | None = None) -> str:
+        """The table in FMT; a table (for people) fitted to WIDTH, its heading and notes wrapped at spaces."""
         if fmt == "csv":
             out = io.StringIO()
             writer = csv.writer(out, lineterminator="\n")
@@ -89,7 +91,10 @@ class Comparison:
             return "\n\n".join([self.description + ":", markdown(self.headers, self.rows)] + self.notes)
         if fmt == "latex":
             return latex(self.headers, self.rows, self.description, self.notes)
-        return "\n".join([self.description + ":", table(self.headers, self.rows)] + self.notes)
+        return "\n".join(
+            [wrap.fill(self.description + ":", width), table(self.headers, self.rows, width=width)]
+            + [wrap.fill(note, width, hang="  ") for note in self.notes]
+        )
 
 
 def unit_stem(symbol: str) -> str:
@@ -141,9 +146,18 @@ class Comparer:
             said.append("measuring " + " or ".join(self.labels.text(c) for c in values["quantityKind"]))
         return "numbers of the studies " + (" ".join(said) if said else "in the graph"), values
 
+    def electrolytes(self) -> dict[str, tuple[str, ...]]:
+        """Measurement IRI -> the labels of the electrolyte materials it was measured on (else its strategy's)."""
+        rows = runner.run(self.store, vocab.sparql("querying/sparql/compare-electrolytes.rq"), origin="compare").rows
+        found: dict[str, list[str]] = defaultdict(list)
+        for measurement, electrolyte in rows:
+            found[measurement.value].append(self.labels.text(electrolyte))
+        return {m: tuple(sorted(set(labels), key=str.lower)) for m, labels in found.items()}
+
     def entries(self, values: dict) -> list[Entry]:
         text = engine.bind(vocab.sparql("querying/sparql/compare-measurements.rq"), **values)
         result = runner.run(self.store, text, origin="compare-measurements")
+        electrolytes = self.electrolytes()
         found = []
         for row in result.rows:
             cell = dict(zip(result.variables, row))
@@ -177,6 +191,7 @@ class Comparer:
                     conditions=conditions,
                     baseline_qualifier=self.labels.text(cell["baselineQualifier"]),
                     doubtful=cell["doubtful"] is not None and cell["doubtful"].value == "true",
+                    electrolytes=electrolytes.get(cell["measurement"].value, ()),
                 )
             )
         return found
@@ -273,19 +288,37 @@ def cell_text(entry: Entry, column: Column, with_section: bool) -> str:
     return text
 
 
+def sort_value(entry: Entry, column: Column) -> Decimal:
+    """The number a row is sorted by in COLUMN's unit: the value, else a bound."""
+    for name in ("value", "minimum", "maximum"):
+        if name in entry.numbers:
+            return convert(entry.numbers[name], entry.multiplier, column.multiplier)
+    return Decimal(0)
+
+
 def layout(description: str, entries: list[Entry], columns: list[Column], rows: str) -> Comparison:
     """Group entries by study (or strategy) and column; a row with several values in a column takes as many
-    lines, the first naming the study, reference and section."""
+    lines, the first naming the study, reference and section; each line names the electrolytes measured.
+    Rows are sorted by value within a quantity: by their first column with a value, then by that value
+    (smallest first), and so are the lines of a row."""
     groups: dict[tuple, dict[int, list[Entry]]] = {}
     for entry in entries:
         key = (entry.reference, entry.study) + ((entry.strategy or "(study as a whole)",) if rows == "strategy" else ())
         index = next(i for i, c in enumerate(columns) if convertible(entry, c))
         groups.setdefault(key, defaultdict(list))[index].append(entry)
+    for cells in groups.values():
+        for i, es in cells.items():
+            es.sort(key=lambda e: (sort_value(e, columns[i]), e.measurement))
     used = sorted({i for cells in groups.values() for i in cells})
-    head = ["study", "ref", "section"] + (["strategy"] if rows == "strategy" else [])
+    head = ["study", "ref", "section"] + (["strategy"] if rows == "strategy" else []) + ["electrolyte"]
     result = Comparison(description, head + [columns[i].heading for i in used])
     marked = False
-    for key in sorted(groups):
+
+    def order(key: tuple) -> tuple:
+        first = min(groups[key])
+        return (first, sort_value(groups[key][first][0], columns[first]), key)
+
+    for key in sorted(groups, key=order):
         cells = groups[key]
         sections = sorted(
             {e.section for es in cells.values() for e in es if e.section},
@@ -296,6 +329,8 @@ def layout(description: str, entries: list[Entry], columns: list[Column], rows: 
         for line in range(height):
             first = [str(key[1]), str(key[0]), ", ".join(sections)] + ([str(key[2])] if rows == "strategy" else [])
             row = first if line == 0 else [""] * len(first)
+            measured = [m for i in used for e in cells.get(i, [])[line : line + 1] for m in e.electrolytes]
+            row.append(", ".join(dict.fromkeys(measured)))
             for i in used:
                 es = cells.get(i, [])
                 text = cell_text(es[line], columns[i], several) if line < len(es) else ""

@@ -8,13 +8,12 @@ loading Oxigraph (liskg.base.cells turns query results into such cells).
 
 from __future__ import annotations
 
-import textwrap
-from collections.abc import Sequence
-
+from liskg.base import wrap
 from liskg.base.conditions import ANSWER_COLUMNS
 
 NUMBER_COLUMNS = ("value", "conditions")  # number and unit stay on one line
 GAP = 2  # spaces between columns
+LONG_WORD = 30  # a word longer than this (an IRI, a long formula) may be cut to fit a column
 NBSP = "\u00a0"
 
 
@@ -26,84 +25,136 @@ def counted(headers: list[str], rows: list[list[str]], *, width: int | None = No
 def table(headers: list[str], rows: list[list[str]], *, width: int | None = None) -> str:
     """An aligned plain-text table, numbers right-aligned; without WIDTH, one line per row.
 
-    With WIDTH no line is longer than WIDTH: long cells wrap within their column, a group's repeated
-    leading cells are shown once, and while the columns cannot fit without breaking words the longest
-    text columns move out of the grid to an indented line under each row."""
+    With WIDTH no line is longer than WIDTH and no word is broken that fits its column: long cells wrap
+    within their column at spaces and a group's repeated leading cells are shown once; while the columns
+    cannot fit without breaking words, the table is grouped (see _grouped)."""
     if not width or len(headers) < 2 or _natural_width(headers, rows) <= width:
         return _grid(headers, rows, None)
-    rows = _blank_repeats(headers, rows)
-    detail: list[int] = []
-    text = [i for i, h in enumerate(headers[1:], 1) if h.lower() not in ANSWER_COLUMNS]
-    longest = {i: max((len(r[i]) for r in rows), default=0) for i in text}
-    top = max(longest.values(), default=0)  # of columns about as long, the rightmost goes first: it reads last
-    text.sort(key=lambda i: (-(longest[i] >= 0.8 * top), -i if longest[i] >= 0.8 * top else -longest[i]))
-    while text and len(headers) - len(detail) > 3:
-        keep = [i for i in range(len(headers)) if i not in detail]
-        floors = _floors([headers[i] for i in keep], [[r[i] for i in keep] for r in rows])[1]
-        if sum(floors) + GAP * (len(keep) - 1) <= width:
-            break
-        detail.append(text.pop(0))
-    return _grid(headers, rows, width, detail)
-
-
-def wrapped(cell: str, width: int) -> list[str]:
-    """textwrap.wrap(CELL, WIDTH, break_on_hyphens=False), without textwrap for a cell that already fits: most
-    cells of a table do, and at 2,000 rows textwrap took a third of the time the table took."""
-    if len(cell) <= width and cell.isprintable() and cell[:1] != " " and cell[-1:] != " ":
-        return [cell] if cell else []
-    return textwrap.wrap(cell, width, break_on_hyphens=False)
+    if sum(_floors(headers, rows)[1]) + GAP * (len(headers) - 1) <= width:
+        return _grid(headers, _blank_repeats(headers, rows), width)
+    return _grouped(headers, rows, width)
 
 
 def _natural_width(headers: list[str], rows: list[list[str]]) -> int:
     return sum(max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)) + GAP * (len(headers) - 1)
 
 
-def _grid(headers: list[str], rows: list[list[str]], width: int | None, detail: Sequence[int] = ()) -> str:
-    keep = [i for i in range(len(headers)) if i not in detail]
-    grid_headers, grid_rows = [headers[i] for i in keep], [[r[i] for i in keep] for r in rows]
-    natural = [max([len(h)] + [len(r[i]) for r in grid_rows]) for i, h in enumerate(grid_headers)]
-    numeric = [bool(rows) and all(_looks_numeric(r[i]) for r in grid_rows if r[i]) for i in range(len(keep))]
-    joined = [h.lower() in NUMBER_COLUMNS for h in grid_headers]
-    widths = _fit(grid_headers, grid_rows, natural, width) if width else natural
+def _lines(cells: list[str], widths: list[int], numeric: list[bool], joined: list[bool]) -> list[str]:
+    """One row's cells wrapped within their columns (at spaces; a word longer than its column is cut)."""
+    parts = [
+        [p.replace(NBSP, " ") for p in wrap.lines(_joined(c) if j else c, w)] or [""]
+        for c, w, j in zip(cells, widths, joined)
+    ]
+    return [
+        "  ".join(
+            (p[k] if k < len(p) else "").rjust(w) if n else (p[k] if k < len(p) else "").ljust(w)
+            for p, w, n in zip(parts, widths, numeric)
+        ).rstrip()
+        for k in range(max(len(p) for p in parts))
+    ]
 
-    def lines(cells: list[str]) -> list[str]:
-        parts = [
-            [p.replace(NBSP, " ") for p in wrapped(_joined(c) if j else c, w)] or [""]
-            for c, w, j in zip(cells, widths, joined)
-        ]
-        return [
-            "  ".join(
-                (p[k] if k < len(p) else "").rjust(w) if n else (p[k] if k < len(p) else "").ljust(w)
-                for p, w, n in zip(parts, widths, numeric)
-            ).rstrip()
-            for k in range(max(len(p) for p in parts))
-        ]
 
-    def under(cells: list[str]) -> list[str]:
-        said = [c if k == 0 else f"{headers[i]}: {c}" for k, (i, c) in enumerate(zip(detail, cells)) if c]
-        assert width is not None  # cells move under their row only to fit a width
-        return textwrap.wrap(
-            "; ".join(said), width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False
-        )
-
-    out = lines(grid_headers) + (under(["↳ " + "; ".join(headers[i] for i in detail)]) if detail else [])
+def _grid(headers: list[str], rows: list[list[str]], width: int | None) -> str:
+    natural = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    numeric = [bool(rows) and all(_looks_numeric(r[i]) for r in rows if r[i]) for i in range(len(headers))]
+    joined = [h.lower() in NUMBER_COLUMNS for h in headers]
+    widths = _fit(headers, rows, natural, width) if width else natural
+    out = _lines(headers, widths, numeric, joined)
     out.append("  ".join("-" * w for w in widths))
-    spaced = width is not None and any(not r[0] for r in rows) and (bool(detail) or widths != natural)
-    for row, grid_row in zip(rows, grid_rows):
-        if spaced and row[0] and len(out) > 2 + bool(detail):
+    spaced = width is not None and any(not r[0] for r in rows) and widths != natural
+    for row in rows:
+        if spaced and row[0] and len(out) > 2:
             out.append("")
-        out += lines(grid_row)
-        if detail:
-            out += under([row[i] for i in detail])
+        out += _lines(row, widths, numeric, joined)
     return "\n".join(out)
 
 
+INDENT = "    "
+
+
+def _grouped(headers: list[str], rows: list[list[str]], width: int) -> str:
+    """The table grouped by its first column, for a width its columns cannot share without breaking words.
+
+    Each first cell (a study) heads its group on a line of its own; the text columns move to an indented
+    `↳` line, the longest (the strategy) first, that heads the rows they describe; the answer and number
+    columns (quantity, value, conditions) form an indented grid under it. Rows that differ only in the moved
+    columns (one number of a strategy at two interfaces) are one line, under one `↳` line naming every
+    value of the moved columns: nothing is printed twice."""
+    room = width - len(INDENT)
+    rest = list(range(1, len(headers)))
+    text = [
+        i
+        for i in rest
+        if headers[i].lower() not in ANSWER_COLUMNS and not all(_looks_numeric(r[i]) for r in rows if r[i])
+    ]
+    longest = {i: max((len(r[i]) for r in rows), default=0) for i in text}
+    top = max(longest.values(), default=0)  # of columns about as long, the rightmost goes first: it reads last
+    lead = max(
+        text, key=lambda i: (longest[i] >= 0.8 * top, i if longest[i] >= 0.8 * top else longest[i]), default=None
+    )
+    detail = ([lead] if lead is not None else []) + [i for i in text if i != lead]
+    keep = [i for i in rest if i not in detail]
+    groups = _groups(headers, rows, detail, keep)
+    grid_headers = [headers[i] for i in keep]
+    grid_rows = [cells for _first, _said, lines in groups for cells in lines]
+    natural = [max([len(h)] + [len(r[k]) for r in grid_rows]) for k, h in enumerate(grid_headers)]
+    numeric = [bool(grid_rows) and all(_looks_numeric(r[k]) for r in grid_rows if r[k]) for k in range(len(keep))]
+    joined = [h.lower() in NUMBER_COLUMNS for h in grid_headers]
+    widths = _fit(grid_headers, grid_rows, natural, room) if keep else []
+    said = "; ".join(headers[i] for i in detail)
+    out = wrap.lines(headers[0], width) + (_arrow(said, width) if detail else [])
+    if keep:
+        out += [INDENT + line for line in _lines(grid_headers, widths, numeric, joined)]
+        out.append(INDENT + "  ".join("-" * w for w in widths))
+    else:
+        out.append("-" * min(width, max(len(line) for line in out)))
+    last: str | None = None
+    for first, details, lines in groups:
+        if first != last:
+            out += ([""] if last is not None else []) + wrap.lines(first, width)
+            last = first
+        if detail:
+            out += _arrow(details, width)
+        for cells in _blank_repeats(grid_headers, lines):
+            out += [INDENT + line for line in _lines(cells, widths, numeric, joined)]
+    return "\n".join(out)
+
+
+def _arrow(text: str, width: int) -> list[str]:
+    return wrap.lines(text, width, indent=INDENT + "↳ ", hang=INDENT + "  ") if text else []
+
+
+def _groups(
+    headers: list[str], rows: list[list[str]], detail: list[int], keep: list[int]
+) -> list[tuple[str, str, list[list[str]]]]:
+    """(first cell, the moved cells in words, the distinct non-empty rows of kept cells) for each run of rows
+    with the same first cell and first moved cell; the other moved cells list every value of the run."""
+    runs: list[tuple[tuple[str, str], list[list[str]]]] = []
+    for row in rows:
+        key = (row[0], row[detail[0]] if detail else "")
+        if runs and runs[-1][0] == key:
+            runs[-1][1].append(row)
+        else:
+            runs.append((key, [row]))
+    out = []
+    for (first, _), members in runs:
+        said = [members[0][detail[0]]] if detail and members[0][detail[0]] else []
+        for i in detail[1:]:
+            values = list(dict.fromkeys(r[i] for r in members if r[i]))
+            if values:
+                said.append(f"{headers[i]}: {', '.join(values)}")
+        lines = list(dict.fromkeys(tuple(r[i] for i in keep) for r in members))
+        out.append((first, "; ".join(said), [list(cells) for cells in lines if any(cells)]))
+    return out
+
+
 def _floors(headers: list[str], rows: list[list[str]]) -> tuple[list[int], ...]:
-    """The widths _fit shrinks columns to, in turn: text columns to their longest word (at most 18), then the
-    number columns to theirs, then text columns to their header's longest word (at least 6), then all to 4."""
+    """The widths _fit shrinks columns to, in turn: text columns to their longest word (at most LONG_WORD), then
+    the number columns to theirs, then text columns to their header's longest word (at least 6), then all to 4.
+    Only the last two break words; table() groups the table before it needs them."""
     natural = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     number = [h.lower() in NUMBER_COLUMNS for h in headers]
-    words = [min(n, max(8, min(18, _longest_word(headers[i], rows, i)))) for i, n in enumerate(natural)]
+    words = [min(n, max(8, min(LONG_WORD, _longest_word(headers[i], rows, i)))) for i, n in enumerate(natural)]
     heads = [min(n, max([6] + [len(w) for w in h.split()])) for n, h in zip(natural, headers)]
     return (
         [n if a else w for n, w, a in zip(natural, words, number)],

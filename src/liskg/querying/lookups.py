@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pyoxigraph as ox
 
-from liskg.base import engine, runner, vocab
+from liskg.base import engine, runner, vocab, wrap
 from liskg.base.cells import human_rows
 from liskg.base.errors import LiskgError
 from liskg.base.formats import HUMAN_FORMATS
@@ -107,7 +107,8 @@ class Lookups:
         shown = tables.render(result, fmt, self.labels, width=self.width, labels=labels)
         if fmt not in HUMAN_FORMATS:
             return shown
-        return description + (":\n" if fmt == "md" else ":") + "\n" + shown
+        said = wrap.fill(description + ":", self.width if fmt == "table" else None)
+        return said + ("\n" if fmt == "md" else "") + "\n" + shown
 
     def amount(self, text: str, option: str) -> tuple[Decimal, ox.NamedNode]:
         """'1000 mAh/g' -> (1000, unit:MilliA-HR-PER-GM): the unit found by its symbol among the graph's units."""
@@ -146,7 +147,7 @@ class Lookups:
         out = [self._facts(method, indent="").replace("  [class]", "  [processing method]", 1)]
         narrower = [r[0] for r in self.query("lookup-submethods", methodClass=[method]).rows]
         if narrower:
-            out += ["", "Sub-methods"] + [self._wrap(", ".join(sorted(self.labels.text(n) for n in narrower)), "  ")]
+            out += ["", "Sub-methods", self._wrap(", ".join(sorted(self.labels.text(n) for n in narrower)), "  ")]
         effects: dict[tuple[str, str], list[str]] = {}
         for effect, mode, study in self.query("lookup-method", methodClass=[method]).rows:
             said = effects.setdefault((effect.value, self.labels.text(mode)), [])
@@ -245,19 +246,23 @@ class Lookups:
         return ["", "Numbers", textwrap.indent(table(headers, rows, width=self.width and self.width - 2), "  ")]
 
     def _wrap(self, text: str, indent: str) -> str:
-        if not self.width:
-            return indent + text
-        return textwrap.fill(text, width=self.width, initial_indent=indent, subsequent_indent=indent)
+        return wrap.fill(text, self.width, indent=indent)
 
 
 def aligned(cells: list[list[str]], width: int | None = None) -> list[str]:
-    """Two-column 'key  value' lines with the keys padded to one width; values wrap within WIDTH (None: don't)."""
-    keys = max((len(k) for k, _v in cells), default=0)
-    if not width or width - keys - 2 < 20:
+    """Two-column 'key  value' lines with the keys padded to one width; values wrap at spaces within WIDTH
+    (None: don't). When the keys leave the values less than 24 columns, a key that does not leave them that
+    much takes a line of its own and its value follows on the next, indented."""
+    if not width:
+        keys = max((len(k) for k, _v in cells), default=0)
         return [f"{k.ljust(keys)}  {v}" for k, v in cells]
+    keys = max((len(k) for k, _v in cells if width - len(k) - 2 >= 24), default=0)
     lines = []
     for key, value in cells:
-        wrapped = textwrap.wrap(value, width - keys - 2, break_on_hyphens=False) or [""]
+        if len(key) > keys:
+            lines += wrap.lines(key, width) + wrap.lines(value, width, indent="    ")
+            continue
+        wrapped = wrap.lines(value, width - keys - 2) or [""]
         lines += [f"{key.ljust(keys)}  {wrapped[0]}"] + [f"{'':{keys}}  {more}" for more in wrapped[1:]]
     return lines
 

@@ -25,3 +25,20 @@ def materials_by_role(store: ox.Store) -> list[tuple[str, int]]:
         (row["role"].value, _number(row["materials"]))
         for row in engine.solutions(store, vocab.sparql("querying/sparql/stats-materials-by-role.rq"))
     ]
+
+
+def numbers_per_quantity(store: ox.Store) -> list[tuple[str, int]]:
+    """(quantity, how many numbers of it), most first."""
+    return [
+        (row["quantity"].value, _number(row["numbers"]))
+        for row in engine.solutions(store, vocab.sparql("querying/sparql/stats-quantities.rq"))
+    ]
+
+
+def studies_per_interface_and_method(store: ox.Store) -> dict[str, dict[str, int]]:
+    """Interface (review order) -> processing method family -> studies, zero included (the matrix chart's
+    query, viz/sparql/chart-matrix.rq)."""
+    matrix: dict[str, dict[str, int]] = {}
+    for row in engine.solutions(store, vocab.sparql("viz/sparql/chart-matrix.rq")):
+        matrix.setdefault(row["interfaceLabel"].value, {})[row["methodLabel"].value] = _number(row["count"])
+    return matrix

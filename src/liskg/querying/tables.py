@@ -18,7 +18,7 @@ from liskg.base.cells import human_rows
 from liskg.base.engine import QueryResult
 from liskg.base.errors import LiskgError
 from liskg.base.formats import GRAPH_FORMATS, HUMAN_FORMATS, RESULT_FORMATS
-from liskg.base.labels import Labeller
+from liskg.base.labels import REFERENCE_NUMBER, Labeller
 from liskg.querying.grid import counted, markdown
 
 RESULT_SYNTAX = {
@@ -31,11 +31,18 @@ GRAPH_SYNTAX = {"nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE}
 
 
 def labelled(result: QueryResult, fmt: str, labeller: Labeller) -> str:
-    """CSV or TSV with exact values and IRIs, plus an `xLabel` column after each column that holds IRIs."""
+    """CSV or TSV with exact values and IRIs, plus an `xLabel` column after each column that holds IRIs and an
+    `xRef` column (the reference number) after each that holds cited works; the page's export writes the same."""
     iri_columns = {i for i in range(len(result.variables)) if any(isinstance(r[i], ox.NamedNode) for r in result.rows)}
+
+    def reference(term) -> str:
+        number = labeller.lookup(term, REFERENCE_NUMBER) if isinstance(term, ox.NamedNode) else None
+        return "" if number is None else str(number)
+
+    ref_columns = {i for i in iri_columns if any(reference(r[i]) for r in result.rows)}
     header = []
     for i, name in enumerate(result.variables):
-        header += [name, f"{name}Label"] if i in iri_columns else [name]
+        header += [name] + ([f"{name}Label"] if i in iri_columns else []) + ([f"{name}Ref"] if i in ref_columns else [])
     import csv  # 1 ms at start-up: only csv and tsv output need it
 
     buffer = io.StringIO()
@@ -47,6 +54,8 @@ def labelled(result: QueryResult, fmt: str, labeller: Labeller) -> str:
             cells.append("" if term is None else term.value)
             if i in iri_columns:
                 cells.append(labeller.text(term) if isinstance(term, ox.NamedNode) else "")
+            if i in ref_columns:
+                cells.append(reference(term))
         writer.writerow(cells)
     return buffer.getvalue().rstrip("\r\n")
 

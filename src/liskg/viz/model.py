@@ -117,7 +117,7 @@ def build_graph(store: ox.Store) -> nx.MultiDiGraph:
     numbers, folded, keys = _key_numbers(store, kinds)
     names = _names(store, kinds, labels)
 
-    graph = nx.MultiDiGraph(folded=folded)
+    graph = nx.MultiDiGraph(folded=folded, linked_names=_linked_names(store, kinds))
     for node in sorted(kinds):
         graph.add_node(
             node,
@@ -162,6 +162,16 @@ def _names(store: ox.Store, nodes, labels: dict[str, str]) -> dict[str, list[str
         if node in nodes and name != labels[node]:
             found[node].add(name)
     return {node: sorted(values) for node, values in found.items()}
+
+
+def _linked_names(store: ox.Store, nodes) -> dict[str, list[str]]:
+    """The names of the ontology individuals each node links to and the page does not draw (a cell format:
+    "pouch cell", "soft-packed cell"), for the page's search."""
+    found: defaultdict[str, set[str]] = defaultdict(set)
+    for row in _query(store, "graph-linked-names.rq"):
+        if row["node"].value in nodes and row["thing"].value not in nodes:
+            found[row["node"].value].add(str(row["name"].value))
+    return {node: sorted(names) for node, names in sorted(found.items())}
 
 
 def _section_key(number: str) -> tuple:

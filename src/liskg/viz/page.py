@@ -28,12 +28,12 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from liskg.base import vocab
+from liskg.base import named, vocab
 from liskg.base.columns import PROPERTY_ROLES
 from liskg.base.conditions import ANSWER_COLUMNS
 from liskg.base.errors import InternalError
 from liskg.base.files import write_atomically
-from liskg.base.labels import RDFS_LABEL, UNIT_SYMBOL, Labeller
+from liskg.base.labels import RDFS_LABEL, REFERENCE_NUMBER, UNIT_SYMBOL, Labeller
 from liskg.viz import layout
 from liskg.viz.model import FACETS, KINDS, SUBCLASS_OF
 
@@ -69,6 +69,7 @@ class Engine:
     queries: list[dict] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
+    references: dict[str, int] = field(default_factory=dict)
 
 
 def engine_data(ntriples: bytes, store: ox.Store, queries) -> Engine:
@@ -84,9 +85,14 @@ def engine_data(ntriples: bytes, store: ox.Store, queries) -> Engine:
     )
     return Engine(
         ntriples,
-        [{"name": q.name, "question": q.question, "text": q.text} for q in queries],
+        [{"name": q.name, "question": q.question, "text": q.text, "topic": q.topic} for q in queries],
         {n.value: labeller.text(n) for n in labelled},
         {n.value: labeller.unit(n) for n in with_unit},
+        {
+            q.subject.value: int(q.object.value)
+            for q in store.quads_for_pattern(None, REFERENCE_NUMBER, None)
+            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal)
+        },
     )
 
 
@@ -164,6 +170,7 @@ def page_data(
     index = {node: i for i, node in enumerate(order)}
     degree = dict(graph.degree())
     placement = placement_for(graph, focus)
+    linked = graph.graph.get("linked_names", {})
     nodes = []
     for node in order:
         d = graph.nodes[node]
@@ -181,6 +188,7 @@ def page_data(
                 "numbers": d["numbers"],
                 "key": d["key"],
                 "names": d["names"],
+                "linked": linked.get(node, []),
                 "degree": degree[node],
                 "answer": bool(d.get("answer")),
                 "position": list(placement.positions[node]),
@@ -259,6 +267,8 @@ def engine_payload(engine: Engine) -> dict:
         "roles": dict(sorted(PROPERTY_ROLES.items())),
         "liskg": vocab.LISKG,
         "answer_columns": list(ANSWER_COLUMNS),
+        "references": dict(sorted(engine.references.items())),
+        "topics": list(named.TOPICS),
     }
 
 

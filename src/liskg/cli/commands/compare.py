@@ -1,7 +1,7 @@
 """liskg compare"""
 
 from liskg.base.formats import COMPARE_FORMATS, COMPARE_ROWS
-from liskg.cli.arguments import add_timeout, ensure_current, within
+from liskg.cli.arguments import add_timeout, ensure_current, table_width, within
 
 HELP = "compare the numbers of studies side by side: one column per quantity, in one unit"
 DESCRIPTION = """\
@@ -48,6 +48,9 @@ def add_arguments(parser):
         default="table",
         help="table (default), csv, md (Markdown) or latex (booktabs)",
     )
+    parser.add_argument(
+        "--wide", action="store_true", help="one line per table row, as wide as it takes (the default when piped)"
+    )
     add_timeout(parser)
     parser.add_argument("--asserted-only", action="store_true", help="query without the materialized inferences")
 
@@ -57,6 +60,12 @@ def run(args, project) -> int:
 
     ensure_current(project)
     selection = dict(interface=args.interface, electrolyte=args.electrolyte, method=args.method, quantity=args.quantity)
-    options = dict(rows=args.rows, units=tuple(args.unit), format=args.format, inferred=not args.asserted_only)
+    options = dict(
+        rows=args.rows,
+        units=tuple(args.unit),
+        format=args.format,
+        width=table_width(args.wide),
+        inferred=not args.asserted_only,
+    )
     print(within(args, lambda timeout: api.compare(project, timeout=timeout, **selection, **options)))
     return 0

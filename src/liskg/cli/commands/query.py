@@ -1,7 +1,7 @@
 """liskg query"""
 
 from liskg.base import named
-from liskg.cli.arguments import add_common_arguments, ensure_current, table_width, within
+from liskg.cli.arguments import add_common_arguments, ensure_current, table_width, terminal_width, within
 
 HELP = "answer a question: run a named query, a .rq file or inline SPARQL"
 DESCRIPTION = """\
@@ -49,7 +49,7 @@ def run(args, project) -> int:
     from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
     if args.list:
-        listing(api.named_queries(project))
+        print(named.listing(api.named_queries(project), terminal_width()))
         return 0
     # resolved first, so that an unknown name or file is reported before any rebuild; the time bound's
     # message names the query as its errors do: queries/NAME.rq, FILE.rq or -e
@@ -63,14 +63,3 @@ def run(args, project) -> int:
 
     print(within(args, answer, origin))
     return 0
-
-
-def listing(queries) -> None:
-    import textwrap  # 1 ms at start-up: only --list wraps text
-
-    for name, query in queries.items():
-        print(name)
-        for label, text in (("", query.question or "(no question in the header)"), ("answer: ", query.answer)):
-            if text:
-                print(textwrap.fill(label + text, width=100, initial_indent="    ", subsequent_indent="    "))
-    print(f"\n{len(queries)} named queries; run one with `liskg query NAME`")

@@ -21,6 +21,9 @@
   /* --- tabs: the hook other modules (the Charts tab) plug into --- */
   const tabs = new Map();
   function showTab(name) {
+    const before = document.body.dataset.tab;
+    document.body.dataset.tab = name;  // the Charts tab opens full-width (graph.css)
+    if (before !== undefined && before !== name) document.dispatchEvent(new CustomEvent("liskg:tab", { detail: { name: name } }));
     for (const [tabName, tab] of tabs) {
       const active = tabName === name;
       tab.section.hidden = !active;
@@ -212,8 +215,90 @@
   function csvCell(term) { return !term ? "" : term.type === "bnode" ? "_:" + term.value : term.value; }
 
   /* --- the answer table --- */
-  const state = { answer: null, sort: null, filter: "", selected: new Set() };
+  const state = { answer: null, sort: null, filter: "", selected: new Set(), expanded: new Set(), shown: [] };
   const listeners = [];
+
+  /* A cell's number for sorting: its term's value, else the first number its text writes ("> 1100 mAh g⁻¹",
+     "1.15 × 10⁻⁴ S cm⁻¹"); null for text. */
+  const SUPERSCRIPT = { "⁻": "-", "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9" };
+  function numberIn(text) {
+    const m = /^[<>≈≤≥~]?\s*(?:up to\s*|on the order of\s*)?(-?\d+(?:\.\d+)?)(?:\s*×\s*10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+))?/.exec(text.replace(/^.*→\s*/, ""));
+    if (!m) return null;
+    const power = m[2] ? Number([...m[2]].map((c) => SUPERSCRIPT[c]).join("")) : 0;
+    return Number(m[1]) * Math.pow(10, power);
+  }
+  function sortValue(answer, i, column) {
+    const source = answer.keep[column];
+    const term = source !== null && source !== undefined ? answer.rows[i][source] : null;
+    const cell = answer.cells[i][column] || "";
+    if (isNumber(term) && !/→/.test(cell)) return Number(term.value);
+    const found = numberIn(cell);
+    return found !== null ? found : cell.toLowerCase();
+  }
+  function compareValues(x, y) {
+    if (x === "" || y === "") return (x === "") - (y === "");  // blanks last
+    if (typeof x === "number" && typeof y === "number") return x - y;
+    if (typeof x === "number" || typeof y === "number") return typeof x === "number" ? -1 : 1;
+    return x.localeCompare(y);
+  }
+
+  /* Column widths sized by content: every column as wide as its widest cell while the table fits AVAILABLE
+     px; else number columns keep theirs and the text columns share the rest, the widest cut first (the
+     water level: no text column wider than the level, which fills the room). Cells are cut at a word. */
+  const TABLE_FONT = 12, CELL_PAD = 10, MIN_COLUMN = 80, SHORT_COLUMN = 180;
+  let measurer = null;
+  function widthOf(text, bold) {
+    if (!measurer) measurer = document.createElement("canvas").getContext("2d");
+    measurer.font = (bold ? "bold " : "") + TABLE_FONT + "px DejaVu Sans, Liberation Sans, Arial, sans-serif";
+    return measurer.measureText(text).width;
+  }
+  function columnWidths(headers, cells, numeric, available) {
+    const natural = headers.map((h, c) => Math.ceil(Math.max(widthOf(h + " ▲", true), ...cells.map((r) => widthOf(r[c] || ""))) + CELL_PAD));
+    const total = natural.reduce((a, b) => a + b, 0);
+    if (total <= available) return natural;
+    // numbers are never cut, and short columns (a study, a quantity) stay whole while the long ones can give way
+    const short = natural.reduce((a, w, c) => a + (numeric[c] || w <= SHORT_COLUMN ? w : 0), 0);
+    const whole = natural.map((w, c) => numeric[c] || (w <= SHORT_COLUMN && short <= 0.7 * available));
+    numeric = whole;
+    const fixed = natural.reduce((a, w, c) => a + (numeric[c] ? w : 0), 0);
+    const text = natural.map((w, c) => (numeric[c] ? null : w)).filter((w) => w !== null).sort((a, b) => a - b);
+    let room = Math.max(available - fixed, MIN_COLUMN * text.length), level = MIN_COLUMN;
+    for (let k = 0; k < text.length; k++) {
+      const even = room / (text.length - k);
+      if (text[k] > even) { level = Math.max(MIN_COLUMN, even); break; }
+      room -= text[k];
+      level = text[k];
+    }
+    return natural.map((w, c) => (numeric[c] ? w : Math.min(w, Math.floor(level))));
+  }
+  /* TEXT cut at a word to fit PX (with an ellipsis); a first word too long is cut where it must be. */
+  function cutToWidth(text, px) {
+    if (widthOf(text) + CELL_PAD <= px) return text;
+    const words = text.split(" ");
+    let out = "";
+    for (const word of words) {
+      const next = out ? out + " " + word : word;
+      if (widthOf(next + " …") + CELL_PAD > px) break;
+      out = next;
+    }
+    if (!out) {
+      for (const ch of text) { if (widthOf(out + ch + "…") + CELL_PAD > px) break; out += ch; }
+      return out + "…";
+    }
+    return out.replace(/[,;:(]+$/, "") + " …";
+  }
+
+  /* The rows the table shows: those the page's facet filters keep (web/graph.js) and whose cells, or the
+     names, synonyms and families of their nodes, contain the row filter's text. */
+  function keptRows(answer) {
+    const needle = state.filter.trim().toLowerCase();
+    return answer.cells.map((_, i) => i).filter((i) => {
+      if (liskg.graph && liskg.graph.rowPasses && !liskg.graph.rowPasses(answer.nodes[i])) return false;
+      if (!needle) return true;
+      return answer.cells[i].some((c) => c.toLowerCase().includes(needle)) ||
+        (liskg.graph && liskg.graph.matches && answer.nodes[i].some((id) => liskg.graph.matches(id, needle)));
+    });
+  }
 
   function rowNodes(row) {
     const ids = new Set();
@@ -230,6 +315,7 @@
     const head = table.tHead, body = table.tBodies[0];
     head.replaceChildren();
     body.replaceChildren();
+    for (const old of table.querySelectorAll("colgroup")) old.remove();
     const answer = state.answer;
     if (!answer) { document.getElementById("row-count").textContent = ""; return; }
     const headRow = el("tr");
@@ -246,42 +332,52 @@
       headRow.appendChild(th);
     });
     head.appendChild(headRow);
-    let order = answer.cells.map((_, i) => i);
-    const needle = state.filter.trim().toLowerCase();
-    if (needle) order = order.filter((i) => answer.cells[i].some((c) => c.toLowerCase().includes(needle)));
+    let order = keptRows(answer);
     if (state.sort) {
       const { column, up } = state.sort;
-      const source = answer.keep[column];
-      const value = (i) => {
-        const term = answer.rows[i][source];
-        return isNumber(term) ? Number(term.value) : answer.cells[i][column].toLowerCase();
-      };
       order.sort((a, b) => {
-        const x = value(a), y = value(b);
-        const c = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+        const c = compareValues(sortValue(answer, a, column), sortValue(answer, b, column));
         return (up ? c : -c) || a - b;
       });
     }
+    state.shown = order;
+    const numeric = answer.headers.map((_, c) => answer.cells.length > 0 && answer.cells.every((r, i) =>
+      !r[c] || isNumber(answer.rows[i][answer.keep[c]]) || numberIn(r[c]) !== null));
+    const scroll = document.getElementById("answer-scroll");
+    const widths = columnWidths(answer.headers, order.map((i) => answer.cells[i]), numeric, Math.max(200, scroll.clientWidth - 2));
+    const columns = el("colgroup");
+    for (const w of widths) { const col = el("col"); col.style.width = w + "px"; columns.appendChild(col); }
+    table.insertBefore(columns, head);
+    table.style.width = widths.reduce((a, b) => a + b, 0) + "px";
     for (const i of order) {
       const tr = el("tr");
       tr.dataset.row = String(i);
-      if (state.selected.has(i)) tr.className = "selected";
+      if (state.selected.has(i)) tr.classList.add("selected");
+      const expanded = state.expanded.has(i);
+      if (expanded) tr.classList.add("expanded");
       answer.cells[i].forEach((cell, column) => {
-        const td = el("td", cell);
-        if (isNumber(answer.rows[i][answer.keep[column]])) td.className = "number";
+        const shown = expanded ? cell : cutToWidth(cell, widths[column]);
+        const td = el("td", shown);
+        if (shown !== cell) { td.title = cell; td.classList.add("cut"); }
+        if (numeric[column]) td.classList.add("number");
         tr.appendChild(td);
       });
       tr.addEventListener("mouseenter", () => liskg.graph && liskg.graph.highlight(answer.nodes[i]));
       tr.addEventListener("mouseleave", () => liskg.graph && liskg.graph.highlight(null));
       tr.addEventListener("click", () => {
+        const again = state.selected.has(i) && state.selected.size === 1;
         state.selected = new Set([i]);
-        markSelected();
+        if (again || tr.querySelector("td.cut")) {  // a click shows the row whole; a second click cuts it again
+          if (state.expanded.has(i) && again) state.expanded.delete(i); else state.expanded.add(i);
+          renderTable();
+        } else markSelected();
         if (liskg.graph) liskg.graph.highlight(answer.nodes[i], true);
       });
       body.appendChild(tr);
     }
+    const narrowed = order.length !== answer.rows.length;
     document.getElementById("row-count").textContent =
-      (needle ? order.length + " of " : "") + answer.rows.length + " row" + (answer.rows.length === 1 ? "" : "s");
+      (narrowed ? order.length + " of " : "") + answer.rows.length + " row" + (answer.rows.length === 1 ? "" : "s");
   }
 
   /* Show a result {variables, rows} in the table and its answer nodes in the graph. */
@@ -291,6 +387,7 @@
                      cells: human.cells, keep: human.keep, nodes: result.rows.map(rowNodes) };
     state.sort = null;
     state.selected = new Set();
+    state.expanded = new Set();
     renderTable();
     document.body.classList.add("answered");
     showTab("Answer");
@@ -304,18 +401,85 @@
     box.className = kind || "";
   }
 
+  /* The running question is the page's title: a named query's question, else "typed query". */
+  function entitle(origin) {
+    const q = engine.queries.find((x) => x.name === origin);
+    const title = q && q.question ? q.question : origin === "typed query" ? "typed query" : null;
+    if (!title) return;
+    document.getElementById("title").textContent = title;
+    document.title = title + " · LiSKG";
+    const subtitle = document.getElementById("subtitle");  // the question is the title now: not twice
+    if (q && q.question) subtitle.textContent = liskg.data.subtitle.replace("; " + q.question, "");
+  }
+
+  /* No answer: an empty table, and the graph shows the view without one. */
+  function clearAnswer() {
+    state.answer = null;
+    state.selected = new Set();
+    renderTable();
+    if (liskg.graph) liskg.graph.showAnswer(null);
+  }
+
   async function runText(text, origin) {
     message("running…", "info");
     try {
       const result = await engine.run(text);
       showAnswer(result, origin);
+      entitle(origin);
       message(result.rows.length + " row" + (result.rows.length === 1 ? "" : "s") + " in " +
               Math.round(result.ms) + " ms" + (origin ? " · " + origin : ""), "info");
       return result;
     } catch (error) {
+      clearAnswer();  // an old answer under a new error would read as the error's answer
       message(error.message, "error");
       return null;
     }
+  }
+
+  /* --- export: the file is made here, in the browser; nothing leaves the page --- */
+  function csvField(text) { return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text; }
+  /* The shown rows as `liskg query NAME --format csv --labels` writes them: exact values and IRIs, an
+     xLabel column after each column holding IRIs and an xRef column (the reference number) after one
+     holding cited works. */
+  function csvText() {
+    const answer = state.answer;
+    if (!answer) return "";
+    const iri = answer.variables.map((_, c) => answer.rows.some((row) => row[c] && row[c].type === "uri"));
+    const refs = answer.variables.map((_, c) => iri[c] && answer.rows.some((row) => row[c] && engine.references[row[c].value] !== undefined));
+    const header = [];
+    answer.variables.forEach((name, c) => { header.push(name); if (iri[c]) header.push(name + "Label"); if (refs[c]) header.push(name + "Ref"); });
+    const lines = [header.map(csvField).join(",")];
+    for (const i of state.shown) {
+      const cells = [];
+      answer.rows[i].forEach((term, c) => {
+        cells.push(!term ? "" : term.value);
+        if (iri[c]) cells.push(term && term.type === "uri" ? text(term) : "");
+        if (refs[c]) cells.push(term && engine.references[term.value] !== undefined ? String(engine.references[term.value]) : "");
+      });
+      lines.push(cells.map(csvField).join(","));
+    }
+    return lines.join("\r\n") + "\r\n";
+  }
+  /* The shown rows as `liskg query NAME --format md` writes them: the table's own cells, whole. */
+  function markdownText() {
+    const answer = state.answer;
+    if (!answer) return "";
+    const escape = (cell) => cell.replace(/\|/g, "\\|").replace(/\n/g, " ");
+    return ["| " + answer.headers.join(" | ") + " |", "|" + answer.headers.map(() => "---").join("|") + "|"]
+      .concat(state.shown.map((i) => "| " + answer.cells[i].map(escape).join(" | ") + " |")).join("\n") + "\n";
+  }
+  function download(content, type, suffix) {
+    const answer = state.answer;
+    if (!answer) return;
+    const name = (engine.queries.some((q) => q.name === answer.origin) ? answer.origin : "answer") + suffix;
+    const url = URL.createObjectURL(new Blob([content], { type: type }));
+    const link = el("a");
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
   /* Mark the selected rows in place (re-rendering a long table would cost a click its frame). */
@@ -337,11 +501,17 @@
 
   function setup() {
     const menu = document.getElementById("query-menu");
+    const groups = new Map();
     for (const q of engine.queries) {
-      const option = el("option", q.name);
+      const topic = q.topic || "other questions";
+      if (!groups.has(topic)) { const group = el("optgroup"); group.label = topic; groups.set(topic, group); }
+      const option = el("option", q.question || q.name);
       option.value = q.name;
-      option.title = q.question;
-      menu.appendChild(option);
+      option.title = q.name;
+      groups.get(topic).appendChild(option);
+    }
+    for (const topic of engine.topics.concat([...groups.keys()].filter((t) => !engine.topics.includes(t)))) {
+      if (groups.has(topic)) menu.appendChild(groups.get(topic));
     }
     const box = document.getElementById("query-text");
     box.placeholder = "SELECT ?study ?label WHERE {\n  ?study a liskg:Study ; rdfs:label ?label .\n}\n\n" +
@@ -359,7 +529,20 @@
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) document.getElementById("query-run").click();
     });
     const filter = document.getElementById("row-filter");
-    filter.addEventListener("input", () => { state.filter = filter.value; renderTable(); });
+    let narrowing = null;
+    filter.addEventListener("input", () => {
+      state.filter = filter.value;
+      renderTable();
+      clearTimeout(narrowing);  // the graph keeps the nodes of the rows kept
+      narrowing = setTimeout(() => {
+        if (!state.answer || !liskg.graph) return;
+        const rows = state.filter.trim() ? state.shown : state.answer.cells.map((_, i) => i);
+        liskg.graph.showAnswer(new Set(rows.flatMap((i) => state.answer.nodes[i])));
+      }, 150);
+    });
+    document.getElementById("export-csv").addEventListener("click", () => download(csvText(), "text/csv", ".csv"));
+    document.getElementById("export-md").addEventListener("click", () => download(markdownText(), "text/markdown", ".md"));
+    new ResizeObserver(() => { if (state.answer) renderTable(); }).observe(document.getElementById("answer-scroll"));
     const status = document.getElementById("engine-status");
     status.textContent = "loading the SPARQL engine…";
     engine.ready.then(() => {
@@ -375,6 +558,8 @@
   liskg.answers = {
     show: showAnswer, run: runText, selectRowsOf: selectRowsOf, humanRows: humanRows,
     current: () => state.answer,
+    refresh: () => { if (state.answer) renderTable(); },
+    csv: csvText, markdown: markdownText, shownRows: () => state.shown.slice(),
     csvRows: () => state.answer ? state.answer.rows.map((row) => row.map(csvCell)) : [],
     onAnswer: (listener) => listeners.push(listener),
   };

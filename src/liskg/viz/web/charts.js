@@ -27,10 +27,43 @@
     return copy;
   }
 
+  /* A chart wider than its panel by EXCESS px made narrower: side-by-side panels stacked, else its plot
+     width reduced (never below 160 px); false when nothing is left to narrow. */
+  function narrower(spec, excess) {
+    if (spec.hconcat) { spec.vconcat = spec.hconcat; delete spec.hconcat; return true; }
+    const parts = spec.vconcat || [spec.spec || spec];
+    let changed = false;
+    for (const part of parts) {
+      if (typeof part.width === "number" && part.width > 160) { part.width = Math.max(160, part.width - excess - 8); changed = true; }
+    }
+    return changed;
+  }
+
+  async function draw(target, chosen, room) {
+    let result = null;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      if (result) result.view.finalize();
+      target.replaceChildren();
+      result = await window.vegaEmbed(target, chosen, { actions: false, renderer: "svg", ast: true, expr: window.vegaInterpreter });
+      const svg = target.querySelector("svg");
+      const excess = svg ? Math.ceil(svg.getBoundingClientRect().width) - room : 0;
+      if (excess <= 0 || !narrower(chosen, excess)) break;
+    }
+    return result;
+  }
+
   async function render(container, specs, selection) {
     container.replaceChildren();
     const views = {};
     api.specs = {};
+    const said = document.createElement("p");
+    said.id = "charts-filters";
+    said.textContent = selection && selection.studies
+      ? "showing " + selection.studies.length + " stud" + (selection.studies.length === 1 ? "y" : "ies") +
+        (selection.filters ? " (" + selection.filters + ")" : "") + "; reset the filters for all"
+      : "showing every study: choose an interface, electrolyte or method above to narrow the charts";
+    container.appendChild(said);
+    const room = Math.max(240, container.clientWidth - 4);
     for (const [name, spec] of Object.entries(specs)) {
       const figure = document.createElement("figure");
       figure.className = "liskg-chart";
@@ -44,9 +77,7 @@
         target.textContent = "no numbers of the selected studies for this chart";
         continue;
       }
-      const result = await window.vegaEmbed(target, chosen, {
-        actions: false, renderer: "svg", ast: true, expr: window.vegaInterpreter,
-      });
+      const result = await draw(target, chosen, room);
       views[name] = result.view;
     }
     return views;

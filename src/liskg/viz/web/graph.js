@@ -7,6 +7,12 @@
   const liskg = window.liskg;
   const data = JSON.parse(document.getElementById("liskg-data").textContent);
   const FONT = 14;
+  /* Labels are read on screen: vis-network draws a label at font size × scale CSS px, and draws none
+     below MIN_PX (its drawThreshold). Where the view is fitted small, labels get a larger font (TARGET_PX
+     on screen) and fewer of them are drawn: the selected node and its neighbours, the answers or matches,
+     the interfaces and the counts first, then the others by degree, each only where it overlaps no label
+     drawn before it, cut at a word when the whole name has no room; the rest show on hover and on zoom. */
+  const MIN_PX = 11, TARGET_PX = 12.5, EDGE_FONT = 10;
   const EDGE_COLOR = "rgba(110,110,110,0.30)";
   const MAX_MATCHES = 100;
   const MAX_LINKS_LISTED = 60;   // a hub's links beyond this are counted, not listed
@@ -76,7 +82,8 @@
   function nodeView(n, position) {
     const answer = state.answers ? state.answers.has(n.id) : n.answer;
     const named = state.named ? state.named.has(n.id) : state.labelled.has(n.id) || answer;
-    return { id: n.id, label: named ? n.short : "", borderWidth: answer ? 4 : 1,
+    wants.set(n.id, named ? n.short : "");
+    return { id: n.id, borderWidth: answer ? 4 : 1,
              color: baseColor(Object.assign({}, n, { answer: answer })), x: position[0], y: position[1] };
   }
 
@@ -89,7 +96,7 @@
       const { weight: w, ...count } = countNodes.find((c) => c.id === id);
       return Object.assign(count, { size: sizeOf(w) });
     }
-    return { shape: style.get(n.kind).shape, size: sizeOf(weight(n)), font: { size: FONT } };
+    return { shape: style.get(n.kind).shape, size: sizeOf(weight(n)), label: "" };
   }
   /* A node's size: what vis-network's value scaling (6 to 22, linear) gives its weight among all the
      view's nodes, fixed up front (with values, every DataSet update rescaled every node). */
@@ -109,12 +116,14 @@
     physics: { enabled: false },
     nodes: {
       font: { size: FONT, face: "DejaVu Sans, Arial, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
+      scaling: { label: { drawThreshold: MIN_PX + 1, maxVisible: 30 } },
     },
     edges: {
       smooth: false, width: 0.7, selectionWidth: 1.5,
       color: { color: EDGE_COLOR, highlight: "#222222", hover: "#555555" },
       arrows: { to: { enabled: true, scaleFactor: 0.35 } },
-      font: { size: 10, color: "#333333", strokeWidth: 3, align: "middle" },
+      font: { size: EDGE_FONT, color: "#333333", strokeWidth: 3, align: "middle" },
+      scaling: { label: { drawThreshold: MIN_PX + 1, maxVisible: 30 } },
     },
     interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: true, hideEdgesOnZoom: true },
   };
@@ -130,9 +139,37 @@
     return true;
   }
 
-  function matchesSearch(n, term) {
-    return n.label.toLowerCase().includes(term) || n.curie.toLowerCase().includes(term) ||
-      n.names.some((name) => name.toLowerCase().includes(term));
+  /* A node matches a search when its label, CURIE, other names (synonyms, formulas) or the names of the
+     ontology terms it links to undrawn (a cell's format: "pouch cell", "soft-packed cell") contain the
+     text; a material also when one of its electrolyte classes does (the ontology's families: "garnet"
+     finds LLZO, LLZ, LLZTO and Ta-doped LLZO; "sulfide" finds Li6PS5Cl and LGPS). */
+  const lowered = new Map();
+  function searchNames(n) {
+    if (!lowered.has(n.id)) {
+      const own = [n.label, n.curie, ...n.names, ...(n.linked || [])];
+      const families = n.kind === "material" ? [...facetSets[indexOf.get(n.id)]["electrolyte class"]]
+        .flatMap((i) => [data.nodes[i].label, ...data.nodes[i].names]) : [];
+      lowered.set(n.id, own.concat(families).map((t) => t.toLowerCase()));
+    }
+    return lowered.get(n.id);
+  }
+  function matchesSearch(n, term) { return searchNames(n).some((name) => name.includes(term)); }
+  const indexOf = new Map(data.nodes.map((n, i) => [n.id, i]));
+  /* The facets of an answer row (web/answers.js): the row passes when one of its most specific nodes
+     (its strategies, else its studies, else ... any) passes the interface, electrolyte and method filters. */
+  const ROW_KINDS = ["strategy", "study", "cell", "material", "failure mode", "claim", "method", "electrolyte class", "interface"];
+  function passesFacets(id) {
+    const i = indexOf.get(id);
+    return i !== undefined && Object.entries(state.facets).every(([facet, value]) => value === "" || facetSets[i][facet].has(Number(value)));
+  }
+  function rowPasses(ids) {
+    if (!Object.values(state.facets).some((v) => v !== "")) return true;
+    const known = ids.filter((id) => byId.has(id));
+    for (const kind of ROW_KINDS) {
+      const of = known.filter((id) => byId.get(id).kind === kind);
+      if (of.length) return of.some(passesFacets);
+    }
+    return false;
   }
 
   /* What is shown: the filters, then the search matches or the answer nodes with their neighbours. */
@@ -159,7 +196,7 @@
     const x = members.reduce((a, n) => a + n.position[0], 0) / members.length;
     const y = members.reduce((a, n) => a + n.position[1], 0) / members.length;
     return { id: "count:" + group, shape: k.shape, color: { background: k.color, border: "#555555" }, borderWidth: 1,
-             weight: Math.sqrt(members.length) * 3, x: Math.round(x), y: Math.round(y), font: { size: FONT + 2 },
+             weight: Math.sqrt(members.length) * 3, x: Math.round(x), y: Math.round(y),
              hint: "click to show them", hidden: true, label: "" };
   });
   function collapsedNow() { return data.collapsed.length && !state.search.trim() && !state.answers; }
@@ -271,7 +308,8 @@
       if (countOf.has(count)) {
         const inView = members.filter((n) => view.visible.has(n.id)).length;
         const at = countNodes.find((c) => c.id === count);
-        updates.push({ id: count, hidden: !(folded && inView), label: plural(members[0].kind, inView), x: at.x, y: at.y,
+        wants.set(count, plural(members[0].kind, inView));
+        updates.push({ id: count, hidden: !(folded && inView), x: at.x, y: at.y,
                        hint: "click to show these " + plural(members[0].kind, inView) });
         if (folded && inView) drawn.add(count);
       }
@@ -296,13 +334,14 @@
     updateLegend(view.visible);
     showMatches(view.matches);
     if (refit && network && drawn.size) {
+      network.setSize("100%", "100%");  // the view's size now (the dock widens when an answer shows)
       network.fit({ nodes: [...drawn], animation: false });
       if ((state.answers || state.named) && network.getScale() < MIN_FIT_SCALE) {
         document.getElementById("status").textContent += " · showing the top: zoom out for the rest";
-        network.setSize("100%", "100%");  // the view's size now (the dock widens when an answer shows)
         topOf(drawn);
       }
     }
+    fitLabels();
     document.dispatchEvent(new CustomEvent("liskg:view", { detail: { selection: chartSelection() } }));
   }
 
@@ -319,13 +358,19 @@
                      scale: scale, animation: false });
   }
 
+  /* What the filters keep, in words ("interface: Li/SSE interface; electrolyte class: garnet-type electrolyte"); "" for none. */
+  function describeFilters() {
+    return Object.entries(state.facets).filter(([, v]) => v !== "").map(([facet, v]) => facet + ": " + data.nodes[Number(v)].label).join("; ");
+  }
+
   /* The studies the Charts tab shows (web/charts.js): those the facet filters keep, or the clicked study; null: all. */
   function chartSelection() {
     const chosen = data.nodes.find((n) => n.id === state.selected);
-    if (chosen && chosen.kind === "study") return { studies: [chosen.id] };
+    if (chosen && chosen.kind === "study") return { studies: [chosen.id], filters: "the clicked study, " + chosen.label };
     const studies = data.nodes.filter((n, i) => n.kind === "study" && Object.entries(state.facets).every(
       ([facet, value]) => value === "" || facetSets[i][facet].has(Number(value)))).map((n) => n.id);
-    return studies.length === data.nodes.filter((n) => n.kind === "study").length ? null : { studies: studies };
+    return studies.length === data.nodes.filter((n) => n.kind === "study").length ? null
+      : { studies: studies, filters: describeFilters() };
   }
 
   function showMatches(matches) {
@@ -359,15 +404,89 @@
   /* Labels of the focused neighbourhood: the clicked node and its neighbours show theirs, edge labels too. */
   let focused = { nodes: [], edges: [] };
   function focusLabels(id) {
-    const reset = focused.nodes.map((n) => ({ id: n, label: nodeView(byId.get(n), [0, 0]).label }));
+    for (const n of focused.nodes) nodeView(byId.get(n), [0, 0]);  // back to the label the view wants
     const small = id && adjacency.get(id).size <= MAX_NAMED_NEIGHBOURS;
     const named = id ? (small ? [id, ...adjacency.get(id)] : [id]) : [];
     const linked = small ? edgesOf.get(id) : [];
-    nodes.update(reset.concat(named.map((n) => ({ id: n, label: byId.get(n).short }))).filter((u) => added.has("n" + u.id)));
+    for (const n of named) wants.set(n, byId.get(n).short);
     edges.update(focused.edges.map((i) => ({ id: i, label: "" })).concat(
       linked.map((i) => ({ id: i, label: data.edges[i].label }))).filter((u) => added.has("e" + u.id)));
     focused = { nodes: named, edges: linked };
-    for (const n of focused.nodes.concat(reset.map((r) => r.id))) drawnNodes.delete(n);
+  }
+
+  /* --- labels a person can read (see MIN_PX): which labels are drawn, at what font, after every view
+     change and zoom. wants: the label each node would show with room enough ("" for none). --- */
+  const wants = new Map();
+  const shownLabels = new Map();  // id -> the label text in the DataSet now
+  let fontNow = FONT, measure = null;
+  function textWidth(text, font) {
+    if (!measure) measure = document.createElement("canvas").getContext("2d");
+    measure.font = font + "px DejaVu Sans, Arial, sans-serif";
+    return measure.measureText(text).width;
+  }
+  /* TEXT cut at a word to at most CHARS characters, with an ellipsis; "" when not even a word fits. */
+  function cutAtWord(text, chars) {
+    if (text.length <= chars) return text;
+    const words = text.replace(/…$/, "").split(" ");
+    let out = "";
+    for (const word of words) {
+      const next = out ? out + " " + word : word;
+      if (next.length + 1 > chars) break;
+      out = next;
+    }
+    return out ? out.replace(/[,;:(/-]+$/, "") + "…" : "";
+  }
+  function labelRank(id) {
+    const n = byId.get(id);
+    if (id === state.selected || highlighted.includes(id)) return 0;
+    if (focused.nodes.includes(id)) return 1;
+    if (!n) return 3;  // an overview count
+    if (state.answers ? state.answers.has(id) : n.answer) return 2;
+    if (state.named && state.named.has(id)) return 2;
+    return n.kind === "interface" ? 3 : 4;
+  }
+  function fitLabels() {
+    if (!network) return;
+    const scale = network.getScale();
+    const font = Math.max(FONT, TARGET_PX / scale);
+    const candidates = [...shownNodes].filter((id) => wants.get(id));
+    candidates.sort((a, b) => labelRank(a) - labelRank(b) || ((byId.get(b) || {}).degree || 0) - ((byId.get(a) || {}).degree || 0) ||
+      (a < b ? -1 : a > b ? 1 : 0));
+    const cell = 200, grid = new Map(), boxes = [];
+    const keys = (b) => { const out = []; for (let i = Math.floor(b[0] / cell); i <= Math.floor(b[2] / cell); i++)
+      for (let j = Math.floor(b[1] / cell); j <= Math.floor(b[3] / cell); j++) out.push(i + "," + j); return out; };
+    const free = (b) => keys(b).every((k) => (grid.get(k) || []).every((o) => b[2] <= o[0] || o[2] <= b[0] || b[3] <= o[1] || o[3] <= b[1]));
+    const at = network.getPositions(candidates);
+    const chosen = new Map();
+    for (const id of candidates) {
+      const p = at[id], node = network.body.nodes[id];
+      if (!p || !node) continue;
+      const top = p.y + (node.options.size || 10) + 2, full = wants.get(id);
+      for (const text of [full, cutAtWord(full, 20), cutAtWord(full, 12)]) {
+        if (!text) continue;
+        const half = textWidth(text, font) / 2 + 2;
+        const box = [p.x - half, top, p.x + half, top + font * 1.2];
+        if (!free(box)) continue;
+        for (const k of keys(box)) { if (!grid.has(k)) grid.set(k, []); grid.get(k).push(box); }
+        boxes.push(box);
+        chosen.set(id, text);
+        break;
+      }
+    }
+    const updates = [];
+    for (const id of new Set([...shownLabels.keys(), ...candidates])) {
+      const text = chosen.get(id) || "";
+      if ((shownLabels.get(id) || "") !== text && added.has("n" + id)) updates.push({ id: id, label: text });
+      if (text) shownLabels.set(id, text); else shownLabels.delete(id);
+    }
+    drawnOnce(() => {
+      if (font !== fontNow) {
+        fontNow = font;
+        network.setOptions({ nodes: { font: { size: font } }, edges: { font: { size: Math.max(EDGE_FONT, TARGET_PX / scale) } } });
+      }
+      if (updates.length) nodes.update(updates);
+    });
+    liskg.labels = { font: font, scale: scale, drawn: chosen.size, wanted: candidates.length };
   }
 
   function select(id, move) {
@@ -379,8 +498,11 @@
     if (!id) {
       panel.appendChild(el("p", "Hover a node for its details; click it to highlight its neighbourhood.", "hint"));
       network.unselectAll();
+      fitTo([...shownNodes]);
+      fitLabels();
       return;
     }
+    if (!move && added.has("n" + id)) fitTo([id, ...adjacency.get(id)].filter((n) => shownNodes.has(n)));
     panel.appendChild(details(byId.get(id)));
     panel.appendChild(el("p", adjacency.get(id).size ? "links:" : "no links"));
     const list = el("ul", undefined, "links");
@@ -397,11 +519,19 @@
     }
     if (all.length > MAX_LINKS_LISTED) list.appendChild(el("li", "… and " + (all.length - MAX_LINKS_LISTED) + " more links"));
     panel.appendChild(list);
-    if (!(liskg.answers && liskg.answers.current())) liskg.showTab("Details");
+    if (move || !(liskg.answers && liskg.answers.current())) liskg.showTab("Details");  // chosen from a list: show it
     if (move && added.has("n" + id)) {
       network.selectNodes([id]);
       network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     }
+    fitLabels();
+  }
+
+  /* Fit the view to IDS (all that is shown when empty), never closer than scale 1.5. */
+  function fitTo(ids) {
+    network.setSize("100%", "100%");
+    network.fit({ nodes: ids.length ? ids : [...shownNodes], animation: false });
+    if (network.getScale() > 1.5) network.moveTo({ scale: 1.5, animation: false });
   }
 
   /* Highlight the nodes of an answer row and the links among them with vis-network's own selection. */
@@ -412,9 +542,14 @@
     const among = [];
     for (const id of ids) for (const i of edgesOf.get(id)) if (set.has(data.edges[i].from) && set.has(data.edges[i].to) && added.has("e" + i)) among.push(i);
     network.setSelection({ nodes: ids, edges: among }, { unselectAll: true, highlightEdges: false });
-    if (move) network.fit({ nodes: ids.length > 1 ? ids : [...ids, ...adjacency.get(ids[0])].filter((id) => added.has("n" + id)),
-                            animation: false });
+    if (move) {
+      fitTo(ids.length > 1 ? ids : [...ids, ...adjacency.get(ids[0])].filter((id) => shownNodes.has(id)));
+      highlighted = ids;
+      fitLabels();
+      highlighted = [];
+    }
   }
+  let highlighted = [];
 
   /* A query's answer in the graph: its nodes with their one-hop context, re-laid out and fitted. */
   function showAnswer(ids) {
@@ -482,7 +617,11 @@
       }
       menu.disabled = data.facets[facet].length === 0;
       state.facets[facet] = "";
-      menu.addEventListener("change", () => { state.facets[facet] = menu.value; apply(true); });
+      menu.addEventListener("change", () => {
+        state.facets[facet] = menu.value;
+        apply(true);
+        if (liskg.answers) liskg.answers.refresh();  // one selection: the facets narrow the answer table too
+      });
     }
     const search = document.getElementById("search");
     search.addEventListener("input", () => { state.search = search.value; apply(true); });
@@ -499,6 +638,8 @@
       state.expanded = new Set();
       select(null, false);
       apply(true);
+      if (liskg.answers) liskg.answers.refresh();
+      liskg.showTab("Answer");  // back where a question starts
     });
   }
 
@@ -506,7 +647,9 @@
   const started = performance.now();
   network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, options);
   liskg.network = network;
-  liskg.graph = { has: (id) => byId.has(id), highlight: highlight, showAnswer: showAnswer, select: select };
+  liskg.graph = { has: (id) => byId.has(id), highlight: highlight, showAnswer: showAnswer, select: select,
+                  rowPasses: rowPasses, matches: (id, term) => byId.has(id) && matchesSearch(byId.get(id), term),
+                  filters: describeFilters };
   /* The hover card, built when a node is hovered (building one per node up front is costly at scale). */
   const card = el("div", undefined, "card");
   card.hidden = true;
@@ -529,6 +672,12 @@
   });
   apply(false);
   network.fit({ animation: false });
+  fitLabels();
+  document.addEventListener("liskg:tab", () => { if (!document.getElementById("network").clientWidth) return;
+    fitTo([...shownNodes]); fitLabels(); });
+  let zooming = null;
+  network.on("zoom", () => { clearTimeout(zooming); zooming = setTimeout(fitLabels, 120); });
+  new ResizeObserver(() => { clearTimeout(zooming); zooming = setTimeout(fitLabels, 120); }).observe(document.getElementById("network"));
   network.once("afterDrawing", () => {
     liskg.drawnMs = Math.round(performance.now() - started);
     liskg.stabilizedMs = liskg.drawnMs;  // no physics: drawn is settled (bench/viz_bench.py reads this name)
