@@ -48,8 +48,9 @@ virtuoso: ## Debian's Virtuoso 7 server and SQL shell, for the test that loads t
 docs: install ## the ontology reference page (Ontospy) into build/docs/
 	$(BIN)/liskg docs
 
-bench: install java chromium ## the scale targets at 1x, 10x, 100x and 1M triples (about 15 min); rewrites docs/performance.md
+bench: install java chromium virtuoso ## the scale targets at 1x, 10x, 100x and 1M triples (about 20 min); rewrites docs/performance.md and the ad-hoc table of docs/scaling.md
 	$(BIN)/python bench/targets.py
+	$(BIN)/python bench/adhoc_bench.py
 
 bench-full: install java chromium ## the broad survey (about 20 min); rewrites docs/performance-full.md
 	$(BIN)/python bench/run_all.py
