@@ -9,18 +9,18 @@ STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
 	else echo "missing $(1): run 'sudo apt-get install -y $(1)'" >&2; exit 1; fi
 
-.PHONY: demo test install java chromium jena virtuoso docs bench bench-full clean help
+.PHONY: demo test install java owlapi chromium jena virtuoso docs bench bench-full clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-demo: install java ## the main job: build, validate, reason, answer the headline question, write the graph page
+demo: install java owlapi ## the main job: build, validate, reason, answer the headline question, write the graph page
 	$(BIN)/liskg build --reason --owlapi
 	$(BIN)/liskg stats
 	$(BIN)/liskg query oxide-anode-strategies
 	$(BIN)/liskg viz
 
-test: install java chromium jena virtuoso ## lint, format and type checks, then the whole test suite
+test: install java owlapi chromium jena virtuoso ## lint, format and type checks, then the whole test suite
 	$(BIN)/ruff check $(PYTHON_FOLDERS)
 	$(BIN)/ruff format --check $(PYTHON_FOLDERS)
 	$(BIN)/mypy
@@ -36,6 +36,9 @@ $(STAMP): pyproject.toml
 java: ## a JDK for HermiT and the OWL API check (Debian's headless JDK when missing)
 	@command -v java >/dev/null && command -v javac >/dev/null || { $(call APT_INSTALL,default-jdk-headless); }
 
+owlapi: ## Debian's OWL API 5 (libowlapi-java), for build --owlapi, the release and the Protégé tests
+	@test -f /usr/share/java/owlapi-api.jar || { $(call APT_INSTALL,libowlapi-java); }
+
 chromium: ## Debian's chromium for the browser tests (never a downloaded browser)
 	@test -x /usr/bin/chromium || { $(call APT_INSTALL,chromium); }
 
@@ -48,11 +51,11 @@ virtuoso: ## Debian's Virtuoso 7 server and SQL shell, for the test that loads t
 docs: install ## the ontology reference page (Ontospy) into build/docs/
 	$(BIN)/liskg docs
 
-bench: install java chromium virtuoso ## the scale targets at 1x, 10x, 100x and 1M triples (about 20 min); rewrites docs/performance.md and the ad-hoc table of docs/scaling.md
+bench: install java owlapi chromium virtuoso ## the scale targets at 1x, 10x, 100x and 1M triples (about 20 min); rewrites docs/performance.md and the ad-hoc table of docs/scaling.md
 	$(BIN)/python bench/targets.py
 	$(BIN)/python bench/adhoc_bench.py
 
-bench-full: install java chromium ## the broad survey (about 20 min); rewrites docs/performance-full.md
+bench-full: install java owlapi chromium ## the broad survey (about 20 min); rewrites docs/performance-full.md
 	$(BIN)/python bench/run_all.py
 
 clean: ## remove build outputs (sources are never touched)

@@ -70,7 +70,7 @@ def main(argv: list[str]) -> int:
     table = load_mappings(ROOT)
     labels = snapshot_labels(snapshot)
     rows, missing = [], []
-    for iri in sorted({m.object_iri for m in table.mappings}):
+    for iri in sorted({m.object_iri for m in table.mappings if not m.no_term}):
         hits = labels.get(iri)
         if not hits:
             missing.append(iri)

@@ -133,10 +133,13 @@ def store(project):
 
 
 def copy_sources(root: Path) -> Path:
-    """Copy the project's sources (ontology/, graph_data/, queries/) into root; return root."""
+    """Copy the project's sources (ontology/, graph_data/, queries/, and CHANGELOG.md, which the reference page
+    shows) into root; return root."""
     for folder in ("ontology", "graph_data", "queries"):
         if (ROOT / folder).exists():
             shutil.copytree(ROOT / folder, root / folder)
+    if (ROOT / "CHANGELOG.md").exists():
+        shutil.copy(ROOT / "CHANGELOG.md", root / "CHANGELOG.md")
     return root
 
 

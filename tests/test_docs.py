@@ -52,6 +52,18 @@ def curie(iri) -> str:
     raise AssertionError(f"no prefix for {iri}")
 
 
+def anchor_of(iri) -> str:
+    """A LiSKG term's entry is at its IRI's fragment (#GarnetElectrolyte); other terms at their CURIE."""
+    return str(iri).removeprefix(PREFIXES["liskg"]) if str(iri).startswith(PREFIXES["liskg"]) else curie(iri)
+
+
+def iri_of(anchor: str) -> str:
+    if ":" not in anchor:
+        return PREFIXES["liskg"] + anchor
+    prefix, local = anchor.split(":", 1)
+    return PREFIXES[prefix] + local
+
+
 def ontology(root: Path) -> rdflib.Graph:
     """Every ontology module the reference documents (the SHACL shapes are not part of it)."""
     graph = rdflib.Graph()
@@ -157,8 +169,9 @@ def test_docs_writes_one_offline_page_the_same_from_any_run(page, tmp_project):
     html = (tmp_project.build_dir / "docs" / "index.html").read_text(encoding="utf-8")
     assert html == page[0]
     assert "<title>LiSKG ontology: interfacial engineering of solid-state lithium-sulfur batteries</title>" in html
-    # nothing to fetch when the page is opened offline: no external stylesheet, script, image or font
-    assert not re.search(r"<(link|script|img|iframe)\b", html)
+    # nothing to fetch when the page is opened offline: no external stylesheet, script, image or font (the
+    # search box's script is inline)
+    assert not re.search(r"<(link|img|iframe)\b|<script[^>]*\bsrc=", html)
     assert "@import" not in html and "url(" not in html
 
 
@@ -169,7 +182,7 @@ def test_every_class_property_and_individual_has_an_entry_anchored_at_its_iri(pa
     for kind_iri, kind in KINDS.items():
         for term in graph.subjects(RDF.type, kind_iri):
             if isinstance(term, rdflib.URIRef):
-                expected[curie(term)] = (term, kind)
+                expected[anchor_of(term)] = (term, kind)
     assert len([k for k, (_, kind) in expected.items() if kind == "individual"]) > 40  # interfaces, units, ...
     for anchor, (term, kind) in sorted(expected.items()):
         assert anchor in parsed.entries, anchor
@@ -179,6 +192,8 @@ def test_every_class_property_and_individual_has_an_entry_anchored_at_its_iri(pa
         assert entry["h3"].startswith(str(label) if label else anchor), (anchor, entry["h3"])
         assert str(term) in entry["text"]  # the full IRI
         assert html.count(f'id="{anchor}"') == 1
+        if str(term).startswith(PREFIXES["liskg"]):  # 1.1's anchor, the CURIE, still lands on the entry
+            assert html.count(f'id="{curie(term)}"') == 1, anchor
     # and nothing else: the other entries are the data individuals of the examples section
     others = {a for a, e in parsed.entries.items() if "example-individual" not in e["class"]}
     assert others == set(expected)
@@ -200,7 +215,7 @@ def test_the_four_interfaces_are_set_side_by_side_with_their_numerals(page):
         ("III", "S/SSE interface", "liskg:SSSEInterface"),
         ("IV", "S/S interface", "liskg:SSInterface"),
     ]
-    entry = parsed.entries["liskg:SSSEInterface"]["text"]
+    entry = parsed.entries["SSSEInterface"]["text"]
     assert re.search(r"interface numeral\s*III(?!I)", entry) and "cathode/electrolyte interface" in entry
 
 
@@ -208,13 +223,15 @@ def test_the_class_tree_is_the_ontologys_direct_subclass_pairs(page):
     _, parsed = page
     graph = ontology(ROOT)
     pairs = {
-        (curie(sup), curie(sub))
+        (anchor_of(sup), anchor_of(sub))
         for sub, sup in graph.subject_objects(RDFS.subClassOf)
         if isinstance(sub, rdflib.URIRef) and isinstance(sup, rdflib.URIRef)
     }
     assert len(pairs) > 50
     assert parsed.tree_pairs == pairs
-    assert parsed.tree_nodes == {curie(c) for c in graph.subjects(RDF.type, OWL.Class) if isinstance(c, rdflib.URIRef)}
+    assert parsed.tree_nodes == {
+        anchor_of(c) for c in graph.subjects(RDF.type, OWL.Class) if isinstance(c, rdflib.URIRef)
+    }
 
 
 # a data individual: under lkd:, not a module's ontology header
@@ -236,10 +253,12 @@ def test_entries_say_where_a_term_is_used_with_an_example_from_the_data(page, st
     for anchor, entry in sorted(parsed.entries.items()):
         if "example-individual" in entry["class"]:
             continue
-        term = PREFIXES[anchor.split(":")[0]] + anchor.split(":", 1)[1]
+        term = iri_of(anchor)
         examples = [h[1:] for h in entry["hrefs"] if h.startswith("#lkd:")]
         kind = entry["class"].split()[1]
-        if kind == "class":
+        if "punned" in entry["class"]:  # a class the data also points at: an example of either use
+            used = store.query(f"ASK {{ {{ ?x a <{term}> }} UNION {{ ?x ?p <{term}> }} {DATA_INDIVIDUAL} }}")
+        elif kind == "class":
             used = store.query(f"ASK {{ ?x a <{term}> {DATA_INDIVIDUAL} }}")
         elif kind == "individual":
             used = asserted.query(f"ASK {{ ?x ?p <{term}> {DATA_INDIVIDUAL} }}")
@@ -250,7 +269,9 @@ def test_entries_say_where_a_term_is_used_with_an_example_from_the_data(page, st
             continue
         example = PREFIXES["lkd"] + examples[-1].split(":", 1)[1]
         assert "example-individual" in parsed.entries[examples[-1]]["class"]
-        if kind == "class":
+        if "punned" in entry["class"]:
+            assert store.query(f"ASK {{ {{ <{example}> a <{term}> }} UNION {{ <{example}> ?p <{term}> }} }}"), anchor
+        elif kind == "class":
             assert store.query(f"ASK {{ <{example}> a <{term}> }}"), anchor
         elif kind == "individual":
             assert asserted.query(f"ASK {{ <{example}> ?p <{term}> }}"), anchor
@@ -259,9 +280,9 @@ def test_entries_say_where_a_term_is_used_with_an_example_from_the_data(page, st
         checked += 1
     assert checked > 100
     # a class says which properties link to it and which properties its individuals carry in the data
-    interface = parsed.entries["liskg:Interface"]["text"]
+    interface = parsed.entries["Interface"]["text"]
     assert "in range of" in interface and "at interface" in interface and "in domain of" in interface
-    study = parsed.entries["liskg:Study"]["text"]
+    study = parsed.entries["Study"]["text"]
     assert re.search(r"\d+ individuals, carrying .*applies strategy \(\d+\)", study)
     assert re.search(r"status\s*in use", study)
 
@@ -279,11 +300,12 @@ SSSOM = """\
 #   liskg: https://w3id.org/liskg/ontology#
 #   emmo: https://w3id.org/emmo#
 #   skos: http://www.w3.org/2004/02/skos/core#
+#   semapv: https://w3id.org/semapv/vocab/
 # mapping_set_id: https://w3id.org/liskg/mappings/test
-subject_id\tsubject_label\tpredicate_id\tobject_id\tobject_label\tmapping_justification\tcomment
-liskg:Electrolyte\telectrolyte\tskos:exactMatch\temmo:EMMO_fe4d0fa9\tElectrolyte\tsemapv:ManualMappingCuration\tsame meaning
-liskg:LiSSEInterface\tLi/SSE interface\tskos:broadMatch\temmo:EMMO_1234abcd\tElectrodeElectrolyteInterface\tsemapv:ManualMappingCuration\t
-liskg:NoSuchTerm\tnothing\tskos:exactMatch\temmo:EMMO_5678\tSomething\tsemapv:ManualMappingCuration\t
+subject_id\tsubject_label\tsubject_type\tpredicate_id\tobject_id\tobject_label\tobject_type\tmapping_justification\tobject_source\tobject_source_version\tcomment
+liskg:Electrolyte\telectrolyte\towl class\tskos:exactMatch\temmo:EMMO_fe4d0fa9\tElectrolyte\towl class\tsemapv:ManualMappingCuration\thttps://w3id.org/emmo\t1.0.3\tsame meaning
+liskg:LiSSEInterface\tLi/SSE interface\towl class\tskos:broadMatch\temmo:EMMO_1234abcd\tElectrodeElectrolyteInterface\towl class\tsemapv:ManualMappingCuration\thttps://w3id.org/emmo\t1.0.3\t
+liskg:NoSuchTerm\tnothing\towl class\tskos:exactMatch\temmo:EMMO_5678\tSomething\towl class\tsemapv:ManualMappingCuration\thttps://w3id.org/emmo\t1.0.3\t
 """
 
 
@@ -295,12 +317,12 @@ def test_deprecated_terms_and_emmo_mappings_are_shown(tmp_project):
     assert result.code == 0, result.err
     html = (tmp_project.build_dir / "docs" / "index.html").read_text(encoding="utf-8")
     parsed = Page(html)
-    old = parsed.entries["liskg:OldInterfaceGroup"]
+    old = parsed.entries["OldInterfaceGroup"]
     assert "is-deprecated" in old["class"] and "deprecated" in old["h3"]
     assert re.search(r"status\s*deprecated; use interface instead", old["text"])
-    assert "#liskg:Interface" in old["hrefs"]
-    assert re.search(r"status\s*in use", parsed.entries["liskg:Interface"]["text"])
-    electrolyte = parsed.entries["liskg:Electrolyte"]
+    assert "#Interface" in old["hrefs"]
+    assert re.search(r"status\s*in use", parsed.entries["Interface"]["text"])
+    electrolyte = parsed.entries["Electrolyte"]
     assert re.search(
         r"EMMO mapping\s*skos:exactMatch Electrolyte emmo:EMMO_fe4d0fa9 \(semapv:ManualMappingCuration\): "
         r"same meaning",
@@ -309,7 +331,7 @@ def test_deprecated_terms_and_emmo_mappings_are_shown(tmp_project):
     assert "https://w3id.org/emmo#EMMO_fe4d0fa9" in electrolyte["hrefs"]
     assert re.search(
         r"EMMO mapping\s*skos:broadMatch ElectrodeElectrolyteInterface emmo:EMMO_1234abcd",
-        parsed.entries["liskg:LiSSEInterface"]["text"],
+        parsed.entries["LiSSEInterface"]["text"],
     )
     assert html.count("EMMO mapping</dt>") == 2
     # a row whose subject is no term is listed apart, so a typo in the mapping file shows
@@ -330,12 +352,14 @@ def test_the_real_page_shows_no_mappings_until_the_file_exists(page):
 def test_a_mapping_file_without_the_sssom_columns_is_one_error_line(tmp_project):
     (tmp_project.ontology_dir / "mappings").mkdir(exist_ok=True)
     (tmp_project.ontology_dir / "mappings" / "liskg-emmo.sssom.tsv").write_text(
-        "subject_id\tpredicate_id\tobject\nliskg:Electrolyte\tskos:exactMatch\temmo:X\n", encoding="utf-8"
+        "# curie_map:\n#   liskg: https://w3id.org/liskg/ontology#\n"
+        "subject_id\tpredicate_id\tobject\nliskg:Electrolyte\tskos:exactMatch\temmo:X\n",
+        encoding="utf-8",
     )
     result = run_cli("--root", str(tmp_project.root), "docs")
     assert (result.code, result.out) == (2, "")
-    assert result.err == (
-        "liskg: error: ontology/mappings/liskg-emmo.sssom.tsv: not an SSSOM table: no column object_id\n"
+    assert result.err.startswith(
+        "liskg: error: ontology/mappings/liskg-emmo.sssom.tsv:3: the header must be the columns subject_id "
     )
 
 
@@ -356,9 +380,22 @@ def test_the_page_in_chromium_loads_nothing_remote_and_the_tree_navigates(page, 
         view.on("console", lambda message: message.type == "error" and errors.append(message.text))
         view.goto(path.as_uri())
         view.click(".tree >> text=garnet-type electrolyte")
-        assert view.evaluate("() => decodeURIComponent(location.hash)") == "#liskg:GarnetElectrolyte"
-        top = view.evaluate("() => document.getElementById('liskg:GarnetElectrolyte').getBoundingClientRect().top")
+        assert view.evaluate("() => decodeURIComponent(location.hash)") == "#GarnetElectrolyte"
+        top = view.evaluate("() => document.getElementById('GarnetElectrolyte').getBoundingClientRect().top")
         assert 0 <= top < 100
+        # 1.1's CURIE anchor still lands on the entry
+        view.goto(path.as_uri() + "#liskg:SulfideElectrolyte")
+        top = view.evaluate("() => document.getElementById('SulfideElectrolyte').getBoundingClientRect().top")
+        assert 0 <= top < 100
+        # the search box keeps the index entries that match every word, and Enter opens the first
+        view.fill("#search", "garnet type")
+        shown = view.evaluate(
+            "() => Array.from(document.querySelectorAll('#sidebar li[data-search]')).filter(li => !li.hidden)"
+            ".map(li => li.textContent.trim())"
+        )
+        assert shown == ["garnet-type electrolyte"], shown
+        view.press("#search", "Enter")
+        assert view.evaluate("() => decodeURIComponent(location.hash)") == "#GarnetElectrolyte"
         browser.close()
     assert requests == [path.as_uri()] and errors == []
 
@@ -403,3 +440,57 @@ def test_the_protege_guide_names_terms_and_labels_the_graph_has(store):
     }
     assert len(names) > 30
     assert sorted(name for name in names if name not in labels) == []
+
+
+def section_text(html: str, section_id: str) -> str:
+    start = html.index(f'<section id="{section_id}">')
+    return re.sub(r"<[^>]+>", " ", html[start : html.index("</section>", start)])
+
+
+def test_anchors_are_the_iris_fragments_with_the_curies_as_aliases(page):
+    """1.1 anchored entries at their CURIE (#liskg:GarnetElectrolyte), so the IRI's own fragment landed nowhere."""
+    html, parsed = page
+    graph = ontology(ROOT)
+    own = {s for s in graph.subjects(RDF.type, None) if str(s).startswith(PREFIXES["liskg"])}
+    assert len(own) > 300
+    for term in own:
+        fragment = str(term).split("#", 1)[1]
+        assert fragment in parsed.entries, fragment
+        assert f'<span class="alias" id="liskg:{fragment}"></span>' in html
+    assert "GarnetElectrolyte" in parsed.entries and "https://w3id.org/liskg/ontology#GarnetElectrolyte" in html
+
+
+def test_disjointness_inverses_restrictions_and_union_domains_are_shown(page):
+    _, parsed = page
+    oxide = parsed.entries["OxideElectrolyte"]["text"]
+    assert re.search(r"disjoint with\s*[\s\S]*?hydride solid-state electrolyte", oxide)
+    study = parsed.entries["Study"]["text"]
+    assert re.search(r"restrictions\s*applies strategy\s+some\s+processing method", study)
+    assert re.search(r"inverse of\s*applied in study", parsed.entries["appliesStrategy"]["text"])
+    assert re.search(r"domain\s*processing method\s+or\s+material", parsed.entries["mitigates"]["text"])
+    punned = parsed.entries["IonicConductivity"]
+    assert "class · individual" in punned["h3"] and "OWL 2 punning" in punned["text"]
+
+
+def test_other_vocabularies_properties_have_their_own_section(page):
+    html, parsed = page
+    own = section_text(html, "annotation-properties")
+    other = section_text(html, "other-vocabularies")
+    for term in ("dcterms:title", "skos:definition", "qudt:conversionMultiplier", "vann:preferredNamespacePrefix"):
+        assert term in other and term not in own, term
+    assert "liskg:sourceNote" in own and "liskg:sourceNote" not in other
+
+
+def test_the_page_has_namespaces_downloads_a_citation_and_the_changelog(page):
+    from test_release import FILES
+
+    html, _ = page
+    namespaces = section_text(html, "namespaces")
+    for prefix, iri in PREFIXES.items():
+        assert f"{prefix}:" in namespaces and iri in namespaces, prefix
+    for name in FILES:
+        assert f'href="https://w3id.org/liskg/release/1.2.0/{name}"' in html, name
+    cite = section_text(html, "cite")
+    assert "Version 1.2.0" in cite and "https://w3id.org/liskg/ontology/1.2.0" in cite and "Nano-Micro Letters" in cite
+    changelog = section_text(html, "changelog")
+    assert "1.2.0" in changelog and "1.1.0" in changelog and "**" not in changelog

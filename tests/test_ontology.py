@@ -30,7 +30,8 @@ def test_core_header_has_iri_version_title_description_license_creator_source(pr
     graph = rdflib.Graph().parse(project.ontology_dir / "liskg.ttl")
     onto = rdflib.URIRef("https://w3id.org/liskg/ontology")
     assert (onto, RDF.type, OWL.Ontology) in graph
-    assert graph.value(onto, OWL.versionIRI) == rdflib.URIRef("https://w3id.org/liskg/ontology/1.1.0")
+    assert graph.value(onto, OWL.versionIRI) == rdflib.URIRef("https://w3id.org/liskg/ontology/1.2.0")
+    assert graph.value(onto, OWL.priorVersion) == rdflib.URIRef("https://w3id.org/liskg/ontology/1.1.0")
     for predicate in (
         OWL.versionInfo,
         DCTERMS.title,

@@ -3,7 +3,7 @@
 Two edit sessions on one copy of the project, each adding a study with a strategy and a measurement:
 
 1. Through the OWL API, the library Protégé is built on (tests/support/ProtegeEdit.java, run against
-   owlready2's OWL API 3.4.3): open graph_data/liskg-data.ttl with every import mapped to its local
+   Debian's OWL API 5.1.20): open graph_data/liskg-data.ttl with every import mapped to its local
    file by the catalogs, add Example et al. [9001] to the studies-anode module, and save that module
    the way Protégé does: in place as Turtle ("Save") and as RDF/XML ("Save as").
 2. Through owlready2, which reads RDF/XML, not Turtle: the modules are handed to it as RDF/XML

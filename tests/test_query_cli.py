@@ -78,9 +78,7 @@ def test_other_formats(fmt, first_line):
 
 def test_query_file_and_inline_query(tmp_path):
     path = tmp_path / "cells.rq"
-    path.write_text(
-        "PREFIX liskg: <https://w3id.org/liskg/ontology#>\nASK { ?cell liskg:hasCellFormat liskg:PouchCell }\n"
-    )
+    path.write_text("PREFIX liskg: <https://w3id.org/liskg/ontology#>\nASK { ?cell a liskg:PouchCell }\n")
     assert run_main("query", str(path)).out.strip() == "true"
     inline = run_main(
         "query",

@@ -24,14 +24,33 @@ def test_hermit_finds_the_ontology_and_data_consistent_with_no_unsatisfiable_cla
 
 
 def test_every_modules_import_closure_and_the_merged_graph_are_owl2_dl(tmp_project):
-    """A conservative gate: OWL API 3.4.3 is older and stricter than Protégé's. Each source file is
-    opened with its imports resolved through the catalogs, as Protégé opens it, and no triple may be
-    dropped as unparsed."""
+    """Debian's OWL API 5.1.20, the major version Protégé 5.6 runs on. Each source file is opened with its
+    imports resolved through the catalog-v001.xml in its own folder, as Protégé opens it, and no triple may
+    be dropped as unparsed."""
     result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
     assert result.code == 0, result.err
     assert (
         "OWL API: the import closures of 12 source files and the merged graph load and are in the OWL 2 DL profile"
     ) in result.out
+
+
+def test_each_file_is_checked_with_the_catalog_beside_it(tmp_project):
+    """Protégé reads the catalog-v001.xml of the folder the opened file is in. With the units module left
+    out of ontology/'s catalog, ontology/liskg.ttl cannot load its imports in Protégé, even though
+    graph_data/'s catalog still maps the units module (1.1's check merged the two catalogs and passed)."""
+    catalog = tmp_project.ontology_dir / "catalog-v001.xml"
+    catalog.write_text(
+        "".join(line for line in catalog.read_text().splitlines(keepends=True) if "units.ttl" not in line)
+    )
+    result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
+    assert result.code == 1
+    lines = result.err.splitlines()
+    assert any(
+        line.startswith("liskg: error: OWL API: ontology/liskg.ttl: PARSE UnloadableImportException ")
+        and "https://w3id.org/liskg/ontology/units" in line
+        for line in lines
+    ), lines
+    assert not any(line.startswith("liskg: error: OWL API: graph_data/") for line in lines), lines
 
 
 def test_the_owl_api_rejects_sparql_style_prefixes(tmp_project):
@@ -95,28 +114,43 @@ def test_a_broken_java_checker_fails_the_build_with_one_line(tmp_project, tmp_pa
     assert not (tmp_project.build_dir / "manifest.json").exists()
 
 
-def test_an_annotation_the_owl_api_would_drop_is_an_error(tmp_project):
-    """OWL API 3.4.3 drops an ontology annotation whose property the module's closure never declares."""
+def test_an_undeclared_header_annotation_is_an_error(tmp_project):
+    """OWL API 3.4.3 dropped an ontology annotation whose property the module never declares; OWL API 5
+    keeps it and reports the undeclared property."""
     units = tmp_project.ontology_dir / "units.ttl"
     units.write_text(units.read_text().replace("dcterms:license a owl:AnnotationProperty .\n", ""))
     result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
     assert result.code == 1
-    assert (
-        "liskg: error: OWL API: ontology/units.ttl: UNPARSED in https://w3id.org/liskg/ontology/units: "
-        "<https://w3id.org/liskg/ontology/units> <http://purl.org/dc/terms/license> "
-        "<https://creativecommons.org/licenses/by/4.0/>."
-    ) in result.err.splitlines()
+    assert any(
+        line.startswith(
+            "liskg: error: OWL API: ontology/units.ttl: PROFILE Use of undeclared annotation property: "
+            "<http://purl.org/dc/terms/license>"
+        )
+        for line in result.err.splitlines()
+    ), result.err
+
+
+def test_a_dropped_triple_is_an_error_whatever_its_property(tmp_project):
+    """An annotation on a disjointness axiom with no members is dropped. 1.1's checker let it pass because
+    its property (skos:definition) is declared; every dropped triple counts now."""
+    units = tmp_project.ontology_dir / "units.ttl"
+    units.write_text(units.read_text() + '\n[] a owl:AllDisjointClasses ; skos:definition "no members" .\n')
+    result = run_main("--root", str(tmp_project.root), "build", "-q", "--owlapi")
+    assert result.code == 1
+    dropped = [
+        line
+        for line in result.err.splitlines()
+        if line.startswith(
+            "liskg: error: OWL API: ontology/units.ttl: UNPARSED in https://w3id.org/liskg/ontology/units: "
+        )
+    ]
+    assert any("<http://www.w3.org/2004/02/skos/core#definition> no members" in line for line in dropped), result.err
 
 
 def test_the_owl_api_reads_the_editors_inferences_as_annotated_assertions(project, tmp_path):
     """What Protégé shows as the "@" annotation of a property or type assertion: 8 in studies-anode.ttl
     (seven SSE/SSE placements and [38]'s type), 1 in studies-cathode.ttl ([81]'s tape casting)."""
-    from liskg.sources.catalog import read_catalogs
-
-    result = owlapi.check_files(
-        [project.data_dir / "studies-anode.ttl", project.data_dir / "studies-cathode.ttl"],
-        catalog=read_catalogs([project.data_dir, project.ontology_dir]),
-    )
+    result = owlapi.check_files([project.data_dir / "studies-anode.ttl", project.data_dir / "studies-cathode.ttl"])
     assert result.ok, result.lines
     assert [line.split(": OK ")[1].split(", ")[1] for line in result.lines] == [
         "8 annotated assertions",

@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, VOID
 
 from conftest import ROOT, locked, run_cli
-from liskg.publish import release as rel
+from test_scaling import jena_classpath  # noqa: F401 (a fixture: Debian's Jena jars)
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 
@@ -27,7 +27,6 @@ FILES = sorted(
         "liskg-inferred.nt",
         "context.jsonld",
         "liskg-emmo.sssom.tsv",
-        "liskg-emmo.sssom.yml",
         "void.ttl",
         "catalog-v001.xml",
         "SHA256SUMS",
@@ -44,18 +43,18 @@ def released():
 
 
 def parse(path) -> rdflib.Graph:
+    """A release file as rdflib reads it, offline: a JSON-LD file carries its @context inline (1.1 named a remote
+    context, which rdflib and Jena tried to fetch and failed without network)."""
     if path.suffix == ".jsonld":
-        document = json.loads(path.read_text(encoding="utf-8"))
-        assert document["@context"] == rel.CONTEXT_IRI
-        document["@context"] = json.loads((RELEASE / "context.jsonld").read_text(encoding="utf-8"))["@context"]
-        return rdflib.Graph().parse(data=json.dumps(document), format="json-ld")
+        assert isinstance(json.loads(path.read_text(encoding="utf-8"))["@context"], dict), path
+        return rdflib.Graph().parse(path, format="json-ld")
     return rdflib.Graph().parse(path, format={".ttl": "turtle", ".rdf": "xml", ".nt": "nt"}[path.suffix])
 
 
 def test_release_writes_every_file_and_says_so(released):
     assert sorted(p.name for p in RELEASE.iterdir()) == FILES
-    assert released.out.splitlines()[-1] == "LiSKG 1.1.0 released to build/release/"
-    assert "HermiT: consistent; 182 classes" in released.err
+    assert released.out.splitlines()[-1] == "LiSKG 1.2.0 released to build/release/"
+    assert "HermiT: consistent; 237 classes" in released.err
     assert "OWL 2 DL: both files pass" in released.err
 
 
@@ -69,9 +68,9 @@ def test_each_rdflib_format_parses_back_to_the_same_triples(released, stem):
 
 def test_triple_counts(released):
     assert {stem: len(parse(RELEASE / f"{stem}.ttl")) for stem in STEMS} == {
-        "liskg": 11981,
-        "liskg-ontology": 1719,
-        "liskg-emmo-alignment": 689,
+        "liskg": 12592,
+        "liskg-ontology": 2330,
+        "liskg-emmo-alignment": 812,
     }
 
 
@@ -79,13 +78,13 @@ def test_triple_counts(released):
 def test_the_owl_api_reads_the_same_axioms_from_turtle_rdfxml_and_owlxml(released):
     from importlib import resources
 
-    from liskg.builder.owlapi import compile_java, owlapi_jar
+    from liskg.builder.owlapi import compile_java, owlapi_classpath
 
     classes = compile_java(resources.files("liskg.builder") / "java" / "OwlXml.java")
     for stem in STEMS:
         files = [str(RELEASE / f"{stem}{suffix}") for suffix in (".ttl", ".rdf", ".owx")]
         proc = subprocess.run(
-            ["java", "-cp", f"{classes}:{owlapi_jar()}", "OwlXml", "axioms", *files],
+            ["java", "-cp", f"{classes}:{owlapi_classpath()}", "OwlXml", "axioms", *files],
             capture_output=True,
             text=True,
             timeout=600,
@@ -95,12 +94,57 @@ def test_the_owl_api_reads_the_same_axioms_from_turtle_rdfxml_and_owlxml(release
         assert len(digests) == 1, proc.stdout
 
 
-def test_jsonld_uses_the_published_context(released):
+def test_jsonld_carries_its_context_inline_and_parses_offline(released, tmp_path):
+    """1.1's JSON-LD named https://w3id.org/liskg/context.jsonld, so offline rdflib and Jena failed to parse it."""
     document = json.loads((RELEASE / "liskg.jsonld").read_text(encoding="utf-8"))
     study = next(node for node in document["@graph"] if node["@id"] == "lkd:ref-107")
     assert "liskg:Study" in study["@type"]
     context = json.loads((RELEASE / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+    assert document["@context"] == context  # the same context, inline, and shipped beside the files for reuse
     assert context["liskg"] == "https://w3id.org/liskg/ontology#" and context["echem"].endswith("electrochemistry#")
+
+
+@pytest.mark.java
+def test_jena_riot_reads_every_jsonld_file_offline(released, jena_classpath):  # noqa: F811
+    # Debian's Jena reads JSON-LD 1.1 with titanium, which finds no Jakarta JSON provider there; its JSON-LD 1.0
+    # reader (jsonld-java) needs the HTTP client cache jar: a remote @context would be fetched through it.
+    classpath = f"{jena_classpath}:/usr/share/java/httpclient-cache.jar"
+    for stem in STEMS:
+        proc = subprocess.run(
+            ["java", "-cp", classpath, "riotcmd.riot", "--syntax=jsonld10", "--count", str(RELEASE / f"{stem}.jsonld")],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert proc.returncode == 0, proc.stderr[-500:]
+        assert f"Triples = {len(parse(RELEASE / f'{stem}.ttl')):,}" in proc.stdout + proc.stderr, proc.stderr
+
+
+def test_the_released_sssom_file_passes_sssom_validate(released):
+    from test_mappings import sssom_validate
+
+    proc = sssom_validate(RELEASE / "liskg-emmo.sssom.tsv")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_sparql_endpoint_is_advertised_only_when_configured():
+    from liskg.publish import dataset
+
+    def described(endpoint):
+        return dataset.describe(
+            version="1.2.0",
+            issued="2026-12-07",
+            base="https://w3id.org/liskg/release/1.2.0/",
+            counts=dict.fromkeys(dataset.PARTITIONS, 1) | {"triples": 1},
+            asserted=rdflib.Graph(),
+            files={},
+            endpoint=endpoint,
+        )
+
+    dataset_iri = rdflib.URIRef("https://w3id.org/liskg/dataset")
+    assert described(None).value(dataset_iri, VOID.sparqlEndpoint) is None
+    served = described("https://example.org/liskg/sparql")
+    assert served.value(dataset_iri, VOID.sparqlEndpoint) == rdflib.URIRef("https://example.org/liskg/sparql")
 
 
 def stats_numbers(*args):
@@ -132,8 +176,13 @@ def test_void_counts_equal_liskg_stats(released):
     assert partitions == {cls: stats[name] for name, cls in names.items()}
     inferred = void.value(dataset, VOID.subset)
     assert int(void.value(inferred, VOID.triples)) == stats["triples"]
-    assert int(void.value(dataset, VOID.triples)) == stats_numbers("--asserted-only")["triples"] == 11981
-    assert str(void.value(dataset, rdflib.URIRef("http://www.w3.org/ns/dcat#version"))) == "1.1.0"
+    assert int(void.value(dataset, VOID.triples)) == stats_numbers("--asserted-only")["triples"] == 12592
+    assert str(void.value(dataset, rdflib.URIRef("http://www.w3.org/ns/dcat#version"))) == "1.2.0"
+    previous = rdflib.URIRef("http://www.w3.org/ns/dcat#previousVersion")
+    assert str(void.value(dataset, previous)) == "https://w3id.org/liskg/release/1.1.0/"
+    # no SPARQL endpoint unless one is configured (1.1 advertised http://127.0.0.1:7878, the user's own machine)
+    assert void.value(dataset, VOID.sparqlEndpoint) is None
+    assert "127.0.0.1" not in (RELEASE / "void.ttl").read_text(encoding="utf-8")
     dumps = {str(u).rsplit("/", 1)[1] for u in void.objects(dataset, VOID.dataDump)}
     assert dumps == {n for n in FILES if n.endswith((".ttl", ".rdf", ".owx", ".nt", ".jsonld"))} - {
         "void.ttl",
@@ -154,14 +203,22 @@ def test_alignment_module_is_standalone_versioned_and_compiled_from_the_table(re
     g = parse(RELEASE / "liskg-emmo-alignment.ttl")
     ontology = rdflib.URIRef("https://w3id.org/liskg/ontology/emmo-alignment")
     assert list(g.objects(ontology, OWL.imports)) == []
-    assert str(g.value(ontology, OWL.versionIRI)) == "https://w3id.org/liskg/ontology/emmo-alignment/1.1.0"
-    assert len(list(g.subject_objects(SKOS.exactMatch))) == 19
-    # class-to-class matches become axioms: 4 exact -> equivalentClass, 18 broad + 1 narrow -> subClassOf
-    assert len(list(g.subject_objects(OWL.equivalentClass))) == 4
-    assert len(list(g.subject_objects(RDFS.subClassOf))) == 19
+    assert str(g.value(ontology, OWL.versionIRI)) == "https://w3id.org/liskg/ontology/emmo-alignment/1.2.0"
+    assert str(g.value(ontology, OWL.priorVersion)) == "https://w3id.org/liskg/ontology/emmo-alignment/1.1.0"
+    assert len(list(g.subject_objects(SKOS.exactMatch))) == 3
+    # class-to-class matches become axioms: 3 exact -> equivalentClass, 39 broad + 1 narrow -> subClassOf;
+    # the 8 rdf:type rows are class assertions of LiSKG individuals (the substances, one failure mode)
+    assert len(list(g.subject_objects(OWL.equivalentClass))) == 3
+    assert len(list(g.subject_objects(RDFS.subClassOf))) == 40
+    members = [
+        (s, o)
+        for s, o in g.subject_objects(RDF.type)
+        if str(s).startswith("https://w3id.org/liskg/data/") and o != OWL.NamedIndividual
+    ]
+    assert len(members) == 8
     pressing = rdflib.URIRef("https://w3id.org/emmo#EMMO_bbf12904_e25e_4f49_87f3_8bd210a6b535")
     assert (rdflib.URIRef("https://w3id.org/liskg/ontology#MechanicalPressing"), RDFS.subClassOf, pressing) not in g
-    assert len(list(g.subjects(RDF.type, OWL.Axiom))) == 62  # one reason per mapping
+    assert len(list(g.subjects(RDF.type, OWL.Axiom))) == 70  # one reason per mapping with an EMMO term
 
 
 def test_every_skos_preflabel_has_an_rdfs_label_beside_it(released):
@@ -199,11 +256,12 @@ def test_a_malformed_mapping_row_is_one_line_and_exit_2(tmp_project):
 
     path = tmp_project.root / mappings.MAPPINGS_FILE
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines[4] = lines[4].replace("\t", " ", 1)
+    row = next(i for i, line in enumerate(lines) if line.startswith("subject_id\t")) + 1
+    lines[row] = lines[row].replace("\t", " ", 1)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run_cli("--root", str(tmp_project.root), "release")
     assert result.code == 2
     assert result.err.splitlines()[-1] == (
-        "liskg: error: ontology/mappings/liskg-emmo.sssom.tsv:5: 8 columns, expected 9 (tab-separated)"
+        f"liskg: error: ontology/mappings/liskg-emmo.sssom.tsv:{row + 1}: 10 columns, expected 11 (tab-separated)"
     )
     assert "Traceback" not in result.err

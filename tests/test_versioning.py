@@ -21,7 +21,12 @@ def loaded():
 def test_every_module_has_the_same_version_iri_and_info(loaded):
     project = Project(ROOT)
     assert versioning.version_problems(project, loaded) == []
-    assert versioning.release_info(loaded) == {"version": "1.1.0", "created": "2026-11-25", "issued": "2026-11-29"}
+    assert versioning.release_info(loaded) == {
+        "version": "1.2.0",
+        "created": "2026-11-25",
+        "issued": "2026-12-07",
+        "prior": "1.1.0",
+    }
     assert len(loaded.files) == 12  # plus ontology/shapes.ttl, checked beside them
 
 
@@ -94,12 +99,53 @@ def test_a_release_with_a_missing_version_is_refused(tmp_project):
 
     module = tmp_project.data_dir / "claims.ttl"
     module.write_text(
-        module.read_text(encoding="utf-8").replace('    owl:versionInfo "1.1.0" ;\n', "", 1), encoding="utf-8"
+        module.read_text(encoding="utf-8").replace('    owl:versionInfo "1.2.0" ;\n', "", 1), encoding="utf-8"
     )
     with pytest.raises(
         CheckFailed,
         match=r"^graph_data/claims.ttl: module <https://w3id.org/liskg/data/claims> "
-        r'needs owl:versionInfo "1.1.0"',
+        r'needs owl:versionInfo "1.2.0"',
     ):
         release(tmp_project, quiet=True)
     assert not (tmp_project.build_dir / "release").exists()
+
+
+def test_one_version_everywhere(loaded):
+    """1.1 said 1.0.0 in pyproject.toml and `liskg --version`, 1.1.0 in the ontology."""
+    import tomllib
+
+    from conftest import run_main
+    from liskg.base.version import __version__
+    from liskg.publish import mappings
+
+    version = versioning.release_info(loaded)["version"]
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    cli = run_main("--version")
+    assert (pyproject, __version__, cli.out.strip()) == (version, version, f"liskg {version}")
+    assert mappings.load_mappings(ROOT).metadata["mapping_set_version"] == version
+    shapes = (ROOT / "ontology" / "shapes.ttl").read_text(encoding="utf-8")
+    assert f'owl:versionInfo "{version}"' in shapes
+
+
+def test_the_ontology_names_its_prior_version_and_a_module_cannot_name_another(tmp_project):
+    source = tmp_project.ontology_dir / "units.ttl"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("/units/1.1.0>", "/units/1.0.0>"), encoding="utf-8")
+    assert versioning.version_problems(tmp_project, load_sources(tmp_project)) == [
+        "ontology/units.ttl: module <https://w3id.org/liskg/ontology/units> has owl:priorVersion "
+        "<https://w3id.org/liskg/ontology/units/1.0.0>; the prior release is 1.1.0: "
+        "<https://w3id.org/liskg/ontology/units/1.1.0> (or none, for a module new in 1.2.0)"
+    ]
+    core = tmp_project.ontology_dir / "liskg.ttl"
+    core.write_text(
+        core.read_text(encoding="utf-8").replace(
+            "    owl:priorVersion <https://w3id.org/liskg/ontology/1.1.0> ;\n", ""
+        ),
+        encoding="utf-8",
+    )
+    source.write_text(text, encoding="utf-8")
+    problems = versioning.version_problems(tmp_project, load_sources(tmp_project))
+    assert problems[0] == (
+        "ontology/liskg.ttl: the ontology needs owl:priorVersion <https://w3id.org/liskg/ontology/X.Y.Z>, the release "
+        "before 1.2.0 (has '')"
+    )

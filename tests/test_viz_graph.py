@@ -171,6 +171,12 @@ def test_key_numbers_are_results_with_their_baseline_and_search_names_include_fo
     assert "Li7La3Zr2O12" in by_label["LLZO"]["names"]
 
 
+def test_a_cell_is_found_by_the_names_of_its_format_class(graph):
+    """Cell formats are classes (issue 29): a cell typed liskg:PouchCell is found by "pouch" and "soft-packed"."""
+    names = graph.graph["linked_names"][LKD + "ref-110-cell"]
+    assert {"pouch cell", "soft-packed cell"} <= set(names), names
+
+
 def test_the_page_is_byte_identical_across_runs_and_hash_seeds(tmp_path):
     first, second = tmp_path / "a.html", tmp_path / "b.html"
     assert run_cli("viz", "-o", str(first), env={"PYTHONHASHSEED": "1"}).code == 0

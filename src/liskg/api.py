@@ -178,17 +178,20 @@ def docs(project: ProjectLike = None, *, output: str | os.PathLike | None = None
     return reference.write_docs(project_of(project), Path(output) if output else None)
 
 
-def release(project: ProjectLike = None, *, progress: bool = False) -> ReleaseResult:
+def release(
+    project: ProjectLike = None, *, progress: bool = False, sparql_endpoint: str | None = None
+) -> ReleaseResult:
     """Check the graph for release and write build/release/ (every format, the EMMO alignment, VoID/DCAT,
     SHA256SUMS), and return what was written; raises CheckFailed (nothing written) when a check fails.
     Needs Java.
 
     Options:
     progress: print one line per step on stderr.
+    sparql_endpoint: the URL of a SPARQL endpoint that serves the release, named in void.ttl (none by default).
     """
     from liskg.publish import release as releasing  # 450 ms at start-up (rdflib, the build)
 
-    return releasing.release(project_of(project), quiet=not progress)
+    return releasing.release(project_of(project), quiet=not progress, sparql_endpoint=sparql_endpoint)
 
 
 # ---- reading the build ----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-// Emulates a Protégé edit session through the OWL API (the library Protégé is built on).
+// Emulates a Protégé edit session through the OWL API 5 (the library Protégé 5 is built on).
 // Loads the root ontology with every import resolved to a local file (one SimpleIRIMapper per
 // catalog entry, as Protégé does with catalog-v001.xml), adds the individuals and property values
 // read from an edit file to one module, and saves that module the way Protégé's "Save" and
@@ -7,9 +7,11 @@
 // Usage: java ProtegeEdit --map IRI=FILE ... --root FILE --module IRI --edit FILE
 //                          [--turtle OUT.ttl] [--rdfxml OUT.owl]
 // The edit file holds N-Triples lines (<s> <p> <o> . / "text"@lang / "lexical"^^<datatype>); each
-// becomes the axiom Protégé's individual editor would create: rdf:type -> a class assertion (and
-// the declaration of the individual), a property declared in the imports closure as an object or
-// data property -> a property assertion, anything else -> an annotation assertion.
+// becomes the axiom Protégé's class or individual editor would create: rdfs:subClassOf -> the
+// declaration of the subject as a class and a subclass axiom ("Add subclass"); rdf:type owl:Class ->
+// a class declaration; any other rdf:type -> a class assertion (and the declaration of the
+// individual); a property declared in the imports closure as an object or data property -> a
+// property assertion; anything else -> an annotation assertion.
 // Prints one line per step; exit 1 with "ERROR ..." on the first problem.
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +22,14 @@ import java.util.Set;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.coode.owlapi.turtle.TurtleOntologyFormat;
 import org.semanticweb.owlapi.apibinding.OWLManager;
-import org.semanticweb.owlapi.io.RDFXMLOntologyFormat;
+import org.semanticweb.owlapi.formats.PrefixDocumentFormat;
+import org.semanticweb.owlapi.formats.RDFXMLDocumentFormat;
+import org.semanticweb.owlapi.formats.TurtleDocumentFormat;
 import org.semanticweb.owlapi.model.*;
+import org.semanticweb.owlapi.model.parameters.Imports;
 import org.semanticweb.owlapi.util.SimpleIRIMapper;
 import org.semanticweb.owlapi.vocab.OWLRDFVocabulary;
-import org.semanticweb.owlapi.vocab.PrefixOWLOntologyFormat;
 
 public class ProtegeEdit {
     private static final Pattern TRIPLE = Pattern.compile(
@@ -42,8 +45,8 @@ public class ProtegeEdit {
             switch (arg) {
                 case "--map": {
                     int eq = value.indexOf('=');
-                    manager.addIRIMapper(new SimpleIRIMapper(IRI.create(value.substring(0, eq)),
-                                                             IRI.create(new File(value.substring(eq + 1)))));
+                    manager.getIRIMappers().add(new SimpleIRIMapper(IRI.create(value.substring(0, eq)),
+                                                                    IRI.create(new File(value.substring(eq + 1)))));
                     break;
                 }
                 case "--root": root = value; break;
@@ -72,16 +75,24 @@ public class ProtegeEdit {
             IRI subject = IRI.create(m.group(1));
             IRI predicate = IRI.create(m.group(2));
             OWLNamedIndividual individual = df.getOWLNamedIndividual(subject);
-            if (predicate.equals(OWLRDFVocabulary.RDF_TYPE.getIRI())) {
+            if (predicate.equals(OWLRDFVocabulary.RDFS_SUBCLASS_OF.getIRI())) {
+                if (m.group(3) == null) fail("rdfs:subClassOf needs a class IRI: " + line);
+                OWLClass sub = df.getOWLClass(subject);
+                axioms.add(df.getOWLDeclarationAxiom(sub));
+                axioms.add(df.getOWLSubClassOfAxiom(sub, df.getOWLClass(IRI.create(m.group(3)))));
+            } else if (predicate.equals(OWLRDFVocabulary.RDF_TYPE.getIRI())
+                       && OWLRDFVocabulary.OWL_CLASS.getIRI().toString().equals(m.group(3))) {
+                axioms.add(df.getOWLDeclarationAxiom(df.getOWLClass(subject)));
+            } else if (predicate.equals(OWLRDFVocabulary.RDF_TYPE.getIRI())) {
                 axioms.add(df.getOWLDeclarationAxiom(individual));
                 if (!m.group(3).equals(OWLRDFVocabulary.OWL_NAMED_INDIVIDUAL.getIRI().toString())) {
                     axioms.add(df.getOWLClassAssertionAxiom(df.getOWLClass(IRI.create(m.group(3))), individual));
                 }
-            } else if (rootOntology.containsObjectPropertyInSignature(predicate, true)) {
+            } else if (rootOntology.containsObjectPropertyInSignature(predicate, Imports.INCLUDED)) {
                 if (m.group(3) == null) fail("object property <" + predicate + "> needs an IRI value: " + line);
                 axioms.add(df.getOWLObjectPropertyAssertionAxiom(df.getOWLObjectProperty(predicate), individual,
                                                                  df.getOWLNamedIndividual(IRI.create(m.group(3)))));
-            } else if (rootOntology.containsDataPropertyInSignature(predicate, true)) {
+            } else if (rootOntology.containsDataPropertyInSignature(predicate, Imports.INCLUDED)) {
                 if (m.group(3) != null) fail("data property <" + predicate + "> needs a literal value: " + line);
                 axioms.add(df.getOWLDataPropertyAssertionAxiom(df.getOWLDataProperty(predicate), individual,
                                                                literal(df, m)));
@@ -90,18 +101,18 @@ public class ProtegeEdit {
                 axioms.add(df.getOWLAnnotationAssertionAxiom(df.getOWLAnnotationProperty(predicate), subject, value));
             }
         }
-        manager.addAxioms(target, axioms);
+        target.addAxioms(axioms);
         System.out.println("ADDED " + axioms.size() + " axioms to " + module);
 
-        OWLOntologyFormat loaded = manager.getOntologyFormat(target);
+        OWLDocumentFormat loaded = manager.getOntologyFormat(target);
         if (turtle != null) {
-            TurtleOntologyFormat format = new TurtleOntologyFormat();
+            TurtleDocumentFormat format = new TurtleDocumentFormat();
             copyPrefixes(loaded, format);
             manager.saveOntology(target, format, IRI.create(new File(turtle)));
             System.out.println("SAVED Turtle " + turtle);
         }
         if (rdfxml != null) {
-            RDFXMLOntologyFormat format = new RDFXMLOntologyFormat();
+            RDFXMLDocumentFormat format = new RDFXMLDocumentFormat();
             copyPrefixes(loaded, format);
             manager.saveOntology(target, format, IRI.create(new File(rdfxml)));
             System.out.println("SAVED RDF/XML " + rdfxml);
@@ -115,9 +126,9 @@ public class ProtegeEdit {
         return df.getOWLLiteral(lexical, df.getOWLDatatype(IRI.create("http://www.w3.org/2001/XMLSchema#string")));
     }
 
-    private static void copyPrefixes(OWLOntologyFormat from, PrefixOWLOntologyFormat to) {
-        if (from instanceof PrefixOWLOntologyFormat) {
-            for (Map.Entry<String, String> e : ((PrefixOWLOntologyFormat) from).getPrefixName2PrefixMap().entrySet()) {
+    private static void copyPrefixes(OWLDocumentFormat from, PrefixDocumentFormat to) {
+        if (from instanceof PrefixDocumentFormat) {
+            for (Map.Entry<String, String> e : ((PrefixDocumentFormat) from).getPrefixName2PrefixMap().entrySet()) {
                 to.setPrefix(e.getKey(), e.getValue());
             }
         }

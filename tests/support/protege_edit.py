@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from liskg.base.errors import CheckFailed
-from liskg.builder.owlapi import compile_java, owlapi_jar
+from liskg.builder.owlapi import compile_java, owlapi_classpath
 
 
 def protege_edit(
@@ -25,7 +25,7 @@ def protege_edit(
     args = [
         "java",
         "-cp",
-        f"{classes}:{owlapi_jar()}",
+        f"{classes}:{owlapi_classpath()}",
         "ProtegeEdit",
         "--root",
         str(root),

@@ -1,10 +1,11 @@
 """Load files through the OWL API, the library Protégé is built on, and check the OWL 2 DL profile.
 
-owlready2 ships OWL API 3.4.3 (pellet/owlapi-distribution-3.4.3-bin.jar). It is older than
-Protégé's own OWL API and stricter (it rejects SPARQL-style PREFIX lines in Turtle, for one), so
-passing it is a conservative gate for "opens cleanly in Protégé". The checker (java/OwlApiCheck.java)
-is compiled once per source and jar with the machine's javac into the user's cache folder
-($LISKG_CACHE_DIR, else $XDG_CACHE_HOME/liskg, else ~/.cache/liskg), shared by every project.
+The OWL API is Debian's libowlapi-java (5.1.20, the major version Protégé 5.6 uses), found in
+/usr/share/java (or $LISKG_OWLAPI_DIR), with the jars it depends on. Each file is opened as Protégé opens
+it: the catalog-v001.xml in its own folder resolves its imports, and nothing is fetched from the
+network. The checker (java/OwlApiCheck.java) is compiled once per source and class path with the
+machine's javac into the user's cache folder ($LISKG_CACHE_DIR, else $XDG_CACHE_HOME/liskg, else
+~/.cache/liskg), shared by every project.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from liskg.base.errors import InternalError, TimedOut, Unavailable
+from liskg.base.errors import TimedOut, Unavailable
 
 JAVA_SOURCE = "OwlApiCheck.java"
 TIMEOUT = 600  # seconds for one run of the checker
@@ -31,13 +32,33 @@ class OwlApiResult:
     lines: list[str]  # one line per file: "FILE: OK n axioms", "FILE: PARSE ...", "FILE: PROFILE ..."
 
 
-def owlapi_jar() -> Path:
-    import owlready2  # 37 ms at start-up: only --owlapi and the release need the jar it ships
+# The OWL API's own modules (not the "distribution" jar: it lists parsers from rdf4j, which Debian ships
+# separately, and its service loader then finds no parser at all) and the libraries they need.
+OWLAPI_JARS = ["owlapi-api", "owlapi-impl", "owlapi-parsers", "owlapi-apibinding", "owlapi-tools"]
+DEPENDENCY_JARS = [
+    "guava",
+    "caffeine",
+    "commons-io",
+    "commons-codec",
+    "commons-rdf-api",
+    "hppcrt",
+    "atinject-jsr330-api",
+    "jsr305",
+    "slf4j-api",
+    "slf4j-nop",
+    "xz",
+]
+OWLAPI_HINT = "the OWL API check needs Debian's OWL API 5: apt-get install -y libowlapi-java"
 
-    jar = Path(owlready2.__file__).parent / "pellet" / "owlapi-distribution-3.4.3-bin.jar"
-    if not jar.exists():
-        raise InternalError(f"{jar}: the OWL API jar shipped with owlready2 is missing; reinstall owlready2")
-    return jar
+
+def owlapi_classpath() -> str:
+    """The Java class path of the OWL API 5 and its dependencies; Unavailable when a jar is missing."""
+    folder = Path(os.environ.get("LISKG_OWLAPI_DIR") or "/usr/share/java")
+    jars = [folder / f"{name}.jar" for name in OWLAPI_JARS + DEPENDENCY_JARS]
+    missing = [jar.name for jar in jars if not jar.exists()]
+    if missing:
+        raise Unavailable(f"{OWLAPI_HINT} ({', '.join(missing[:3])} not in {folder})")
+    return ":".join(str(jar) for jar in jars)
 
 
 def cache_dir() -> Path:
@@ -48,7 +69,7 @@ def cache_dir() -> Path:
 
 
 def compile_java(source_file, cache: Path | None = None) -> Path:
-    """Compile one .java file (a Path or package resource) against the OWL API jar; the folder holding its classes.
+    """Compile one .java file (a Path or package resource) against the OWL API; the folder holding its classes.
 
     The folder is named by a hash of the source and the jar, so an edited source is recompiled and an
     unchanged one is compiled once; it is filled in a temporary folder and renamed into place, so a
@@ -56,9 +77,9 @@ def compile_java(source_file, cache: Path | None = None) -> Path:
     """
     if shutil.which("javac") is None:
         raise Unavailable("the OWL API check needs a JDK (javac): apt-get install -y default-jdk-headless")
-    source, jar = source_file.read_bytes(), owlapi_jar()
+    source, classpath = source_file.read_bytes(), owlapi_classpath()
     cache = cache or cache_dir()
-    target = cache / hashlib.sha256(source + str(jar).encode()).hexdigest()[:16]
+    target = cache / hashlib.sha256(source + classpath.encode()).hexdigest()[:16]
     if (target / (Path(source_file.name).stem + ".class")).exists():
         return target
     cache.mkdir(parents=True, exist_ok=True)
@@ -66,7 +87,7 @@ def compile_java(source_file, cache: Path | None = None) -> Path:
     try:
         (work / source_file.name).write_bytes(source)
         proc = subprocess.run(
-            ["javac", "-nowarn", "-cp", str(jar), "-d", str(work), str(work / source_file.name)],
+            ["javac", "-nowarn", "-cp", classpath, "-d", str(work), str(work / source_file.name)],
             capture_output=True,
             text=True,
         )
@@ -81,25 +102,21 @@ def compile_java(source_file, cache: Path | None = None) -> Path:
     return target
 
 
-def check_files(files: list[Path], *, profile: bool = False, catalog: dict[str, Path] | None = None) -> OwlApiResult:
-    """Load each file with the OWL API in one Java process; with profile=True also report OWL 2 DL
-    profile violations. With a CATALOG (ontology IRI -> file), each file's imports resolve to local
-    files and the checks cover its whole import closure, as Protégé opens it; triples the OWL API
-    drops as unparsed are reported for every ontology in the closure.
+def check_files(files: list[Path], *, profile: bool = False) -> OwlApiResult:
+    """Load each file with the OWL API in one Java process, as Protégé opens it: the catalog-v001.xml beside
+    the file resolves its imports, so the checks cover its whole import closure. With profile=True also
+    report OWL 2 DL profile violations. Every triple the OWL API drops as unparsed, in any ontology of the
+    closure, is a problem.
 
-    The checker prints one line per file, plus one per problem, and exits 0 when all are OK, 1 when
-    it reported problems; any other outcome (a crash, a broken class, Java missing) raises
+    The checker prints one line per problem and one "FILE: OK" line per file without any, and exits 0 when
+    all are OK, 1 when it reported problems; any other outcome (a crash, a broken class, Java missing) raises
     Unavailable, never a pass.
     """
     if shutil.which("java") is None:
         raise Unavailable("the OWL API check needs Java: apt-get install -y default-jdk-headless")
     classes = compile_java(resources.files("liskg.builder") / "java" / JAVA_SOURCE)
-    args = ["java", *JVM_OPTIONS, "-cp", f"{classes}:{owlapi_jar()}", "OwlApiCheck"] + (
-        ["--profile"] if profile else []
-    )
-    for iri, file in sorted((catalog or {}).items()):
-        args += ["--map", f"{iri}={file}"]
-    args += [str(f) for f in files]
+    args = ["java", *JVM_OPTIONS, "-cp", f"{classes}:{owlapi_classpath()}", "OwlApiCheck"]
+    args += (["--profile"] if profile else []) + [str(f) for f in files]
     try:
         proc = subprocess.run(args, capture_output=True, text=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:

@@ -33,7 +33,6 @@ from liskg.builder.reasoning import ReasonerReport
 from liskg.builder.reasoning import reason as hermit
 from liskg.builder.validation import load_shapes, snapshot
 from liskg.builder.validation import validate as shacl_validate
-from liskg.sources.catalog import read_catalogs
 from liskg.sources.loading import SourceFile, load_sources
 
 
@@ -206,8 +205,7 @@ def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
     with tempfile.TemporaryDirectory(dir=project.build_dir) as tmp:
         merged = Path(tmp) / MERGED
         merged.write_bytes(merged_turtle)
-        catalog = read_catalogs([project.data_dir, project.ontology_dir])
-        result = check_files([*(f.path for f in loaded.files), merged], profile=True, catalog=catalog)
+        result = check_files([*(f.path for f in loaded.files), merged], profile=True)
 
     def shown(line: str) -> str:
         return line.replace(str(merged), MERGED).replace(str(project.root.resolve()) + "/", "")

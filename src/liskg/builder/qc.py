@@ -115,7 +115,7 @@ class SourceScan:
         """Yield TRIPLES (or quads) of SOURCE unchanged, recording what the checks need from each."""
         path, in_data = source.path, source.path.parent == self.data_dir
         minted, individuals = self.minted.setdefault(path, {}), self.individuals.setdefault(path, {})
-        skipped = (OWL + "imports", OWL + "versionIRI")
+        skipped = (OWL + "imports", OWL + "versionIRI", OWL + "priorVersion")
         for t in triples:
             yield t
             predicate, subject, obj = t.predicate.value, t.subject, t.object

@@ -137,7 +137,7 @@ DECLARATION_ORDER = [
 def turtle(canonical_ntriples: bytes) -> bytes:
     """Turtle with the project's prefixes, written by Oxigraph in the order of the canonical N-Triples,
     except that annotation properties, the ontology header and property and class declarations come
-    first: OWL API 3.4.3 parses as it reads and drops an annotation whose property it has not yet seen
+    first: an OWL API 3 (as owlready2 still ships) parses as it reads and drops an annotation whose property it has not yet seen
     declared. The order is decided on the lines (only the declarations are parsed), and the triples
     stream from Oxigraph's parser to its serializer."""
     lines = canonical_ntriples.splitlines()

@@ -1,12 +1,14 @@
 """Compile the SSSOM mappings into the LiSKG-EMMO alignment module (OWL 2 DL, imports nothing).
 
-Every row becomes a SKOS mapping annotation on its subject, with the curator's reason as an axiom
-annotation (rdfs:comment), so Protégé shows why beside each match. Rows between two classes also
-become logical axioms a reasoner uses: exactMatch -> owl:equivalentClass, broadMatch -> the LiSKG
-class is a subclass of the EMMO class, narrowMatch -> the EMMO class is a subclass of the LiSKG
-class. closeMatch and relatedMatch stay annotations, and so do rows whose subject is an individual
-(LiSKG's interfaces, cell formats, quantity kinds and substances), since EMMO models those as classes.
-EMMO terms are declared with their prefLabel (as skos:prefLabel and rdfs:label), not imported.
+Every row becomes a mapping assertion on its subject, with the curator's reason as an axiom annotation
+(rdfs:comment), so Protégé shows why beside each match. Rows between two classes also become logical
+axioms a reasoner uses: exactMatch -> owl:equivalentClass, broadMatch -> the LiSKG class is a subclass of
+the EMMO class, narrowMatch -> the EMMO class is a subclass of the LiSKG class; closeMatch and
+relatedMatch stay annotations. A row mapping a LiSKG individual (a substance, a failure mode) with
+rdf:type is itself a logical axiom: the individual is a member of the EMMO class. A row whose object is
+sssom:NoTermFound (a LiSKG root class EMMO has no counterpart for) becomes an rdfs:comment on the class
+with the reason. EMMO terms are declared with their prefLabel (as skos:prefLabel and rdfs:label), not
+imported.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ def compile_alignment(table: MappingTable, header: dict) -> rdflib.Graph:
     g.add((ontology, RDF.type, OWL.Ontology))
     g.add((ontology, OWL.versionIRI, rdflib.URIRef(f"{ALIGNMENT_IRI}/{version}")))
     g.add((ontology, OWL.versionInfo, rdflib.Literal(version)))
+    if header.get("prior"):
+        g.add((ontology, OWL.priorVersion, rdflib.URIRef(f"{ALIGNMENT_IRI}/{header['prior']}")))
     g.add((ontology, DCTERMS.title, rdflib.Literal("LiSKG-EMMO alignment", lang="en")))
     g.add((ontology, RDFS.label, rdflib.Literal("LiSKG-EMMO alignment", lang="en")))
     g.add(
@@ -78,8 +82,11 @@ def compile_alignment(table: MappingTable, header: dict) -> rdflib.Graph:
 
     for m in table.mappings:
         subject = _declare(g, m.subject_iri, m.subject_type)
-        target = _declare(g, m.object_iri, m.object_type)
         g.add((subject, RDFS.label, rdflib.Literal(m.subject_label, lang="en")))
+        if m.no_term:
+            g.add((subject, RDFS.comment, rdflib.Literal(f"No EMMO counterpart: {m.comment}", lang="en")))
+            continue
+        target = _declare(g, m.object_iri, m.object_type)
         g.add((target, SKOS.prefLabel, rdflib.Literal(m.object_label, lang="en")))
         g.add((target, RDFS.label, rdflib.Literal(m.object_label, lang="en")))
         predicate = rdflib.URIRef(m.predicate_iri)

@@ -1,6 +1,7 @@
 """The VoID/DCAT description of a release: what the dataset is, who made it, its licence and
 source, its version, counts computed from the graph at release time, example resources, the SPARQL
-service and one dcat:Distribution per release file (media type, size)."""
+service where one is configured (`liskg release --sparql-endpoint URL`; none otherwise: `liskg serve`
+runs on the user's own machine) and one dcat:Distribution per release file (media type, size)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ PARTITIONS = {
     "cells": "Cell",
 }
 DCAT_VERSION = rdflib.URIRef("http://www.w3.org/ns/dcat#version")  # DCAT 3, not in rdflib's DCAT 2 namespace
+DCAT_PREVIOUS = rdflib.URIRef("http://www.w3.org/ns/dcat#previousVersion")  # DCAT 3 too
 EXAMPLES = ["ref-107", "mat-llzo", "fm-polysulfide-shuttle"]
 MEDIA_TYPES = {
     ".ttl": "text/turtle",
@@ -42,10 +44,20 @@ MEDIA_TYPES = {
 
 
 def describe(
-    *, version: str, issued: str, base: str, counts: dict[str, int], asserted: rdflib.Graph, files: dict[str, int]
+    *,
+    version: str,
+    issued: str,
+    base: str,
+    counts: dict[str, int],
+    asserted: rdflib.Graph,
+    files: dict[str, int],
+    endpoint: str | None = None,
+    prior: str = "",
 ) -> rdflib.Graph:
     """The description graph. counts is stats.counts() of the inferred graph (as `liskg stats` prints
-    it), asserted the released graph, files the release's file names with their sizes in bytes."""
+    it), asserted the released graph, files the release's file names with their sizes in bytes, endpoint
+    the URL of a SPARQL endpoint that serves the release (None: no endpoint is advertised), prior the
+    version this release follows."""
     g = rdflib.Graph()
     for prefix, ns in (
         ("void", VOID),
@@ -106,12 +118,15 @@ def describe(
     g.add((inferred, VOID.triples, rdflib.Literal(counts["triples"])))
     g.add((inferred, VOID.dataDump, rdflib.URIRef(base + "liskg-inferred.nt")))
 
-    service = rdflib.URIRef(f"{DATASET}/sparql")
-    g.add((service, RDF.type, DCAT.DataService))
-    g.add((service, DCTERMS.title, rdflib.Literal("SPARQL endpoint started by `liskg serve`", lang="en")))
-    g.add((service, DCAT.endpointURL, rdflib.URIRef("http://127.0.0.1:7878/query")))
-    g.add((service, DCAT.servesDataset, d))
-    g.add((d, VOID.sparqlEndpoint, rdflib.URIRef("http://127.0.0.1:7878/query")))
+    if endpoint:
+        service = rdflib.URIRef(f"{DATASET}/sparql")
+        g.add((service, RDF.type, DCAT.DataService))
+        g.add((service, DCTERMS.title, rdflib.Literal("SPARQL endpoint serving this release", lang="en")))
+        g.add((service, DCAT.endpointURL, rdflib.URIRef(endpoint)))
+        g.add((service, DCAT.servesDataset, d))
+        g.add((d, VOID.sparqlEndpoint, rdflib.URIRef(endpoint)))
+    if prior:
+        g.add((d, DCAT_PREVIOUS, rdflib.URIRef(base.replace(f"/{version}/", f"/{prior}/"))))
 
     for name, size in sorted(files.items()):
         url = rdflib.URIRef(base + name)

@@ -1,8 +1,11 @@
-"""The LiSKG-EMMO mapping table (SSSOM TSV + YAML metadata) and its checks.
+"""The LiSKG-EMMO mapping table (one SSSOM TSV file, its YAML metadata in the leading "#" lines) and its checks.
 
-The table is hand-edited; every object IRI must be in the shipped EMMO term list
-(ontology/mappings/emmo-terms.tsv, written by scripts/emmo_terms.py from the pinned snapshot) with
-the same prefLabel, and every subject must be a LiSKG term with the same rdfs:label.
+This is LiSKG's one SSSOM reader: the release, the alignment module, the reference page and the scripts
+read the table through load_mappings, which reads the file the way sssom-py does (tests/test_mappings.py
+compares the two). The table is hand-edited; every object IRI must be in the shipped EMMO term list
+(ontology/mappings/emmo-terms.tsv, written by scripts/emmo_terms.py from the pinned snapshot) with the
+same prefLabel, module and version, and every subject must be a LiSKG term with the same rdfs:label. A row
+whose object is sssom:NoTermFound records a LiSKG class EMMO has no counterpart for, with the reason.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from liskg.base import engine, vocab
 from liskg.base.errors import LiskgError
 
 MAPPINGS_FILE = "ontology/mappings/liskg-emmo.sssom.tsv"
-METADATA_FILE = "ontology/mappings/liskg-emmo.sssom.yml"
 TERMS_FILE = "ontology/mappings/emmo-terms.tsv"
 COLUMNS = [
     "subject_id",
@@ -28,10 +30,15 @@ COLUMNS = [
     "object_label",
     "object_type",
     "mapping_justification",
+    "object_source",
+    "object_source_version",
     "comment",
 ]
-PREDICATES = {"skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch", "skos:relatedMatch"}
+SKOS_PREDICATES = {"skos:exactMatch", "skos:closeMatch", "skos:broadMatch", "skos:narrowMatch", "skos:relatedMatch"}
+PREDICATES = SKOS_PREDICATES | {"rdf:type"}  # rdf:type: a LiSKG individual is a member of an EMMO class
 TYPES = {"owl class", "owl named individual"}
+NO_TERM = "sssom:NoTermFound"
+EMMO_IRI = "https://w3id.org/emmo"
 
 
 @dataclass(frozen=True)
@@ -46,11 +53,18 @@ class Mapping:
     object_label: str
     object_type: str
     mapping_justification: str
+    object_source: str
+    object_source_version: str
     comment: str
     subject_iri: str
     predicate_iri: str
     object_iri: str
     line: int
+
+    @property
+    def no_term(self) -> bool:
+        """The row records that EMMO has no counterpart (object sssom:NoTermFound)."""
+        return self.object_id == NO_TERM
 
 
 @dataclass
@@ -63,28 +77,37 @@ class MappingTable:
 def _expand(curie: str, prefixes: dict[str, str], where: str) -> str:
     prefix, _, local = curie.partition(":")
     if not local or prefix not in prefixes:
-        raise LiskgError(f"{where}: {curie!r} is not a CURIE with a prefix from the curie_map of {METADATA_FILE}")
+        raise LiskgError(f"{where}: {curie!r} is not a CURIE with a prefix from the curie_map in the file's header")
     return prefixes[prefix] + local
 
 
 def load_mappings(root: Path) -> MappingTable:
-    """Read the SSSOM table and its metadata; a malformed row is a one-line 'file:line' error."""
+    """Read the SSSOM file: the YAML metadata of its leading "#" lines (read as sssom-py reads them: every
+    leading "#" removed) and the table after them; a malformed header or row is a one-line 'file:line' error."""
     try:
-        metadata = yaml.safe_load((root / METADATA_FILE).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LiskgError(f"{METADATA_FILE}: cannot read the SSSOM metadata ({str(exc).splitlines()[0]})") from None
-    prefixes = dict(metadata.get("curie_map") or {})
-    table = MappingTable(metadata=metadata, prefixes=prefixes)
-    try:
-        with (root / MAPPINGS_FILE).open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter="\t"))
+        text = (root / MAPPINGS_FILE).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise LiskgError(
             f"{MAPPINGS_FILE}: cannot read the mapping table ({getattr(exc, 'strerror', None) or exc})"
         ) from None
+    lines = text.split("\n")
+    header = 0
+    while header < len(lines) and lines[header].startswith("#"):
+        header += 1
+    try:
+        metadata = yaml.safe_load("\n".join(line.lstrip("#").rstrip() for line in lines[:header])) or {}
+    except yaml.YAMLError as exc:
+        raise LiskgError(f"{MAPPINGS_FILE}: the metadata header is not YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(metadata, dict) or not isinstance(metadata.get("curie_map"), dict):
+        raise LiskgError(f"{MAPPINGS_FILE}: the metadata header needs a curie_map")
+    prefixes = dict(metadata["curie_map"])
+    table = MappingTable(metadata=metadata, prefixes=prefixes)
+    rows = list(csv.reader(lines[header:], delimiter="\t"))
     if not rows or rows[0] != COLUMNS:
-        raise LiskgError(f"{MAPPINGS_FILE}:1: the header must be the columns {' '.join(COLUMNS)}")
-    for number, row in enumerate(rows[1:], start=2):
+        raise LiskgError(f"{MAPPINGS_FILE}:{header + 1}: the header must be the columns {' '.join(COLUMNS)}")
+    for number, row in enumerate(rows[1:], start=header + 2):
+        if not row:
+            continue
         where = f"{MAPPINGS_FILE}:{number}"
         if len(row) != len(COLUMNS):
             raise LiskgError(f"{where}: {len(row)} columns, expected {len(COLUMNS)} (tab-separated)")
@@ -126,22 +149,8 @@ def problems(
     found, seen = [], set()
     for m in table.mappings:
         where = f"{MAPPINGS_FILE}:{m.line}"
-        if m.predicate_id not in PREDICATES:
-            found.append(f"{where}: predicate {m.predicate_id} is not one of {', '.join(sorted(PREDICATES))}")
-        if m.subject_type not in TYPES or m.object_type not in TYPES:
-            found.append(f"{where}: subject_type and object_type must be one of {', '.join(sorted(TYPES))}")
-        if m.mapping_justification != "semapv:ManualMappingCuration" or not m.comment.strip():
-            found.append(
-                f"{where}: every mapping is curated by hand: semapv:ManualMappingCuration and a reason in comment"
-            )
-        term = emmo_terms.get(m.object_iri)
-        if term is None:
-            found.append(
-                f"{where}: {m.object_id} is not in the EMMO term list {TERMS_FILE}; "
-                "check the IRI, then run scripts/emmo_terms.py"
-            )
-        elif term["pref_label"] != m.object_label:
-            found.append(f"{where}: object_label {m.object_label!r} is not EMMO's prefLabel {term['pref_label']!r}")
+        found += [f"{where}: {what}" for what in _shape_problems(m)]
+        found += [f"{where}: {what}" for what in _object_problems(m, emmo_terms)]
         if liskg_classes is not None and (m.subject_iri in liskg_classes) != (m.subject_type == "owl class"):
             found.append(f"{where}: subject_type {m.subject_type!r} does not match how LiSKG declares {m.subject_id}")
         label = liskg_labels.get(m.subject_iri)
@@ -154,6 +163,44 @@ def problems(
             found.append(f"{where}: duplicate mapping {' '.join(key)}")
         seen.add(key)
     return found
+
+
+def _shape_problems(m: Mapping) -> list[str]:
+    """A row's predicate, types and curation."""
+    found = []
+    if m.predicate_id not in PREDICATES:
+        found.append(f"predicate {m.predicate_id} is not one of {', '.join(sorted(PREDICATES))}")
+    object_types = {""} if m.no_term else TYPES
+    if m.subject_type not in TYPES or m.object_type not in object_types:
+        found.append(f"subject_type and object_type must be one of {', '.join(sorted(TYPES))}")
+    elif m.predicate_id == "rdf:type" and (m.subject_type, m.object_type) != ("owl named individual", "owl class"):
+        found.append("rdf:type maps an individual to a class; use a skos predicate between two classes")
+    elif m.predicate_id in SKOS_PREDICATES and m.subject_type != m.object_type and not m.no_term:
+        found.append(f"a {m.subject_type} and an {m.object_type}: map an individual with rdf:type")
+    if m.mapping_justification != "semapv:ManualMappingCuration" or not m.comment.strip():
+        found.append("every mapping is curated by hand: semapv:ManualMappingCuration and a reason in comment")
+    return found
+
+
+def _object_problems(m: Mapping, emmo_terms: dict[str, dict[str, str]]) -> list[str]:
+    """A row's EMMO object: in the term list, with its prefLabel and the module that declares it."""
+    if m.no_term:
+        if m.object_label or m.object_source != EMMO_IRI:
+            return [f"a {NO_TERM} row has no object_label and names {EMMO_IRI} as object_source"]
+        return []
+    term = emmo_terms.get(m.object_iri)
+    if term is None:
+        return [
+            f"{m.object_id} is not in the EMMO term list {TERMS_FILE}; check the IRI, then run scripts/emmo_terms.py"
+        ]
+    if term["pref_label"] != m.object_label:
+        return [f"object_label {m.object_label!r} is not EMMO's prefLabel {term['pref_label']!r}"]
+    if (m.object_source, m.object_source_version) != (term["module"], term["emmo_version"]):
+        return [
+            f"object_source {m.object_source} {m.object_source_version} is not the module that declares "
+            f"{m.object_id}: {term['module']} {term['emmo_version']}"
+        ]
+    return []
 
 
 def liskg_labels(store) -> dict[str, str]:
@@ -173,11 +220,15 @@ def markdown_table(table: MappingTable, emmo_terms: dict[str, dict[str, str]]) -
     }
     lines = ["| LiSKG term | match | EMMO term | EMMO module (version) | why |", "|---|---|---|---|---|"]
     for m in table.mappings:
-        prefix = m.object_id.split(":", 1)[0]
-        version = emmo_terms[m.object_iri]["emmo_version"]
+        if m.no_term:
+            match, term, module = "none", "(no EMMO term)", "EMMO and its domains"
+        else:
+            prefix = m.object_id.split(":", 1)[0]
+            version = emmo_terms[m.object_iri]["emmo_version"]
+            match = "member of" if m.predicate_id == "rdf:type" else m.predicate_id.removeprefix("skos:")
+            term, module = m.object_label, f"{modules[prefix]} ({version})"
         lines.append(
-            f"| `{m.subject_id}` {m.subject_label} | {m.predicate_id.removeprefix('skos:')} | "
-            f"{m.object_label} | {modules[prefix]} ({version}) | {m.comment.replace('|', '/')} |"
+            f"| `{m.subject_id}` {m.subject_label} | {match} | {term} | {module} | {m.comment.replace('|', '/')} |"
         )
     return "\n".join(lines) + "\n"
 

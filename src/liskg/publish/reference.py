@@ -4,14 +4,18 @@ Ontospy reads the ontology (liskg.ttl and the modules it imports, merged) into i
 properties and individuals, with their tree, domains and ranges; its VizFactory renders the Jinja
 template in publish/templates/ through its `jinja2env` option. This module adds what Ontospy
 cannot know: where each term is used in graph_data/ (with one example individual, shown on the page)
-and, when ontology/mappings/liskg-emmo.sssom.tsv exists, each term's EMMO mappings. Anchors are made
-from IRIs (the term's CURIE), never from labels. Offline and deterministic: the CSS is inline,
-nothing remote is loaded, every list is sorted.
+and, when ontology/mappings/liskg-emmo.sssom.tsv exists, each term's EMMO mappings; the axioms a reader
+navigates by (disjointness, inverses, restrictions, unions in domains and ranges); and, like WIDOCO's
+pages, a namespace table, the downloads of a release, a citation, the changelog and a search box.
+Anchors are made from IRIs, never from labels: a LiSKG term's anchor is its IRI's own fragment
+(#GarnetElectrolyte, so the IRI itself lands on its entry), with its CURIE (#liskg:GarnetElectrolyte,
+1.1's anchor) kept as an alias; other vocabularies' terms and data individuals are anchored at their
+CURIE. Offline and deterministic: CSS and the search script are inline, nothing remote is loaded,
+every list is sorted.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -20,26 +24,54 @@ from typing import Any
 
 import rdflib
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 from ontospy import Ontospy
 from ontospy.gendocs.viz_factory import VizFactory
+from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from liskg.base import vocab
-from liskg.base.errors import LiskgError
 from liskg.base.files import write_atomically
 from liskg.base.project import Project
 from liskg.base.rdfconvert import to_rdflib_graph
+from liskg.publish import dataset, mappings
 from liskg.sources.catalog import read_catalogs
 from liskg.sources.loading import load_sources, walk_imports
 
 ROOT_ONTOLOGY = "liskg.ttl"
 INDEX = "index.html"
 TEMPLATE = "reference.html"
-MAPPINGS = Path("mappings") / "liskg-emmo.sssom.tsv"
 LISKG = rdflib.Namespace(vocab.PREFIXES["liskg"])
 PREFIXES = {**vocab.PREFIXES, "rdf": str(RDF), "rdfs": str(RDFS)}
-SSSOM_PREFIXES = {"emmo": "https://w3id.org/emmo#"}  # used when the mapping file's curie_map leaves them out
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
+NAMESPACES = {  # prefix -> what the page's reader finds there
+    "liskg": "LiSKG's classes and properties (ontology/liskg.ttl, units.ttl, quantities.ttl)",
+    "lkd": "LiSKG's data: studies, strategies, materials, failure modes, claims, measurements, the review's text",
+    "unit": "QUDT units of measure, reused by IRI",
+    "qudt": "QUDT schema properties (conversion multiplier and offset), used as QUDT defines them",
+    "dcterms": "Dublin Core terms: titles, licences, replacements of deprecated terms",
+    "skos": "SKOS: definitions, synonyms, editorial notes",
+    "vann": "VANN: the preferred namespace prefix and IRI",
+    "owl": "OWL 2",
+    "rdfs": "RDF Schema",
+    "rdf": "RDF",
+    "xsd": "XML Schema datatypes",
+}
+STEMS = {
+    "liskg": "ontology and data as one ontology",
+    "liskg-ontology": "the ontology alone",
+    "liskg-emmo-alignment": "the EMMO alignment module",
+}
+FORMATS = {".ttl": "Turtle", ".rdf": "RDF/XML", ".owx": "OWL/XML", ".nt": "N-Triples", ".jsonld": "JSON-LD"}
+OTHER_FILES = {
+    "liskg-inferred.nt": "asserted and inferred triples, what the named queries run on (N-Triples)",
+    "context.jsonld": "the JSON-LD @context the .jsonld files carry inline",
+    "liskg-emmo.sssom.tsv": "the SSSOM mapping set to EMMO",
+    "void.ttl": "VoID/DCAT description of the release, with counts",
+    "catalog-v001.xml": "XML catalog mapping the release's ontology IRIs to its files",
+    "SHA256SUMS": "checksums of every file",
+}
+RELEASE_BASE = "https://w3id.org/liskg/release/{version}/"
 KINDS = {
     OWL.ObjectProperty: "object property",
     OWL.DatatypeProperty: "datatype property",
@@ -63,12 +95,20 @@ def ontology_graph(project: Project) -> rdflib.Graph:
     return graph
 
 
-def anchor(iri: str) -> str:
-    """The page anchor of a term: its CURIE (liskg:LiSSEInterface, unit:OHM-CentiM2), else its full IRI."""
+def curie(iri: str) -> str:
+    """A term's CURIE (liskg:LiSSEInterface, unit:OHM-CentiM2), else its full IRI."""
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace) and re.fullmatch(r"[\w.-]+", iri[len(namespace) :]):
             return f"{prefix}:{iri[len(namespace) :]}"
     return iri
+
+
+def anchor(iri: str) -> str:
+    """The page anchor of a term: for a LiSKG ontology term its IRI's fragment (GarnetElectrolyte), so that the
+    IRI https://w3id.org/liskg/ontology#GarnetElectrolyte lands on the entry; else its CURIE."""
+    if iri.startswith(str(LISKG)) and re.fullmatch(r"\w[\w.-]*", iri[len(str(LISKG)) :]):
+        return iri[len(str(LISKG)) :]
+    return curie(iri)
 
 
 @dataclass(frozen=True)
@@ -84,45 +124,23 @@ class Mapping:
 
 
 def read_mappings(project: Project) -> dict[str, list[Mapping]]:
-    """The SSSOM TSV's rows by subject IRI (CURIEs expanded by its curie_map header, then LiSKG's prefixes); {} when absent."""
-    path = project.ontology_dir / MAPPINGS
-    if not path.exists():
+    """The SSSOM table's rows by subject IRI, read by liskg.publish.mappings (LiSKG's one SSSOM reader); {}
+    when the project has no mapping file. A row with no EMMO term has no object IRI."""
+    if not (project.root / mappings.MAPPINGS_FILE).exists():
         return {}
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = [line[1:] for line in lines if line.startswith("#")]
-    curie_map = {**SSSOM_PREFIXES, **PREFIXES}
-    in_map = False
-    for line in header:
-        if re.match(r"\s*curie_map\s*:", line):
-            in_map = True
-        elif in_map and (found := re.match(r"\s+([\w.-]+)\s*:\s*['\"]?([^'\"\s]+)", line)):
-            curie_map[found.group(1)] = found.group(2)
-        elif line.strip():
-            in_map = False
-
-    def expand(curie: str) -> str:
-        prefix, _, local = curie.partition(":")
-        if local.startswith("//"):
-            return curie  # already an IRI
-        return curie_map[prefix] + local if prefix in curie_map else ""
-
-    rows = csv.DictReader([line for line in lines if not line.startswith("#")], delimiter="\t")
-    missing = {"subject_id", "predicate_id", "object_id"} - set(rows.fieldnames or [])
-    if missing:
-        raise LiskgError(f"{project.relative(path)}: not an SSSOM table: no column {', '.join(sorted(missing))}")
-    mappings: dict[str, list[Mapping]] = {}
-    for row in rows:
-        mappings.setdefault(expand(row["subject_id"].strip()) or row["subject_id"].strip(), []).append(
+    found: dict[str, list[Mapping]] = {}
+    for m in mappings.load_mappings(project.root).mappings:
+        found.setdefault(m.subject_iri, []).append(
             Mapping(
-                row["predicate_id"].strip(),
-                row["object_id"].strip(),
-                expand(row["object_id"].strip()),
-                (row.get("object_label") or "").strip(),
-                (row.get("mapping_justification") or "").strip(),
-                (row.get("comment") or "").strip(),
+                m.predicate_id,
+                m.object_id,
+                "" if m.no_term else m.object_iri,
+                m.object_label,
+                m.mapping_justification,
+                m.comment,
             )
         )
-    return {iri: sorted(rows_, key=lambda m: (m.predicate, m.object_id)) for iri, rows_ in mappings.items()}
+    return {iri: sorted(rows, key=lambda m: (m.predicate, m.object_id)) for iri, rows in found.items()}
 
 
 @dataclass
@@ -159,12 +177,34 @@ class Term:
     inverse: list[Ref] = field(default_factory=list)
     characteristics: list[str] = field(default_factory=list)
     usage: list[tuple[Ref, int]] = field(default_factory=list)  # (property, how many data triples)
+    punned: bool = False  # a class whose IRI is also an individual (OWL 2 punning)
+    value_usage: list[tuple[Ref, int]] = field(default_factory=list)  # a punned class: data triples naming it
+    value_count: int = 0
+    disjoint: list[Ref] = field(default_factory=list)
+    restrictions: list[list] = field(default_factory=list)  # class expressions it is a subclass of
+    domain_expr: list[list] = field(default_factory=list)  # domain / range as class expressions (unions)
+    range_expr: list[list] = field(default_factory=list)
     count: int = 0  # data individuals of the class / data triples of the property / data triples naming the individual
     example: Ref | None = None
 
     @property
     def anchor(self) -> str:
-        return self.curie
+        return anchor(self.iri)
+
+    @property
+    def alias(self) -> str | None:
+        """1.1's anchor, the CURIE, kept so that old links still land: None when it is the anchor."""
+        return self.curie if self.curie != self.anchor else None
+
+    @property
+    def kinds(self) -> str:
+        """What the entry documents: its kind, and "individual" too for a class the data uses as a value."""
+        return f"{self.kind} · individual" if self.punned else self.kind
+
+    @property
+    def own(self) -> bool:
+        """A term of LiSKG's own namespace (the others come from dcterms, SKOS, QUDT ...)."""
+        return self.iri.startswith(str(LISKG))
 
 
 @dataclass
@@ -198,6 +238,8 @@ class _Reference:
             s for s in self.data.subjects() if isinstance(s, rdflib.URIRef) and s not in headers
         }
         self.mappings = read_mappings(project)
+        changelog = project.root / "CHANGELOG.md"
+        self.changelog = changelog.read_text(encoding="utf-8") if changelog.exists() else ""
         self.terms: dict[str, Term] = {}
         self.examples: dict[str, Any] = {}  # IRI -> Example (None while they are being made)
         self.example_of: dict[str, Any] = {}  # term IRI -> its example data individual
@@ -211,12 +253,12 @@ class _Reference:
             )
             if labels:
                 return str(labels[0])
-        return anchor(str(node))
+        return curie(str(node))
 
     def ref(self, node) -> Ref:
         iri = str(node)
         on_page = iri in self.terms or iri in self.examples
-        return Ref(self.label(node), anchor(iri), anchor(iri) if on_page else None)
+        return Ref(self.label(node), curie(iri), anchor(iri) if on_page else None)
 
     def refs(self, nodes) -> list[Ref]:
         return sorted((self.ref(n) for n in nodes if isinstance(n, rdflib.URIRef)), key=_by_label)
@@ -240,7 +282,7 @@ class _Reference:
             ),
             replaced_by=[],
             mappings=self.mappings.get(str(node), []),
-            curie=anchor(str(node)),
+            curie=curie(str(node)),
         )
 
     def collect(self) -> None:
@@ -250,7 +292,10 @@ class _Reference:
         for prop in model.all_properties:
             self.terms[str(prop.uri)] = self.term(prop, KINDS.get(prop.rdftype, "property"))
         for individual in model.all_individuals:
-            self.terms[str(individual.uri)] = self.term(individual, "individual")
+            if str(individual.uri) in self.terms:  # a class whose IRI is also an individual: one entry for both
+                self.terms[str(individual.uri)].punned = True
+            else:
+                self.terms[str(individual.uri)] = self.term(individual, "individual")
         self.choose_examples()
         for cls in model.all_classes:
             self.fill_class(self.terms[str(cls.uri)], cls)
@@ -342,6 +387,12 @@ class _Reference:
             for p in props
         ]
         term.inherited_domain = self.refs(rdflib.URIRef(str(p.uri)) for p in inherited)
+        node = rdflib.URIRef(str(cls.uri))
+        term.disjoint = self.refs(self.disjoint_with(node))
+        term.restrictions = sorted(
+            (self.expression(s) for s in self.graph.objects(node, RDFS.subClassOf) if isinstance(s, rdflib.BNode)),
+            key=_expression_key,
+        )
         members = self.instances_in_data(cls)
         term.count = len(members)
         used = Counter(p for m in members for p in self.data.predicates(m, None) if p != RDF.type)
@@ -354,8 +405,14 @@ class _Reference:
         term.children = self.refs(rdflib.URIRef(str(c.uri)) for c in prop.children())
         term.domain = self.refs(self.graph.objects(node, RDFS.domain))
         term.range = self.refs(self.graph.objects(node, RDFS.range))
+        term.domain_expr = sorted(
+            (self.expression(d) for d in self.graph.objects(node, RDFS.domain)), key=_expression_key
+        )
+        term.range_expr = sorted(
+            (self.expression(r) for r in self.graph.objects(node, RDFS.range)), key=_expression_key
+        )
         term.characteristics = sorted(
-            anchor(str(t)).split(":")[1]
+            curie(str(t)).split(":")[1]
             for t in self.graph.objects(node, RDF.type)
             if t
             in (OWL.FunctionalProperty, OWL.InverseFunctionalProperty, OWL.TransitiveProperty, OWL.SymmetricProperty)
@@ -367,12 +424,66 @@ class _Reference:
 
     def fill_individual(self, term: Term, individual) -> None:
         node = rdflib.URIRef(str(individual.uri))
-        term.types = self.refs(t for t in self.graph.objects(node, RDF.type) if t != OWL.NamedIndividual)
+        term.types = self.refs(
+            t for t in self.graph.objects(node, RDF.type) if t not in (OWL.NamedIndividual, OWL.Class)
+        )
         term.facts = self.facts(self.graph, node)
         used = Counter(p for p in self.data.predicates(None, node))
-        term.usage = sorted(((self.ref(p), n) for p, n in used.items()), key=lambda pair: _by_label(pair[0]))
-        term.count = sum(used.values())
+        usage = sorted(((self.ref(p), n) for p, n in used.items()), key=lambda pair: _by_label(pair[0]))
+        if term.punned:  # the class's own entry counts its members; the values pointing at it come apart
+            term.value_usage, term.value_count = usage, sum(used.values())
+            return
+        term.usage, term.count = usage, sum(used.values())
         self.link_example(term)
+
+    # -- axioms -----------------------------------------------------------------------------------
+    def disjoint_with(self, node) -> set:
+        found = set(self.graph.objects(node, OWL.disjointWith)) | set(self.graph.subjects(OWL.disjointWith, node))
+        for group in self.graph.subjects(RDF.type, OWL.AllDisjointClasses):
+            members = self.graph.value(group, OWL.members)
+            listed = list(Collection(self.graph, members)) if members is not None else []
+            if node in listed:
+                found |= {m for m in listed if m != node}
+        return found
+
+    def expression(self, node) -> list:
+        """A class expression as words and links: a named class, "A or B", "p some C", "p value i" ..."""
+        if isinstance(node, rdflib.URIRef):
+            return [self.ref(node)]
+        g = self.graph
+        for connective, word in ((OWL.unionOf, "or"), (OWL.intersectionOf, "and")):
+            members = g.value(node, connective)
+            if members is not None:
+                parts: list = []
+                for i, member in enumerate(Collection(g, members)):
+                    parts += ([word] if i else []) + self.expression(member)
+                return parts
+        prop = g.value(node, OWL.onProperty)
+        if prop is not None:
+            for restriction, word in (
+                (OWL.someValuesFrom, "some"),
+                (OWL.allValuesFrom, "only"),
+                (OWL.hasValue, "value"),
+            ):
+                filler = g.value(node, restriction)
+                if filler is not None:
+                    return [self.ref(prop), word] + self.expression(filler)
+            for restriction, word in (
+                (OWL.minQualifiedCardinality, "min"),
+                (OWL.maxQualifiedCardinality, "max"),
+                (OWL.qualifiedCardinality, "exactly"),
+                (OWL.minCardinality, "min"),
+                (OWL.maxCardinality, "max"),
+                (OWL.cardinality, "exactly"),
+            ):
+                number = g.value(node, restriction)
+                if number is not None:
+                    filler = g.value(node, OWL.onClass)
+                    return [self.ref(prop), f"{word} {number}"] + (self.expression(filler) if filler else [])
+        complement = g.value(node, OWL.complementOf)
+        if complement is not None:
+            return ["not"] + self.expression(complement)
+        return ["(an anonymous class)"]
 
     # -- page structure ---------------------------------------------------------------------------
     def tree(self) -> list[dict]:
@@ -393,9 +504,18 @@ class _Reference:
                 names = [f"individuals: {t.label}" for t in term.types] or ["individuals"]
                 for name in names:
                     groups.setdefault(name, []).append(term)
+            elif term.kind != "class" and not term.own:
+                groups.setdefault("from other vocabularies", []).append(term)
             else:
                 groups.setdefault(term.kind, []).append(term)
-        order = ["class", "object property", "datatype property", "annotation property", "property"]
+        order = [
+            "class",
+            "object property",
+            "datatype property",
+            "annotation property",
+            "property",
+            "from other vocabularies",
+        ]
         names = [k for k in order if k in groups] + sorted(k for k in groups if k not in order)
         titles = {
             "class": "classes",
@@ -403,6 +523,7 @@ class _Reference:
             "datatype property": "datatype properties",
             "annotation property": "annotation properties",
             "property": "other properties",
+            "from other vocabularies": "properties from other vocabularies",
         }
         return [(titles.get(name, name), sorted(groups[name], key=_by_label)) for name in names]
 
@@ -416,11 +537,23 @@ class _Reference:
             ("other-properties", "Other properties", "property"),
             ("individuals", "Individuals defined in the ontology", "individual"),
         ]
-        return [
+        found = [
             (key, title, members)
             for key, title, kind in kinds
-            if (members := sorted((t for t in self.terms.values() if t.kind == kind), key=_by_label))
+            if (
+                members := sorted(
+                    (t for t in self.terms.values() if t.kind == kind and (t.own or kind in ("class", "individual"))),
+                    key=_by_label,
+                )
+            )
         ]
+        external = sorted(
+            (t for t in self.terms.values() if t.kind != "class" and t.kind != "individual" and not t.own),
+            key=_by_label,
+        )
+        if external:
+            found.append(("other-vocabularies", "Properties from other vocabularies", external))
+        return found
 
     def interfaces(self) -> list[Term]:
         """The individuals that carry an interface numeral, in numeral order (I, II, III, IV)."""
@@ -435,7 +568,7 @@ class _Reference:
         root = next(iter(self.graph.subjects(RDF.type, OWL.Ontology)))
         title = self.graph.value(root, DCTERMS.title)
         return {
-            "title": str(title) if title else anchor(str(root)),
+            "title": str(title) if title else curie(str(root)),
             "ontology_iri": str(root),
             "version": str(self.graph.value(root, OWL.versionInfo) or ""),
             "description": str(self.graph.value(root, DCTERMS.description) or ""),
@@ -449,10 +582,94 @@ class _Reference:
             "examples": sorted(self.examples.values(), key=lambda e: _by_label(e.ref)),
             "has_mappings": bool(self.mappings),
             "unmapped": sorted(
-                (anchor(subject), rows) for subject, rows in self.mappings.items() if subject not in self.terms
+                (curie(subject), rows) for subject, rows in self.mappings.items() if subject not in self.terms
             ),
             "counts": Counter(t.kind for t in self.terms.values()),
+            "punned": sum(t.punned for t in self.terms.values()),
+            "namespaces": [
+                (prefix, PREFIXES[prefix], what) for prefix, what in NAMESPACES.items() if prefix in PREFIXES
+            ],
+            "downloads": self.downloads(str(self.graph.value(root, OWL.versionInfo) or "")),
+            "citation": self.citation(root),
+            "source_citation": dataset.CITATION,
+            "changelog": markdown(self.changelog) if self.changelog else "",
         }
+
+    def downloads(self, version: str) -> list[tuple[str, str, str]]:
+        """(file, what it is, where a release publishes it) for every file `liskg release` writes."""
+        base = RELEASE_BASE.format(version=version)
+        files = [
+            (f"{stem}{suffix}", f"{what}, {name}") for stem, what in STEMS.items() for suffix, name in FORMATS.items()
+        ]
+        files += list(OTHER_FILES.items())
+        return [(name, what, base + name) for name, what in sorted(files)]
+
+    def citation(self, root) -> str:
+        g = self.graph
+        parts = [
+            str(g.value(root, DCTERMS.creator) or "LiSKG contributors"),
+            str(g.value(root, DCTERMS.title) or curie(str(root))),
+            f"Version {g.value(root, OWL.versionInfo)}" if g.value(root, OWL.versionInfo) else "",
+            str(g.value(root, DCTERMS.issued) or "")[:4],
+            str(g.value(root, OWL.versionIRI) or root),
+            "Licence CC BY 4.0" if "by/4.0" in str(g.value(root, DCTERMS.license) or "") else "",
+        ]
+        return ". ".join(part for part in parts if part) + "."
+
+
+def _expression_key(parts: list) -> str:
+    return " ".join(p.label if isinstance(p, Ref) else p for p in parts).casefold()
+
+
+def markdown(text: str) -> Markup:
+    """A small Markdown subset as HTML (headings, bullet lists with continuation lines, paragraphs, `code`,
+    **bold**, [links](url)): enough for CHANGELOG.md, escaped throughout."""
+
+    def inline(line: str) -> str:
+        html = str(escape(line))
+        html = re.sub(r"`([^`]+)`", r"<code>\1</code>", html)
+        html = re.sub(r"\*\*([^*]+)\*\*", r"<strong>\1</strong>", html)
+        return re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", r'<a href="\2">\1</a>', html)
+
+    out: list[str] = []
+    item: list[str] = []
+    paragraph: list[str] = []
+    in_list = False
+
+    def flush() -> None:
+        nonlocal in_list
+        if item:
+            out.append(f"<li>{inline(' '.join(item))}</li>")
+            item.clear()
+        if paragraph:
+            out.append(f"<p>{inline(' '.join(paragraph))}</p>")
+            paragraph.clear()
+
+    for raw in text.splitlines():
+        line = raw.rstrip()
+        heading = re.match(r"^(#{1,4}) (.*)$", line)
+        if heading or not line.strip():
+            flush()
+            if in_list:
+                out.append("</ul>")
+                in_list = False
+            if heading:
+                level = min(len(heading.group(1)) + 2, 6)
+                out.append(f"<h{level}>{inline(heading.group(2))}</h{level}>")
+        elif line.startswith("- "):
+            flush()
+            if not in_list:
+                out.append("<ul>")
+                in_list = True
+            item.append(line[2:])
+        elif item:
+            item.append(line.strip())
+        else:
+            paragraph.append(line.strip())
+    flush()
+    if in_list:
+        out.append("</ul>")
+    return Markup("\n".join(out))
 
 
 def _by_label(item) -> tuple[str, str]:

@@ -4,8 +4,8 @@
 - liskg-ontology.{ttl,rdf,owx,nt,jsonld}         the ontology alone (TBox, units, quantity kinds)
 - liskg-emmo-alignment.{ttl,rdf,owx,nt,jsonld}   the alignment module compiled from the mappings
 - liskg-inferred.nt                              asserted + materialized triples (what queries run on)
-- context.jsonld                                 the JSON-LD @context the .jsonld files refer to
-- liskg-emmo.sssom.tsv, liskg-emmo.sssom.yml     the mapping table and its metadata
+- context.jsonld                                 the JSON-LD @context the .jsonld files carry inline, for reuse
+- liskg-emmo.sssom.tsv                           the mapping table, its SSSOM metadata in its header
 - void.ttl                                       VoID/DCAT description with counts taken at release
 - catalog-v001.xml                               maps every ontology IRI to its release file
 - SHA256SUMS                                     sha256sum-style checksums of all the above
@@ -38,7 +38,7 @@ from liskg.base.project import INFERRED, MERGED, Project
 from liskg.base.rdfconvert import to_ox_triple, to_rdflib_graph
 from liskg.base.vocab import OWL_IMPORTS
 from liskg.builder import pipeline, serialization
-from liskg.builder.owlapi import check_files, compile_java, owlapi_jar
+from liskg.builder.owlapi import check_files, compile_java, owlapi_classpath
 from liskg.builder.reasoning import reason
 from liskg.publish import alignment, dataset, mappings, versioning
 from liskg.querying.stats import counts
@@ -103,7 +103,8 @@ def _plain(term):
 
 
 def jsonld(graph: rdflib.Graph) -> bytes:
-    """Compact JSON-LD against CONTEXT, nodes sorted by @id, referring to the published context."""
+    """Compact JSON-LD against CONTEXT, nodes sorted by @id, the context inline: a remote context would
+    make every JSON-LD reader (rdflib, Jena) fetch it, and fail offline."""
     data = json.loads(graph.serialize(format="json-ld", context=CONTEXT, auto_compact=True))
     nodes = data.get("@graph", [data])
     for node in nodes:
@@ -112,7 +113,7 @@ def jsonld(graph: rdflib.Graph) -> bytes:
             if isinstance(value, list):
                 node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
     nodes.sort(key=lambda n: n.get("@id", ""))
-    document = {"@context": CONTEXT_IRI, "@graph": nodes}
+    document = {"@context": CONTEXT, "@graph": nodes}
     return (json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -159,7 +160,7 @@ def _ontology_graph(project: Project, loaded) -> rdflib.Graph:
 def owl_xml(ttl_files: dict[str, bytes], work: Path) -> dict[str, bytes]:
     """OWL/XML of each Turtle file, written by the OWL API (java/OwlXml.java)."""
     classes = compile_java(resources.files("liskg.builder") / "java" / "OwlXml.java")
-    args = ["java", "-cp", f"{classes}:{owlapi_jar()}", "OwlXml", "write"]
+    args = ["java", "-cp", f"{classes}:{owlapi_classpath()}", "OwlXml", "write"]
     for name, data in ttl_files.items():
         (work / name).write_bytes(data)
         args += [str(work / name), str(work / (name.removesuffix(".ttl") + ".owx"))]
@@ -204,8 +205,10 @@ def check(project: Project, loaded, table, store_asserted) -> None:
         raise CheckFailed("\n".join(problems + [f"{len(problems)} release problem(s); nothing was written"]))
 
 
-def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
-    """Check and write build/release/; raise LiskgError (nothing written) when a check fails."""
+def release(project: Project, *, quiet: bool = False, sparql_endpoint: str | None = None) -> ReleaseResult:
+    """Check and write build/release/; raise LiskgError (nothing written) when a check fails. The VoID
+    description names SPARQL_ENDPOINT (the URL where the release is served) when given, and no endpoint
+    otherwise."""
     progress = Progress("release", quiet)
     result = ReleaseResult()
     with progress.step("checking versions, deprecations and mappings") as note:
@@ -248,8 +251,7 @@ def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
             note["detail"] = ", ".join(f"{stem}.owx" for stem in graphs)
 
     files["context.jsonld"] = (json.dumps({"@context": CONTEXT}, indent=1, sort_keys=True) + "\n").encode()
-    for source in (mappings.MAPPINGS_FILE, mappings.METADATA_FILE):
-        files[Path(source).name] = (project.root / source).read_bytes()
+    files[Path(mappings.MAPPINGS_FILE).name] = (project.root / mappings.MAPPINGS_FILE).read_bytes()
     files["catalog-v001.xml"] = catalog(result.version)
     description = dataset.describe(
         version=result.version,
@@ -258,6 +260,8 @@ def release(project: Project, *, quiet: bool = False) -> ReleaseResult:
         counts=counts(store),
         asserted=merged,
         files={n: len(d) for n, d in files.items()},
+        endpoint=sparql_endpoint,
+        prior=info["prior"],
     )
     files["void.ttl"] = ordered(description).serialize(format="turtle", encoding="utf-8")
     files["SHA256SUMS"] = checksums(files)

@@ -144,7 +144,7 @@ class Lookups:
         """A processing method: what it is, its narrower methods, the failure modes it mitigates and risks (of
         the method in general or through a study), and the strategies and numbers behind it."""
         method = self.names.one_class("method", text, METHOD)
-        out = [self._facts(method, indent="").replace("  [class]", "  [processing method]", 1)]
+        out = [self._facts(method, indent="", kind="processing method")]
         narrower = [r[0] for r in self.query("lookup-submethods", methodClass=[method]).rows]
         if narrower:
             out += ["", "Sub-methods", self._wrap(", ".join(sorted(self.labels.text(n) for n in narrower)), "  ")]
@@ -227,8 +227,10 @@ class Lookups:
             out += self._numbers(thing)
         return "\n".join(out)
 
-    def _facts(self, thing: ox.NamedNode, indent: str = "  ") -> str:
-        types = [self.labels.text(r[1]) for r in self.query("lookup-types", subject=[thing]).rows]
+    def _facts(self, thing: ox.NamedNode, indent: str = "  ", kind: str | None = None) -> str:
+        """Title and statements of THING; the title names its most specific types, or KIND when given (a
+        class that is also an individual, such as a method class claims point at, has both sets of types)."""
+        types = [kind] if kind else [self.labels.text(r[1]) for r in self.query("lookup-types", subject=[thing]).rows]
         title = self._wrap(f"{self.labels.text(thing)}" + (f"  [{', '.join(types)}]" if types else ""), indent)
         cells = []
         for _s, prop, obj in self.query("lookup-facts", subject=[thing]).rows:

@@ -165,8 +165,8 @@ def _names(store: ox.Store, nodes, labels: dict[str, str]) -> dict[str, list[str
 
 
 def _linked_names(store: ox.Store, nodes) -> dict[str, list[str]]:
-    """The names of the ontology individuals each node links to and the page does not draw (a cell format:
-    "pouch cell", "soft-packed cell"), for the page's search."""
+    """The names of the ontology terms each node links to and the page does not draw (the individuals it
+    points at; a cell's format class: "pouch cell", "soft-packed cell"), for the page's search."""
     found: defaultdict[str, set[str]] = defaultdict(set)
     for row in _query(store, "graph-linked-names.rq"):
         if row["node"].value in nodes and row["thing"].value not in nodes:

@@ -5,7 +5,9 @@ DESCRIPTION = """\
 Generate one HTML page documenting every class, property and individual of ontology/liskg.ttl and
 the modules it imports (units, quantity kinds): labels, definitions, synonyms, the class tree,
 domains and ranges, uses in graph_data/ with an example, deprecation, EMMO mappings when
-ontology/mappings/liskg-emmo.sssom.tsv exists. Anchors are CURIEs (#liskg:LiSSEInterface).
+ontology/mappings/liskg-emmo.sssom.tsv exists; namespaces, downloads, a citation, the changelog
+and a search box. A term's anchor is its IRI's fragment (#LiSSEInterface; #liskg:LiSSEInterface
+still works).
 Made by Ontospy with LiSKG's template, offline; written atomically to DIR/index.html (default
 build/docs/). See docs/reference.md.
 

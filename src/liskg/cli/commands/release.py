@@ -9,18 +9,24 @@ RDF/XML, OWL/XML, N-Triples and JSON-LD; the inferred graph in N-Triples; the JS
 the SSSOM mapping table; a VoID/DCAT description with counts; an XML catalog; SHA256SUMS.
 Needs Java (the OWL API writes OWL/XML). The files are byte-identical across runs.
 
-example:
-  liskg release"""
+The VoID description names a SPARQL endpoint only when you give one with --sparql-endpoint (the URL
+where you serve the release); `liskg serve` runs on your own machine, so it is not advertised.
+
+examples:
+  liskg release
+  liskg release --sparql-endpoint https://example.org/liskg/sparql"""
 
 
 def add_arguments(parser):
-    pass
+    parser.add_argument(
+        "--sparql-endpoint", metavar="URL", help="the SPARQL endpoint that serves this release, for void.ttl"
+    )
 
 
 def run(args, project) -> int:
     from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
-    result = api.release(project, progress=True)
+    result = api.release(project, progress=True, sparql_endpoint=args.sparql_endpoint)
     width = max(len(name) for name in result.files)
     for name, size in result.files.items():
         print(f"{name:<{width}}  {size:>11,} bytes")
