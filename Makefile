@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
 	else echo "missing $(1): run 'sudo apt-get install -y $(1)'" >&2; exit 1; fi
 
-.PHONY: demo test install java owlapi chromium jena virtuoso docs bench bench-full clean help
+.PHONY: demo test install java owlapi chromium jena virtuoso node docs bench bench-full bench-serve clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -20,7 +20,7 @@ demo: install java owlapi ## the main job: build, validate, reason, answer the h
 	$(BIN)/liskg query oxide-anode-strategies
 	$(BIN)/liskg viz
 
-test: install java owlapi chromium jena virtuoso ## lint, format and type checks, then the whole test suite
+test: install java owlapi chromium jena virtuoso node ## lint, format and type checks, then the whole test suite
 	$(BIN)/ruff check $(PYTHON_FOLDERS)
 	$(BIN)/ruff format --check $(PYTHON_FOLDERS)
 	$(BIN)/mypy
@@ -48,6 +48,9 @@ jena: ## Debian's Apache Jena jars, for the test that loads the release into TDB
 virtuoso: ## Debian's Virtuoso 7 server and SQL shell, for the test that loads the release into it (docs/scaling.md)
 	@test -x /usr/bin/virtuoso-t && test -x /usr/bin/isql-vt || { $(call APT_INSTALL,virtuoso-opensource-7-bin); }
 
+node: ## Debian's node, which runs the page's twin of the query bounds (tests/test_bounds.py)
+	@command -v node >/dev/null || { $(call APT_INSTALL,nodejs); }
+
 docs: install ## the ontology reference page (Ontospy) into build/docs/
 	$(BIN)/liskg docs
 
@@ -57,6 +60,9 @@ bench: install java owlapi chromium virtuoso ## the scale targets at 1x, 10x, 10
 
 bench-full: install java owlapi chromium ## the broad survey (about 20 min); rewrites docs/performance-full.md
 	$(BIN)/python bench/run_all.py
+
+bench-serve: install ## the endpoint under load: 256 clients, 10,000 requests, a 10-minute soak (127.0.0.1 only)
+	$(BIN)/python bench/serve_load.py
 
 clean: ## remove build outputs (sources are never touched)
 	rm -rf build test-artifacts
