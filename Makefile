@@ -1,6 +1,6 @@
 # LiSKG: the two commands of the quick start, and the pieces they are made of.
 #   make demo   install, build + check (SHACL, HermiT, OWL API), answer the headline question, write the HTML graph
-#   make test   install (incl. Java, chromium), run the whole test suite
+#   make test   install (incl. Java, chromium, Jena, Virtuoso), run the whole test suite
 SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
 	else echo "missing $(1): run 'sudo apt-get install -y $(1)'" >&2; exit 1; fi
 
-.PHONY: demo test install java owlapi chromium jena node docs bench bench-full bench-serve clean help
+.PHONY: demo test install java owlapi chromium jena virtuoso node docs bench bench-full bench-serve clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -20,7 +20,7 @@ demo: install java owlapi ## the main job: build, validate, reason, answer the h
 	$(BIN)/liskg query oxide-anode-strategies
 	$(BIN)/liskg viz
 
-test: install java owlapi chromium jena node ## lint, format and type checks, then the whole test suite
+test: install java owlapi chromium jena virtuoso node ## lint, format and type checks, then the whole test suite
 	$(BIN)/ruff check $(PYTHON_FOLDERS)
 	$(BIN)/ruff format --check $(PYTHON_FOLDERS)
 	$(BIN)/mypy
@@ -45,14 +45,18 @@ chromium: ## Debian's chromium for the browser tests (never a downloaded browser
 jena: ## Debian's Apache Jena jars, for the test that loads the release into TDB2 (docs/scaling.md)
 	@test -f /usr/share/java/jena-tdb2.jar || { $(call APT_INSTALL,libapache-jena-java); }
 
+virtuoso: ## Debian's Virtuoso 7 server and SQL shell, for the test that loads the release into it (docs/scaling.md)
+	@test -x /usr/bin/virtuoso-t && test -x /usr/bin/isql-vt || { $(call APT_INSTALL,virtuoso-opensource-7-bin); }
+
 node: ## Debian's node, which runs the page's twin of the query bounds (tests/test_bounds.py)
 	@command -v node >/dev/null || { $(call APT_INSTALL,nodejs); }
 
 docs: install ## the ontology reference page (Ontospy) into build/docs/
 	$(BIN)/liskg docs
 
-bench: install java owlapi chromium ## the scale targets at 1x, 10x, 100x and 1M triples (about 15 min); rewrites docs/performance.md
+bench: install java owlapi chromium virtuoso ## the scale targets at 1x, 10x, 100x and 1M triples (about 20 min); rewrites docs/performance.md and the ad-hoc table of docs/scaling.md
 	$(BIN)/python bench/targets.py
+	$(BIN)/python bench/adhoc_bench.py
 
 bench-full: install java owlapi chromium ## the broad survey (about 20 min); rewrites docs/performance-full.md
 	$(BIN)/python bench/run_all.py

@@ -44,7 +44,13 @@ def export(commit: str, folder: Path) -> Path:
     """COMMIT's src/ under FOLDER; the path to put on PYTHONPATH."""
     archive = subprocess.run(["git", "archive", commit, "src"], cwd=ROOT, capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    compiled(folder / "src")
     return folder / "src"
+
+
+def compiled(src: Path) -> None:
+    """Byte-compile SRC, so that neither tree compiles its modules on every run (PYTHONDONTWRITEBYTECODE)."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(src)], check=True)
 
 
 def main() -> int:
@@ -54,6 +60,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=21)
     args = parser.parse_args()
     argv = [sys.executable, "-c", MAIN, "--root", str(ROOT), "query", args.name]
+    compiled(ROOT / "src")
     with tempfile.TemporaryDirectory() as tmp:
         trees = {
             "this tree": {**os.environ, "PYTHONPATH": str(ROOT / "src")},

@@ -1,6 +1,6 @@
-"""docs/scaling.md, run: the release loads into Oxigraph server and into Jena TDB2 (Fuseki's store)
+"""docs/scaling.md, run: the release loads into Oxigraph server, Jena TDB2 (Fuseki's store) and Virtuoso
 with the page's own commands, and every named query, sent unchanged, gets the answer `liskg query`
-gets."""
+gets (on Virtuoso: the same rows in the same order, cell for cell)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import json
 import os
 import re
 import shlex
+import shutil
 import socket
 import subprocess
 import time
+import urllib.parse
 import urllib.request
 import zipfile
 from collections import Counter
@@ -109,6 +111,19 @@ def expected(store):
     }
 
 
+@pytest.fixture(scope="module")
+def expected_rows(store):
+    """Each named query's rows on Oxigraph, in order, as plain values (query_support.plain)."""
+    project = Project(ROOT)
+    return {
+        name: [
+            tuple(plain(t) for t in row)
+            for row in runner.run(store, queries.named_queries(project)[name].text, timeout=120).rows
+        ]
+        for name in NAMES
+    }
+
+
 def json_plain(binding: dict | None):
     """A SPARQL JSON results binding as the same plain value query_support.plain gives."""
     if binding is None:
@@ -119,14 +134,19 @@ def json_plain(binding: dict | None):
     if datatype in NUMERIC:
         return Decimal(f"{Decimal(binding['value']):.9g}")
     if datatype.endswith("#boolean"):
-        return binding["value"] == "true"
+        return binding["value"] in ("true", "1")  # Virtuoso writes xsd:boolean true as 1
     return binding["value"]
 
 
-def json_rows(payload: bytes) -> Counter:
+def json_list(payload: bytes) -> list[tuple]:
+    """The rows of a SPARQL JSON results document, in order, as plain values."""
     data = json.loads(payload)
     names = data["head"]["vars"]
-    return Counter(tuple(json_plain(row.get(n)) for n in names) for row in data["results"]["bindings"])
+    return [tuple(json_plain(row.get(n)) for n in names) for row in data["results"]["bindings"]]
+
+
+def json_rows(payload: bytes) -> Counter:
+    return Counter(json_list(payload))
 
 
 def free_port() -> int:
@@ -214,3 +234,79 @@ def test_jena_tdb2_answers_every_named_query_unchanged(release_file, expected, j
         ]
         out = subprocess.run(java + args, capture_output=True, timeout=120, check=True).stdout
         assert json_rows(out) == expected[name], name
+
+
+def wait_for_port(port: int, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"nothing listens on 127.0.0.1:{port} after {seconds:g} s")
+
+
+@pytest.fixture(scope="module")
+def virtuoso(release_file, tmp_path_factory):
+    """A throwaway Virtuoso database made, loaded and queried with the page's own configuration and commands,
+    on free ports of 127.0.0.1; stopped after. Yields (HTTP port, the page's curl command localized)."""
+    if not shutil.which("virtuoso-t") or not shutil.which("isql-vt"):
+        pytest.skip("Debian's virtuoso-opensource-7-bin is not installed (make test installs it)")
+    folder = tmp_path_factory.mktemp("liskg-virtuoso")
+    sql, http = free_port(), free_port()
+    ini = re.search(r"```ini\n(.*?)```", section("Virtuoso"), re.S).group(1)
+    assert "ServerPort      = 127.0.0.1:1111" in ini and "ServerPort    = 127.0.0.1:8890" in ini
+    (folder / "virtuoso.ini").write_text(ini.replace(":1111", f":{sql}").replace(":8890", f":{http}"))
+    shutil.copy(release_file, folder / "liskg-inferred.nt")
+
+    def local(args: list[str]) -> list[str]:
+        return [
+            a.replace("127.0.0.1:1111", f"127.0.0.1:{sql}")
+            .replace("127.0.0.1:8890", f"127.0.0.1:{http}")
+            .replace("@../queries/", f"@{ROOT}/queries/")
+            for a in args
+        ]
+
+    (start,) = commands("Virtuoso", "virtuoso-t ")
+    load, stop = (local(c) for c in commands("Virtuoso", "isql-vt "))
+    (curl,) = (local(c) for c in commands("Virtuoso", "curl "))
+    assert start[-1] == "&" and "rdf_loader_run()" in load[-1] and stop[-1] == "exec=shutdown;"
+    server = subprocess.Popen(start[:-1], cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_port(sql, 60)
+        loaded = subprocess.run(load, cwd=folder, capture_output=True, text=True, timeout=300, check=True)
+        assert "Error" not in loaded.stdout + loaded.stderr, loaded.stdout + loaded.stderr
+        wait_for_port(http, 60)
+        yield http, curl
+    finally:
+        subprocess.run(stop, cwd=folder, capture_output=True, timeout=60)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def virtuoso_answer(port: int, text: str) -> list[tuple]:
+    body = urllib.parse.urlencode({"query": text, "default-graph-uri": "https://w3id.org/liskg/data"}).encode()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/sparql", data=body, headers={"Accept": "application/sparql-results+json"}
+    )
+    with urllib.request.urlopen(request, timeout=120) as response:
+        return json_list(response.read())
+
+
+def test_virtuoso_answers_every_named_query_cell_for_cell(virtuoso, expected_rows):
+    port, curl = virtuoso
+    different = [
+        name
+        for name in NAMES
+        if virtuoso_answer(port, (ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8")) != expected_rows[name]
+    ]
+    assert different == []
+    out = subprocess.run(curl, cwd=ROOT, capture_output=True, text=True, timeout=60, check=True).stdout
+    assert out.splitlines()[0] == (
+        '"study","method","strategy","electrolyte","quantity","baseline","qualifier","value","unit","doubtful"'
+    )
+    assert len(out.splitlines()) - 1 == len(expected_rows["oxide-anode-strategies"])

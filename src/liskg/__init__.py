@@ -51,6 +51,8 @@ FUNCTIONS = (
     "failure",
     "method",
     "compare",
+    "evidence",
+    "why",
     "stats",
     "graph",
     "page",

@@ -31,6 +31,7 @@ COMMANDS = [
     "failure",
     "method",
     "compare",
+    "why",
     "plot",
     "serve",
     "viz",
@@ -48,6 +49,8 @@ typical session:
   liskg study 67              everything known about one cited work
   liskg material LLZO         a material by name, formula or synonym
   liskg method pressing       what a processing method mitigates and risks, and its numbers
+  liskg why "Sharafi [107]" "at interface" Li/SSE
+                              the review's sentences behind a link, quoted with their section
   liskg viz                   the interactive graph page (build/liskg-graph.html)
   liskg validate              SHACL report of incomplete records
   liskg new study doe-2025    blank sheets to enter a paper in (graph_data/templates/doe-2025/)
@@ -65,11 +68,30 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """Help fitted to the terminal at spaces (liskg.base.wrap): never "sub-|methods", never a word cut that
     fits its line; descriptions and examples keep their lines and wrap under themselves."""
 
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        # as wide as shutil.get_terminal_size() says, without importing shutil (and bz2, lzma, zlib with it):
+        # argparse makes a formatter for every option it adds, so every command paid 2 ms
+        super().__init__(prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width)
+
     def _fill_text(self, text, width, indent):
         return wrap.block(text, max(width + len(indent), 40))
 
     def _split_lines(self, text, width):
         return wrap.lines(" ".join(text.split()), width) or [""]
+
+
+def terminal_columns() -> int:
+    """shutil.get_terminal_size().columns: $COLUMNS when a positive number, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 class Parser(argparse.ArgumentParser):

@@ -84,6 +84,7 @@ class Comparison:
     headers: list[str]
     rows: list[list[str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    measurements: list[str] = field(default_factory=list)  # the IRIs of the numbers shown (and their baselines)
 
     def render(self, fmt: str, width: int | None = None) -> str:
         """The table in FMT; a table (for people) fitted to WIDTH, its heading and notes wrapped at spaces."""
@@ -227,7 +228,11 @@ class Comparer:
         if rows == "study":  # a number two strategies of one study share is one number of the study
             entries = list({e.measurement: e for e in entries}.values())
         columns = choose_columns(entries, self.unit_multipliers(units))
-        return layout(description, entries, columns, rows)
+        comparison = layout(description, entries, columns, rows)
+        comparison.measurements = list(
+            dict.fromkeys([e.measurement for e in entries] + [e.base for e in entries if e.base])
+        )
+        return comparison
 
     def unit_multipliers(self, symbols: tuple[str, ...]) -> dict[str, Decimal]:
         """The conversion multiplier of each unit named by its symbol (as `liskg study` prints it)."""
