@@ -517,3 +517,20 @@ def test_stats_counts_the_stated_links_with_evidence(project):
     report = stats.report()
     assert f"stated links with evidence: {cover['stated']:,}/{cover['links'] - cover['inferred']:,}" in report
     assert f"measurements with evidence: {cover['measured']:,}/{cover['measurements']:,}" in report
+
+
+def test_a_paper_outside_the_review_is_evidenced_by_its_source():
+    """by_source, the one definition: a link of a paper outside the review (basis liskg:StatedInSource, its DOI
+    as dcterms:source, its template row) or such a number (DOI and row on the node) is covered without review
+    sentences; missing either the DOI or the row, citing sentences, or an editors' mark, it is not."""
+    sourced = checks._Axiom(bases={ev.STATED_IN_SOURCE}, source=True, row=True)
+    assert checks.by_source(sourced)
+    assert not checks.by_source(checks._Axiom(bases={ev.STATED_IN_SOURCE}, source=True))  # no row
+    assert not checks.by_source(checks._Axiom(bases={ev.STATED_IN_SOURCE}, row=True))  # no DOI
+    assert not checks.by_source(checks._Axiom(source=True, row=True))  # a link's axiom says StatedInSource
+    assert not checks.by_source(checks._Axiom(bases={ev.STATED_IN_SOURCE, ev.INFERRED}, source=True, row=True))
+    assert not checks.by_source(
+        checks._Axiom(evidence={ev.LISKG + "x"}, bases={ev.STATED_IN_SOURCE}, source=True, row=True)
+    )
+    assert checks.by_source(checks._Axiom(source=True, row=True), record=True)  # a number: DOI and row on it
+    assert not checks.by_source(checks._Axiom(source=True), record=True)

@@ -6,7 +6,9 @@ Run on the asserted graph, before inference (check()):
   of an individual with a narrower class of a class so marked: a strategy's processing method) has, on an
   OWL 2 axiom annotation of it, either liskg:evidence sentences or liskg:assertionBasis
   liskg:EditorsInference with a liskg:sourceNote, not both; every measurement, effect statement and claim
-  has its own sentences (liskg:evidence on the node) or is marked an editors' inference with a reason;
+  has its own sentences (liskg:evidence on the node) or is marked an editors' inference with a reason; a
+  link or number of a paper outside the review is evidenced by its source instead (by_source(): the one
+  definition);
 - both ends: the sentences cited for a link together name each end of it, and each one names at least one
   end (liskg.base.evidence says what names a thing); a measurement's sentences give its number as printed,
   an effect statement's name its method and its failure mode.
@@ -34,11 +36,13 @@ from liskg.sources.positions import TriplePositions
 @dataclass
 class EvidenceReport:
     """What the checks found: PROBLEMS fail the build; STATED and INFERRED count the links and records
-    with sentences and those marked the editors' inference."""
+    with sentences and those marked the editors' inference; SOURCED those of papers outside the review,
+    evidenced by their source (by_source)."""
 
     problems: list[str] = field(default_factory=list)
     stated: int = 0
     inferred: int = 0
+    sourced: int = 0
 
 
 @dataclass
@@ -46,6 +50,19 @@ class _Axiom:
     evidence: set[str] = field(default_factory=set)
     bases: set[str] = field(default_factory=set)
     noted: bool = False
+    source: bool = False  # dcterms:source, the DOI of a paper outside the review
+    row: bool = False  # liskg:templateRow, the sheet row it was entered on
+
+
+def by_source(item: _Axiom, record: bool = False) -> bool:
+    """Whether ITEM, an axiom annotation or (RECORD) a measurement, is evidenced by its source rather than by the
+    review: a link or number of a paper outside the review, entered in a template sheet, cites no sentence of
+    the review; its DOI (dcterms:source) and its row (liskg:templateRow) are the evidence, and a link's axiom
+    says so with liskg:assertionBasis liskg:StatedInSource. Such a link is covered, and there are no sentences
+    for the both-ends check to read. Anything citing sentences or marked an editors' inference is not."""
+    if item.evidence or ev.INFERRED in item.bases or not (item.source and item.row):
+        return False
+    return record or item.bases == {ev.STATED_IN_SOURCE}
 
 
 def check(project: Project, loaded: LoadedSources, store) -> EvidenceReport:
@@ -68,6 +85,8 @@ def check(project: Project, loaded: LoadedSources, store) -> EvidenceReport:
             report.stated += 1
         elif axiom is not None and ev.INFERRED in axiom.bases and axiom.noted:
             report.inferred += 1
+        elif axiom is not None and by_source(axiom):
+            report.sourced += 1
         elif axiom is None or ev.INFERRED not in axiom.bases:  # an inference without a reason is SHACL's to report
             uncovered.append((link, f"no evidence for {_triple(link)}"))
     asserted = set(links)
@@ -85,6 +104,8 @@ def check(project: Project, loaded: LoadedSources, store) -> EvidenceReport:
         elif record.evidence or (ev.INFERRED in record.bases and record.noted):
             report.stated += bool(record.evidence)
             report.inferred += not record.evidence
+        elif by_source(record, record=True):
+            report.sourced += 1
         elif ev.INFERRED not in record.bases:
             uncovered.append(((iri, RDF_TYPE, kind), f"no evidence for the {_KINDS[kind]} {shorten(iri)}"))
 
@@ -160,6 +181,8 @@ def _axioms(store) -> dict[tuple[str, str, str], _Axiom]:
         if row["basis"] is not None:
             axiom.bases.add(row["basis"].value)
         axiom.noted |= row["note"] is not None
+        axiom.source |= row["source"] is not None
+        axiom.row |= row["row"] is not None
     return dict(found)
 
 
@@ -173,6 +196,8 @@ def _records(store) -> dict[str, tuple[str, _Axiom]]:
         if row["basis"] is not None:
             record.bases.add(row["basis"].value)
         record.noted |= row["note"] is not None
+        record.source |= row["source"] is not None
+        record.row |= row["row"] is not None
     return found
 
 
