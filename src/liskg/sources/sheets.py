@@ -42,7 +42,10 @@ def _columns(*specs: tuple[str, str]) -> tuple[Column, ...]:
 
 # The columns of each sheet, in the order a blank sheet has them; * marks the ones a row must fill. A cell that
 # names things takes several names separated by ";". Any name of a link may carry its own evidence in
-# brackets, "LLZO [2-3-1-4]", or "[inferred: why]" for a link the source does not state.
+# brackets, "LLZO [2-3-1-4]", or "[inferred: why]" for a link the source does not state (an editors' inference:
+# liskg:assertionBasis liskg:EditorsInference with the reason as its liskg:sourceNote); on a strategy row the
+# study's name takes the evidence of the study's link to the strategy ("107 [2-3-1-3]"). A strategy's
+# spellings are skos:hiddenLabel: matched by the evidence checks, never shown.
 SHEETS: dict[str, tuple[Column, ...]] = {
     "studies": _columns(
         ("study*", "the review's reference number (107), or the DOI of a paper outside the review (10.5555/…)"),
@@ -71,6 +74,10 @@ SHEETS: dict[str, tuple[Column, ...]] = {
         ("summary", "how it works, in your own words"),
         ("note", "a remark on how the source states something"),
         ("evidence", "the review's sentences that state this row (2-3-1-3; or a short quote in double quotes)"),
+        (
+            "spellings",
+            "the review's own words for this strategy, if not the label's (conformal Al coating); never shown",
+        ),
     ),
     "cells": _columns(
         ("study*", "the study"),

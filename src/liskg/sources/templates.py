@@ -141,12 +141,15 @@ def split_names(text: str) -> list[tuple[str, Mark]]:
 
 
 def _split(text: str, separators: str) -> list[str]:
-    """TEXT split at SEPARATORS outside double quotes."""
-    parts, current, quoted = [], "", False
+    """TEXT split at SEPARATORS outside double quotes and outside brackets (an editors' reason, "[inferred: …]",
+    may hold a ";")."""
+    parts, current, quoted, depth = [], "", False, 0
     for char in text:
         if char in '"“”':
             quoted = not quoted if char == '"' else char == "“"
-        if char in separators and not quoted:
+        elif char in "[]" and not quoted:
+            depth = max(0, depth + (1 if char == "[" else -1))
+        if char in separators and not quoted and not depth:
             parts.append(current)
             current = ""
         else:
@@ -235,9 +238,9 @@ class Compiler:
             ]
         else:
             written = mark.sentences if mark.given else self.row_sentences(row)
+            # only the sentences, as a hand-written axiom has them: the build derives liskg:StatedInReview from
+            # them (rule-post-3-stated-basis.rq; lksh:StatedInReviewShape)
             notes = [(EVIDENCE, self.sentence(row, column if mark.given else "evidence", s)) for s in written]
-            if notes:  # said outright, so rule-post-3-stated-basis.rq adds no second axiom for the link
-                notes.append((P("assertionBasis"), P("StatedInReview")))
         if not notes:
             return
         for predicate, value in (
@@ -265,7 +268,9 @@ class Compiler:
 
     @staticmethod
     def marks(row: Row, column: str) -> list[tuple[str, Mark]]:
-        return split_names(row.text(column)) if column not in ("label", "summary", "note", "context") else []
+        return (
+            split_names(row.text(column)) if column not in ("label", "summary", "note", "context", "spellings") else []
+        )
 
     def row_sentences(self, row: Row) -> list[str]:
         return [s for name, _mark in split_names(row.text("evidence")) for s in _split(name, ",") if s.strip()]
@@ -331,7 +336,11 @@ class Compiler:
                 raise method from None
 
     def study(self, row: Row) -> Study:
-        text = row.text("study")
+        """The study a row names in its study column (the name, without the evidence of a strategy's
+        liskg:appliesStrategy link in brackets after it: study_mark)."""
+        named = split_names(row.text("study"))
+        text = named[0][0] if len(named) == 1 else row.text("study")
+        self.study_mark(row)  # a mark where none belongs is an error
         found = self.resolve(row, "study", self.names.studies, text)
         if len(found) > 1:
             shown = ", ".join(self.names.labels.text(s) for s in found)
@@ -340,6 +349,20 @@ class Compiler:
         if iri.value not in self.studies:
             self.studies[iri.value] = self._graph_study(iri)
         return self.studies[iri.value]
+
+    @staticmethod
+    def study_mark(row: Row) -> Mark:
+        """The evidence in brackets after the study's name ("107 [2-3-1-3]"): on a strategy row, the sentences that
+        say the study applied the strategy (else the row's evidence column applies); on any other row an error."""
+        named = split_names(row.text("study"))
+        mark = named[0][1] if len(named) == 1 else Mark()
+        if mark.given and row.sheet.kind != "strategies":
+            raise row.error(
+                "study",
+                "only a strategy row's study link takes evidence in brackets; a number's sentences go in its evidence "
+                "column",
+            )
+        return mark
 
     def _graph_study(self, iri: ox.NamedNode) -> Study:
         """A study the Turtle sources hold, which template rows add strategies or numbers to."""
@@ -509,8 +532,9 @@ class Compiler:
         methods = [(self.resolve(row, "method", self.method, n), m) for n, m in split_names(row.text("method"))]
         self.record(row, iri, [], self.labelled(row, study))
         self.text(row, "summary", iri, "summary")
-        study_mark = Mark()
-        self.link(row, study, "study", study.iri, P("appliesStrategy"), iri, study_mark)
+        for spelling, _mark in split_names(row.text("spellings")):
+            self.add(iri, ox.NamedNode(vocab.SKOS + "hiddenLabel"), literal(spelling, language="en"))
+        self.link(row, study, "study", study.iri, P("appliesStrategy"), iri, self.study_mark(row))
         for method, mark in methods:
             self.link(row, study, "method", iri, RDF_TYPE, method, mark)
         for name, mark in split_names(row.text("interface")):
