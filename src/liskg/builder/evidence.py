@@ -96,6 +96,11 @@ def check(project: Project, loaded: LoadedSources, store) -> EvidenceReport:
                 f"{places.axiom(triple)}: evidence for {_triple(triple)}, which the graph does not assert; "
                 "add the triple itself, or remove its evidence"
             )
+        elif ev.INFERRED in axiom.bases and triple not in asserted and not _asserted(store, triple):
+            report.problems.append(  # else only the real link's missing evidence is said, and SHACL is not run
+                f"{places.axiom(triple)}: the annotated assertion is not in the graph: {_triple(triple)} is marked "
+                "an editors' inference; add the triple itself, not only its annotation"
+            )
     for iri, (kind, record) in sorted(records.items()):
         if record.evidence and ev.INFERRED in record.bases:
             report.problems.append(
