@@ -89,18 +89,7 @@ def check(project: Project, loaded: LoadedSources, store) -> EvidenceReport:
             report.sourced += 1
         elif axiom is None or ev.INFERRED not in axiom.bases:  # an inference without a reason is SHACL's to report
             uncovered.append((link, f"no evidence for {_triple(link)}"))
-    asserted = set(links)
-    for triple, axiom in axioms.items():
-        if axiom.evidence and triple not in asserted and not _asserted(store, triple):
-            report.problems.append(
-                f"{places.axiom(triple)}: evidence for {_triple(triple)}, which the graph does not assert; "
-                "add the triple itself, or remove its evidence"
-            )
-        elif ev.INFERRED in axiom.bases and triple not in asserted and not _asserted(store, triple):
-            report.problems.append(  # else only the real link's missing evidence is said, and SHACL is not run
-                f"{places.axiom(triple)}: the annotated assertion is not in the graph: {_triple(triple)} is marked "
-                "an editors' inference; add the triple itself, not only its annotation"
-            )
+    report.problems += _unasserted(store, axioms, set(links), places)
     for iri, (kind, record) in sorted(records.items()):
         if record.evidence and ev.INFERRED in record.bases:
             report.problems.append(
@@ -123,6 +112,26 @@ def check(project: Project, loaded: LoadedSources, store) -> EvidenceReport:
     report.problems += _both_ends(store, axioms, records, places)
     report.problems.sort(key=_place)
     return report
+
+
+def _unasserted(store, axioms: dict, asserted: set, places: _Places) -> list[str]:
+    """The axioms, cited or inferred, whose assertion the graph does not hold (else only the real link's missing
+    evidence would be said, and SHACL, which names these too, does not run after a problem)."""
+    problems = []
+    for triple, axiom in axioms.items():
+        if not (axiom.evidence or ev.INFERRED in axiom.bases) or triple in asserted or _asserted(store, triple):
+            continue
+        if axiom.evidence:
+            problems.append(
+                f"{places.axiom(triple)}: evidence for {_triple(triple)}, which the graph does not assert; "
+                "add the triple itself, or remove its evidence"
+            )
+        else:
+            problems.append(
+                f"{places.axiom(triple)}: the annotated assertion is not in the graph: {_triple(triple)} is marked "
+                "an editors' inference; add the triple itself, not only its annotation"
+            )
+    return problems
 
 
 def _place(problem: str) -> tuple[str, int, str]:
