@@ -505,6 +505,41 @@ def test_every_named_query_exports_the_cli_csv_with_labels(full_page, project):
     full_page.page.click("#reset")
 
 
+def test_the_compare_tab_shows_and_exports_what_liskg_compare_writes(browser, full_page, tmp_path):
+    """The Compare tab: a quantity's table as `liskg compare --quantity Q` prints it, exported from its visible
+    CSV and Markdown buttons (made in the page) with the CLI's content: the long CSV, the Markdown text."""
+    view = full_page.page
+    view.click("#tabs button[data-tab='Compare']")
+    assert view.locator("#compare-csv").is_visible() and view.locator("#compare-md").is_visible()
+    quantities = view.locator("#compare-menu option").evaluate_all("(options) => options.map((o) => o.value)")
+    assert {"interfacial resistance", "ionic conductivity", "specific capacity"} <= set(quantities)
+    for quantity in ("interfacial resistance", "ionic conductivity"):
+        view.select_option("#compare-menu", quantity)
+        shown = view.locator("#compare-table tbody tr").count()
+        cli = run_main("compare", "--quantity", quantity, "--format", "csv")
+        assert cli.code == 0, cli.err
+        page_rows = list(csv.reader(io.StringIO(full_page.js("() => liskg.compare.csv()"))))
+        cli_rows = list(csv.reader(io.StringIO(cli.out)))
+        assert page_rows == cli_rows and {"reference", "unit", "value", "study"} <= set(cli_rows[0]), quantity
+        markdown = run_main("compare", "--quantity", quantity, "--format", "md").out
+        assert full_page.js("() => liskg.compare.markdown()") == markdown, quantity
+        table_rows = [line for line in markdown.splitlines() if line.startswith("| ")][1:]
+        assert shown == len(table_rows), quantity
+    with view.expect_download() as download:
+        view.click("#compare-csv")
+    saved = tmp_path / "compare.csv"
+    download.value.save_as(saved)
+    assert download.value.suggested_filename == "compare-ionic-conductivity.csv"
+    cli = run_main("compare", "--quantity", "ionic conductivity", "--format", "csv").out
+    assert list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8")))) == list(csv.reader(io.StringIO(cli)))
+    section = (
+        "() => { const s = document.querySelector('section[data-tab=Compare]'); return s.scrollWidth - s.clientWidth; }"
+    )
+    assert full_page.js(section) <= 0
+    assert full_page.dialogs == [] and full_page.errors == []
+    view.click("#tabs button[data-tab='Answer']")
+
+
 def step(view, name: str) -> None:
     view.wait_for_timeout(200)
     view.screenshot(path=str(ARTIFACTS / name))
