@@ -9,7 +9,12 @@ own instance data (graph_data/*.ttl) as replica 0, plus k-1 perturbed replicas o
   reference numbers are shifted to stay unique, and cycle counts are scaled;
 - a reference to a material or failure mode points, with probability SHARE, to the same entity of
   an earlier replica, so shared materials become hubs and the graph stays one connected component,
-  as in a literature where later papers reuse earlier materials.
+  as in a literature where later papers reuse earlier materials;
+- each axiom annotation (a link's evidence, or its editors' inference mark) annotates the replica's
+  own triple; as a replica's names and numbers are perturbed, no sentence states them, so a replica's
+  evidence becomes an editors' inference saying so (replica 0 keeps the review's sentences); the replicas of a source file whose evidence the
+  build does not yet enforce (liskg.builder.evidence.COVERAGE_NOT_YET_ENFORCED) go to a file of its
+  name, so the build treats them alike.
 
 Studies, strategies (typed by the same method classes), materials (same families and roles),
 measurements (units, quantity kinds, conditions, baselines), failure modes, claims and sections
@@ -36,6 +41,7 @@ import pyoxigraph as ox
 
 from liskg.base.project import Project
 from liskg.base.vocab import DCTERMS, LISKG, LKD, OWL, PREFIXES, RDF_TYPE, RDFS, RDFS_LABEL, XSD
+from liskg.builder.evidence import COVERAGE_NOT_YET_ENFORCED
 from liskg.sources.loading import load_sources
 
 RDFS_SUBCLASS = RDFS + "subClassOf"
@@ -67,13 +73,51 @@ ROOT_HEADER = """\
 
 @dataclass(frozen=True)
 class Template:
-    """One instance triple of the review graph, split into the parts a replica rewrites."""
+    """One instance triple of the review graph, split into the parts a replica rewrites; AXIOMS are the
+    annotations of its OWL 2 axioms (its evidence, or the editors' inference mark), each a tuple of
+    (predicate, kind, value) with kind "data" (an lkd: IRI, the replica's) or "fixed"."""
 
     subject: str  # local name after lkd:
     predicate: str  # N-Triples form
     kind: str  # "data" (lkd: IRI), "shared" (lkd: material/failure mode), "label", "decimal", "integer",
     # "reference", "fixed"
     value: object
+    axioms: tuple[tuple[tuple[str, str, str], ...], ...] = ()
+    pending: str = ""  # the source file, when its evidence is not yet enforced (its replicas keep its name)
+
+
+EVIDENCE = f"<{LISKG}evidence>"
+BASIS, INFERENCE, NOTE = LISKG + "assertionBasis", LISKG + "EditorsInference", LISKG + "sourceNote"
+SYNTHETIC_NOTE = (
+    '"A synthetic replica (bench/generate.py): its names and numbers are perturbed, so no sentence states it."@en'
+)
+AXIOM_PARTS = {OWL + "annotatedSource", OWL + "annotatedProperty", OWL + "annotatedTarget"}
+
+
+def _axioms(triples) -> dict[tuple[str, str, str], list[tuple[tuple[str, str, str], ...]]]:
+    """The axiom annotations of the data, by the (subject, predicate, object) they annotate: each one's other
+    triples (rdf:type owl:Axiom, liskg:evidence, liskg:assertionBasis, liskg:sourceNote) as templates."""
+    nodes: dict[str, list] = {}
+    for t in triples:
+        if isinstance(t.subject, ox.BlankNode):
+            nodes.setdefault(t.subject.value, []).append(t)
+    found: dict[tuple[str, str, str], list[tuple[tuple[str, str, str], ...]]] = {}
+    for node in nodes.values():
+        parts = {t.predicate.value: t.object.value for t in node if t.predicate.value in AXIOM_PARTS}
+        if len(parts) != 3:
+            continue
+        rest = []
+        for t in sorted(node, key=str):
+            if t.predicate.value in AXIOM_PARTS:
+                continue
+            o = t.object
+            data = isinstance(o, ox.NamedNode) and o.value.startswith(LKD)
+            rest.append(
+                (f"<{t.predicate.value}>", "data" if data else "fixed", o.value[len(LKD) :] if data else str(o))
+            )
+        key = (parts[OWL + "annotatedSource"], parts[OWL + "annotatedProperty"], parts[OWL + "annotatedTarget"])
+        found.setdefault(key, []).append(tuple(rest))
+    return found
 
 
 def _decimal(x: float) -> str:
@@ -91,16 +135,14 @@ def _is_header(triple: ox.Triple, module_iri: str | None) -> bool:
 
 def _templates(project: Project) -> list[Template]:
     loaded = load_sources(project)
-    triples = sorted(
-        {
-            t
-            for f in loaded.data_files(project)
-            if f.path != project.root_file.resolve()
-            for t in f.triples
-            if not _is_header(t, f.ontology_iri)
-        },
-        key=str,
-    )
+    files = {
+        t: f.path.relative_to(project.root).as_posix()
+        for f in reversed(loaded.data_files(project))
+        if f.path != project.root_file.resolve()
+        for t in f.triples
+        if not _is_header(t, f.ontology_iri)
+    }
+    triples = sorted(files, key=str)
     store = ox.Store()
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for f in loaded.files for t in f.triples)
     kinds = " ".join(f"<{k}>" for k in SHARED_KINDS)
@@ -108,11 +150,12 @@ def _templates(project: Project) -> list[Template]:
         row["x"].value
         for row in store.query(f"SELECT DISTINCT ?x {{ VALUES ?k {{ {kinds} }} ?x a/<{RDFS_SUBCLASS}>* ?k }}")
     }
+    axioms = _axioms(triples)
     result = []
     for t in triples:
         s, p, o = t.subject.value, t.predicate.value, t.object
         if not isinstance(t.subject, ox.NamedNode) or not s.startswith(LKD):
-            continue  # vocabulary declarations and axiom annotations: kept once, in the review's own files
+            continue  # vocabulary declarations; axiom annotations go with the triple they annotate (_axioms)
         if isinstance(o, ox.NamedNode) and o.value.startswith(LKD):
             kind, value = ("shared" if o.value in shared else "data"), o.value[len(LKD) :]
         elif isinstance(o, ox.Literal) and p == LABEL:
@@ -125,18 +168,23 @@ def _templates(project: Project) -> list[Template]:
             kind, value = "reference", int(o.value)
         else:
             kind, value = "fixed", str(o)
-        result.append(Template(s[len(LKD) :], f"<{p}>", kind, value))
+        annotations = tuple(axioms.get((s, p, o.value), ())) if isinstance(o, ox.NamedNode) else ()
+        pending = files[t] if files[t] in COVERAGE_NOT_YET_ENFORCED else ""
+        result.append(Template(s[len(LKD) :], f"<{p}>", kind, value, annotations, pending))
     return result
 
 
-def _replica(templates: list[Template], copy: int, seed: int, stride: int) -> list[str]:
-    """N-Triples lines of replica `copy` (0: the review graph unchanged)."""
+def _replica(templates: list[Template], copy: int, seed: int, stride: int) -> dict[str, list[str]]:
+    """N-Triples lines of replica `copy` (0: the review graph unchanged), by the file they go to: "" for
+    the shards, or the name of a source file whose evidence is not yet enforced."""
     rng = random.Random(f"{seed}:{copy}")
     prefix = f"{LKD}s{copy}-" if copy else LKD
     suffix = f" [s{copy}]" if copy else ""
     factors: dict[str, float] = {}
-    lines = []
+    synthetic: set[str] = set()
+    out: dict[str, list[str]] = {}
     for t in templates:
+        lines = out.setdefault(t.pending, [])
         o = t.value
         if t.kind == "data":
             o = f"<{prefix}{t.value}>"
@@ -157,8 +205,30 @@ def _replica(templates: list[Template], copy: int, seed: int, stride: int) -> li
             )
         elif t.kind == "reference":
             o = f'"{copy * stride + t.value}"^^<{XSD}integer>'
+        if copy and t.predicate == EVIDENCE:  # a replica's number or claim: no sentence states it
+            if t.subject not in synthetic:
+                synthetic.add(t.subject)
+                lines += [
+                    f"<{prefix}{t.subject}> <{BASIS}> <{INFERENCE}> .",
+                    f"<{prefix}{t.subject}> <{NOTE}> {SYNTHETIC_NOTE} .",
+                ]
+            continue
         lines.append(f"<{prefix}{t.subject}> {t.predicate} {o} .")
-    return lines
+        for annotated in t.axioms:  # the axiom annotates the replica's own triple, shared object included
+            node = f"_:r{copy}a{sum(map(len, out.values()))}"
+            lines += [
+                f"{node} <{OWL}annotatedSource> <{prefix}{t.subject}> .",
+                f"{node} <{OWL}annotatedProperty> {t.predicate} .",
+                f"{node} <{OWL}annotatedTarget> {o} .",
+            ]
+            if copy and any(predicate == EVIDENCE for predicate, _k, _v in annotated):
+                annotated = tuple(a for a in annotated if a[0] not in (EVIDENCE, f"<{BASIS}>"))
+                annotated += ((f"<{BASIS}>", "fixed", f"<{INFERENCE}>"), (f"<{NOTE}>", "fixed", SYNTHETIC_NOTE))
+            lines += [
+                f"{node} {predicate} {f'<{prefix}{value}>' if kind == 'data' else value} ."
+                for predicate, kind, value in annotated
+            ]
+    return out
 
 
 def _shard_turtle(iri: str, lines: list[str]) -> bytes:
@@ -196,12 +266,20 @@ def generate(source: Project, scale: int, out: Path, seed: int = 0) -> dict:
     per_shard = max(1, SHARD_TRIPLES // max(1, len(templates)))
     shards: dict[str, str] = {}
     triples = 0
+    pending: dict[str, list[str]] = {}
     for first in range(0, scale, per_shard):
         name = f"shard-{len(shards):04d}.ttl"
         iri = f"{LKD}synthetic-{name[:-4]}"  # no "/": Turtle escapes it in a prefixed name, which the OWL API rejects
-        lines = [
-            line for c in range(first, min(scale, first + per_shard)) for line in _replica(templates, c, seed, stride)
-        ]
+        lines = []
+        for c in range(first, min(scale, first + per_shard)):
+            for file, more in _replica(templates, c, seed, stride).items():
+                (pending.setdefault(file, []) if file else lines).extend(more)
+        (data_dir / name).write_bytes(_shard_turtle(iri, lines))
+        shards[iri] = name
+        triples += len(lines) + 2
+    for file, lines in pending.items():  # the build reports their links without evidence instead of failing
+        name = Path(file).name
+        iri = f"{LKD}synthetic-{name[:-4]}"
         (data_dir / name).write_bytes(_shard_turtle(iri, lines))
         shards[iri] = name
         triples += len(lines) + 2

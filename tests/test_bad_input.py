@@ -102,6 +102,20 @@ lkd:ref-9101-resistance a owl:NamedIndividual , liskg:Measurement ;
 {unit_line}    liskg:reportedBy lkd:ref-9101 ;
     liskg:statedInSection lkd:section-2-2 ;
     liskg:citedIn lkd:review .
+{"".join(INVENTED.format(s=s, p=p, o=o) for s, p, o in PAPER_LINKS)}
+lkd:ref-9101-resistance liskg:assertionBasis liskg:EditorsInference ; liskg:sourceNote "{WHY}"@en .
+"""
+
+
+WHY = "A record broken on purpose by the bad-input tests; no sentence of the review states it."
+PAPER_LINKS = [
+    ("lkd:ref-9101", "liskg:appliesStrategy", "lkd:ref-9101-evaporation"),
+    ("lkd:ref-9101-evaporation", "rdf:type", "liskg:VacuumEvaporation"),
+    ("lkd:ref-9101-evaporation", "liskg:atInterface", "liskg:LiSSEInterface"),
+]
+INVENTED = f"""
+[] a owl:Axiom ; owl:annotatedSource {{s}} ; owl:annotatedProperty {{p}} ; owl:annotatedTarget {{o}} ;
+    liskg:assertionBasis liskg:EditorsInference ; liskg:sourceNote "{WHY}"@en .
 """
 
 
@@ -225,6 +239,58 @@ def data_file_nobody_imports(project, tmp):
             "to owl:imports there and a <uri> line to catalog-v001.xml"
         ],
         2,
+    )
+
+
+FAILURES = "graph_data/failure-modes.ttl"
+UNSTATED_LINK = "lkd:fm-thick-sse-penalty liskg:causes lkd:fm-polarization-at-high-current ."
+HOW_TO_COVER = (
+    "; cite the sentences that state it (liskg:evidence) or mark it liskg:EditorsInference with a liskg:sourceNote "
+    "(scripts/propose_evidence.py lists candidates)"
+)
+
+
+def link_without_evidence(project, tmp):
+    """A failure-mode link that cites no sentence and is not marked an editors' inference (issue 23)."""
+    path = append(project, FAILURES, f"\n{UNSTATED_LINK}\n")
+    line = line_of(path, UNSTATED_LINK)
+    return Case(
+        build_args(project),
+        [
+            f"liskg: error: {FAILURES}:{line}: no evidence for lkd:fm-thick-sse-penalty liskg:causes "
+            f"lkd:fm-polarization-at-high-current{HOW_TO_COVER}",
+            "liskg: error: 1 quality problem(s); nothing was written",
+        ],
+        1,
+    )
+
+
+def evidence_that_names_neither_end(project, tmp):
+    """A planted wrong link: its sentence names neither the thick SSE nor polarization (issue 23)."""
+    path = append(
+        project,
+        FAILURES,
+        f"""
+{UNSTATED_LINK}
+
+[] a owl:Axiom ;
+    owl:annotatedSource lkd:fm-thick-sse-penalty ;
+    owl:annotatedProperty liskg:causes ;
+    owl:annotatedTarget lkd:fm-polarization-at-high-current ;
+    liskg:evidence lkd:sent-1-1-1 .
+""",
+    )
+    line = line_of(path, "[] a owl:Axiom ;")
+    return Case(
+        build_args(project),
+        [
+            f"liskg: error: {FAILURES}:{line}: evidence for lkd:fm-thick-sse-penalty liskg:causes "
+            "lkd:fm-polarization-at-high-current does not name lkd:fm-thick-sse-penalty or "
+            'lkd:fm-polarization-at-high-current: "As the energy crisis and environmental pollution issues worsen, the '
+            'demand for renewable and highly efficient energy conversion and storage technologies is growing."',
+            "liskg: error: 1 quality problem(s); nothing was written",
+        ],
+        1,
     )
 
 
@@ -557,6 +623,8 @@ ROWS = [
     pytest.param(individual_nobody_declares, id="individual-nobody-declares"),
     pytest.param(duplicate_label_and_missing_definition, id="duplicate-label-and-missing-definition"),
     pytest.param(data_file_nobody_imports, id="data-file-nobody-imports"),
+    pytest.param(link_without_evidence, id="link-without-evidence"),
+    pytest.param(evidence_that_names_neither_end, id="evidence-names-neither-end-of-the-link"),
     pytest.param(study_missing_its_reference_number, id="study-missing-reference-number-shacl"),
     pytest.param(measurement_without_a_unit, id="measurement-without-unit-shacl"),
     pytest.param(number_written_as_a_string, id="numeric-value-typed-xsd-string"),

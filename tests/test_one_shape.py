@@ -78,35 +78,38 @@ def test_every_material_is_linked_from_a_record(store):
     )
 
 
-def test_a_claim_that_says_cure_or_cause_names_what_it_is_about(store):
+def test_an_effect_statement_names_a_method_and_a_failure_mode_with_its_sentences(store):
+    """What a method does to a failure mode is one statement each (issue 23), never a claim's cross product."""
     assert (
         select(
             store,
-            """SELECT ?c WHERE { ?c liskg:claimsMitigation|liskg:claimsRisk ?f .
-        FILTER NOT EXISTS { ?c liskg:concernsMethod|liskg:concernsElectrolyteClass|liskg:concernsMaterial ?x } }""",
+            """SELECT ?s WHERE { ?s a liskg:EffectStatement .
+        FILTER NOT EXISTS { ?s liskg:ofMethod ?m ; liskg:hasEffect ?e ; liskg:onFailureMode ?f ; liskg:evidence ?t } }""",
         )
         == set()
     )
 
 
-def test_general_mitigation_and_risk_are_one_relation_with_study_and_claim_level(store):
-    """Pressing risks the gradual cathode/SSE separation (Sec. 3.1): said in general and in a claim."""
+def test_general_mitigation_and_risk_come_from_effect_statements_only(store):
+    """Pressing risks the gradual cathode/SSE separation (Sec. 3.1): an effect statement says it."""
     assert "liskg:MechanicalPressing" in select(
         store, "SELECT ?m WHERE { ?m liskg:methodRisks lkd:fm-cathode-sse-separation-on-cycling }"
     )
-    # a study-level link ([42] ALD ZnO closes Li/SSE voids) reaches the method class too
-    assert "liskg:AtomicLayerDeposition" in select(
+    # a study's result ([42] ALD ZnO closes Li/SSE voids) stays on its strategy and does not reach the method
+    assert select(store, "SELECT ?f WHERE { lkd:ref-42-atomic-layer-deposition liskg:mitigates ?f }") >= {
+        "lkd:fm-li-sse-gaps-and-voids"
+    }
+    assert "liskg:AtomicLayerDeposition" not in select(
         store, "SELECT ?m WHERE { ?m liskg:methodMitigates lkd:fm-li-sse-gaps-and-voids }"
     )
 
 
 def test_every_failure_mode_link_says_stated_or_inferred(store):
-    """Every causes / mitigates / risks / atInterface ... triple has exactly one basis."""
+    """Every causes / affectsInterface / affectsElectrolyte link of a failure mode has exactly one basis."""
     unmarked = select(
         store,
         """SELECT ?s ?p ?o WHERE {
-        VALUES ?p { liskg:atInterface liskg:mitigates liskg:risks liskg:causes liskg:affectsInterface
-                    liskg:mitigatedByMethod liskg:riskedByMethod liskg:claimsMitigation liskg:claimsRisk }
+        VALUES ?p { liskg:causes liskg:affectsInterface liskg:affectsElectrolyte }
         ?s ?p ?o .
         FILTER NOT EXISTS { ?a owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o ;
                                liskg:assertionBasis ?basis } }""",
@@ -122,12 +125,13 @@ def test_every_failure_mode_link_says_stated_or_inferred(store):
     assert twice == set()
 
 
-def test_the_editors_inferences_are_the_audited_ones(store):
+def test_the_editors_inferences_include_the_audited_ones(store):
+    """The inferences of 1.1.0 and those the issue-23 audit found marked stated; curation adds more."""
     assert select(
         store,
         """SELECT ?s ?p ?o WHERE { ?a liskg:assertionBasis liskg:EditorsInference ;
         owl:annotatedSource ?s ; owl:annotatedProperty ?p ; owl:annotatedTarget ?o ; liskg:sourceNote ?why }""",
-    ) == {
+    ) >= {
         *{
             (f"lkd:{s}", "liskg:atInterface", "liskg:SSESSEInterface")
             for s in (
@@ -138,11 +142,16 @@ def test_the_editors_inferences_are_the_audited_ones(store):
                 "ref-35-electrolyte-preparation",
                 "ref-36-electrolyte-preparation",
                 "ref-48-fluorinated-graphene-reinforcement",
+                "ref-106-chemical-vapor-deposition",
+                "ref-86-electrospinning",
             )
         },
         ("lkd:ref-38-heat-treatment", "rdf:type", "liskg:PreparationStep"),
         ("lkd:ref-81-electrolyte-slurry-casting", "rdf:type", "liskg:TapeCasting"),
-        ("lkd:fm-li-sse-gaps-and-voids", "liskg:causes", "lkd:fm-high-li-sse-interfacial-resistance"),
+        ("lkd:ref-77-lgps-cathode-integration", "rdf:type", "liskg:MechanicalPressing"),
+        ("lkd:ref-77-bilayer-electrolyte", "rdf:type", "liskg:MechanicalPressing"),
+        ("lkd:ref-110-cpe-coating", "rdf:type", "liskg:PolymerCoating"),
+        ("lkd:fm-insulating-sulfur-sluggish-redox", "liskg:causes", "lkd:fm-sluggish-cathode-charge-transfer"),
     }
 
 

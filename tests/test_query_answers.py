@@ -36,24 +36,24 @@ ANSWERS = {
     "failure-mode-causes": """
         # Direct links: Sec. 1 (Nakamura: resistance -> uneven deposition, dendrites; dissolved LiPSs passivate Li -> uneven plating;
         # stiffness -> stress -> resistance; interdiffusion -> resistive interphases; polymer needs >60 °C, weak when hot -> dendrites),
-        # Sec. 2 and 2.1 (contact loss, microvoids, grain boundaries, Li volume change -> dendrites; SSE/Li reactions -> resistance),
+        # Sec. 2 and 2.1 (contact loss, microvoids, Li volume change -> dendrites; SSE/Li reactions -> resistance),
         # Sec. 2.3 (poor wetting -> gaps, resistance), Sec. 3.3 (residual monomer -> resistance), Sec. 5 (3) (volume change -> delamination).
         # Indirect rows follow from those chains. Issue 14: uneven plating is an inhomogeneous current, not a dendrite
-        # (its rows as a dendrite mode went), and SSE decomposition and interdiffusion merged into SSE reduction.
-        lkd:fm-dendrite-growth-along-grain-boundaries      lkd:fm-li-dendrite-growth         true
-        lkd:fm-high-li-sse-interfacial-resistance          lkd:fm-li-dendrite-growth         true
-        lkd:fm-li-sse-gaps-and-voids                       lkd:fm-li-dendrite-growth         false
-        lkd:fm-lipss-anode-passivation                     lkd:fm-li-dendrite-growth         false
-        lkd:fm-lithium-volume-change                       lkd:fm-li-dendrite-growth         true
-        lkd:fm-microvoids-and-contact-loss-on-stripping    lkd:fm-li-dendrite-growth         true
-        lkd:fm-polymer-low-room-temperature-conductivity   lkd:fm-li-dendrite-growth         false
-        lkd:fm-polymer-weak-mechanics-at-high-temperature  lkd:fm-li-dendrite-growth         true
-        lkd:fm-polysulfide-shuttle                         lkd:fm-li-dendrite-growth         false
-        lkd:fm-poor-li-wettability-of-sse                  lkd:fm-li-dendrite-growth         false
-        lkd:fm-residual-monomer-decomposition              lkd:fm-li-dendrite-growth         false
-        lkd:fm-sse-lithium-parasitic-reaction              lkd:fm-li-dendrite-growth         false
-        lkd:fm-stress-from-sse-stiffness                   lkd:fm-li-dendrite-growth         false
-        lkd:fm-uneven-lithium-deposition                   lkd:fm-li-dendrite-growth         true
+        # (its rows as a dendrite mode went), and SSE decomposition and interdiffusion merged into SSE reduction. Issue 23:
+        # dendrites along grain boundaries are a kind of dendrite growth, not a cause of it (the row went).
+        lkd:fm-high-li-sse-interfacial-resistance          lkd:fm-li-dendrite-growth  true
+        lkd:fm-li-sse-gaps-and-voids                       lkd:fm-li-dendrite-growth  false
+        lkd:fm-lipss-anode-passivation                     lkd:fm-li-dendrite-growth  false
+        lkd:fm-lithium-volume-change                       lkd:fm-li-dendrite-growth  true
+        lkd:fm-microvoids-and-contact-loss-on-stripping    lkd:fm-li-dendrite-growth  true
+        lkd:fm-polymer-low-room-temperature-conductivity   lkd:fm-li-dendrite-growth  false
+        lkd:fm-polymer-weak-mechanics-at-high-temperature  lkd:fm-li-dendrite-growth  true
+        lkd:fm-polysulfide-shuttle                         lkd:fm-li-dendrite-growth  false
+        lkd:fm-poor-li-wettability-of-sse                  lkd:fm-li-dendrite-growth  false
+        lkd:fm-residual-monomer-decomposition              lkd:fm-li-dendrite-growth  false
+        lkd:fm-sse-lithium-parasitic-reaction              lkd:fm-li-dendrite-growth  false
+        lkd:fm-stress-from-sse-stiffness                   lkd:fm-li-dendrite-growth  false
+        lkd:fm-uneven-lithium-deposition                   lkd:fm-li-dendrite-growth  true
     """,
     "in-situ-polymerization-chemistry": """
         # Sec. 3.3: Zhao [82] Al(OTf)3 + DOL in LiTFSI/DOL; Xu [83] ACNTP + DOL; Liu [84] LiPF6 with trace water + DOL;
@@ -147,100 +147,95 @@ ANSWERS = {
         liskg:Solvent                  lkd:mat-thf                             1
     """,
     "method-failure-modes": """
-        # Method level: the review's general statements (Sec. 2.1 pressing risks Li creep; 2.2 PVD adhesion, CVD pollution;
-        # 2.3/4.3 molten Li safety and side reactions; 3.1 particle rupture; 3.2 solvent reaction, weak bonding; 3.3 flammability,
-        # initiator side reactions, residual monomer, uneven polymerization; 4.1 fragile pellets). Study level: the strategies
-        # of the cited studies that the review says relieve or cause each failure. Issue 14: the three SSE/Li reaction
-        # modes are one (fm-sse-lithium-parasitic-reaction); pressing risks the cathode/SSE separation (Sec. 3.1).
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-ex-situ-polymer-poor-contact                "method"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-ex-situ-polymer-poor-contact                "study"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-high-cathode-sse-interfacial-resistance     "method"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-high-cathode-sse-interfacial-resistance     "study"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "method"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-li-dendrite-growth                          "method"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-local-short-circuit-weak-gpe                "study"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-polymer-low-room-temperature-conductivity   "method"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-polysulfide-shuttle                         "method"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-polysulfide-shuttle                         "study"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-poor-sse-infiltration-into-cathode          "method"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-sluggish-cathode-charge-transfer            "study"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-sulfur-volume-change                        "method"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-sulfur-volume-change                        "study"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-uneven-lithium-deposition                   "method"
-        liskg:InSituPolymerization    "mitigates"  lkd:fm-uneven-lithium-deposition                   "study"
-        liskg:InSituPolymerization    "risks"      lkd:fm-flammable-liquid-electrolyte                "method"
-        liskg:InSituPolymerization    "risks"      lkd:fm-initiator-lithium-side-reaction             "method"
-        liskg:InSituPolymerization    "risks"      lkd:fm-initiator-lithium-side-reaction             "study"
-        liskg:InSituPolymerization    "risks"      lkd:fm-local-short-circuit-weak-gpe                "method"
-        liskg:InSituPolymerization    "risks"      lkd:fm-local-short-circuit-weak-gpe                "study"
-        liskg:InSituPolymerization    "risks"      lkd:fm-residual-monomer-decomposition              "method"
-        liskg:InSituPolymerization    "risks"      lkd:fm-uneven-in-situ-polymerization               "method"
-        liskg:InSituPolymerization    "risks"      lkd:fm-uneven-in-situ-polymerization               "study"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-grain-boundary-resistance                   "method"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-high-cathode-sse-interfacial-resistance     "method"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-high-cathode-sse-interfacial-resistance     "study"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "method"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "study"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-li-dendrite-growth                          "method"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-microvoids-and-contact-loss-on-stripping    "method"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-poor-sse-infiltration-into-cathode          "method"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-sluggish-cathode-charge-transfer            "study"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-sse-lithium-parasitic-reaction              "method"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-sse-lithium-parasitic-reaction              "study"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-sulfur-volume-change                        "study"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-thick-sse-penalty                           "study"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-uneven-lithium-deposition                   "method"
-        liskg:MechanicalPressing      "mitigates"  lkd:fm-uneven-lithium-deposition                   "study"
-        liskg:MechanicalPressing      "risks"      lkd:fm-active-particle-rupture-under-pressure      "method"
-        liskg:MechanicalPressing      "risks"      lkd:fm-cathode-sse-separation-on-cycling           "method"
-        liskg:MechanicalPressing      "risks"      lkd:fm-fragile-pellet-size-limit                   "method"
-        liskg:MechanicalPressing      "risks"      lkd:fm-lithium-creep-through-microcracks           "method"
-        liskg:MechanicalPressing      "risks"      lkd:fm-solvent-or-pressure-damage-to-lithium       "method"
-        liskg:MechanicalPressing      "risks"      lkd:fm-thick-sse-penalty                           "method"
-        liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "method"
-        liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "study"
-        liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-microvoids-and-contact-loss-on-stripping    "method"
-        liskg:PreparationStep         "mitigates"  lkd:fm-microvoids-and-contact-loss-on-stripping    "study"
-        liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "method"
-        liskg:MoltenLithiumTreatment  "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "study"
-        liskg:MoltenLithiumTreatment  "risks"      lkd:fm-molten-lithium-safety-hazard                "method"
-        liskg:MoltenLithiumTreatment  "risks"      lkd:fm-molten-lithium-side-reaction                "method"
-        liskg:PolymerModification     "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "method"
-        liskg:PolymerModification     "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "study"
-        liskg:PolymerModification     "mitigates"  lkd:fm-li-dendrite-growth                          "method"
-        liskg:PolymerModification     "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "method"
-        liskg:PolymerModification     "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "study"
-        liskg:PolymerModification     "mitigates"  lkd:fm-uneven-lithium-deposition                   "method"
-        liskg:PolymerModification     "mitigates"  lkd:fm-uneven-lithium-deposition                   "study"
-        liskg:PreparationStep         "mitigates"  lkd:fm-grain-boundary-resistance                   "method"
-        liskg:PreparationStep         "mitigates"  lkd:fm-grain-boundary-resistance                   "study"
-        liskg:PreparationStep         "mitigates"  lkd:fm-high-cathode-sse-interfacial-resistance     "method"
-        liskg:PreparationStep         "mitigates"  lkd:fm-high-cathode-sse-interfacial-resistance     "study"
-        liskg:PreparationStep         "mitigates"  lkd:fm-local-short-circuit-weak-gpe                "study"
-        liskg:PreparationStep         "mitigates"  lkd:fm-polymer-weak-mechanics-at-high-temperature  "study"
-        liskg:SlurryCasting           "mitigates"  lkd:fm-ex-situ-polymer-poor-contact                "method"
-        liskg:SlurryCasting           "mitigates"  lkd:fm-ex-situ-polymer-poor-contact                "study"
-        liskg:SlurryCasting           "mitigates"  lkd:fm-high-cathode-sse-interfacial-resistance     "method"
-        liskg:SlurryCasting           "mitigates"  lkd:fm-high-cathode-sse-interfacial-resistance     "study"
-        liskg:SlurryCasting           "mitigates"  lkd:fm-poor-sse-infiltration-into-cathode          "method"
-        liskg:SlurryCasting           "mitigates"  lkd:fm-poor-sse-infiltration-into-cathode          "study"
-        liskg:SlurryCasting           "mitigates"  lkd:fm-thick-sse-penalty                           "method"
-        liskg:SlurryCasting           "risks"      lkd:fm-solvent-or-pressure-damage-to-lithium       "method"
-        liskg:SlurryCasting           "risks"      lkd:fm-sulfide-sulfur-reaction-in-polar-solvent    "method"
-        liskg:SlurryCasting           "risks"      lkd:fm-weak-bonding-of-cast-coating                "method"
-        liskg:VaporDeposition         "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "method"
-        liskg:VaporDeposition         "mitigates"  lkd:fm-high-li-sse-interfacial-resistance          "study"
-        liskg:VaporDeposition         "mitigates"  lkd:fm-li-sse-gaps-and-voids                       "study"
-        liskg:VaporDeposition         "mitigates"  lkd:fm-polarization-at-high-current                "study"
-        liskg:VaporDeposition         "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "method"
-        liskg:VaporDeposition         "mitigates"  lkd:fm-poor-li-wettability-of-sse                  "study"
-        liskg:VaporDeposition         "mitigates"  lkd:fm-sse-lithium-parasitic-reaction              "method"
-        liskg:VaporDeposition         "mitigates"  lkd:fm-uneven-lithium-deposition                   "method"
-        liskg:VaporDeposition         "mitigates"  lkd:fm-uneven-lithium-deposition                   "study"
-        liskg:VaporDeposition         "risks"      lkd:fm-cvd-substrate-contamination                 "method"
-        liskg:VaporDeposition         "risks"      lkd:fm-lipon-low-ionic-conductivity                "study"
-        liskg:VaporDeposition         "risks"      lkd:fm-weak-adhesion-of-evaporated-layer           "method"
-        liskg:VaporDeposition         "mitigates"  lkd:fm-sse-lithium-parasitic-reaction              "study"
+        # Method level: the review's effect statements, each with its sentences (Sec. 2.1 pressing risks Li creep; 2.2 evaporated
+        # layers adhere weakly, CVD pollutes; 2.3/4.3 molten Li safety and side reactions, wetting left unsolved; 3.1 particle
+        # rupture, separation, thick SSE; 3.2 solvent reaction, weak bonding, slow transport left unsolved; 3.3 initiator side
+        # reactions, residual monomer, uneven polymerization, flammable liquid left unsolved; 4.1 fragile pellets; 4.3 pressed
+        # inorganic cells still show high impedance). Study level: the strategies of the cited studies that the review says
+        # relieve or cause each failure. Issue 23: no cross product of a claim's methods and failure modes, no method-level
+        # link the review does not state (dendrites, grain boundaries, solvent/pressure damage went).
+        liskg:InSituPolymerization    "leaves unsolved"  lkd:fm-flammable-liquid-electrolyte                "method"
+        liskg:InSituPolymerization    "mitigates"        lkd:fm-ex-situ-polymer-poor-contact                "method"
+        liskg:InSituPolymerization    "mitigates"        lkd:fm-ex-situ-polymer-poor-contact                "study"
+        liskg:InSituPolymerization    "mitigates"        lkd:fm-high-cathode-sse-interfacial-resistance     "method"
+        liskg:InSituPolymerization    "mitigates"        lkd:fm-high-cathode-sse-interfacial-resistance     "study"
+        liskg:InSituPolymerization    "mitigates"        lkd:fm-high-li-sse-interfacial-resistance          "method"
+        liskg:InSituPolymerization    "mitigates"        lkd:fm-local-short-circuit-weak-gpe                "study"
+        liskg:InSituPolymerization    "mitigates"        lkd:fm-polymer-low-room-temperature-conductivity   "method"
+        liskg:InSituPolymerization    "mitigates"        lkd:fm-polysulfide-shuttle                         "method"
+        liskg:InSituPolymerization    "mitigates"        lkd:fm-polysulfide-shuttle                         "study"
+        liskg:InSituPolymerization    "mitigates"        lkd:fm-poor-sse-infiltration-into-cathode          "method"
+        liskg:InSituPolymerization    "mitigates"        lkd:fm-sluggish-cathode-charge-transfer            "study"
+        liskg:InSituPolymerization    "mitigates"        lkd:fm-sulfur-volume-change                        "study"
+        liskg:InSituPolymerization    "mitigates"        lkd:fm-uneven-lithium-deposition                   "method"
+        liskg:InSituPolymerization    "mitigates"        lkd:fm-uneven-lithium-deposition                   "study"
+        liskg:InSituPolymerization    "risks"            lkd:fm-initiator-lithium-side-reaction             "method"
+        liskg:InSituPolymerization    "risks"            lkd:fm-initiator-lithium-side-reaction             "study"
+        liskg:InSituPolymerization    "risks"            lkd:fm-local-short-circuit-weak-gpe                "method"
+        liskg:InSituPolymerization    "risks"            lkd:fm-local-short-circuit-weak-gpe                "study"
+        liskg:InSituPolymerization    "risks"            lkd:fm-residual-monomer-decomposition              "method"
+        liskg:InSituPolymerization    "risks"            lkd:fm-uneven-in-situ-polymerization               "method"
+        liskg:InSituPolymerization    "risks"            lkd:fm-uneven-in-situ-polymerization               "study"
+        liskg:MechanicalPressing      "leaves unsolved"  lkd:fm-high-cathode-sse-interfacial-resistance     "method"
+        liskg:MechanicalPressing      "leaves unsolved"  lkd:fm-high-li-sse-interfacial-resistance          "method"
+        liskg:MechanicalPressing      "leaves unsolved"  lkd:fm-sluggish-cathode-charge-transfer            "method"
+        liskg:MechanicalPressing      "leaves unsolved"  lkd:fm-sse-lithium-parasitic-reaction              "method"
+        liskg:MechanicalPressing      "mitigates"        lkd:fm-high-cathode-sse-interfacial-resistance     "method"
+        liskg:MechanicalPressing      "mitigates"        lkd:fm-high-cathode-sse-interfacial-resistance     "study"
+        liskg:MechanicalPressing      "mitigates"        lkd:fm-high-li-sse-interfacial-resistance          "method"
+        liskg:MechanicalPressing      "mitigates"        lkd:fm-high-li-sse-interfacial-resistance          "study"
+        liskg:MechanicalPressing      "mitigates"        lkd:fm-li-sse-gaps-and-voids                       "method"
+        liskg:MechanicalPressing      "mitigates"        lkd:fm-microvoids-and-contact-loss-on-stripping    "method"
+        liskg:MechanicalPressing      "mitigates"        lkd:fm-poor-sse-infiltration-into-cathode          "method"
+        liskg:MechanicalPressing      "mitigates"        lkd:fm-sluggish-cathode-charge-transfer            "study"
+        liskg:MechanicalPressing      "mitigates"        lkd:fm-sse-lithium-parasitic-reaction              "method"
+        liskg:MechanicalPressing      "mitigates"        lkd:fm-sse-lithium-parasitic-reaction              "study"
+        liskg:MechanicalPressing      "mitigates"        lkd:fm-sulfur-volume-change                        "study"
+        liskg:MechanicalPressing      "mitigates"        lkd:fm-thick-sse-penalty                           "study"
+        liskg:MechanicalPressing      "mitigates"        lkd:fm-uneven-lithium-deposition                   "method"
+        liskg:MechanicalPressing      "mitigates"        lkd:fm-uneven-lithium-deposition                   "study"
+        liskg:MechanicalPressing      "risks"            lkd:fm-active-particle-rupture-under-pressure      "method"
+        liskg:MechanicalPressing      "risks"            lkd:fm-cathode-sse-separation-on-cycling           "method"
+        liskg:MechanicalPressing      "risks"            lkd:fm-fragile-pellet-size-limit                   "method"
+        liskg:MechanicalPressing      "risks"            lkd:fm-lithium-creep-through-microcracks           "method"
+        liskg:MechanicalPressing      "risks"            lkd:fm-thick-sse-penalty                           "method"
+        liskg:MoltenLithiumTreatment  "leaves unsolved"  lkd:fm-poor-li-wettability-of-sse                  "method"
+        liskg:MoltenLithiumTreatment  "mitigates"        lkd:fm-high-li-sse-interfacial-resistance          "study"
+        liskg:MoltenLithiumTreatment  "mitigates"        lkd:fm-li-sse-gaps-and-voids                       "method"
+        liskg:MoltenLithiumTreatment  "mitigates"        lkd:fm-poor-li-wettability-of-sse                  "study"
+        liskg:MoltenLithiumTreatment  "risks"            lkd:fm-molten-lithium-safety-hazard                "method"
+        liskg:MoltenLithiumTreatment  "risks"            lkd:fm-molten-lithium-side-reaction                "method"
+        liskg:PolymerModification     "mitigates"        lkd:fm-high-li-sse-interfacial-resistance          "method"
+        liskg:PolymerModification     "mitigates"        lkd:fm-high-li-sse-interfacial-resistance          "study"
+        liskg:PolymerModification     "mitigates"        lkd:fm-li-sse-gaps-and-voids                       "method"
+        liskg:PolymerModification     "mitigates"        lkd:fm-poor-li-wettability-of-sse                  "method"
+        liskg:PolymerModification     "mitigates"        lkd:fm-poor-li-wettability-of-sse                  "study"
+        liskg:PolymerModification     "mitigates"        lkd:fm-uneven-lithium-deposition                   "study"
+        liskg:PreparationStep         "mitigates"        lkd:fm-high-cathode-sse-interfacial-resistance     "method"
+        liskg:PreparationStep         "mitigates"        lkd:fm-high-cathode-sse-interfacial-resistance     "study"
+        liskg:PreparationStep         "mitigates"        lkd:fm-local-short-circuit-weak-gpe                "study"
+        liskg:PreparationStep         "mitigates"        lkd:fm-microvoids-and-contact-loss-on-stripping    "study"
+        liskg:PreparationStep         "mitigates"        lkd:fm-polymer-weak-mechanics-at-high-temperature  "study"
+        liskg:SlurryCasting           "leaves unsolved"  lkd:fm-sluggish-cathode-charge-transfer            "method"
+        liskg:SlurryCasting           "mitigates"        lkd:fm-ex-situ-polymer-poor-contact                "study"
+        liskg:SlurryCasting           "mitigates"        lkd:fm-high-cathode-sse-interfacial-resistance     "method"
+        liskg:SlurryCasting           "mitigates"        lkd:fm-high-cathode-sse-interfacial-resistance     "study"
+        liskg:SlurryCasting           "mitigates"        lkd:fm-poor-sse-infiltration-into-cathode          "method"
+        liskg:SlurryCasting           "mitigates"        lkd:fm-poor-sse-infiltration-into-cathode          "study"
+        liskg:SlurryCasting           "mitigates"        lkd:fm-thick-sse-penalty                           "method"
+        liskg:SlurryCasting           "risks"            lkd:fm-sulfide-sulfur-reaction-in-polar-solvent    "method"
+        liskg:SlurryCasting           "risks"            lkd:fm-weak-bonding-of-cast-coating                "method"
+        liskg:VaporDeposition         "mitigates"        lkd:fm-high-li-sse-interfacial-resistance          "method"
+        liskg:VaporDeposition         "mitigates"        lkd:fm-high-li-sse-interfacial-resistance          "study"
+        liskg:VaporDeposition         "mitigates"        lkd:fm-li-sse-gaps-and-voids                       "study"
+        liskg:VaporDeposition         "mitigates"        lkd:fm-polarization-at-high-current                "study"
+        liskg:VaporDeposition         "mitigates"        lkd:fm-poor-li-wettability-of-sse                  "method"
+        liskg:VaporDeposition         "mitigates"        lkd:fm-poor-li-wettability-of-sse                  "study"
+        liskg:VaporDeposition         "mitigates"        lkd:fm-sse-lithium-parasitic-reaction              "study"
+        liskg:VaporDeposition         "mitigates"        lkd:fm-uneven-lithium-deposition                   "study"
+        liskg:VaporDeposition         "risks"            lkd:fm-cvd-substrate-contamination                 "method"
+        liskg:VaporDeposition         "risks"            lkd:fm-lipon-low-ionic-conductivity                "study"
+        liskg:VaporDeposition         "risks"            lkd:fm-weak-adhesion-of-evaporated-layer           "method"
     """,
     "oxide-anode-strategies": """
         # Sec. 1: ALD ZnO on Ta-LLZO [42]; Sec. 2.2: Luo [99] CVD Si on LLZ, Sun [38] Ag/CF4 plasma on LAGP (500 h, 0.3 mA cm-2,

@@ -84,6 +84,7 @@ def test_computed_links_are_the_ones_the_docs_name():
         "liskg:directSuperClass",
         "liskg:methodMitigates",
         "liskg:methodRisks",
+        "liskg:methodLeavesUnsolved",
         "liskg:assertionBasis",
         "liskg:StatedInReview",
     }

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:D
 
 RELEASE = ROOT / "build" / "release"
 STEMS = ["liskg", "liskg-ontology", "liskg-emmo-alignment"]
+ONTOLOGY_TRIPLES = 2547  # the ontology module alone (issue 29: 2,330; issue 23: effect statements, evidence marks)
 FILES = sorted(
     [f"{stem}{suffix}" for stem in STEMS for suffix in (".ttl", ".rdf", ".owx", ".nt", ".jsonld")]
     + [
@@ -54,7 +55,7 @@ def parse(path) -> rdflib.Graph:
 def test_release_writes_every_file_and_says_so(released):
     assert sorted(p.name for p in RELEASE.iterdir()) == FILES
     assert released.out.splitlines()[-1] == "LiSKG 1.2.0 released to build/release/"
-    assert "HermiT: consistent; 237 classes" in released.err
+    assert "HermiT: consistent; 241 classes" in released.err
     assert "OWL 2 DL: both files pass" in released.err
 
 
@@ -67,11 +68,11 @@ def test_each_rdflib_format_parses_back_to_the_same_triples(released, stem):
 
 
 def test_triple_counts(released):
-    assert {stem: len(parse(RELEASE / f"{stem}.ttl")) for stem in STEMS} == {
-        "liskg": 12592,
-        "liskg-ontology": 2330,
-        "liskg-emmo-alignment": 812,
-    }
+    counts = {stem: len(parse(RELEASE / f"{stem}.ttl")) for stem in STEMS}
+    # the graph grows with every curated sentence (evidence): it is the build's asserted graph, more than
+    # the 12,592 triples of the ontology's 1.2 data before it
+    assert counts.pop("liskg") == stats_numbers("--asserted-only")["triples"] > 12592
+    assert counts == {"liskg-ontology": ONTOLOGY_TRIPLES, "liskg-emmo-alignment": 812}
 
 
 @pytest.mark.java
@@ -176,7 +177,7 @@ def test_void_counts_equal_liskg_stats(released):
     assert partitions == {cls: stats[name] for name, cls in names.items()}
     inferred = void.value(dataset, VOID.subset)
     assert int(void.value(inferred, VOID.triples)) == stats["triples"]
-    assert int(void.value(dataset, VOID.triples)) == stats_numbers("--asserted-only")["triples"] == 12592
+    assert int(void.value(dataset, VOID.triples)) == stats_numbers("--asserted-only")["triples"] > 12592
     assert str(void.value(dataset, rdflib.URIRef("http://www.w3.org/ns/dcat#version"))) == "1.2.0"
     previous = rdflib.URIRef("http://www.w3.org/ns/dcat#previousVersion")
     assert str(void.value(dataset, previous)) == "https://w3id.org/liskg/release/1.1.0/"

@@ -376,7 +376,7 @@ def test_the_headline_view_says_which_links_it_leaves_out_and_draws_a_nodes_link
     assert headline.js(shown) == headline.js("() => liskg.data.edges.length") - undrawn
     note = headline.page.text_content("#legend")
     assert (
-        "to context shared by more than 12 answers (Li/SSE interface; poor lithium wettability of inorganic "
+        "to context shared by more than 10 answers (Li/SSE interface; poor lithium wettability of inorganic "
         "SSEs); click a node to draw and list all its links"
     ) in note
     assert "between two context nodes" in note and "between two nodes of one column" in note
@@ -565,12 +565,14 @@ def test_the_five_page_tasks_of_issue_24_take_three_steps_at_most(browser, tmp_p
     step(view, "task-1-garnet-fixes.png")
     view.click("#reset")
 
-    # 2. What cold pressing risks: search (1), the method (2), its broader method's "method risks" (3)
+    # 2. What cold pressing risks: search (1), the method (2): what mechanical pressing is said to risk, inherited
     view.fill("#search", "cold pressing")
     view.locator("#matches").get_by_role("button", name="cold pressing", exact=True).click()
-    view.locator("#details .links").get_by_role("button", name="mechanical pressing", exact=True).first.click()
     details = view.text_content("#details")
-    assert "method risks" in details
+    assert "inherited from mechanical pressing (what the review says of it holds here):" in details
+    risks = view.locator("#details ul.inherited li").filter(has_text="risks → ").all_text_contents()
+    assert len(risks) == 5 and any("rupture of active particles under excessive pressure" in r for r in risks)
+    view.locator("#details p.inherited").evaluate("(p) => p.scrollIntoView()")
     step(view, "task-2-cold-pressing-risks.png")
     view.click("#reset")
 
@@ -603,4 +605,56 @@ def test_the_five_page_tasks_of_issue_24_take_three_steps_at_most(browser, tmp_p
     assert sorted(csv.reader(io.StringIO(saved.read_text(encoding="utf-8")))) == sorted(csv.reader(io.StringIO(cli)))
     assert download.value.suggested_filename == "resistance-reduction.csv"
     step(view, "task-5-export-csv.png")
+    view.close()
+
+
+EVIDENCE_SHOWN = "() => { const box = document.querySelector('#row-evidence'); return !box.hidden && !/finding/.test(box.textContent); }"
+
+
+def test_a_link_and_an_answer_row_show_the_sentences_that_state_them(browser, tmp_path):
+    """Issue 23: clicking an answer row, a link in the graph or a link's "sentences" in Details shows the
+    review's sentences in quotation marks with section, cited references and the attribution, or the
+    editors' reason; at 1280x720, screenshot in test-artifacts/ (docs/img/viz-sentences.png)."""
+    path = tmp_path / "liskg-graph.html"
+    assert run_main("viz", "-o", str(path)).code == 0
+    view = Page(browser, path)
+    page = view.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.select_option("#query-menu", "method-failure-modes")
+    page.wait_for_function("() => /rows? in/.test(document.getElementById('query-message').textContent)")
+    page.fill("#row-filter", "rupture")
+    page.locator("#answer tbody tr").first.click()
+    page.wait_for_function(EVIDENCE_SHOWN)
+    said = page.text_content("#row-evidence")
+    assert "mechanical pressing · method risks · rupture of active particles under excessive pressure" in said
+    assert (
+        "\u201cHowever, excessive pressure can induce the rupture of active particles.\u201d\u2014 Section 3.1" in said
+    )
+    assert "CC BY 4.0, Qi et al. 2024" in said
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "viz-sentences.png"))
+
+    sharafi = """() => liskg.data.edges.findIndex((e) => e.label === 'at interface'
+        && liskg.data.nodes.find((n) => n.id === e.from).label.includes('(Sharafi [107])'))"""
+    view.js(f"async () => await liskg.graph.selectLink(({sharafi})())")
+    details = page.text_content("#details")
+    assert "· at interface · Li/SSE interface" in details
+    assert "\u201cTo remedy the issues of high interface impedance, Sharafi et al.[107] preheated" in details
+    assert "\u2014 Section 2.3, cites [107]" in details and "CC BY 4.0, Qi et al. 2024" in details
+
+    kim = """() => liskg.data.edges.findIndex((e) => e.label === 'at interface'
+        && liskg.data.nodes.find((n) => n.id === e.from).label.includes('(Kim [106])'))"""
+    view.js(f"async () => await liskg.graph.selectLink(({kim})())")
+    assert "inferred by the editors: " in page.text_content("#details")
+
+    page.click("#reset")
+    page.fill("#search", "mechanical pressing")
+    page.locator("#matches").get_by_role("button", name="mechanical pressing", exact=True).click()
+    links = page.locator("#details .links li")
+    risk = links.filter(has_text="method risks").filter(has_text="lithium creep")
+    risk.get_by_role("button", name="sentences").click()
+    page.wait_for_function("() => document.querySelector('#details .link-evidence blockquote')")
+    assert "\u201c" in risk.text_content() and "\u2014 Section 2.1" in risk.text_content()
+    assert links.filter(has_text="subclass of").get_by_role("button", name="sentences").count() == 0
+    assert view.errors == [] and view.dialogs == []
     view.close()

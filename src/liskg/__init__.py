@@ -49,6 +49,8 @@ FUNCTIONS = (
     "failure",
     "method",
     "compare",
+    "evidence",
+    "why",
     "stats",
     "graph",
     "page",

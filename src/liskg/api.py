@@ -15,6 +15,8 @@ Reading the build (each rebuilds first when the sources changed, unless rebuild=
 - strategies(source)         strategies by interface, electrolyte, method and numbers, as a table
 - study, material, failure, method (source, name): the look-up reports
 - compare(source)            the numbers of studies side by side, one column per quantity
+- evidence(source, s, p, o)  how the graph knows a link: the review's sentences, or the editors' reason
+- why(source, s, p, o)       the same as text: the sentences in quotation marks, with section and references
 - stats(source)              what the graph holds and how the drawn graph is connected
 - graph(project)             the drawn graph as a networkx MultiDiGraph (asserted links by default)
 - page(project)              the interactive HTML page: the whole graph, a query's answer or a neighbourhood
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
     from liskg.builder.pipeline import BuildResult
     from liskg.builder.reasoning import ReasonerReport
     from liskg.publish.release import ReleaseResult
+    from liskg.querying.evidence import Said
     from liskg.querying.results import Answer
     from liskg.viz.metrics import Stats
 
@@ -346,6 +349,7 @@ def strategies(
     format: str = "table",
     width: int | None = None,
     labels: bool = False,
+    evidence: bool = False,
     inferred: bool = True,
     timeout: float | None = None,
     rebuild: Rebuild = "if-stale",
@@ -362,6 +366,8 @@ def strategies(
         units' QUDT conversion multipliers.
     format, labels: as in answer_text().
     width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    evidence: also the sentences behind each listed strategy's links (table and md), quoted with their
+        sections, or the editors' reason.
     inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
     timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
         child killed at the bound (POSIX only), raising TimedOut.
@@ -371,19 +377,21 @@ def strategies(
     from liskg.querying.lookups import Lookups  # 110 ms at start-up (pyoxigraph, the look-ups)
 
     store = _store(source, inferred, rebuild)
-    selection = dict(
+    selection: dict[str, str | None] = dict(
         interface=interface, electrolyte=electrolyte, method=method, quantity=quantity, minimum=minimum, maximum=maximum
     )
     return _bounded(
-        lambda: Lookups(store, width=width).strategies_report(format, labels=labels, **selection), timeout, "strategies"
+        lambda: Lookups(store, width=width).strategies_report(format, labels=labels, evidence=evidence, **selection),
+        timeout,
+        "strategies",
     )
 
 
-def _report(kind: str, source: Source, text: str, width, inferred, timeout, rebuild) -> str:
+def _report(kind: str, source: Source, text: str, width, inferred, timeout, rebuild, **options) -> str:
     from liskg.querying.lookups import Lookups  # 110 ms at start-up (pyoxigraph, the look-ups)
 
     store = _store(source, inferred, rebuild)
-    return _bounded(lambda: getattr(Lookups(store, width=width), f"{kind}_report")(text), timeout, kind)
+    return _bounded(lambda: getattr(Lookups(store, width=width), f"{kind}_report")(text, **options), timeout, kind)
 
 
 def study(
@@ -391,6 +399,7 @@ def study(
     text: str,
     *,
     width: int | None = None,
+    evidence: bool = False,
     inferred: bool = True,
     timeout: float | None = None,
     rebuild: Rebuild = "if-stale",
@@ -400,13 +409,15 @@ def study(
 
     Options:
     width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    evidence: also the sentences behind every link of the study, its strategies, cells and numbers, quoted
+        with their sections, or the editors' reason.
     inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
     timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
         child killed at the bound (POSIX only), raising TimedOut.
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
         "never" raises LiskgError instead.
     """
-    return _report("study", source, text, width, inferred, timeout, rebuild)
+    return _report("study", source, text, width, inferred, timeout, rebuild, evidence=evidence)
 
 
 def material(
@@ -460,22 +471,25 @@ def method(
     text: str,
     *,
     width: int | None = None,
+    evidence: bool = False,
     inferred: bool = True,
     timeout: float | None = None,
     rebuild: Rebuild = "if-stale",
 ) -> str:
     """The processing method TEXT names (the broadest when several match): its narrower methods, the failure
-    modes it mitigates and risks, the strategies that applied it with their numbers, as text.
+    modes it mitigates, risks and leaves unsolved, what the review says of its broader methods (marked
+    inherited), the strategies that applied it with their numbers, as text.
 
     Options:
     width: wrap tables and text to that many columns; None (default) keeps one line per row.
+    evidence: also the sentences of each effect statement, its own, its narrower methods' and inherited.
     inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
     timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
         child killed at the bound (POSIX only), raising TimedOut.
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
         "never" raises LiskgError instead.
     """
-    return _report("method", source, text, width, inferred, timeout, rebuild)
+    return _report("method", source, text, width, inferred, timeout, rebuild, evidence=evidence)
 
 
 def compare(
@@ -489,6 +503,7 @@ def compare(
     units: tuple[str, ...] = (),
     format: str = "table",
     width: int | None = None,
+    evidence: bool = False,
     inferred: bool = True,
     timeout: float | None = None,
     rebuild: Rebuild = "if-stale",
@@ -503,6 +518,7 @@ def compare(
     units: unit symbols columns are shown in ("mS cm-1").
     format: table, csv, md or latex (booktabs).
     width: a table is fitted to this many columns, wrapped at spaces (None: one line per row).
+    evidence: also the sentences that give each number shown (table and md), quoted with their sections.
     inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
     timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
         child killed at the bound (POSIX only), raising TimedOut.
@@ -513,11 +529,76 @@ def compare(
 
     store = _store(source, inferred, rebuild)
     selection = dict(interface=interface, electrolyte=electrolyte, method=method, quantity=quantity)
-    return _bounded(
-        lambda: Comparer(store).compare(rows=rows, units=tuple(units), **selection).render(format, width),
-        timeout,
-        "compare",
-    )
+
+    def work() -> str:
+        comparison = Comparer(store).compare(rows=rows, units=tuple(units), **selection)
+        shown = comparison.render(format, width)
+        if not evidence or format not in ("table", "md"):
+            return shown
+        from liskg.querying.evidence import EvidenceReader
+
+        reader = EvidenceReader(store)
+        said = reader.nodes(comparison.measurements)
+        return shown + "\n\nEvidence (the sentences that give each number)\n" + reader.render(said)
+
+    return _bounded(work, timeout, "compare")
+
+
+def evidence(
+    source: Source,
+    subject: str,
+    predicate: str | None = None,
+    object: str | None = None,
+    *,
+    inherited: bool = False,
+    inferred: bool = True,
+    rebuild: Rebuild = "if-stale",
+) -> list[Said]:
+    """How the graph knows the links SUBJECT PREDICATE OBJECT, each a name as a person types it
+    (liskg.base.names: "Sharafi [107]", "at interface", "Li/SSE"): a list of Said, one per link, with the
+    review's sentences that state it (Quote: words, section, the references it cites) or the editors' reason.
+    A study stands for its strategies, cells and numbers, a claim for its effect statements; a method's
+    "risks", "mitigates" and "leaves unsolved" are its effect statements. Without PREDICATE and OBJECT,
+    every link of SUBJECT and the sentences on it (a number, a claim).
+
+    Options:
+    inherited: for a method, also what the review says of its broader methods, marked "inherited from ...".
+    inferred, rebuild: as in study().
+    """
+    from liskg.querying.evidence import EvidenceReader  # pyoxigraph and the name resolver, on first use
+
+    return EvidenceReader(_store(source, inferred, rebuild)).why(subject, predicate, object, inherited=inherited)
+
+
+def why(
+    source: Source,
+    subject: str,
+    predicate: str | None = None,
+    object: str | None = None,
+    *,
+    width: int | None = None,
+    inherited: bool = False,
+    inferred: bool = True,
+    timeout: float | None = None,
+    rebuild: Rebuild = "if-stale",
+) -> str:
+    """evidence() as text: each link in labels, then the sentences that state it in quotation marks with their
+    section and the references they cite (or the editors' reason), and the attribution of the quotations.
+
+    Options:
+    width: wrap the text to that many columns; None (default) keeps each sentence on one line.
+    inherited, inferred, rebuild: as in evidence().
+    timeout: as in study().
+    """
+    from liskg.querying.evidence import EvidenceReader
+
+    store = _store(source, inferred, rebuild)
+
+    def work() -> str:
+        said = evidence(store, subject, predicate, object, inherited=inherited)
+        return EvidenceReader(store).render(said, width)
+
+    return _bounded(work, timeout, "why")
 
 
 def stats(source: Source = None, *, inferred: bool = True, rebuild: Rebuild = "if-stale") -> Stats:

@@ -204,9 +204,10 @@ class Names:
         return found[0]
 
     def studies(self, text: str) -> list[ox.NamedNode]:
-        """Studies by reference number (67, [67], ref 67) or first author (Sharafi), never by label chemistry."""
+        """Studies by reference number (67, [67], ref 67, Sharafi [107]) or first author (Sharafi), never by label
+        chemistry."""
         needle = normalize(engine.require_text(text, "study"))
-        number = re.fullmatch(r"(?:ref\.?\s*)?\[?(\d+)\]?", needle)
+        number = re.fullmatch(r"(?:ref\.?\s*)?\[?(\d+)\]?", needle) or re.search(r"\[(\d+)\]", needle)  # Sharafi [107]
         rows = runner.run(self.store, vocab.sparql("base/sparql/find-authors.rq"), origin="find-authors").rows
         if number:
             found = [t for t, _a, n in rows if n is not None and n.value == number.group(1)]

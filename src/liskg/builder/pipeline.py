@@ -27,7 +27,7 @@ from liskg.base.named import named_queries
 from liskg.base.progress import Progress
 from liskg.base.project import ANSWERS, INFERRED, MERGED, STORE, Project
 from liskg.base.rdfconvert import to_rdflib_graph
-from liskg.builder import answers, inference, outputs, qc, serialization
+from liskg.builder import answers, evidence, inference, outputs, qc, serialization
 from liskg.builder.owlapi import check_files
 from liskg.builder.reasoning import ReasonerReport
 from liskg.builder.reasoning import reason as hermit
@@ -46,6 +46,7 @@ class BuildResult:
     checks: list[str] = field(default_factory=list)  # as recorded in the manifest: "qc", "shacl", "hermit", "owlapi"
     reasoner_report: ReasonerReport | None = None
     owlapi_lines: list = field(default_factory=list)
+    evidence: evidence.EvidenceReport | None = None  # the evidence checks' counts (liskg.builder.evidence)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -81,12 +82,19 @@ def build(
                 written,
                 on_file,
             )  # the job owns them now, and lets them go when done with them (a third of a GB at 1M)
+            with progress.step("checking evidence") as note:  # on the asserted graph, before inference adds to it
+                found = evidence.check(project, loaded, store)
+                result.evidence = found
+                note["detail"] = f"{found.stated:,} stated, {found.inferred:,} editors' inferences" + (
+                    f"; {found.pending_note()}" if found.pending else ""
+                )
             with progress.step("materializing inferences") as note:
                 added = inference.close(store)
                 # SHACL's copy of the graph waits for the merged output, whose job holds hundreds of MB at 1M
                 # while it runs; it checks the sources and the entailments its shapes rely on, not the post
                 # rules' summaries.
                 problems, merged_turtle = asserted.result()
+                problems = problems + found.problems
                 shacl = (
                     pool.submit(_shacl_violations, project, loaded, store, _shacl_input(store))
                     if validate and not problems

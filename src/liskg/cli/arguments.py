@@ -37,9 +37,15 @@ def add_common_arguments(parser, formats: bool = False) -> None:
     parser.add_argument("--asserted-only", action="store_true", help="query without the materialized inferences")
 
 
-def add_lookup_arguments(parser, name: str, metavar: str, help: str) -> None:
-    """The arguments of a look-up command (study, material, failure): what to look up, then the common ones."""
+EVIDENCE_HELP = "also print the review's sentences behind each link, with their section and references"
+
+
+def add_lookup_arguments(parser, name: str, metavar: str, help: str, *, evidence: bool = False) -> None:
+    """The arguments of a look-up command (study, material, failure, method): what to look up, --evidence
+    where the report has it, then the common ones."""
     parser.add_argument(name, metavar=metavar, help=help)
+    if evidence:
+        parser.add_argument("--evidence", action="store_true", help=EVIDENCE_HELP)
     add_common_arguments(parser)
 
 
@@ -50,7 +56,12 @@ def print_lookup(args, project, report: str, text: str) -> int:
     ensure_current(project)
     lookup = getattr(api, report)
     width = table_width(args.wide)
-    print(within(args, lambda t: lookup(project, text, width=width, inferred=not args.asserted_only, timeout=t)))
+    options = {"evidence": args.evidence} if hasattr(args, "evidence") else {}
+    print(
+        within(
+            args, lambda t: lookup(project, text, width=width, inferred=not args.asserted_only, timeout=t, **options)
+        )
+    )
     return 0
 
 

@@ -29,6 +29,7 @@ COMMANDS = [
     "failure",
     "method",
     "compare",
+    "why",
     "plot",
     "serve",
     "viz",
@@ -46,6 +47,8 @@ typical session:
   liskg study 67              everything known about one cited work
   liskg material LLZO         a material by name, formula or synonym
   liskg method pressing       what a processing method mitigates and risks, and its numbers
+  liskg why "Sharafi [107]" "at interface" Li/SSE
+                              the review's sentences behind a link, quoted with their section
   liskg viz                   the interactive graph page (build/liskg-graph.html)
   liskg validate              SHACL report of incomplete records
   liskg release               every format, the EMMO alignment, VoID, checksums (build/release/)

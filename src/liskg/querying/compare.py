@@ -81,6 +81,7 @@ class Comparison:
     notes: list[str] = field(default_factory=list)
     record_headers: list[str] = field(default_factory=list)  # the long form: one record per number (csv)
     records: list[list[str]] = field(default_factory=list)
+    measurements: list[str] = field(default_factory=list)  # the IRIs of the numbers shown (and their baselines)
 
     def render(self, fmt: str, width: int | None = None) -> str:
         """The table in FMT; a table (for people) fitted to WIDTH, its heading and notes wrapped at spaces.
@@ -230,7 +231,11 @@ class Comparer:
         if rows == "study":  # a number two strategies of one study share is one number of the study
             entries = list({e.measurement: e for e in entries}.values())
         columns = choose_columns(entries, self.unit_multipliers(units))
-        return layout(description, entries, columns, rows)
+        comparison = layout(description, entries, columns, rows)
+        comparison.measurements = list(
+            dict.fromkeys([e.measurement for e in entries] + [e.base for e in entries if e.base])
+        )
+        return comparison
 
     def by_quantity(self) -> dict[str, Comparison]:
         """The comparison of every quantity a number measures, by its label: what `liskg compare --quantity LABEL`

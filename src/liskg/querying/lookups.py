@@ -20,6 +20,7 @@ from liskg.base.labels import Labeller
 from liskg.base.names import Names, close_names
 from liskg.base.numbers import format_value, parse_amount, unit_base
 from liskg.querying import tables
+from liskg.querying.evidence import EvidenceReader
 from liskg.querying.grid import table
 
 ELECTROLYTE = ox.NamedNode(vocab.LISKG + "Electrolyte")
@@ -100,15 +101,30 @@ class Lookups:
             drop_columns(result, "interface")
         return "strategies " + (" ".join(said) if said else "at every interface"), result
 
-    def strategies_report(self, fmt: str = "table", *, labels: bool = False, **selection) -> str:
+    def strategies_report(
+        self, fmt: str = "table", *, labels: bool = False, evidence: bool = False, **selection
+    ) -> str:
         """The strategies SELECTION (the options of strategies()) picks, in a format of liskg.base.formats,
-        under a line saying what was understood (for table and md, the formats for people)."""
+        under a line saying what was understood (for table and md, the formats for people); with EVIDENCE, the
+        sentences behind each strategy's links after the table."""
         description, result = self.strategies(**selection)
         shown = tables.render(result, fmt, self.labels, width=self.width, labels=labels)
         if fmt not in HUMAN_FORMATS:
             return shown
         said = wrap.fill(description + ":", self.width if fmt == "table" else None)
-        return said + ("\n" if fmt == "md" else "") + "\n" + shown
+        out = said + ("\n" if fmt == "md" else "") + "\n" + shown
+        if evidence:
+            column = result.variables.index("strategy")
+            strategies = list(dict.fromkeys(row[column].value for row in result.rows if row[column] is not None))
+            out += "\n\n" + self._evidence(EvidenceReader(self.store).links(strategies))
+        return out
+
+    def _evidence(self, said: list) -> str:
+        """The section --evidence adds: each link with the sentences that state it, or the editors' reason."""
+        reader = EvidenceReader(self.store)
+        return "Evidence (the sentences behind each link)\n" + (
+            reader.render(said, self.width) if said else "  none recorded"
+        )
 
     def amount(self, text: str, option: str) -> tuple[Decimal, ox.NamedNode]:
         """'1000 mAh/g' -> (1000, unit:MilliA-HR-PER-GM): the unit found by its symbol among the graph's units."""
@@ -131,8 +147,18 @@ class Lookups:
         rows = self.query("lookup-unit-factors").rows
         return [u for u, _factor in rows if unit_base(self.labels.unit(u)) == base]
 
-    def study_report(self, text: str) -> str:
-        return "\n\n".join(self._study(study) for study in self.names.studies(text))
+    def study_report(self, text: str, *, evidence: bool = False) -> str:
+        """The studies TEXT names; with EVIDENCE, the sentences behind the links of each study, its strategies,
+        cells and numbers."""
+        found = self.names.studies(text)
+        reports = [self._study(study) for study in found]
+        if evidence:
+            reader = EvidenceReader(self.store)
+            reports = [
+                report + "\n\n" + self._evidence(reader.why(study.value))
+                for report, study in zip(reports, found, strict=True)
+            ]
+        return "\n\n".join(reports)
 
     def material_report(self, text: str) -> str:
         return "\n\n".join(
@@ -140,22 +166,43 @@ class Lookups:
             for m in self.names.find("material", text, MATERIAL)
         )
 
-    def method_report(self, text: str) -> str:
-        """A processing method: what it is, its narrower methods, the failure modes it mitigates and risks (of
-        the method in general or through a study), and the strategies and numbers behind it."""
+    def method_report(self, text: str, *, evidence: bool = False) -> str:
+        """A processing method: what it is, its narrower methods, the failure modes it mitigates, risks or leaves
+        unsolved (of the method in general, of a narrower one or through a study), what the review says of the
+        broader methods it inherits, and the strategies and numbers behind it; with EVIDENCE, the sentences of
+        each effect statement, its own and inherited."""
         method = self.names.one_class("method", text, METHOD)
         out = [self._facts(method, indent="", kind="processing method")]
         narrower = [r[0] for r in self.query("lookup-submethods", methodClass=[method]).rows]
         if narrower:
             out += ["", "Sub-methods", self._wrap(", ".join(sorted(self.labels.text(n) for n in narrower)), "  ")]
         effects: dict[tuple[str, str], list[str]] = {}
-        for effect, mode, study in self.query("lookup-method", methodClass=[method]).rows:
+        for effect, mode, study, of in self.query("lookup-method", methodClass=[method]).rows:
             said = effects.setdefault((effect.value, self.labels.text(mode)), [])
-            said.append(self.labels.text(study) if study is not None else "the review, of the method")
-        for effect, title in (("mitigates", "Mitigates"), ("risks", "Risks")):
+            if study is not None:
+                said.append(self.labels.text(study))
+            else:
+                said.append("the review, of " + ("the method" if of == method else self.labels.text(of)))
+        for effect, title in (("mitigates", "Mitigates"), ("risks", "Risks"), ("leaves unsolved", "Leaves unsolved")):
             cells = [[mode, "; ".join(dict.fromkeys(by))] for (e, mode), by in effects.items() if e == effect]
             if cells:
                 out += ["", f"{title} (failure mode, then who says so)"]
+                out += ["  " + line for line in aligned(cells, self.width and self.width - 2)]
+        reader = EvidenceReader(self.store)
+        inherited = reader.effects(method.value, inherited=True)
+        if inherited:
+            verbs = {"methodMitigates": "mitigates", "methodRisks": "risks", "methodLeavesUnsolved": "leaves unsolved"}
+            order = list(verbs)  # mitigates, risks, leaves unsolved
+            found = sorted(
+                (
+                    (s.via or "", order.index(s.predicate.rsplit("#", 1)[-1]), self.labels.text(ox.NamedNode(s.object)))
+                    for s in inherited
+                    if s.predicate and s.object
+                ),
+            )
+            for via in dict.fromkeys(f[0] for f in found):
+                cells = [[verbs[order[effect]], mode] for v, effect, mode in found if v == via]
+                out += ["", self._wrap(f"{via[0].upper()}{via[1:]} (what the review says of it holds here)", "")]
                 out += ["  " + line for line in aligned(cells, self.width and self.width - 2)]
         _said, result = self.strategies(method=text)
         headers, rows = human_rows(result, self.labels)
@@ -164,6 +211,10 @@ class Lookups:
             f"Strategies and their numbers ({len(rows)} rows)",
             textwrap.indent(table(headers, rows, width=self.width and self.width - 2), "  "),
         ]
+        if evidence:
+            narrower_too = [method.value] + [n.value for n in narrower]
+            own = [said for m in narrower_too for said in reader.effects(m)]
+            out += ["", self._evidence(own + inherited)]
         return "\n".join(out)
 
     def failure_report(self, text: str) -> str:

@@ -27,6 +27,14 @@ def materials_by_role(store: ox.Store) -> list[tuple[str, int]]:
     ]
 
 
+def evidence_coverage(store: ox.Store) -> dict[str, int]:
+    """On the asserted graph: the links the review must state (links), those citing sentences (stated) and the
+    editors' inferences (inferred); the measurements and those citing sentences (measured)."""
+    row = next(iter(engine.solutions(store, vocab.sparql("querying/sparql/stats-evidence.rq"))), None)
+    names = ("links", "stated", "inferred", "measurements", "measured")
+    return {name: _number(row[name]) if row is not None and row[name] is not None else 0 for name in names}
+
+
 def numbers_per_quantity(store: ox.Store) -> list[tuple[str, int]]:
     """(quantity, how many numbers of it), most first."""
     return [

@@ -59,7 +59,7 @@ KIND_COLUMNS = (
 
 # A context node linked to more answers than this is shared context (say the interface every answer
 # strategy is at): it is drawn and labelled, but its links to the answers are not drawn.
-SHARED_CONTEXT = 12
+SHARED_CONTEXT = 10
 
 
 @dataclass

@@ -62,6 +62,7 @@ class Stats:
     nodes_per_kind: list[tuple[str, int]]
     links_per_relation: list[tuple[str, int]]
     hubs: dict[str, list[Hub]]  # the most connected nodes of each hub kind
+    evidence: dict[str, int]  # links, stated, inferred, measurements, measured (of the asserted graph)
     studies_per_interface_and_method: dict[str, dict[str, int]] = field(default_factory=dict)
     numbers_per_quantity: list[tuple[str, int]] = field(default_factory=list)
 
@@ -83,6 +84,7 @@ def summary(counted: ox.Store, drawn: ox.Store) -> Stats:
         nodes_per_kind=nodes_per_kind(graph),
         links_per_relation=edges_per_relation(graph),
         hubs=hubs(graph, [k for k, spec in KINDS.items() if spec.hub]),
+        evidence=stats.evidence_coverage(drawn),
         studies_per_interface_and_method=stats.studies_per_interface_and_method(counted),
         numbers_per_quantity=stats.numbers_per_quantity(counted),
     )
@@ -93,6 +95,13 @@ def report(found: Stats, *, graph: bool = False, width: int | None = None) -> st
     processing method, numbers per quantity, materials by role), then with GRAPH the metrics of the drawn
     graph. WIDTH: the matrix's method names wrap at spaces to fit it."""
     out = [f"{name.replace('_', ' '):<16}{value:>8,}" for name, value in found.counts.items()]
+    cover = found.evidence
+    out += [
+        "",
+        f"stated links with evidence: {cover['stated']:,}/{cover['links'] - cover['inferred']:,}",
+        f"editors' inferences, with their reason: {cover['inferred']:,} of {cover['links']:,} links",
+        f"measurements with evidence: {cover['measured']:,}/{cover['measurements']:,}",
+    ]
     matrix = found.studies_per_interface_and_method
     if matrix:
         interfaces = list(matrix)

@@ -28,6 +28,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
+from liskg.base import engine as sparql_engine
 from liskg.base import named, vocab
 from liskg.base.columns import PROPERTY_ROLES
 from liskg.base.conditions import ANSWER_COLUMNS
@@ -39,7 +40,7 @@ from liskg.viz.model import FACETS, KINDS, SUBCLASS_OF
 
 VIS_FOLDER = ("pyvis", "lib/vis-9.1.2")
 OXIGRAPH = "web/vendor/oxigraph-0.5.11"
-SCRIPTS = ("numbers.js", "engine.js", "answers.js", "graph.js")
+SCRIPTS = ("numbers.js", "engine.js", "answers.js", "evidence.js", "graph.js")
 # The Charts tab (issue 13): vendored Vega (web/vendor/vendor.json) and web/charts.js, after the page's own scripts.
 CHART_SCRIPTS = (
     "vendor/vega.min.js",
@@ -72,6 +73,7 @@ class Engine:
     labels: dict[str, str] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
     references: dict[str, int] = field(default_factory=dict)
+    evidenced: list[str] = field(default_factory=list)  # the relations (by label) whose links cite sentences
 
 
 def engine_data(ntriples: bytes, store: ox.Store, queries) -> Engine:
@@ -95,6 +97,12 @@ def engine_data(ntriples: bytes, store: ox.Store, queries) -> Engine:
             for q in store.quads_for_pattern(None, REFERENCE_NUMBER, None)
             if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal)
         },
+        sorted(
+            {
+                row["relation"].value
+                for row in sparql_engine.solutions(store, vocab.sparql("viz/sparql/page-evidenced.rq"))
+            }
+        ),
     )
 
 
@@ -271,6 +279,8 @@ def engine_payload(engine: Engine) -> dict:
         "answer_columns": list(ANSWER_COLUMNS),
         "references": dict(sorted(engine.references.items())),
         "topics": list(named.TOPICS),
+        "evidence_query": vocab.sparql("viz/sparql/page-evidence.rq"),
+        "evidenced": engine.evidenced,
     }
 
 

@@ -51,6 +51,7 @@ def add_arguments(parser):
     parser.add_argument(
         "--wide", action="store_true", help="one line per table row, as wide as it takes (the default when piped)"
     )
+    parser.add_argument("--evidence", action="store_true", help="also print the sentences that give each number")
     add_timeout(parser)
     parser.add_argument("--asserted-only", action="store_true", help="query without the materialized inferences")
 
@@ -65,6 +66,7 @@ def run(args, project) -> int:
         units=tuple(args.unit),
         format=args.format,
         width=table_width(args.wide),
+        evidence=args.evidence,
         inferred=not args.asserted_only,
     )
     print(within(args, lambda timeout: api.compare(project, timeout=timeout, **selection, **options)))

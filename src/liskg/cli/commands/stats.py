@@ -5,7 +5,8 @@ from liskg.cli.arguments import ensure_current, terminal_width
 HELP = "what the graph holds: studies per interface and method, numbers per quantity, materials by role"
 DESCRIPTION = """\
 Print what the graph holds, as a researcher counts it: the headline counts (studies, strategies,
-materials, failure modes, claims, measurements), how many studies applied each processing method
+materials, failure modes, claims, measurements), how many stated links and numbers cite the
+review's sentences (the rest are editors' inferences, with their reason), how many studies applied each processing method
 at each interface (I-IV), how many numbers the graph holds of each quantity, and the materials by
 role or family. --graph adds the metrics of the graph that `liskg viz` draws (networkx): nodes by
 kind, links by relation, the most connected methods and failure modes (degree and betweenness

@@ -1,6 +1,6 @@
 """liskg strategies"""
 
-from liskg.cli.arguments import add_common_arguments, ensure_current, table_width, within
+from liskg.cli.arguments import EVIDENCE_HELP, add_common_arguments, ensure_current, table_width, within
 
 HELP = "list strategies by interface and electrolyte class, with their measured effects"
 DESCRIPTION = """\
@@ -22,7 +22,8 @@ examples:
   liskg strategies --electrolyte sulfide --interface III --min "1000 mAh/g"
   liskg strategies --electrolyte LLZTO
   liskg strategies --method pressing --quantity "specific capacity"
-  liskg strategies --electrolyte "gel polymer electrolyte" --format csv --labels"""
+  liskg strategies --electrolyte "gel polymer electrolyte" --format csv --labels
+  liskg strategies --interface I --electrolyte garnet --evidence"""
 
 
 def add_arguments(parser):
@@ -38,6 +39,7 @@ def add_arguments(parser):
     parser.add_argument("--quantity", metavar="NAME", help="keep outcomes of this quantity (specific capacity ...)")
     parser.add_argument("--min", metavar="AMOUNT", help="keep outcomes at least this, with a unit: '1000 mAh/g'")
     parser.add_argument("--max", metavar="AMOUNT", help="keep outcomes at most this, with a unit: '100 Ohm cm2'")
+    parser.add_argument("--evidence", action="store_true", help=EVIDENCE_HELP)
     add_common_arguments(parser, formats=True)
 
 
@@ -54,7 +56,11 @@ def run(args, project) -> int:
         maximum=args.max,
     )
     options = dict(
-        format=args.format, width=table_width(args.wide), labels=args.labels, inferred=not args.asserted_only
+        format=args.format,
+        width=table_width(args.wide),
+        labels=args.labels,
+        evidence=args.evidence,
+        inferred=not args.asserted_only,
     )
     print(within(args, lambda timeout: api.strategies(project, timeout=timeout, **selection, **options)))
     return 0

@@ -1,7 +1,8 @@
 /* LiSKG page: the dock. Its tabs (Answer, Details, and any a module registers with
    liskg.registerTab), the query box with the named queries and the answer table: labelled columns,
    numbers formatted by the JS port of liskg.numbers, sortable and filterable, rows that highlight
-   their nodes. Cells are built with textContent only. */
+   their nodes and, clicked, show the sentences behind them (web/evidence.js). Cells are built with
+   textContent only. */
 (function () {
   "use strict";
   const liskg = window.liskg;
@@ -372,12 +373,22 @@
           renderTable();
         } else markSelected();
         if (liskg.graph) liskg.graph.highlight(answer.nodes[i], true);
+        showRowEvidence(answer.rows[i]);
       });
       body.appendChild(tr);
     }
     const narrowed = order.length !== answer.rows.length;
     document.getElementById("row-count").textContent =
       (narrowed ? order.length + " of " : "") + answer.rows.length + " row" + (answer.rows.length === 1 ? "" : "s");
+  }
+
+  /* The sentences behind the clicked row, under the table (web/evidence.js); none shown without a row. */
+  function showRowEvidence(row) {
+    const box = document.getElementById("row-evidence");
+    box.hidden = !row || !liskg.evidence;
+    if (box.hidden) { box.replaceChildren(); return; }
+    box.replaceChildren(el("h3", "Sentences behind this row"), el("div"));
+    liskg.evidence.showRow(box.lastChild, row);
   }
 
   /* Show a result {variables, rows} in the table and its answer nodes in the graph. */
@@ -389,6 +400,7 @@
     state.selected = new Set();
     state.expanded = new Set();
     renderTable();
+    showRowEvidence(null);
     document.body.classList.add("answered");
     showTab("Answer");
     if (liskg.graph) liskg.graph.showAnswer(new Set(state.answer.nodes.flat()));
@@ -417,6 +429,7 @@
     state.answer = null;
     state.selected = new Set();
     renderTable();
+    showRowEvidence(null);
     if (liskg.graph) liskg.graph.showAnswer(null);
   }
 

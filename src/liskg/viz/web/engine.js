@@ -31,7 +31,8 @@
     version: payload.version, licence: payload.licence, queries: payload.queries, prefixes: payload.prefixes,
     labels: payload.labels, units: payload.units, numeric: new Set(payload.numeric),
     roles: payload.roles, liskg: payload.liskg, answerColumns: payload.answer_columns,
-    references: payload.references, topics: payload.topics,
+    references: payload.references, topics: payload.topics, evidenceQuery: payload.evidence_query,
+    evidenced: new Set(payload.evidenced),
     ready: null, readyMs: null, triples: 0, QueryError: QueryError, phases: {},
   };
   let worker = null, waiting = new Map(), counter = 0;

@@ -515,16 +515,87 @@
       button.type = "button";
       button.addEventListener("click", () => select(other.id, true));
       item.appendChild(button);
+      if (liskg.engine.evidenced.has(e.label)) item.appendChild(sentencesButton(e));
       list.appendChild(item);
     }
     if (all.length > MAX_LINKS_LISTED) list.appendChild(el("li", "… and " + (all.length - MAX_LINKS_LISTED) + " more links"));
     panel.appendChild(list);
+    inherited(panel, id);
     if (move || !(liskg.answers && liskg.answers.current())) liskg.showTab("Details");  // chosen from a list: show it
     if (move && added.has("n" + id)) {
       network.selectNodes([id]);
       network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     }
     fitLabels();
+  }
+
+  /* What the review says of the broader methods of method ID (its "subclass of" links, followed up), listed
+     under each, marked inherited: what it says of mechanical pressing holds for cold pressing. */
+  const EFFECTS = ["method mitigates", "method risks", "method leaves unsolved"];
+  function inherited(panel, id) {
+    const seen = new Set([id]);
+    let level = [id];
+    while (level.length) {
+      const next = [];
+      for (const from of level) {
+        for (const i of edgesOf.get(from)) {
+          const up = data.edges[i];
+          if (up.from !== from || up.label !== "subclass of" || seen.has(up.to)) continue;
+          seen.add(up.to);
+          next.push(up.to);
+          const said = edgesOf.get(up.to).map((j) => data.edges[j])
+            .filter((e) => e.from === up.to && EFFECTS.includes(e.label))
+            .sort((a, b) => EFFECTS.indexOf(a.label) - EFFECTS.indexOf(b.label));
+          if (!said.length) continue;
+          panel.appendChild(el("p", "inherited from " + byId.get(up.to).label + " (what the review says of it holds here):", "inherited"));
+          const list = el("ul", undefined, "links inherited");
+          for (const e of said) {
+            const item = el("li", e.label.replace(/^method /, "") + " → ");
+            const button = el("button", byId.get(e.to).label);
+            button.type = "button";
+            button.addEventListener("click", () => select(e.to, true));
+            item.appendChild(button);
+            item.appendChild(sentencesButton(e));
+            list.appendChild(item);
+          }
+          panel.appendChild(list);
+        }
+      }
+      level = next;
+    }
+  }
+
+  /* A link's "sentences" toggle in the Details list: the review's sentences that state it, under it. */
+  function sentencesButton(edge) {
+    const button = el("button", "sentences", "sentences");
+    button.type = "button";
+    button.title = "the review's sentences that state this link";
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("click", () => {
+      const item = button.parentElement;
+      const open = item.querySelector(".link-evidence");
+      button.setAttribute("aria-expanded", String(!open));
+      if (open) { open.remove(); return; }
+      const box = el("div", undefined, "link-evidence");
+      item.appendChild(box);
+      liskg.evidence.showLink(box, edge);
+    });
+    return button;
+  }
+
+  /* A link clicked in the graph: its two ends and the sentences that state it, in the Details tab. */
+  function selectLink(i) {
+    const e = data.edges[i];
+    const panel = document.getElementById("details");
+    panel.replaceChildren();
+    const box = el("div", undefined, "node-details");
+    box.appendChild(el("h2", byId.get(e.from).label + " · " + e.label + " · " + byId.get(e.to).label));
+    box.appendChild(el("p", "link", "kind"));
+    panel.appendChild(box);
+    const said = el("div", undefined, "link-evidence");
+    panel.appendChild(said);
+    liskg.showTab("Details");
+    return liskg.evidence.showLink(said, e);
   }
 
   /* Fit the view to IDS (all that is shown when empty), never closer than scale 1.5. */
@@ -647,7 +718,7 @@
   const started = performance.now();
   network = new vis.Network(document.getElementById("network"), { nodes: nodes, edges: edges }, options);
   liskg.network = network;
-  liskg.graph = { has: (id) => byId.has(id), highlight: highlight, showAnswer: showAnswer, select: select,
+  liskg.graph = { has: (id) => byId.has(id), highlight: highlight, showAnswer: showAnswer, select: select, selectLink: selectLink,
                   rowPasses: rowPasses, matches: (id, term) => byId.has(id) && matchesSearch(byId.get(id), term),
                   filters: describeFilters };
   /* The hover card, built when a node is hovered (building one per node up front is costly at scale). */
@@ -668,6 +739,7 @@
   network.on("click", (params) => {
     const id = params.nodes.length ? params.nodes[0] : null;
     if (id && countOf.has(id)) { state.expanded.add(countOf.get(id)); apply(false); return; }
+    if (!id && params.edges.length === 1 && typeof params.edges[0] === "number") { selectLink(params.edges[0]); return; }
     select(id, false);
   });
   apply(false);

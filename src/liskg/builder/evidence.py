@@ -1,0 +1,351 @@
+"""The evidence checks of the build: every link the review must state has its sentences, and they name it.
+
+Run on the asserted graph, before inference (check()):
+
+- coverage: every assertion of a property marked liskg:requiresEvidence in the ontology (and every typing
+  of an individual with a narrower class of a class so marked: a strategy's processing method) has, on an
+  OWL 2 axiom annotation of it, either liskg:evidence sentences or liskg:assertionBasis
+  liskg:EditorsInference with a liskg:sourceNote, not both; every measurement, effect statement and claim
+  has its own sentences (liskg:evidence on the node) or is marked an editors' inference with a reason;
+- both ends: the sentences cited for a link together name each end of it, and each one names at least one
+  end (liskg.base.evidence says what names a thing); a measurement's sentences give its number as printed,
+  an effect statement's name its method and its failure mode.
+
+Each problem is one line, `file:line: ...`, at the axiom or record that carries the evidence, or at the
+assertion that lacks it. Files listed in COVERAGE_NOT_YET_ENFORCED report their missing evidence as a
+count instead of failing the build: their curation is under way (delete the list when it is done).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from liskg.base import engine, vocab
+from liskg.base import evidence as ev
+from liskg.base.project import Project
+from liskg.base.vocab import RDF_TYPE, shorten
+from liskg.sources.loading import LoadedSources, parse_turtle
+from liskg.sources.positions import TriplePositions
+
+# Files whose missing evidence is counted, not failed, while it is being curated. Delete the list (and
+# this comment) when the last file is done: from then on every file is held to full coverage.
+COVERAGE_NOT_YET_ENFORCED = (
+    "graph_data/studies-anode.ttl",
+    "graph_data/studies-cathode.ttl",
+)
+
+
+@dataclass
+class EvidenceReport:
+    """What the checks found: PROBLEMS fail the build; PENDING counts, by file, the links and records
+    without evidence in the files whose coverage is not yet enforced."""
+
+    problems: list[str] = field(default_factory=list)
+    pending: dict[str, int] = field(default_factory=dict)
+    stated: int = 0
+    inferred: int = 0
+
+    def pending_note(self) -> str:
+        return "; ".join(f"{where}: {n} without evidence (not yet enforced)" for where, n in self.pending.items())
+
+
+@dataclass
+class _Axiom:
+    evidence: set[str] = field(default_factory=set)
+    bases: set[str] = field(default_factory=set)
+    noted: bool = False
+
+
+def check(project: Project, loaded: LoadedSources, store) -> EvidenceReport:
+    """The evidence problems of the asserted graph in STORE (see the module docstring)."""
+    report = EvidenceReport()
+    places = _Places(project, loaded)
+    links = _links(store)
+    axioms = _axioms(store)
+    records = _records(store)
+
+    uncovered: list[tuple[tuple[str, str, str], str]] = []
+    for link in links:
+        axiom = axioms.get(link)
+        if axiom is not None and axiom.evidence and ev.INFERRED in axiom.bases:
+            report.problems.append(
+                f"{places.axiom(link)}: {_triple(link)} has evidence and is marked an editors' inference; "
+                "keep one of the two"
+            )
+        elif axiom is not None and axiom.evidence:
+            report.stated += 1
+        elif axiom is not None and ev.INFERRED in axiom.bases and axiom.noted:
+            report.inferred += 1
+        elif axiom is None or ev.INFERRED not in axiom.bases:  # an inference without a reason is SHACL's to report
+            uncovered.append((link, f"no evidence for {_triple(link)}"))
+    asserted = set(links)
+    for triple, axiom in axioms.items():
+        if axiom.evidence and triple not in asserted and not _asserted(store, triple):
+            report.problems.append(
+                f"{places.axiom(triple)}: evidence for {_triple(triple)}, which the graph does not assert; "
+                "add the triple itself, or remove its evidence"
+            )
+    for iri, (kind, record) in sorted(records.items()):
+        if record.evidence and ev.INFERRED in record.bases:
+            report.problems.append(
+                f"{places.record(iri)}: {shorten(iri)} has evidence and is marked an editors' inference; keep one"
+            )
+        elif record.evidence or (ev.INFERRED in record.bases and record.noted):
+            report.stated += bool(record.evidence)
+            report.inferred += not record.evidence
+        elif ev.INFERRED not in record.bases:
+            uncovered.append(((iri, RDF_TYPE, kind), f"no evidence for the {_KINDS[kind]} {shorten(iri)}"))
+
+    enforced: list[str] = []
+    pending_links, pending_subjects = _pending(project, loaded)  # most misses are there: no line numbers needed
+    for triple, message in uncovered:
+        path = pending_subjects.get(triple[0]) if triple[2] in _KINDS else pending_links.get(triple)
+        if path is not None:
+            report.pending[path] = report.pending.get(path, 0) + 1
+        else:
+            where = places.record(triple[0]) if triple[2] in _KINDS else places.assertion(triple)
+            enforced.append(
+                f"{where}: {message}; cite the sentences that state it (liskg:evidence) or mark it "
+                "liskg:EditorsInference with a liskg:sourceNote (scripts/propose_evidence.py lists candidates)"
+            )
+    report.problems += enforced
+    report.problems += _both_ends(store, axioms, records, places)
+    report.problems.sort(key=_place)
+    report.pending = dict(sorted(report.pending.items()))
+    return report
+
+
+def _pending(project: Project, loaded: LoadedSources) -> tuple[dict[tuple[str, str, str], str], dict[str, str]]:
+    """The triples and the subjects of the files whose coverage is not yet enforced, with their file: a
+    missing link or record there is counted, not placed (no file is scanned for line numbers)."""
+    links: dict[tuple[str, str, str], str] = {}
+    subjects: dict[str, str] = {}
+    for f in loaded.data_files(project):
+        path = project.relative(f.path)
+        if path not in COVERAGE_NOT_YET_ENFORCED:
+            continue
+        triples = f.triples if f.triples is not None else parse_turtle(f.path, path)  # None: in the store only
+        for t in triples:
+            if isinstance(t.subject, ox.Triple) or isinstance(t.object, ox.Triple):
+                continue  # RDF-star: no link of the data
+            links.setdefault((t.subject.value, t.predicate.value, t.object.value), path)
+            subjects.setdefault(t.subject.value, path)
+    return links, subjects
+
+
+def _place(problem: str) -> tuple[str, int, str]:
+    """A problem line's file and line number, for sorting: the order a reader fixes them in."""
+    where, _, rest = problem.partition(": ")
+    path, _, line = where.rpartition(":")
+    return (path, int(line), rest) if line.isdigit() else (where, 0, rest)
+
+
+_KINDS = {ev.MEASUREMENT: "measurement", ev.EFFECT_STATEMENT: "effect statement", ev.CLAIM: "claim"}
+
+
+def _triple(triple: tuple[str, str, str]) -> str:
+    return " ".join(shorten(x) for x in triple)
+
+
+def _asserted(store, triple: tuple[str, str, str]) -> bool:
+    import pyoxigraph as ox
+
+    s, p, o = triple
+    if not (s.startswith(("http", "urn")) and o.startswith(("http", "urn"))):
+        return True  # a literal or blank end: not a link the checks follow
+    return any(True for _ in store.quads_for_pattern(ox.NamedNode(s), ox.NamedNode(p), ox.NamedNode(o)))
+
+
+def _rows(store, name: str, **values: list[str]):
+    """The solutions of builder/sparql/NAME.rq with each VALUES slot bound to IRIs."""
+    text = vocab.sparql(f"builder/sparql/{name}.rq")
+    return engine.solutions(store, engine.bind(text, **{k: [ox.NamedNode(v) for v in vs] for k, vs in values.items()}))
+
+
+def requiring(store) -> tuple[list[str], list[str]]:
+    """The properties and the classes marked liskg:requiresEvidence, sorted."""
+    rows = _rows(store, "evidence-requiring")
+    properties: list[str] = []
+    classes: list[str] = []
+    for row in rows:
+        (classes if row["class"].value == "true" else properties).append(row["x"].value)
+    return sorted(properties), sorted(classes)
+
+
+def _links(store) -> list[tuple[str, str, str]]:
+    """Every asserted link that needs evidence: (subject, property, object), IRIs, sorted."""
+    properties, classes = requiring(store)
+    found = []
+    if properties:
+        found += [
+            (r["s"].value, r["p"].value, r["o"].value) for r in _rows(store, "evidence-property-links", p=properties)
+        ]
+    if classes:
+        found += [(r["s"].value, RDF_TYPE, r["o"].value) for r in _rows(store, "evidence-class-links", root=classes)]
+    return sorted(set(found))
+
+
+def _axioms(store) -> dict[tuple[str, str, str], _Axiom]:
+    found: dict[tuple[str, str, str], _Axiom] = defaultdict(_Axiom)
+    for row in _rows(store, "evidence-axioms"):
+        axiom = found[(row["s"].value, row["p"].value, row["o"].value)]
+        if row["e"] is not None:
+            axiom.evidence.add(row["e"].value)
+        if row["basis"] is not None:
+            axiom.bases.add(row["basis"].value)
+        axiom.noted |= row["note"] is not None
+    return dict(found)
+
+
+def _records(store) -> dict[str, tuple[str, _Axiom]]:
+    """The measurements, effect statements and claims, with the evidence and marks on each node."""
+    found: dict[str, tuple[str, _Axiom]] = {}
+    for row in _rows(store, "evidence-records"):
+        kind, record = found.setdefault(row["x"].value, (row["kind"].value, _Axiom()))
+        if row["e"] is not None:
+            record.evidence.add(row["e"].value)
+        if row["basis"] is not None:
+            record.bases.add(row["basis"].value)
+        record.noted |= row["note"] is not None
+    return found
+
+
+def _both_ends(store, axioms: dict, records: dict, places: _Places) -> list[str]:
+    cited = {s for a in axioms.values() for s in a.evidence} | {s for _, r in records.values() for s in r.evidence}
+    texts = ev.sentence_texts(store, cited)
+    stated_records = {iri: r for iri, (kind, r) in records.items() if r.evidence and kind != ev.CLAIM}
+    ends = _record_ends(store, stated_records)
+    wanted = {x for (s, _p, o), a in axioms.items() if a.evidence for x in (s, o)}
+    wanted |= {x for parts in ends.values() for x in parts}
+    names = ev.names_of(store, wanted | set(stated_records))
+    problems = []
+    for (s, p, o), axiom in sorted(axioms.items()):
+        if not axiom.evidence:
+            continue
+        found = _check_sentences(
+            _triple((s, p, o)), sorted(axiom.evidence), texts, [(shorten(s), names[s]), (shorten(o), names[o])]
+        )
+        problems += [f"{places.axiom((s, p, o))}: {problem}" for problem in found]
+    for iri, record in sorted(stated_records.items()):
+        parts = ends[iri]
+        if records[iri][0] == ev.EFFECT_STATEMENT:
+            method, failure = parts
+            found = _check_sentences(
+                shorten(iri),
+                sorted(record.evidence),
+                texts,
+                [(shorten(method), names[method]), (shorten(failure), names[failure])],
+            )
+        else:  # a measurement: its number as printed, and each sentence about it, its study or material
+            own = names[iri]
+            about = ev.Names(
+                citations=set(own.citations),
+                numbers=set(own.numbers),
+                strings={n for x in parts for n in names[x].strings},
+            )
+            found = _check_measurement(iri, sorted(record.evidence), texts, own, about)
+        problems += [f"{places.record(iri)}: {problem}" for problem in found]
+    return problems
+
+
+def _record_ends(store, records: dict) -> dict[str, tuple[str, ...]]:
+    """For each effect statement its (method, failure mode); for each measurement what it is measured on."""
+    ends: dict[str, tuple[str, ...]] = {iri: () for iri in records}
+    if not records:
+        return ends
+    for row in _rows(store, "evidence-record-ends", x=sorted(records)):
+        x = row["x"].value
+        if row["method"] is not None:
+            ends[x] = (row["method"].value, row["failure"].value)
+        elif row["on"] is not None:
+            ends[x] = (*ends[x], row["on"].value)
+    return ends
+
+
+def _check_sentences(
+    described: str, sentences: list[str], texts: dict[str, str], ends: list[tuple[str, ev.Names]]
+) -> list[str]:
+    """A sentence that names neither end is one problem; when each names one, an end that none names is one."""
+    problems = []
+    named: dict[str, bool] = {label: False for label, _ in ends}
+    for sentence in sentences:
+        text = texts.get(sentence)
+        if text is None:  # not a sentence, or one without its words: SHACL names it (EvidenceShape, SentenceShape)
+            continue
+        hits = [label for label, names in ends if ev.mentions(sentence, text, names)]
+        for label in hits:
+            named[label] = True
+        if not hits:
+            problems.append(f'evidence for {described} does not name {" or ".join(named)}: "{text}"')
+    if not problems and all(s in texts for s in sentences):  # else SHACL names the sentence first
+        quoted = " ".join(texts[s] for s in sentences if s in texts)
+        problems += [
+            f'evidence for {described} does not name {label}: "{quoted}"' for label, found in named.items() if not found
+        ]
+    return problems
+
+
+def _check_measurement(
+    iri: str, sentences: list[str], texts: dict[str, str], own: ev.Names, about: ev.Names
+) -> list[str]:
+    problems = []
+    known = [s for s in sentences if s in texts]
+    for sentence in known:  # one that is not a sentence, or has no words, is SHACL's to name
+        if not ev.mentions(sentence, texts[sentence], about):
+            problems.append(
+                f'evidence for {shorten(iri)} does not name its number, study or material: "{texts[sentence]}"'
+            )
+    if own.numbers and known == sentences and not any(ev.mentions_number(texts[s], own) for s in known):
+        shown = min(own.numbers, key=len)
+        quoted = " ".join(texts[s] for s in known)
+        problems.append(f'evidence for {shorten(iri)} does not name its number {shown}: "{quoted}"')
+    return problems
+
+
+class _Places:
+    """`file:line` of assertions, axioms and records in the loaded data files (each file read once, lazily)."""
+
+    def __init__(self, project: Project, loaded: LoadedSources, only: tuple[str, ...] | None = None):
+        """ONLY: just these files (paths relative to the project), else every data and ontology file."""
+        self.project = project
+        self.files = [f.path for f in loaded.data_files(project)] + [f.path for f in loaded.ontology_files(project)]
+        if only is not None:
+            self.files = [path for path in self.files if project.relative(path) in only]
+        self._positions: dict[Path, TriplePositions] = {}
+        self._relative: dict[Path, str] = {}
+
+    def _each(self):
+        for path in self.files:
+            if path not in self._positions:
+                self._positions[path] = TriplePositions(path)
+            yield path, self._positions[path]
+
+    def _shown(self, path: Path, line: int) -> str:
+        if path not in self._relative:
+            self._relative[path] = self.project.relative(path)
+        return f"{self._relative[path]}:{line}"
+
+    def assertion(self, triple: tuple[str, str, str]) -> str:
+        for path, positions in self._each():
+            line = positions.line(*triple)
+            if line is not None:
+                return self._shown(path, line)
+        return self.record(triple[0])
+
+    def axiom(self, triple: tuple[str, str, str]) -> str:
+        for path, positions in self._each():
+            line = positions.axiom_line(*triple)
+            if line is not None:
+                return self._shown(path, line)
+        return self.assertion(triple)
+
+    def record(self, iri: str) -> str:
+        for path, positions in self._each():
+            line = positions.subjects.get(iri)
+            if line is not None:
+                return self._shown(path, line)
+        return "graph_data"
