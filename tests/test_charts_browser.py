@@ -90,7 +90,9 @@ def test_charts_follow_the_electrolyte_and_method_filters_and_say_so(page, store
         said = page.page.text_content("#charts-filters")
         assert f"{facet}: {label}" in said and said.startswith(f"showing {len(studies)} stud"), said
         conductivity = drawn_rows(page, "conductivity")
-        assert conductivity == [r for r in charts.spec(store, "conductivity")["data"]["values"] if r["study"] in studies]
+        assert conductivity == [
+            r for r in charts.spec(store, "conductivity")["data"]["values"] if r["study"] in studies
+        ]
         drawn = page.js("() => LiskgCharts.drawn")
         page.page.click("#reset")
         page.page.wait_for_function("(n) => LiskgCharts.drawn > n", arg=drawn, timeout=READY_BOUND_MS)
