@@ -675,6 +675,16 @@ def test_the_five_page_tasks_of_issue_24_take_three_steps_at_most(browser, tmp_p
     assert sorted(csv.reader(io.StringIO(saved.read_text(encoding="utf-8")))) == sorted(csv.reader(io.StringIO(cli)))
     assert download.value.suggested_filename == "resistance-reduction.csv"
     step(view, "task-5-export-csv.png")
+    assert view.evaluate(OVERFLOW) <= 0
+
+    # The Compare tab: a quantity (1), its CSV (2)
+    view.click("#tabs button[data-tab='Compare']")
+    view.select_option("#compare-menu", "ionic conductivity")
+    with view.expect_download() as download:
+        view.click("#compare-csv")
+    assert download.value.suggested_filename == "compare-ionic-conductivity.csv"
+    assert view.evaluate("() => document.querySelector('section[data-tab=Compare]').scrollWidth") <= 1280
+    step(view, "compare-ionic-conductivity.png")
     view.close()
 
 

@@ -244,8 +244,8 @@
   }
 
   /* Column widths sized by content: every column as wide as its widest cell while the table fits AVAILABLE
-     px; else number columns keep theirs, short text columns (a study, a quantity) stay whole while every
-     other text column still gets MIN_COLUMN, and the rest share what is left, the widest cut first (the
+     px; else number columns keep theirs, short text columns (a study, a quantity: nine cells in ten short)
+     keep that width while every other text column still gets MIN_COLUMN, and the rest share what is left, the widest cut first (the
      water level: no text column wider than the level, which fills the room). Cells are cut at a word. The
      table is never wider than AVAILABLE while a text column can give way down to NARROWEST px. */
   const TABLE_FONT = 12, CELL_PAD = 10, MIN_COLUMN = 64, SHORT_COLUMN = 180, NARROWEST = 40;
@@ -268,15 +268,20 @@
     const natural = headers.map((h, c) => Math.ceil(Math.max(widthOf(h + " ▲", true), ...cells.map((r) => widthOf(r[c] || ""))) + CELL_PAD));
     if (natural.reduce((a, b) => a + b, 0) <= available) return natural;
     const text = natural.map((_, c) => c).filter((c) => !numeric[c]);
+    // a column is short when nine cells in ten are ("Fu et al. [67]", though one study is "Ref. [42] (…)")
+    const typical = natural.map((w, c) => {
+      const sorted = cells.map((r) => widthOf(r[c] || "")).sort((a, b) => a - b);
+      return Math.min(w, Math.ceil(Math.max(widthOf(headers[c] + " ▲", true), sorted[Math.floor(0.9 * (sorted.length - 1))] || 0) + CELL_PAD));
+    });
     let room = available - natural.reduce((a, w, c) => a + (numeric[c] ? w : 0), 0);
     const whole = new Set();
-    for (const c of text.filter((c) => natural[c] <= SHORT_COLUMN).sort((a, b) => natural[a] - natural[b] || a - b)) {
-      if (natural[c] + MIN_COLUMN * (text.length - whole.size - 1) > room) break;
+    for (const c of text.filter((c) => typical[c] <= SHORT_COLUMN).sort((a, b) => (a > 0) - (b > 0) || typical[a] - typical[b] || a - b)) {  // the first column (the row's subject) first
+      if (typical[c] + MIN_COLUMN * (text.length - whole.size - 1) > room) break;
       whole.add(c);
-      room -= natural[c];
+      room -= typical[c];
     }
     const level = Math.max(NARROWEST, Math.floor(waterLevel(text.filter((c) => !whole.has(c)).map((c) => natural[c]), room)));
-    return natural.map((w, c) => (numeric[c] || whole.has(c) ? w : Math.min(w, level)));
+    return natural.map((w, c) => (numeric[c] ? w : whole.has(c) ? typical[c] : Math.min(w, level)));
   }
   /* TEXT cut at a word to fit PX (with an ellipsis); a first word too long is cut where it must be. */
   function cutToWidth(text, px) {
