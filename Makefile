@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 APT_INSTALL = if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
 	else echo "missing $(1): run 'sudo apt-get install -y $(1)'" >&2; exit 1; fi
 
-.PHONY: demo test install java owlapi chromium jena docs bench bench-full clean help
+.PHONY: demo test install java owlapi chromium jena node docs bench bench-full bench-serve clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -20,7 +20,7 @@ demo: install java owlapi ## the main job: build, validate, reason, answer the h
 	$(BIN)/liskg query oxide-anode-strategies
 	$(BIN)/liskg viz
 
-test: install java owlapi chromium jena ## lint, format and type checks, then the whole test suite
+test: install java owlapi chromium jena node ## lint, format and type checks, then the whole test suite
 	$(BIN)/ruff check $(PYTHON_FOLDERS)
 	$(BIN)/ruff format --check $(PYTHON_FOLDERS)
 	$(BIN)/mypy
@@ -45,6 +45,9 @@ chromium: ## Debian's chromium for the browser tests (never a downloaded browser
 jena: ## Debian's Apache Jena jars, for the test that loads the release into TDB2 (docs/scaling.md)
 	@test -f /usr/share/java/jena-tdb2.jar || { $(call APT_INSTALL,libapache-jena-java); }
 
+node: ## Debian's node, which runs the page's twin of the query bounds (tests/test_bounds.py)
+	@command -v node >/dev/null || { $(call APT_INSTALL,nodejs); }
+
 docs: install ## the ontology reference page (Ontospy) into build/docs/
 	$(BIN)/liskg docs
 
@@ -53,6 +56,9 @@ bench: install java owlapi chromium ## the scale targets at 1x, 10x, 100x and 1M
 
 bench-full: install java owlapi chromium ## the broad survey (about 20 min); rewrites docs/performance-full.md
 	$(BIN)/python bench/run_all.py
+
+bench-serve: install ## the endpoint under load: 256 clients, 10,000 requests, a 10-minute soak (127.0.0.1 only)
+	$(BIN)/python bench/serve_load.py
 
 clean: ## remove build outputs (sources are never touched)
 	rm -rf build test-artifacts

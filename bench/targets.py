@@ -107,7 +107,17 @@ def page_step() -> dict:
 
 
 def main() -> int:
-    return suite_main(__doc__.splitlines()[0], run, targets_report.render, RESULTS, DOC, log)
+    return suite_main(__doc__.splitlines()[0], run, render, RESULTS, DOC, log)
+
+
+def render(results) -> str:
+    """The report, keeping the endpoint's load section that bench/serve_load.py writes in its own run."""
+    text = targets_report.render(results)
+    old = DOC.read_text() if DOC.exists() else ""
+    start, end = "<!-- serve_load.py: start -->", "<!-- serve_load.py: end -->"
+    if start in old and end in old:
+        text = text.rstrip() + "\n\n" + old[old.index(start) : old.index(end) + len(end)] + "\n"
+    return text
 
 
 if __name__ == "__main__":

@@ -237,6 +237,19 @@ def test_syntax_errors_show_their_position_and_update_is_refused(full_page):
     assert full_page.run(count)["rows"] == before
 
 
+def test_hostile_queries_are_refused_in_one_line_and_the_page_stays_usable(full_page):
+    """Issue 25: the worker checks the bounds (web/bounds.js) before Oxigraph's WebAssembly parses a query."""
+    outcome = full_page.run("SELECT * WHERE " + "{" * 5000 + "}" * 5000)
+    assert outcome["error"].startswith("refused: the query nests deeper than the 128 levels accepted"), outcome
+    outcome = full_page.run("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert outcome == {
+        "error": "refused: SERVICE would send the query to another server; the page never sends a request"
+    }
+    assert "\n" not in outcome["error"]
+    assert full_page.run("SELECT ?l WHERE { lkd:mat-llzo rdfs:label ?l }") == {"rows": [["LLZO"]]}
+    assert not [url for url in full_page.requests if url.startswith("http")]
+
+
 def test_a_never_ending_query_is_stopped_by_its_bound_and_the_page_stays_usable(full_page):
     outcome = full_page.run("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }", 1500)
     assert outcome["error"].startswith("stopped: the query ran longer than its bound of 1.5 s"), outcome

@@ -42,7 +42,7 @@ from liskg.base.project import Project, find_project
 
 TYPE_CHECKING = False  # typing's constant, without importing typing (as liskg.base.project does)
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from typing import Literal
 
     import networkx as nx
@@ -247,6 +247,7 @@ def query(
     *,
     inferred: bool = True,
     timeout: float | None = None,
+    allow_service: Iterable[str] = (),
     rebuild: Rebuild = "if-stale",
 ) -> Answer:
     """Answer TEXT, a named query (queries/NAME.rq), a path to a .rq file, or SPARQL text, over SOURCE: a
@@ -256,8 +257,13 @@ def query(
     inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
     timeout: None (default) evaluates in this process; a number of seconds evaluates in a forked child
         killed at the bound (POSIX only), raising TimedOut.
+    allow_service: host names (or host:port) a SERVICE clause may send the query to; none by default, so
+        a query with SERVICE raises LiskgError and nothing leaves this machine.
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
         "never" raises LiskgError instead.
+
+    Every query is checked against the bounds of liskg.base.bounds (length, nesting depth, triple
+    patterns) before Oxigraph parses it: over one, LiskgError with one line.
     """
     from liskg.base import runner
     from liskg.base.labels import Labeller
@@ -268,7 +274,9 @@ def query(
     else:
         resolved = named.resolve(project_of(source if _is_project(source) else None), text)  # type: ignore[arg-type]
     graph_store = _store(source, inferred, rebuild)
-    result = runner.run(graph_store, resolved.text, timeout=timeout, origin=resolved.origin)
+    result = runner.run(
+        graph_store, resolved.text, timeout=timeout, origin=resolved.origin, allow_service=tuple(allow_service)
+    )
     return results.answer(result, Labeller(graph_store))
 
 
@@ -294,6 +302,7 @@ def answer_text(
     inferred: bool = True,
     evaluate: bool = False,
     timeout: float | None = None,
+    allow_service: Iterable[str] = (),
     rebuild: Rebuild = "if-stale",
 ) -> str:
     """The answer of QUERY (a named query or a .rq file) or of EXPR, as `liskg query` prints it.
@@ -311,6 +320,7 @@ def answer_text(
     evaluate: evaluate on the store even when the build kept this query's answer.
     timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
         child killed at the bound (POSIX only), raising TimedOut.
+    allow_service: host names (or host:port) a SERVICE clause may send the query to (default: none).
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
         "never" raises LiskgError instead.
     """
@@ -323,7 +333,8 @@ def answer_text(
     if evaluate or not inferred or answers.kept(project, resolved) is None:
         from liskg.base import engine  # 11 ms at start-up (pyoxigraph): an answer the build kept needs none
 
-        engine.check(resolved.text, resolved.origin)  # its syntax errors come before any rebuild
+        # its bounds, SERVICE and syntax errors come before any rebuild
+        engine.check(resolved.text, resolved.origin, allow_service=tuple(allow_service))
     _current(project, rebuild)
     return answers.text(
         project,
@@ -334,6 +345,7 @@ def answer_text(
         inferred=inferred,
         evaluate=evaluate,
         timeout=timeout,
+        allow_service=tuple(allow_service),
     )
 
 
@@ -719,6 +731,9 @@ def serve(
     timeout: float = 30.0,
     inferred: bool = True,
     cors: str | None = None,
+    allow_service: Iterable[str] = (),
+    max_response: int | None = None,
+    read_timeout: float | None = None,
     announce: Callable[[str], None] | None = None,
     rebuild: Rebuild = "if-stale",
 ) -> int:
@@ -731,12 +746,27 @@ def serve(
     timeout: seconds a query may run before the endpoint answers HTTP 503 (default 30).
     inferred: serve the asserted + materialized triples (default), or with False the asserted ones only.
     cors: an origin whose pages may read the answers ('*': any).
+    allow_service: host names (or host:port) a SERVICE clause may send a query to (default: none; a query
+        with SERVICE gets HTTP 400).
+    max_response: bytes of an answer streamed before it is cut (default 256 MiB).
+    read_timeout: seconds a client may take to send a request body before it gets 408 (default 10).
     announce: called with each line saying where to send queries, once the endpoint listens.
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
         "never" raises LiskgError instead.
     """
-    from liskg.querying import server  # 140 ms at start-up (http.server, subprocess, pyoxigraph)
+    from liskg.querying import server  # 140 ms at start-up (subprocess, pyoxigraph; uvicorn when serving)
 
     project = project_of(project)
     _current(project, rebuild)
-    return server.serve(project, host=host, port=port, timeout=timeout, inferred=inferred, cors=cors, announce=announce)
+    return server.serve(
+        project,
+        host=host,
+        port=port,
+        timeout=timeout,
+        inferred=inferred,
+        cors=cors,
+        allow_service=tuple(allow_service),
+        max_response=max_response or server.MAX_RESPONSE,
+        read_timeout=read_timeout or server.READ_TIMEOUT,
+        announce=announce,
+    )

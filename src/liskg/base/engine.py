@@ -11,6 +11,7 @@ import re
 
 import pyoxigraph as ox
 
+from liskg.base import bounds
 from liskg.base.errors import InternalError, LiskgError
 
 UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
@@ -60,9 +61,13 @@ def require_text(text: str, what: str) -> str:
     return text
 
 
-def check(text: str, origin: str = "query") -> None:
-    """Raise LiskgError when the text is an UPDATE or not valid SPARQL 1.1 (with line and column)."""
+def check(text: str, origin: str = "query", *, allow_service=(), limits: bool = True) -> None:
+    """Raise LiskgError when the text is over a bound of liskg.base.bounds (length, depth, triple patterns),
+    has a SERVICE to a host not in ALLOW_SERVICE, is an UPDATE or is not valid SPARQL 1.1 (with line and
+    column). The bounds are checked before Oxigraph parses anything."""
     require_text(text, origin)
+    if limits:
+        bounds.check(text, origin, allow_service=allow_service)
     try:
         ox.Store().query(text)
     except SyntaxError as exc:

@@ -30,13 +30,23 @@ from liskg.base.engine import QueryResult
 from liskg.base.errors import LiskgError, TimedOut, Unavailable
 
 
-def run(store: ox.Store, text: str, *, timeout: float | None = None, origin: str = "query") -> QueryResult:
-    """Check TEXT (engine.check: SPARQL 1.1, read-only) and evaluate it on STORE: the one way a query is run.
+def run(
+    store: ox.Store,
+    text: str,
+    *,
+    timeout: float | None = None,
+    origin: str = "query",
+    allow_service=(),
+    limits: bool = True,
+) -> QueryResult:
+    """Check TEXT (engine.check: within liskg.base.bounds, no SERVICE outside ALLOW_SERVICE's hosts, SPARQL
+    1.1, read-only) and evaluate it on STORE: the one way a query is run.
 
     timeout=None (default) evaluates in this process, with no fork and no bound (Windows, Jupyter, the
     package's own queries); a number of seconds evaluates in a forked child killed at the bound (TimedOut).
-    ORIGIN names the query in every error."""
-    engine.check(text, origin)
+    ORIGIN names the query in every error. limits=False skips the bounds (never for a person's text: for the
+    package's own queries with terms bound into VALUES, which only lengthen a flat list)."""
+    engine.check(text, origin, allow_service=allow_service, limits=limits)
     if timeout is None:
         try:
             result = engine.decode(*_evaluate(store, text))

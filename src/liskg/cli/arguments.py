@@ -89,6 +89,17 @@ def add_timeout(parser) -> None:
     )
 
 
+def add_allow_service(parser) -> None:
+    parser.add_argument(
+        "--allow-service",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="HOST",
+        help="let SERVICE clauses send queries to these hosts (or host:port); federation is off by default",
+    )
+
+
 def positive_seconds(text: str) -> float:
     """argparse type: a number of seconds greater than zero."""
     try:

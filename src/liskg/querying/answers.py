@@ -82,6 +82,7 @@ def text(
     inferred: bool = True,
     evaluate: bool = False,
     timeout: float | None = None,
+    allow_service: tuple[str, ...] = (),
 ) -> str:
     """QUERY's answer as `liskg query` prints it in format FMT (liskg.base.formats): from the answer the build
     kept when there is one (never with inferred=False or evaluate=True), else evaluated on the store, in
@@ -102,5 +103,6 @@ def text(
         result, labeller = found.decoded()
     else:
         graph = store.load(project, inferred=inferred)
-        result, labeller = runner.run(graph, query.text, timeout=timeout, origin=query.origin), Labeller(graph)
+        result = runner.run(graph, query.text, timeout=timeout, origin=query.origin, allow_service=allow_service)
+        labeller = Labeller(graph)
     return tables.render(result, fmt, labeller, width=width, labels=labels)

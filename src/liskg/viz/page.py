@@ -28,8 +28,8 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
+from liskg.base import bounds, named, vocab
 from liskg.base import engine as sparql_engine
-from liskg.base import named, vocab
 from liskg.base.columns import PROPERTY_ROLES
 from liskg.base.conditions import ANSWER_COLUMNS
 from liskg.base.errors import InternalError
@@ -262,7 +262,20 @@ def engine_payload(engine: Engine) -> dict:
     the graph (both gzip + base64), the named queries, prefixes, labels and unit symbols, and the condition
     and answer columns of web/answers.js (liskg.base.conditions, the one table of them)."""
     oxigraph = vendored()
-    worker = classic_script(oxigraph["files"]["web.js"].decode("utf-8")) + "\n" + _asset("liskg.viz", "web/worker.js")
+    limits = {
+        "length": bounds.LENGTH,
+        "depth": bounds.DEPTH,
+        "patterns": bounds.PATTERNS,
+        "tripleNode": bounds.TRIPLE_NODE,
+    }
+    worker = "\n".join(
+        (
+            classic_script(oxigraph["files"]["web.js"].decode("utf-8")),
+            f"const LISKG_BOUNDS = {json.dumps(limits)};",  # liskg.base.bounds: the page checks the same limits
+            _asset("liskg.viz", "web/bounds.js"),
+            _asset("liskg.viz", "web/worker.js"),
+        )
+    )
     return {
         "version": oxigraph["pin"]["version"],
         "licence": oxigraph["pin"]["licence"],

@@ -1,7 +1,14 @@
 """liskg query"""
 
 from liskg.base import named
-from liskg.cli.arguments import add_common_arguments, ensure_current, table_width, terminal_width, within
+from liskg.cli.arguments import (
+    add_allow_service,
+    add_common_arguments,
+    ensure_current,
+    table_width,
+    terminal_width,
+    within,
+)
 
 HELP = "answer a question: run a named query, a .rq file or inline SPARQL"
 DESCRIPTION = """\
@@ -30,7 +37,14 @@ examples:
 The build evaluates every named query once and keeps its answer in build/answers/, so a named query
 is answered without opening the store (milliseconds at any size); an edited or new query, -e, and
 --asserted-only are evaluated on the store, as is everything with --evaluate.
-Queries have a time bound (--timeout, default 30 s) and UPDATE requests are refused."""
+Queries have a time bound (--timeout, default 30 s) and UPDATE requests are refused.
+
+Every query is checked before the engine parses it (one line and exit code 2 over a bound):
+  length          at most 65,536 characters
+  nesting depth   at most 128 levels: each ( { [ opens one (a [ ] or ( ) in a triple pattern four),
+                  and each operator, FILTER, BIND, AS and closed { } group chained at one level adds one
+  triple patterns at most 1,000, counted from above as the . ; , separators and closing } and ]
+No query sends anything to another server: SERVICE is refused unless --allow-service names its host."""
 
 
 def add_arguments(parser):
@@ -43,6 +57,7 @@ def add_arguments(parser):
         help="evaluate on the store even when the build already computed this query's answer",
     )
     add_common_arguments(parser, formats=True)
+    add_allow_service(parser)
 
 
 def run(args, project) -> int:
@@ -57,6 +72,7 @@ def run(args, project) -> int:
     ensure_current(project)
     width = table_width(args.wide)
     options = dict(format=args.format, width=width, labels=args.labels, inferred=not args.asserted_only)
+    options.update(allow_service=tuple(args.allow_service))
 
     def answer(timeout: float | None) -> str:
         return api.answer_text(project, args.query, expr=args.expr, evaluate=args.evaluate, timeout=timeout, **options)

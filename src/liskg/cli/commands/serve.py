@@ -1,6 +1,6 @@
 """liskg serve"""
 
-from liskg.cli.arguments import add_timeout, ensure_current
+from liskg.cli.arguments import add_allow_service, add_timeout, ensure_current, positive_seconds
 
 HELP = "serve the graph as a read-only SPARQL 1.1 endpoint (for YASGUI, SPARQLWrapper, notebooks)"
 DESCRIPTION = """\
@@ -9,12 +9,19 @@ Oxigraph's server, behind a LiSKG front. Queries go to http://HOST:PORT/query by
 or POST (a form or application/sparql-query body); choose JSON, XML, CSV or TSV results with the
 Accept header. http://HOST:PORT/ is Oxigraph's query page (YASGUI).
 
-Limits: updates are refused (403); a query still running after --timeout seconds gets HTTP 503
-and one line of text, never a 200 with a cut-off body; a request body over 1 MiB gets 413 and a
-query string over 8 KiB gets 400, neither evaluated. --cors ORIGIN lets pages from ORIGIN ('*':
-any) read the answers. It listens on 127.0.0.1 only unless --host says otherwise; --port 0 takes
-any free port. A port in use by another program is one error line and exit code 3. The store it
-serves is build/oxigraph-store-*, reloaded whenever the build changed. Stop it with Ctrl-C.
+Limits: updates are refused (403). A query over the bounds of `liskg query --help` (65,536
+characters, nesting depth 128, 1,000 triple patterns) or with SERVICE gets HTTP 400 and one line,
+unevaluated (--allow-service HOST lets SERVICE reach HOST). A query still running after --timeout
+seconds gets HTTP 503 and one line; an answer up to 1 MiB always comes whole with its real status, a
+longer one streams and is cut (the connection closes without the final chunk) past --max-response
+bytes or the time bound. Malformed requests get 400, request headers over 64 KiB 431, a body over
+1 MiB 413, headers or a body not sent within --read-timeout seconds (10) 408, a query string over
+8 KiB 400. --cors ORIGIN lets pages from ORIGIN ('*': any) read the answers. It listens on 127.0.0.1
+only unless --host says otherwise; --port 0 takes any free port. A port in use by another program is
+one error line and exit code 3. The store it serves is build/oxigraph-store-*; when a build
+finishes, the new store is served without dropping a request, and a stopped engine is started
+again. Stop it with Ctrl-C or SIGTERM. Oxigraph keeps one thread per query for --timeout seconds:
+give a busy endpoint a short --timeout, 10 rather than 30 (docs/scaling.md, "Which deployment").
 
 examples:
   liskg serve
@@ -34,6 +41,21 @@ def add_arguments(parser):
         help="let browser pages from ORIGIN (e.g. http://localhost:8888, or '*' for any) read answers",
     )
     parser.add_argument("--asserted-only", action="store_true", help="serve without the materialized inferences")
+    parser.add_argument(
+        "--max-response",
+        type=int,
+        default=None,
+        metavar="BYTES",
+        help="cut answers longer than this (default: 256 MiB)",
+    )
+    parser.add_argument(
+        "--read-timeout",
+        type=positive_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="answer 408 to a client that has not sent its request body within this (default: 10)",
+    )
+    add_allow_service(parser)
 
 
 def run(args, project) -> int:
@@ -47,5 +69,8 @@ def run(args, project) -> int:
         timeout=args.timeout,
         inferred=not args.asserted_only,
         cors=args.cors,
+        allow_service=tuple(args.allow_service),
+        max_response=args.max_response,
+        read_timeout=args.read_timeout,
         announce=lambda line: print(line, flush=True),
     )

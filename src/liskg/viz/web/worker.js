@@ -1,7 +1,8 @@
 /* LiSKG page: the query worker, appended to Oxigraph's web module (web.js, as a classic script) and
    started from a blob. It unpacks and compiles the WebAssembly and loads the graph once (off the page's
    main thread), then answers read-only queries as SPARQL 1.1 Query Results JSON; the page terminates
-   it when a query outlives its time bound. */
+   it when a query outlives its time bound. A query over the bounds of bounds.js (length, nesting depth,
+   triple patterns) or with SERVICE is refused in one line before Oxigraph parses it. */
 let store = null;
 
 function term(t) {
@@ -48,6 +49,11 @@ self.onmessage = (event) => {
     return;
   }
   const started = performance.now();
+  const refusal = liskgBounds.check(message.text);
+  if (refusal) {
+    self.postMessage({ type: "error", id: message.id, message: refusal });
+    return;
+  }
   try {
     let results;
     try {
