@@ -85,7 +85,9 @@ def build(
             with progress.step("checking evidence") as note:  # on the asserted graph, before inference adds to it
                 found = evidence.check(project, loaded, store)
                 result.evidence = found
-                note["detail"] = f"{found.stated:,} stated, {found.inferred:,} editors' inferences"
+                note["detail"] = f"{found.stated:,} stated, {found.inferred:,} editors' inferences" + (
+                    f"; {found.pending_note()}" if found.pending else ""
+                )
             with progress.step("materializing inferences") as note:
                 added = inference.close(store)
                 # SHACL's copy of the graph waits for the merged output, whose job holds hundreds of MB at 1M
