@@ -561,6 +561,8 @@
         liskg.graph.showAnswer(new Set(rows.flatMap((i) => state.answer.nodes[i])));
       }, 150);
     });
+    // a reset within those 150 ms must not bring the narrowed answer back (and clear a search typed after it)
+    document.getElementById("reset").addEventListener("click", () => clearTimeout(narrowing));
     document.getElementById("export-csv").addEventListener("click", () => download(csvText(), "text/csv", ".csv"));
     document.getElementById("export-md").addEventListener("click", () => download(markdownText(), "text/markdown", ".md"));
     new ResizeObserver(() => { if (state.answer) renderTable(); }).observe(document.getElementById("answer-scroll"));
