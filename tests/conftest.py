@@ -35,6 +35,13 @@ lkd:ref-9102 a owl:NamedIndividual , liskg:Study ;
     liskg:statedInSection lkd:section-2-2 ;
     liskg:citedIn lkd:review ;
     liskg:appliesStrategy lkd:ref-107-heat-treatment .
+
+[] a owl:Axiom ;
+    owl:annotatedSource lkd:ref-9102 ;
+    owl:annotatedProperty liskg:appliesStrategy ;
+    owl:annotatedTarget lkd:ref-107-heat-treatment ;
+    liskg:assertionBasis liskg:EditorsInference ;
+    liskg:sourceNote "A link made up for the tests."@en .
 """
 
 

@@ -69,3 +69,31 @@ def test_charts_follow_the_interface_filter(page, store, project):
     page.page.click("#reset")
     page.page.wait_for_function("(n) => LiskgCharts.drawn > n + 1", arg=drawn, timeout=READY_BOUND_MS)
     assert drawn_rows(page, "matrix") == charts.spec(store, "matrix")["data"]["values"]
+
+
+def test_charts_follow_the_electrolyte_and_method_filters_and_say_so(page, store, project):
+    """Each facet filter narrows the charts to the studies it keeps, and the panel names the filters."""
+    graph = liskg.graph(project)
+    for facet, menu, label in (
+        ("electrolyte class", "#filter-electrolyte-class", "garnet-type electrolyte"),
+        ("method", "#filter-method", "mechanical pressing"),
+    ):
+        value = next(n for n, d in graph.nodes(data=True) if d["label"] == label)
+        studies = {n for n, d in graph.nodes(data=True) if d["kind"] == "study" and value in d["facets"][facet]}
+        page.page.click("#tabs button[data-tab='Charts']")  # reset shows the Answer tab
+        page.page.wait_for_timeout(200)
+        page.page.wait_for_function("() => !LiskgCharts.stale", timeout=READY_BOUND_MS)
+        drawn = page.js("() => LiskgCharts.drawn")
+        option = page.page.locator(f"{menu} option").filter(has_text=label).first.get_attribute("value")
+        page.page.select_option(menu, option)
+        page.page.wait_for_function("(n) => LiskgCharts.drawn > n", arg=drawn, timeout=READY_BOUND_MS)
+        said = page.page.text_content("#charts-filters")
+        assert f"{facet}: {label}" in said and said.startswith(f"showing {len(studies)} stud"), said
+        conductivity = drawn_rows(page, "conductivity")
+        assert conductivity == [
+            r for r in charts.spec(store, "conductivity")["data"]["values"] if r["study"] in studies
+        ]
+        drawn = page.js("() => LiskgCharts.drawn")
+        page.page.click("#reset")
+        page.page.wait_for_function("(n) => LiskgCharts.drawn > n", arg=drawn, timeout=READY_BOUND_MS)
+        assert page.page.text_content("#charts-filters").startswith("showing every study")

@@ -115,16 +115,15 @@ def test_the_command_offers_the_rows_and_formats_the_library_knows():
 
 def test_exports_csv_markdown_latex(comparer):
     table = comparer.compare(interface="Li/SSE", electrolyte="garnet", quantity="resistance")
-    rows = list(csv.reader(io.StringIO(table.render("csv"))))
-    assert rows[0][3:] == ["electrolyte", "cell resistance (Ω cm²)", "interfacial resistance (Ω cm²)"]
-    assert rows[2] == [
-        "Fu et al. [67]",
-        "67",
-        "2.3",
-        "LLZ, unspecified liquid electrolyte",
-        "",
-        "950 → 75 at room temperature",
+    rows = list(csv.DictReader(io.StringIO(table.render("csv"))))  # the long form: one line per number
+    assert [(r["study"], r["quantity"], r["value"], r["baseline"], r["unit"]) for r in rows] == [
+        ("Lu et al. [68]", "cell resistance", "250", "2500", "Ω cm²"),
+        ("Fu et al. [67]", "interfacial resistance", "75", "950", "Ω cm²"),
+        ("Sharafi et al. [107]", "interfacial resistance", "514", "5822", "Ω cm²"),
     ]
+    assert rows[1]["reference"] == "67" and rows[1]["section"] == "2.3"
+    assert rows[1]["electrolyte"] == "LLZ; unspecified liquid electrolyte" and rows[1]["room temperature"] == "yes"
+    assert rows[1]["measurement"] == "https://w3id.org/liskg/data/ref-67-resistance-after"
     md = table.render("md").splitlines()
     assert "| Sharafi et al. [107] | 107 | 2.3 | LLZO |  | 5822 → 514 at room temperature |" in md
     latex = table.render("latex").splitlines()
@@ -184,3 +183,26 @@ def test_a_doubted_value_and_a_bound_are_marked():
     )
     out = run_main("compare", "--interface", "S/SSE", "--quantity", "resistance").out
     assert "< 70 → < 70 at 0.5 mg cm⁻² sulfur, after 10 cycles" in out and "doubted" not in out
+
+
+def test_the_long_csv_keeps_numbers_units_and_the_reported_value_apart(comparer):
+    table = comparer.compare(quantity="ionic conductivity", electrolyte="sulfide", units=("mS cm-1",))
+    rows = {r["study"]: r for r in csv.DictReader(io.StringIO(table.render("csv")))}
+    yao = rows["Yao et al. [77]"]
+    assert (yao["value"], yao["unit"], yao["reported value"], yao["reported unit"]) == (
+        "8.27",
+        "mS cm⁻¹",
+        "0.00827",
+        "S cm⁻¹",
+    )
+    glass = rows["Ref. [71] (S/CuS glass-ceramic pellet cell)"]
+    assert (glass["qualifier"], glass["value"], glass["reference"]) == ("≈", "1", "71")
+    assert len(rows) == len(table.records) == 7
+
+
+def test_the_page_tables_are_the_compare_of_each_quantity(comparer):
+    tables = comparer.by_quantity()
+    assert "interfacial resistance" in tables and "ionic conductivity" in tables
+    for quantity in ("interfacial resistance", "ionic conductivity", "thickness"):
+        one = comparer.compare(quantity=quantity)
+        assert tables[quantity].render("csv") == one.render("csv") and tables[quantity].render("md") == one.render("md")

@@ -245,8 +245,16 @@ def test_an_editors_inference_without_a_reason_fails_validation(tmp_project):
 def test_an_annotation_on_a_missing_assertion_fails_validation(tmp_project):
     anode = tmp_project.data_dir / "studies-anode.ttl"
     text = anode.read_text(encoding="utf-8")
-    anode.write_text(
-        text.replace("owl:annotatedTarget liskg:PreparationStep", "owl:annotatedTarget liskg:BallMilling"),
+    anode.write_text(  # the link itself keeps its own mark: only the added annotation is astray
+        text
+        + """
+[] a owl:Axiom ;
+    owl:annotatedSource lkd:ref-38-heat-treatment ;
+    owl:annotatedProperty rdf:type ;
+    owl:annotatedTarget liskg:BallMilling ;
+    liskg:assertionBasis liskg:EditorsInference ;
+    liskg:sourceNote "An annotation of an assertion the graph does not make, for the tests."@en .
+""",
         encoding="utf-8",
     )
     result = run_cli("--root", str(tmp_project.root), "build", "-q")

@@ -126,6 +126,9 @@ CHARTS_WIDER = """() => [...document.querySelectorAll('.liskg-chart')].filter((f
     return (svg && svg.getBoundingClientRect().right > panel.getBoundingClientRect().right + 1)
       || panel.scrollWidth > panel.clientWidth; }).length"""
 ROW_HEIGHTS = "() => [...document.querySelectorAll('#answer tbody tr')].map((r) => r.getBoundingClientRect().height)"
+# How far the answer table, its dock and the page run past their right edges (px; 0: nothing to scroll sideways).
+OVERFLOW = """() => Math.max(...['#answer-scroll', '#tab-answer', '#dock', 'html'].map((s) => {
+    const e = document.querySelector(s); return e.scrollWidth - e.clientWidth; }))"""
 
 
 def test_page_loads_from_file_with_no_request_leaving_it_and_draws_python_positions(full_page, graph):
@@ -463,6 +466,7 @@ def measured(browser, path: Path, size: tuple[int, int]) -> dict:
     view.wait_for_function("() => window.liskg && window.liskg.ready", timeout=READY_BOUND_MS)
     px = view.evaluate(LABEL_PX)
     rows = view.evaluate(ROW_HEIGHTS)
+    overflow = view.evaluate(OVERFLOW)
     export = view.evaluate("() => liskg.answers.current() ? liskg.answers.csv() : null")
     buttons = view.locator("#export-csv").is_visible() and view.locator("#export-md").is_visible()
     view.click("#tabs button[data-tab='Charts']")
@@ -479,6 +483,7 @@ def measured(browser, path: Path, size: tuple[int, int]) -> dict:
         "wider": wider,
         "charts": charts,
         "median row": rows[len(rows) // 2] if rows else None,
+        "overflow": overflow,
         "csv": export,
         "buttons": buttons,
     }
@@ -487,7 +492,8 @@ def measured(browser, path: Path, size: tuple[int, int]) -> dict:
 def test_issue_24_labels_charts_rows_and_export_measured_on_the_built_pages(browser, tmp_path):
     """Issue 24's table, measured as a reader sees it: labels >= 11 CSS px (font size x network.getScale())
     in the first and the headline view at 1280x720 and 1600x1000, no chart wider than its panel, one line
-    per answer row at 1600x1000, and an export whose CSV is `liskg query NAME --format csv --labels`."""
+    per answer row at 1600x1000, no table wider than its dock, and an export whose CSV is `liskg query NAME
+    --format csv --labels`."""
     ARTIFACTS.mkdir(exist_ok=True)
     first, headline_page = tmp_path / "first.html", tmp_path / "headline.html"
     assert run_main("viz", "-o", str(first)).code == 0
@@ -498,6 +504,7 @@ def test_issue_24_labels_charts_rows_and_export_measured_on_the_built_pages(brow
             assert len(found["px"]) >= 25 and min(found["px"]) >= 11, (path.stem, size, found["px"])
             assert found["charts"] == 4 and found["wider"] == 0, (path.stem, size)
             assert found["buttons"]
+            assert found["overflow"] <= 0, (path.stem, size, found["overflow"])
             if path == headline_page:
                 assert found["median row"] is not None
                 if size == (1600, 1000):
@@ -516,6 +523,104 @@ def test_every_named_query_exports_the_cli_csv_with_labels(full_page, project):
         cli_rows = list(csv.reader(io.StringIO(run_main("query", name, "--format", "csv", "--labels").out)))
         assert page_rows[0] == cli_rows[0] and sorted(page_rows[1:]) == sorted(cli_rows[1:]), name
     full_page.page.click("#reset")
+
+
+def test_the_compare_tab_shows_and_exports_what_liskg_compare_writes(browser, full_page, tmp_path):
+    """The Compare tab: a quantity's table as `liskg compare --quantity Q` prints it, exported from its visible
+    CSV and Markdown buttons (made in the page) with the CLI's content: the long CSV, the Markdown text."""
+    view = full_page.page
+    view.click("#tabs button[data-tab='Compare']")
+    assert view.locator("#compare-csv").is_visible() and view.locator("#compare-md").is_visible()
+    quantities = view.locator("#compare-menu option").evaluate_all("(options) => options.map((o) => o.value)")
+    assert {"interfacial resistance", "ionic conductivity", "specific capacity"} <= set(quantities)
+    for quantity in ("interfacial resistance", "ionic conductivity"):
+        view.select_option("#compare-menu", quantity)
+        shown = view.locator("#compare-table tbody tr").count()
+        cli = run_main("compare", "--quantity", quantity, "--format", "csv")
+        assert cli.code == 0, cli.err
+        page_rows = list(csv.reader(io.StringIO(full_page.js("() => liskg.compare.csv()"))))
+        cli_rows = list(csv.reader(io.StringIO(cli.out)))
+        assert page_rows == cli_rows and {"reference", "unit", "value", "study"} <= set(cli_rows[0]), quantity
+        markdown = run_main("compare", "--quantity", quantity, "--format", "md").out
+        assert full_page.js("() => liskg.compare.markdown()") == markdown, quantity
+        table_rows = [line for line in markdown.splitlines() if line.startswith("| ")][1:]
+        assert shown == len(table_rows), quantity
+    with view.expect_download() as download:
+        view.click("#compare-csv")
+    saved = tmp_path / "compare.csv"
+    download.value.save_as(saved)
+    assert download.value.suggested_filename == "compare-ionic-conductivity.csv"
+    cli = run_main("compare", "--quantity", "ionic conductivity", "--format", "csv").out
+    assert list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8")))) == list(csv.reader(io.StringIO(cli)))
+    section = (
+        "() => { const s = document.querySelector('section[data-tab=Compare]'); return s.scrollWidth - s.clientWidth; }"
+    )
+    assert full_page.js(section) <= 0
+    assert full_page.dialogs == [] and full_page.errors == []
+    view.click("#tabs button[data-tab='Answer']")
+
+
+# Drawn nodes (with their drawn labels) inside the canvas, and those partly or wholly outside it.
+FITTED = """(ids) => { const box = document.getElementById('network'), net = liskg.network;
+    const W = box.clientWidth, H = box.clientHeight, out = {inside: 0, cut: [], outside: 0};
+    for (const [id, n] of Object.entries(net.body.nodes)) {
+      if (n.options.hidden || !(liskg.nodes.get(id) || id.startsWith('count:')) || (ids && !ids.includes(id))) continue;
+      const b = net.getBoundingBox(id), a = net.canvasToDOM({x: b.left, y: b.top}), z = net.canvasToDOM({x: b.right, y: b.bottom});
+      if (a.x >= -1 && a.y >= -1 && z.x <= W + 1 && z.y <= H + 1) out.inside += 1;
+      else if (z.x < 0 || z.y < 0 || a.x > W || a.y > H) out.outside += 1;
+      else out.cut.push(n.options.label || id);
+    }
+    return out; }"""
+
+
+def test_every_view_is_fitted_and_titled_after_each_query_filter_search_click_and_reset(browser, tmp_path):
+    """At 1280x720 every query, filter, search and reset shows all it draws inside the canvas, no label cut
+    by its edge; a click fits the clicked node's neighbourhood; the title names what the graph shows (the
+    question, a search, else the page's own) and the status says "showing the top" only when it does."""
+    path = tmp_path / "liskg-graph.html"
+    assert run_main("viz", "-o", str(path)).code == 0
+    view = browser.new_page(viewport={"width": 1280, "height": 720})
+    view.goto(path.resolve().as_uri())
+    view.wait_for_function("() => window.liskg && window.liskg.ready", timeout=READY_BOUND_MS)
+    answered = "() => /rows? in/.test(document.getElementById('query-message').textContent)"
+    own = view.text_content("#title")
+
+    def fitted(what: str, ids=None) -> None:
+        found = view.evaluate(FITTED, ids)
+        assert found["inside"] > 0 and found["cut"] == [] and found["outside"] == 0, (what, found)
+        assert "showing the top" not in view.text_content("#status"), what
+
+    fitted("first view")
+    view.select_option("#query-menu", "oxide-anode-strategies")
+    view.wait_for_function(answered)
+    question = view.text_content("#title")
+    assert (
+        question.startswith("Which strategies address the Li/SSE interface") and view.title() == question + " · LiSKG"
+    )
+    fitted("query")
+    view.select_option("#filter-electrolyte-class", label="\u00a0\u00a0\u00a0\u00a0garnet-type electrolyte")
+    fitted("query and filter")
+    assert view.text_content("#title") == question
+    view.click("#reset")
+    assert (view.text_content("#title"), view.title()) == (own, own)
+    fitted("reset")
+    view.select_option("#filter-interface", index=1)
+    fitted("interface filter")
+    view.click("#reset")
+    view.fill("#search", "garnet")
+    view.wait_for_timeout(100)
+    assert view.text_content("#title") == "names matching “garnet”"
+    assert view.text_content("#status").endswith(" matching")
+    fitted("search")
+    view.locator("#matches button").first.click()
+    chosen = view.evaluate("() => liskg.network.getSelectedNodes()[0]")
+    near = view.evaluate(
+        "(id) => [id, ...liskg.network.getConnectedNodes(id)].filter((n) => liskg.shown.has(n))", chosen
+    )
+    fitted("a match clicked", near)
+    view.click("#reset")
+    assert view.text_content("#title") == own
+    view.close()
 
 
 def step(view, name: str) -> None:
@@ -583,6 +688,16 @@ def test_the_five_page_tasks_of_issue_24_take_three_steps_at_most(browser, tmp_p
     assert sorted(csv.reader(io.StringIO(saved.read_text(encoding="utf-8")))) == sorted(csv.reader(io.StringIO(cli)))
     assert download.value.suggested_filename == "resistance-reduction.csv"
     step(view, "task-5-export-csv.png")
+    assert view.evaluate(OVERFLOW) <= 0
+
+    # The Compare tab: a quantity (1), its CSV (2)
+    view.click("#tabs button[data-tab='Compare']")
+    view.select_option("#compare-menu", "ionic conductivity")
+    with view.expect_download() as download:
+        view.click("#compare-csv")
+    assert download.value.suggested_filename == "compare-ionic-conductivity.csv"
+    assert view.evaluate("() => document.querySelector('section[data-tab=Compare]').scrollWidth") <= 1280
+    step(view, "compare-ionic-conductivity.png")
     view.close()
 
 

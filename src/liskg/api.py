@@ -581,7 +581,7 @@ def compare(
 
         reader = EvidenceReader(store)
         said = reader.nodes(comparison.measurements)
-        return shown + "\n\nEvidence (the sentences that give each number)\n" + reader.render(said)
+        return shown + "\n\nEvidence (the sentences that give each number)\n" + reader.render(said, width)
 
     return _bounded(work, timeout, "compare")
 

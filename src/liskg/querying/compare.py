@@ -69,6 +69,7 @@ class Entry:
     doubtful: bool = False  # kept as printed, doubted by the editors (liskg:doubtfulValue)
     electrolytes: tuple[str, ...] = ()  # the electrolyte materials it was measured on (or its strategy involves)
     source: str = ""  # the DOI IRI of a paper outside the review
+    kind: str = ""  # the IRI of the quantity kind it measures
 
     @property
     def cited_as(self) -> str:
@@ -84,15 +85,18 @@ class Comparison:
     headers: list[str]
     rows: list[list[str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    record_headers: list[str] = field(default_factory=list)  # the long form: one record per number (csv)
+    records: list[list[str]] = field(default_factory=list)
     measurements: list[str] = field(default_factory=list)  # the IRIs of the numbers shown (and their baselines)
 
     def render(self, fmt: str, width: int | None = None) -> str:
-        """The table in FMT; a table (for people) fitted to WIDTH, its heading and notes wrapped at spaces."""
+        """The table in FMT; a table (for people) fitted to WIDTH, its heading and notes wrapped at spaces.
+        CSV is the long form, for a spreadsheet: one line per number, labels, numbers and units apart."""
         if fmt == "csv":
             out = io.StringIO()
             writer = csv.writer(out, lineterminator="\n")
-            writer.writerow(self.headers)
-            writer.writerows(self.rows)
+            writer.writerow(self.record_headers)
+            writer.writerows(self.records)
             return out.getvalue().rstrip("\n")
         if fmt == "md":
             return "\n\n".join([self.description + ":", markdown(self.headers, self.rows)] + self.notes)
@@ -200,6 +204,7 @@ class Comparer:
                     baseline_qualifier=self.labels.text(cell["baselineQualifier"]),
                     doubtful=cell["doubtful"] is not None and cell["doubtful"].value == "true",
                     electrolytes=electrolytes.get(cell["measurement"].value, ()),
+                    kind=cell["quantity"].value,
                 )
             )
         return found
@@ -220,7 +225,12 @@ class Comparer:
         description, values = self.select(
             interface=interface, electrolyte=electrolyte, method=method, quantity=quantity
         )
-        entries = self.entries(values)
+        return self.table(description, self.entries(values), rows, units)
+
+    def table(
+        self, description: str, entries: list[Entry], rows: str = "study", units: tuple[str, ...] = ()
+    ) -> Comparison:
+        """The comparison of ENTRIES (as entries() returns them for a selection)."""
         if not entries:
             raise LiskgError(f"no numbers match: {description}")
         bases = {e.base for e in entries}
@@ -233,6 +243,23 @@ class Comparer:
             dict.fromkeys([e.measurement for e in entries] + [e.base for e in entries if e.base])
         )
         return comparison
+
+    def by_quantity(self) -> dict[str, Comparison]:
+        """The comparison of every quantity a number measures, by its label: what `liskg compare --quantity LABEL`
+        shows, from one run of the query (the graph page's Compare tab)."""
+        everything = self.entries({})
+        broader: dict[str, set[str]] = defaultdict(set)
+        for narrower, kind in runner.run(
+            self.store, vocab.sparql("querying/sparql/compare-quantity-kinds.rq"), origin="compare-quantity-kinds"
+        ).rows:
+            broader[narrower.value].add(kind.value)
+        tables = {}
+        for label in sorted({e.quantity for e in everything}, key=str.lower):
+            description, values = self.select(quantity=label)
+            wanted = {kind.value for kind in values["quantityKind"]}
+            chosen = [e for e in everything if broader[e.kind] & wanted]
+            tables[label] = self.table(description, chosen)
+        return tables
 
     def unit_multipliers(self, symbols: tuple[str, ...]) -> dict[str, Decimal]:
         """The conversion multiplier of each unit named by its symbol (as `liskg study` prints it)."""
@@ -308,6 +335,55 @@ def sort_value(entry: Entry, column: Column) -> Decimal:
     return Decimal(0)
 
 
+# The long form (CSV): one record per number, in the table's order; numbers exact and plain, each unit and each
+# condition in a column of its own, the value as reported beside a converted one.
+CONDITION_HEADERS = {
+    "temperature": "temperature (°C)",
+    "roomTemperature": "room temperature",
+    "cRate": "C-rate (C)",
+    "currentDensity": "current density (mA cm⁻²)",
+    "pressure": "pressure (MPa)",
+    "sulfurLoading": "sulfur loading (mg cm⁻²)",
+    "cycles": "cycles",
+}
+RECORD_NUMBERS = ("qualifier", "value", "minimum", "maximum", "baseline qualifier", "baseline", "unit")
+RECORD_TAIL = ["reported value", "reported unit"] + list(CONDITION_HEADERS.values()) + ["doubtful", "measurement"]
+
+
+def plain(number: Decimal) -> str:
+    """A number as a spreadsheet reads it: no exponent, no trailing zeros ('0.000115', '5822')."""
+    text = format(number.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+def record_headers(rows: str) -> list[str]:
+    head = ["study", "reference", "section"] + (["strategy"] if rows == "strategy" else []) + ["electrolyte"]
+    return head + ["quantity"] + list(RECORD_NUMBERS) + RECORD_TAIL
+
+
+def record(entry: Entry, column: Column, rows: str) -> list[str]:
+    """ENTRY's line of the long form, its numbers in COLUMN's unit."""
+    numbers = {n: plain(convert(v, entry.multiplier, column.multiplier)) for n, v in entry.numbers.items()}
+    converted = entry.unit != column.unit
+    reported = "–".join(plain(entry.numbers[n]) for n in ("value", "minimum", "maximum") if n in entry.numbers)
+    conditions = [
+        ("yes" if entry.conditions.get(name) == "true" else "")
+        if name == "roomTemperature"
+        else entry.conditions.get(name, "")
+        for name in CONDITION_HEADERS
+    ]
+    head = [entry.study, str(entry.reference), entry.section] + ([entry.strategy] if rows == "strategy" else [])
+    return (
+        head
+        + ["; ".join(entry.electrolytes), column.quantity, format_qualifier(entry.qualifier)]
+        + [numbers.get(n, "") for n in ("value", "minimum", "maximum")]
+        + [format_qualifier(entry.baseline_qualifier) if "baseline" in numbers else "", numbers.get("baseline", "")]
+        + [column.unit, reported if converted else "", entry.unit if converted else ""]
+        + conditions
+        + ["yes" if entry.doubtful else "", entry.measurement]
+    )
+
+
 def layout(description: str, entries: list[Entry], columns: list[Column], rows: str) -> Comparison:
     """Group entries by study (or strategy) and column; a row with several values in a column takes as many
     lines, the first naming the study, reference and section; each line names the electrolytes measured.
@@ -324,7 +400,7 @@ def layout(description: str, entries: list[Entry], columns: list[Column], rows: 
             es.sort(key=lambda e: (sort_value(e, columns[i]), e.measurement))
     used = sorted({i for cells in groups.values() for i in cells})
     head = ["study", "ref", "section"] + (["strategy"] if rows == "strategy" else []) + ["electrolyte"]
-    result = Comparison(description, head + [columns[i].heading for i in used])
+    result = Comparison(description, head + [columns[i].heading for i in used], record_headers=record_headers(rows))
     marked = False
 
     def order(key: tuple) -> tuple:
@@ -346,6 +422,8 @@ def layout(description: str, entries: list[Entry], columns: list[Column], rows: 
             row.append(", ".join(dict.fromkeys(measured)))
             for i in used:
                 es = cells.get(i, [])
+                if line < len(es):
+                    result.records.append(record(es[line], columns[i], rows))
                 text = cell_text(es[line], columns[i], several) if line < len(es) else ""
                 marked = marked or text.endswith(UNSTATED) or f" {UNSTATED} §" in text
                 row.append(text)

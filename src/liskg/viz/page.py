@@ -49,6 +49,8 @@ CHART_SCRIPTS = (
     "vendor/vega-interpreter.js",
     "charts.js",
 )
+# The Compare tab: `liskg compare --quantity` for every quantity, its exports made in the page.
+COMPARE_SCRIPTS = ("compare.js",)
 # Legend words for the shapes vis-network draws (never its shape names).
 SHAPE_WORDS = {
     "star": "star",
@@ -305,10 +307,12 @@ def render(
     focus: str | None = None,
     query: dict | None = None,
     charts: dict | None = None,
+    compare: dict | None = None,
 ) -> str:
-    """The whole page as one HTML string; CHARTS (liskg.viz.charts.all_specs) fill its Charts tab."""
+    """The whole page as one HTML string; CHARTS (liskg.viz.charts.all_specs) fill its Charts tab, COMPARE
+    (liskg.viz.views.compare_tables) its Compare tab."""
     vis_js = _asset(VIS_FOLDER[0], f"{VIS_FOLDER[1]}/vis-network.min.js")
-    scripts = [vis_js] + [_asset("liskg.viz", f"web/{name}") for name in SCRIPTS + CHART_SCRIPTS]
+    scripts = [vis_js] + [_asset("liskg.viz", f"web/{name}") for name in SCRIPTS + CHART_SCRIPTS + COMPARE_SCRIPTS]
     if any("</script" in script.lower() for script in scripts):
         raise InternalError("an inlined script contains '</script' and would end its own element")
     parts = {
@@ -319,6 +323,7 @@ def render(
         "data": _json_for_script(page_data(graph, title, subtitle, focus=focus, query=query)),
         "engine": _json_for_script(engine_payload(engine)),
         "charts": _json_for_script(charts or {}),
+        "compare": _json_for_script(compare or {}),
         "scripts": "\n".join(f"<script>{script}</script>" for script in scripts),
     }
     template = _asset("liskg.viz", "web/graph.html")
@@ -335,9 +340,13 @@ def write_page(
     focus: str | None = None,
     query: dict | None = None,
     charts: dict | None = None,
+    compare: dict | None = None,
 ) -> Path:
     """Write the page to PATH atomically and return PATH."""
     write_atomically(
-        path, render(graph, title, subtitle, engine=engine, focus=focus, query=query, charts=charts).encode("utf-8")
+        path,
+        render(graph, title, subtitle, engine=engine, focus=focus, query=query, charts=charts, compare=compare).encode(
+            "utf-8"
+        ),
     )
     return path

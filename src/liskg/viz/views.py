@@ -18,6 +18,7 @@ from liskg.base.errors import LiskgError
 from liskg.base.names import Names
 from liskg.base.project import Project
 from liskg.querying import store
+from liskg.querying.compare import Comparer
 from liskg.viz import charts, model, page
 
 TITLE = "LiSKG knowledge graph"
@@ -103,4 +104,23 @@ def write(
         focus=view.focus,
         query=view.query,
         charts=charts.all_specs(inferred),
+        compare=compare_tables(inferred),
     )
+
+
+def compare_tables(inferred: ox.Store) -> dict:
+    """The Compare tab's tables: `liskg compare --quantity LABEL` for every quantity a number measures."""
+    return {
+        "quantities": [
+            {
+                "quantity": label,
+                "description": table.description,
+                "headers": table.headers,
+                "rows": table.rows,
+                "notes": table.notes,
+                "record_headers": table.record_headers,
+                "records": table.records,
+            }
+            for label, table in Comparer(inferred).by_quantity().items()
+        ]
+    }

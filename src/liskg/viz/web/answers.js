@@ -216,7 +216,7 @@
   function csvCell(term) { return !term ? "" : term.type === "bnode" ? "_:" + term.value : term.value; }
 
   /* --- the answer table --- */
-  const state = { answer: null, sort: null, filter: "", selected: new Set(), expanded: new Set(), shown: [] };
+  const state = { answer: null, question: "", sort: null, filter: "", selected: new Set(), expanded: new Set(), shown: [] };
   const listeners = [];
 
   /* A cell's number for sorting: its term's value, else the first number its text writes ("> 1100 mAh g⁻¹",
@@ -244,33 +244,44 @@
   }
 
   /* Column widths sized by content: every column as wide as its widest cell while the table fits AVAILABLE
-     px; else number columns keep theirs and the text columns share the rest, the widest cut first (the
-     water level: no text column wider than the level, which fills the room). Cells are cut at a word. */
-  const TABLE_FONT = 12, CELL_PAD = 10, MIN_COLUMN = 80, SHORT_COLUMN = 180;
+     px; else number columns keep theirs, short text columns (a study, a quantity: nine cells in ten short)
+     keep that width while every other text column still gets MIN_COLUMN, and the rest share what is left, the widest cut first (the
+     water level: no text column wider than the level, which fills the room). Cells are cut at a word. The
+     table is never wider than AVAILABLE while a text column can give way down to NARROWEST px. */
+  const TABLE_FONT = 12, CELL_PAD = 10, MIN_COLUMN = 64, SHORT_COLUMN = 180, NARROWEST = 40;
   let measurer = null;
   function widthOf(text, bold) {
     if (!measurer) measurer = document.createElement("canvas").getContext("2d");
     measurer.font = (bold ? "bold " : "") + TABLE_FONT + "px DejaVu Sans, Liberation Sans, Arial, sans-serif";
     return measurer.measureText(text).width;
   }
+  function waterLevel(widths, room) {
+    const sorted = widths.slice().sort((a, b) => a - b);
+    for (let k = 0; k < sorted.length; k++) {
+      const even = room / (sorted.length - k);
+      if (sorted[k] > even) return even;
+      room -= sorted[k];
+    }
+    return Infinity;
+  }
   function columnWidths(headers, cells, numeric, available) {
     const natural = headers.map((h, c) => Math.ceil(Math.max(widthOf(h + " ▲", true), ...cells.map((r) => widthOf(r[c] || ""))) + CELL_PAD));
-    const total = natural.reduce((a, b) => a + b, 0);
-    if (total <= available) return natural;
-    // numbers are never cut, and short columns (a study, a quantity) stay whole while the long ones can give way
-    const short = natural.reduce((a, w, c) => a + (numeric[c] || w <= SHORT_COLUMN ? w : 0), 0);
-    const whole = natural.map((w, c) => numeric[c] || (w <= SHORT_COLUMN && short <= 0.7 * available));
-    numeric = whole;
-    const fixed = natural.reduce((a, w, c) => a + (numeric[c] ? w : 0), 0);
-    const text = natural.map((w, c) => (numeric[c] ? null : w)).filter((w) => w !== null).sort((a, b) => a - b);
-    let room = Math.max(available - fixed, MIN_COLUMN * text.length), level = MIN_COLUMN;
-    for (let k = 0; k < text.length; k++) {
-      const even = room / (text.length - k);
-      if (text[k] > even) { level = Math.max(MIN_COLUMN, even); break; }
-      room -= text[k];
-      level = text[k];
+    if (natural.reduce((a, b) => a + b, 0) <= available) return natural;
+    const text = natural.map((_, c) => c).filter((c) => !numeric[c]);
+    // a column is short when nine cells in ten are ("Fu et al. [67]", though one study is "Ref. [42] (…)")
+    const typical = natural.map((w, c) => {
+      const sorted = cells.map((r) => widthOf(r[c] || "")).sort((a, b) => a - b);
+      return Math.min(w, Math.ceil(Math.max(widthOf(headers[c] + " ▲", true), sorted[Math.floor(0.9 * (sorted.length - 1))] || 0) + CELL_PAD));
+    });
+    let room = available - natural.reduce((a, w, c) => a + (numeric[c] ? w : 0), 0);
+    const whole = new Set();
+    for (const c of text.filter((c) => typical[c] <= SHORT_COLUMN).sort((a, b) => (a > 0) - (b > 0) || typical[a] - typical[b] || a - b)) {  // the first column (the row's subject) first
+      if (typical[c] + MIN_COLUMN * (text.length - whole.size - 1) > room) break;
+      whole.add(c);
+      room -= typical[c];
     }
-    return natural.map((w, c) => (numeric[c] ? w : Math.min(w, Math.floor(level))));
+    const level = Math.max(NARROWEST, Math.floor(waterLevel(text.filter((c) => !whole.has(c)).map((c) => natural[c]), room)));
+    return natural.map((w, c) => (numeric[c] ? w : whole.has(c) ? typical[c] : Math.min(w, level)));
   }
   /* TEXT cut at a word to fit PX (with an ellipsis); a first word too long is cut where it must be. */
   function cutToWidth(text, px) {
@@ -393,6 +404,7 @@
 
   /* Show a result {variables, rows} in the table and its answer nodes in the graph. */
   function showAnswer(result, origin) {
+    state.question = questionOf(origin);
     const human = humanRows(result.variables, result.rows, result.query);
     state.answer = { origin: origin, variables: result.variables, rows: result.rows, headers: human.headers,
                      cells: human.cells, keep: human.keep, nodes: result.rows.map(rowNodes) };
@@ -413,20 +425,17 @@
     box.className = kind || "";
   }
 
-  /* The running question is the page's title: a named query's question, else "typed query". */
-  function entitle(origin) {
+  /* The running question (the page's title while the graph shows its answer, web/graph.js): a named
+     query's question, else "typed query"; "" for an answer shown by another module. */
+  function questionOf(origin) {
     const q = engine.queries.find((x) => x.name === origin);
-    const title = q && q.question ? q.question : origin === "typed query" ? "typed query" : null;
-    if (!title) return;
-    document.getElementById("title").textContent = title;
-    document.title = title + " · LiSKG";
-    const subtitle = document.getElementById("subtitle");  // the question is the title now: not twice
-    if (q && q.question) subtitle.textContent = liskg.data.subtitle.replace("; " + q.question, "");
+    return q && q.question ? q.question : origin === "typed query" ? "typed query" : "";
   }
 
   /* No answer: an empty table, and the graph shows the view without one. */
   function clearAnswer() {
     state.answer = null;
+    state.question = "";
     state.selected = new Set();
     renderTable();
     showRowEvidence(null);
@@ -438,7 +447,6 @@
     try {
       const result = await engine.run(text);
       showAnswer(result, origin);
-      entitle(origin);
       message(result.rows.length + " row" + (result.rows.length === 1 ? "" : "s") + " in " +
               Math.round(result.ms) + " ms" + (origin ? " · " + origin : ""), "info");
       return result;
@@ -553,6 +561,8 @@
         liskg.graph.showAnswer(new Set(rows.flatMap((i) => state.answer.nodes[i])));
       }, 150);
     });
+    // a reset within those 150 ms must not bring the narrowed answer back (and clear a search typed after it)
+    document.getElementById("reset").addEventListener("click", () => clearTimeout(narrowing));
     document.getElementById("export-csv").addEventListener("click", () => download(csvText(), "text/csv", ".csv"));
     document.getElementById("export-md").addEventListener("click", () => download(markdownText(), "text/markdown", ".md"));
     new ResizeObserver(() => { if (state.answer) renderTable(); }).observe(document.getElementById("answer-scroll"));
@@ -571,6 +581,7 @@
   liskg.answers = {
     show: showAnswer, run: runText, selectRowsOf: selectRowsOf, humanRows: humanRows,
     current: () => state.answer,
+    question: () => (state.answer ? state.question : ""),
     refresh: () => { if (state.answer) renderTable(); },
     csv: csvText, markdown: markdownText, shownRows: () => state.shown.slice(),
     csvRows: () => state.answer ? state.answer.rows.map((row) => row.map(csvCell)) : [],

@@ -336,27 +336,64 @@
     showMatches(view.matches);
     if (refit && network && drawn.size) {
       network.setSize("100%", "100%");  // the view's size now (the dock widens when an answer shows)
-      network.fit({ nodes: [...drawn], animation: false });
-      if ((state.answers || state.named) && network.getScale() < MIN_FIT_SCALE) {
+      const whole = fitRoom([...drawn], 1.5, false);
+      if ((state.answers || state.named) && whole < MIN_FIT_SCALE && !fitRoom([...drawn], 1, true)) {
         document.getElementById("status").textContent += " · showing the top: zoom out for the rest";
-        topOf(drawn);
       }
     }
     fitLabels();
+    retitle();
     document.dispatchEvent(new CustomEvent("liskg:view", { detail: { selection: chartSelection() } }));
   }
 
-  /* A column layout too tall to read whole opens at its top, as wide as the view (at most scale 1). */
-  const MIN_FIT_SCALE = 0.3, MARGIN = 30;
-  function topOf(ids) {
-    const at = Object.values(network.getPositions([...ids]));
-    const left = Math.min(...at.map((p) => p.x)), right = Math.max(...at.map((p) => p.x));
-    const top = Math.min(...at.map((p) => p.y));
+  /* The title names what the graph shows: a search's text, else the question whose answer it shows, else
+     the page's own title (after reset, or with no answer). */
+  function retitle() {
+    const term = state.search.trim();
+    const question = state.answers && liskg.answers && liskg.answers.question ? liskg.answers.question() : "";
+    const title = term ? "names matching “" + term + "”" : question || data.title;
+    document.getElementById("title").textContent = title;
+    document.title = title === data.title ? title : title + " · LiSKG";
+    // a question that is the title now is not said twice
+    document.getElementById("subtitle").textContent = question && !term ? data.subtitle.replace("; " + question, "") : data.subtitle;
+  }
+
+  /* Fit IDS to the canvas with room for their labels: the scale (at most MAX) and centre at which every
+     node, the label under it (cut at 20 characters, at the size it is drawn on screen) and half of that
+     label beside it stay inside the canvas, MARGIN px from its edges. TOP: a column layout too tall to read
+     whole opens at its top, as wide as the canvas, at a scale of at least MIN_FIT_SCALE. Returns the
+     whole-view scale; with TOP, whether the whole view fits after all. */
+  const MIN_FIT_SCALE = 0.3, MARGIN = 8;
+  function fitRoom(ids, max, top) {
     const box = document.getElementById("network");
-    const side = data.layout.char_width * data.layout.label_max / 2;  // half the widest label, beside a node
-    const scale = Math.min(1, box.clientWidth / (right - left + 2 * side));
-    network.moveTo({ position: { x: (left + right) / 2, y: top - MARGIN + box.clientHeight / (2 * scale) },
-                     scale: scale, animation: false });
+    const W = box.clientWidth - 2 * MARGIN, H = box.clientHeight - 2 * MARGIN;
+    const at = network.getPositions(ids);
+    const items = ids.filter((id) => at[id] && network.body.nodes[id]).map((id) => {
+      const label = cutAtWord(wants.get(id) || "", 20);
+      return { x: at[id].x, y: at[id].y, size: network.body.nodes[id].options.size || 10,
+               half: label ? textWidth(label, TARGET_PX) / 2 + 2 : 0, line: label ? 1 : 0 };
+    });
+    if (!items.length || W <= 0 || H <= 0) return 1;
+    const extent = (scale) => {  // the drawn box on screen at SCALE, in canvas units times scale
+      const px = Math.max(TARGET_PX, FONT * scale), grow = px / TARGET_PX;
+      let left = Infinity, right = -Infinity, up = Infinity, down = -Infinity;
+      for (const n of items) {
+        const reach = Math.max(n.size * scale, n.half * grow);
+        left = Math.min(left, n.x * scale - reach);
+        right = Math.max(right, n.x * scale + reach);
+        up = Math.min(up, (n.y - n.size) * scale);
+        down = Math.max(down, (n.y + n.size) * scale + n.line * (px * 1.2 + 4));
+      }
+      return { left: left, right: right, up: up, down: down };
+    };
+    const fits = (scale, tall) => { const e = extent(scale); return e.right - e.left <= W && (tall || e.down - e.up <= H); };
+    let low = 0.02, high = max;
+    if (fits(high, top)) low = high;
+    else for (let k = 0; k < 24; k++) { const mid = (low + high) / 2; if (fits(mid, top)) low = mid; else high = mid; }
+    const scale = top ? Math.max(low, MIN_FIT_SCALE) : low, e = extent(scale);
+    const y = top && e.down - e.up > H ? (e.up + H / 2) / scale : (e.up + e.down) / 2 / scale;
+    network.moveTo({ position: { x: (e.left + e.right) / 2 / scale, y: y }, scale: scale, animation: false });
+    return top ? e.down - e.up <= H : scale;
   }
 
   /* What the filters keep, in words ("interface: Li/SSE interface; electrolyte class: garnet-type electrolyte"); "" for none. */
@@ -459,6 +496,9 @@
     const free = (b) => keys(b).every((k) => (grid.get(k) || []).every((o) => b[2] <= o[0] || o[2] <= b[0] || b[3] <= o[1] || o[3] <= b[1]));
     const at = network.getPositions(candidates);
     const chosen = new Map();
+    const canvas = document.getElementById("network");  // a label the canvas edge would cut is not drawn
+    const low = network.DOMtoCanvas({ x: 0, y: 0 }), high = network.DOMtoCanvas({ x: canvas.clientWidth, y: canvas.clientHeight });
+    const inside = (b) => !canvas.clientWidth || (b[0] >= low.x && b[2] <= high.x && b[1] >= low.y && b[3] <= high.y);
     for (const id of candidates) {
       const p = at[id], node = network.body.nodes[id];
       if (!p || !node) continue;
@@ -467,7 +507,7 @@
         if (!text) continue;
         const half = textWidth(text, font) / 2 + 2;
         const box = [p.x - half, top, p.x + half, top + font * 1.2];
-        if (!free(box)) continue;
+        if (!inside(box) || !free(box)) continue;
         for (const k of keys(box)) { if (!grid.has(k)) grid.set(k, []); grid.get(k).push(box); }
         boxes.push(box);
         chosen.set(id, text);
@@ -523,9 +563,9 @@
     panel.appendChild(list);
     inherited(panel, id);
     if (move || !(liskg.answers && liskg.answers.current())) liskg.showTab("Details");  // chosen from a list: show it
-    if (move && added.has("n" + id)) {
+    if (move && added.has("n" + id)) {  // chosen from a list: the node with its neighbours, fitted
       network.selectNodes([id]);
-      network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+      if (shownNodes.has(id)) fitTo([id, ...adjacency.get(id)].filter((n) => shownNodes.has(n)));
     }
     fitLabels();
   }
@@ -602,8 +642,7 @@
   /* Fit the view to IDS (all that is shown when empty), never closer than scale 1.5. */
   function fitTo(ids) {
     network.setSize("100%", "100%");
-    network.fit({ nodes: ids.length ? ids : [...shownNodes], animation: false });
-    if (network.getScale() > 1.5) network.moveTo({ scale: 1.5, animation: false });
+    fitRoom(ids.length ? ids : [...shownNodes], 1.5, false);
   }
 
   /* Highlight the nodes of an answer row and the links among them with vis-network's own selection. */
@@ -626,6 +665,10 @@
   /* A query's answer in the graph: its nodes with their one-hop context, re-laid out and fitted. */
   function showAnswer(ids) {
     state.answers = ids && ids.size ? ids : null;
+    if (state.answers && state.search) {  // a new answer replaces the search it was asked over
+      state.search = "";
+      document.getElementById("search").value = "";
+    }
     apply(true);
   }
 
@@ -744,12 +787,13 @@
     select(id, false);
   });
   apply(false);
-  network.fit({ animation: false });
+  fitTo([...shownNodes]);
   fitLabels();
   document.addEventListener("liskg:tab", () => { if (!document.getElementById("network").clientWidth) return;
     fitTo([...shownNodes]); fitLabels(); });
   let zooming = null;
   network.on("zoom", () => { clearTimeout(zooming); zooming = setTimeout(fitLabels, 120); });
+  network.on("dragEnd", (params) => { if (!params.nodes.length) fitLabels(); });  // a pan brings others in view
   new ResizeObserver(() => { clearTimeout(zooming); zooming = setTimeout(fitLabels, 120); }).observe(document.getElementById("network"));
   network.once("afterDrawing", () => {
     liskg.drawnMs = Math.round(performance.now() - started);
