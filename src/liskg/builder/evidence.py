@@ -14,8 +14,7 @@ Run on the asserted graph, before inference (check()):
   an effect statement's name its method and its failure mode.
 
 Each problem is one line, `file:line: ...`, at the axiom or record that carries the evidence, or at the
-assertion that lacks it. Files listed in COVERAGE_NOT_YET_ENFORCED report their missing evidence as a
-count instead of failing the build: their curation is under way (delete the list when it is done).
+assertion that lacks it.
 """
 
 from __future__ import annotations
@@ -30,33 +29,20 @@ from liskg.base import engine, vocab
 from liskg.base import evidence as ev
 from liskg.base.project import Project
 from liskg.base.vocab import RDF_TYPE, shorten
-from liskg.sources.loading import LoadedSources, parse_turtle
+from liskg.sources.loading import LoadedSources
 from liskg.sources.positions import TriplePositions
-
-# Files whose missing evidence is counted, not failed. Both are fully curated (0 missing); the list goes
-# when the Protégé round-trip test (tests/test_protege_roundtrip.py) writes axiom annotations for the
-# studies it adds to them.
-COVERAGE_NOT_YET_ENFORCED = (
-    "graph_data/studies-anode.ttl",
-    "graph_data/studies-cathode.ttl",
-)
 
 
 @dataclass
 class EvidenceReport:
     """What the checks found: PROBLEMS fail the build; STATED and INFERRED count the links and records
     with sentences and those marked the editors' inference; SOURCED those of papers outside the review,
-    evidenced by their source (by_source); PENDING counts, by file, the links and records without evidence
-    in the files whose coverage is not yet enforced."""
+    evidenced by their source (by_source)."""
 
     problems: list[str] = field(default_factory=list)
-    pending: dict[str, int] = field(default_factory=dict)
     stated: int = 0
     inferred: int = 0
     sourced: int = 0
-
-    def pending_note(self) -> str:
-        return "; ".join(f"{where}: {n} without evidence (not yet enforced)" for where, n in self.pending.items())
 
 
 @dataclass
@@ -117,22 +103,14 @@ def check(project: Project, loaded: LoadedSources, store) -> EvidenceReport:
         elif ev.INFERRED not in record.bases:
             uncovered.append(((iri, RDF_TYPE, kind), f"no evidence for the {_KINDS[kind]} {shorten(iri)}"))
 
-    enforced: list[str] = []
-    pending_links, pending_subjects = _pending(project, loaded)  # most misses are there: no line numbers needed
     for triple, message in uncovered:
-        path = pending_subjects.get(triple[0]) if triple[2] in _KINDS else pending_links.get(triple)
-        if path is not None:
-            report.pending[path] = report.pending.get(path, 0) + 1
-        else:
-            where = places.record(triple[0]) if triple[2] in _KINDS else places.assertion(triple)
-            enforced.append(
-                f"{where}: {message}; cite the sentences that state it (liskg:evidence) or mark it "
-                "liskg:EditorsInference with a liskg:sourceNote (scripts/propose_evidence.py lists candidates)"
-            )
-    report.problems += enforced
+        where = places.record(triple[0]) if triple[2] in _KINDS else places.assertion(triple)
+        report.problems.append(
+            f"{where}: {message}; cite the sentences that state it (liskg:evidence) or mark it "
+            "liskg:EditorsInference with a liskg:sourceNote (scripts/propose_evidence.py lists candidates)"
+        )
     report.problems += _both_ends(store, axioms, records, places)
     report.problems.sort(key=_place)
-    report.pending = dict(sorted(report.pending.items()))
     return report
 
 
@@ -154,24 +132,6 @@ def _unasserted(store, axioms: dict, asserted: set, places: _Places) -> list[str
                 "an editors' inference; add the triple itself, not only its annotation"
             )
     return problems
-
-
-def _pending(project: Project, loaded: LoadedSources) -> tuple[dict[tuple[str, str, str], str], dict[str, str]]:
-    """The triples and the subjects of the files whose coverage is not yet enforced, with their file: a
-    missing link or record there is counted, not placed (no file is scanned for line numbers)."""
-    links: dict[tuple[str, str, str], str] = {}
-    subjects: dict[str, str] = {}
-    for f in loaded.data_files(project):
-        path = project.relative(f.path)
-        if path not in COVERAGE_NOT_YET_ENFORCED:
-            continue
-        triples = f.triples if f.triples is not None else parse_turtle(f.path, path)  # None: in the store only
-        for t in triples:
-            if isinstance(t.subject, ox.Triple) or isinstance(t.object, ox.Triple):
-                continue  # RDF-star: no link of the data
-            links.setdefault((t.subject.value, t.predicate.value, t.object.value), path)
-            subjects.setdefault(t.subject.value, path)
-    return links, subjects
 
 
 def _place(problem: str) -> tuple[str, int, str]:
@@ -350,12 +310,9 @@ def _check_measurement(
 class _Places:
     """`file:line` of assertions, axioms and records in the loaded data files (each file read once, lazily)."""
 
-    def __init__(self, project: Project, loaded: LoadedSources, only: tuple[str, ...] | None = None):
-        """ONLY: just these files (paths relative to the project), else every data and ontology file."""
+    def __init__(self, project: Project, loaded: LoadedSources):
         self.project = project
         self.files = [f.path for f in loaded.data_files(project)] + [f.path for f in loaded.ontology_files(project)]
-        if only is not None:
-            self.files = [path for path in self.files if project.relative(path) in only]
         self._positions: dict[Path, TriplePositions] = {}
         self._relative: dict[Path, str] = {}
 

@@ -86,8 +86,7 @@ def build(
                 found = evidence.check(project, loaded, store)
                 result.evidence = found
                 note["detail"] = f"{found.stated:,} stated, {found.inferred:,} editors' inferences" + (
-                    (f", {found.sourced:,} from papers outside the review" if found.sourced else "")
-                    + (f"; {found.pending_note()}" if found.pending else "")
+                    f", {found.sourced:,} from papers outside the review" if found.sourced else ""
                 )
             with progress.step("materializing inferences") as note:
                 added = inference.close(store)
