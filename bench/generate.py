@@ -12,9 +12,7 @@ own instance data (graph_data/*.ttl) as replica 0, plus k-1 perturbed replicas o
   as in a literature where later papers reuse earlier materials;
 - each axiom annotation (a link's evidence, or its editors' inference mark) annotates the replica's
   own triple; as a replica's names and numbers are perturbed, no sentence states them, so a replica's
-  evidence becomes an editors' inference saying so (replica 0 keeps the review's sentences); the replicas of a source file whose evidence the
-  build does not yet enforce (liskg.builder.evidence.COVERAGE_NOT_YET_ENFORCED) go to a file of its
-  name, so the build treats them alike.
+  evidence becomes an editors' inference saying so (replica 0 keeps the review's sentences).
 
 Studies, strategies (typed by the same method classes), materials (same families and roles),
 measurements (units, quantity kinds, conditions, baselines), failure modes, claims and sections
@@ -41,7 +39,6 @@ import pyoxigraph as ox
 
 from liskg.base.project import Project
 from liskg.base.vocab import DCTERMS, LISKG, LKD, OWL, PREFIXES, RDF_TYPE, RDFS, RDFS_LABEL, XSD
-from liskg.builder.evidence import COVERAGE_NOT_YET_ENFORCED
 from liskg.sources.loading import load_sources
 
 RDFS_SUBCLASS = RDFS + "subClassOf"
@@ -83,7 +80,6 @@ class Template:
     # "reference", "fixed"
     value: object
     axioms: tuple[tuple[tuple[str, str, str], ...], ...] = ()
-    pending: str = ""  # the source file, when its evidence is not yet enforced (its replicas keep its name)
 
 
 EVIDENCE = f"<{LISKG}evidence>"
@@ -138,14 +134,16 @@ def _templates(project: Project) -> tuple[list[Template], list[str]]:
     data files' statements about vocabulary terms (e.g. a class's skos:hiddenLabel the evidence check
     matches)."""
     loaded = load_sources(project)
-    files = {
-        t: f.path.relative_to(project.root).as_posix()
-        for f in reversed(loaded.data_files(project))
-        if f.path != project.root_file.resolve()
-        for t in f.triples
-        if not _is_header(t, f.ontology_iri)
-    }
-    triples = sorted(files, key=str)
+    triples = sorted(
+        {
+            t
+            for f in loaded.data_files(project)
+            if f.path != project.root_file.resolve()
+            for t in f.triples
+            if not _is_header(t, f.ontology_iri)
+        },
+        key=str,
+    )
     store = ox.Store()
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for f in loaded.files for t in f.triples)
     kinds = " ".join(f"<{k}>" for k in SHARED_KINDS)
@@ -176,22 +174,19 @@ def _templates(project: Project) -> tuple[list[Template], list[str]]:
         else:
             kind, value = "fixed", str(o)
         annotations = tuple(axioms.get((s, p, o.value), ())) if isinstance(o, ox.NamedNode) else ()
-        pending = files[t] if files[t] in COVERAGE_NOT_YET_ENFORCED else ""
-        result.append(Template(s[len(LKD) :], f"<{p}>", kind, value, annotations, pending))
+        result.append(Template(s[len(LKD) :], f"<{p}>", kind, value, annotations))
     return result, vocabulary
 
 
-def _replica(templates: list[Template], copy: int, seed: int, stride: int) -> dict[str, list[str]]:
-    """N-Triples lines of replica `copy` (0: the review graph unchanged), by the file they go to: "" for
-    the shards, or the name of a source file whose evidence is not yet enforced."""
+def _replica(templates: list[Template], copy: int, seed: int, stride: int) -> list[str]:
+    """N-Triples lines of replica `copy` (0: the review graph unchanged)."""
     rng = random.Random(f"{seed}:{copy}")
     prefix = f"{LKD}s{copy}-" if copy else LKD
     suffix = f" [s{copy}]" if copy else ""
     factors: dict[str, float] = {}
     synthetic: set[str] = set()
-    out: dict[str, list[str]] = {}
+    lines: list[str] = []
     for t in templates:
-        lines = out.setdefault(t.pending, [])
         o = t.value
         if t.kind == "data":
             o = f"<{prefix}{t.value}>"
@@ -222,7 +217,7 @@ def _replica(templates: list[Template], copy: int, seed: int, stride: int) -> di
             continue
         lines.append(f"<{prefix}{t.subject}> {t.predicate} {o} .")
         for annotated in t.axioms:  # the axiom annotates the replica's own triple, shared object included
-            node = f"_:r{copy}a{sum(map(len, out.values()))}"
+            node = f"_:r{copy}a{len(lines)}"
             lines += [
                 f"{node} <{OWL}annotatedSource> <{prefix}{t.subject}> .",
                 f"{node} <{OWL}annotatedProperty> {t.predicate} .",
@@ -235,7 +230,7 @@ def _replica(templates: list[Template], copy: int, seed: int, stride: int) -> di
                 f"{node} {predicate} {f'<{prefix}{value}>' if kind == 'data' else value} ."
                 for predicate, kind, value in annotated
             ]
-    return out
+    return lines
 
 
 def _shard_turtle(iri: str, lines: list[str]) -> bytes:
@@ -273,20 +268,12 @@ def generate(source: Project, scale: int, out: Path, seed: int = 0) -> dict:
     per_shard = max(1, SHARD_TRIPLES // max(1, len(templates)))
     shards: dict[str, str] = {}
     triples = 0
-    pending: dict[str, list[str]] = {}
     for first in range(0, scale, per_shard):
         name = f"shard-{len(shards):04d}.ttl"
         iri = f"{LKD}synthetic-{name[:-4]}"  # no "/": Turtle escapes it in a prefixed name, which the OWL API rejects
         lines = [] if shards else list(vocabulary)
         for c in range(first, min(scale, first + per_shard)):
-            for file, more in _replica(templates, c, seed, stride).items():
-                (pending.setdefault(file, []) if file else lines).extend(more)
-        (data_dir / name).write_bytes(_shard_turtle(iri, lines))
-        shards[iri] = name
-        triples += len(lines) + 2
-    for file, lines in pending.items():  # the build reports their links without evidence instead of failing
-        name = Path(file).name
-        iri = f"{LKD}synthetic-{name[:-4]}"
+            lines.extend(_replica(templates, c, seed, stride))
         (data_dir / name).write_bytes(_shard_turtle(iri, lines))
         shards[iri] = name
         triples += len(lines) + 2

@@ -77,9 +77,15 @@ def line_of(path: Path, text: str) -> int:
 
 
 def paper(
-    *, reference: str | None = "9101", value: str = "12.5", unit: bool = True, label: str = "Broken et al. [9101]"
+    *,
+    reference: str | None = "9101",
+    value: str = "12.5",
+    unit: bool = True,
+    label: str = "Broken et al. [9101]",
+    unmarked: tuple[str, str, str] | None = None,
 ) -> str:
-    """A new study record after docs/modelling.md, with the requested flaw; appended to studies-anode.ttl."""
+    """A new study record after docs/modelling.md, with the requested flaw; appended to studies-anode.ttl. Each
+    of its PAPER_LINKS is marked an editors' inference, but UNMARKED."""
     reference_line = f"    liskg:referenceNumber {reference} ;\n" if reference is not None else ""
     unit_line = "    liskg:hasUnit unit:OHM-CentiM2 ;\n" if unit else ""
     return f"""
@@ -102,7 +108,7 @@ lkd:ref-9101-resistance a owl:NamedIndividual , liskg:Measurement ;
 {unit_line}    liskg:reportedBy lkd:ref-9101 ;
     liskg:statedInSection lkd:section-2-2 ;
     liskg:citedIn lkd:review .
-{"".join(INVENTED.format(s=s, p=p, o=o) for s, p, o in PAPER_LINKS)}
+{"".join(INVENTED.format(s=s, p=p, o=o) for s, p, o in PAPER_LINKS if (s, p, o) != unmarked)}
 lkd:ref-9101-resistance liskg:assertionBasis liskg:EditorsInference ; liskg:sourceNote "{WHY}"@en .
 """
 
@@ -294,6 +300,22 @@ def evidence_that_names_neither_end(project, tmp):
     )
 
 
+def study_link_without_evidence(project, tmp):
+    """A new study's strategy at its interface, with neither sentences nor the editors' mark, in a studies file:
+    coverage is enforced there as in every file."""
+    path = append(project, STUDIES, paper(unmarked=PAPER_LINKS[2]))
+    line = line_of(path, "    liskg:atInterface liskg:LiSSEInterface ;")
+    return Case(
+        build_args(project),
+        [
+            f"liskg: error: {STUDIES}:{line}: no evidence for lkd:ref-9101-evaporation liskg:atInterface "
+            f"liskg:LiSSEInterface{HOW_TO_COVER}",
+            "liskg: error: 1 quality problem(s); nothing was written",
+        ],
+        1,
+    )
+
+
 def study_missing_its_reference_number(project, tmp):
     append(project, STUDIES, paper(reference=None))
     line = paper_line(project, "lkd:ref-9101")
@@ -302,8 +324,9 @@ def study_missing_its_reference_number(project, tmp):
         ["1 violation(s)"],
         1,
         out=[
-            f'{STUDIES}:{line}: SHACL StudyShape: lkd:ref-9101 "Broken et al. [9101]": liskg:referenceNumber: '
-            "a study needs exactly one integer reference number"
+            f'{STUDIES}:{line}: SHACL StudyShape: lkd:ref-9101 "Broken et al. [9101]": '
+            "liskg:referenceNumber|dcterms:source: a study needs exactly one integer reference number (a paper "
+            "outside the review: its DOI as dcterms:source)"
         ],
     )
 
@@ -625,6 +648,7 @@ ROWS = [
     pytest.param(data_file_nobody_imports, id="data-file-nobody-imports"),
     pytest.param(link_without_evidence, id="link-without-evidence"),
     pytest.param(evidence_that_names_neither_end, id="evidence-names-neither-end-of-the-link"),
+    pytest.param(study_link_without_evidence, id="study-link-without-evidence"),
     pytest.param(study_missing_its_reference_number, id="study-missing-reference-number-shacl"),
     pytest.param(measurement_without_a_unit, id="measurement-without-unit-shacl"),
     pytest.param(number_written_as_a_string, id="numeric-value-typed-xsd-string"),

@@ -102,8 +102,8 @@ def test_a_build_that_skipped_shacl_is_reported_unvalidated_and_never_current(tm
         liskg.build(tmp_project, if_stale=True)
     assert refused.value.violations == [
         f"graph_data/studies-anode.ttl:{studies.read_text().splitlines().index('lkd:ref-9102 a owl:NamedIndividual , liskg:Study ;') + 1}: "
-        'SHACL StudyShape: lkd:ref-9102 "Unnumbered et al.": liskg:referenceNumber: '
-        "a study needs exactly one integer reference number"
+        'SHACL StudyShape: lkd:ref-9102 "Unnumbered et al.": liskg:referenceNumber|dcterms:source: '
+        "a study needs exactly one integer reference number (a paper outside the review: its DOI as dcterms:source)"
     ]
 
 

@@ -128,3 +128,80 @@ def test_method_command_and_failure_pointing_to_it(monkeypatch):
     assert max(len(line) for line in out.splitlines()) <= 100
     failure = run_main("failure", "pressing")
     assert failure.code == 2 and "`liskg method pressing`" in failure.err
+
+
+# ---- whole names, units, roles and sentences: what a template sheet's cells are resolved by -------------------
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        ("LLZO", "Material", "data/mat-llzo"),
+        ("Li7La3Zr2O12", "Material", "data/mat-llzo"),  # a formula
+        ("garnet-type LLZO", "Material", "data/mat-llzo"),  # a synonym
+        ("Li₆PS₅Cl", "Material", "data/mat-li6ps5cl"),
+    ],
+)
+def test_exact_finds_a_thing_by_its_whole_name(names, text, kind, expected):
+    assert names.exact("material", text, ox.NamedNode(LISKG + kind)).value.endswith(expected)
+
+
+def test_exact_never_takes_part_of_a_name_and_lists_what_holds_it(names):
+    with pytest.raises(LiskgError, match=r"no material is called 'LLZ-O'") as unknown:
+        names.exact("material", "LLZ-O", ox.NamedNode(LISKG + "Material"))
+    assert "LLZO" in str(unknown.value)  # a close name
+    with pytest.raises(LiskgError, match=r"no material is called 'Li6PS'; names that contain it: .*'Li6PS5Cl'"):
+        names.exact("material", "Li6PS", ox.NamedNode(LISKG + "Material"))
+
+
+def test_exact_lists_every_thing_a_shared_name_names(names):
+    with pytest.raises(LiskgError) as shared:
+        names.exact("material", "Li", ox.NamedNode(LISKG + "Material"))
+    message = str(shared.value)
+    assert message.startswith("2 materials are called 'Li': ")
+    assert "'lithium metal' (lkd:mat-lithium-metal)" in message and "lkd:mat-lithium-thin-film" in message
+
+
+@pytest.mark.parametrize(
+    "written, unit",
+    [
+        ("mS/cm", "MilliS-PER-CentiM"),
+        ("mS cm-1", "MilliS-PER-CentiM"),
+        ("Ω cm2", "OHM-CentiM2"),
+        ("ohm cm^2", "OHM-CentiM2"),
+        ("Ohm·cm²", "OHM-CentiM2"),
+        ("mAh g-1", "MilliA-HR-PER-GM"),
+        ("mAh/g", "MilliA-HR-PER-GM"),
+        ("S cm-1", "S-PER-CentiM"),
+        ("°C", "DEG_C"),
+    ],
+)
+def test_units_as_people_write_them(names, written, unit):
+    assert names.unit(written).value.endswith("/" + unit)
+
+
+def test_an_unknown_unit_suggests_close_ones(names):
+    with pytest.raises(LiskgError, match=r"no unit is written 'mAh kg-1'; close units: .*mAh g-1"):
+        names.unit("mAh/kg")
+
+
+def test_material_roles_by_label_with_or_without_uses(names):
+    assert names.role("buffer material").value == LISKG + "usesBufferMaterial"
+    assert names.role("uses active material").value == LISKG + "usesActiveMaterial"
+    with pytest.raises(LiskgError, match=r"no material role is called 'bufer material'; close roles: buffer material"):
+        names.role("bufer material")
+
+
+def test_sentences_by_iri_or_by_a_quote_that_one_sentence_holds(names):
+    assert names.sentence("2-3-1-4").value == LKD + "sent-2-3-1-4"
+    assert names.sentence("lkd:sent-2-3-1-4").value == LKD + "sent-2-3-1-4"
+    assert names.sentence('"5822"').value == LKD + "sent-2-3-1-4"
+    with pytest.raises(LiskgError, match=r"the review has no sentence lkd:sent-2-3-1-99"):
+        names.sentence("2-3-1-99")
+    with pytest.raises(LiskgError, match=r"sentences of the review say 'lithium' \(lkd:sent-.*\); quote more words"):
+        names.sentence('"lithium"')
+
+
+def test_studies_by_doi_in_any_of_its_spellings(names):
+    with pytest.raises(LiskgError, match=r"no study in the graph has the DOI 10.5555/nothing"):
+        names.studies("https://doi.org/10.5555/NOTHING")

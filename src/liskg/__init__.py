@@ -35,6 +35,8 @@ from liskg.base.version import __version__ as __version__
 FUNCTIONS = (
     "build",
     "validate",
+    "new_study",
+    "diff",
     "reason",
     "status",
     "docs",

@@ -43,11 +43,12 @@ from liskg.base.project import Project, find_project
 TYPE_CHECKING = False  # typing's constant, without importing typing (as liskg.base.project does)
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
-    from typing import Literal
+    from typing import Literal, TypeVar
 
     import networkx as nx
     import pyoxigraph as ox
 
+    from liskg.builder.diff import Diff
     from liskg.builder.pipeline import BuildResult
     from liskg.builder.reasoning import ReasonerReport
     from liskg.publish.release import ReleaseResult
@@ -59,6 +60,32 @@ ProjectLike = Project | str | os.PathLike | None
 if TYPE_CHECKING:
     Rebuild = Literal["if-stale", "never"]
     Source = ProjectLike | ox.Store  # a project, or an open store of the built graph
+    Function = TypeVar("Function", bound=Callable[..., object])
+
+# The options the readers share, written once as their docstrings show them; @_options(...) adds them to the end
+# of a function's Options block, so that help() shows each one whole.
+_SHARED_OPTIONS = {
+    "width": "width: wrap tables and text to that many columns; None (default) keeps one line per row.",
+    "inferred": "inferred: read the asserted + materialized triples (default), or with False the asserted ones only.",
+    "timeout": "timeout: None (default) works in this process; a number of seconds runs the whole work in a forked\n"
+    "        child killed at the bound (POSIX only), raising TimedOut.",
+    "rebuild": 'rebuild: "if-stale" (default) builds quietly first (quality checks, inference, SHACL; no Java) when\n'
+    '        build/ is missing or older than the sources; "never" raises LiskgError instead.',
+}
+
+
+def _options(*names: str) -> Callable[[Function], Function]:
+    """Add the shared options NAMES to the end of the function's docstring, in its Options block (begun when the
+    docstring has none)."""
+
+    def add(function: Function) -> Function:
+        doc = function.__doc__
+        if doc is not None:  # None under python -OO
+            block = "" if "\n    Options:\n" in doc else "\n\n    Options:"
+            function.__doc__ = doc.rstrip() + block + "".join(f"\n    {_SHARED_OPTIONS[n]}" for n in names) + "\n    "
+        return function
+
+    return add
 
 
 def __getattr__(name: str):
@@ -123,6 +150,35 @@ def validate(project: ProjectLike = None, *, progress: bool = False) -> list[str
     except ShaclViolations as exc:
         return list(exc.violations)
     return []
+
+
+def new_study(project: ProjectLike, name: str, *, sheets: tuple[str, ...] = ()) -> list[Path]:
+    """Write a blank, commented set of template sheets to fill in for one paper into
+    graph_data/templates/NAME/ (docs/extending.md, "Adding a paper from a spreadsheet"); their paths. An
+    existing sheet is never overwritten (LiskgError, nothing written).
+
+    Options:
+    sheets: the sheets to write (studies, strategies, cells, measurements, materials); () for all of them.
+    """
+    from liskg.sources import sheets as blank_sheets
+
+    return blank_sheets.write_blank(project_of(project).data_dir, name, list(sheets) or None)
+
+
+def diff(project: ProjectLike = None, *, rebuild: Rebuild = "if-stale") -> Diff:
+    """What the last edit changed: the asserted triples added and removed, by source file (module or template
+    sheet), and for every named query the answer rows added and removed, between the build before the last
+    change of the sources (build/previous/) and the build; a Diff, whose report() is what `liskg diff` prints.
+
+    Options:
+    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources (the
+        build keeps the one it replaces for the comparison); "never" raises LiskgError instead.
+    """
+    from liskg.builder import diff as compare_builds
+
+    project = project_of(project)
+    _current(project, rebuild)
+    return compare_builds.diff(project)
 
 
 def reason(project: ProjectLike = None, *, progress: bool = False) -> ReasonerReport:
@@ -211,14 +267,10 @@ def _current(project: Project, rebuild: Rebuild) -> None:
         build(project)
 
 
+@_options("inferred", "rebuild")
 def open_store(project: ProjectLike = None, *, inferred: bool = True, rebuild: Rebuild = "if-stale") -> ox.Store:
     """The built graph in a pyoxigraph Store: asserted + materialized triples (build/liskg-store/ opened
     read-only; updates raise RuntimeError), or the asserted ones only, parsed into memory.
-
-    Options:
-    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
-    rebuild: "if-stale" (default) builds quietly first (quality checks, inference, SHACL; no Java) when
-        build/ is missing or older than the sources; "never" raises LiskgError instead.
     """
     from liskg.querying import store  # 24 ms at start-up (pyoxigraph)
 
@@ -241,6 +293,7 @@ def _bounded(work: Callable[[], str], timeout: float | None, origin: str) -> str
     return runner.bounded(lambda: work().encode(), timeout, origin).decode()
 
 
+@_options("inferred", "timeout", "rebuild")
 def query(
     source: Source,
     text: str,
@@ -253,17 +306,12 @@ def query(
     """Answer TEXT, a named query (queries/NAME.rq), a path to a .rq file, or SPARQL text, over SOURCE: a
     project (opened with open_store) or an open pyoxigraph Store; an Answer of rows of Cells.
 
-    Options:
-    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
-    timeout: None (default) evaluates in this process; a number of seconds evaluates in a forked child
-        killed at the bound (POSIX only), raising TimedOut.
-    allow_service: host names (or host:port) a SERVICE clause may send the query to; none by default, so
-        a query with SERVICE raises LiskgError and nothing leaves this machine.
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
-
     Every query is checked against the bounds of liskg.base.bounds (length, nesting depth, triple
     patterns) before Oxigraph parses it: over one, LiskgError with one line.
+
+    Options:
+    allow_service: host names (or host:port) a SERVICE clause may send the query to; none by default, so
+        a query with SERVICE raises LiskgError and nothing leaves this machine.
     """
     from liskg.base import runner
     from liskg.base.labels import Labeller
@@ -291,6 +339,7 @@ def named_queries(project: ProjectLike = None) -> dict[str, named.Query]:
     return named.named_queries(project_of(project))
 
 
+@_options("width", "inferred", "timeout", "rebuild")
 def answer_text(
     project: ProjectLike = None,
     query: str | None = None,
@@ -314,15 +363,9 @@ def answer_text(
     expr: SPARQL text instead of QUERY.
     format: table or md (labels, numbers with units), csv, tsv, json or xml (the W3C results formats),
         nt or ttl (CONSTRUCT and DESCRIBE).
-    width: wrap tables and text to that many columns; None (default) keeps one line per row.
     labels: csv and tsv get a label column beside each IRI column.
-    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
     evaluate: evaluate on the store even when the build kept this query's answer.
-    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
-        child killed at the bound (POSIX only), raising TimedOut.
     allow_service: host names (or host:port) a SERVICE clause may send the query to (default: none).
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
     """
     from liskg.querying import answers
 
@@ -349,6 +392,7 @@ def answer_text(
     )
 
 
+@_options("width", "inferred", "timeout", "rebuild")
 def strategies(
     source: Source = None,
     *,
@@ -377,14 +421,8 @@ def strategies(
     minimum, maximum: keep outcomes within bounds given with a unit ('1000 mAh/g'), converted through the
         units' QUDT conversion multipliers.
     format, labels: as in answer_text().
-    width: wrap tables and text to that many columns; None (default) keeps one line per row.
     evidence: also the sentences behind each listed strategy's links (table and md), quoted with their
         sections, or the editors' reason.
-    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
-    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
-        child killed at the bound (POSIX only), raising TimedOut.
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
     """
     from liskg.querying.lookups import Lookups  # 110 ms at start-up (pyoxigraph, the look-ups)
 
@@ -406,6 +444,7 @@ def _report(kind: str, source: Source, text: str, width, inferred, timeout, rebu
     return _bounded(lambda: getattr(Lookups(store, width=width), f"{kind}_report")(text, **options), timeout, kind)
 
 
+@_options("width", "inferred", "timeout", "rebuild")
 def study(
     source: Source,
     text: str,
@@ -420,18 +459,13 @@ def study(
     text): sections, summary, strategies, cells and numbers, as text.
 
     Options:
-    width: wrap tables and text to that many columns; None (default) keeps one line per row.
     evidence: also the sentences behind every link of the study, its strategies, cells and numbers, quoted
         with their sections, or the editors' reason.
-    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
-    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
-        child killed at the bound (POSIX only), raising TimedOut.
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
     """
     return _report("study", source, text, width, inferred, timeout, rebuild, evidence=evidence)
 
 
+@_options("width", "inferred", "timeout", "rebuild")
 def material(
     source: Source,
     text: str,
@@ -443,18 +477,11 @@ def material(
 ) -> str:
     """The materials TEXT names (a label, synonym or formula): classes, who uses or forms them, failure modes,
     numbers, as text.
-
-    Options:
-    width: wrap tables and text to that many columns; None (default) keeps one line per row.
-    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
-    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
-        child killed at the bound (POSIX only), raising TimedOut.
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
     """
     return _report("material", source, text, width, inferred, timeout, rebuild)
 
 
+@_options("width", "inferred", "timeout", "rebuild")
 def failure(
     source: Source,
     text: str,
@@ -466,18 +493,11 @@ def failure(
 ) -> str:
     """The failure modes TEXT names, and the members of failure-mode classes it names: where they occur, what
     causes them, what mitigates or risks them, as text.
-
-    Options:
-    width: wrap tables and text to that many columns; None (default) keeps one line per row.
-    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
-    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
-        child killed at the bound (POSIX only), raising TimedOut.
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
     """
     return _report("failure", source, text, width, inferred, timeout, rebuild)
 
 
+@_options("width", "inferred", "timeout", "rebuild")
 def method(
     source: Source,
     text: str,
@@ -493,17 +513,12 @@ def method(
     inherited), the strategies that applied it with their numbers, as text.
 
     Options:
-    width: wrap tables and text to that many columns; None (default) keeps one line per row.
     evidence: also the sentences of each effect statement, its own, its narrower methods' and inherited.
-    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
-    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
-        child killed at the bound (POSIX only), raising TimedOut.
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
     """
     return _report("method", source, text, width, inferred, timeout, rebuild, evidence=evidence)
 
 
+@_options("inferred", "timeout", "rebuild")
 def compare(
     source: Source = None,
     *,
@@ -531,11 +546,6 @@ def compare(
     format: table, csv, md or latex (booktabs).
     width: a table is fitted to this many columns, wrapped at spaces (None: one line per row).
     evidence: also the sentences that give each number shown (table and md), quoted with their sections.
-    inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
-    timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
-        child killed at the bound (POSIX only), raising TimedOut.
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
     """
     from liskg.querying.compare import Comparer  # 57 ms at start-up (pyoxigraph, the name resolver)
 
@@ -556,6 +566,7 @@ def compare(
     return _bounded(work, timeout, "compare")
 
 
+@_options("inferred", "rebuild")
 def evidence(
     source: Source,
     subject: str,
@@ -575,13 +586,13 @@ def evidence(
 
     Options:
     inherited: for a method, also what the review says of its broader methods, marked "inherited from ...".
-    inferred, rebuild: as in study().
     """
     from liskg.querying.evidence import EvidenceReader  # pyoxigraph and the name resolver, on first use
 
     return EvidenceReader(_store(source, inferred, rebuild)).why(subject, predicate, object, inherited=inherited)
 
 
+@_options("inferred", "timeout", "rebuild")
 def why(
     source: Source,
     subject: str,
@@ -599,8 +610,7 @@ def why(
 
     Options:
     width: wrap the text to that many columns; None (default) keeps each sentence on one line.
-    inherited, inferred, rebuild: as in evidence().
-    timeout: as in study().
+    inherited: as in evidence().
     """
     from liskg.querying.evidence import EvidenceReader
 
@@ -613,6 +623,7 @@ def why(
     return _bounded(work, timeout, "why")
 
 
+@_options("rebuild")
 def stats(source: Source = None, *, inferred: bool = True, rebuild: Rebuild = "if-stale") -> Stats:
     """What the graph holds (counts, materials by role) and the network metrics of the graph `liskg viz` draws
     (nodes by kind, links by relation, hubs, components), as a Stats.
@@ -620,8 +631,6 @@ def stats(source: Source = None, *, inferred: bool = True, rebuild: Rebuild = "i
     Options:
     inferred: count the asserted + materialized triples (default), or with False the asserted ones only.
         The drawn graph is always read from the asserted triples (from SOURCE itself when it is a store).
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
     """
     from liskg.viz import metrics  # 170 ms at start-up (networkx)
 
@@ -630,6 +639,7 @@ def stats(source: Source = None, *, inferred: bool = True, rebuild: Rebuild = "i
     return metrics.summary(counted, drawn)
 
 
+@_options("rebuild")
 def graph(project: ProjectLike = None, *, asserted: bool = True, rebuild: Rebuild = "if-stale") -> nx.MultiDiGraph:
     """The graph `liskg viz` draws, as a networkx MultiDiGraph: nodes with kind, label, summary, key numbers;
     links named by relation.
@@ -637,14 +647,13 @@ def graph(project: ProjectLike = None, *, asserted: bool = True, rebuild: Rebuil
     Options:
     asserted: True (default) reads the asserted triples; False reads the materialized ones too, which
         repeats a link under each super-property (more edges, not the drawn graph).
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
     """
     from liskg.viz import model  # 480 ms at start-up (networkx)
 
     return model.build_graph(open_store(project, inferred=not asserted, rebuild=rebuild))
 
 
+@_options("rebuild")
 def page(
     project: ProjectLike = None,
     *,
@@ -662,8 +671,6 @@ def page(
     focus: draw the neighbourhood of the node with this label, synonym, formula or IRI.
     depth: with focus, the links to follow (default 1).
     output: where to write (default build/liskg-graph.html, or build/liskg-graph-<query or focus>.html).
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
     """
     from liskg.viz import views  # 510 ms at start-up (networkx, the page)
 
@@ -672,6 +679,7 @@ def page(
     return views.write(project, query=query, focus=focus, depth=depth, output=Path(output) if output else None)
 
 
+@_options("rebuild")
 def export(
     project: ProjectLike = None,
     *,
@@ -684,8 +692,6 @@ def export(
     Options:
     format: graphml (default), gexf or json (networkx node-link).
     output: where to write (default build/liskg-graph.FORMAT).
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
     """
     from liskg.base.files import write_atomically
     from liskg.viz import export as exporting  # 480 ms at start-up (networkx)
@@ -697,32 +703,27 @@ def export(
     return path
 
 
+@_options("rebuild")
 def chart(source: Source, name: str, *, rebuild: Rebuild = "if-stale") -> dict:
     """The Vega-Lite specification of chart NAME (resistance, capacity, conductivity, matrix), data included:
     the one the graph page draws.
-
-    Options:
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
     """
     from liskg.viz import charts  # 50 ms at start-up (vl-convert's specifications)
 
     return charts.spec(_store(source, True, rebuild), name)
 
 
+@_options("rebuild")
 def plot(source: Source, name: str, output: str | os.PathLike, *, rebuild: Rebuild = "if-stale") -> Path:
     """Draw chart NAME (see chart()) to OUTPUT, SVG or PNG after its suffix (vl-convert, offline, the same
     bytes from the same graph), and return the path.
-
-    Options:
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
     """
     from liskg.viz import charts  # 50 ms at start-up (vl-convert's specifications)
 
     return charts.plot(_store(source, True, rebuild), name, Path(output))
 
 
+@_options("rebuild")
 def serve(
     project: ProjectLike = None,
     *,
@@ -751,8 +752,6 @@ def serve(
     max_response: bytes of an answer streamed before it is cut (default 256 MiB).
     read_timeout: seconds a client may take to send a request body before it gets 408 (default 10).
     announce: called with each line saying where to send queries, once the endpoint listens.
-    rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
     """
     from liskg.querying import server  # 140 ms at start-up (subprocess, pyoxigraph; uvicorn when serving)
 

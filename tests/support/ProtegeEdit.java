@@ -11,11 +11,17 @@
 // declaration of the subject as a class and a subclass axiom ("Add subclass"); rdf:type owl:Class ->
 // a class declaration; any other rdf:type -> a class assertion (and the declaration of the
 // individual); a property declared in the imports closure as an object or data property -> a
-// property assertion; anything else -> an annotation assertion.
+// property assertion; anything else -> an annotation assertion. Lines whose subject is a blank node
+// (_:name) describe an owl:Axiom: its owl:annotatedSource, owl:annotatedProperty and owl:annotatedTarget
+// name a triple of the edit, and its other values become annotations of the axiom made from that triple,
+// as Protégé's "@" button on an assertion adds them (liskg:evidence, or liskg:assertionBasis with
+// liskg:sourceNote).
 // Prints one line per step; exit 1 with "ERROR ..." on the first problem.
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +39,10 @@ import org.semanticweb.owlapi.vocab.OWLRDFVocabulary;
 
 public class ProtegeEdit {
     private static final Pattern TRIPLE = Pattern.compile(
-        "^<([^>]*)>\\s+<([^>]*)>\\s+(?:<([^>]*)>|\"((?:[^\"\\\\]|\\\\.)*)\"(?:@([A-Za-z0-9-]+)|\\^\\^<([^>]*)>)?)\\s*\\.\\s*$");
+        "^(?:<([^>]*)>|_:(\\S+))\\s+<([^>]*)>\\s+(?:<([^>]*)>|\"((?:[^\"\\\\]|\\\\.)*)\"(?:@([A-Za-z0-9-]+)|\\^\\^<([^>]*)>)?)\\s*\\.\\s*$");
+    private static final String OWL = "http://www.w3.org/2002/07/owl#";
+    // group numbers of TRIPLE
+    private static final int SUBJECT = 1, BLANK = 2, PREDICATE = 3, OBJECT = 4, LEXICAL = 5, LANGUAGE = 6, DATATYPE = 7;
 
     public static void main(String[] args) throws Exception {
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
@@ -66,41 +75,78 @@ public class ProtegeEdit {
         if (target == null) fail("module " + module + " is not in the imports closure of " + root);
 
         OWLDataFactory df = manager.getOWLDataFactory();
-        Set<OWLAxiom> axioms = new LinkedHashSet<>();
-        List<String> lines = Files.readAllLines(new File(edit).toPath(), StandardCharsets.UTF_8);
-        for (String line : lines) {
+        List<Matcher> triples = new ArrayList<>();
+        Map<String, Map<String, String>> axiomParts = new LinkedHashMap<>();  // blank node -> part -> IRI
+        Map<String, Set<OWLAnnotation>> axiomAnnotations = new LinkedHashMap<>();  // blank node -> annotations
+        for (String line : Files.readAllLines(new File(edit).toPath(), StandardCharsets.UTF_8)) {
             if (line.isBlank() || line.startsWith("#")) continue;
             Matcher m = TRIPLE.matcher(line);
             if (!m.matches()) fail("not an N-Triples line: " + line);
-            IRI subject = IRI.create(m.group(1));
-            IRI predicate = IRI.create(m.group(2));
+            if (m.group(BLANK) == null) {
+                triples.add(m);
+                continue;
+            }
+            String node = m.group(BLANK), predicate = m.group(PREDICATE);
+            if (predicate.equals(OWL + "annotatedSource") || predicate.equals(OWL + "annotatedProperty")
+                || predicate.equals(OWL + "annotatedTarget")) {
+                if (m.group(OBJECT) == null) fail(predicate + " needs an IRI: " + line);
+                axiomParts.computeIfAbsent(node, k -> new LinkedHashMap<>()).put(predicate, m.group(OBJECT));
+            } else if (!(predicate.equals(OWLRDFVocabulary.RDF_TYPE.getIRI().toString())
+                         && (OWL + "Axiom").equals(m.group(OBJECT)))) {
+                OWLAnnotationValue value = m.group(OBJECT) != null ? IRI.create(m.group(OBJECT)) : literal(df, m);
+                axiomAnnotations.computeIfAbsent(node, k -> new LinkedHashSet<>())
+                    .add(df.getOWLAnnotation(df.getOWLAnnotationProperty(IRI.create(predicate)), value));
+            }
+        }
+        Map<String, Set<OWLAnnotation>> annotationsOf = new LinkedHashMap<>();  // "s p o" -> the axiom's annotations
+        for (Map.Entry<String, Map<String, String>> e : axiomParts.entrySet()) {
+            Map<String, String> parts = e.getValue();
+            if (parts.size() != 3) fail("the axiom _:" + e.getKey() + " needs a source, a property and a target");
+            String key = parts.get(OWL + "annotatedSource") + " " + parts.get(OWL + "annotatedProperty") + " "
+                         + parts.get(OWL + "annotatedTarget");
+            annotationsOf.put(key, axiomAnnotations.getOrDefault(e.getKey(), Set.of()));
+        }
+
+        Set<OWLAxiom> axioms = new LinkedHashSet<>();
+        Set<String> annotated = new LinkedHashSet<>();
+        for (Matcher m : triples) {
+            IRI subject = IRI.create(m.group(SUBJECT));
+            IRI predicate = IRI.create(m.group(PREDICATE));
+            String key = m.group(SUBJECT) + " " + m.group(PREDICATE) + " " + m.group(OBJECT);  // null: a literal
+            Set<OWLAnnotation> annotations = annotationsOf.getOrDefault(key, Set.of());
+            annotated.add(key);
             OWLNamedIndividual individual = df.getOWLNamedIndividual(subject);
             if (predicate.equals(OWLRDFVocabulary.RDFS_SUBCLASS_OF.getIRI())) {
-                if (m.group(3) == null) fail("rdfs:subClassOf needs a class IRI: " + line);
+                if (m.group(OBJECT) == null) fail("rdfs:subClassOf needs a class IRI: " + m.group());
                 OWLClass sub = df.getOWLClass(subject);
                 axioms.add(df.getOWLDeclarationAxiom(sub));
-                axioms.add(df.getOWLSubClassOfAxiom(sub, df.getOWLClass(IRI.create(m.group(3)))));
+                axioms.add(df.getOWLSubClassOfAxiom(sub, df.getOWLClass(IRI.create(m.group(OBJECT))), annotations));
             } else if (predicate.equals(OWLRDFVocabulary.RDF_TYPE.getIRI())
-                       && OWLRDFVocabulary.OWL_CLASS.getIRI().toString().equals(m.group(3))) {
+                       && OWLRDFVocabulary.OWL_CLASS.getIRI().toString().equals(m.group(OBJECT))) {
                 axioms.add(df.getOWLDeclarationAxiom(df.getOWLClass(subject)));
             } else if (predicate.equals(OWLRDFVocabulary.RDF_TYPE.getIRI())) {
                 axioms.add(df.getOWLDeclarationAxiom(individual));
-                if (!m.group(3).equals(OWLRDFVocabulary.OWL_NAMED_INDIVIDUAL.getIRI().toString())) {
-                    axioms.add(df.getOWLClassAssertionAxiom(df.getOWLClass(IRI.create(m.group(3))), individual));
+                if (!m.group(OBJECT).equals(OWLRDFVocabulary.OWL_NAMED_INDIVIDUAL.getIRI().toString())) {
+                    axioms.add(df.getOWLClassAssertionAxiom(df.getOWLClass(IRI.create(m.group(OBJECT))), individual,
+                                                            annotations));
                 }
             } else if (rootOntology.containsObjectPropertyInSignature(predicate, Imports.INCLUDED)) {
-                if (m.group(3) == null) fail("object property <" + predicate + "> needs an IRI value: " + line);
+                if (m.group(OBJECT) == null) fail("object property <" + predicate + "> needs an IRI value: " + m.group());
                 axioms.add(df.getOWLObjectPropertyAssertionAxiom(df.getOWLObjectProperty(predicate), individual,
-                                                                 df.getOWLNamedIndividual(IRI.create(m.group(3)))));
+                                                                 df.getOWLNamedIndividual(IRI.create(m.group(OBJECT))),
+                                                                 annotations));
             } else if (rootOntology.containsDataPropertyInSignature(predicate, Imports.INCLUDED)) {
-                if (m.group(3) != null) fail("data property <" + predicate + "> needs a literal value: " + line);
+                if (m.group(OBJECT) != null) fail("data property <" + predicate + "> needs a literal value: " + m.group());
                 axioms.add(df.getOWLDataPropertyAssertionAxiom(df.getOWLDataProperty(predicate), individual,
                                                                literal(df, m)));
             } else {
-                OWLAnnotationValue value = m.group(3) != null ? IRI.create(m.group(3)) : literal(df, m);
-                axioms.add(df.getOWLAnnotationAssertionAxiom(df.getOWLAnnotationProperty(predicate), subject, value));
+                OWLAnnotationValue value = m.group(OBJECT) != null ? IRI.create(m.group(OBJECT)) : literal(df, m);
+                axioms.add(df.getOWLAnnotationAssertionAxiom(df.getOWLAnnotationProperty(predicate), subject, value,
+                                                             annotations));
             }
         }
+        annotationsOf.keySet().removeAll(annotated);
+        if (!annotationsOf.isEmpty()) fail("an axiom annotates a triple the edit does not add: " + annotationsOf.keySet());
         target.addAxioms(axioms);
         System.out.println("ADDED " + axioms.size() + " axioms to " + module);
 
@@ -120,9 +166,9 @@ public class ProtegeEdit {
     }
 
     private static OWLLiteral literal(OWLDataFactory df, Matcher m) {
-        String lexical = m.group(4).replace("\\\"", "\"").replace("\\n", "\n").replace("\\\\", "\\");
-        if (m.group(5) != null) return df.getOWLLiteral(lexical, m.group(5));
-        if (m.group(6) != null) return df.getOWLLiteral(lexical, df.getOWLDatatype(IRI.create(m.group(6))));
+        String lexical = m.group(LEXICAL).replace("\\\"", "\"").replace("\\n", "\n").replace("\\\\", "\\");
+        if (m.group(LANGUAGE) != null) return df.getOWLLiteral(lexical, m.group(LANGUAGE));
+        if (m.group(DATATYPE) != null) return df.getOWLLiteral(lexical, df.getOWLDatatype(IRI.create(m.group(DATATYPE))));
         return df.getOWLLiteral(lexical, df.getOWLDatatype(IRI.create("http://www.w3.org/2001/XMLSchema#string")));
     }
 

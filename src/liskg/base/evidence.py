@@ -38,6 +38,7 @@ REQUIRES_EVIDENCE = LISKG + "requiresEvidence"
 ASSERTION_BASIS = LISKG + "assertionBasis"
 STATED = LISKG + "StatedInReview"
 INFERRED = LISKG + "EditorsInference"
+STATED_IN_SOURCE = LISKG + "StatedInSource"  # a link of a paper outside the review (a template row)
 SOURCE_NOTE = LISKG + "sourceNote"
 ANNOTATED_SOURCE = OWL + "annotatedSource"
 ANNOTATED_PROPERTY = OWL + "annotatedProperty"

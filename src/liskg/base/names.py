@@ -5,7 +5,11 @@ method, viz --focus) and the graph page's search. Matching ignores case and sub/
 (Li₇La₃Zr₂O₁₂ is Li7La3Zr2O12): whole-name matches win, otherwise every name that contains the text;
 among classes, one that is broader than every other match stands for them all. Several matches is
 an error listing the candidates; none is an error suggesting close names. Studies are found by
-reference number or first author, never by the chemistry in their labels.
+reference number, DOI or first author, never by the chemistry in their labels.
+
+Template sheets (liskg.sources.templates) ask for whole names only (exact): a cell never takes part of a
+name, and a name two things share is an error listing them. Units are found by their symbol as people
+write it (mS/cm, Ω cm2, mAh g-1; unit), and the review's sentences by their IRI or a short quote (sentence).
 """
 
 from __future__ import annotations
@@ -21,9 +25,22 @@ import pyoxigraph as ox
 from liskg.base import engine, runner, vocab
 from liskg.base.errors import LiskgError
 from liskg.base.labels import Labeller
+from liskg.base.numbers import unit_symbol
 
 NUMERALS = ("I", "II", "III", "IV")
 MATERIAL = vocab.LISKG + "Material"
+UNIT = vocab.LISKG + "UnitOfMeasure"
+SENTENCE = vocab.LISKG + "Sentence"
+QUOTED_TEXT = ox.NamedNode(vocab.LISKG + "quotedText")
+DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+SENTENCE_ID = re.compile(r"^(?:lkd:)?(?:sent-)?((?:abstract|fig|table|\d+)(?:-\d+)+)$")
+
+
+def doi_of(text: str) -> str | None:
+    """The DOI TEXT gives (10.5555/x from 'doi:10.5555/x' or 'https://doi.org/10.5555/x'), lower-cased as DOIs
+    compare, or None."""
+    match = DOI.match(text.strip())
+    return match.group(1).lower() if match else None
 
 
 def normalize(text: str) -> str:
@@ -50,6 +67,12 @@ class Names:
         self.store = store
         self.labels = Labeller(store)
         self._cache: dict[tuple, list] = {}
+        self._sentences: list[tuple[ox.NamedNode, str]] | None = None
+
+    def refresh(self) -> None:
+        """Forget every name looked up so far: the store has grown (template sheets add things as they compile)."""
+        self._cache.clear()
+        self.labels = Labeller(self.store)
 
     def _rows(self, needle: str, kind: ox.NamedNode | None, classes: bool) -> list[tuple]:
         values: dict[str, list[ox.NamedNode | ox.Literal]] = {"needle": [ox.Literal(needle)]}
@@ -122,6 +145,74 @@ class Names:
         names = {n for t, n in self._named(kind, classes) if among is None or t.value in among}
         close = close_names(normalize(text), names)
         return f"; close names: {', '.join(close)}" if close else ""
+
+    def exact(self, what: str, text: str, kind: ox.NamedNode | None = None, *, classes: bool = False) -> ox.NamedNode:
+        """The one thing whose whole name (label, synonym or formula, compared as normalize() does) is TEXT: what
+        a template cell names. None is an error listing the names that contain TEXT or look like it, and a name
+        several things share an error listing them by label, never a guess."""
+        if not normalize(engine.require_text(text, what)):
+            raise LiskgError(f"name a {what}")
+        found, whole = self.matches(text, kind, classes=classes)
+        if whole and len(found) == 1:
+            return found[0]
+        if whole:
+            shown = ", ".join(f"{self.labels.text(f)!r} ({vocab.shorten(f.value)})" for f in found[:8])
+            raise LiskgError(f"{len(found)} {what}s are called {text!r}: {shown}; write the label of the one you mean")
+        if found:
+            shown = ", ".join(repr(self.labels.text(f)) for f in found[:6]) + (", …" if len(found) > 6 else "")
+            raise LiskgError(f"no {what} is called {text!r}; names that contain it: {shown}")
+        raise LiskgError(f"no {what} is called {text!r}{self.suggest(text, kind, classes=classes)}")
+
+    def unit(self, text: str) -> ox.NamedNode:
+        """The unit written TEXT as people write it (mS/cm, Ω cm2, mAh g-1, ohm cm^2, °C), or by its label."""
+        symbol = unit_symbol(engine.require_text(text, "unit"))
+        units = {self.labels.unit(u): u for u in self.members(ox.NamedNode(UNIT))}
+        if symbol in units:
+            return units[symbol]
+        found, whole = self.matches(text, ox.NamedNode(UNIT))
+        if whole and len(found) == 1:
+            return found[0]
+        close = close_names(symbol.lower(), [u for u in units if u])
+        hint = f"; close units: {', '.join(close)}" if close else f"; units in the graph: {', '.join(sorted(units))}"
+        raise LiskgError(f"no unit is written {symbol!r}{hint}")
+
+    def role(self, text: str) -> ox.NamedNode:
+        """A material role, the sub-property of liskg:usesMaterial labelled TEXT or 'uses TEXT' (buffer material)."""
+        rows = runner.run(self.store, vocab.sparql("base/sparql/find-roles.rq"), origin="find-roles").rows
+        labels = {normalize(label.value).removeprefix("uses "): role for role, label in rows}
+        needle = normalize(engine.require_text(text, "role")).removeprefix("uses ")
+        if needle in labels:
+            return labels[needle]
+        close = close_names(needle, labels)
+        hint = f"; close roles: {', '.join(close)}" if close else f"; the roles: {', '.join(sorted(labels))}"
+        raise LiskgError(f"no material role is called {text!r}{hint}")
+
+    def sentence(self, text: str) -> ox.NamedNode:
+        """The review's sentence TEXT names: its IRI (lkd:sent-2-3-1-4), the IRI's end (2-3-1-4, fig-5-3), or a
+        quote of it (a few words in a row, compared as normalize() does) that exactly one sentence holds."""
+        written = engine.require_text(text, "sentence").strip()
+        said = written.strip('"“”')
+        if self._sentences is None:
+            found = self.store.quads_for_pattern(None, QUOTED_TEXT, None)
+            self._sentences = sorted(
+                (q.subject, normalize(q.object.value))
+                for q in found
+                if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal)
+            )
+        identifier = None if written.startswith(('"', "“")) else SENTENCE_ID.match(said)
+        if identifier:
+            node = ox.NamedNode(f"{vocab.LKD}sent-{identifier.group(1)}")
+            if any(s == node for s, _t in self._sentences):
+                return node
+            raise LiskgError(f"the review has no sentence {vocab.shorten(node.value)}")
+        needle = normalize(said)
+        holding = [s for s, t in self._sentences if needle and needle in t]
+        if len(holding) == 1:
+            return holding[0]
+        if not holding:
+            raise LiskgError(f"no sentence of the review says {said!r}; copy a few words exactly, or give its IRI")
+        shown = ", ".join(vocab.shorten(s.value) for s in holding[:6])
+        raise LiskgError(f"{len(holding)} sentences of the review say {said!r} ({shown}); quote more words")
 
     def broadest(self, found: list[ox.NamedNode]) -> ox.NamedNode | None:
         """The one class among FOUND that every other one is narrower than, if there is one."""
@@ -204,29 +295,35 @@ class Names:
         return found[0]
 
     def studies(self, text: str) -> list[ox.NamedNode]:
-        """Studies by reference number (67, [67], ref 67, Sharafi [107]) or first author (Sharafi), never by label
-        chemistry."""
+        """Studies by reference number (67, [67], ref 67, Sharafi [107]), DOI (10.5555/x, doi:…, https://doi.org/…)
+        or first author (Sharafi), never by label chemistry."""
         needle = normalize(engine.require_text(text, "study"))
         number = re.fullmatch(r"(?:ref\.?\s*)?\[?(\d+)\]?", needle) or re.search(r"\[(\d+)\]", needle)  # Sharafi [107]
         rows = runner.run(self.store, vocab.sparql("base/sparql/find-authors.rq"), origin="find-authors").rows
+        doi = doi_of(text)
+        if doi:
+            found = [t for t, _a, _n, source in rows if source is not None and doi_of(source.value) == doi]
+            if not found:
+                raise LiskgError(f"no study in the graph has the DOI {doi}")
+            return found[:1]
+        rows = [row[:3] for row in rows]
         if number:
             found = [t for t, _a, n in rows if n is not None and n.value == number.group(1)]
             if not found:
                 raise LiskgError(f"no study is cited as reference [{number.group(1)}] in the graph")
             return found[:1]
         if not needle:
-            raise LiskgError("name a study: a reference number (107) or a first author (Sharafi)")
+            raise LiskgError("name a study: a reference number (107), a DOI or a first author (Sharafi)")
         authors = {t: normalize(a.value) for t, a, _n in rows if a is not None}
         found = [t for t, a in authors.items() if a == needle] or [
             t for t, a in authors.items() if a.startswith(needle)
         ]
         if found:
-            return sorted(
-                found, key=lambda t: (int(next(n.value for s, _a, n in rows if s == t and n is not None) or 0), t.value)
-            )
+            numbers = {t: int(n.value) for t, _a, n in rows if n is not None}
+            return sorted(found, key=lambda t: (numbers.get(t, 0), t.value))  # a paper outside the review first
         close = close_names(needle, {a.value for _t, a, _n in rows if a is not None})
         hint = f"; close names: {', '.join(close)}" if close else ""
-        raise LiskgError(f"no study has the first author {text!r}{hint} (give an author or a reference number)")
+        raise LiskgError(f"no study has the first author {text!r}{hint} (give an author, a reference number or a DOI)")
 
 
 def close_names(needle: str, names: Collection[str], limit: int = 5) -> list[str]:

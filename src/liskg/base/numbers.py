@@ -183,7 +183,13 @@ def parse_amount(text: str) -> tuple[Decimal, str] | None:
     match = _AMOUNT.match(text.translate(_SUPERSCRIPT_DIGITS).replace("\u2212", "-"))
     if not match:
         return None
-    number, unit = Decimal(match.group(1)), match.group(2)
+    return Decimal(match.group(1)), unit_symbol(match.group(2))
+
+
+def unit_symbol(unit: str) -> str:
+    """A unit as people write it in the symbol the graph writes: 'mS/cm' -> 'mS cm-1', 'Ohm cm^2' -> 'Ω cm2',
+    'mAh g⁻¹' -> 'mAh g-1', 'S·cm-1' -> 'S cm-1'."""
+    unit = unit.translate(_SUPERSCRIPT_DIGITS).replace("\u2212", "-").strip()
     tokens, sign = [], 1
     for part in re.split(r"(/)|[\s·*.]+", unit):
         if part == "/":
@@ -198,7 +204,7 @@ def parse_amount(text: str) -> tuple[Decimal, str] | None:
         base = re.sub(r"^[uμ](?=[A-Za-z])", "µ", base).replace("ohm", "Ω").replace("Ohm", "Ω")
         power *= sign
         tokens.append(base + ("" if power == 1 else str(power)))
-    return number, " ".join(tokens)
+    return " ".join(tokens)
 
 
 def unit_base(symbol: str) -> str:

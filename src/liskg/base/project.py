@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # a Project's paths are pathlib's; the plainest `liskg query 
 ROOT_DATA_FILE = "liskg-data.ttl"
 SOURCE_FOLDERS = ("ontology", "graph_data")  # what the build reads, and its freshness depends on
 SOURCE_SUFFIXES = (".ttl", ".xml")
+SHEET_FOLDER = "graph_data/templates"  # template sheets, in folders of their own (liskg.sources.sheets)
+SHEET_SUFFIXES = (".tsv", ".csv")
 BUILD = "build"
 QUERIES = "queries"
 
@@ -96,13 +98,18 @@ class Project:
 
 
 def source_names(root: str) -> list[str]:
-    """The sources under ROOT (see Project.source_files) as names relative to it ("ontology/liskg.ttl"), sorted."""
-    return sorted(
+    """The sources under ROOT (see Project.source_files) as names relative to it ("ontology/liskg.ttl"), sorted:
+    the Turtle files and catalogs, and the template sheets under graph_data/templates/ at any depth."""
+    names = [
         f"{folder}/{entry.name}"
         for folder in SOURCE_FOLDERS
         for entry in os.scandir(os.path.join(root, folder))
         if os.path.splitext(entry.name)[1] in SOURCE_SUFFIXES
-    )
+    ]
+    for folder, _subfolders, files in os.walk(os.path.join(root, SHEET_FOLDER)):
+        relative = os.path.relpath(folder, root).replace(os.sep, "/")
+        names += [f"{relative}/{name}" for name in files if os.path.splitext(name)[1].lower() in SHEET_SUFFIXES]
+    return sorted(names)
 
 
 def _looks_like_project(path: str) -> bool:

@@ -6,14 +6,15 @@ Run on the asserted graph, before inference (check()):
   of an individual with a narrower class of a class so marked: a strategy's processing method) has, on an
   OWL 2 axiom annotation of it, either liskg:evidence sentences or liskg:assertionBasis
   liskg:EditorsInference with a liskg:sourceNote, not both; every measurement, effect statement and claim
-  has its own sentences (liskg:evidence on the node) or is marked an editors' inference with a reason;
+  has its own sentences (liskg:evidence on the node) or is marked an editors' inference with a reason; a
+  link or number of a paper outside the review is evidenced by its source instead (by_source(): the one
+  definition);
 - both ends: the sentences cited for a link together name each end of it, and each one names at least one
   end (liskg.base.evidence says what names a thing); a measurement's sentences give its number as printed,
   an effect statement's name its method and its failure mode.
 
 Each problem is one line, `file:line: ...`, at the axiom or record that carries the evidence, or at the
-assertion that lacks it. Files listed in COVERAGE_NOT_YET_ENFORCED report their missing evidence as a
-count instead of failing the build: their curation is under way (delete the list when it is done).
+assertion that lacks it.
 """
 
 from __future__ import annotations
@@ -28,30 +29,20 @@ from liskg.base import engine, vocab
 from liskg.base import evidence as ev
 from liskg.base.project import Project
 from liskg.base.vocab import RDF_TYPE, shorten
-from liskg.sources.loading import LoadedSources, parse_turtle
+from liskg.sources.loading import LoadedSources
 from liskg.sources.positions import TriplePositions
-
-# Files whose missing evidence is counted, not failed. Both are fully curated (0 missing); the list goes
-# when the Protégé round-trip test (tests/test_protege_roundtrip.py) writes axiom annotations for the
-# studies it adds to them.
-COVERAGE_NOT_YET_ENFORCED = (
-    "graph_data/studies-anode.ttl",
-    "graph_data/studies-cathode.ttl",
-)
 
 
 @dataclass
 class EvidenceReport:
-    """What the checks found: PROBLEMS fail the build; PENDING counts, by file, the links and records
-    without evidence in the files whose coverage is not yet enforced."""
+    """What the checks found: PROBLEMS fail the build; STATED and INFERRED count the links and records
+    with sentences and those marked the editors' inference; SOURCED those of papers outside the review,
+    evidenced by their source (by_source)."""
 
     problems: list[str] = field(default_factory=list)
-    pending: dict[str, int] = field(default_factory=dict)
     stated: int = 0
     inferred: int = 0
-
-    def pending_note(self) -> str:
-        return "; ".join(f"{where}: {n} without evidence (not yet enforced)" for where, n in self.pending.items())
+    sourced: int = 0
 
 
 @dataclass
@@ -59,6 +50,19 @@ class _Axiom:
     evidence: set[str] = field(default_factory=set)
     bases: set[str] = field(default_factory=set)
     noted: bool = False
+    source: bool = False  # dcterms:source, the DOI of a paper outside the review
+    row: bool = False  # liskg:templateRow, the sheet row it was entered on
+
+
+def by_source(item: _Axiom, record: bool = False) -> bool:
+    """Whether ITEM, an axiom annotation or (RECORD) a measurement, is evidenced by its source rather than by the
+    review: a link or number of a paper outside the review, entered in a template sheet, cites no sentence of
+    the review; its DOI (dcterms:source) and its row (liskg:templateRow) are the evidence, and a link's axiom
+    says so with liskg:assertionBasis liskg:StatedInSource. Such a link is covered, and there are no sentences
+    for the both-ends check to read. Anything citing sentences or marked an editors' inference is not."""
+    if item.evidence or ev.INFERRED in item.bases or not (item.source and item.row):
+        return False
+    return record or item.bases == {ev.STATED_IN_SOURCE}
 
 
 def check(project: Project, loaded: LoadedSources, store) -> EvidenceReport:
@@ -81,15 +85,11 @@ def check(project: Project, loaded: LoadedSources, store) -> EvidenceReport:
             report.stated += 1
         elif axiom is not None and ev.INFERRED in axiom.bases and axiom.noted:
             report.inferred += 1
+        elif axiom is not None and by_source(axiom):
+            report.sourced += 1
         elif axiom is None or ev.INFERRED not in axiom.bases:  # an inference without a reason is SHACL's to report
             uncovered.append((link, f"no evidence for {_triple(link)}"))
-    asserted = set(links)
-    for triple, axiom in axioms.items():
-        if axiom.evidence and triple not in asserted and not _asserted(store, triple):
-            report.problems.append(
-                f"{places.axiom(triple)}: evidence for {_triple(triple)}, which the graph does not assert; "
-                "add the triple itself, or remove its evidence"
-            )
+    report.problems += _unasserted(store, axioms, set(links), places)
     for iri, (kind, record) in sorted(records.items()):
         if record.evidence and ev.INFERRED in record.bases:
             report.problems.append(
@@ -98,44 +98,40 @@ def check(project: Project, loaded: LoadedSources, store) -> EvidenceReport:
         elif record.evidence or (ev.INFERRED in record.bases and record.noted):
             report.stated += bool(record.evidence)
             report.inferred += not record.evidence
+        elif by_source(record, record=True):
+            report.sourced += 1
         elif ev.INFERRED not in record.bases:
             uncovered.append(((iri, RDF_TYPE, kind), f"no evidence for the {_KINDS[kind]} {shorten(iri)}"))
 
-    enforced: list[str] = []
-    pending_links, pending_subjects = _pending(project, loaded)  # most misses are there: no line numbers needed
     for triple, message in uncovered:
-        path = pending_subjects.get(triple[0]) if triple[2] in _KINDS else pending_links.get(triple)
-        if path is not None:
-            report.pending[path] = report.pending.get(path, 0) + 1
-        else:
-            where = places.record(triple[0]) if triple[2] in _KINDS else places.assertion(triple)
-            enforced.append(
-                f"{where}: {message}; cite the sentences that state it (liskg:evidence) or mark it "
-                "liskg:EditorsInference with a liskg:sourceNote (scripts/propose_evidence.py lists candidates)"
-            )
-    report.problems += enforced
+        where = places.record(triple[0]) if triple[2] in _KINDS else places.assertion(triple)
+        report.problems.append(
+            f"{where}: {message}; cite the sentences that state it (liskg:evidence) or mark it "
+            "liskg:EditorsInference with a liskg:sourceNote (scripts/propose_evidence.py lists candidates)"
+        )
     report.problems += _both_ends(store, axioms, records, places)
     report.problems.sort(key=_place)
-    report.pending = dict(sorted(report.pending.items()))
     return report
 
 
-def _pending(project: Project, loaded: LoadedSources) -> tuple[dict[tuple[str, str, str], str], dict[str, str]]:
-    """The triples and the subjects of the files whose coverage is not yet enforced, with their file: a
-    missing link or record there is counted, not placed (no file is scanned for line numbers)."""
-    links: dict[tuple[str, str, str], str] = {}
-    subjects: dict[str, str] = {}
-    for f in loaded.data_files(project):
-        path = project.relative(f.path)
-        if path not in COVERAGE_NOT_YET_ENFORCED:
+def _unasserted(store, axioms: dict, asserted: set, places: _Places) -> list[str]:
+    """The axioms, cited or inferred, whose assertion the graph does not hold (else only the real link's missing
+    evidence would be said, and SHACL, which names these too, does not run after a problem)."""
+    problems = []
+    for triple, axiom in axioms.items():
+        if not (axiom.evidence or ev.INFERRED in axiom.bases) or triple in asserted or _asserted(store, triple):
             continue
-        triples = f.triples if f.triples is not None else parse_turtle(f.path, path)  # None: in the store only
-        for t in triples:
-            if isinstance(t.subject, ox.Triple) or isinstance(t.object, ox.Triple):
-                continue  # RDF-star: no link of the data
-            links.setdefault((t.subject.value, t.predicate.value, t.object.value), path)
-            subjects.setdefault(t.subject.value, path)
-    return links, subjects
+        if axiom.evidence:
+            problems.append(
+                f"{places.axiom(triple)}: evidence for {_triple(triple)}, which the graph does not assert; "
+                "add the triple itself, or remove its evidence"
+            )
+        else:
+            problems.append(
+                f"{places.axiom(triple)}: the annotated assertion is not in the graph: {_triple(triple)} is marked "
+                "an editors' inference; add the triple itself, not only its annotation"
+            )
+    return problems
 
 
 def _place(problem: str) -> tuple[str, int, str]:
@@ -199,6 +195,8 @@ def _axioms(store) -> dict[tuple[str, str, str], _Axiom]:
         if row["basis"] is not None:
             axiom.bases.add(row["basis"].value)
         axiom.noted |= row["note"] is not None
+        axiom.source |= row["source"] is not None
+        axiom.row |= row["row"] is not None
     return dict(found)
 
 
@@ -212,6 +210,8 @@ def _records(store) -> dict[str, tuple[str, _Axiom]]:
         if row["basis"] is not None:
             record.bases.add(row["basis"].value)
         record.noted |= row["note"] is not None
+        record.source |= row["source"] is not None
+        record.row |= row["row"] is not None
     return found
 
 
@@ -310,12 +310,9 @@ def _check_measurement(
 class _Places:
     """`file:line` of assertions, axioms and records in the loaded data files (each file read once, lazily)."""
 
-    def __init__(self, project: Project, loaded: LoadedSources, only: tuple[str, ...] | None = None):
-        """ONLY: just these files (paths relative to the project), else every data and ontology file."""
+    def __init__(self, project: Project, loaded: LoadedSources):
         self.project = project
         self.files = [f.path for f in loaded.data_files(project)] + [f.path for f in loaded.ontology_files(project)]
-        if only is not None:
-            self.files = [path for path in self.files if project.relative(path) in only]
         self._positions: dict[Path, TriplePositions] = {}
         self._relative: dict[Path, str] = {}
 

@@ -110,3 +110,32 @@ def _remove_abandoned(build_dir: Path) -> None:
         except OSError:
             continue  # held: a build still running
         shutil.rmtree(folder, ignore_errors=True)
+
+
+PREVIOUS = "previous"  # build/previous/: the merged graph and answers of the last build of other sources
+
+
+def keep_previous(project) -> None:
+    """Before a build of changed sources replaces build/, keep its merged graph and answers in build/previous/
+    (hard links, no copies: the new files are renamed over the old names, so a reader never misses one), which
+    `liskg diff` compares the new build with. A build of the same sources keeps the previous one it had, so a
+    diff still shows the last edit."""
+    from liskg.base import manifest
+    from liskg.base.project import ANSWERS, MERGED
+
+    old = manifest.read(project)
+    if old is None or not (project.build_dir / MERGED).exists():
+        return
+    if old.get("sources") == manifest.source_hashes(str(project.root), known=old):
+        return
+    previous = project.build_dir / PREVIOUS
+    if previous.exists():
+        shutil.rmtree(previous)
+    (previous / ANSWERS).mkdir(parents=True)
+    kept = [project.build_dir / MERGED, *sorted((project.build_dir / ANSWERS).glob("*.json"))]
+    for path in kept:
+        target = previous / path.relative_to(project.build_dir)
+        try:
+            os.link(path, target)
+        except OSError:  # a file system without hard links
+            shutil.copy2(path, target)

@@ -86,7 +86,7 @@ def build(
                 found = evidence.check(project, loaded, store)
                 result.evidence = found
                 note["detail"] = f"{found.stated:,} stated, {found.inferred:,} editors' inferences" + (
-                    f"; {found.pending_note()}" if found.pending else ""
+                    f", {found.sourced:,} from papers outside the review" if found.sourced else ""
                 )
             with progress.step("materializing inferences") as note:
                 added = inference.close(store)
@@ -129,6 +129,7 @@ def build(
                 note["detail"] = f"{len(answer_files)} answers"
             with progress.step("writing build/") as note:
                 store_folder = prepared.result()
+                outputs.keep_previous(project)  # for `liskg diff`, when the sources changed
                 write_atomically(project.build_dir / MERGED, merged_turtle)
                 outputs.install_file(inferred, project.build_dir / INFERRED)
                 outputs.install_store(store_folder, project.build_dir / STORE)
@@ -213,7 +214,7 @@ def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
     with tempfile.TemporaryDirectory(dir=project.build_dir) as tmp:
         merged = Path(tmp) / MERGED
         merged.write_bytes(merged_turtle)
-        result = check_files([*(f.path for f in loaded.files), merged], profile=True)
+        result = check_files([*(f.path for f in loaded.rdf_files()), merged], profile=True)
 
     def shown(line: str) -> str:
         return line.replace(str(merged), MERGED).replace(str(project.root.resolve()) + "/", "")

@@ -48,8 +48,11 @@ class RecordLocator:
         self.project = project
         self.files = loaded.data_files(project) + loaded.ontology_files(project)
         self.starts: dict[Path, tuple[dict[str, int], dict[str, int]]] = {}
+        self.rows = {iri: place for sheet in loaded.sheets() for iri, place in (sheet.places or {}).items()}
 
     def __call__(self, iri: str) -> str:
+        if iri in self.rows:  # entered on a template sheet: its file and row
+            return self.rows[iri]
         local = re.split(r"[#/]", iri)[-1]
         for source in self.files:
             if source.triples is not None and not any(
@@ -110,10 +113,18 @@ class SourceScan:
         self.individuals: dict[Path, dict[str, None]] = {}
         self.typed_in_data: set[str] = set()
         self.owners: dict[str, list[tuple[str, Path]]] = defaultdict(list)
+        self.rows: dict[str, str] = {}  # the template sheets' IRIs -> "file:row"
+
+    def where(self, path: Path, iri: str) -> str:
+        """'file:line' of IRI in PATH, or 'file:row' of the template row that declares it."""
+        if iri in self.rows and self.rows[iri].startswith(self.project.relative(path) + ":"):
+            return self.rows[iri]
+        return f"{self.project.relative(path)}:{_line_of(path, iri) if path.suffix == '.ttl' else 1}"
 
     def watch(self, source: SourceFile, triples: Iterable) -> Iterator:
         """Yield TRIPLES (or quads) of SOURCE unchanged, recording what the checks need from each."""
-        path, in_data = source.path, source.path.parent == self.data_dir
+        path, in_data = source.path, source.path.parent == self.data_dir or source.is_sheet
+        self.rows.update(source.places or {})
         minted, individuals = self.minted.setdefault(path, {}), self.individuals.setdefault(path, {})
         skipped = (OWL + "imports", OWL + "versionIRI", OWL + "priorVersion")
         for t in triples:
@@ -135,17 +146,16 @@ class SourceScan:
         """Terms the ontology (DECLARED) does not declare, and individuals no graph_data/ file types."""
         modules, problems = {f.ontology_iri for f in loaded.files}, []
         for path, minted in self.minted.items():
-            where = self.project.relative(path)
             for iri in minted:
                 if iri not in declared and iri not in modules:
                     problems.append(
-                        f"{where}:{_line_of(path, iri)}: {shorten(iri)} is not declared in the ontology; "
+                        f"{self.where(path, iri)}: {shorten(iri)} is not declared in the ontology; "
                         "check the spelling or declare it in ontology/"
                     )
             for iri in self.individuals[path]:
                 if iri not in self.typed_in_data and iri not in modules:
                     problems.append(
-                        f"{where}:{_line_of(path, iri)}: {shorten(iri)} is used but never declared (no "
+                        f"{self.where(path, iri)}: {shorten(iri)} is used but never declared (no "
                         "rdf:type) in graph_data/; check the spelling or declare it"
                     )
         return problems
@@ -157,7 +167,7 @@ class SourceScan:
             if len(subjects) > 1:
                 path = next(p for s, p in holders if s == subjects[1])
                 problems.append(
-                    f"{self.project.relative(path)}:{_line_of(path, subjects[1])}: label {label!r} is used "
+                    f"{self.where(path, subjects[1])}: label {label!r} is used "
                     f"by {', '.join(shorten(s) for s in subjects)}; labels must be unique"
                 )
         return problems

@@ -120,5 +120,8 @@ def _path_text(shapes: rdflib.Graph, path) -> str:
         return "(node)"
     if isinstance(path, rdflib.URIRef):
         return shorten(str(path))
+    alternatives = shapes.value(path, SH.alternativePath)
+    if alternatives is not None:  # [ sh:alternativePath ( a b ) ]: a|b
+        return "|".join(shorten(str(i)) for i in Collection(shapes, alternatives))
     items = list(Collection(shapes, path)) if (path, rdflib.RDF.first, None) in shapes else []
     return "/".join(shorten(str(i)) for i in items) or "(path)"

@@ -19,6 +19,8 @@ from liskg.base.version import __version__
 COMMANDS = [
     "build",
     "validate",
+    "new",
+    "diff",
     "reason",
     "stats",
     "docs",
@@ -51,6 +53,8 @@ typical session:
                               the review's sentences behind a link, quoted with their section
   liskg viz                   the interactive graph page (build/liskg-graph.html)
   liskg validate              SHACL report of incomplete records
+  liskg new study doe-2025    blank sheets to enter a paper in (graph_data/templates/doe-2025/)
+  liskg diff                  what the last edit changed: triples by module, named queries' answer rows
   liskg release               every format, the EMMO alignment, VoID, checksums (build/release/)
 
 Every command rebuilds first when ontology/ or graph_data/ changed since the last build, and

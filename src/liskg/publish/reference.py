@@ -227,7 +227,7 @@ class _Reference:
         sources = load_sources(project)
         self.data = rdflib.Graph()
         self.declared_in: dict[Any, str] = {}  # rdflib types subjects as Node, which sorts and hashes as URIRef
-        for source in sources.data_files(project):
+        for source in sources.data_files(project) + sources.sheets():  # the template sheets' records too
             assert source.triples is not None  # load_sources without a store keeps every file's triples
             module = to_rdflib_graph(source.triples)
             self.data += module

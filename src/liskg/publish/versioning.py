@@ -46,7 +46,7 @@ def version_problems(project: Project, loaded: LoadedSources) -> list[str]:
             f"ontology/liskg.ttl: the ontology needs owl:priorVersion <{ONTOLOGY_IRI}/X.Y.Z>, the release before "
             f"{version} (has {prior!r})"
         )
-    for f in loaded.files:
+    for f in loaded.rdf_files():
         header = {t.predicate.value: t.object.value for t in f.triples if t.subject.value == f.ontology_iri}
         info_, iri = header.get(OWL + "versionInfo"), header.get(OWL + "versionIRI")
         if info_ != version or iri != f"{f.ontology_iri}/{version}":

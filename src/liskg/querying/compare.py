@@ -56,7 +56,7 @@ class Entry:
     measurement: str
     base: str
     study: str
-    reference: int
+    reference: int | None  # None for a paper outside the review, named by its DOI (source)
     section: str
     strategy: str
     quantity: str
@@ -68,7 +68,13 @@ class Entry:
     baseline_qualifier: str = ""
     doubtful: bool = False  # kept as printed, doubted by the editors (liskg:doubtfulValue)
     electrolytes: tuple[str, ...] = ()  # the electrolyte materials it was measured on (or its strategy involves)
+    source: str = ""  # the DOI IRI of a paper outside the review
     kind: str = ""  # the IRI of the quantity kind it measures
+
+    @property
+    def cited_as(self) -> str:
+        """The 'ref' column: the review's reference number, or the DOI of a paper outside the review."""
+        return str(self.reference) if self.reference is not None else self.source.replace("https://doi.org/", "doi:")
 
 
 @dataclass
@@ -185,7 +191,8 @@ class Comparer:
                     measurement=cell["measurement"].value,
                     base=cell["base"].value if cell["base"] else "",
                     study=self.labels.text(cell["study"]),
-                    reference=int(cell["reference"].value),
+                    reference=int(cell["reference"].value) if cell["reference"] else None,
+                    source=cell["source"].value if cell["source"] else "",
                     section=cell["section"].value if cell["section"] else "",
                     strategy=self.labels.text(cell["strategy"]) if cell["strategy"] else "",
                     quantity=self.labels.text(cell["quantity"]),
@@ -384,7 +391,8 @@ def layout(description: str, entries: list[Entry], columns: list[Column], rows: 
     (smallest first), and so are the lines of a row."""
     groups: dict[tuple, dict[int, list[Entry]]] = {}
     for entry in entries:
-        key = (entry.reference, entry.study) + ((entry.strategy or "(study as a whole)",) if rows == "strategy" else ())
+        cited = (entry.reference if entry.reference is not None else 0, entry.cited_as, entry.study)
+        key = cited + ((entry.strategy or "(study as a whole)",) if rows == "strategy" else ())
         index = next(i for i, c in enumerate(columns) if convertible(entry, c))
         groups.setdefault(key, defaultdict(list))[index].append(entry)
     for cells in groups.values():
@@ -408,7 +416,7 @@ def layout(description: str, entries: list[Entry], columns: list[Column], rows: 
         several = len(sections) > 1
         height = max(len(es) for es in cells.values())
         for line in range(height):
-            first = [str(key[1]), str(key[0]), ", ".join(sections)] + ([str(key[2])] if rows == "strategy" else [])
+            first = [str(key[2]), str(key[1]), ", ".join(sections)] + ([str(key[3])] if rows == "strategy" else [])
             row = first if line == 0 else [""] * len(first)
             measured = [m for i in used for e in cells.get(i, [])[line : line + 1] for m in e.electrolytes]
             row.append(", ".join(dict.fromkeys(measured)))

@@ -17,7 +17,7 @@ from liskg.base.cells import human_rows
 from liskg.base.errors import LiskgError
 from liskg.base.formats import HUMAN_FORMATS
 from liskg.base.labels import Labeller
-from liskg.base.names import Names, close_names
+from liskg.base.names import Names
 from liskg.base.numbers import format_value, parse_amount, unit_base
 from liskg.querying import tables
 from liskg.querying.evidence import EvidenceReader
@@ -134,14 +134,10 @@ class Lookups:
         if parsed is None or not parsed[1]:
             raise LiskgError(f"{option} {text!r}: give a number and a unit, such as {option} '1000 mAh/g'")
         number, symbol = parsed
-        units = {self.labels.unit(u): u for u in self.names.members(UNIT)}
-        if symbol not in units:
-            close = close_names(symbol.lower(), units)
-            hint = (
-                f"; close units: {', '.join(close)}" if close else f"; units in the graph: {', '.join(sorted(units))}"
-            )
-            raise LiskgError(f"{option} {text!r}: no unit is written {symbol!r}{hint}")
-        return number, units[symbol]
+        try:
+            return number, self.names.unit(symbol)
+        except LiskgError as exc:
+            raise LiskgError(f"{option} {text!r}: {exc}") from None
 
     def comparable_units(self, unit: ox.NamedNode) -> list[ox.NamedNode]:
         """The units of the same kind as UNIT (same symbol but for an SI prefix) that have a conversion multiplier."""
@@ -261,6 +257,8 @@ class Lookups:
             f"published {year.value}" if year else "",
         ]
         out = [self.labels.text(study), "  " + " · ".join(h for h in head if h)]
+        if self.outside(study):  # a record of the review says so by its reference number and section
+            out.append(self._wrap("from " + self.source(study), "  "))
         if summary:
             out.append(self._wrap(summary.value, "  "))
         for title, things in (("Strategies", strategies), ("Cells", cells)):
@@ -280,6 +278,20 @@ class Lookups:
             out += self._numbers(thing)
         return "\n".join(out)
 
+    def outside(self, thing: ox.NamedNode) -> bool:
+        """Whether THING was entered from a template sheet or comes from a paper outside the review."""
+        return any(r[2:] != (None, None) for r in self.query("lookup-provenance", subject=[thing]).rows)
+
+    def source(self, thing: ox.NamedNode) -> str:
+        """Where THING comes from, for people: 'the review, reference [107]' or 'doi:10.5555/x (outside the
+        review)', and the template row it was entered on: ', entered at graph_data/templates/x/studies.tsv:2'."""
+        rows = self.query("lookup-provenance", subject=[thing]).rows
+        references = sorted({r[1].value for r in rows if r[1] is not None})
+        sources = sorted({r[2].value.replace("https://doi.org/", "doi:") for r in rows if r[2] is not None})
+        places = sorted({r[3].value for r in rows if r[3] is not None})
+        said = [f"{s} (outside the review)" for s in sources] or [f"the review, reference [{n}]" for n in references]
+        return ", ".join((said or ["the review"]) + [f"entered at {p}" for p in places])
+
     def _facts(self, thing: ox.NamedNode, indent: str = "  ", kind: str | None = None) -> str:
         """Title and statements of THING; the title names its most specific types, or KIND when given (a
         class that is also an individual, such as a method class claims point at, has both sets of types)."""
@@ -288,6 +300,8 @@ class Lookups:
         cells = []
         for _s, prop, obj in self.query("lookup-facts", subject=[thing]).rows:
             cells.append([self.labels.text(prop), self.labels.text(obj)])
+        if self.outside(thing):
+            cells.append(["from", self.source(thing)])
         return "\n".join(
             [title] + [f"{indent}  {line}" for line in aligned(cells, self.width and self.width - len(indent) - 2)]
         )

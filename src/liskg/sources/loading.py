@@ -28,6 +28,11 @@ class SourceFile:
     triples: list[ox.Triple] | None
     ontology_iri: str | None
     imports: list[str]
+    places: dict[str, str] | None = None  # a template sheet's: IRI -> "file:row" where it was entered
+
+    @property
+    def is_sheet(self) -> bool:
+        return self.places is not None
 
 
 @dataclass
@@ -41,6 +46,14 @@ class LoadedSources:
 
     def data_files(self, project: Project) -> list[SourceFile]:
         return [f for f in self.files if f.path.parent == project.data_dir.resolve()]
+
+    def sheets(self) -> list[SourceFile]:
+        """The template sheets (liskg.sources.templates), after the Turtle files."""
+        return [f for f in self.files if f.is_sheet]
+
+    def rdf_files(self) -> list[SourceFile]:
+        """The Turtle files, which RDF tools (the OWL API, Protégé) read."""
+        return [f for f in self.files if not f.is_sheet]
 
 
 def parse_turtle(path: Path, shown_as: str | None = None) -> list[ox.Triple]:
@@ -169,7 +182,31 @@ def load_sources(
     catalog = read_catalogs([project.data_dir, project.ontology_dir])
     loaded = LoadedSources(walk_imports(project, project.root_file, catalog, store, on_file))
     _check_everything_imported(project, {f.path for f in loaded.files})
+    loaded.files += load_sheets(project, loaded, store, on_file)
     return loaded
+
+
+def load_sheets(
+    project: Project,
+    loaded: LoadedSources,
+    store: ox.Store | None = None,
+    on_file: Callable[[SourceFile], None] | None = None,
+) -> list[SourceFile]:
+    """The template sheets under graph_data/templates/ as sources, compiled against what LOADED holds (in STORE,
+    which they are added to, or in a store made of LOADED's triples), ON_FILE called with each."""
+    from liskg.sources import sheets, templates
+
+    if not sheets.sheet_files(project.data_dir):
+        return []
+    if store is None:
+        store = ox.Store()
+        store.extend(ox.Quad(t.subject, t.predicate, t.object) for f in loaded.files for t in f.triples or [])
+    files = []
+    for path, triples, places in templates.compile_sheets(project, store):
+        files.append(SourceFile(path.resolve(), triples, None, [], places))
+        if on_file:
+            on_file(files[-1])
+    return files
 
 
 def _check_everything_imported(project: Project, loaded: set[Path]) -> None:

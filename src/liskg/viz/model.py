@@ -113,7 +113,7 @@ def build_graph(store: ox.Store) -> nx.MultiDiGraph:
     types = defaultdict(set)
     for row in _query(store, "graph-types.rq"):
         types[row["node"].value].add(row["type"].value)
-    references, sections = _provenance(store, kinds)
+    references, sections, sources = _provenance(store, kinds)
     numbers, folded, keys = _key_numbers(store, kinds)
     names = _names(store, kinds, labels)
 
@@ -128,6 +128,7 @@ def build_graph(store: ox.Store) -> nx.MultiDiGraph:
             summary=summaries[node],
             references=references.get(node, []),
             sections=sections.get(node, []),
+            sources=sources.get(node, []),
             numbers=numbers.get(node, []),
             key="",
             names=names.get(node, []),
@@ -178,8 +179,10 @@ def _section_key(number: str) -> tuple:
     return tuple(int(part) if part.isdigit() else 0 for part in number.split("."))
 
 
-def _provenance(store: ox.Store, nodes) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
-    """Reference numbers and section numbers per node; a node's own sections win over its study's."""
+def _provenance(store: ox.Store, nodes) -> tuple[dict[str, list[int]], dict[str, list[str]], dict[str, list[str]]]:
+    """Reference numbers and section numbers per node (a node's own sections win over its study's), and where
+    a node outside the review comes from: 'doi:…' and the template row it was entered on ('entered at
+    file:row')."""
     found: defaultdict[str, defaultdict[str | tuple, set]] = defaultdict(
         lambda: defaultdict(set)
     )  # node -> (field, via) -> values
@@ -191,11 +194,16 @@ def _provenance(store: ox.Store, nodes) -> tuple[dict[str, list[int]], dict[str,
             found[node]["reference"].add(int(row["reference"].value))
         if row["section"] is not None:
             found[node][("section", row["via"].value)].add(row["section"].value)
+        if row["source"] is not None:
+            found[node]["source"].add(row["source"].value.replace("https://doi.org/", "doi:"))
+        if row["row"] is not None:
+            found[node]["row"].add("entered at " + row["row"].value)
     references = {node: sorted(f["reference"]) for node, f in found.items() if f["reference"]}
     sections = {
         node: sorted(f[("section", "self")] or f[("section", "study")], key=_section_key) for node, f in found.items()
     }
-    return references, {node: values for node, values in sections.items() if values}
+    sources = {node: sorted(f["source"]) + sorted(f["row"]) for node, f in found.items() if f["source"] or f["row"]}
+    return references, {node: values for node, values in sections.items() if values}, sources
 
 
 def _key_numbers(

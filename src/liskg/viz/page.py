@@ -40,7 +40,7 @@ from liskg.viz.model import FACETS, KINDS, SUBCLASS_OF
 
 VIS_FOLDER = ("pyvis", "lib/vis-9.1.2")
 OXIGRAPH = "web/vendor/oxigraph-0.5.11"
-SCRIPTS = ("numbers.js", "engine.js", "answers.js", "evidence.js", "graph.js")
+SCRIPTS = ("files.js", "numbers.js", "engine.js", "answers.js", "evidence.js", "graph.js")
 # The Charts tab (issue 13): vendored Vega (web/vendor/vendor.json) and web/charts.js, after the page's own scripts.
 CHART_SCRIPTS = (
     "vendor/vega.min.js",
@@ -205,6 +205,7 @@ def page_data(
                 "group": placement.groups[node],
                 "labelled": node in placement.labelled or d["kind"] == "interface",
                 "facets": {f: [index[v] for v in d["facets"][f] if v in index] for f in FACETS},
+                **({"sources": d["sources"]} if d.get("sources") else {}),  # a DOI outside the review, a sheet row
             }
         )
     edges = [

@@ -489,18 +489,11 @@
     return ["| " + answer.headers.join(" | ") + " |", "|" + answer.headers.map(() => "---").join("|") + "|"]
       .concat(state.shown.map((i) => "| " + answer.cells[i].map(escape).join(" | ") + " |")).join("\n") + "\n";
   }
+  /* The shown answer as a file named after its query (web/files.js writes it). */
   function download(content, type, suffix) {
     const answer = state.answer;
     if (!answer) return;
-    const name = (engine.queries.some((q) => q.name === answer.origin) ? answer.origin : "answer") + suffix;
-    const url = URL.createObjectURL(new Blob([content], { type: type }));
-    const link = el("a");
-    link.href = url;
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    liskg.download(content, type, (engine.queries.some((q) => q.name === answer.origin) ? answer.origin : "answer") + suffix);
   }
 
   /* Mark the selected rows in place (re-rendering a long table would cost a click its frame). */

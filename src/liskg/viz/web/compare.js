@@ -29,17 +29,6 @@
   }
   function slug(text) { return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""); }
 
-  function download(content, type, name) {
-    const url = URL.createObjectURL(new Blob([content], { type: type }));
-    const link = el("a");
-    link.href = url;
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
-
   const api = { current: null, tables: [] };
 
   function numbersIn(table) { return table.records.length; }
@@ -92,12 +81,12 @@
     csv.type = "button";
     csv.id = "compare-csv";
     csv.title = "the table as CSV, one line per number: labels, numbers, units, conditions and reference numbers in columns of their own";
-    csv.addEventListener("click", () => api.current && download(csvText(api.current), "text/csv", "compare-" + slug(api.current.quantity) + ".csv"));
+    csv.addEventListener("click", () => api.current && window.liskg.download(csvText(api.current), "text/csv", "compare-" + slug(api.current.quantity) + ".csv"));
     const md = el("button", "Markdown");
     md.type = "button";
     md.id = "compare-md";
     md.title = "the table as Markdown, with its notes";
-    md.addEventListener("click", () => api.current && download(markdownText(api.current), "text/markdown", "compare-" + slug(api.current.quantity) + ".md"));
+    md.addEventListener("click", () => api.current && window.liskg.download(markdownText(api.current), "text/markdown", "compare-" + slug(api.current.quantity) + ".md"));
     exports.append(csv, " ", md);
     tools.appendChild(exports);
     section.appendChild(tools);

@@ -65,6 +65,7 @@
     const where = [];
     if (n.references.length) where.push("reference " + n.references.map((r) => "[" + r + "]").join(", "));
     if (n.sections.length) where.push("review section " + n.sections.join(", "));
+    if (n.sources) where.push("from " + n.sources.join(", "));  // a DOI outside the review, a sheet row
     if (where.length) box.appendChild(el("p", where.join(" · "), "where"));
     return box;
   }

@@ -1,0 +1,510 @@
+"""Template sheets (liskg.sources.sheets, liskg.sources.templates): a paper entered in a spreadsheet, read by the
+build beside the Turtle files, every name resolved by the one resolver, every error one `file:row:column` line.
+
+The fixtures in tests/fixtures/templates/ are the only template data: doe-2025/ is a made-up paper outside the
+review (DOI 10.5555/..., reserved for examples), review-studies/ holds Sharafi [107], Fu [67] and Yuan [124]
+re-expressed as rows, whose triples must be isomorphic to the hand-written ones in graph_data/."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from conftest import copy_built, run_main
+from liskg.base import manifest
+from liskg.base.project import Project
+from liskg.sources.loading import load_sources
+from liskg.sources.templates import compile_sheets
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "templates"
+DOE = "10.5555/liskg.example.2025.1"
+SHEETS = "graph_data/templates/doe-2025"
+
+
+def add_doe(root: Path) -> Path:
+    """The fixture paper's sheets copied into the project at ROOT, where a researcher would put them."""
+    target = root / SHEETS
+    shutil.copytree(FIXTURES / "doe-2025", target)
+    return target
+
+
+def fill_blanks(root: Path) -> Path:
+    """`liskg new study doe-2025`, then the fixture paper's rows typed into the blank sheets below their header
+    (as a researcher fills them in a spreadsheet): the rows move down by the blank sheets' comment lines."""
+    written = run_main("--root", str(root), "new", "study", "doe-2025")
+    assert written.code == 0, written.err
+    for sheet in sorted((FIXTURES / "doe-2025").glob("*.tsv")):
+        header, *rows = sheet.read_text(encoding="utf-8").splitlines(keepends=True)
+        blank = root / SHEETS / sheet.name
+        assert blank.read_text(encoding="utf-8").endswith(header)  # the fixture's columns are the blank's
+        with blank.open("a", encoding="utf-8") as typed:
+            typed.writelines(rows)
+    return root / SHEETS
+
+
+@pytest.fixture(scope="module")
+def doe(tmp_path_factory) -> Project:
+    """A copy of the project whose blank sheets were filled in with the fixture paper, built."""
+    root = copy_built(tmp_path_factory.mktemp("doe"))
+    fill_blanks(root)
+    built = run_main("--root", str(root), "build", "-q")
+    assert built.code == 0, built.err
+    return Project(root)
+
+
+# The first row below the header in a blank sheet (after its comment lines): what `file:row` says of the doe
+# module's sheets.
+FIRST = {"studies": 12, "strategies": 21, "cells": 12, "measurements": 28, "materials": 10}
+
+
+@pytest.fixture(autouse=True)
+def unwrapped(monkeypatch):
+    """The commands' tables and prose one line per row, as in a pipe, whatever the terminal ($COLUMNS)."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
+def liskg(project: Project, *args: str):
+    return run_main("--root", str(project.root), *args)
+
+
+# ---- the build reads the sheets ----------------------------------------------------------------------------------
+
+
+def test_the_build_reads_the_sheets_beside_the_turtle_files(doe):
+    stats = liskg(doe, "stats")
+    assert stats.code == 0, stats.err
+    merged = (doe.build_dir / "liskg-merged.ttl").read_text(encoding="utf-8")
+    assert "lkd:doi-10-5555-liskg-example-2025-1" in merged
+    assert f'"{SHEETS}/measurements.tsv:{FIRST["measurements"] + 2}"' in merged  # where a number was entered
+    sheets = files(doe.root / SHEETS)
+    assert liskg(doe, "build").code == 0 and files(doe.root / SHEETS) == sheets  # a build never rewrites them
+
+
+def test_a_new_or_edited_sheet_makes_the_build_stale(tmp_path):
+    root = copy_built(tmp_path)
+    assert manifest.stale_reason(Project(root)) is None
+    add_doe(root)
+    assert manifest.stale_reason(Project(root)) == f"sources changed since the last build ({SHEETS}/cells.tsv)"
+
+
+# ---- the same graph either way -------------------------------------------------------------------------------------
+
+OWN = re.compile(r"/ref-(107|67|124)(-[^/]*)?$")
+
+
+def _graph(triples) -> rdflib.Graph:
+    graph = rdflib.Graph()
+    graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
+    return graph
+
+
+def test_three_review_studies_entered_as_rows_give_the_hand_written_triples(project):
+    """Sharafi [107], Fu [67] and Yuan [124] (two cells, 18 numbers with conditions, cycling baselines): the
+    triples of their nodes (and of axioms about them) are taken out of the hand-written graph, the rows in
+    tests/fixtures/templates/review-studies/ compiled against the rest, and the two are isomorphic but for the
+    liskg:templateRow each record entered from a sheet carries (where it was entered)."""
+    triples = [t for f in load_sources(project).files for t in f.triples or []]
+
+    def own(term) -> bool:
+        return isinstance(term, ox.NamedNode) and OWN.search(term.value) is not None
+
+    axioms = {t.subject for t in triples if t.predicate.value.endswith("#annotatedSource") and own(t.object)}
+    written = [t for t in triples if own(t.subject) or t.subject in axioms]
+    store = ox.Store()
+    store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples if t not in set(written))
+    sheets = sorted((FIXTURES / "review-studies").glob("*.tsv"))
+    made = [t for _path, compiled, _places in compile_sheets(project, store, sheets) for t in compiled]
+    entered = [t for t in made if t.predicate.value.endswith("#templateRow")]  # the one addition: where
+    assert len(entered) == len({t.subject for t in entered}) == 34  # 3 studies, 4 strategies, 4 cells, 23 numbers
+    hand, rows = _graph(written), _graph([t for t in made if t not in entered])
+    _both, only_hand, only_rows = graph_diff(to_isomorphic(hand), to_isomorphic(rows))
+    assert (sorted(only_hand), sorted(only_rows)) == ([], [])
+    # 386 triples before issue 23; + 198: the evidence axioms (sentences, editors' reasons) and hidden labels
+    assert isomorphic(hand, rows) and len(hand) == len(rows) == 584
+
+
+# ---- the bad-input matrix: one line at file:row:column, exit code 2, nothing written -------------------------------
+
+M, S, C, T = (f"{SHEETS}/{kind}.tsv" for kind in ("measurements", "strategies", "cells", "studies"))
+DOE_STUDY_ROW = [DOE, "Doe", "", "2025", "", "", "entered twice", ""]
+BAD = [
+    pytest.param(
+        ("measurements", 4, "unit", "Ohm cm3"),
+        f"{M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2",
+        id="unknown-unit",
+    ),
+    pytest.param(
+        ("cells", 2, "anode", "Li"),
+        f"{C}:2:5: anode 'Li': 2 materials are called 'Li': 'lithium metal' (lkd:mat-lithium-metal), "
+        "'vapor-deposited lithium thin film' (lkd:mat-lithium-thin-film); write the label of the one you mean",
+        id="ambiguous-material",
+    ),
+    pytest.param(
+        ("strategies", 2, "electrolyte", "LLZT0"),
+        f"{S}:2:6: electrolyte 'LLZT0': no material is called 'LLZT0'; close names: LLZTO, LLZTO ceramic, "
+        "Ca/Nb-doped garnet LLZ, LLZ",
+        id="unknown-material",
+    ),
+    pytest.param(
+        ("strategies", 2, "mitigates", "dendrite growth"),
+        f"{S}:2:9: mitigates 'dendrite growth': no failure mode is called 'dendrite growth'; names that contain it: "
+        "'dendrite growth along SSE grain boundaries and voids', 'lithium dendrite growth through the SSE'",
+        id="a-class-where-an-individual-goes",
+    ),
+    pytest.param(
+        ("measurements", 3, "value", "about 450"),
+        f"{M}:3:8: value 'about 450' is not a number (write 514, 0.5, 1.32e-4 or 3.8 to 4.3)",
+        id="not-a-number",
+    ),
+    pytest.param(
+        ("measurements", 3, "value", ""),
+        f"{M}:3:8: value is empty; every measurement row needs one",
+        id="empty-required-cell",
+    ),
+    pytest.param(
+        ("measurements", 1, "unit", ""),
+        f"{M}:1:24: the measurements sheet has no column 'unit', which every row needs; add it to the header",
+        id="missing-required-column",
+    ),
+    pytest.param(
+        ("measurements", 6, "baseline", "resistance-before"),
+        f"{M}:6:17: baseline 'resistance-before' is in Ω cm2, this number in mAh g-1: a baseline is the same "
+        "kind of number, in a unit of the same family",
+        id="baseline-in-another-unit-family",
+    ),
+    pytest.param(
+        ("studies", 3, None, DOE_STUDY_ROW),
+        f"{T}:3:1: study '{DOE}' is already in the graph (lkd:doi-10-5555-liskg-example-2025-1, {T}:2); add its "
+        "rows under it, not a second study row",
+        id="duplicate-study",
+    ),
+    pytest.param(
+        ("studies", 3, None, ["107", "Sharafi", "", "", "", "2.3", "again", ""]),
+        f"{T}:3:1: study '107' is already in the graph (lkd:ref-107, the Turtle sources); add its rows under it, "
+        "not a second study row",
+        id="review-study-entered-again",
+    ),
+    pytest.param(
+        ("measurements", 1, "quantity", "qauntity"),
+        f"{M}:1:6: unknown column 'qauntity' in measurements; did you mean 'quantity'?",
+        id="header-typo",
+    ),
+    pytest.param(
+        ("measurements", 3, "quantity", "interface resistence"),
+        f"{M}:3:6: quantity 'interface resistence': no quantity kind is called 'interface resistence'; close "
+        "names: interfacial resistance",
+        id="unknown-quantity",
+    ),
+    pytest.param(
+        ("measurements", 5, "temperature", "60 K"),
+        f"{M}:5:11: temperature '60 K': give the number in °C",
+        id="condition-in-another-unit",
+    ),
+    pytest.param(
+        ("measurements", 3, "evidence", "2-3-1-4"),
+        f"{M}:3:24: a paper outside the review cites no sentence of the review: leave the evidence empty, its DOI "
+        "(dcterms:source) and this row (liskg:templateRow) are the evidence",
+        id="review-sentence-for-a-paper-outside-the-review",
+    ),
+    pytest.param(
+        ("strategies", 3, "precedes", "ag-mg-sputterng"),
+        f"{S}:3:11: precedes 'ag-mg-sputterng': no strategy of this study has that key; close keys: ag-mg-sputtering",
+        id="unknown-key",
+    ),
+]
+
+
+def edit_sheet(path: Path, row: int, column: str | None, value) -> None:
+    """Set the cell at ROW (counted as a spreadsheet does, the header is 1) and COLUMN (a header name; a header
+    set to '' is removed with its column) to VALUE, or with COLUMN None put the row VALUE there."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8")), dialect="excel-tab"))
+    if column is None:
+        rows.insert(row - 1, value)
+    elif row == 1 and value == "":
+        index = rows[0].index(column)
+        rows = [r[:index] + r[index + 1 :] for r in rows]
+    else:
+        rows[row - 1][rows[0].index(column)] = value
+    out = io.StringIO()
+    csv.writer(out, dialect="excel-tab", lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built_copy(tmp_path_factory) -> Path:
+    """A copy of the project with a current build (without the fixture paper), shared by the matrix's rows:
+    each puts the paper's sheets in afresh, breaks one cell, and fails."""
+    return copy_built(tmp_path_factory.mktemp("matrix"))
+
+
+@pytest.mark.parametrize("change, error", BAD)
+def test_bad_sheets_fail_at_file_row_column_and_write_nothing(built_copy, change, error):
+    root = built_copy
+    shutil.rmtree(root / SHEETS, ignore_errors=True)
+    sheet, row, column, value = change
+    edit_sheet(add_doe(root) / f"{sheet}.tsv", row, column, value)
+    before = files(root / "build")
+    result = run_main("--root", str(root), "build")
+    progress = [line for line in result.err.splitlines() if not line.startswith("[")]
+    assert (result.code, progress) == (2, [f"liskg: error: {error}"])
+    assert files(root / "build") == before
+
+
+def test_validate_reports_a_sheet_error_as_it_reports_a_turtle_one(tmp_path):
+    root = copy_built(tmp_path)
+    edit_sheet(add_doe(root) / "measurements.tsv", 4, "unit", "Ohm cm3")
+    result = run_main("--root", str(root), "validate")
+    assert (result.code, result.out, result.err.splitlines()) == (
+        2,
+        "",
+        [f"liskg: error: {M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2"],
+    )
+
+
+# ---- the fixture paper, once built, shows everywhere a review study does ------------------------------------------
+
+
+def test_the_fixture_paper_shows_in_liskg_study_with_where_it_came_from(doe):
+    by_doi, by_author = liskg(doe, "study", DOE), liskg(doe, "study", "Doe")
+    assert by_doi.code == 0 and by_doi.out == by_author.out, by_doi.err
+    lines = by_doi.out.splitlines()
+    assert lines[:3] == [
+        "Doe et al. (2025)",
+        "  first author Doe · published 2025",
+        f"  from doi:{DOE} (outside the review), entered at {SHEETS}/studies.tsv:{FIRST['studies']}",
+    ]
+    entered = f"entered at {SHEETS}/strategies.tsv:{FIRST['strategies'] + 1}"
+    assert f"from                  doi:{DOE} (outside the review), {entered}" in by_doi.out
+    for shown in (
+        "sputtering an Ag-Mg film onto LLZTO (Doe 2025)  [sputtering]",
+        "uses buffer material  Ag-Mg alloy film",  # the new material, from materials.tsv
+        "precedes              molten lithium infused onto the Ag-Mg coated LLZTO (Doe 2025)",
+        "Li/LLZTO interface resistance with the Ag-Mg film (Doe 2025)  450 → 12 Ω cm²",  # with its baseline
+        "≈ 1210 → 980 mAh g⁻¹  0.1 C, 60 °C, after 200 cycles",  # a cycling baseline and conditions
+    ):
+        assert shown in by_doi.out, shown
+
+
+def test_the_fixture_paper_appears_in_the_headline_answer_and_the_named_queries(doe):
+    headline = liskg(doe, "query", "oxide-anode-strategies", "--wide")
+    assert headline.code == 0, headline.err
+    rows = [line for line in headline.out.splitlines() if line.startswith("Doe et al. (2025)")]
+    assert len(rows) == 4 and any("450 → 12 Ω cm²" in r for r in rows), headline.out
+    reduction = liskg(doe, "query", "resistance-reduction", "--wide").out.splitlines()
+    assert reduction[2].split()[:3] == ["Doe", "et", "al."] and "97.3 %" in reduction[2]  # the largest reduction
+    assert "Doe et al. (2025)" in liskg(doe, "query", "vapor-deposition-studies").out  # sputtering is one
+    for quad in ("Doe et al. (2025)", "sputtering an Ag-Mg film onto LLZTO (Doe 2025)"):
+        assert quad in liskg(doe, "query", "processing-step-order", "--wide").out
+
+
+def test_the_fixture_paper_is_compared_and_drawn(doe, tmp_path):
+    compared = liskg(doe, "compare", "--interface", "Li/SSE", "--quantity", "interfacial resistance", "--wide")
+    assert compared.code == 0, compared.err
+    assert re.search(rf"Doe et al\. \(2025\) +doi:{re.escape(DOE)} .*450 → 12 at 25 °C", compared.out), compared.out
+    page = tmp_path / "graph.html"
+    assert liskg(doe, "viz", "-o", str(page)).code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "Doe et al. (2025)" in html and "Ag-Mg alloy film" in html
+    entered = f"entered at {SHEETS}/strategies.tsv:{FIRST['strategies']}"
+    assert f'"sources":["doi:{DOE}","{entered}"]' in html  # the details panel says "from doi:…, entered at …"
+
+
+def test_facts_from_a_paper_outside_the_review_name_their_doi_and_row(doe):
+    """The provenance rule for a paper outside the review: every record and every link names the paper by its
+    DOI (dcterms:source) and the template row it was entered on; the links' axioms have the basis
+    liskg:StatedInSource instead of evidence sentences, which such a paper has none of."""
+    answer = liskg(
+        doe,
+        "query",
+        "-f",
+        "csv",
+        "-e",
+        """PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX liskg: <https://w3id.org/liskg/ontology#>
+        PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        SELECT ?basis (COUNT(DISTINCT ?axiom) AS ?axioms) (COUNT(DISTINCT ?row) AS ?rows) WHERE {
+          ?axiom owl:annotatedSource ?s ; liskg:assertionBasis ?basis ;
+                 dcterms:source <https://doi.org/10.5555/liskg.example.2025.1> ; liskg:templateRow ?row .
+          FILTER NOT EXISTS { ?axiom liskg:evidence ?sentence }
+        } GROUP BY ?basis""",
+    ).out
+    assert answer.splitlines()[1:] == ["https://w3id.org/liskg/ontology#StatedInSource,14,2"]
+    records = liskg(
+        doe,
+        "query",
+        "-f",
+        "csv",
+        "-e",
+        """PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX liskg: <https://w3id.org/liskg/ontology#>
+        SELECT (COUNT(?thing) AS ?n) WHERE {
+          ?thing dcterms:source <https://doi.org/10.5555/liskg.example.2025.1> ; liskg:templateRow ?row .
+          FILTER(isIRI(?thing)) FILTER NOT EXISTS { ?thing liskg:citedIn ?review }
+        }""",
+    ).out
+    assert records.splitlines()[1] == "9"  # the study, 2 strategies, the cell, 5 measurements
+
+
+# ---- liskg new study --------------------------------------------------------------------------------------------
+
+
+def test_new_study_writes_blank_commented_sheets_that_add_nothing(tmp_path):
+    root = copy_built(tmp_path)
+    written = run_main("--root", str(root), "new", "study", "my-paper", "--sheet", "measurements")
+    assert (written.code, written.out) == (0, "wrote graph_data/templates/my-paper/measurements.tsv\n")
+    text = (root / "graph_data/templates/my-paper/measurements.tsv").read_text(encoding="utf-8")
+    assert text.startswith("# LiSKG template sheet: measurements. One row per measurement;")
+    assert "#   unit *: the unit as you write it (Ω cm2, mS/cm, mAh g-1, °C)\n" in text
+    before = (root / "build/liskg-merged.ttl").read_bytes()
+    assert run_main("--root", str(root), "build", "-q").code == 0
+    assert (root / "build/liskg-merged.ttl").read_bytes() == before  # blank: the same graph, byte for byte
+    again = run_main("--root", str(root), "new", "study", "my-paper")
+    assert (again.code, again.err) == (
+        2,
+        "liskg: error: graph_data/templates/my-paper/measurements.tsv exists; nothing was written\n",
+    )
+    assert not (root / "graph_data/templates/my-paper/studies.tsv").exists()
+    wrong = run_main("--root", str(root), "new", "study", "x", "--sheet", "measurement")
+    assert wrong.err == (
+        "liskg: error: no sheet is called 'measurement'; the sheets: studies, strategies, cells, measurements, "
+        "materials\n"
+    )
+
+
+# ---- docs/extending.md, "Adding a paper from a spreadsheet": its commands run, its tables are the truth ------------
+
+GUIDE = (Path(__file__).resolve().parents[1] / "docs" / "extending.md").read_text(encoding="utf-8")
+SPREADSHEET = GUIDE.split("## Adding a paper from a spreadsheet")[1]
+
+
+def markdown_tables(text: str) -> list[list[list[str]]]:
+    """Every Markdown table in TEXT as rows of cells (the header row first, the |---| line left out)."""
+    tables, current = [], []
+    for line in text.splitlines() + [""]:
+        if line.startswith("|"):
+            if not line.startswith("|---"):
+                cells = re.split(r"(?<!\\)\|", line.strip()[1:-1])
+                current.append([c.strip().replace("\\|", "|") for c in cells])
+        elif current:
+            tables.append(current)
+            current = []
+    return tables
+
+
+def test_the_spreadsheet_guide_lists_every_column_of_every_sheet():
+    from liskg.sources.sheets import SHEETS
+
+    listed = {
+        kind: [row for row in table[1:]]
+        for kind, table in zip(re.findall(r"^\*\*(\w+)\*\*$", SPREADSHEET, re.M), markdown_tables(SPREADSHEET))
+    }
+    assert sorted(listed) == sorted(SHEETS)
+    for kind, columns in SHEETS.items():
+        assert listed[kind] == [[f"`{c.name}`" + (" *" if c.required else ""), c.help] for c in columns], kind
+
+
+def test_the_spreadsheet_guide_shows_the_fixture_paper_as_it_is_typed():
+    import csv
+    import io
+
+    from liskg.sources.sheets import SHEETS
+
+    shown = SPREADSHEET.split("The example paper, as typed into the blank sheets")[1].split("### 3.")[0]
+    names = re.findall(r"^`(\w+)\.tsv`:$", shown, re.M)
+    assert sorted(names) == sorted(p.stem for p in (FIXTURES / "doe-2025").glob("*.tsv"))
+    for name, table in zip(names, markdown_tables(shown)):
+        text = (FIXTURES / "doe-2025" / f"{name}.tsv").read_text(encoding="utf-8")
+        rows = list(csv.DictReader(io.StringIO(text), dialect="excel-tab"))
+        filled = [c.name for c in SHEETS[name] if any(r[c.name] for r in rows)]
+        assert table == [filled] + [[r[c] for c in filled] for r in rows], name
+
+
+def test_the_spreadsheet_guide_runs_as_written(tmp_path):
+    """Every command of the section, on a copy of the project whose blank sheets get the fixture paper's rows:
+    each succeeds and prints what the guide shows."""
+    import shlex
+
+    commands = [shlex.split(c) for c in re.findall(r"^    \.venv/bin/liskg (.+)$", SPREADSHEET, re.M)]
+    assert commands[0] == ["new", "study", "doe-2025"] and len(commands) == 5
+    root = copy_built(tmp_path)
+    fill_blanks(root)  # runs commands[0], then types the rows in
+    printed = {}
+    for command in commands[1:]:
+        result = run_main("--root", str(root), *command)
+        assert result.code == 0, (command, result.err)
+        printed[command[0]] = result.out
+    assert printed["validate"].startswith("conforms: every record satisfies ontology/shapes.ttl")
+    study = re.search(r"```\n(Doe et al\. \(2025\)\n.*?)```", SPREADSHEET, re.S).group(1)
+    assert printed["study"].startswith(study)
+    assert "Doe et al. (2025)" in printed["query"]
+    for block in re.findall(r"```\n((?:asserted triples|oxide-anode-strategies).*?)```", SPREADSHEET, re.S):
+        assert block in printed["diff"]  # the counts by sheet, and the headline answer's new rows
+
+
+def test_the_spreadsheet_guide_quotes_the_errors_the_matrix_checks():
+    quoted = [table for table in markdown_tables(SPREADSHEET) if table[0][0] == "the line"][0][1:]
+    errors = {param.values[1] for param in BAD}
+    assert len(quoted) >= 12
+    for line, _meaning in quoted:
+        assert line.strip("`") in errors, line
+
+
+# ---- liskg diff ---------------------------------------------------------------------------------------------------
+
+
+def test_diff_shows_the_new_study_in_the_headline_answer_and_nothing_else_changed(doe):
+    change = liskg(doe, "diff")
+    assert change.code == 0, change.err
+    report = change.out
+    assert report.startswith("asserted triples: +213 -0 (build/previous/ -> build/)\n")
+    assert f"  {SHEETS}/measurements.tsv  +66 -0\n" in report
+    assert "oxide-anode-strategies: +4 -0 answer rows" in report
+    assert "resistance-reduction: +1 -0 answer rows" in report
+    assert report.endswith("11 other named queries: answers unchanged\n")
+    removed = [line for line in report.splitlines() if line.startswith("  - ")]
+    assert all("Li/SSE interface | oxide solid-state electrolyte" in line for line in removed)  # counts grew
+    assert liskg(doe, "build", "-q").code == 0  # a build of the same sources keeps what diff compares with
+    assert liskg(doe, "diff").out == report
+
+
+def test_diff_without_an_earlier_build_says_what_to_do(tmp_path):
+    result = run_main("--root", str(copy_built(tmp_path)), "diff")
+    assert (result.code, result.err) == (
+        2,
+        "liskg: error: nothing to compare with: build/previous/ is kept when a build replaces one of other "
+        "sources; edit a source or a sheet, then run `liskg diff` (it builds first)\n",
+    )
+
+
+def test_csv_sheets_read_as_tsv_ones(project, tmp_path):
+    """A spreadsheet's 'save as CSV' is read as well: the fixture paper as CSV gives the triples of its TSV."""
+    import csv
+    import io
+
+    sources = [t for f in load_sources(project).files for t in f.triples or []]
+    made = {}
+    for suffix in ("tsv", "csv"):
+        folder = tmp_path / suffix
+        folder.mkdir()
+        for sheet in sorted((FIXTURES / "doe-2025").glob("*.tsv")):
+            rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8")), dialect="excel-tab"))
+            out = io.StringIO()
+            csv.writer(out, dialect="excel-tab" if suffix == "tsv" else "excel", lineterminator="\n").writerows(rows)
+            (folder / f"{sheet.stem}.{suffix}").write_text(out.getvalue(), encoding="utf-8")
+        store = ox.Store()
+        store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in sources)
+        compiled = compile_sheets(project, store, sorted(folder.iterdir()))
+        triples = [t for _p, ts, _pl in compiled for t in ts if not t.predicate.value.endswith("#templateRow")]
+        made[suffix] = _graph(triples)  # the rows' places aside (file.tsv:2 or file.csv:2), the same
+    assert len(made["tsv"]) == len(made["csv"]) > 150 and isomorphic(made["tsv"], made["csv"])
