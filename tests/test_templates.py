@@ -136,7 +136,7 @@ DOE_STUDY_ROW = [DOE, "Doe", "", "2025", "", "", "entered twice", ""]
 BAD = [
     pytest.param(
         ("measurements", 4, "unit", "Ohm cm3"),
-        f"{M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2",
+        f"{M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2; `liskg names units` lists them",
         id="unknown-unit",
     ),
     pytest.param(
@@ -148,13 +148,14 @@ BAD = [
     pytest.param(
         ("strategies", 2, "electrolyte", "LLZT0"),
         f"{S}:2:6: electrolyte 'LLZT0': no material is called 'LLZT0'; close names: LLZTO, LLZTO ceramic, "
-        "Ca/Nb-doped garnet LLZ, LLZ",
+        "Ca/Nb-doped garnet LLZ, LLZ; `liskg names materials` lists them; a new material goes on materials.tsv",
         id="unknown-material",
     ),
     pytest.param(
         ("strategies", 2, "mitigates", "dendrite growth"),
         f"{S}:2:9: mitigates 'dendrite growth': no failure mode is called 'dendrite growth'; names that contain it: "
-        "'dendrite growth along SSE grain boundaries and voids', 'lithium dendrite growth through the SSE'",
+        "'dendrite growth along SSE grain boundaries and voids', 'lithium dendrite growth through the SSE'; "
+        "`liskg names failure-modes` lists them",
         id="a-class-where-an-individual-goes",
     ),
     pytest.param(
@@ -198,7 +199,8 @@ BAD = [
     pytest.param(
         ("measurements", 3, "quantity", "interface resistence"),
         f"{M}:3:6: quantity 'interface resistence': no quantity kind is called 'interface resistence'; close "
-        "names: interfacial resistance",
+        "names: interfacial resistance; `liskg names quantities` lists them; a new quantity kind is a subclass added in "
+        'ontology/quantities.ttl (docs/extending.md, "When the graph lacks a name")',
         id="unknown-quantity",
     ),
     pytest.param(
@@ -270,7 +272,9 @@ def test_validate_reports_a_sheet_error_as_it_reports_a_turtle_one(tmp_path):
     assert (result.code, result.out, result.err.splitlines()) == (
         2,
         "",
-        [f"liskg: error: {M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2"],
+        [
+            f"liskg: error: {M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2; `liskg names units` lists them"
+        ],
     )
 
 
@@ -436,7 +440,7 @@ def test_the_spreadsheet_guide_runs_as_written(tmp_path):
     import shlex
 
     commands = [shlex.split(c) for c in re.findall(r"^    \.venv/bin/liskg (.+)$", SPREADSHEET, re.M)]
-    assert commands[0] == ["new", "study", "doe-2025"] and len(commands) == 5
+    assert commands[0] == ["new", "study", "doe-2025"] and len(commands) == 6
     root = copy_built(tmp_path)
     fill_blanks(root)  # runs commands[0], then types the rows in
     printed = {}
@@ -450,6 +454,7 @@ def test_the_spreadsheet_guide_runs_as_written(tmp_path):
     assert "Doe et al. (2025)" in printed["query"]
     for block in re.findall(r"```\n((?:asserted triples|oxide-anode-strategies).*?)```", SPREADSHEET, re.S):
         assert block in printed["diff"]  # the counts by sheet, and the headline answer's new rows
+    assert printed["names"] == re.search(r"```\n(name .*?)```", SPREADSHEET, re.S).group(1)
 
 
 def test_the_spreadsheet_guide_quotes_the_errors_the_matrix_checks():

@@ -14,6 +14,7 @@ Reading the build (each rebuilds first when the sources changed, unless rebuild=
 - named_queries(project)     the named queries, with their questions
 - strategies(source)         strategies by interface, electrolyte, method and numbers, as a table
 - study, material, failure, method (source, name): the look-up reports
+- names(source, kind)        the names a template cell of a kind accepts (quantities, units, materials, ...)
 - compare(source)            the numbers of studies side by side, one column per quantity
 - evidence(source, s, p, o)  how the graph knows a link: the review's sentences, or the editors' reason
 - why(source, s, p, o)       the same as text: the sentences in quotation marks, with section and references
@@ -532,6 +533,39 @@ def method(
         "never" raises LiskgError instead.
     """
     return _report("method", source, text, width, inferred, timeout, rebuild, evidence=evidence)
+
+
+def names(
+    source: Source,
+    kind: str,
+    containing: str | None = None,
+    *,
+    width: int | None = None,
+    inferred: bool = True,
+    rebuild: Rebuild = "if-stale",
+) -> str:
+    """The names a template cell of KIND accepts (quantities, units, materials, material-classes, roles, methods,
+    interfaces, failure-modes, cell-formats: liskg.base.names.KINDS), as a table: each label, then its other
+    names (a unit's symbol, synonyms, formulas, numerals), and the count.
+
+    Options:
+    containing: only the rows with a name that contains this text (compared as names are: case and
+        sub/superscripts aside).
+    width: wrap the table to that many columns; None (default) keeps one line per row.
+    inferred, rebuild: as in study().
+    """
+    from liskg.base.names import KINDS, Names, normalize
+    from liskg.querying import grid
+
+    if kind not in KINDS:
+        raise LiskgError(f"no kind of name is called {kind!r}; the kinds: {', '.join(KINDS)}")
+    rows = Names(_store(source, inferred, rebuild)).accepted(kind)
+    if containing is not None:
+        needle = normalize(containing)
+        rows = [(label, others) for label, others in rows if any(needle in normalize(n) for n in [label, *others])]
+        if not rows:
+            raise LiskgError(f"none of the {kind}' names contains {containing!r}; `liskg names {kind}` lists them all")
+    return grid.counted(["name", "also written"], [[label, ", ".join(others)] for label, others in rows], width=width)
 
 
 def compare(

@@ -30,6 +30,7 @@ COMMANDS = [
     "material",
     "failure",
     "method",
+    "names",
     "compare",
     "why",
     "plot",
@@ -54,6 +55,7 @@ typical session:
   liskg viz                   the interactive graph page (build/liskg-graph.html)
   liskg validate              SHACL report of incomplete records
   liskg new study doe-2025    blank sheets to enter a paper in (graph_data/templates/doe-2025/)
+  liskg names quantities      the names a sheet's cell accepts (units, materials, methods, ...)
   liskg diff                  what the last edit changed: triples by module, named queries' answer rows
   liskg release               every format, the EMMO alignment, VoID, checksums (build/release/)
 

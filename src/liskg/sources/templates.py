@@ -296,44 +296,28 @@ class Compiler:
             found.append(node)
         return found
 
-    def things(self, row: Row, column: str, what: str, kind: str) -> list[tuple[ox.NamedNode, Mark]]:
-        """The individuals of KIND (a liskg: class) the names in COLUMN name, whole names only: never a class
-        (liquid electrolyte, the class, is no material a cell holds, and OWL 2 DL would break)."""
-        find = lambda text: self.names.exact(what, text, P(kind))  # noqa: E731
+    def things(self, row: Row, column: str, kind: str) -> list[tuple[ox.NamedNode, Mark]]:
+        """The things of KIND (a key of liskg.base.names.KINDS: materials, failure-modes) the names in COLUMN name,
+        whole names only: never a class (liquid electrolyte, the class, is no material a cell holds, and OWL 2 DL
+        would break)."""
+        find = lambda text: self.names.term(kind, text)  # noqa: E731
         return [(self.resolve(row, column, find, name), mark) for name, mark in split_names(row.text(column))]
-
-    def member(self, what: str, text: str, kind: str) -> ox.NamedNode:
-        """An individual of KIND by its whole name, else a class under KIND (quantity kinds and cell formats are
-        classes punned as individuals from vocabulary 1.2 on)."""
-        try:
-            return self.names.exact(what, text, P(kind))
-        except LiskgError as individual:
-            try:
-                return self.names.exact(what, text, P(kind), classes=True)
-            except LiskgError:
-                raise individual from None
 
     def cell_format(self, text: str) -> ox.NamedNode:
         """A subclass of liskg:Cell by name (pouch cell, coin cell)."""
-        found = self.names.exact("cell format", text, P("Cell"), classes=True)
+        found = self.names.term("cell-formats", text)
         if found == P("Cell"):
             raise LiskgError("a cell is a cell: name its format (pouch cell, coin cell, pellet cell)")
         return found
 
     def material_class(self, text: str) -> ox.NamedNode:
-        return self.names.exact("material class", text, P("Material"), classes=True)
+        return self.names.term("material-classes", text)
 
     def material(self, text: str) -> ox.NamedNode:
-        return self.names.exact("material", text, P("Material"))
+        return self.names.term("materials", text)
 
     def method(self, text: str) -> ox.NamedNode:
-        try:
-            return self.names.exact("processing method", text, P("ProcessingMethod"), classes=True)
-        except LiskgError as method:
-            try:
-                return self.names.exact("processing method", text, P("CoatingTechnique"), classes=True)
-            except LiskgError:
-                raise method from None
+        return self.names.term("methods", text)
 
     def study(self, row: Row) -> Study:
         """The study a row names in its study column (the name, without the evidence of a strategy's
@@ -450,7 +434,7 @@ class Compiler:
             self.add(iri, ox.NamedNode(vocab.SKOS + "altLabel"), literal(synonym, language="en"))
         if row.text("formula"):
             self.add(iri, P("chemicalFormula"), literal(row.text("formula")))
-        for part, mark in self.things(row, "made from", "material", "Material"):
+        for part, mark in self.things(row, "made from", "materials"):
             self.link(row, None, "made from", iri, P("formedFrom"), part, mark)
         for section in self.sections(row):
             self.add(iri, P("statedInSection"), section)
@@ -517,7 +501,7 @@ class Compiler:
             ("electrolyte", "hasElectrolyteMaterial"),
             ("cathode", "hasCathodeMaterial"),
         ):
-            for material, _mark in self.things(row, column, "material", "Material"):
+            for material, _mark in self.things(row, column, "materials"):
                 self.add(iri, P(predicate), material)
         for section in self.sections(row):
             self.add(iri, P("statedInSection"), section)
@@ -547,7 +531,7 @@ class Compiler:
                 self.resolve(row, "interface", self.names.interface, name),
                 mark,
             )
-        for material, mark in self.things(row, "electrolyte", "material", "Material"):
+        for material, mark in self.things(row, "electrolyte", "materials"):
             self.link(row, study, "electrolyte", iri, P("usesElectrolyte"), material, mark)
         for name, mark in split_names(row.text("materials")):
             role, _, written = name.partition(":")
@@ -558,10 +542,10 @@ class Compiler:
             prop = self.resolve(row, "materials", self.names.role, role.strip())
             target = self.resolve(row, "materials", self.material, written.strip())
             self.link(row, study, "materials", iri, prop, target, mark)
-        for material, mark in self.things(row, "produces", "material", "Material"):
+        for material, mark in self.things(row, "produces", "materials"):
             self.link(row, study, "produces", iri, P("producesMaterial"), material, mark)
         for column in ("mitigates", "risks"):
-            for failure, mark in self.things(row, column, "failure mode", "FailureMode"):
+            for failure, mark in self.things(row, column, "failure-modes"):
                 self.link(row, study, column, iri, P(column), failure, mark)
         for name, mark in split_names(row.text("precedes")):
             self.link(
@@ -583,9 +567,7 @@ class Compiler:
         self.add(
             iri,
             P("measuresQuantity"),
-            self.resolve(
-                row, "quantity", lambda t: self.member("quantity kind", t, "QuantityKind"), row.text("quantity")
-            ),
+            self.resolve(row, "quantity", lambda t: self.names.term("quantities", t), row.text("quantity")),
         )
         unit = self.resolve(row, "unit", self.names.unit, row.text("unit"))
         self.value(row, iri)
@@ -603,7 +585,7 @@ class Compiler:
         self.text(row, "note", iri, "sourceNote")
         if row.text("cell"):
             self.add(iri, P("measuredOnCell"), self.keyed(row, "cell", study, "cells", row.text("cell")))
-        for material, _mark in self.things(row, "material", "material", "Material"):
+        for material, _mark in self.things(row, "material", "materials"):
             self.add(iri, P("measuredOn"), material)
         self.add(iri, P("reportedBy"), study.iri)
         self.provenance(row, study, iri)
