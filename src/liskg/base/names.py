@@ -188,13 +188,15 @@ class Names:
 
     def exact(self, what: str, text: str, kind: ox.NamedNode | None = None, *, classes: bool = False) -> ox.NamedNode:
         """The one thing whose whole name (label, synonym or formula, compared as normalize() does) is TEXT: what
-        a template cell names. None is an error listing the names that contain TEXT or look like it, and a name
-        several things share an error listing them by label, never a guess."""
+        a template cell names; the label of one thing wins over another's synonym or formula. None is an error
+        listing the names that contain TEXT or look like it, and a name several things share (none as its label)
+        an error listing them by label, never a guess."""
         if not normalize(engine.require_text(text, what)):
             raise LiskgError(f"name a {what}")
         found, whole = self.matches(text, kind, classes=classes)
-        if whole and len(found) == 1:
-            return found[0]
+        labelled = [f for f in found if normalize(self.labels.text(f)) == normalize(text)] if whole else []
+        if (whole and len(found) == 1) or len(labelled) == 1:  # labels are unique: one thing's label beats synonyms
+            return (labelled or found)[0]
         if whole:
             shown = ", ".join(f"{self.labels.text(f)!r} ({vocab.shorten(f.value)})" for f in found[:8])
             raise LiskgError(f"{len(found)} {what}s are called {text!r}: {shown}; write the label of the one you mean")
