@@ -265,6 +265,9 @@ def test_bad_sheets_fail_at_file_row_column_and_write_nothing(built_copy, change
     assert files(root / "build") == before
 
 
+UNIT_ERROR = f"{M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2; `liskg names units` lists them"
+
+
 def test_validate_reports_a_sheet_error_as_it_reports_a_turtle_one(tmp_path):
     root = copy_built(tmp_path)
     edit_sheet(add_doe(root) / "measurements.tsv", 4, "unit", "Ohm cm3")
@@ -272,10 +275,37 @@ def test_validate_reports_a_sheet_error_as_it_reports_a_turtle_one(tmp_path):
     assert (result.code, result.out, result.err.splitlines()) == (
         2,
         "",
-        [
-            f"liskg: error: {M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2; `liskg names units` lists them"
-        ],
+        [f"liskg: error: {UNIT_ERROR}"],
     )
+
+
+def test_lookups_answer_from_the_last_good_build_while_a_sheet_is_broken(tmp_path):
+    """A person fixing a sheet needs the look-ups: they answer from the build the broken sheet left in place, with
+    one warning naming the first error; nothing is written, the sheet is not touched. Without any earlier build,
+    the error stands."""
+    root = copy_built(tmp_path)
+    good = {name: run_main("--root", str(root), *name.split()).out for name in ("study 107", "names units ohm")}
+    edit_sheet(add_doe(root) / "measurements.tsv", 4, "unit", "Ohm cm3")
+    build, sheets = files(root / "build"), files(root / SHEETS)
+    for name in ("study 107", "names units ohm", "query studies-per-section", "material LLZTO"):
+        result = run_main("--root", str(root), *name.split())
+        assert (result.code, result.err.splitlines()) == (
+            0,
+            [
+                f"liskg: sources changed since the last build ({SHEETS}/cells.tsv); rebuilding ...",
+                f"liskg: warning: answering from the last good build: {UNIT_ERROR}",
+            ],
+        ), name
+        assert result.out == good.get(name, result.out) and result.out, name
+    assert files(root / "build") == build and files(root / SHEETS) == sheets
+    shutil.rmtree(root / "build")
+    never = run_main("--root", str(root), "study", "107")
+    assert (never.code, never.out, never.err.splitlines()) == (
+        2,
+        "",
+        ["liskg: no build yet; rebuilding ...", f"liskg: error: {UNIT_ERROR}"],
+    )
+    assert not (root / "build" / "manifest.json").exists() and files(root / SHEETS) == sheets
 
 
 # ---- the fixture paper, once built, shows everywhere a review study does ------------------------------------------

@@ -7,7 +7,8 @@ Writing build/ and releases:
 - status(project)            whether build/ is current, and which checks it passed
 - docs(project)              the ontology reference page (build/docs/index.html)
 - release(project)           every format, the EMMO alignment, VoID, checksums (build/release/)
-Reading the build (each rebuilds first when the sources changed, unless rebuild="never"):
+Reading the build (each rebuilds first when the sources changed, unless rebuild="never"; rebuild="last-good" reads
+the last successful build as it is, which a broken source leaves in place):
 - open_store(project)        the built graph in a pyoxigraph Store
 - query(source, q)           a named query, a .rq file or SPARQL text; rows of Cells with a label and a value
 - answer_text(project, q)    a query's answer as `liskg query` prints it, from the answer the build kept
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
 
 ProjectLike = Project | str | os.PathLike | None
 if TYPE_CHECKING:
-    Rebuild = Literal["if-stale", "never"]
+    Rebuild = Literal["if-stale", "never", "last-good"]
     Source = ProjectLike | ox.Store  # a project, or an open store of the built graph
 
 
@@ -147,7 +148,8 @@ def diff(project: ProjectLike = None, *, rebuild: Rebuild = "if-stale") -> Diff:
 
     Options:
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources (the
-        build keeps the one it replaces for the comparison); "never" raises LiskgError instead.
+        build keeps the one it replaces for the comparison); "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     from liskg.builder import diff as compare_builds
 
@@ -232,7 +234,15 @@ def release(
 
 
 def _current(project: Project, rebuild: Rebuild) -> None:
-    """Build quietly when build/ is missing or older than the sources, or raise LiskgError (rebuild="never")."""
+    """Build quietly when build/ is missing or older than the sources, or raise LiskgError (rebuild="never");
+    with rebuild="last-good", read the last successful build, current or not (LiskgError when there is none)."""
+    if rebuild == "last-good":
+        missing = manifest.unreadable_reason(project)
+        if missing:
+            raise LiskgError(
+                f"{project.relative(project.build_dir)}/ holds no build to read ({missing}); run `liskg build`"
+            )
+        return
     stale = manifest.stale_reason(project)
     if stale and rebuild == "never":
         raise LiskgError(
@@ -249,7 +259,8 @@ def open_store(project: ProjectLike = None, *, inferred: bool = True, rebuild: R
     Options:
     inferred: read the asserted + materialized triples (default), or with False the asserted ones only.
     rebuild: "if-stale" (default) builds quietly first (quality checks, inference, SHACL; no Java) when
-        build/ is missing or older than the sources; "never" raises LiskgError instead.
+        build/ is missing or older than the sources; "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     from liskg.querying import store  # 24 ms at start-up (pyoxigraph)
 
@@ -291,7 +302,8 @@ def query(
     allow_service: host names (or host:port) a SERVICE clause may send the query to; none by default, so
         a query with SERVICE raises LiskgError and nothing leaves this machine.
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
 
     Every query is checked against the bounds of liskg.base.bounds (length, nesting depth, triple
     patterns) before Oxigraph parses it: over one, LiskgError with one line.
@@ -353,7 +365,8 @@ def answer_text(
         child killed at the bound (POSIX only), raising TimedOut.
     allow_service: host names (or host:port) a SERVICE clause may send the query to (default: none).
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     from liskg.querying import answers
 
@@ -415,7 +428,8 @@ def strategies(
     timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
         child killed at the bound (POSIX only), raising TimedOut.
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     from liskg.querying.lookups import Lookups  # 110 ms at start-up (pyoxigraph, the look-ups)
 
@@ -458,7 +472,8 @@ def study(
     timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
         child killed at the bound (POSIX only), raising TimedOut.
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     return _report("study", source, text, width, inferred, timeout, rebuild, evidence=evidence)
 
@@ -481,7 +496,8 @@ def material(
     timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
         child killed at the bound (POSIX only), raising TimedOut.
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     return _report("material", source, text, width, inferred, timeout, rebuild)
 
@@ -504,7 +520,8 @@ def failure(
     timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
         child killed at the bound (POSIX only), raising TimedOut.
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     return _report("failure", source, text, width, inferred, timeout, rebuild)
 
@@ -530,7 +547,8 @@ def method(
     timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
         child killed at the bound (POSIX only), raising TimedOut.
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     return _report("method", source, text, width, inferred, timeout, rebuild, evidence=evidence)
 
@@ -599,7 +617,8 @@ def compare(
     timeout: None (default) works in this process; a number of seconds runs the whole work in a forked
         child killed at the bound (POSIX only), raising TimedOut.
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     from liskg.querying.compare import Comparer  # 57 ms at start-up (pyoxigraph, the name resolver)
 
@@ -685,12 +704,13 @@ def stats(source: Source = None, *, inferred: bool = True, rebuild: Rebuild = "i
     inferred: count the asserted + materialized triples (default), or with False the asserted ones only.
         The drawn graph is always read from the asserted triples (from SOURCE itself when it is a store).
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     from liskg.viz import metrics  # 170 ms at start-up (networkx)
 
     counted = _store(source, inferred, rebuild)
-    drawn = counted if not inferred or not _is_project(source) else _store(source, False, "never")
+    drawn = counted if not inferred or not _is_project(source) else _store(source, False, "last-good")
     return metrics.summary(counted, drawn)
 
 
@@ -702,7 +722,8 @@ def graph(project: ProjectLike = None, *, asserted: bool = True, rebuild: Rebuil
     asserted: True (default) reads the asserted triples; False reads the materialized ones too, which
         repeats a link under each super-property (more edges, not the drawn graph).
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     from liskg.viz import model  # 480 ms at start-up (networkx)
 
@@ -727,7 +748,8 @@ def page(
     depth: with focus, the links to follow (default 1).
     output: where to write (default build/liskg-graph.html, or build/liskg-graph-<query or focus>.html).
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     from liskg.viz import views  # 510 ms at start-up (networkx, the page)
 
@@ -749,7 +771,8 @@ def export(
     format: graphml (default), gexf or json (networkx node-link).
     output: where to write (default build/liskg-graph.FORMAT).
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     from liskg.base.files import write_atomically
     from liskg.viz import export as exporting  # 480 ms at start-up (networkx)
@@ -767,7 +790,8 @@ def chart(source: Source, name: str, *, rebuild: Rebuild = "if-stale") -> dict:
 
     Options:
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     from liskg.viz import charts  # 50 ms at start-up (vl-convert's specifications)
 
@@ -780,7 +804,8 @@ def plot(source: Source, name: str, output: str | os.PathLike, *, rebuild: Rebui
 
     Options:
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     from liskg.viz import charts  # 50 ms at start-up (vl-convert's specifications)
 
@@ -816,7 +841,8 @@ def serve(
     read_timeout: seconds a client may take to send a request body before it gets 408 (default 10).
     announce: called with each line saying where to send queries, once the endpoint listens.
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources;
-        "never" raises LiskgError instead.
+        "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     from liskg.querying import server  # 140 ms at start-up (subprocess, pyoxigraph; uvicorn when serving)
 

@@ -61,6 +61,7 @@ typical session:
 
 Every command rebuilds first when ontology/ or graph_data/ changed since the last build, and
 warns when the build it reads skipped SHACL validation (`liskg reason`, `build --no-validate`).
+A look-up whose rebuild fails answers from the last good build, with a warning naming the error.
 
 exit codes:
 """ + "".join(f"  {code:<4}{meaning}\n" for code, meaning in EXIT_CODES.items())

@@ -40,6 +40,6 @@ def add_arguments(parser):
 def run(args, project) -> int:
     from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
-    ensure_current(project)
-    print(api.names(project, args.kind, args.text, width=table_width(args.wide)))
+    rebuild = ensure_current(project, last_good=True)
+    print(api.names(project, args.kind, args.text, width=table_width(args.wide), rebuild=rebuild))
     return 0
