@@ -192,6 +192,16 @@ BAD = [
         id="review-study-entered-again",
     ),
     pytest.param(
+        ("studies", 2, "authors", "Jane Doe; Richard Roe; Erika Mustermann"),
+        f"{T}:2:3: authors: separate the authors with ',' (Jane Doe, Richard Roe), not ';'",
+        id="authors-separated-by-semicolons",
+    ),
+    pytest.param(
+        ("studies", 2, "authors", "Doe, J., Roe, R."),
+        f"{T}:2:3: authors: 'J.' is initials alone; write each author given name first (J. Doe), separated by ','",
+        id="authors-family-name-first",
+    ),
+    pytest.param(
         ("measurements", 1, "quantity", "qauntity"),
         f"{M}:1:6: unknown column 'qauntity' in measurements; did you mean 'quantity'?",
         id="header-typo",
@@ -400,6 +410,10 @@ def test_new_study_writes_blank_commented_sheets_that_add_nothing(tmp_path):
     text = (root / "graph_data/templates/my-paper/measurements.tsv").read_text(encoding="utf-8")
     assert text.startswith("# LiSKG template sheet: measurements. One row per measurement;")
     assert "#   unit *: the unit as you write it (Ω cm2, mS/cm, mAh g-1, °C)\n" in text
+    assert (
+        "# Several names in one cell: separate them with ';' (the authors cell alone with ',': Jane Doe, Richard "
+        "Roe). docs/extending.md explains every column.\n"
+    ) in text
     before = (root / "build/liskg-merged.ttl").read_bytes()
     assert run_main("--root", str(root), "build", "-q").code == 0
     assert (root / "build/liskg-merged.ttl").read_bytes() == before  # blank: the same graph, byte for byte

@@ -78,6 +78,7 @@ ROOM = {"room temperature", "rt", "ambient temperature"}
 _RANGE = re.compile(r"^(.+?)\s*(?:to|–|—|\.\.|(?<=\d)\s*-\s*(?=\d))\s*(.+)$")
 _TIMES_TEN = re.compile(r"^([-+]?[\d.]+)\s*[×xX*]\s*10\s*\^?\s*([-+−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
 _ANNOTATION = re.compile(r"^(.*?)\s*\[([^\[\]]*)\]\s*$")
+_INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.[\s-]*)+")  # J. or J.-P. or Ch. R.
 _SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹−", "-0123456789-")
 
 
@@ -474,6 +475,7 @@ class Compiler:
         if number:
             self.add(iri, P("referenceNumber"), literal(number.group(1), XSD_INTEGER))
         self.add(iri, P("firstAuthor"), literal(author))
+        self.authors(row)
         self.text(row, "authors", iri, "authorList", None)
         if year:
             self.add(iri, P("publicationYear"), literal(year, XSD_INTEGER))
@@ -488,6 +490,25 @@ class Compiler:
             for section in sections:
                 self.add(iri, P("statedInSection"), section)
             self.add(iri, P("citedIn"), REVIEW)
+
+    @staticmethod
+    def authors(row: Row) -> None:
+        """The authors cell lists every author as printed, given name first, separated by ',' (Jane Doe, Richard
+        Roe), as liskg:authorList holds the review's own: a ';', an 'and' or '&' between names, or a part that is
+        initials alone (the 'Doe, J.' style, whose ',' would split one author in two) is an error."""
+        text = row.text("authors")
+        other = next((s for s in (";", " and ", " & ") if s in f" {text} "), None)
+        if other:
+            raise row.error(
+                "authors", f"authors: separate the authors with ',' (Jane Doe, Richard Roe), not {other.strip()!r}"
+            )
+        initials = next((p.strip() for p in text.split(",") if _INITIALS.fullmatch(p.strip())), None)
+        if initials:
+            raise row.error(
+                "authors",
+                f"authors: {initials!r} is initials alone; write each author given name first (J. Doe), "
+                "separated by ','",
+            )
 
     def _cells(self, row: Row) -> None:
         study = self.study(row)
