@@ -214,6 +214,13 @@ BAD = [
         id="unknown-quantity",
     ),
     pytest.param(
+        ("measurements", 3, "quantity", "critical current density"),
+        f"{M}:3:6: quantity 'critical current density': no quantity kind is called 'critical current density'; close "
+        "names: current density; `liskg names quantities` lists them; a new quantity kind is a subclass added in "
+        'ontology/quantities.ttl (docs/extending.md, "When the graph lacks a name")',
+        id="a-quantity-the-ontology-lacks",
+    ),
+    pytest.param(
         ("measurements", 5, "temperature", "60 K"),
         f"{M}:5:11: temperature '60 K': give the number in °C",
         id="condition-in-another-unit",
@@ -504,9 +511,12 @@ def test_the_spreadsheet_guide_runs_as_written(tmp_path):
 def test_the_spreadsheet_guide_quotes_the_errors_the_matrix_checks():
     quoted = [table for table in markdown_tables(SPREADSHEET) if table[0][0] == "the line"][0][1:]
     errors = {param.values[1] for param in BAD}
+    for error in errors:  # the sections of this guide an error sends the reader to are there
+        for section in re.findall(r'docs/extending\.md, "([^"]+)"', error):
+            assert f"\n### {section}\n" in SPREADSHEET, section
     assert len(quoted) >= 12
     for line, _meaning in quoted:
-        assert line.strip("`") in errors, line
+        assert line.strip("`").strip() in errors, line  # `line`, or `` line `` when it holds a `
 
 
 # ---- liskg diff ---------------------------------------------------------------------------------------------------
