@@ -119,7 +119,7 @@ def test_three_review_studies_entered_as_rows_give_the_hand_written_triples(proj
     store = ox.Store()
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples if t not in set(written))
     sheets = sorted((FIXTURES / "review-studies").glob("*.tsv"))
-    made = [t for _path, compiled, _places in compile_sheets(project, store, sheets) for t in compiled]
+    made = [t for _path, compiled, _places, _cells in compile_sheets(project, store, sheets) for t in compiled]
     entered = [t for t in made if t.predicate.value.endswith("#templateRow")]  # the one addition: where
     assert len(entered) == len({t.subject for t in entered}) == 34  # 3 studies, 4 strategies, 4 cells, 23 numbers
     hand, rows = _graph(written), _graph([t for t in made if t not in entered])
@@ -269,7 +269,79 @@ def built_copy(tmp_path_factory) -> Path:
     return copy_built(tmp_path_factory.mktemp("matrix"))
 
 
-@pytest.mark.parametrize("change, error", BAD)
+# Facts of a sheet that its compiler accepts and a later check refuses (the evidence checks, both ends, SHACL):
+# each problem is reported at the sheet's cell that gave the fact (its name, or the evidence that fails),
+# else at the row's first cell; exit code 1, as a failed check of a Turtle record.
+EVIDENCE_HINT = (
+    "cite the sentences that state it (liskg:evidence) or mark it liskg:EditorsInference with a liskg:sourceNote "
+    "(scripts/propose_evidence.py lists candidates)"
+)
+SENTENCE_2_3_1_1 = (
+    '"The lack of appropriate physical contact between Li anodes and SSEs results in high interfacial resistance '
+    '(usually in the range of 100–1000 Ω cm2) and uneven current distribution."'
+)
+SHARAFI_NUMBER = ["107", "extra-resistance", "Li-LLZO interface resistance again", "", "", "interfacial resistance"]
+SHARAFI_NUMBER += ["", "514", "Ω cm2"] + [""] * 14
+CHECKED = [
+    pytest.param(
+        ("measurements", 5, "C-rate", "0"),
+        [
+            f'{M}:5:12: SHACL ConditionShape: lkd:doi-10-5555-liskg-example-2025-1-capacity-initial "first discharge '
+            'capacity of the hybrid cell (Doe 2025)": liskg:atCRate: a C-rate condition is one positive xsd:decimal',
+            "1 SHACL violation(s); nothing was written",
+        ],
+        id="shacl-at-the-cell",
+    ),
+    pytest.param(
+        ("studies", 3, None, ["10.5555/liskg.example.2025.2", "Roe", "", "2025", "", "", "a second paper", ""]),
+        [
+            f'{T}:3:1: SHACL StudyShape: lkd:doi-10-5555-liskg-example-2025-2 "Roe et al. (2025)": '
+            "liskg:appliesStrategy: a study must apply at least one strategy typed by a processing method",
+            f'{T}:3:1: SHACL StudyShape: lkd:doi-10-5555-liskg-example-2025-2 "Roe et al. (2025)": '
+            "liskg:appliesStrategy/liskg:atInterface: at least one of a study's strategies must name the interface "
+            "it addresses",
+            "2 SHACL violation(s); nothing was written",
+        ],
+        id="shacl-at-the-row",
+    ),
+    pytest.param(
+        ("measurements", 7, None, [*SHARAFI_NUMBER, ""]),
+        [
+            f"{M}:7:24: no evidence for the measurement lkd:ref-107-extra-resistance; {EVIDENCE_HINT}",
+            "1 quality problem(s); nothing was written",
+        ],
+        id="a-review-studys-number-without-evidence",
+    ),
+    pytest.param(
+        ("measurements", 7, None, [*SHARAFI_NUMBER, "2-3-1-1"]),
+        [
+            f"{M}:7:24: evidence for lkd:ref-107-extra-resistance does not name its number 514: {SENTENCE_2_3_1_1}",
+            f"{M}:7:24: evidence for lkd:ref-107-extra-resistance does not name its number, study or material: "
+            f"{SENTENCE_2_3_1_1}",
+            "2 quality problem(s); nothing was written",
+        ],
+        id="evidence-that-does-not-give-the-number",
+    ),
+    pytest.param(
+        (
+            "strategies",
+            4,
+            None,
+            ["107", "extra-step", "pressing again", "cold pressing", "Li/SSE [2-3-1-1]"] + [""] * 12,
+        ),
+        [
+            f"{S}:4:1: no evidence for lkd:ref-107 liskg:appliesStrategy lkd:ref-107-extra-step; {EVIDENCE_HINT}",
+            f"{S}:4:4: no evidence for lkd:ref-107-extra-step rdf:type liskg:ColdPressing; {EVIDENCE_HINT}",
+            f"{S}:4:5: evidence for lkd:ref-107-extra-step liskg:atInterface liskg:LiSSEInterface does not name "
+            f"lkd:ref-107-extra-step: {SENTENCE_2_3_1_1}",
+            "3 quality problem(s); nothing was written",
+        ],
+        id="link-evidence-at-its-cell",
+    ),
+]
+
+
+@pytest.mark.parametrize("change, error", BAD + CHECKED)
 def test_bad_sheets_fail_at_file_row_column_and_write_nothing(built_copy, change, error):
     root = built_copy
     shutil.rmtree(root / SHEETS, ignore_errors=True)
@@ -278,7 +350,8 @@ def test_bad_sheets_fail_at_file_row_column_and_write_nothing(built_copy, change
     before = files(root / "build")
     result = run_main("--root", str(root), "build")
     progress = [line for line in result.err.splitlines() if not line.startswith("[")]
-    assert (result.code, progress) == (2, [f"liskg: error: {error}"])
+    code, lines = (2, [error]) if isinstance(error, str) else (1, error)
+    assert (result.code, progress) == (code, [f"liskg: error: {line}" for line in lines])
     assert files(root / "build") == before
 
 
@@ -513,14 +586,15 @@ def test_the_spreadsheet_guide_runs_as_written(tmp_path):
 
 
 def test_the_spreadsheet_guide_quotes_the_errors_the_matrix_checks():
-    quoted = [table for table in markdown_tables(SPREADSHEET) if table[0][0] == "the line"][0][1:]
-    errors = {param.values[1] for param in BAD}
+    quoted = [row for table in markdown_tables(SPREADSHEET) if table[0][0] == "the line" for row in table[1:]]
+    errors = {param.values[1] for param in BAD} | {line for param in CHECKED for line in param.values[1]}
     for error in errors:  # the sections of this guide an error sends the reader to are there
         for section in re.findall(r'docs/extending\.md, "([^"]+)"', error):
             assert f"\n### {section}\n" in SPREADSHEET, section
     assert len(quoted) >= 12
-    for line, _meaning in quoted:
-        assert line.strip("`").strip() in errors, line  # `line`, or `` line `` when it holds a `
+    for line, _meaning in quoted:  # `line`, or `` line `` when it holds a `; a long quote may end in ..."
+        shown = line.strip("`").strip()
+        assert shown in errors or any(e.startswith(shown.removesuffix(' ..."')) for e in errors), line
 
 
 # ---- liskg diff ---------------------------------------------------------------------------------------------------
@@ -568,6 +642,6 @@ def test_csv_sheets_read_as_tsv_ones(project, tmp_path):
         store = ox.Store()
         store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in sources)
         compiled = compile_sheets(project, store, sorted(folder.iterdir()))
-        triples = [t for _p, ts, _pl in compiled for t in ts if not t.predicate.value.endswith("#templateRow")]
+        triples = [t for _p, ts, _pl, _c in compiled for t in ts if not t.predicate.value.endswith("#templateRow")]
         made[suffix] = _graph(triples)  # the rows' places aside (file.tsv:2 or file.csv:2), the same
     assert len(made["tsv"]) == len(made["csv"]) > 150 and isomorphic(made["tsv"], made["csv"])

@@ -14,12 +14,14 @@ Run on the asserted graph, before inference (check()):
   an effect statement's name its method and its failure mode.
 
 Each problem is one line, `file:line: ...`, at the axiom or record that carries the evidence, or at the
-assertion that lacks it. Files listed in COVERAGE_NOT_YET_ENFORCED report their missing evidence as a
+assertion that lacks it; for a fact entered in a template sheet, `file:row:column` of the cell that gives it
+(its name, or the evidence cell that fails). Files listed in COVERAGE_NOT_YET_ENFORCED report their missing evidence as a
 count instead of failing the build: their curation is under way (delete the list when it is done).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,11 +176,11 @@ def _pending(project: Project, loaded: LoadedSources) -> tuple[dict[tuple[str, s
     return links, subjects
 
 
-def _place(problem: str) -> tuple[str, int, str]:
-    """A problem line's file and line number, for sorting: the order a reader fixes them in."""
+def _place(problem: str) -> tuple[str, int, int, str]:
+    """A problem line's file, line (a sheet's row) and column, for sorting: the order a reader fixes them in."""
     where, _, rest = problem.partition(": ")
-    path, _, line = where.rpartition(":")
-    return (path, int(line), rest) if line.isdigit() else (where, 0, rest)
+    found = re.fullmatch(r"(.*?):(\d+)(?::(\d+))?", where)
+    return (found.group(1), int(found.group(2)), int(found.group(3) or 0), rest) if found else (where, 0, 0, rest)
 
 
 _KINDS = {ev.MEASUREMENT: "measurement", ev.EFFECT_STATEMENT: "effect statement", ev.CLAIM: "claim"}
@@ -348,11 +350,13 @@ def _check_measurement(
 
 
 class _Places:
-    """`file:line` of assertions, axioms and records in the loaded data files (each file read once, lazily)."""
+    """`file:line` of assertions, axioms and records in the loaded data files (each file read once, lazily), and
+    `file:row:column` of those entered in a template sheet: the cell they came from (compile_sheets)."""
 
     def __init__(self, project: Project, loaded: LoadedSources, only: tuple[str, ...] | None = None):
         """ONLY: just these files (paths relative to the project), else every data and ontology file."""
         self.project = project
+        self.cells = {key: place for sheet in loaded.sheets() for key, place in (sheet.cells or {}).items()}
         self.files = [f.path for f in loaded.data_files(project)] + [f.path for f in loaded.ontology_files(project)]
         if only is not None:
             self.files = [path for path in self.files if project.relative(path) in only]
@@ -371,6 +375,8 @@ class _Places:
         return f"{self._relative[path]}:{line}"
 
     def assertion(self, triple: tuple[str, str, str]) -> str:
+        if triple in self.cells:
+            return self.cells[triple]
         for path, positions in self._each():
             line = positions.line(*triple)
             if line is not None:
@@ -378,6 +384,8 @@ class _Places:
         return self.record(triple[0])
 
     def axiom(self, triple: tuple[str, str, str]) -> str:
+        if ("evidence", *triple) in self.cells:
+            return self.cells[("evidence", *triple)]
         for path, positions in self._each():
             line = positions.axiom_line(*triple)
             if line is not None:
@@ -385,6 +393,8 @@ class _Places:
         return self.assertion(triple)
 
     def record(self, iri: str) -> str:
+        if ("evidence", iri) in self.cells:
+            return self.cells[("evidence", iri)]
         for path, positions in self._each():
             line = positions.subjects.get(iri)
             if line is not None:
