@@ -2,7 +2,9 @@
 
 import sys
 
+from liskg.base import wrap
 from liskg.base.errors import ShaclViolations
+from liskg.cli.arguments import terminal_width
 
 HELP = "check every record against the SHACL shapes and report violations"
 DESCRIPTION = """\
@@ -28,8 +30,9 @@ def run(args, project) -> int:
             print(line)
         print(f"{len(violations)} violation(s)", file=sys.stderr)
         return ShaclViolations.exit_code
-    print(
+    said = (
         f"conforms: every record satisfies {project.relative(project.shapes_file)} and the term, label and "
         f"evidence checks pass; the build outputs in {project.relative(project.build_dir)}/ are up to date"
     )
+    print(wrap.fill(said, terminal_width()))
     return 0
