@@ -384,7 +384,10 @@ class Names:
         upper = engine.require_text(text, "interface").strip().upper()
         if upper and set(upper) <= set("IVX") and upper not in NUMERALS:
             raise LiskgError(f"no interface has the numeral {text.strip()!r}; the review numbers them I to IV")
-        found = self.find("interface", text, ox.NamedNode(vocab.LISKG + "Interface"))
+        try:
+            found = self.find("interface", text, ox.NamedNode(vocab.LISKG + "Interface"))
+        except LiskgError as exc:
+            raise LiskgError(f"{exc}; {listed_by('interfaces')}") from None
         if len(found) > 1:
             names = ", ".join(self.labels.text(f) for f in found)
             raise LiskgError(f"{text!r} names several interfaces ({names}); use a numeral I-IV or a full name")
