@@ -166,3 +166,89 @@ def test_bind_writes_escaped_terms_into_the_values_slot():
         engine.bind(query, other=[ox.Literal("x")])
     with pytest.raises(InternalError, match="bind needle: expected pyoxigraph NamedNode or Literal, got str"):
         engine.bind(query, needle=['" } INSERT'])
+
+
+# ---- liskg names: what a template sheet's cell accepts ----------------------------------------------------------
+
+
+def test_names_lists_what_a_cell_accepts_label_first_then_the_other_names(monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    result = run_main("names", "cell-formats")
+    assert (result.code, result.err) == (0, ""), result.err
+    assert result.out == (
+        "name                    also written\n"
+        "----------------------  -----------------------------------\n"
+        "coin cell               button cell\n"
+        "lithium symmetric cell  Li/SSE/Li cell, symmetric cell\n"
+        "pellet cell             bulk-type cell, pressed pellet cell\n"
+        "pouch cell              soft package cell, soft-packed cell\n"
+        "(4 rows)\n"
+    )
+    units = run_main("names", "units", "ohm")  # a unit's symbol first: what a sheet's unit cell is written as
+    assert units.out.splitlines()[2:] == ["ohm                    Ω", "ohm square centimetre  Ω cm2", "(2 rows)"]
+
+
+def test_names_wraps_at_the_terminal_width(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "44")
+    result = run_main("names", "interfaces")
+    assert result.code == 0, result.err
+    assert result.out.splitlines() == [
+        "name           also written",
+        "-------------  -----------------------------",
+        "Li/SSE         anode/electrolyte interface,",
+        "interface      I, interface I",
+        "S/S interface  interface IV, intra-cathode",
+        "               interface, IV",
+        "S/SSE          cathode/electrolyte",
+        "interface      interface, III, interface III",
+        "SSE/SSE        II, interface II,",
+        "interface      intra-electrolyte interface",
+        "(4 rows)",
+    ]
+    assert max(len(line) for line in result.out.splitlines()) <= 44
+
+
+def test_names_with_a_text_nothing_contains_and_an_unknown_kind(monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    one_line_error(
+        run_main("names", "quantities", "xyz"),
+        "liskg: error: none of the quantities' names contains 'xyz'; `liskg names quantities` lists them all",
+    )
+    wrong = run_main("names", "quantity")
+    assert wrong.code == 2 and wrong.err.splitlines()[-1] == (
+        "liskg names: error: argument KIND: invalid choice: 'quantity'; did you mean quantities or units?"
+    )
+
+
+def test_every_name_listed_is_one_a_sheet_cell_resolves_to_its_thing(store):
+    """The listing and the template compiler share liskg.base.names.KINDS: each label listed (labels are unique)
+    resolves to one thing, and each of its other names to the same thing, unless another thing shares it."""
+    from liskg.base.names import KINDS, Names
+
+    names = Names(store)
+    counts = {}
+    for kind in KINDS:
+        rows = names.accepted(kind)
+        counts[kind] = len(rows)
+        for label, others in rows:
+            if kind == "units":
+                assert names.labels.unit(names.unit(others[0])) == others[0]
+            elif kind == "roles":
+                assert names.role(label) is not None
+            else:
+                thing = names.term(kind, label)
+                assert names.labels.text(thing) == label, (kind, label)
+                for other in others:
+                    found, whole = names.matches(other, None)
+                    assert whole and (thing in found), (kind, label, other)
+    assert counts == {
+        "quantities": 36,
+        "units": 32,
+        "materials": 123,
+        "material-classes": 44,
+        "roles": 16,
+        "methods": 37,
+        "interfaces": 4,
+        "failure-modes": 47,
+        "cell-formats": 4,
+    }

@@ -119,7 +119,7 @@ def test_three_review_studies_entered_as_rows_give_the_hand_written_triples(proj
     store = ox.Store()
     store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples if t not in set(written))
     sheets = sorted((FIXTURES / "review-studies").glob("*.tsv"))
-    made = [t for _path, compiled, _places in compile_sheets(project, store, sheets) for t in compiled]
+    made = [t for _path, compiled, _places, _cells in compile_sheets(project, store, sheets) for t in compiled]
     entered = [t for t in made if t.predicate.value.endswith("#templateRow")]  # the one addition: where
     assert len(entered) == len({t.subject for t in entered}) == 34  # 3 studies, 4 strategies, 4 cells, 23 numbers
     hand, rows = _graph(written), _graph([t for t in made if t not in entered])
@@ -136,7 +136,7 @@ DOE_STUDY_ROW = [DOE, "Doe", "", "2025", "", "", "entered twice", ""]
 BAD = [
     pytest.param(
         ("measurements", 4, "unit", "Ohm cm3"),
-        f"{M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2",
+        f"{M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2; `liskg names units` lists them",
         id="unknown-unit",
     ),
     pytest.param(
@@ -148,13 +148,14 @@ BAD = [
     pytest.param(
         ("strategies", 2, "electrolyte", "LLZT0"),
         f"{S}:2:6: electrolyte 'LLZT0': no material is called 'LLZT0'; close names: LLZTO, LLZTO ceramic, "
-        "Ca/Nb-doped garnet LLZ, LLZ",
+        "Ca/Nb-doped garnet LLZ, LLZ; `liskg names materials` lists them; a new material goes on materials.tsv",
         id="unknown-material",
     ),
     pytest.param(
         ("strategies", 2, "mitigates", "dendrite growth"),
         f"{S}:2:9: mitigates 'dendrite growth': no failure mode is called 'dendrite growth'; names that contain it: "
-        "'dendrite growth along SSE grain boundaries and voids', 'lithium dendrite growth through the SSE'",
+        "'dendrite growth along SSE grain boundaries and voids', 'lithium dendrite growth through the SSE'; "
+        "`liskg names failure-modes` lists them",
         id="a-class-where-an-individual-goes",
     ),
     pytest.param(
@@ -191,6 +192,16 @@ BAD = [
         id="review-study-entered-again",
     ),
     pytest.param(
+        ("studies", 2, "authors", "Jane Doe; Richard Roe; Erika Mustermann"),
+        f"{T}:2:3: authors: separate the authors with ',' (Jane Doe, Richard Roe), not ';'",
+        id="authors-separated-by-semicolons",
+    ),
+    pytest.param(
+        ("studies", 2, "authors", "Doe, J., Roe, R."),
+        f"{T}:2:3: authors: 'J.' is initials alone; write each author given name first (J. Doe), separated by ','",
+        id="authors-family-name-first",
+    ),
+    pytest.param(
         ("measurements", 1, "quantity", "qauntity"),
         f"{M}:1:6: unknown column 'qauntity' in measurements; did you mean 'quantity'?",
         id="header-typo",
@@ -198,8 +209,16 @@ BAD = [
     pytest.param(
         ("measurements", 3, "quantity", "interface resistence"),
         f"{M}:3:6: quantity 'interface resistence': no quantity kind is called 'interface resistence'; close "
-        "names: interfacial resistance",
+        "names: interfacial resistance; `liskg names quantities` lists them; a new quantity kind is a subclass added in "
+        'ontology/quantities.ttl (docs/extending.md, "When the graph lacks a name")',
         id="unknown-quantity",
+    ),
+    pytest.param(
+        ("measurements", 3, "quantity", "critical current density"),
+        f"{M}:3:6: quantity 'critical current density': no quantity kind is called 'critical current density'; close "
+        "names: current density; `liskg names quantities` lists them; a new quantity kind is a subclass added in "
+        'ontology/quantities.ttl (docs/extending.md, "When the graph lacks a name")',
+        id="a-quantity-the-ontology-lacks",
     ),
     pytest.param(
         ("measurements", 5, "temperature", "60 K"),
@@ -250,7 +269,79 @@ def built_copy(tmp_path_factory) -> Path:
     return copy_built(tmp_path_factory.mktemp("matrix"))
 
 
-@pytest.mark.parametrize("change, error", BAD)
+# Facts of a sheet that its compiler accepts and a later check refuses (the evidence checks, both ends, SHACL):
+# each problem is reported at the sheet's cell that gave the fact (its name, or the evidence that fails),
+# else at the row's first cell; exit code 1, as a failed check of a Turtle record.
+EVIDENCE_HINT = (
+    "cite the sentences that state it (liskg:evidence) or mark it liskg:EditorsInference with a liskg:sourceNote "
+    "(scripts/propose_evidence.py lists candidates)"
+)
+SENTENCE_2_3_1_1 = (
+    '"The lack of appropriate physical contact between Li anodes and SSEs results in high interfacial resistance '
+    '(usually in the range of 100–1000 Ω cm2) and uneven current distribution."'
+)
+SHARAFI_NUMBER = ["107", "extra-resistance", "Li-LLZO interface resistance again", "", "", "interfacial resistance"]
+SHARAFI_NUMBER += ["", "514", "Ω cm2"] + [""] * 14
+CHECKED = [
+    pytest.param(
+        ("measurements", 5, "C-rate", "0"),
+        [
+            f'{M}:5:12: SHACL ConditionShape: lkd:doi-10-5555-liskg-example-2025-1-capacity-initial "first discharge '
+            'capacity of the hybrid cell (Doe 2025)": liskg:atCRate: a C-rate condition is one positive xsd:decimal',
+            "1 SHACL violation(s); nothing was written",
+        ],
+        id="shacl-at-the-cell",
+    ),
+    pytest.param(
+        ("studies", 3, None, ["10.5555/liskg.example.2025.2", "Roe", "", "2025", "", "", "a second paper", ""]),
+        [
+            f'{T}:3:1: SHACL StudyShape: lkd:doi-10-5555-liskg-example-2025-2 "Roe et al. (2025)": '
+            "liskg:appliesStrategy: a study must apply at least one strategy typed by a processing method",
+            f'{T}:3:1: SHACL StudyShape: lkd:doi-10-5555-liskg-example-2025-2 "Roe et al. (2025)": '
+            "liskg:appliesStrategy/liskg:atInterface: at least one of a study's strategies must name the interface "
+            "it addresses",
+            "2 SHACL violation(s); nothing was written",
+        ],
+        id="shacl-at-the-row",
+    ),
+    pytest.param(
+        ("measurements", 7, None, [*SHARAFI_NUMBER, ""]),
+        [
+            f"{M}:7:24: no evidence for the measurement lkd:ref-107-extra-resistance; {EVIDENCE_HINT}",
+            "1 quality problem(s); nothing was written",
+        ],
+        id="a-review-studys-number-without-evidence",
+    ),
+    pytest.param(
+        ("measurements", 7, None, [*SHARAFI_NUMBER, "2-3-1-1"]),
+        [
+            f"{M}:7:24: evidence for lkd:ref-107-extra-resistance does not name its number 514: {SENTENCE_2_3_1_1}",
+            f"{M}:7:24: evidence for lkd:ref-107-extra-resistance does not name its number, study or material: "
+            f"{SENTENCE_2_3_1_1}",
+            "2 quality problem(s); nothing was written",
+        ],
+        id="evidence-that-does-not-give-the-number",
+    ),
+    pytest.param(
+        (
+            "strategies",
+            4,
+            None,
+            ["107", "extra-step", "pressing again", "cold pressing", "Li/SSE [2-3-1-1]"] + [""] * 12,
+        ),
+        [
+            f"{S}:4:1: no evidence for lkd:ref-107 liskg:appliesStrategy lkd:ref-107-extra-step; {EVIDENCE_HINT}",
+            f"{S}:4:4: no evidence for lkd:ref-107-extra-step rdf:type liskg:ColdPressing; {EVIDENCE_HINT}",
+            f"{S}:4:5: evidence for lkd:ref-107-extra-step liskg:atInterface liskg:LiSSEInterface does not name "
+            f"lkd:ref-107-extra-step: {SENTENCE_2_3_1_1}",
+            "3 quality problem(s); nothing was written",
+        ],
+        id="link-evidence-at-its-cell",
+    ),
+]
+
+
+@pytest.mark.parametrize("change, error", BAD + CHECKED)
 def test_bad_sheets_fail_at_file_row_column_and_write_nothing(built_copy, change, error):
     root = built_copy
     shutil.rmtree(root / SHEETS, ignore_errors=True)
@@ -259,8 +350,12 @@ def test_bad_sheets_fail_at_file_row_column_and_write_nothing(built_copy, change
     before = files(root / "build")
     result = run_main("--root", str(root), "build")
     progress = [line for line in result.err.splitlines() if not line.startswith("[")]
-    assert (result.code, progress) == (2, [f"liskg: error: {error}"])
+    code, lines = (2, [error]) if isinstance(error, str) else (1, error)
+    assert (result.code, progress) == (code, [f"liskg: error: {line}" for line in lines])
     assert files(root / "build") == before
+
+
+UNIT_ERROR = f"{M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2; `liskg names units` lists them"
 
 
 def test_validate_reports_a_sheet_error_as_it_reports_a_turtle_one(tmp_path):
@@ -270,8 +365,37 @@ def test_validate_reports_a_sheet_error_as_it_reports_a_turtle_one(tmp_path):
     assert (result.code, result.out, result.err.splitlines()) == (
         2,
         "",
-        [f"liskg: error: {M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2"],
+        [f"liskg: error: {UNIT_ERROR}"],
     )
+
+
+def test_lookups_answer_from_the_last_good_build_while_a_sheet_is_broken(tmp_path):
+    """A person fixing a sheet needs the look-ups: they answer from the build the broken sheet left in place, with
+    one warning naming the first error; nothing is written, the sheet is not touched. Without any earlier build,
+    the error stands."""
+    root = copy_built(tmp_path)
+    good = {name: run_main("--root", str(root), *name.split()).out for name in ("study 107", "names units ohm")}
+    edit_sheet(add_doe(root) / "measurements.tsv", 4, "unit", "Ohm cm3")
+    build, sheets = files(root / "build"), files(root / SHEETS)
+    for name in ("study 107", "names units ohm", "query studies-per-section", "material LLZTO"):
+        result = run_main("--root", str(root), *name.split())
+        assert (result.code, result.err.splitlines()) == (
+            0,
+            [
+                f"liskg: sources changed since the last build ({SHEETS}/cells.tsv); rebuilding ...",
+                f"liskg: warning: answering from the last good build: {UNIT_ERROR}",
+            ],
+        ), name
+        assert result.out == good.get(name, result.out) and result.out, name
+    assert files(root / "build") == build and files(root / SHEETS) == sheets
+    shutil.rmtree(root / "build")
+    never = run_main("--root", str(root), "study", "107")
+    assert (never.code, never.out, never.err.splitlines()) == (
+        2,
+        "",
+        ["liskg: no build yet; rebuilding ...", f"liskg: error: {UNIT_ERROR}"],
+    )
+    assert not (root / "build" / "manifest.json").exists() and files(root / SHEETS) == sheets
 
 
 # ---- the fixture paper, once built, shows everywhere a review study does ------------------------------------------
@@ -366,6 +490,10 @@ def test_new_study_writes_blank_commented_sheets_that_add_nothing(tmp_path):
     text = (root / "graph_data/templates/my-paper/measurements.tsv").read_text(encoding="utf-8")
     assert text.startswith("# LiSKG template sheet: measurements. One row per measurement;")
     assert "#   unit *: the unit as you write it (Ω cm2, mS/cm, mAh g-1, °C)\n" in text
+    assert (
+        "# Several names in one cell: separate them with ';' (the authors cell alone with ',': Jane Doe, Richard "
+        "Roe). docs/extending.md explains every column.\n"
+    ) in text
     before = (root / "build/liskg-merged.ttl").read_bytes()
     assert run_main("--root", str(root), "build", "-q").code == 0
     assert (root / "build/liskg-merged.ttl").read_bytes() == before  # blank: the same graph, byte for byte
@@ -436,7 +564,7 @@ def test_the_spreadsheet_guide_runs_as_written(tmp_path):
     import shlex
 
     commands = [shlex.split(c) for c in re.findall(r"^    \.venv/bin/liskg (.+)$", SPREADSHEET, re.M)]
-    assert commands[0] == ["new", "study", "doe-2025"] and len(commands) == 5
+    assert commands[0] == ["new", "study", "doe-2025"] and len(commands) == 6
     root = copy_built(tmp_path)
     fill_blanks(root)  # runs commands[0], then types the rows in
     printed = {}
@@ -444,20 +572,29 @@ def test_the_spreadsheet_guide_runs_as_written(tmp_path):
         result = run_main("--root", str(root), *command)
         assert result.code == 0, (command, result.err)
         printed[command[0]] = result.out
-    assert printed["validate"].startswith("conforms: every record satisfies ontology/shapes.ttl")
+    assert printed["validate"] == (
+        "conforms: every record satisfies ontology/shapes.ttl and the term, label and evidence checks pass; the "
+        "build outputs in build/ are up to date\n"
+    )
+    assert " ".join(f"`{printed['validate'].strip()}`".split()) in " ".join(SPREADSHEET.split())  # as the guide says
     study = re.search(r"```\n(Doe et al\. \(2025\)\n.*?)```", SPREADSHEET, re.S).group(1)
     assert printed["study"].startswith(study)
     assert "Doe et al. (2025)" in printed["query"]
     for block in re.findall(r"```\n((?:asserted triples|oxide-anode-strategies).*?)```", SPREADSHEET, re.S):
         assert block in printed["diff"]  # the counts by sheet, and the headline answer's new rows
+    assert printed["names"] == re.search(r"```\n(name .*?)```", SPREADSHEET, re.S).group(1)
 
 
 def test_the_spreadsheet_guide_quotes_the_errors_the_matrix_checks():
-    quoted = [table for table in markdown_tables(SPREADSHEET) if table[0][0] == "the line"][0][1:]
-    errors = {param.values[1] for param in BAD}
+    quoted = [row for table in markdown_tables(SPREADSHEET) if table[0][0] == "the line" for row in table[1:]]
+    errors = {param.values[1] for param in BAD} | {line for param in CHECKED for line in param.values[1]}
+    for error in errors:  # the sections of this guide an error sends the reader to are there
+        for section in re.findall(r'docs/extending\.md, "([^"]+)"', error):
+            assert f"\n### {section}\n" in SPREADSHEET, section
     assert len(quoted) >= 12
-    for line, _meaning in quoted:
-        assert line.strip("`") in errors, line
+    for line, _meaning in quoted:  # `line`, or `` line `` when it holds a `; a long quote may end in ..."
+        shown = line.strip("`").strip()
+        assert shown in errors or any(e.startswith(shown.removesuffix(' ..."')) for e in errors), line
 
 
 # ---- liskg diff ---------------------------------------------------------------------------------------------------
@@ -505,6 +642,6 @@ def test_csv_sheets_read_as_tsv_ones(project, tmp_path):
         store = ox.Store()
         store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in sources)
         compiled = compile_sheets(project, store, sorted(folder.iterdir()))
-        triples = [t for _p, ts, _pl in compiled for t in ts if not t.predicate.value.endswith("#templateRow")]
+        triples = [t for _p, ts, _pl, _c in compiled for t in ts if not t.predicate.value.endswith("#templateRow")]
         made[suffix] = _graph(triples)  # the rows' places aside (file.tsv:2 or file.csv:2), the same
     assert len(made["tsv"]) == len(made["csv"]) > 150 and isomorphic(made["tsv"], made["csv"])

@@ -54,6 +54,8 @@ LOOKUPS = [
     ["stats"],
     ["stats", "--graph"],
     ["validate"],
+    ["names", "materials"],
+    ["names", "quantities"],
     ["query", "--list"],
     ["--help"],
     ["qeury"],

@@ -50,6 +50,7 @@ FUNCTIONS = (
     "material",
     "failure",
     "method",
+    "names",
     "compare",
     "evidence",
     "why",

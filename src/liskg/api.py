@@ -7,13 +7,15 @@ Writing build/ and releases:
 - status(project)            whether build/ is current, and which checks it passed
 - docs(project)              the ontology reference page (build/docs/index.html)
 - release(project)           every format, the EMMO alignment, VoID, checksums (build/release/)
-Reading the build (each rebuilds first when the sources changed, unless rebuild="never"):
+Reading the build (each rebuilds first when the sources changed, unless rebuild="never"; rebuild="last-good" reads
+the last successful build as it is, which a broken source leaves in place):
 - open_store(project)        the built graph in a pyoxigraph Store
 - query(source, q)           a named query, a .rq file or SPARQL text; rows of Cells with a label and a value
 - answer_text(project, q)    a query's answer as `liskg query` prints it, from the answer the build kept
 - named_queries(project)     the named queries, with their questions
 - strategies(source)         strategies by interface, electrolyte, method and numbers, as a table
 - study, material, failure, method (source, name): the look-up reports
+- names(source, kind)        the names a template cell of a kind accepts (quantities, units, materials, ...)
 - compare(source)            the numbers of studies side by side, one column per quantity
 - evidence(source, s, p, o)  how the graph knows a link: the review's sentences, or the editors' reason
 - why(source, s, p, o)       the same as text: the sentences in quotation marks, with section and references
@@ -58,7 +60,7 @@ if TYPE_CHECKING:
 
 ProjectLike = Project | str | os.PathLike | None
 if TYPE_CHECKING:
-    Rebuild = Literal["if-stale", "never"]
+    Rebuild = Literal["if-stale", "never", "last-good"]
     Source = ProjectLike | ox.Store  # a project, or an open store of the built graph
     Function = TypeVar("Function", bound=Callable[..., object])
 
@@ -70,7 +72,8 @@ _SHARED_OPTIONS = {
     "timeout": "timeout: None (default) works in this process; a number of seconds runs the whole work in a forked\n"
     "        child killed at the bound (POSIX only), raising TimedOut.",
     "rebuild": 'rebuild: "if-stale" (default) builds quietly first (quality checks, inference, SHACL; no Java) when\n'
-    '        build/ is missing or older than the sources; "never" raises LiskgError instead.',
+    '        build/ is missing or older than the sources; "never" raises LiskgError instead;\n'
+    '        "last-good" reads the last successful build as it is (a broken source leaves it in place).',
 }
 
 
@@ -172,7 +175,8 @@ def diff(project: ProjectLike = None, *, rebuild: Rebuild = "if-stale") -> Diff:
 
     Options:
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources (the
-        build keeps the one it replaces for the comparison); "never" raises LiskgError instead.
+        build keeps the one it replaces for the comparison); "never" raises LiskgError instead;
+        "last-good" reads the last successful build as it is (a broken source leaves it in place).
     """
     from liskg.builder import diff as compare_builds
 
@@ -257,7 +261,15 @@ def release(
 
 
 def _current(project: Project, rebuild: Rebuild) -> None:
-    """Build quietly when build/ is missing or older than the sources, or raise LiskgError (rebuild="never")."""
+    """Build quietly when build/ is missing or older than the sources, or raise LiskgError (rebuild="never");
+    with rebuild="last-good", read the last successful build, current or not (LiskgError when there is none)."""
+    if rebuild == "last-good":
+        missing = manifest.unreadable_reason(project)
+        if missing:
+            raise LiskgError(
+                f"{project.relative(project.build_dir)}/ holds no build to read ({missing}); run `liskg build`"
+            )
+        return
     stale = manifest.stale_reason(project)
     if stale and rebuild == "never":
         raise LiskgError(
@@ -518,6 +530,39 @@ def method(
     return _report("method", source, text, width, inferred, timeout, rebuild, evidence=evidence)
 
 
+@_options("inferred", "rebuild")
+def names(
+    source: Source,
+    kind: str,
+    containing: str | None = None,
+    *,
+    width: int | None = None,
+    inferred: bool = True,
+    rebuild: Rebuild = "if-stale",
+) -> str:
+    """The names a template cell of KIND accepts (quantities, units, materials, material-classes, roles, methods,
+    interfaces, failure-modes, cell-formats: liskg.base.names.KINDS), as a table: each label, then its other
+    names (a unit's symbol, synonyms, formulas, numerals), and the count.
+
+    Options:
+    containing: only the rows with a name that contains this text (compared as names are: case and
+        sub/superscripts aside).
+    width: wrap the table to that many columns; None (default) keeps one line per row.
+    """
+    from liskg.base.names import KINDS, Names, normalize
+    from liskg.querying import grid
+
+    if kind not in KINDS:
+        raise LiskgError(f"no kind of name is called {kind!r}; the kinds: {', '.join(KINDS)}")
+    rows = Names(_store(source, inferred, rebuild)).accepted(kind)
+    if containing is not None:
+        needle = normalize(containing)
+        rows = [(label, others) for label, others in rows if any(needle in normalize(n) for n in [label, *others])]
+        if not rows:
+            raise LiskgError(f"none of the {kind}' names contains {containing!r}; `liskg names {kind}` lists them all")
+    return grid.counted(["name", "also written"], [[label, ", ".join(others)] for label, others in rows], width=width)
+
+
 @_options("inferred", "timeout", "rebuild")
 def compare(
     source: Source = None,
@@ -635,7 +680,7 @@ def stats(source: Source = None, *, inferred: bool = True, rebuild: Rebuild = "i
     from liskg.viz import metrics  # 170 ms at start-up (networkx)
 
     counted = _store(source, inferred, rebuild)
-    drawn = counted if not inferred or not _is_project(source) else _store(source, False, "never")
+    drawn = counted if not inferred or not _is_project(source) else _store(source, False, "last-good")
     return metrics.summary(counted, drawn)
 
 

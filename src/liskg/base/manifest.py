@@ -74,10 +74,9 @@ def _folder(project: Project | str) -> str:
     return project if isinstance(project, str) else str(project.root)
 
 
-def stale_reason(project: Project | str, *, need: Collection[str] = ()) -> str | None:
-    """Why the build outputs cannot be used as they are, or None when they are current.
-
-    NEED names checks the build must have run to count as current (a validating build needs "shacl")."""
+def unreadable_reason(project: Project | str) -> str | None:
+    """Why build/ holds no build a reader can answer from, current or not (a failed build leaves the last
+    successful one in place), or None."""
     root = _folder(project)
     if not all(os.path.exists(os.path.join(root, BUILD, name)) for name in (MANIFEST, INFERRED, STORE)):
         return "no build yet"
@@ -86,6 +85,18 @@ def stale_reason(project: Project | str, *, need: Collection[str] = ()) -> str |
         return "build manifest unreadable"
     if manifest.get("liskg_version") != __version__:
         return "built by another LiSKG version"
+    return None
+
+
+def stale_reason(project: Project | str, *, need: Collection[str] = ()) -> str | None:
+    """Why the build outputs cannot be used as they are, or None when they are current.
+
+    NEED names checks the build must have run to count as current (a validating build needs "shacl")."""
+    root = _folder(project)
+    missing = unreadable_reason(root)
+    if missing:
+        return missing
+    manifest = read(root) or {}
     current = source_hashes(root, known=manifest)
     changed = sorted(set(current.items()) ^ set(manifest.get("sources", {}).items()))
     if changed:

@@ -51,6 +51,46 @@ def normalize(text: str) -> str:
 
 
 @dataclass(frozen=True)
+class Kind:
+    """What a template cell of one kind names: individuals of CLASSES (at any depth), classes under them, or both
+    (individuals first), tried in this order; WHAT is one of them in messages, NEW says where a missing one goes."""
+
+    what: str
+    classes: tuple[str, ...]
+    individuals: bool
+    subclasses: bool
+    new: str = ""
+
+
+# The names a template cell takes, by kind (`liskg names KIND` lists them): Names.term resolves a cell of one kind,
+# Names.accepted lists what it accepts; units (Names.unit) and material roles (Names.role) are looked up their own
+# way and listed with them.
+KINDS: dict[str, Kind | None] = {
+    "quantities": Kind(
+        "quantity kind",
+        ("QuantityKind",),
+        True,
+        True,
+        "a new quantity kind is a subclass added in ontology/quantities.ttl (docs/extending.md, "
+        '"When the graph lacks a name")',
+    ),
+    "units": None,
+    "materials": Kind("material", ("Material",), True, False, "a new material goes on materials.tsv"),
+    "material-classes": Kind("material class", ("Material",), False, True),
+    "roles": None,
+    "methods": Kind("processing method", ("ProcessingMethod", "CoatingTechnique"), False, True),
+    "interfaces": Kind("interface", ("Interface",), True, False),
+    "failure-modes": Kind("failure mode", ("FailureMode",), True, False),
+    "cell-formats": Kind("cell format", ("Cell",), False, True),
+}
+
+
+def listed_by(kind: str) -> str:
+    """'`liskg names KIND` lists them': the next step of an error about a name of KIND."""
+    return f"`liskg names {kind}` lists them"
+
+
+@dataclass(frozen=True)
 class Understood:
     """What a name was taken to mean: CLASSES (with their narrower classes) or MATERIALS (with what is made
     from them), and a phrase saying so."""
@@ -148,13 +188,15 @@ class Names:
 
     def exact(self, what: str, text: str, kind: ox.NamedNode | None = None, *, classes: bool = False) -> ox.NamedNode:
         """The one thing whose whole name (label, synonym or formula, compared as normalize() does) is TEXT: what
-        a template cell names. None is an error listing the names that contain TEXT or look like it, and a name
-        several things share an error listing them by label, never a guess."""
+        a template cell names; the label of one thing wins over another's synonym or formula. None is an error
+        listing the names that contain TEXT or look like it, and a name several things share (none as its label)
+        an error listing them by label, never a guess."""
         if not normalize(engine.require_text(text, what)):
             raise LiskgError(f"name a {what}")
         found, whole = self.matches(text, kind, classes=classes)
-        if whole and len(found) == 1:
-            return found[0]
+        labelled = [f for f in found if normalize(self.labels.text(f)) == normalize(text)] if whole else []
+        if (whole and len(found) == 1) or len(labelled) == 1:  # labels are unique: one thing's label beats synonyms
+            return (labelled or found)[0]
         if whole:
             shown = ", ".join(f"{self.labels.text(f)!r} ({vocab.shorten(f.value)})" for f in found[:8])
             raise LiskgError(f"{len(found)} {what}s are called {text!r}: {shown}; write the label of the one you mean")
@@ -162,6 +204,60 @@ class Names:
             shown = ", ".join(repr(self.labels.text(f)) for f in found[:6]) + (", …" if len(found) > 6 else "")
             raise LiskgError(f"no {what} is called {text!r}; names that contain it: {shown}")
         raise LiskgError(f"no {what} is called {text!r}{self.suggest(text, kind, classes=classes)}")
+
+    def term(self, kind: str, text: str) -> ox.NamedNode:
+        """The one thing of KIND (a key of KINDS) whose whole name is TEXT (see exact): what a template cell names.
+        A name nothing has is an error saying how to list the names of KIND, and where a new one goes."""
+        spec = KINDS[kind]
+        assert spec is not None, kind
+        first: LiskgError | None = None
+        for local in spec.classes:
+            for classes in [False] * spec.individuals + [True] * spec.subclasses:
+                try:
+                    return self.exact(spec.what, text, ox.NamedNode(vocab.LISKG + local), classes=classes)
+                except LiskgError as exc:
+                    first = first or exc
+        assert first is not None
+        message = str(first)
+        if message.startswith(f"no {spec.what} is called"):
+            message += "; " + "; ".join(filter(None, [listed_by(kind), spec.new]))
+        raise LiskgError(message) from None
+
+    def accepted(self, kind: str) -> list[tuple[str, list[str]]]:
+        """What a template cell of KIND (a key of KINDS) accepts: each thing's label and its other names (a unit's
+        symbol first, then synonyms, formulas, numerals), sorted by label; for a kind of classes, the classes
+        under its root (a cell format is a pouch cell, never 'cell')."""
+        if kind == "roles":
+            rows = runner.run(self.store, vocab.sparql("base/sparql/find-roles.rq"), origin="find-roles").rows
+            roles = {label.value.removeprefix("uses ") for _role, label in rows}
+            return sorted(((role, []) for role in roles), key=_by_label)
+        spec = KINDS[kind]
+        groups = (
+            [(UNIT, False)]
+            if spec is None
+            else [
+                (vocab.LISKG + local, classes)
+                for local in spec.classes
+                for classes in [False] * spec.individuals + [True] * spec.subclasses
+            ]
+        )
+        names: dict[str, list[str]] = {}
+        for root, classes in groups:
+            for thing, name in self._named(ox.NamedNode(root), classes):
+                if not (classes and thing.value == root):
+                    names.setdefault(thing.value, []).append(name)
+        listed: dict[str, list[str]] = {}
+        for iri, found in names.items():
+            thing = ox.NamedNode(iri)
+            label = self.labels.text(thing)
+            first = [self.labels.unit(thing)] if spec is None else []
+            others = listed.setdefault(label, [])
+            seen = {normalize(n) for n in [label, *others]}
+            for name in [*first, *sorted(found, key=str.lower)]:
+                if normalize(name) not in seen:
+                    seen.add(normalize(name))
+                    others.append(name)
+        return sorted(listed.items(), key=_by_label)
 
     def unit(self, text: str) -> ox.NamedNode:
         """The unit written TEXT as people write it (mS/cm, Ω cm2, mAh g-1, ohm cm^2, °C), or by its label."""
@@ -173,8 +269,8 @@ class Names:
         if whole and len(found) == 1:
             return found[0]
         close = close_names(symbol.lower(), [u for u in units if u])
-        hint = f"; close units: {', '.join(close)}" if close else f"; units in the graph: {', '.join(sorted(units))}"
-        raise LiskgError(f"no unit is written {symbol!r}{hint}")
+        hint = f"; close units: {', '.join(close)}" if close else ""
+        raise LiskgError(f"no unit is written {symbol!r}{hint}; {listed_by('units')}")
 
     def role(self, text: str) -> ox.NamedNode:
         """A material role, the sub-property of liskg:usesMaterial labelled TEXT or 'uses TEXT' (buffer material)."""
@@ -184,8 +280,8 @@ class Names:
         if needle in labels:
             return labels[needle]
         close = close_names(needle, labels)
-        hint = f"; close roles: {', '.join(close)}" if close else f"; the roles: {', '.join(sorted(labels))}"
-        raise LiskgError(f"no material role is called {text!r}{hint}")
+        hint = f"; close roles: {', '.join(close)}" if close else ""
+        raise LiskgError(f"no material role is called {text!r}{hint}; {listed_by('roles')}")
 
     def sentence(self, text: str) -> ox.NamedNode:
         """The review's sentence TEXT names: its IRI (lkd:sent-2-3-1-4), the IRI's end (2-3-1-4, fig-5-3), or a
@@ -288,7 +384,10 @@ class Names:
         upper = engine.require_text(text, "interface").strip().upper()
         if upper and set(upper) <= set("IVX") and upper not in NUMERALS:
             raise LiskgError(f"no interface has the numeral {text.strip()!r}; the review numbers them I to IV")
-        found = self.find("interface", text, ox.NamedNode(vocab.LISKG + "Interface"))
+        try:
+            found = self.find("interface", text, ox.NamedNode(vocab.LISKG + "Interface"))
+        except LiskgError as exc:
+            raise LiskgError(f"{exc}; {listed_by('interfaces')}") from None
         if len(found) > 1:
             names = ", ".join(self.labels.text(f) for f in found)
             raise LiskgError(f"{text!r} names several interfaces ({names}); use a numeral I-IV or a full name")
@@ -324,6 +423,10 @@ class Names:
         close = close_names(needle, {a.value for _t, a, _n in rows if a is not None})
         hint = f"; close names: {', '.join(close)}" if close else ""
         raise LiskgError(f"no study has the first author {text!r}{hint} (give an author, a reference number or a DOI)")
+
+
+def _by_label(row: tuple[str, list[str]]) -> tuple[str, str]:
+    return row[0].lower(), row[0]
 
 
 def close_names(needle: str, names: Collection[str], limit: int = 5) -> list[str]:

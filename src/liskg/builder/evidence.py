@@ -14,11 +14,13 @@ Run on the asserted graph, before inference (check()):
   an effect statement's name its method and its failure mode.
 
 Each problem is one line, `file:line: ...`, at the axiom or record that carries the evidence, or at the
-assertion that lacks it.
+assertion that lacks it; for a fact entered in a template sheet, `file:row:column` of the cell that gives it
+(its name, or the evidence cell that fails).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,11 +136,11 @@ def _unasserted(store, axioms: dict, asserted: set, places: _Places) -> list[str
     return problems
 
 
-def _place(problem: str) -> tuple[str, int, str]:
-    """A problem line's file and line number, for sorting: the order a reader fixes them in."""
+def _place(problem: str) -> tuple[str, int, int, str]:
+    """A problem line's file, line (a sheet's row) and column, for sorting: the order a reader fixes them in."""
     where, _, rest = problem.partition(": ")
-    path, _, line = where.rpartition(":")
-    return (path, int(line), rest) if line.isdigit() else (where, 0, rest)
+    found = re.fullmatch(r"(.*?):(\d+)(?::(\d+))?", where)
+    return (found.group(1), int(found.group(2)), int(found.group(3) or 0), rest) if found else (where, 0, 0, rest)
 
 
 _KINDS = {ev.MEASUREMENT: "measurement", ev.EFFECT_STATEMENT: "effect statement", ev.CLAIM: "claim"}
@@ -308,10 +310,12 @@ def _check_measurement(
 
 
 class _Places:
-    """`file:line` of assertions, axioms and records in the loaded data files (each file read once, lazily)."""
+    """`file:line` of assertions, axioms and records in the loaded data files (each file read once, lazily), and
+    `file:row:column` of those entered in a template sheet: the cell they came from (compile_sheets)."""
 
     def __init__(self, project: Project, loaded: LoadedSources):
         self.project = project
+        self.cells = {key: place for sheet in loaded.sheets() for key, place in (sheet.cells or {}).items()}
         self.files = [f.path for f in loaded.data_files(project)] + [f.path for f in loaded.ontology_files(project)]
         self._positions: dict[Path, TriplePositions] = {}
         self._relative: dict[Path, str] = {}
@@ -328,6 +332,8 @@ class _Places:
         return f"{self._relative[path]}:{line}"
 
     def assertion(self, triple: tuple[str, str, str]) -> str:
+        if triple in self.cells:
+            return self.cells[triple]
         for path, positions in self._each():
             line = positions.line(*triple)
             if line is not None:
@@ -335,6 +341,8 @@ class _Places:
         return self.record(triple[0])
 
     def axiom(self, triple: tuple[str, str, str]) -> str:
+        if ("evidence", *triple) in self.cells:
+            return self.cells[("evidence", *triple)]
         for path, positions in self._each():
             line = positions.axiom_line(*triple)
             if line is not None:
@@ -342,6 +350,8 @@ class _Places:
         return self.assertion(triple)
 
     def record(self, iri: str) -> str:
+        if ("evidence", iri) in self.cells:
+            return self.cells[("evidence", iri)]
         for path, positions in self._each():
             line = positions.subjects.get(iri)
             if line is not None:

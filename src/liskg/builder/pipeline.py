@@ -156,7 +156,7 @@ def _shacl_violations(project: Project, loaded, store: ox.Store, data) -> list:
     """The SHACL violations of DATA (a snapshot of the store), each placed at its record's file and line."""
     locate = qc.RecordLocator(project, loaded)
     return [
-        replace(v, where=locate(v.focus_iri)) if v.focus_iri else v
+        replace(v, where=locate(v.focus_iri, v.path_iri)) if v.focus_iri else v
         for v in shacl_validate(store, load_shapes(project), data)
     ]
 

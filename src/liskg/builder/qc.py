@@ -41,7 +41,8 @@ def _line_of(path: Path, iri: str) -> int:
 
 class RecordLocator:
     """'file:line' of the record that declares an IRI, or '': in graph_data/, the first line where the IRI
-    starts a record (written in full or as prefix:local); in ontology/, that line in the file typing it.
+    starts a record (written in full or as prefix:local); in ontology/, that line in the file typing it; in a
+    template sheet, 'file:row:column' of the cell that gave the property a violation names (else the row).
     Each file is read and indexed once, however many records are asked for."""
 
     def __init__(self, project: Project, loaded: LoadedSources):
@@ -49,10 +50,17 @@ class RecordLocator:
         self.files = loaded.data_files(project) + loaded.ontology_files(project)
         self.starts: dict[Path, tuple[dict[str, int], dict[str, int]]] = {}
         self.rows = {iri: place for sheet in loaded.sheets() for iri, place in (sheet.places or {}).items()}
+        self.cells: dict[tuple[str, str], str] = {}  # (IRI, property) -> the first sheet cell that gave a value
+        for sheet in loaded.sheets():
+            for key, place in (sheet.cells or {}).items():
+                if key[0] != "evidence":
+                    self.cells.setdefault(key[:2], place)
 
-    def __call__(self, iri: str) -> str:
-        if iri in self.rows:  # entered on a template sheet: its file and row
-            return self.rows[iri]
+    def __call__(self, iri: str, path: str = "") -> str:
+        """IRI's record; for one entered on a template sheet, the cell that gave its property PATH, else the row's
+        first cell ('file:row:column')."""
+        if iri in self.rows:
+            return self.cells.get((iri, path)) or f"{self.rows[iri]}:1"
         local = re.split(r"[#/]", iri)[-1]
         for source in self.files:
             if source.triples is not None and not any(

@@ -29,6 +29,7 @@ class Violation:
     message: str
     shape: str
     focus_iri: str = field(default="", compare=False)
+    path_iri: str = field(default="", compare=False)  # the property of a one-step path
     where: str = field(default="", compare=False)  # "file:line" of the focus node's record, when known
 
     def __str__(self) -> str:
@@ -105,6 +106,7 @@ def _violation(store, shapes: rdflib.Graph, report: rdflib.Graph, result) -> Vio
         message=str(message or "violates the shape"),
         shape=str(shape).rsplit("#", 1)[-1] if shape is not None else "shape",
         focus_iri=str(focus) if isinstance(focus, rdflib.URIRef) else "",
+        path_iri=str(path) if isinstance(path, rdflib.URIRef) else "",
     )
 
 

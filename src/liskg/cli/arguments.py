@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from liskg.base.errors import TimedOut, stopped
+from liskg.base.errors import CheckFailed, LiskgError, ShaclViolations, TimedOut, stopped
 from liskg.base.formats import FORMATS
 
 
@@ -53,13 +53,16 @@ def print_lookup(args, project, report: str, text: str) -> int:
     """Print the look-up REPORT (study, material, failure or method: a function of liskg.api) of TEXT."""
     from liskg import api
 
-    ensure_current(project)
+    rebuild = ensure_current(project, last_good=True)
     lookup = getattr(api, report)
     width = table_width(args.wide)
     options = {"evidence": args.evidence} if hasattr(args, "evidence") else {}
     print(
         within(
-            args, lambda t: lookup(project, text, width=width, inferred=not args.asserted_only, timeout=t, **options)
+            args,
+            lambda t: lookup(
+                project, text, width=width, inferred=not args.asserted_only, timeout=t, rebuild=rebuild, **options
+            ),
         )
     )
     return 0
@@ -111,17 +114,35 @@ def positive_seconds(text: str) -> float:
     return value
 
 
-def ensure_current(project) -> None:
-    """Rebuild when the sources changed (saying so on stderr); warn when the build skipped SHACL."""
+def ensure_current(project, *, last_good: bool = False) -> str:
+    """Rebuild when the sources changed (saying so on stderr); warn when the build skipped SHACL. Return the
+    rebuild mode the command's liskg.api call takes.
+
+    LAST_GOOD (the look-ups, which a person needs while fixing a broken source): when the rebuild fails on
+    the sources and an earlier build succeeded (a failed build writes nothing), warn with the first error and
+    answer from that build ("last-good"); with no earlier build, the error stands."""
     from liskg import api
+    from liskg.base import manifest
 
     state = api.status(project)
+    mode = "if-stale"
     if state.stale:
         print(f"liskg: {state.stale}; rebuilding ...", file=sys.stderr, flush=True)
-        api.build(project)
+        try:
+            api.build(project)
+        except LiskgError as exc:
+            if not last_good or type(exc) not in _SOURCE_ERRORS or manifest.unreadable_reason(project):
+                raise
+            first = str(exc).splitlines()[0]
+            print(f"liskg: warning: answering from the last good build: {first}", file=sys.stderr, flush=True)
+            mode = "last-good"
         state = api.status(project)
     if state.warning:
         print(f"liskg: warning: {state.warning}", file=sys.stderr, flush=True)
+    return mode
+
+
+_SOURCE_ERRORS = (LiskgError, CheckFailed, ShaclViolations)  # a bad source or a failed check; not a missing tool
 
 
 def within(args, work: Callable[[float | None], str], origin: str | None = None) -> str:

@@ -30,6 +30,7 @@ COMMANDS = [
     "material",
     "failure",
     "method",
+    "names",
     "compare",
     "why",
     "plot",
@@ -54,11 +55,13 @@ typical session:
   liskg viz                   the interactive graph page (build/liskg-graph.html)
   liskg validate              SHACL report of incomplete records
   liskg new study doe-2025    blank sheets to enter a paper in (graph_data/templates/doe-2025/)
+  liskg names quantities      the names a sheet's cell accepts (units, materials, methods, ...)
   liskg diff                  what the last edit changed: triples by module, named queries' answer rows
   liskg release               every format, the EMMO alignment, VoID, checksums (build/release/)
 
 Every command rebuilds first when ontology/ or graph_data/ changed since the last build, and
 warns when the build it reads skipped SHACL validation (`liskg reason`, `build --no-validate`).
+A look-up whose rebuild fails answers from the last good build, with a warning naming the error.
 
 exit codes:
 """ + "".join(f"  {code:<4}{meaning}\n" for code, meaning in EXIT_CODES.items())

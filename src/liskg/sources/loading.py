@@ -29,6 +29,7 @@ class SourceFile:
     ontology_iri: str | None
     imports: list[str]
     places: dict[str, str] | None = None  # a template sheet's: IRI -> "file:row" where it was entered
+    cells: dict[tuple[str, ...], str] | None = None  # a template sheet's: the cell of each fact (compile_sheets)
 
     @property
     def is_sheet(self) -> bool:
@@ -202,8 +203,8 @@ def load_sheets(
         store = ox.Store()
         store.extend(ox.Quad(t.subject, t.predicate, t.object) for f in loaded.files for t in f.triples or [])
     files = []
-    for path, triples, places in templates.compile_sheets(project, store):
-        files.append(SourceFile(path.resolve(), triples, None, [], places))
+    for path, triples, places, cells in templates.compile_sheets(project, store):
+        files.append(SourceFile(path.resolve(), triples, None, [], places, cells))
         if on_file:
             on_file(files[-1])
     return files

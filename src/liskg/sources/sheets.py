@@ -50,7 +50,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     "studies": _columns(
         ("study*", "the review's reference number (107), or the DOI of a paper outside the review (10.5555/…)"),
         ("first author*", "the first author's family name, as the paper prints it"),
-        ("authors", "every author, as the paper lists them"),
+        ("authors", "every author as the paper prints the name, separated by ',' (Jane Doe, Richard Roe)"),
         ("year", "the year of publication"),
         ("venue", "the journal or conference"),
         ("section", "the review section(s) that discuss it (2.3); only for a study of the review"),
@@ -271,7 +271,10 @@ def blank(kind: str) -> str:
         "comments. Columns (* = every row fills it):"
     ]
     lines += [f"#   {c.name}{' *' if c.required else ''}: {c.help}" for c in SHEETS[kind]]
-    lines.append("# Several names in one cell: separate them with ';'. docs/extending.md explains every column.")
+    lines.append(
+        "# Several names in one cell: separate them with ';' (the authors cell alone with ',': Jane Doe, Richard "
+        "Roe). docs/extending.md explains every column."
+    )
     lines.append("\t".join(c.name for c in SHEETS[kind]))
     return "\n".join(lines) + "\n"
 

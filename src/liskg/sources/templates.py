@@ -78,6 +78,7 @@ ROOM = {"room temperature", "rt", "ambient temperature"}
 _RANGE = re.compile(r"^(.+?)\s*(?:to|–|—|\.\.|(?<=\d)\s*-\s*(?=\d))\s*(.+)$")
 _TIMES_TEN = re.compile(r"^([-+]?[\d.]+)\s*[×xX*]\s*10\s*\^?\s*([-+−⁻]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)$")
 _ANNOTATION = re.compile(r"^(.*?)\s*\[([^\[\]]*)\]\s*$")
+_INITIALS = re.compile(r"(?:[^\W\d_]{1,2}\.[\s-]*)+")  # J. or J.-P. or Ch. R.
 _SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹−", "-0123456789-")
 
 
@@ -185,14 +186,21 @@ class Compiler:
         self.studies: dict[str, Study] = {}
         self.out: dict[str, list[ox.Triple]] = {}
         self.places: dict[str, str] = {}
+        self.cells: dict[tuple[str, ...], str] = {}  # see compile_sheets
+        self.row: Row | None = None  # the row being compiled
         self.current: list[ox.Triple] = []
 
     # ---- emitting ----------------------------------------------------------------------------------------
 
-    def add(self, s, p: ox.NamedNode, o) -> None:
+    def add(self, s, p: ox.NamedNode, o, column: str | None = None) -> None:
+        """The triple S P O, entered at COLUMN of the row being compiled (its first cell without COLUMN)."""
         self.current.append(ox.Triple(s, p, o))
+        if self.row is not None and isinstance(s, ox.NamedNode):
+            self.cells.setdefault((s.value, p.value, o.value), self.row.where(column))
 
-    def record(self, row: Row, iri: ox.NamedNode, types: list[ox.NamedNode], label: str) -> None:
+    def record(
+        self, row: Row, iri: ox.NamedNode, types: list[ox.NamedNode], label: str, typed_in: str | None = None
+    ) -> None:
         """The declaration of a new individual: types, label and the row it was entered on (liskg:templateRow, the
         one triple a hand-written record of the same fact does not have); an IRI the graph has is an error."""
         if next(self.store.quads_for_pattern(iri, None, None), None) is not None or iri.value in self.places:
@@ -200,13 +208,13 @@ class Compiler:
             raise row.error(None, f"{vocab.shorten(iri.value)} is already in the graph ({where}); choose another key")
         self.places[iri.value] = f"{row.sheet.shown}:{row.number}"
         for t in [NAMED_INDIVIDUAL, *types]:
-            self.add(iri, RDF_TYPE, t)
-        self.add(iri, LABEL, literal(label, language="en"))
+            self.add(iri, RDF_TYPE, t, typed_in if t in types else None)
+        self.add(iri, LABEL, literal(label, language="en"), "name" if row.sheet.kind == "materials" else "label")
         self.add(iri, TEMPLATE_ROW, literal(self.places[iri.value]))
 
     def text(self, row: Row, column: str, iri, predicate: str, language: str | None = "en") -> None:
         if row.text(column):
-            self.add(iri, P(predicate), literal(row.text(column), language=language))
+            self.add(iri, P(predicate), literal(row.text(column), language=language), column)
 
     def provenance(self, row: Row, study: Study, iri) -> None:
         """Where a record of STUDY comes from: the review and its section, or the paper's DOI."""
@@ -216,14 +224,18 @@ class Compiler:
         sections = self.sections(row) or study.sections
         if len(sections) != 1:
             raise row.error("section", "the study is in several sections: say which one states this row")
-        self.add(iri, P("statedInSection"), sections[0])
+        self.add(iri, P("statedInSection"), sections[0], "section")
         self.add(iri, P("citedIn"), REVIEW)
 
     def link(self, row: Row, study: Study | None, column: str, s, p: ox.NamedNode, o, mark: Mark) -> None:
         """The triple S P O, and the axiom that says where it comes from: the sentences in brackets after the name,
         else the row's evidence column; an editors' inference with its reason; or, for a paper outside the
-        review, its DOI and the row."""
-        self.add(s, p, o)
+        review, its DOI and the row. The evidence is placed (compile_sheets) at the cell that gives it: the name's
+        own brackets, else the row's evidence column, or for a paper outside the review the name."""
+        self.add(s, p, o, column)
+        assert self.row is not None
+        own = mark.given or mark.inferred is not None or (study is not None and study.doi)
+        self.cells[("evidence", s.value, p.value, o.value)] = self.row.where(column if own else "evidence")
         axiom = ox.BlankNode()
         notes: list[tuple[ox.NamedNode, ox.NamedNode | ox.Literal | None]] = []
         if mark.inferred is not None:
@@ -296,44 +308,28 @@ class Compiler:
             found.append(node)
         return found
 
-    def things(self, row: Row, column: str, what: str, kind: str) -> list[tuple[ox.NamedNode, Mark]]:
-        """The individuals of KIND (a liskg: class) the names in COLUMN name, whole names only: never a class
-        (liquid electrolyte, the class, is no material a cell holds, and OWL 2 DL would break)."""
-        find = lambda text: self.names.exact(what, text, P(kind))  # noqa: E731
+    def things(self, row: Row, column: str, kind: str) -> list[tuple[ox.NamedNode, Mark]]:
+        """The things of KIND (a key of liskg.base.names.KINDS: materials, failure-modes) the names in COLUMN name,
+        whole names only: never a class (liquid electrolyte, the class, is no material a cell holds, and OWL 2 DL
+        would break)."""
+        find = lambda text: self.names.term(kind, text)  # noqa: E731
         return [(self.resolve(row, column, find, name), mark) for name, mark in split_names(row.text(column))]
-
-    def member(self, what: str, text: str, kind: str) -> ox.NamedNode:
-        """An individual of KIND by its whole name, else a class under KIND (quantity kinds and cell formats are
-        classes punned as individuals from vocabulary 1.2 on)."""
-        try:
-            return self.names.exact(what, text, P(kind))
-        except LiskgError as individual:
-            try:
-                return self.names.exact(what, text, P(kind), classes=True)
-            except LiskgError:
-                raise individual from None
 
     def cell_format(self, text: str) -> ox.NamedNode:
         """A subclass of liskg:Cell by name (pouch cell, coin cell)."""
-        found = self.names.exact("cell format", text, P("Cell"), classes=True)
+        found = self.names.term("cell-formats", text)
         if found == P("Cell"):
             raise LiskgError("a cell is a cell: name its format (pouch cell, coin cell, pellet cell)")
         return found
 
     def material_class(self, text: str) -> ox.NamedNode:
-        return self.names.exact("material class", text, P("Material"), classes=True)
+        return self.names.term("material-classes", text)
 
     def material(self, text: str) -> ox.NamedNode:
-        return self.names.exact("material", text, P("Material"))
+        return self.names.term("materials", text)
 
     def method(self, text: str) -> ox.NamedNode:
-        try:
-            return self.names.exact("processing method", text, P("ProcessingMethod"), classes=True)
-        except LiskgError as method:
-            try:
-                return self.names.exact("processing method", text, P("CoatingTechnique"), classes=True)
-            except LiskgError:
-                raise method from None
+        return self.names.term("methods", text)
 
     def study(self, row: Row) -> Study:
         """The study a row names in its study column (the name, without the evidence of a strategy's
@@ -427,6 +423,7 @@ class Compiler:
                         self.key(row, self.study(row), kind)
             for sheet in sheets:
                 for row in sheet.rows:
+                    self.row = row
                     getattr(self, f"_{kind}")(row)
                     self.out.setdefault(sheet.shown, []).extend(self.current)
                     self.store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in self.current)
@@ -445,15 +442,15 @@ class Compiler:
             )
         iri = ox.NamedNode(D + "mat-" + slug(name))
         families = [self.resolve(row, "family", self.material_class, n) for n, _m in split_names(row.text("family"))]
-        self.record(row, iri, families, name)
+        self.record(row, iri, families, name, "family")
         for synonym, _mark in split_names(row.text("synonyms")):
-            self.add(iri, ox.NamedNode(vocab.SKOS + "altLabel"), literal(synonym, language="en"))
+            self.add(iri, ox.NamedNode(vocab.SKOS + "altLabel"), literal(synonym, language="en"), "synonyms")
         if row.text("formula"):
-            self.add(iri, P("chemicalFormula"), literal(row.text("formula")))
-        for part, mark in self.things(row, "made from", "material", "Material"):
+            self.add(iri, P("chemicalFormula"), literal(row.text("formula")), "formula")
+        for part, mark in self.things(row, "made from", "materials"):
             self.link(row, None, "made from", iri, P("formedFrom"), part, mark)
         for section in self.sections(row):
-            self.add(iri, P("statedInSection"), section)
+            self.add(iri, P("statedInSection"), section, "section")
 
     def _studies(self, row: Row) -> None:
         text, author = row.text("study"), " ".join(row.text("first author").split())
@@ -488,11 +485,12 @@ class Compiler:
             raise row.error("section", "a study of the review needs the section(s) that discuss it (2.3)")
         self.record(row, iri, [P("Study")], label)
         if number:
-            self.add(iri, P("referenceNumber"), literal(number.group(1), XSD_INTEGER))
-        self.add(iri, P("firstAuthor"), literal(author))
+            self.add(iri, P("referenceNumber"), literal(number.group(1), XSD_INTEGER), "study")
+        self.add(iri, P("firstAuthor"), literal(author), "first author")
+        self.authors(row)
         self.text(row, "authors", iri, "authorList", None)
         if year:
-            self.add(iri, P("publicationYear"), literal(year, XSD_INTEGER))
+            self.add(iri, P("publicationYear"), literal(year, XSD_INTEGER), "year")
         self.text(row, "venue", iri, "journal", None)
         self.text(row, "summary", iri, "summary")
         self.text(row, "note", iri, "sourceNote")
@@ -502,8 +500,27 @@ class Compiler:
             self.add(iri, SOURCE, study.source)
         else:
             for section in sections:
-                self.add(iri, P("statedInSection"), section)
+                self.add(iri, P("statedInSection"), section, "section")
             self.add(iri, P("citedIn"), REVIEW)
+
+    @staticmethod
+    def authors(row: Row) -> None:
+        """The authors cell lists every author as printed, given name first, separated by ',' (Jane Doe, Richard
+        Roe), as liskg:authorList holds the review's own: a ';', an 'and' or '&' between names, or a part that is
+        initials alone (the 'Doe, J.' style, whose ',' would split one author in two) is an error."""
+        text = row.text("authors")
+        other = next((s for s in (";", " and ", " & ") if s in f" {text} "), None)
+        if other:
+            raise row.error(
+                "authors", f"authors: separate the authors with ',' (Jane Doe, Richard Roe), not {other.strip()!r}"
+            )
+        initials = next((p.strip() for p in text.split(",") if _INITIALS.fullmatch(p.strip())), None)
+        if initials:
+            raise row.error(
+                "authors",
+                f"authors: {initials!r} is initials alone; write each author given name first (J. Doe), "
+                "separated by ','",
+            )
 
     def _cells(self, row: Row) -> None:
         study = self.study(row)
@@ -511,16 +528,16 @@ class Compiler:
         formats = [  # a cell's format is the subclass of cell it is typed with (vocabulary 1.2)
             self.resolve(row, "format", self.cell_format, name) for name, _mark in split_names(row.text("format"))
         ]
-        self.record(row, iri, [P("Cell"), *formats], self.labelled(row, study))
+        self.record(row, iri, [P("Cell"), *formats], self.labelled(row, study), "format")
         for column, predicate in (
             ("anode", "hasAnodeMaterial"),
             ("electrolyte", "hasElectrolyteMaterial"),
             ("cathode", "hasCathodeMaterial"),
         ):
-            for material, _mark in self.things(row, column, "material", "Material"):
-                self.add(iri, P(predicate), material)
+            for material, _mark in self.things(row, column, "materials"):
+                self.add(iri, P(predicate), material, column)
         for section in self.sections(row):
-            self.add(iri, P("statedInSection"), section)
+            self.add(iri, P("statedInSection"), section, "section")
         if study.doi:
             self.add(iri, SOURCE, study.source)
         self.add(study.iri, P("reportsCell"), iri)
@@ -533,7 +550,7 @@ class Compiler:
         self.record(row, iri, [], self.labelled(row, study))
         self.text(row, "summary", iri, "summary")
         for spelling, _mark in split_names(row.text("spellings")):
-            self.add(iri, ox.NamedNode(vocab.SKOS + "hiddenLabel"), literal(spelling, language="en"))
+            self.add(iri, ox.NamedNode(vocab.SKOS + "hiddenLabel"), literal(spelling, language="en"), "spellings")
         self.link(row, study, "study", study.iri, P("appliesStrategy"), iri, self.study_mark(row))
         for method, mark in methods:
             self.link(row, study, "method", iri, RDF_TYPE, method, mark)
@@ -547,7 +564,7 @@ class Compiler:
                 self.resolve(row, "interface", self.names.interface, name),
                 mark,
             )
-        for material, mark in self.things(row, "electrolyte", "material", "Material"):
+        for material, mark in self.things(row, "electrolyte", "materials"):
             self.link(row, study, "electrolyte", iri, P("usesElectrolyte"), material, mark)
         for name, mark in split_names(row.text("materials")):
             role, _, written = name.partition(":")
@@ -558,19 +575,19 @@ class Compiler:
             prop = self.resolve(row, "materials", self.names.role, role.strip())
             target = self.resolve(row, "materials", self.material, written.strip())
             self.link(row, study, "materials", iri, prop, target, mark)
-        for material, mark in self.things(row, "produces", "material", "Material"):
+        for material, mark in self.things(row, "produces", "materials"):
             self.link(row, study, "produces", iri, P("producesMaterial"), material, mark)
         for column in ("mitigates", "risks"):
-            for failure, mark in self.things(row, column, "failure mode", "FailureMode"):
+            for failure, mark in self.things(row, column, "failure-modes"):
                 self.link(row, study, column, iri, P(column), failure, mark)
         for name, mark in split_names(row.text("precedes")):
             self.link(
                 row, study, "precedes", iri, P("precedes"), self.keyed(row, "precedes", study, "strategies", name), mark
             )
         for name, _mark in split_names(row.text("cells")):
-            self.add(iri, P("forCell"), self.keyed(row, "cells", study, "cells", name))
+            self.add(iri, P("forCell"), self.keyed(row, "cells", study, "cells", name), "cells")
         for section in self.sections(row):
-            self.add(iri, P("statedInSection"), section)
+            self.add(iri, P("statedInSection"), section, "section")
         self.text(row, "note", iri, "sourceNote")
         if study.doi:
             self.add(iri, SOURCE, study.source)
@@ -580,42 +597,42 @@ class Compiler:
         self.no_sentences(row, study)
         iri = self.keyed(row, "key", study, "measurements", row.text("key"))
         self.record(row, iri, [P("Measurement")], self.labelled(row, study))
+        self.cells[("evidence", iri.value)] = row.where("evidence")
         self.add(
             iri,
             P("measuresQuantity"),
-            self.resolve(
-                row, "quantity", lambda t: self.member("quantity kind", t, "QuantityKind"), row.text("quantity")
-            ),
+            self.resolve(row, "quantity", lambda t: self.names.term("quantities", t), row.text("quantity")),
+            "quantity",
         )
         unit = self.resolve(row, "unit", self.names.unit, row.text("unit"))
         self.value(row, iri)
-        self.add(iri, P("hasUnit"), unit)
+        self.add(iri, P("hasUnit"), unit, "unit")
         self.conditions(row, iri)
         if row.text("doubtful"):
             if row.text("doubtful").lower() not in ("yes", "true", "y", "x"):
                 raise row.error("doubtful", f"doubtful {row.text('doubtful')!r}: write yes, or leave it empty")
             if not row.text("note"):
                 raise row.error("doubtful", "a doubtful number needs a note saying why")
-            self.add(iri, P("doubtfulValue"), literal("true", XSD_BOOLEAN))
+            self.add(iri, P("doubtfulValue"), literal("true", XSD_BOOLEAN), "doubtful")
         if row.text("baseline"):
-            self.add(iri, self.baseline_kind(row), self.baseline(row, study, unit))
+            self.add(iri, self.baseline_kind(row), self.baseline(row, study, unit), "baseline")
         self.text(row, "context", iri, "measurementContext", None)
         self.text(row, "note", iri, "sourceNote")
         if row.text("cell"):
-            self.add(iri, P("measuredOnCell"), self.keyed(row, "cell", study, "cells", row.text("cell")))
-        for material, _mark in self.things(row, "material", "material", "Material"):
-            self.add(iri, P("measuredOn"), material)
+            self.add(iri, P("measuredOnCell"), self.keyed(row, "cell", study, "cells", row.text("cell")), "cell")
+        for material, _mark in self.things(row, "material", "materials"):
+            self.add(iri, P("measuredOn"), material, "material")
         self.add(iri, P("reportedBy"), study.iri)
         self.provenance(row, study, iri)
         if not study.doi:
             for text in self.row_sentences(row):
-                self.add(iri, EVIDENCE, self.sentence(row, "evidence", text))
+                self.add(iri, EVIDENCE, self.sentence(row, "evidence", text), "evidence")
         if row.text("strategy"):
             role = row.text("role").lower() or "outcome"
             if role not in ("outcome", "parameter"):
                 raise row.error("role", f"role {row.text('role')!r}: write outcome or parameter")
             strategy = self.keyed(row, "strategy", study, "strategies", row.text("strategy"))
-            self.add(strategy, P("hasOutcome" if role == "outcome" else "hasParameter"), iri)
+            self.add(strategy, P("hasOutcome" if role == "outcome" else "hasParameter"), iri, "strategy")
 
     def value(self, row: Row, iri: ox.NamedNode) -> None:
         """numericValue, lowerBound/upperBound or orderOfMagnitude, after the qualifier (docs/modelling.md)."""
@@ -632,12 +649,14 @@ class Compiler:
             low, high = (self.number(row, part) for part in ranged.groups())
             if Decimal(low) > Decimal(high):
                 raise row.error("value", f"value {text!r}: write the range from low to high")
-            self.add(iri, P("lowerBound"), literal(low, XSD_DECIMAL))
-            self.add(iri, P("upperBound"), literal(high, XSD_DECIMAL))
+            self.add(iri, P("lowerBound"), literal(low, XSD_DECIMAL), "value")
+            self.add(iri, P("upperBound"), literal(high, XSD_DECIMAL), "value")
             return
-        self.add(iri, P(QUALIFIERS.get(qualifier, "numericValue")), literal(self.number(row, text), XSD_DECIMAL))
+        self.add(
+            iri, P(QUALIFIERS.get(qualifier, "numericValue")), literal(self.number(row, text), XSD_DECIMAL), "value"
+        )
         if qualifier:
-            self.add(iri, P("valueQualifier"), literal(qualifier))
+            self.add(iri, P("valueQualifier"), literal(qualifier), "qualifier")
 
     def number(self, row: Row, text: str, column: str = "value") -> str:
         written = decimal_text(text)
@@ -648,9 +667,10 @@ class Compiler:
     def conditions(self, row: Row, iri: ox.NamedNode) -> None:
         temperature = row.text("temperature")
         if temperature.lower() in ROOM:
-            self.add(iri, P("atRoomTemperature"), literal("true", XSD_BOOLEAN))
+            self.add(iri, P("atRoomTemperature"), literal("true", XSD_BOOLEAN), "temperature")
         elif temperature:
-            self.add(iri, P("atTestTemperatureCelsius"), literal(self.condition(row, "temperature", "°C"), XSD_DECIMAL))
+            written = self.condition(row, "temperature", "°C")
+            self.add(iri, P("atTestTemperatureCelsius"), literal(written, XSD_DECIMAL), "temperature")
         for column, (local, datatype, unit) in CONDITIONS.items():
             if not row.text(column):
                 continue
@@ -659,7 +679,7 @@ class Compiler:
                 if not written.endswith(".0"):
                     raise row.error(column, f"{column} {row.text(column)!r} is not a whole number")
                 written = written[:-2]
-            self.add(iri, P(local), literal(written, datatype))
+            self.add(iri, P(local), literal(written, datatype), column)
 
     def condition(self, row: Row, column: str, unit: str) -> str:
         """A condition's number, with or without the unit its column is in ('60', '60 °C', '0.1 mA/cm2')."""
@@ -697,10 +717,13 @@ class Compiler:
 
 def compile_sheets(
     project: Project, store: ox.Store, paths: list[Path] | None = None
-) -> list[tuple[Path, list[ox.Triple], dict[str, str]]]:
+) -> list[tuple[Path, list[ox.Triple], dict[str, str], dict[tuple[str, ...], str]]]:
     """The triples of the template sheets PATHS (default: every one under graph_data/templates/; none: no work
-    at all), each sheet's with its path and where each IRI it declares was entered ('file:row'); the triples
-    are added to STORE too, which holds what the sheets' names are found among."""
+    at all), each sheet's with its path, where each IRI it declares was entered ('file:row'), and the cell
+    ('file:row:column') each of its triples came from, by (subject, predicate, object) values, and each link's
+    and number's evidence, by ("evidence", s, p, o) and ("evidence", iri): what the checks after the
+    compiler (the evidence checks, SHACL) report a fact of a sheet at. The triples are added to STORE too,
+    which holds what the sheets' names are found among."""
     paths = sheet_files(project.data_dir) if paths is None else paths
     if not paths:
         return []
@@ -711,7 +734,13 @@ def compile_sheets(
     places_by_sheet: dict[str, dict[str, str]] = {}
     for iri, place in compiler.places.items():
         places_by_sheet.setdefault(place.rsplit(":", 1)[0], {})[iri] = place
-    return [(by_sheet[shown], triples.get(shown, []), places_by_sheet.get(shown, {})) for shown in sorted(by_sheet)]
+    cells_by_sheet: dict[str, dict[tuple[str, ...], str]] = {}
+    for key, place in compiler.cells.items():
+        cells_by_sheet.setdefault(place.rsplit(":", 2)[0], {})[key] = place
+    return [
+        (by_sheet[shown], triples.get(shown, []), places_by_sheet.get(shown, {}), cells_by_sheet.get(shown, {}))
+        for shown in sorted(by_sheet)
+    ]
 
 
 __all__ = ["compile_sheets", "normalize", "slug"]

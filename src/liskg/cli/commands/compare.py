@@ -59,7 +59,7 @@ def add_arguments(parser):
 def run(args, project) -> int:
     from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
-    ensure_current(project)
+    rebuild = ensure_current(project, last_good=True)
     selection = dict(interface=args.interface, electrolyte=args.electrolyte, method=args.method, quantity=args.quantity)
     options = dict(
         rows=args.rows,
@@ -68,6 +68,7 @@ def run(args, project) -> int:
         width=table_width(args.wide),
         evidence=args.evidence,
         inferred=not args.asserted_only,
+        rebuild=rebuild,
     )
     print(within(args, lambda timeout: api.compare(project, timeout=timeout, **selection, **options)))
     return 0

@@ -69,13 +69,15 @@ def run(args, project) -> int:
     # resolved first, so that an unknown name or file is reported before any rebuild; the time bound's
     # message names the query as its errors do: queries/NAME.rq, FILE.rq or -e
     origin = named.resolve(project, args.query, args.expr).origin
-    ensure_current(project)
+    rebuild = ensure_current(project, last_good=True)
     width = table_width(args.wide)
     options = dict(format=args.format, width=width, labels=args.labels, inferred=not args.asserted_only)
     options.update(allow_service=tuple(args.allow_service))
 
     def answer(timeout: float | None) -> str:
-        return api.answer_text(project, args.query, expr=args.expr, evaluate=args.evaluate, timeout=timeout, **options)
+        return api.answer_text(
+            project, args.query, expr=args.expr, evaluate=args.evaluate, timeout=timeout, rebuild=rebuild, **options
+        )
 
     print(within(args, answer, origin))
     return 0

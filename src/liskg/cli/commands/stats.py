@@ -25,6 +25,10 @@ def add_arguments(parser):
 def run(args, project) -> int:
     from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
-    ensure_current(project)
-    print(api.stats(project, inferred=not args.asserted_only).report(graph=args.graph, width=terminal_width()))
+    rebuild = ensure_current(project, last_good=True)
+    print(
+        api.stats(project, inferred=not args.asserted_only, rebuild=rebuild).report(
+            graph=args.graph, width=terminal_width()
+        )
+    )
     return 0

@@ -46,7 +46,7 @@ def add_arguments(parser):
 def run(args, project) -> int:
     from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
-    ensure_current(project)
+    rebuild = ensure_current(project, last_good=True)
     selection = dict(
         interface=args.interface,
         electrolyte=args.electrolyte,
@@ -61,6 +61,7 @@ def run(args, project) -> int:
         labels=args.labels,
         evidence=args.evidence,
         inferred=not args.asserted_only,
+        rebuild=rebuild,
     )
     print(within(args, lambda timeout: api.strategies(project, timeout=timeout, **selection, **options)))
     return 0

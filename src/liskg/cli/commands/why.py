@@ -38,8 +38,9 @@ def add_arguments(parser):
 def run(args, project) -> int:
     from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
-    ensure_current(project)
+    rebuild = ensure_current(project, last_good=True)
     options = dict(width=table_width(args.wide), inherited=args.inherited, inferred=not args.asserted_only)
+    options.update(rebuild=rebuild)
     print(
         within(
             args,
