@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
 import os
 import re
@@ -101,6 +100,8 @@ class Parser(argparse.ArgumentParser):
 
 def suggestion(parser: argparse.ArgumentParser, message: str) -> str:
     """MESSAGE with "; did you mean X?" for an unknown command, choice or option that is close to a known one."""
+    import difflib  # 3 M instructions at start-up (heapq with it): only a mistyped command line needs it
+
     choice = re.match(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", message)
     if choice:
         known = re.findall(r"'?([^',\s][^',]*)'?(?:, |$)", choice.group(3))
