@@ -8,6 +8,7 @@ import os
 import re
 import sys
 
+from liskg import LOOKUPS
 from liskg.base import wrap
 from liskg.base.errors import EXIT_CODES, INTERRUPTED, InternalError, LiskgError
 from liskg.base.project import find_project
@@ -22,12 +23,7 @@ COMMANDS = [
     "stats",
     "docs",
     "query",
-    "strategies",
-    "study",
-    "material",
-    "failure",
-    "method",
-    "compare",
+    *LOOKUPS,
     "why",
     "plot",
     "serve",
