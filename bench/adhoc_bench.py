@@ -11,9 +11,9 @@ all see the same load: `liskg --root DIR query FILE.rq -f tsv` (whole process: i
 the freshness check, opening the store, the query, the TSV); `oxigraph query` on a copy of the same
 store (whole process, TSV); a whole process that opens the store with pyoxigraph, runs the query and
 writes TSV, with nothing of liskg (the floor of any Python command on this engine); and Virtuoso 7
-(docs/scaling.md's configuration on 127.0.0.1, the build's liskg-inferred.nt bulk-loaded), the query
-sent with curl to the running server: Virtuoso's time is a warm server's. Each must give the same
-number of rows. Raw numbers go to build/bench/adhoc.json; the table replaces the generated block of
+(docs/scaling.md's configuration and commands on 127.0.0.1, tests/support/scaling_page.py, the build's
+liskg-inferred.nt bulk-loaded), the query sent with curl to the running server: Virtuoso's time is a
+warm server's. Each must give the same number of rows. Raw numbers go to build/bench/adhoc.json; the table replaces the generated block of
 docs/scaling.md ("Ad-hoc queries at scale").
 """
 
@@ -24,7 +24,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,6 +34,9 @@ from pathlib import Path
 
 import projects
 from scale_bench import measured
+
+sys.path.insert(0, str(projects.CHECKOUT / "tests"))
+from support.scaling_page import Virtuoso, virtuoso_installed  # noqa: E402 - the Virtuoso the tests run
 
 BIN = Path(sys.executable).parent
 QUERY = Path(__file__).resolve().parent / "headline-plain.rq"
@@ -51,81 +53,19 @@ VIRTUOSO = "Virtuoso (warm server, curl)"
 LISKG, OXIGRAPH, FLOOR_NAME = "liskg query FILE.rq", "oxigraph query", "pyoxigraph alone"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port: int, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"Virtuoso did not listen on {port} within {seconds:g} s")
-
-
-class Virtuoso:
-    """A throwaway Virtuoso database in FOLDER, with docs/scaling.md's configuration and buffers for TRIPLES."""
-
-    def __init__(self, folder: Path, nt: Path, triples: int):
-        ini = re.search(r"```ini\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S).group(1)
-        buffers = max(10000, min(340000, triples // 6))  # 8 KiB pages; 340,000 is about 2.6 GiB
-        self.sql, self.http, self.folder = free_port(), free_port(), folder
-        ini = ini.replace(":1111", f":{self.sql}").replace(":8890", f":{self.http}")
-        ini = ini.replace("NumberOfBuffers = 10000", f"NumberOfBuffers = {buffers}")
-        ini = ini.replace("MaxDirtyBuffers = 6000", f"MaxDirtyBuffers = {buffers * 3 // 4}")
-        (folder / "virtuoso.ini").write_text(ini)
-        os.link(nt, folder / "liskg-inferred.nt")
-        self.server = subprocess.Popen(
-            ["virtuoso-t", "+foreground", "+configfile", "virtuoso.ini"],
-            cwd=folder,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        wait_for_port(self.sql, 120)
-        started = time.perf_counter()
-        self.isql(f"ld_dir('.', 'liskg-inferred.nt', '{GRAPH}'); rdf_loader_run(); checkpoint;")
-        self.load_seconds = time.perf_counter() - started
-        wait_for_port(self.http, 120)
-
-    def isql(self, statements: str) -> None:
-        out = subprocess.run(
-            ["isql-vt", f"127.0.0.1:{self.sql}", "dba", "dba", f"exec={statements}"],
-            cwd=self.folder,
-            capture_output=True,
-            text=True,
-            timeout=3600,
-        )
-        if out.returncode or "Error" in out.stdout + out.stderr:
-            raise RuntimeError(out.stdout + out.stderr)
-
-    def argv(self, query: Path) -> list[str]:
-        return [
-            "curl",
-            "-sf",
-            "-H",
-            "Accept: text/tab-separated-values",
-            "--data-urlencode",
-            f"default-graph-uri={GRAPH}",
-            "--data-urlencode",
-            f"query@{query}",
-            f"http://127.0.0.1:{self.http}/sparql",
-        ]
-
-    def stop(self) -> None:
-        try:
-            self.isql("shutdown;")
-        except (RuntimeError, subprocess.TimeoutExpired):
-            pass
-        try:
-            self.server.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self.server.kill()
-            self.server.wait()
+def curl(database: Virtuoso, query: Path) -> list[str]:
+    """The query file sent to DATABASE with curl, the TSV answer on stdout."""
+    return [
+        "curl",
+        "-sf",
+        "-H",
+        "Accept: text/tab-separated-values",
+        "--data-urlencode",
+        f"default-graph-uri={GRAPH}",
+        "--data-urlencode",
+        f"query@{query}",
+        f"http://127.0.0.1:{database.http}/sparql",
+    ]
 
 
 def rows(argv: list[str]) -> int:
@@ -153,13 +93,15 @@ def measure_scale(scale: int, runs: int, log) -> dict:
             FLOOR_NAME: [sys.executable, "-c", FLOOR, str(root / "build" / "liskg-store"), str(query)],
         }
         virtuoso = None
-        if shutil.which("virtuoso-t") and shutil.which("isql-vt"):
+        if virtuoso_installed():
             folder = Path(tmp) / "virtuoso"
             folder.mkdir()
             log(f"{scale}x: loading Virtuoso")
             nt = root / "build" / "liskg-inferred.nt"
-            virtuoso = Virtuoso(folder, nt, sum(1 for _ in nt.open("rb")))
-            argvs[VIRTUOSO] = virtuoso.argv(query)
+            triples = sum(1 for _ in nt.open("rb"))
+            buffers = max(10000, min(340000, triples // 6))  # 8 KiB pages; 340,000 is about 2.6 GiB
+            virtuoso = Virtuoso(folder, nt, buffers=buffers, load_timeout=3600)
+            argvs[VIRTUOSO] = curl(virtuoso, query)
         try:
             # the table's lines are not rows: count liskg's answer in TSV, as the others print it
             counts = {name: rows(argv + ["-f", "tsv"] if name == LISKG else argv) for name, argv in argvs.items()}
