@@ -20,8 +20,10 @@ import sys
 import time
 from datetime import UTC, datetime
 
+import adhoc_bench
 import machine
 import projects
+import serve_load
 import targets_report
 from timing import run_task, suite_main
 
@@ -111,12 +113,13 @@ def main() -> int:
 
 
 def render(results) -> str:
-    """The report, keeping the endpoint's load section that bench/serve_load.py writes in its own run."""
+    """The report, keeping the sections other scripts write in their own runs: the ad-hoc queries
+    (bench/adhoc_bench.py, which `make bench` runs next) and the endpoint under load (bench/serve_load.py)."""
     text = targets_report.render(results)
     old = DOC.read_text() if DOC.exists() else ""
-    start, end = "<!-- serve_load.py: start -->", "<!-- serve_load.py: end -->"
-    if start in old and end in old:
-        text = text.rstrip() + "\n\n" + old[old.index(start) : old.index(end) + len(end)] + "\n"
+    for start, end in ((adhoc_bench.BEGIN, adhoc_bench.END), (serve_load.START, serve_load.END)):
+        if start in old and end in old:
+            text = text.rstrip() + "\n\n" + old[old.index(start) : old.index(end) + len(end)] + "\n"
     return text
 
 

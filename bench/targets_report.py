@@ -67,6 +67,11 @@ class Report:
         self.out(
             "## Cold `liskg query`",
             "",
+            "A named query (queries/NAME.rq) is answered from the answer the build kept in build/answers/: "
+            "the `liskg query` times of this section are that cached path. The `--evaluate` column is the same "
+            "named query evaluated on the store, as every query a person writes is; those ad-hoc queries "
+            "(`liskg query FILE.rq`) have their own section, *Ad-hoc queries* below.",
+            "",
             f"`liskg --root DIR query {self.r['query']}` as a whole process (interpreter start, imports, "
             "the freshness check of the build, reading the answer the build computed in build/answers/ with "
             "its table's cells, so that neither Oxigraph nor the number formatter is loaded, fitting the "
@@ -85,7 +90,8 @@ class Report:
             "issue 26) saved about 20 ms of CPU, no difference a user sees; `bench/fast_path_bench.py "
             "--baseline COMMIT` measures this tree against any commit.",
             "",
-            "| scale | rows | `liskg query` | ratio | `liskg query --evaluate` | ratio | `oxigraph query` "
+            "| scale | rows | `liskg query` (named: build/answers/) | ratio "
+            "| `liskg query --evaluate` (evaluated on the store) | ratio | `oxigraph query` "
             "| CPU time: liskg / --evaluate / oxigraph | `python -c pass` | standard modules "
             "| load (1 min) | verdict |",
             "|---|---|---|---|---|---|---|---|---|---|---|---|",
@@ -101,13 +107,15 @@ class Report:
             ok = None
             if scale == "1":
                 ok = self.judge(
-                    "cold `liskg query` at 1×: ≤ 60 ms and ≤ 1.3× `oxigraph query`",
+                    "cold `liskg query` of a named query (answered from build/answers/) at 1×: ≤ 60 ms and "
+                    "≤ 1.3× `oxigraph query`",
                     f"{secs(liskg)}, {ratio:.2f}× `oxigraph query` ({secs(oxi)})",
                     liskg <= COLD_1X and ratio <= ORACLE_RATIO_1X,
                 )
             elif scale == self.million:
                 ok = self.judge(
-                    "cold `liskg query` at ≥ 1M triples: ≤ 1.0 s and faster than `oxigraph query`",
+                    "cold `liskg query` of a named query (answered from build/answers/) at ≥ 1M triples: ≤ 1.0 s "
+                    "and faster than `oxigraph query`",
                     f"{secs(liskg)}, {ratio:.2f}× `oxigraph query` ({secs(oxi)})",
                     liskg <= COLD_MILLION and ratio < 1,
                 )
