@@ -8,6 +8,11 @@ from report import secs, spread, verdict
 
 COLD_1X, COLD_MILLION, ORACLE_RATIO_1X = 0.060, 1.0, 1.3
 BUILD_1X, BUILD_MILLION, MEMORY_MILLION = 1.0, 60.0, 2 * 2**30
+TEN_MILLION, BUILD_TEN_MILLION, MEMORY_TEN_MILLION = 10_000_000, 600.0, 8 * 2**30
+NOT_RUN = (
+    "not run (opt-in: `make bench TEN_MILLION=1`; its build holds the whole graph in memory, about ten times "
+    "the 1M build's peak)"
+)
 PAGE_SETTLE, PAGE_CLICK = 3.0, 0.1
 
 
@@ -40,6 +45,7 @@ class Report:
         self.r = results
         self.scales = sorted(results["scales"], key=int)
         self.million = next((s for s in self.scales if self.triples(s) >= 1_000_000), None)
+        self.ten = next((s for s in self.scales if self.triples(s) >= TEN_MILLION), None)
         self.lines: list[str] = []
         self.verdicts: list[tuple[str, str, str]] = []
 
@@ -58,6 +64,15 @@ class Report:
     def judge(self, target: str, measured: str, ok: bool | None) -> bool | None:
         self.verdicts.append((target, measured, verdict(ok)))
         return ok
+
+    def at_ten_million(self, name: str, key: str, pick=med) -> float | None:
+        """PICK(samples KEY of part NAME) at 10M triples, on the line through the two largest scales that have
+        it: an extrapolation (None with fewer than two)."""
+        known = [(self.triples(s), pick(self.part(s, name)[key])) for s in self.scales if self.part(s, name).get(key)]
+        if len(known) < 2:
+            return None
+        (x0, y0), (x1, y1) = sorted(known)[-2:]
+        return y0 + (y1 - y0) * (TEN_MILLION - x0) / (x1 - x0)
 
     def load_text(self, part: dict) -> str:
         before, after = part.get("load") or [[None] * 3, [None] * 3]
@@ -119,6 +134,12 @@ class Report:
                     f"{secs(liskg)}, {ratio:.2f}× `oxigraph query` ({secs(oxi)})",
                     liskg <= COLD_MILLION and ratio < 1,
                 )
+            elif scale == self.ten:
+                ok = self.judge(
+                    "cold `liskg query` of a named query (answered from build/answers/) at ≥ 10M triples: ≤ 1.0 s",
+                    f"{secs(liskg)}, {ratio:.2f}× `oxigraph query` ({secs(oxi)})",
+                    liskg <= COLD_MILLION,
+                )
             evaluated_cells = f"{spread(q['liskg --evaluate'])} | {evaluated / oxi:.2f}×" if evaluated else "— | —"
             evaluated_cpu = secs(med(q["liskg --evaluate cpu"])) if evaluated else "—"
             self.out(
@@ -129,7 +150,23 @@ class Report:
                 f"| {self.load_text(q)} | "
                 f"{verdict(ok) if ok is not None else ''} |"
             )
+        if self.ten is None:
+            self.query_not_run()
         self.out("")
+
+    def query_not_run(self) -> None:
+        """The 10M row of the cold queries when it was not measured: the reason and the extrapolation."""
+        named, oxi = self.at_ten_million("query", "liskg"), self.at_ten_million("query", "oxigraph")
+        evaluated = self.at_ten_million("query", "liskg --evaluate")
+        if named is None or oxi is None:
+            self.out(f"| 10M ({TEN_MILLION:,} triples) | — | {NOT_RUN} | | | | | | | | | |")
+            return
+        evaluated_cells = f"≈ {secs(evaluated)} | ≈ {evaluated / oxi:.2f}×" if evaluated else "— | —"
+        self.out(
+            f"| 10M ({TEN_MILLION:,} triples): {NOT_RUN}; **extrapolated**, on the line through the two largest "
+            f"scales above | — | ≈ {secs(named)} | ≈ {named / oxi:.2f}× | {evaluated_cells} | ≈ {secs(oxi)} "
+            "| — | — | — | — | not measured |"
+        )
 
     def build(self) -> None:
         self.out(
@@ -171,10 +208,22 @@ class Report:
                     "`liskg build` at ≥ 1M triples: peak memory ≤ 2 GiB", gib(peak), peak <= MEMORY_MILLION
                 )
                 judged = f"time {verdict(fast)}, memory {verdict(small)}"
+            elif scale == self.ten:
+                fast = self.judge(
+                    "`liskg build` at ≥ 10M triples ≤ 10 min",
+                    secs(med(b["seconds"])),
+                    med(b["seconds"]) <= BUILD_TEN_MILLION,
+                )
+                small = self.judge(
+                    "`liskg build` at ≥ 10M triples: peak memory ≤ 8 GiB", gib(peak), peak <= MEMORY_TEN_MILLION
+                )
+                judged = f"time {verdict(fast)}, memory {verdict(small)}"
             self.out(
                 f"| {self.label(scale)} | {len(b['seconds'])} | {spread(b['seconds'])} | {secs(med(b['cpu']))} | "
                 f"{gib(peak)} | {self.load_text(b)} | {judged} |"
             )
+        if self.ten is None:
+            self.build_not_run()
         self.out(
             "",
             "Where the time goes: the build's own progress lines (`liskg build` without `-q`), median per step; "
@@ -192,6 +241,20 @@ class Report:
                 if found:
                     self.out(f"| {scale}× | " + " | ".join(step_time(med(found.get(t))) for t in steps) + " |")
             self.out("")
+
+    def build_not_run(self) -> None:
+        """The 10M row when it was not measured: the reason, and the extrapolation, labelled as one."""
+        wall, cpu = self.at_ten_million("build", "seconds"), self.at_ten_million("build", "cpu")
+        peak = self.at_ten_million("build", "peak_bytes", max)
+        guess = f"≈ {secs(wall)}, ≈ {gib(peak)}" if wall is not None else "no extrapolation"
+        self.judge("`liskg build` at 10M triples ≤ 10 min and ≤ 8 GiB", f"{NOT_RUN}; extrapolated {guess}", None)
+        if wall is None:
+            self.out(f"| 10M ({TEN_MILLION:,} triples) | 0 | {NOT_RUN} | | | | |")
+            return
+        self.out(
+            f"| 10M ({TEN_MILLION:,} triples): {NOT_RUN}; **extrapolated**, on the line through the two largest "
+            f"scales above | 0 | ≈ {secs(wall)} | ≈ {secs(cpu)} | ≈ {gib(peak)} | — | not measured |"
+        )
 
     def identical(self) -> None:
         self.out(
