@@ -193,8 +193,8 @@ def render(results: dict) -> str:
         [
             "",
             "10M was not run: it is opt-in (`make bench TEN_MILLION=1`, or `--ten-million`), because its build "
-            "holds the whole graph in memory, about ten times the peak of the 1M build (the build table above), "
-            f"on a machine of {memory:.1f} GiB. Its row is an extrapolation, not a measurement: each median on "
+            "holds the whole graph in memory, about 17 GiB by the 1M and 3M builds measured in "
+            f"[scaling](scaling.md#ad-hoc-queries-at-scale), on a machine of {memory:.1f} GiB. Its row is an extrapolation, not a measurement: each median on "
             f"the straight line, in triples, through the measured {results['scales'][0]['scale']}× and "
             f"{results['scales'][-1]['scale']}× rows of this run.",
         ]
