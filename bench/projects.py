@@ -61,7 +61,12 @@ def data_triples(project: Project) -> int:
 
 def million_scale(review: Project) -> int:
     """The smallest scale whose graph_data/ holds at least a million triples (generating it to check)."""
-    scale = math.ceil(1_000_000 / data_triples(review))
-    while (triples := scaled(review, scale)[1]["data_triples"]) < 1_000_000:
-        scale = max(scale + 1, math.ceil(1_000_000 * scale / triples))
+    return scale_for(review, 1_000_000)
+
+
+def scale_for(review: Project, wanted: int) -> int:
+    """The smallest scale whose graph_data/ holds at least WANTED triples (generating it to check)."""
+    scale = math.ceil(wanted / data_triples(review))
+    while (triples := scaled(review, scale)[1]["data_triples"]) < wanted:
+        scale = max(scale + 1, math.ceil(wanted * scale / triples))
     return scale

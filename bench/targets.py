@@ -1,6 +1,7 @@
 """Measure the scale targets (issue 16) in one run and write docs/performance.md (raw: build/bench/targets.json).
 
     .venv/bin/python bench/targets.py            # 1x, 10x, 100x and the first scale with >= 1M triples
+    .venv/bin/python bench/targets.py --ten-million  # and the first scale with >= 10M triples (about 17 GiB)
     .venv/bin/python bench/targets.py --quick    # 1x and 10x, fewer runs: checks the harness
     .venv/bin/python bench/targets.py --report   # rewrite docs/performance.md from the last targets.json
 
@@ -20,8 +21,10 @@ import sys
 import time
 from datetime import UTC, datetime
 
+import adhoc_bench
 import machine
 import projects
+import serve_load
 import targets_report
 from timing import run_task, suite_main
 
@@ -29,23 +32,27 @@ RESULTS = projects.WORK / "targets.json"
 DOC = projects.CHECKOUT / "docs" / "performance.md"
 QUERY = "oxide-anode-strategies"  # the issue's probe: multi-hop, most-specific class, optional outcomes
 JAVA_BUDGET = 240.0
+TEN_MILLION = 10_000_000
 
 
 def log(message: str) -> None:
     print(f"[targets {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def plan(quick: bool, review) -> dict[int, dict]:
-    """Runs per scale: builds, cold-query rounds, whether to run the Java checks."""
+def plan(quick: bool, review, ten_million: bool = False) -> dict[int, dict]:
+    """Runs per scale: builds (and the budget of each), cold-query rounds, whether to run the Java checks."""
     if quick:
         return {1: {"builds": 2, "queries": 3, "java": True}, 10: {"builds": 1, "queries": 2, "java": False}}
     million = projects.million_scale(review)
-    return {
+    scales = {
         1: {"builds": 5, "queries": 15, "java": True},
         10: {"builds": 2, "queries": 7, "java": True},
         100: {"builds": 1, "queries": 3, "java": True},
         million: {"builds": 3, "queries": 3, "java": True},
     }
+    if ten_million:  # opt-in: about 17 GiB and 10 minutes a build at a quiet hour
+        scales[projects.scale_for(review, TEN_MILLION)] = {"builds": 1, "queries": 3, "java": False, "budget": 3600}
+    return scales
 
 
 def load() -> list[float]:
@@ -58,7 +65,7 @@ def task(module: str, spec: dict, budget: float) -> dict:
     return {**result, "load": [before, load()]}
 
 
-def run(quick: bool) -> dict:
+def run(quick: bool, ten_million: bool = False) -> dict:
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(projects.CHECKOUT / "src" / "liskg")], check=True)
     results = {
@@ -67,16 +74,19 @@ def run(quick: bool) -> dict:
         "machine": machine.info(),
         "query": QUERY,
         "java_budget": JAVA_BUDGET,
+        "ten_million": ten_million,
         "scales": {},
     }
     review = projects.snapshot()
     java_failed = False
-    for scale, runs in plan(quick, review).items():
+    for scale, runs in plan(quick, review, ten_million).items():
         project, info = projects.scaled(review, scale)
         entry = results["scales"][str(scale)] = {"info": info}
         root = str(project.root)
         log(f"{scale}x: liskg build ({runs['builds']} runs)")
-        entry["build"] = task("scale_bench", {"task": "build", "root": root, "runs": runs["builds"]}, 1200)
+        entry["build"] = task(
+            "scale_bench", {"task": "build", "root": root, "runs": runs["builds"]}, runs.get("budget", 1200)
+        )
         if entry["build"].get("error"):
             continue
         log(f"{scale}x: cold liskg query / oxigraph query ({runs['queries']} rounds)")
@@ -107,16 +117,17 @@ def page_step() -> dict:
 
 
 def main() -> int:
-    return suite_main(__doc__.splitlines()[0], run, render, RESULTS, DOC, log)
+    return suite_main(__doc__.splitlines()[0], run, render, RESULTS, DOC, log, ten_million=True)
 
 
 def render(results) -> str:
-    """The report, keeping the endpoint's load section that bench/serve_load.py writes in its own run."""
+    """The report, keeping the sections other scripts write in their own runs: the ad-hoc queries
+    (bench/adhoc_bench.py, which `make bench` runs next) and the endpoint under load (bench/serve_load.py)."""
     text = targets_report.render(results)
     old = DOC.read_text() if DOC.exists() else ""
-    start, end = "<!-- serve_load.py: start -->", "<!-- serve_load.py: end -->"
-    if start in old and end in old:
-        text = text.rstrip() + "\n\n" + old[old.index(start) : old.index(end) + len(end)] + "\n"
+    for start, end in ((adhoc_bench.BEGIN, adhoc_bench.END), (serve_load.START, serve_load.END)):
+        if start in old and end in old:
+            text = text.rstrip() + "\n\n" + old[old.index(start) : old.index(end) + len(end)] + "\n"
     return text
 
 

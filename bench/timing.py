@@ -123,19 +123,22 @@ def clicks_to_frame(page, x: float, y: float, away: tuple[float, float], runs: i
     return clicks
 
 
-def suite_main(description: str, run, render, results: Path, doc: Path, log) -> int:
+def suite_main(description: str, run, render, results: Path, doc: Path, log, *, ten_million: bool = False) -> int:
     """The command line of a benchmark suite: RUN(quick) -> results (kept as JSON in RESULTS), RENDER(results)
-    -> the Markdown of DOC; --report renders the last results again without measuring."""
+    -> the Markdown of DOC; --report renders the last results again without measuring. With TEN_MILLION the
+    suite takes --ten-million, and RUN(quick, ten_million)."""
     import argparse
 
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--quick", action="store_true", help="1x and 10x only, few repetitions")
     parser.add_argument("--report", action="store_true", help="only rewrite the report from the last results")
+    if ten_million:
+        parser.add_argument("--ten-million", action="store_true", help="also the first scale with >= 10M triples")
     args = parser.parse_args()
     if args.report:
         data = json.loads(results.read_text())
     else:
-        data = run(args.quick)
+        data = run(args.quick, args.ten_million) if ten_million else run(args.quick)
         results.parent.mkdir(parents=True, exist_ok=True)
         results.write_text(json.dumps(data, indent=1))
     doc.write_text(render(data), encoding="utf-8")

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import shlex
-import shutil
-import socket
 import subprocess
-import time
 import urllib.parse
 import urllib.request
 import zipfile
@@ -28,8 +23,8 @@ from liskg.base.project import Project
 from liskg.base.vocab import NUMERIC_TYPES as NUMERIC
 from liskg.base.vocab import shorten as compact
 from query_support import plain
+from support.scaling_page import Virtuoso, commands, free_port, virtuoso_installed, wait_for_port
 
-PAGE = (ROOT / "docs" / "scaling.md").read_text(encoding="utf-8")
 RELEASE = ROOT / "build" / "release"
 NAMES = sorted(queries.named_queries(Project(ROOT)))
 JENA_JARS = [
@@ -68,21 +63,6 @@ JENA_JARS = [
     "slf4j-api",
     "slf4j-nop",
 ]
-
-
-def section(title: str) -> str:
-    return PAGE.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
-
-
-def commands(title: str, program: str) -> list[list[str]]:
-    """The page's shell lines of one section that start with PROGRAM, as argument lists."""
-    blocks = re.findall(r"```sh\n(.*?)```", section(title), re.S)
-    return [
-        shlex.split(line.split("#", 1)[0])
-        for b in blocks
-        for line in b.replace("\\\n", " ").splitlines()
-        if line.startswith(program)
-    ]
 
 
 @pytest.fixture(scope="module")
@@ -149,12 +129,6 @@ def json_rows(payload: bytes) -> Counter:
     return Counter(json_list(payload))
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def localized(args: list[str], tmp_path: Path, port: int) -> list[str]:
     return [
         a.replace("build/release/", f"{RELEASE}/")
@@ -174,12 +148,7 @@ def test_oxigraph_server_answers_every_named_query_unchanged(release_file, expec
     server = subprocess.Popen([oxigraph, *serve[1:]], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{port}/query"
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_for_port(port, 60)
         for name in NAMES:
             text = (ROOT / "queries" / f"{name}.rq").read_bytes()
             request = urllib.request.Request(
@@ -236,56 +205,17 @@ def test_jena_tdb2_answers_every_named_query_unchanged(release_file, expected, j
         assert json_rows(out) == expected[name], name
 
 
-def wait_for_port(port: int, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"nothing listens on 127.0.0.1:{port} after {seconds:g} s")
-
-
 @pytest.fixture(scope="module")
 def virtuoso(release_file, tmp_path_factory):
     """A throwaway Virtuoso database made, loaded and queried with the page's own configuration and commands,
     on free ports of 127.0.0.1; stopped after. Yields (HTTP port, the page's curl command localized)."""
-    if not shutil.which("virtuoso-t") or not shutil.which("isql-vt"):
+    if not virtuoso_installed():
         pytest.skip("Debian's virtuoso-opensource-7-bin is not installed (make test installs it)")
-    folder = tmp_path_factory.mktemp("liskg-virtuoso")
-    sql, http = free_port(), free_port()
-    ini = re.search(r"```ini\n(.*?)```", section("Virtuoso"), re.S).group(1)
-    assert "ServerPort      = 127.0.0.1:1111" in ini and "ServerPort    = 127.0.0.1:8890" in ini
-    (folder / "virtuoso.ini").write_text(ini.replace(":1111", f":{sql}").replace(":8890", f":{http}"))
-    shutil.copy(release_file, folder / "liskg-inferred.nt")
-
-    def local(args: list[str]) -> list[str]:
-        return [
-            a.replace("127.0.0.1:1111", f"127.0.0.1:{sql}")
-            .replace("127.0.0.1:8890", f"127.0.0.1:{http}")
-            .replace("@../queries/", f"@{ROOT}/queries/")
-            for a in args
-        ]
-
-    (start,) = commands("Virtuoso", "virtuoso-t ")
-    load, stop = (local(c) for c in commands("Virtuoso", "isql-vt "))
-    (curl,) = (local(c) for c in commands("Virtuoso", "curl "))
-    assert start[-1] == "&" and "rdf_loader_run()" in load[-1] and stop[-1] == "exec=shutdown;"
-    server = subprocess.Popen(start[:-1], cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    database = Virtuoso(tmp_path_factory.mktemp("liskg-virtuoso"), release_file)
     try:
-        wait_for_port(sql, 60)
-        loaded = subprocess.run(load, cwd=folder, capture_output=True, text=True, timeout=300, check=True)
-        assert "Error" not in loaded.stdout + loaded.stderr, loaded.stdout + loaded.stderr
-        wait_for_port(http, 60)
-        yield http, curl
+        yield database.http, database.curl
     finally:
-        subprocess.run(stop, cwd=folder, capture_output=True, timeout=60)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        database.stop()
 
 
 def virtuoso_answer(port: int, text: str) -> list[tuple]:

@@ -31,6 +31,9 @@ from liskg.base.errors import (
 from liskg.base.project import Project
 from liskg.base.version import __version__ as __version__
 
+# The look-ups and the comparison, no SPARQL needed: each is a function here and a `liskg` command of the same
+# name, defined once (liskg.cli.main.COMMANDS takes them from here).
+LOOKUPS = ("strategies", "study", "material", "failure", "method", "names", "compare")
 # The functions of liskg.api (in the order docs/api.md lists them) and the classes they return.
 FUNCTIONS = (
     "build",
@@ -45,13 +48,7 @@ FUNCTIONS = (
     "query",
     "answer_text",
     "named_queries",
-    "strategies",
-    "study",
-    "material",
-    "failure",
-    "method",
-    "names",
-    "compare",
+    *LOOKUPS,
     "evidence",
     "why",
     "stats",

@@ -263,6 +263,11 @@ def release(
 def _current(project: Project, rebuild: Rebuild) -> None:
     """Build quietly when build/ is missing or older than the sources, or raise LiskgError (rebuild="never");
     with rebuild="last-good", read the last successful build, current or not (LiskgError when there is none)."""
+    _make_current(project, rebuild, None if rebuild == "last-good" else manifest.stale_reason(project))
+
+
+def _make_current(project: Project, rebuild: Rebuild, stale: str | None) -> None:
+    """_current, with STALE the manifest.stale_reason(project) the caller has just read."""
     if rebuild == "last-good":
         missing = manifest.unreadable_reason(project)
         if missing:
@@ -270,7 +275,6 @@ def _current(project: Project, rebuild: Rebuild) -> None:
                 f"{project.relative(project.build_dir)}/ holds no build to read ({missing}); run `liskg build`"
             )
         return
-    stale = manifest.stale_reason(project)
     if stale and rebuild == "never":
         raise LiskgError(
             f"{project.relative(project.build_dir)}/ is not current ({stale}); run `liskg build` or liskg.build(project)"
@@ -385,12 +389,14 @@ def answer_text(
     if query and expr is not None:
         raise LiskgError("give either a query name or file, or -e 'SPARQL', not both")
     resolved = named.resolve(project, query, expr)
-    if evaluate or not inferred or answers.kept(project, resolved) is None:
+    stale = manifest.stale_reason(project)
+    if stale and (evaluate or not inferred or answers.kept(project, resolved) is None):
         from liskg.base import engine  # 11 ms at start-up (pyoxigraph): an answer the build kept needs none
 
-        # its bounds, SERVICE and syntax errors come before any rebuild
+        # its bounds, SERVICE and syntax errors come before the rebuild; on a current build the one check
+        # is runner.run's, before it evaluates
         engine.check(resolved.text, resolved.origin, allow_service=tuple(allow_service))
-    _current(project, rebuild)
+    _make_current(project, rebuild, stale)
     return answers.text(
         project,
         resolved,

@@ -26,6 +26,7 @@ liskg.base.engine.check.
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -39,16 +40,20 @@ PATTERNS = 1_000  # triple patterns, counted from above
 _NAME = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
 _NAME_CHAR = _NAME + r"\w\-\u00b7\u0300-\u036f\u203f-\u2040"
 _LOCAL_ESCAPE = r"\\[_~.\-!$&'()*+,;=/?#@%]|%[0-9A-Fa-f]{2}"
-_TOKEN = re.compile(
-    rf"""
+
+
+def _token_pattern(name: str, name_char: str) -> re.Pattern[str]:
+    """The lexer's one regular expression, with NAME and NAME_CHAR as the character classes of names."""
+    return re.compile(
+        rf"""
     (?P<space>\s+)
   | (?P<comment>\#[^\r\n]*)
   | (?P<string>'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''|\"\"\"(?:(?:"|"")?(?:[^"\\]|\\.))*\"\"\"
               |'(?:[^'\\\n\r]|\\[^\n\r])*'|"(?:[^"\\\n\r]|\\[^\n\r])*")
   | (?P<lt><)
-  | (?P<var>[?$][{_NAME_CHAR}]+)
+  | (?P<var>[?$][{name_char}]+)
   | (?P<number>(?:[0-9]+\.[0-9]*[eE][+-]?[0-9]+|\.?[0-9]+[eE][+-]?[0-9]+|[0-9]*\.[0-9]+|[0-9]+))
-  | (?P<pname>(?:[{_NAME}_][{_NAME_CHAR}.]*)?:(?:[{_NAME_CHAR}.:]|{_LOCAL_ESCAPE})*)
+  | (?P<pname>(?:[{name}_][{name_char}.]*)?:(?:[{name_char}.:]|{_LOCAL_ESCAPE})*)
   | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
   | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
   | (?P<gtgt>>>)
@@ -58,8 +63,22 @@ _TOKEN = re.compile(
   | (?P<sep>[.;,])
   | (?P<other>.)
     """,
-    re.VERBOSE | re.DOTALL,
-)
+        re.VERBOSE | re.DOTALL,
+    )
+
+
+# Compiling the name classes' Unicode ranges costs 20 ms (re builds a table of every code point in them),
+# more than the rest of a one-off query's start: a text of ASCII alone is lexed with the classes cut to
+# their ASCII part, which match exactly the same characters of it, and the full pattern is compiled on
+# the first text that needs it.
+_ASCII_TOKEN = _token_pattern("A-Za-z", r"A-Za-z\w\-")
+
+
+@functools.cache
+def _unicode_token() -> re.Pattern[str]:
+    return _token_pattern(_NAME, _NAME_CHAR)
+
+
 _IRI = re.compile(r"<[^\x00-\x20<>\"{}|^`]*>")
 _CHAINING = {"FILTER", "BIND", "AS", "SERVICE"}  # UNION, OPTIONAL, ...: counted by their group's }
 _OPERAND_WORDS = {"TRUE", "FALSE"}
@@ -163,11 +182,12 @@ def scan(text: str) -> Shape:
     positions of SERVICE keywords in any reading. Stops at the first reading over a limit."""
     pending = {(): _Reading()}
     result = _Reading()
+    token = _ASCII_TOKEN if text.isascii() else _unicode_token()
     try:
         while pending:
             key = min(pending, key=lambda k: k[0] if k else 0)  # the reading furthest behind
             reading = pending.pop(key)
-            forks = _advance(text, reading)
+            forks = _advance(text, reading, token)
             if forks is None:
                 reading.finish()
                 result.absorb(reading)
@@ -183,8 +203,8 @@ def scan(text: str) -> Shape:
     return Shape(result.depth, result.patterns, sorted(result.services))
 
 
-def _advance(text: str, reading: _Reading) -> list[_Reading] | None:
-    """Lex READING on until the text ends (None) or it forks in two (the two readings)."""
+def _advance(text: str, reading: _Reading, token: re.Pattern[str]) -> list[_Reading] | None:
+    """Lex READING on with TOKEN until the text ends (None) or it forks in two (the two readings)."""
     end = len(text)
     while reading.pos < end:
         if text[reading.pos] == "<":
@@ -192,7 +212,7 @@ def _advance(text: str, reading: _Reading) -> list[_Reading] | None:
             if forks:
                 return forks
             continue
-        match = _TOKEN.match(text, reading.pos)
+        match = token.match(text, reading.pos)
         assert match is not None and match.lastgroup is not None  # (?P<other>.) matches any character
         _token(reading, match.lastgroup, match.group(), match.start())
         reading.pos = match.end()

@@ -8,7 +8,6 @@ standard library: `liskg --help` and `liskg query NAME` use it before anything e
 from __future__ import annotations
 
 import re
-import textwrap
 
 
 def lines(text: str, width: int | None, *, indent: str = "", hang: str | None = None) -> list[str]:
@@ -17,6 +16,8 @@ def lines(text: str, width: int | None, *, indent: str = "", hang: str | None = 
     hang = indent if hang is None else hang
     if not width or len(indent) + len(text) <= width:
         return [indent + text] if text else []
+    import textwrap  # at start-up only for text that does not fit: a piped answer never wraps
+
     return textwrap.wrap(
         text,
         width=max(width, len(hang) + 8, len(indent) + 8),

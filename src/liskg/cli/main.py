@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
 import os
 import re
 import sys
 
+from liskg import LOOKUPS
 from liskg.base import wrap
 from liskg.base.errors import EXIT_CODES, INTERRUPTED, InternalError, LiskgError
 from liskg.base.project import find_project
@@ -25,13 +25,7 @@ COMMANDS = [
     "stats",
     "docs",
     "query",
-    "strategies",
-    "study",
-    "material",
-    "failure",
-    "method",
-    "names",
-    "compare",
+    *LOOKUPS,
     "why",
     "plot",
     "serve",
@@ -108,6 +102,8 @@ class Parser(argparse.ArgumentParser):
 
 def suggestion(parser: argparse.ArgumentParser, message: str) -> str:
     """MESSAGE with "; did you mean X?" for an unknown command, choice or option that is close to a known one."""
+    import difflib  # 3 M instructions at start-up (heapq with it): only a mistyped command line needs it
+
     choice = re.match(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", message)
     if choice:
         known = re.findall(r"'?([^',\s][^',]*)'?(?:, |$)", choice.group(3))
