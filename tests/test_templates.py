@@ -152,6 +152,12 @@ BAD = [
         id="unknown-material",
     ),
     pytest.param(
+        ("materials", 2, "synonyms", "zinc oxide"),
+        f"{SHEETS}/materials.tsv:2:3: synonym 'zinc oxide' already names 'ZnO' (lkd:mat-zno): if this is that "
+        "material, remove this row and name it in the other sheets; if not, leave this synonym out",
+        id="a-new-materials-synonym-names-an-existing-one",
+    ),
+    pytest.param(
         ("strategies", 2, "mitigates", "dendrite growth"),
         f"{S}:2:9: mitigates 'dendrite growth': no failure mode is called 'dendrite growth'; names that contain it: "
         "'dendrite growth along SSE grain boundaries and voids', 'lithium dendrite growth through the SSE'; "
@@ -353,6 +359,32 @@ def test_bad_sheets_fail_at_file_row_column_and_write_nothing(built_copy, change
     code, lines = (2, [error]) if isinstance(error, str) else (1, error)
     assert (result.code, progress) == (code, [f"liskg: error: {line}" for line in lines])
     assert files(root / "build") == before
+
+
+def test_a_formula_a_sheet_shares_with_an_existing_label_names_neither_silently(built_copy):
+    """A new material whose formula is an existing material's label (ZnO, Ref. [42]'s buffer layer): a cell
+    writing that name may mean either, so it is an error listing both; the old one's other names, or its prefixed
+    name, still name it, and the new one's label names it. (A label still beats another name from the Turtle
+    sources: 'Li2S-P2S5', test_names.)"""
+    root = built_copy
+    shutil.rmtree(root / SHEETS, ignore_errors=True)
+    sheets = add_doe(root)
+    edit_sheet(sheets / "materials.tsv", 2, "formula", "ZnO")
+    edit_sheet(sheets / "strategies.tsv", 2, "materials", "buffer material: ZnO")
+    result = run_main("--root", str(root), "build", "-q")
+    assert (result.code, result.err) == (
+        2,
+        f"liskg: error: {S}:2:7: materials 'ZnO': 2 materials are called 'ZnO': 'Ag-Mg alloy film' "
+        "(lkd:mat-ag-mg-alloy-film), 'ZnO' (lkd:mat-zno); write the label of the one you mean, or for lkd:mat-zno "
+        "'zinc oxide' or 'lkd:mat-zno'\n",
+    )
+    for written in ("zinc oxide", "lkd:mat-zno"):
+        edit_sheet(sheets / "strategies.tsv", 2, "materials", f"buffer material: {written}")
+        assert run_main("--root", str(root), "build", "-q").code == 0, written
+        uses = run_main("--root", str(root), "material", "zinc oxide").out
+        assert re.search(r"\n  sputtering an Ag-Mg film onto LLZTO \(Doe 2025\) +uses buffer material\n", uses), uses
+    shutil.rmtree(root / SHEETS)
+    assert run_main("--root", str(root), "build", "-q").code == 0  # the matrix's rows start from the graph again
 
 
 UNIT_ERROR = f"{M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2; `liskg names units` lists them"

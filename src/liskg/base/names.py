@@ -103,8 +103,9 @@ class Understood:
 class Names:
     """Name look-ups over one store, evaluated in this process (a caller bounds the whole look-up)."""
 
-    def __init__(self, store: ox.Store):
+    def __init__(self, store: ox.Store, entered: Collection[str] = ()):
         self.store = store
+        self.entered = entered  # IRIs a template sheet added: their other names never yield to a label (exact)
         self.labels = Labeller(store)
         self._cache: dict[tuple, list] = {}
         self._sentences: list[tuple[ox.NamedNode, str]] | None = None
@@ -188,18 +189,33 @@ class Names:
 
     def exact(self, what: str, text: str, kind: ox.NamedNode | None = None, *, classes: bool = False) -> ox.NamedNode:
         """The one thing whose whole name (label, synonym or formula, compared as normalize() does) is TEXT: what
-        a template cell names; the label of one thing wins over another's synonym or formula. None is an error
-        listing the names that contain TEXT or look like it, and a name several things share (none as its label)
-        an error listing them by label, never a guess."""
+        a template cell names, or its prefixed name (lkd:mat-zno); the label of one thing wins over another's
+        synonym or formula unless a sheet gave that name (entered). None is an error listing the names that contain
+        TEXT or look like it, and a name several things share an error listing them by label and IRI, never a
+        guess."""
         if not normalize(engine.require_text(text, what)):
             raise LiskgError(f"name a {what}")
+        iri = next((n for n in self.named(text.strip()) if any(t == n for t, _n in self._named(kind, classes))), None)
+        if iri is not None:
+            return iri
         found, whole = self.matches(text, kind, classes=classes)
         labelled = [f for f in found if normalize(self.labels.text(f)) == normalize(text)] if whole else []
-        if (whole and len(found) == 1) or len(labelled) == 1:  # labels are unique: one thing's label beats synonyms
+        # labels are unique: one thing's label beats another's synonym or formula, unless a sheet gave that other
+        # name (a new material whose formula is an old one's label): then the sheet may mean either
+        newer = [f for f in found if f not in labelled and f.value in self.entered]
+        if (whole and len(found) == 1) or (len(labelled) == 1 and not newer):
             return (labelled or found)[0]
         if whole:
             shown = ", ".join(f"{self.labels.text(f)!r} ({vocab.shorten(f.value)})" for f in found[:8])
-            raise LiskgError(f"{len(found)} {what}s are called {text!r}: {shown}; write the label of the one you mean")
+            hint = "write the label of the one you mean"
+            if labelled:
+                iri = labelled[0]
+                others = [n for _t, n in self._named(kind, classes) if _t == iri and normalize(n) != normalize(text)]
+                others = [
+                    n for n in sorted(set(others), key=str.lower) if len(self.matches(n, kind, classes=classes)[0]) == 1
+                ]
+                hint += f", or for {vocab.shorten(iri.value)} {' or '.join(repr(n) for n in [*others, vocab.shorten(iri.value)])}"
+            raise LiskgError(f"{len(found)} {what}s are called {text!r}: {shown}; {hint}")
         if found:
             shown = ", ".join(repr(self.labels.text(f)) for f in found[:6]) + (", …" if len(found) > 6 else "")
             raise LiskgError(f"no {what} is called {text!r}; names that contain it: {shown}")

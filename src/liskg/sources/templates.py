@@ -181,11 +181,11 @@ class Compiler:
     is read so that later sheets find what earlier ones added by name."""
 
     def __init__(self, project: Project, store: ox.Store, sheets: list[Sheet]):
-        self.project, self.store, self.names = project, store, Names(store)
+        self.places: dict[str, str] = {}  # IRI -> 'file:row' it was declared on
+        self.project, self.store, self.names = project, store, Names(store, entered=self.places)
         self.sheets = sorted(sheets, key=lambda s: (ORDER.index(s.kind), s.shown))
         self.studies: dict[str, Study] = {}
         self.out: dict[str, list[ox.Triple]] = {}
-        self.places: dict[str, str] = {}
         self.cells: dict[tuple[str, ...], str] = {}  # see compile_sheets
         self.row: Row | None = None  # the row being compiled
         self.current: list[ox.Triple] = []
@@ -444,6 +444,14 @@ class Compiler:
         families = [self.resolve(row, "family", self.material_class, n) for n, _m in split_names(row.text("family"))]
         self.record(row, iri, families, name, "family")
         for synonym, _mark in split_names(row.text("synonyms")):
+            shared, whole = self.names.matches(synonym, P("Material"))
+            if whole:  # a synonym is only a name: one another material has would make every cell writing it fail
+                raise row.error(
+                    "synonyms",
+                    f"synonym {synonym!r} already names {self.names.labels.text(shared[0])!r} "
+                    f"({vocab.shorten(shared[0].value)}): if this is that material, remove this row and name it in "
+                    "the other sheets; if not, leave this synonym out",
+                )
             self.add(iri, ox.NamedNode(vocab.SKOS + "altLabel"), literal(synonym, language="en"), "synonyms")
         if row.text("formula"):
             self.add(iri, P("chemicalFormula"), literal(row.text("formula")), "formula")
