@@ -478,6 +478,33 @@ def test_the_fixture_paper_is_compared_and_drawn(doe, tmp_path):
     assert f'"sources":["doi:{DOE}","{entered}"]' in html  # the details panel says "from doi:…, entered at …"
 
 
+def test_a_new_material_comes_from_its_sets_papers_never_from_the_review(doe, project, tmp_path):
+    """The materials sheet has no study column: a new material's source is the DOIs of its set's studies, and
+    `liskg material` says so; in a set that mixes the review's studies and other papers it is only the row it
+    was entered on (the newuser3 trial was told "from the review" of a material the review does not name)."""
+    shown = liskg(doe, "material", "Ag-Mg alloy film").out.splitlines()
+    assert shown[3] == (
+        f"  from              doi:{DOE} (outside the review), entered at {SHEETS}/materials.tsv:{FIRST['materials']}"
+    )
+    mixed = tmp_path / "mixed"
+    shutil.copytree(FIXTURES / "doe-2025", mixed)
+    edit_sheet(mixed / "studies.tsv", 3, None, ["130", "Roe", "", "2020", "", "2.3", "a study of the review", ""])
+    store = ox.Store()
+    store.extend(
+        ox.Quad(t.subject, t.predicate, t.object) for f in load_sources(project).files for t in f.triples or []
+    )
+    for folder, sources in ((FIXTURES / "doe-2025", [f"https://doi.org/{DOE}"]), (mixed, [])):
+        compiled = compile_sheets(project, store if folder == mixed else _copy(store), sorted(folder.glob("*.tsv")))
+        material = [t for _p, ts, _pl, _c in compiled for t in ts if t.subject.value.endswith("mat-ag-mg-alloy-film")]
+        assert [t.object.value for t in material if t.predicate.value.endswith("/source")] == sources, folder
+
+
+def _copy(store: ox.Store) -> ox.Store:
+    copied = ox.Store()
+    copied.extend(store)
+    return copied
+
+
 def test_facts_from_a_paper_outside_the_review_name_their_doi_and_row(doe):
     """The provenance rule for a paper outside the review: every record and every link names the paper by its
     DOI (dcterms:source) and the template row it was entered on; the links' axioms have the basis
@@ -509,7 +536,7 @@ def test_facts_from_a_paper_outside_the_review_name_their_doi_and_row(doe):
           FILTER(isIRI(?thing)) FILTER NOT EXISTS { ?thing liskg:citedIn ?review }
         }""",
     ).out
-    assert records.splitlines()[1] == "9"  # the study, 2 strategies, the cell, 5 measurements
+    assert records.splitlines()[1] == "10"  # the study, 2 strategies, the cell, 5 measurements, the new material
 
 
 # ---- liskg new study --------------------------------------------------------------------------------------------
@@ -636,7 +663,8 @@ def test_diff_shows_the_new_study_in_the_headline_answer_and_nothing_else_change
     change = liskg(doe, "diff")
     assert change.code == 0, change.err
     report = change.out
-    assert report.startswith("asserted triples: +213 -0 (build/previous/ -> build/)\n")
+    assert report.startswith("asserted triples: +214 -0 (build/previous/ -> build/)\n")
+    assert f"  {SHEETS}/materials.tsv  +7 -0\n" in report  # with the paper's DOI as its dcterms:source
     assert f"  {SHEETS}/measurements.tsv  +66 -0\n" in report
     assert "oxide-anode-strategies: +4 -0 answer rows" in report
     assert "resistance-reduction: +1 -0 answer rows" in report

@@ -459,6 +459,18 @@ class Compiler:
             self.link(row, None, "made from", iri, P("formedFrom"), part, mark)
         for section in self.sections(row):
             self.add(iri, P("statedInSection"), section, "section")
+        for source in self.set_sources(row.sheet):
+            self.add(iri, SOURCE, source)
+
+    def set_sources(self, sheet: Sheet) -> list[ox.NamedNode]:
+        """Where the materials of SHEET's set come from, as the materials sheet has no study column: the DOIs of
+        the set's studies when every study row of the set is a paper outside the review; none when a set mixes
+        sources or holds only the review's studies (the row it was entered on, and its sections, say where)."""
+        sets = [s for s in self.sheets if s.kind == "studies" and s.path.parent == sheet.path.parent]
+        dois = [doi_of(row.text("study")) for s in sets for row in s.rows]
+        if not dois or None in dois:
+            return []
+        return [ox.NamedNode(f"https://doi.org/{doi}") for doi in sorted(set(dois))]
 
     def _studies(self, row: Row) -> None:
         text, author = row.text("study"), " ".join(row.text("first author").split())
