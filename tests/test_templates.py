@@ -449,7 +449,7 @@ def test_the_fixture_paper_shows_in_liskg_study_with_where_it_came_from(doe):
         "uses buffer material  Ag-Mg alloy film",  # the new material, from materials.tsv
         "precedes              molten lithium infused onto the Ag-Mg coated LLZTO (Doe 2025)",
         "Li/LLZTO interface resistance with the Ag-Mg film (Doe 2025)  450 → 12 Ω cm²",  # with its baseline
-        "≈ 1210 → 980 mAh g⁻¹  0.1 C, 60 °C, after 200 cycles",  # a cycling baseline and conditions
+        "≈ 1210 → 980 mAh g⁻¹  0.1 C, 60 °C, 1.5 mg cm⁻² sulfur, after 200 cycles",  # a baseline, conditions
     ):
         assert shown in by_doi.out, shown
 
@@ -459,6 +459,8 @@ def test_the_fixture_paper_appears_in_the_headline_answer_and_the_named_queries(
     assert headline.code == 0, headline.err
     rows = [line for line in headline.out.splitlines() if line.startswith("Doe et al. (2025)")]
     assert len(rows) == 4 and any("450 → 12 Ω cm²" in r for r in rows), headline.out
+    # the baseline's qualifier, as `liskg study` and compare write it (one formatter: liskg.base.cells)
+    assert re.search(r"  specific capacity +≈ 1210 → 980 mAh g⁻¹ ", headline.out), headline.out
     reduction = liskg(doe, "query", "resistance-reduction", "--wide").out.splitlines()
     assert reduction[2].split()[:3] == ["Doe", "et", "al."] and "97.3 %" in reduction[2]  # the largest reduction
     assert "Doe et al. (2025)" in liskg(doe, "query", "vapor-deposition-studies").out  # sputtering is one
@@ -470,6 +472,8 @@ def test_the_fixture_paper_is_compared_and_drawn(doe, tmp_path):
     compared = liskg(doe, "compare", "--interface", "Li/SSE", "--quantity", "interfacial resistance", "--wide")
     assert compared.code == 0, compared.err
     assert re.search(rf"Doe et al\. \(2025\) +doi:{re.escape(DOE)} .*450 → 12 at 25 °C", compared.out), compared.out
+    capacity = liskg(doe, "compare", "--interface", "Li/SSE", "--quantity", "specific capacity", "--wide").out
+    assert "≈ 1210 → 980 at 60 °C, 0.1 C, 1.5 mg cm⁻² sulfur, after 200 cycles" in capacity, capacity
     page = tmp_path / "graph.html"
     assert liskg(doe, "viz", "-o", str(page)).code == 0
     html = page.read_text(encoding="utf-8")
