@@ -221,10 +221,20 @@ BAD = [
     ),
     pytest.param(
         ("measurements", 3, "quantity", "critical current density"),
-        f"{M}:3:6: quantity 'critical current density': no quantity kind is called 'critical current density'; close "
-        "names: current density; `liskg names quantities` lists them; a new quantity kind is a subclass added in "
-        'ontology/quantities.ttl (docs/extending.md, "When the graph lacks a name")',
+        f"{M}:3:6: quantity 'critical current density': no quantity kind is called 'critical current density'; the "
+        "kinds of density: current density (current per electrode area), gravimetric energy density (energy a cell "
+        "stores per unit of its mass); `liskg names quantities` lists them; a new quantity kind is a subclass added "
+        'in ontology/quantities.ttl (docs/extending.md, "When the graph lacks a name")',
         id="a-quantity-the-ontology-lacks",
+    ),
+    pytest.param(  # newuser3: 'close names: operating temperature' (the test temperature) misled; both, by meaning
+        ("measurements", 2, "quantity", "evaporation temperature"),
+        f"{M}:2:6: quantity 'evaporation temperature': no quantity kind is called 'evaporation temperature'; the "
+        "kinds of temperature: operating temperature (temperature at which a cell is tested), process temperature "
+        "(temperature at which a processing step is carried out); `liskg names quantities` lists them; a new "
+        'quantity kind is a subclass added in ontology/quantities.ttl (docs/extending.md, "When the graph lacks a '
+        'name")',
+        id="a-quantity-named-by-what-it-is-a-kind-of",
     ),
     pytest.param(
         ("measurements", 5, "temperature", "60 K"),

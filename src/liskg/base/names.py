@@ -60,6 +60,7 @@ class Kind:
     individuals: bool
     subclasses: bool
     new: str = ""
+    glossed: bool = False  # a name nothing has lists the kinds that share its last word, each with its definition
 
 
 # The names a template cell takes, by kind (`liskg names KIND` lists them): Names.term resolves a cell of one kind,
@@ -73,6 +74,7 @@ KINDS: dict[str, Kind | None] = {
         True,
         "a new quantity kind is a subclass added in ontology/quantities.ttl (docs/extending.md, "
         '"When the graph lacks a name")',
+        glossed=True,
     ),
     "units": None,
     "materials": Kind("material", ("Material",), True, False, "a new material goes on materials.tsv"),
@@ -236,8 +238,45 @@ class Names:
         assert first is not None
         message = str(first)
         if message.startswith(f"no {spec.what} is called"):
+            sharing = self.sharing_head(text, spec) if spec.glossed else ""
+            message = f"no {spec.what} is called {text!r}; {sharing}" if sharing else message
             message += "; " + "; ".join(filter(None, [listed_by(kind), spec.new]))
         raise LiskgError(message) from None
+
+    def sharing_head(self, text: str, spec: Kind) -> str:
+        """'the kinds of temperature: operating temperature (temperature at which a cell is tested), process
+        temperature (…)': every current thing of SPEC whose label ends in TEXT's last word (a name of two words
+        or more), with the first words of its definition, so that a reader picks by meaning, not spelling
+        ('evaporation temperature' looks like 'operating temperature' and is a process temperature); '' when
+        none."""
+        words = normalize(text).split()
+        if len(words) < 2:
+            return ""
+        found: dict[str, ox.NamedNode] = {}
+        for local in spec.classes:
+            for classes in [False] * spec.individuals + [True] * spec.subclasses:
+                for thing, _name in self._named(ox.NamedNode(vocab.LISKG + local), classes):
+                    label = self.labels.text(thing)
+                    if normalize(label).split()[-1:] == words[-1:] and not self._deprecated(thing):
+                        found[label] = thing
+        if not found:
+            return ""
+        shown = ", ".join(f"{label} ({self._gloss(found[label])})" for label in sorted(found, key=str.lower))
+        return f"the kinds of {words[-1]}: {shown}"
+
+    def _deprecated(self, thing: ox.NamedNode) -> bool:
+        quad = next(self.store.quads_for_pattern(thing, ox.NamedNode(vocab.OWL + "deprecated"), None), None)
+        return quad is not None and quad.object.value == "true"
+
+    def _gloss(self, thing: ox.NamedNode, words: int = 10) -> str:
+        """The first sentence of THING's definition up to its first comma, lower-cased at its start, cut after WORDS
+        words."""
+        quad = next(self.store.quads_for_pattern(thing, ox.NamedNode(vocab.SKOS + "definition"), None), None)
+        if quad is None:
+            return "no definition"
+        sentence = quad.object.value.split(". ")[0].split(", ")[0].rstrip(".").split()
+        first = sentence[0] if sentence[0][1:2].isupper() else sentence[0][:1].lower() + sentence[0][1:]
+        return " ".join([first, *sentence[1:words]]) + (" …" if len(sentence) > words else "")
 
     def accepted(self, kind: str) -> list[tuple[str, list[str]]]:
         """What a template cell of KIND (a key of KINDS) accepts: each thing's label and its other names (a unit's
