@@ -689,6 +689,27 @@ def test_diff_shows_the_new_study_in_the_headline_answer_and_nothing_else_change
     assert liskg(doe, "diff").out == report
 
 
+def test_diff_shows_the_last_change_only_and_the_whole_paper_as_the_guide_says(tmp_path):
+    """newuser3: after a second edit the new study no longer showed. `liskg diff` compares with the build before
+    the most recent change (its --help and the guide say so); the guide's way to see the whole paper works."""
+    root = copy_built(tmp_path)
+    sheets = add_doe(root)
+    assert run_main("--root", str(root), "build", "-q").code == 0
+    edit_sheet(sheets / "measurements.tsv", 4, "value", "13")  # a second edit: 12 -> 13 Ω cm²
+    second = run_main("--root", str(root), "diff").out
+    assert second.startswith(
+        f"asserted triples: +1 -1 (build/previous/ -> build/)\n  {SHEETS}/measurements.tsv  +1 -1\n"
+    ), second
+    assert "sputtering an Ag-Mg film onto LLZTO" not in second  # the first edit is on both sides
+    assert "Only the last change shows" in run_main("diff", "--help").out
+    shutil.move(sheets, tmp_path / "aside")
+    assert run_main("--root", str(root), "build", "-q").code == 0
+    shutil.move(tmp_path / "aside", sheets)
+    whole = run_main("--root", str(root), "diff").out
+    assert whole.startswith("asserted triples: +214 -0 (build/previous/ -> build/)\n"), whole
+    assert "oxide-anode-strategies: +4 -0 answer rows" in whole
+
+
 def test_diff_without_an_earlier_build_says_what_to_do(tmp_path):
     result = run_main("--root", str(copy_built(tmp_path)), "diff")
     assert (result.code, result.err) == (
