@@ -44,6 +44,11 @@ def test_ratio_and_conditions():
     assert numbers.format_ratio("12.666666666666666666") == "12.7×"
     assert numbers.format_conditions(crate="0.05", temperature="25", cycles="100") == "0.05 C, 25 °C, after 100 cycles"
     assert numbers.format_conditions() == ""
+    # every condition a sheet or the Turtle can state, in one order for `liskg study`, the answers and the page
+    assert (
+        numbers.format_conditions(crate="0.2", temperature="60", pressure="10", sulfur="2", cycles="150")
+        == "0.2 C, 60 °C, 10 MPa, 2 mg cm⁻² sulfur, after 150 cycles"
+    )
     assert (
         numbers.measurement_text({"quantity": "specific capacity", "value": "1526", "unit": "mAh g-1", "crate": "0.05"})
         == "specific capacity: 1526 mAh g⁻¹ at 0.05 C"

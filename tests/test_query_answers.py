@@ -244,27 +244,28 @@ ANSWERS = {
         # Sec. 4.1: Li [110] CPE on LATP, >10 mAh. Issue 14: [38]'s preheat is a preparation step, [107]'s heating a
         # LithiumStackHeating (HeatTreatment deprecated), [70]'s strategy is a polymer coating (spin coating is its technique).
         # Issue 23: the last column marks [38]'s "0.3 Ah cm-2", kept as printed and doubted (liskg:doubtfulValue).
-        lkd:ref-109  liskg:PolymerCoating           lkd:ref-109-polymer-coating           lkd:mat-llzo           liskg:IonicConductivity      -     -                0.000115  unit:S-PER-CentiM  -
-        lkd:ref-110  liskg:PolymerCoating           lkd:ref-110-cpe-coating               lkd:mat-latp           liskg:CellCapacity           -     "greater than"   10        unit:MilliA-HR  -
-        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:ArealCapacity          -     -                0.3       unit:A-HR-PER-CentiM2  true
-        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:CurrentDensity         -     -                0.3       unit:MilliA-PER-CentiM2  -
-        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:Duration               -     "greater than"   500       unit:HR  -
-        lkd:ref-38   liskg:PlasmaTreatment          lkd:ref-38-plasma-treatment           lkd:mat-lagp           -                            -     -                -         -  -
-        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-silver-reduction           lkd:mat-lagp           -                            -     -                -         -  -
-        lkd:ref-38   liskg:SurfaceSpraying          lkd:ref-38-surface-spraying           lkd:mat-lagp           -                            -     -                -         -  -
-        lkd:ref-42   liskg:AtomicLayerDeposition    lkd:ref-42-atomic-layer-deposition    lkd:mat-ta-doped-llzo  -                            -     -                -         -  -
-        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:CoulombicEfficiency    -     "greater than"   99        unit:PERCENT  -
-        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:InterfacialResistance  950   -                75        unit:OHM-CentiM2  -
-        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:SpecificCapacity       -     "approximately"  1000      unit:MilliA-HR-PER-GM  -
-        lkd:ref-67   liskg:PreparationStep          lkd:ref-67-aluminum-coating           lkd:mat-llz            -                            -     -                -         -  -
-        lkd:ref-68   liskg:MoltenLithiumInfusion    lkd:ref-68-molten-lithium-infusion    lkd:mat-llzto          liskg:CellResistance         2500  -                250       unit:OHM-CentiM2  -
-        lkd:ref-68   liskg:PreparationStep          lkd:ref-68-gold-coating               lkd:mat-llzto          -                            -     -                -         -  -
-        lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:CoulombicEfficiency    -     "greater than"   99        unit:PERCENT  -
-        lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:SulfurLoading          -     "up to"          7         unit:MilliGM-PER-CentiM2  -
-        lkd:ref-99   liskg:ChemicalVaporDeposition  lkd:ref-99-chemical-vapor-deposition  lkd:mat-llz            -                            -     -                -         -  -
-        lkd:ref-107  liskg:LithiumStackHeating      lkd:ref-107-heat-treatment            lkd:mat-llzo           liskg:InterfacialResistance  5822  -                514       unit:OHM-CentiM2  -
-        lkd:ref-70   liskg:PolymerCoating           lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:CoulombicEfficiency    -     "approximately"  100       unit:PERCENT  -
-        lkd:ref-70   liskg:PolymerCoating           lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:SpecificCapacity       -     -                1080      unit:MilliA-HR-PER-GM  -
+        # The column after the baseline is the baseline's qualifier ("≈ 1210 → 980"): none in the review's rows.
+        lkd:ref-109  liskg:PolymerCoating           lkd:ref-109-polymer-coating           lkd:mat-llzo           liskg:IonicConductivity      -     -  -                0.000115  unit:S-PER-CentiM  -
+        lkd:ref-110  liskg:PolymerCoating           lkd:ref-110-cpe-coating               lkd:mat-latp           liskg:CellCapacity           -     -  "greater than"   10        unit:MilliA-HR  -
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:ArealCapacity          -     -  -                0.3       unit:A-HR-PER-CentiM2  true
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:CurrentDensity         -     -  -                0.3       unit:MilliA-PER-CentiM2  -
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-heat-treatment             lkd:mat-lagp           liskg:Duration               -     -  "greater than"   500       unit:HR  -
+        lkd:ref-38   liskg:PlasmaTreatment          lkd:ref-38-plasma-treatment           lkd:mat-lagp           -                            -     -  -                -         -  -
+        lkd:ref-38   liskg:PreparationStep          lkd:ref-38-silver-reduction           lkd:mat-lagp           -                            -     -  -                -         -  -
+        lkd:ref-38   liskg:SurfaceSpraying          lkd:ref-38-surface-spraying           lkd:mat-lagp           -                            -     -  -                -         -  -
+        lkd:ref-42   liskg:AtomicLayerDeposition    lkd:ref-42-atomic-layer-deposition    lkd:mat-ta-doped-llzo  -                            -     -  -                -         -  -
+        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:CoulombicEfficiency    -     -  "greater than"   99        unit:PERCENT  -
+        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:InterfacialResistance  950   -  -                75        unit:OHM-CentiM2  -
+        lkd:ref-67   liskg:MoltenLithiumInfusion    lkd:ref-67-molten-lithium-infusion    lkd:mat-llz            liskg:SpecificCapacity       -     -  "approximately"  1000      unit:MilliA-HR-PER-GM  -
+        lkd:ref-67   liskg:PreparationStep          lkd:ref-67-aluminum-coating           lkd:mat-llz            -                            -     -  -                -         -  -
+        lkd:ref-68   liskg:MoltenLithiumInfusion    lkd:ref-68-molten-lithium-infusion    lkd:mat-llzto          liskg:CellResistance         2500  -  -                250       unit:OHM-CentiM2  -
+        lkd:ref-68   liskg:PreparationStep          lkd:ref-68-gold-coating               lkd:mat-llzto          -                            -     -  -                -         -  -
+        lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:CoulombicEfficiency    -     -  "greater than"   99        unit:PERCENT  -
+        lkd:ref-69   liskg:PolymerCoating           lkd:ref-69-polymer-coating            lkd:mat-garnet         liskg:SulfurLoading          -     -  "up to"          7         unit:MilliGM-PER-CentiM2  -
+        lkd:ref-99   liskg:ChemicalVaporDeposition  lkd:ref-99-chemical-vapor-deposition  lkd:mat-llz            -                            -     -  -                -         -  -
+        lkd:ref-107  liskg:LithiumStackHeating      lkd:ref-107-heat-treatment            lkd:mat-llzo           liskg:InterfacialResistance  5822  -  -                514       unit:OHM-CentiM2  -
+        lkd:ref-70   liskg:PolymerCoating           lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:CoulombicEfficiency    -     -  "approximately"  100       unit:PERCENT  -
+        lkd:ref-70   liskg:PolymerCoating           lkd:ref-70-spin-coating               lkd:mat-lagp           liskg:SpecificCapacity       -     -  -                1080      unit:MilliA-HR-PER-GM  -
     """,
     "pouch-cell-demonstrations": """
         # Sec. 4.1: Yuan [124] 3 x 3 cm2, 0.5 mg cm-2, 1169 then 950 mAh g-1, <70 Ω; 1.8 mg cm-2 -> >2.3 mAh cm-2;

@@ -70,7 +70,7 @@ def test_strategies_csv_for_programs():
     assert result.code == 0, result.err
     assert result.out.splitlines()[0] == (
         "study,method,strategy,interface,electrolyte,quantity,baseline,baselineQualifier,qualifier,value,"
-        "unit,doubtful,cRate,temperature,roomTemperature,currentDensity,cycles"
+        "unit,doubtful,cRate,temperature,roomTemperature,currentDensity,pressure,sulfurLoading,cycles"
     )
     assert "https://w3id.org/liskg/data/ref-124" in result.out
 

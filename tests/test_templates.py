@@ -152,6 +152,12 @@ BAD = [
         id="unknown-material",
     ),
     pytest.param(
+        ("materials", 2, "synonyms", "zinc oxide"),
+        f"{SHEETS}/materials.tsv:2:3: synonym 'zinc oxide' already names 'ZnO' (lkd:mat-zno): if this is that "
+        "material, remove this row and name it in the other sheets; if not, leave this synonym out",
+        id="a-new-materials-synonym-names-an-existing-one",
+    ),
+    pytest.param(
         ("strategies", 2, "mitigates", "dendrite growth"),
         f"{S}:2:9: mitigates 'dendrite growth': no failure mode is called 'dendrite growth'; names that contain it: "
         "'dendrite growth along SSE grain boundaries and voids', 'lithium dendrite growth through the SSE'; "
@@ -215,10 +221,20 @@ BAD = [
     ),
     pytest.param(
         ("measurements", 3, "quantity", "critical current density"),
-        f"{M}:3:6: quantity 'critical current density': no quantity kind is called 'critical current density'; close "
-        "names: current density; `liskg names quantities` lists them; a new quantity kind is a subclass added in "
-        'ontology/quantities.ttl (docs/extending.md, "When the graph lacks a name")',
+        f"{M}:3:6: quantity 'critical current density': no quantity kind is called 'critical current density'; the "
+        "kinds of density: current density (current per electrode area), gravimetric energy density (energy a cell "
+        "stores per unit of its mass); `liskg names quantities` lists them; a new quantity kind is a subclass added "
+        'in ontology/quantities.ttl (docs/extending.md, "When the graph lacks a name")',
         id="a-quantity-the-ontology-lacks",
+    ),
+    pytest.param(  # newuser3: 'close names: operating temperature' (the test temperature) misled; both, by meaning
+        ("measurements", 2, "quantity", "evaporation temperature"),
+        f"{M}:2:6: quantity 'evaporation temperature': no quantity kind is called 'evaporation temperature'; the "
+        "kinds of temperature: operating temperature (temperature at which a cell is tested), process temperature "
+        "(temperature at which a processing step is carried out); `liskg names quantities` lists them; a new "
+        'quantity kind is a subclass added in ontology/quantities.ttl (docs/extending.md, "When the graph lacks a '
+        'name")',
+        id="a-quantity-named-by-what-it-is-a-kind-of",
     ),
     pytest.param(
         ("measurements", 5, "temperature", "60 K"),
@@ -355,6 +371,32 @@ def test_bad_sheets_fail_at_file_row_column_and_write_nothing(built_copy, change
     assert files(root / "build") == before
 
 
+def test_a_formula_a_sheet_shares_with_an_existing_label_names_neither_silently(built_copy):
+    """A new material whose formula is an existing material's label (ZnO, Ref. [42]'s buffer layer): a cell
+    writing that name may mean either, so it is an error listing both; the old one's other names, or its prefixed
+    name, still name it, and the new one's label names it. (A label still beats another name from the Turtle
+    sources: 'Li2S-P2S5', test_names.)"""
+    root = built_copy
+    shutil.rmtree(root / SHEETS, ignore_errors=True)
+    sheets = add_doe(root)
+    edit_sheet(sheets / "materials.tsv", 2, "formula", "ZnO")
+    edit_sheet(sheets / "strategies.tsv", 2, "materials", "buffer material: ZnO")
+    result = run_main("--root", str(root), "build", "-q")
+    assert (result.code, result.err) == (
+        2,
+        f"liskg: error: {S}:2:7: materials 'ZnO': 2 materials are called 'ZnO': 'Ag-Mg alloy film' "
+        "(lkd:mat-ag-mg-alloy-film), 'ZnO' (lkd:mat-zno); write the label of the one you mean, or for lkd:mat-zno "
+        "'zinc oxide' or 'lkd:mat-zno'\n",
+    )
+    for written in ("zinc oxide", "lkd:mat-zno"):
+        edit_sheet(sheets / "strategies.tsv", 2, "materials", f"buffer material: {written}")
+        assert run_main("--root", str(root), "build", "-q").code == 0, written
+        uses = run_main("--root", str(root), "material", "zinc oxide").out
+        assert re.search(r"\n  sputtering an Ag-Mg film onto LLZTO \(Doe 2025\) +uses buffer material\n", uses), uses
+    shutil.rmtree(root / SHEETS)
+    assert run_main("--root", str(root), "build", "-q").code == 0  # the matrix's rows start from the graph again
+
+
 UNIT_ERROR = f"{M}:4:9: unit 'Ohm cm3': no unit is written 'Ω cm3'; close units: Ω cm2; `liskg names units` lists them"
 
 
@@ -417,7 +459,7 @@ def test_the_fixture_paper_shows_in_liskg_study_with_where_it_came_from(doe):
         "uses buffer material  Ag-Mg alloy film",  # the new material, from materials.tsv
         "precedes              molten lithium infused onto the Ag-Mg coated LLZTO (Doe 2025)",
         "Li/LLZTO interface resistance with the Ag-Mg film (Doe 2025)  450 → 12 Ω cm²",  # with its baseline
-        "≈ 1210 → 980 mAh g⁻¹  0.1 C, 60 °C, after 200 cycles",  # a cycling baseline and conditions
+        "≈ 1210 → 980 mAh g⁻¹  0.1 C, 60 °C, 1.5 mg cm⁻² sulfur, after 200 cycles",  # a baseline, conditions
     ):
         assert shown in by_doi.out, shown
 
@@ -427,6 +469,8 @@ def test_the_fixture_paper_appears_in_the_headline_answer_and_the_named_queries(
     assert headline.code == 0, headline.err
     rows = [line for line in headline.out.splitlines() if line.startswith("Doe et al. (2025)")]
     assert len(rows) == 4 and any("450 → 12 Ω cm²" in r for r in rows), headline.out
+    # the baseline's qualifier, as `liskg study` and compare write it (one formatter: liskg.base.cells)
+    assert re.search(r"  specific capacity +≈ 1210 → 980 mAh g⁻¹ ", headline.out), headline.out
     reduction = liskg(doe, "query", "resistance-reduction", "--wide").out.splitlines()
     assert reduction[2].split()[:3] == ["Doe", "et", "al."] and "97.3 %" in reduction[2]  # the largest reduction
     assert "Doe et al. (2025)" in liskg(doe, "query", "vapor-deposition-studies").out  # sputtering is one
@@ -438,12 +482,41 @@ def test_the_fixture_paper_is_compared_and_drawn(doe, tmp_path):
     compared = liskg(doe, "compare", "--interface", "Li/SSE", "--quantity", "interfacial resistance", "--wide")
     assert compared.code == 0, compared.err
     assert re.search(rf"Doe et al\. \(2025\) +doi:{re.escape(DOE)} .*450 → 12 at 25 °C", compared.out), compared.out
+    capacity = liskg(doe, "compare", "--interface", "Li/SSE", "--quantity", "specific capacity", "--wide").out
+    assert "≈ 1210 → 980 at 60 °C, 0.1 C, 1.5 mg cm⁻² sulfur, after 200 cycles" in capacity, capacity
     page = tmp_path / "graph.html"
     assert liskg(doe, "viz", "-o", str(page)).code == 0
     html = page.read_text(encoding="utf-8")
     assert "Doe et al. (2025)" in html and "Ag-Mg alloy film" in html
     entered = f"entered at {SHEETS}/strategies.tsv:{FIRST['strategies']}"
     assert f'"sources":["doi:{DOE}","{entered}"]' in html  # the details panel says "from doi:…, entered at …"
+
+
+def test_a_new_material_comes_from_its_sets_papers_never_from_the_review(doe, project, tmp_path):
+    """The materials sheet has no study column: a new material's source is the DOIs of its set's studies, and
+    `liskg material` says so; in a set that mixes the review's studies and other papers it is only the row it
+    was entered on (the newuser3 trial was told "from the review" of a material the review does not name)."""
+    shown = liskg(doe, "material", "Ag-Mg alloy film").out.splitlines()
+    assert shown[3] == (
+        f"  from              doi:{DOE} (outside the review), entered at {SHEETS}/materials.tsv:{FIRST['materials']}"
+    )
+    mixed = tmp_path / "mixed"
+    shutil.copytree(FIXTURES / "doe-2025", mixed)
+    edit_sheet(mixed / "studies.tsv", 3, None, ["130", "Roe", "", "2020", "", "2.3", "a study of the review", ""])
+    store = ox.Store()
+    store.extend(
+        ox.Quad(t.subject, t.predicate, t.object) for f in load_sources(project).files for t in f.triples or []
+    )
+    for folder, sources in ((FIXTURES / "doe-2025", [f"https://doi.org/{DOE}"]), (mixed, [])):
+        compiled = compile_sheets(project, store if folder == mixed else _copy(store), sorted(folder.glob("*.tsv")))
+        material = [t for _p, ts, _pl, _c in compiled for t in ts if t.subject.value.endswith("mat-ag-mg-alloy-film")]
+        assert [t.object.value for t in material if t.predicate.value.endswith("/source")] == sources, folder
+
+
+def _copy(store: ox.Store) -> ox.Store:
+    copied = ox.Store()
+    copied.extend(store)
+    return copied
 
 
 def test_facts_from_a_paper_outside_the_review_name_their_doi_and_row(doe):
@@ -477,7 +550,7 @@ def test_facts_from_a_paper_outside_the_review_name_their_doi_and_row(doe):
           FILTER(isIRI(?thing)) FILTER NOT EXISTS { ?thing liskg:citedIn ?review }
         }""",
     ).out
-    assert records.splitlines()[1] == "9"  # the study, 2 strategies, the cell, 5 measurements
+    assert records.splitlines()[1] == "10"  # the study, 2 strategies, the cell, 5 measurements, the new material
 
 
 # ---- liskg new study --------------------------------------------------------------------------------------------
@@ -604,7 +677,8 @@ def test_diff_shows_the_new_study_in_the_headline_answer_and_nothing_else_change
     change = liskg(doe, "diff")
     assert change.code == 0, change.err
     report = change.out
-    assert report.startswith("asserted triples: +213 -0 (build/previous/ -> build/)\n")
+    assert report.startswith("asserted triples: +214 -0 (build/previous/ -> build/)\n")
+    assert f"  {SHEETS}/materials.tsv  +7 -0\n" in report  # with the paper's DOI as its dcterms:source
     assert f"  {SHEETS}/measurements.tsv  +66 -0\n" in report
     assert "oxide-anode-strategies: +4 -0 answer rows" in report
     assert "resistance-reduction: +1 -0 answer rows" in report
@@ -613,6 +687,27 @@ def test_diff_shows_the_new_study_in_the_headline_answer_and_nothing_else_change
     assert all("Li/SSE interface | oxide solid-state electrolyte" in line for line in removed)  # counts grew
     assert liskg(doe, "build", "-q").code == 0  # a build of the same sources keeps what diff compares with
     assert liskg(doe, "diff").out == report
+
+
+def test_diff_shows_the_last_change_only_and_the_whole_paper_as_the_guide_says(tmp_path):
+    """newuser3: after a second edit the new study no longer showed. `liskg diff` compares with the build before
+    the most recent change (its --help and the guide say so); the guide's way to see the whole paper works."""
+    root = copy_built(tmp_path)
+    sheets = add_doe(root)
+    assert run_main("--root", str(root), "build", "-q").code == 0
+    edit_sheet(sheets / "measurements.tsv", 4, "value", "13")  # a second edit: 12 -> 13 Ω cm²
+    second = run_main("--root", str(root), "diff").out
+    assert second.startswith(
+        f"asserted triples: +1 -1 (build/previous/ -> build/)\n  {SHEETS}/measurements.tsv  +1 -1\n"
+    ), second
+    assert "sputtering an Ag-Mg film onto LLZTO" not in second  # the first edit is on both sides
+    assert "Only the last change shows" in run_main("diff", "--help").out
+    shutil.move(sheets, tmp_path / "aside")
+    assert run_main("--root", str(root), "build", "-q").code == 0
+    shutil.move(tmp_path / "aside", sheets)
+    whole = run_main("--root", str(root), "diff").out
+    assert whole.startswith("asserted triples: +214 -0 (build/previous/ -> build/)\n"), whole
+    assert "oxide-anode-strategies: +4 -0 answer rows" in whole
 
 
 def test_diff_without_an_earlier_build_says_what_to_do(tmp_path):

@@ -169,9 +169,10 @@ def new_study(project: ProjectLike, name: str, *, sheets: tuple[str, ...] = ()) 
 
 
 def diff(project: ProjectLike = None, *, rebuild: Rebuild = "if-stale") -> Diff:
-    """What the last edit changed: the asserted triples added and removed, by source file (module or template
-    sheet), and for every named query the answer rows added and removed, between the build before the last
-    change of the sources (build/previous/) and the build; a Diff, whose report() is what `liskg diff` prints.
+    """What the last change of the sources did: the asserted triples added and removed, by source file (module
+    or template sheet), and for every named query the answer rows added and removed, between the build before
+    the most recent change of the sources (build/previous/) and the build; a Diff, whose report() is what
+    `liskg diff` prints. Only the last change shows: after a second edit the first is on both sides.
 
     Options:
     rebuild: "if-stale" (default) builds quietly first when build/ is missing or older than the sources (the

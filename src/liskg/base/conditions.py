@@ -28,8 +28,8 @@ CONDITIONS = (
     Condition("temperature", "atTestTemperatureCelsius", "temperature", "{} °C"),
     Condition("roomTemperature", "atRoomTemperature", "room", "room temperature"),  # counts when "true"
     Condition("currentDensity", "atCurrentDensity", "current", "{} mA cm⁻²"),
-    Condition("pressure", "atPressureMegapascal", None, "{} MPa"),
-    Condition("sulfurLoading", "atSulfurLoading", None, "{} mg cm⁻² sulfur"),
+    Condition("pressure", "atPressureMegapascal", "pressure", "{} MPa"),
+    Condition("sulfurLoading", "atSulfurLoading", "sulfur", "{} mg cm⁻² sulfur"),
     Condition("cycles", "afterCycles", "cycles", "after {} cycles"),
 )
 BY_NAME = {condition.name: condition for condition in CONDITIONS}

@@ -60,6 +60,7 @@ class Kind:
     individuals: bool
     subclasses: bool
     new: str = ""
+    glossed: bool = False  # a name nothing has lists the kinds that share its last word, each with its definition
 
 
 # The names a template cell takes, by kind (`liskg names KIND` lists them): Names.term resolves a cell of one kind,
@@ -73,6 +74,7 @@ KINDS: dict[str, Kind | None] = {
         True,
         "a new quantity kind is a subclass added in ontology/quantities.ttl (docs/extending.md, "
         '"When the graph lacks a name")',
+        glossed=True,
     ),
     "units": None,
     "materials": Kind("material", ("Material",), True, False, "a new material goes on materials.tsv"),
@@ -103,8 +105,9 @@ class Understood:
 class Names:
     """Name look-ups over one store, evaluated in this process (a caller bounds the whole look-up)."""
 
-    def __init__(self, store: ox.Store):
+    def __init__(self, store: ox.Store, entered: Collection[str] = ()):
         self.store = store
+        self.entered = entered  # IRIs a template sheet added: their other names never yield to a label (exact)
         self.labels = Labeller(store)
         self._cache: dict[tuple, list] = {}
         self._sentences: list[tuple[ox.NamedNode, str]] | None = None
@@ -188,18 +191,33 @@ class Names:
 
     def exact(self, what: str, text: str, kind: ox.NamedNode | None = None, *, classes: bool = False) -> ox.NamedNode:
         """The one thing whose whole name (label, synonym or formula, compared as normalize() does) is TEXT: what
-        a template cell names; the label of one thing wins over another's synonym or formula. None is an error
-        listing the names that contain TEXT or look like it, and a name several things share (none as its label)
-        an error listing them by label, never a guess."""
+        a template cell names, or its prefixed name (lkd:mat-zno); the label of one thing wins over another's
+        synonym or formula unless a sheet gave that name (entered). None is an error listing the names that contain
+        TEXT or look like it, and a name several things share an error listing them by label and IRI, never a
+        guess."""
         if not normalize(engine.require_text(text, what)):
             raise LiskgError(f"name a {what}")
+        iri = next((n for n in self.named(text.strip()) if any(t == n for t, _n in self._named(kind, classes))), None)
+        if iri is not None:
+            return iri
         found, whole = self.matches(text, kind, classes=classes)
         labelled = [f for f in found if normalize(self.labels.text(f)) == normalize(text)] if whole else []
-        if (whole and len(found) == 1) or len(labelled) == 1:  # labels are unique: one thing's label beats synonyms
+        # labels are unique: one thing's label beats another's synonym or formula, unless a sheet gave that other
+        # name (a new material whose formula is an old one's label): then the sheet may mean either
+        newer = [f for f in found if f not in labelled and f.value in self.entered]
+        if (whole and len(found) == 1) or (len(labelled) == 1 and not newer):
             return (labelled or found)[0]
         if whole:
             shown = ", ".join(f"{self.labels.text(f)!r} ({vocab.shorten(f.value)})" for f in found[:8])
-            raise LiskgError(f"{len(found)} {what}s are called {text!r}: {shown}; write the label of the one you mean")
+            hint = "write the label of the one you mean"
+            if labelled:
+                iri = labelled[0]
+                others = [n for _t, n in self._named(kind, classes) if _t == iri and normalize(n) != normalize(text)]
+                others = [
+                    n for n in sorted(set(others), key=str.lower) if len(self.matches(n, kind, classes=classes)[0]) == 1
+                ]
+                hint += f", or for {vocab.shorten(iri.value)} {' or '.join(repr(n) for n in [*others, vocab.shorten(iri.value)])}"
+            raise LiskgError(f"{len(found)} {what}s are called {text!r}: {shown}; {hint}")
         if found:
             shown = ", ".join(repr(self.labels.text(f)) for f in found[:6]) + (", …" if len(found) > 6 else "")
             raise LiskgError(f"no {what} is called {text!r}; names that contain it: {shown}")
@@ -220,8 +238,45 @@ class Names:
         assert first is not None
         message = str(first)
         if message.startswith(f"no {spec.what} is called"):
+            sharing = self.sharing_head(text, spec) if spec.glossed else ""
+            message = f"no {spec.what} is called {text!r}; {sharing}" if sharing else message
             message += "; " + "; ".join(filter(None, [listed_by(kind), spec.new]))
         raise LiskgError(message) from None
+
+    def sharing_head(self, text: str, spec: Kind) -> str:
+        """'the kinds of temperature: operating temperature (temperature at which a cell is tested), process
+        temperature (…)': every current thing of SPEC whose label ends in TEXT's last word (a name of two words
+        or more), with the first words of its definition, so that a reader picks by meaning, not spelling
+        ('evaporation temperature' looks like 'operating temperature' and is a process temperature); '' when
+        none."""
+        words = normalize(text).split()
+        if len(words) < 2:
+            return ""
+        found: dict[str, ox.NamedNode] = {}
+        for local in spec.classes:
+            for classes in [False] * spec.individuals + [True] * spec.subclasses:
+                for thing, _name in self._named(ox.NamedNode(vocab.LISKG + local), classes):
+                    label = self.labels.text(thing)
+                    if normalize(label).split()[-1:] == words[-1:] and not self._deprecated(thing):
+                        found[label] = thing
+        if not found:
+            return ""
+        shown = ", ".join(f"{label} ({self._gloss(found[label])})" for label in sorted(found, key=str.lower))
+        return f"the kinds of {words[-1]}: {shown}"
+
+    def _deprecated(self, thing: ox.NamedNode) -> bool:
+        quad = next(self.store.quads_for_pattern(thing, ox.NamedNode(vocab.OWL + "deprecated"), None), None)
+        return quad is not None and quad.object.value == "true"
+
+    def _gloss(self, thing: ox.NamedNode, words: int = 10) -> str:
+        """The first sentence of THING's definition up to its first comma, lower-cased at its start, cut after WORDS
+        words."""
+        quad = next(self.store.quads_for_pattern(thing, ox.NamedNode(vocab.SKOS + "definition"), None), None)
+        if quad is None:
+            return "no definition"
+        sentence = quad.object.value.split(". ")[0].split(", ")[0].rstrip(".").split()
+        first = sentence[0] if sentence[0][1:2].isupper() else sentence[0][:1].lower() + sentence[0][1:]
+        return " ".join([first, *sentence[1:words]]) + (" …" if len(sentence) > words else "")
 
     def accepted(self, kind: str) -> list[tuple[str, list[str]]]:
         """What a template cell of KIND (a key of KINDS) accepts: each thing's label and its other names (a unit's

@@ -8,6 +8,7 @@
     format_value("0.3", "Ah cm-2", doubtful=True)           -> "0.3 Ah cm⁻² (doubtful)"
     format_change("950", "75", "Ω cm2")                       -> "950 → 75 Ω cm²"
     format_conditions(temperature="25", crate="0.05", cycles="100") -> "0.05 C, 25 °C, after 100 cycles"
+    format_conditions(temperature="60", sulfur="2")            -> "60 °C, 2 mg cm⁻² sulfur"
 
 Every function takes numbers as lexical strings (as RDF literals hold them), int, float or Decimal;
 None or "" means "not reported". Machine formats (CSV, JSON) never go through here: they keep exact values.
@@ -124,11 +125,15 @@ def format_conditions(
     temperature: Number = None,
     room: Number | bool = None,
     current: Number = None,
+    pressure: Number = None,
+    sulfur: Number = None,
     cycles: Number = None,
 ) -> str:
-    """The conditions of a measurement: '0.05 C, 25 °C, 0.1 mA cm⁻², after 100 cycles' (only those reported;
-    ROOM counts when true: 'room temperature'; the order and the words are liskg.base.conditions')."""
-    given = {"crate": crate, "temperature": temperature, "room": room, "current": current, "cycles": cycles}
+    """The conditions of a measurement: '0.05 C, 25 °C, 0.1 mA cm⁻², 2 mg cm⁻² sulfur, after 100 cycles' (only
+    those reported; ROOM counts when true: 'room temperature'; the order and the words are
+    liskg.base.conditions')."""
+    given = {"crate": crate, "temperature": temperature, "room": room, "current": current, "pressure": pressure}
+    given.update(sulfur=sulfur, cycles=cycles)
     if str(room).lower() != "true":
         given["room"] = None
     return ", ".join(
@@ -143,7 +148,7 @@ def measurement_text(fields: Mapping[str, str]) -> str:
 
     FIELDS holds plain text by name (missing or empty: not reported): quantity, value, minimum, maximum,
     qualifier, unit, doubtful ("true"), baseline, baseline_qualifier, temperature, room ("true"), crate,
-    current, cycles, context.
+    current, pressure, sulfur, cycles, context.
     """
 
     def get(name: str) -> str:
@@ -162,6 +167,8 @@ def measurement_text(fields: Mapping[str, str]) -> str:
         temperature=get("temperature"),
         room=get("room"),
         current=get("current"),
+        pressure=get("pressure"),
+        sulfur=get("sulfur"),
         cycles=get("cycles"),
     )
     if conditions:

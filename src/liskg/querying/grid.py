@@ -56,7 +56,7 @@ def _lines(cells: list[str], widths: list[int], numeric: list[bool], joined: lis
 
 def _grid(headers: list[str], rows: list[list[str]], width: int | None) -> str:
     natural = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    numeric = [bool(rows) and all(_looks_numeric(r[i]) for r in rows if r[i]) for i in range(len(headers))]
+    numeric = [_numeric(h, [r[i] for r in rows]) for i, h in enumerate(headers)]
     joined = [h.lower() in NUMBER_COLUMNS for h in headers]
     widths = _fit(headers, rows, natural, width) if width else natural
     out = _lines(headers, widths, numeric, joined)
@@ -98,7 +98,7 @@ def _grouped(headers: list[str], rows: list[list[str]], width: int) -> str:
     grid_headers = [headers[i] for i in keep]
     grid_rows = [cells for _first, _said, lines in groups for cells in lines]
     natural = [max([len(h)] + [len(r[k]) for r in grid_rows]) for k, h in enumerate(grid_headers)]
-    numeric = [bool(grid_rows) and all(_looks_numeric(r[k]) for r in grid_rows if r[k]) for k in range(len(keep))]
+    numeric = [_numeric(h, [r[k] for r in grid_rows]) for k, h in enumerate(grid_headers)]
     joined = [h.lower() in NUMBER_COLUMNS for h in grid_headers]
     widths = _fit(grid_headers, grid_rows, natural, room) if keep else []
     said = "; ".join(headers[i] for i in detail)
@@ -245,6 +245,12 @@ def _blank_repeats(headers: list[str], rows: list[list[str]]) -> list[list[str]]
         out.append(shown)
         previous = row
     return out
+
+
+def _numeric(header: str, cells: list[str]) -> bool:
+    """Whether a column is right-aligned: every cell a number, never the conditions (phrases such as '60 °C, 2 mg
+    cm⁻² sulfur', even when each starts with a number)."""
+    return bool(cells) and header.lower() != "conditions" and all(_looks_numeric(c) for c in cells if c)
 
 
 def _looks_numeric(cell: str) -> bool:

@@ -280,17 +280,21 @@ class Lookups:
 
     def outside(self, thing: ox.NamedNode) -> bool:
         """Whether THING was entered from a template sheet or comes from a paper outside the review."""
-        return any(r[2:] != (None, None) for r in self.query("lookup-provenance", subject=[thing]).rows)
+        return any(r[2:4] != (None, None) for r in self.query("lookup-provenance", subject=[thing]).rows)
 
     def source(self, thing: ox.NamedNode) -> str:
         """Where THING comes from, for people: 'the review, reference [107]' or 'doi:10.5555/x (outside the
-        review)', and the template row it was entered on: ', entered at graph_data/templates/x/studies.tsv:2'."""
+        review)', and the template row it was entered on: ', entered at graph_data/templates/x/studies.tsv:2'.
+        'the review' only for what a section of the review states: a row that names no source and no section
+        (a material of a set that mixes sources) says only where it was entered."""
         rows = self.query("lookup-provenance", subject=[thing]).rows
         references = sorted({r[1].value for r in rows if r[1] is not None})
         sources = sorted({r[2].value.replace("https://doi.org/", "doi:") for r in rows if r[2] is not None})
         places = sorted({r[3].value for r in rows if r[3] is not None})
         said = [f"{s} (outside the review)" for s in sources] or [f"the review, reference [{n}]" for n in references]
-        return ", ".join((said or ["the review"]) + [f"entered at {p}" for p in places])
+        if not said and any(r[4] is not None and r[4].value == "true" for r in rows):
+            said = ["the review"]
+        return ", ".join(said + [f"entered at {p}" for p in places])
 
     def _facts(self, thing: ox.NamedNode, indent: str = "  ", kind: str | None = None) -> str:
         """Title and statements of THING; the title names its most specific types, or KIND when given (a

@@ -181,11 +181,11 @@ class Compiler:
     is read so that later sheets find what earlier ones added by name."""
 
     def __init__(self, project: Project, store: ox.Store, sheets: list[Sheet]):
-        self.project, self.store, self.names = project, store, Names(store)
+        self.places: dict[str, str] = {}  # IRI -> 'file:row' it was declared on
+        self.project, self.store, self.names = project, store, Names(store, entered=self.places)
         self.sheets = sorted(sheets, key=lambda s: (ORDER.index(s.kind), s.shown))
         self.studies: dict[str, Study] = {}
         self.out: dict[str, list[ox.Triple]] = {}
-        self.places: dict[str, str] = {}
         self.cells: dict[tuple[str, ...], str] = {}  # see compile_sheets
         self.row: Row | None = None  # the row being compiled
         self.current: list[ox.Triple] = []
@@ -444,6 +444,14 @@ class Compiler:
         families = [self.resolve(row, "family", self.material_class, n) for n, _m in split_names(row.text("family"))]
         self.record(row, iri, families, name, "family")
         for synonym, _mark in split_names(row.text("synonyms")):
+            shared, whole = self.names.matches(synonym, P("Material"))
+            if whole:  # a synonym is only a name: one another material has would make every cell writing it fail
+                raise row.error(
+                    "synonyms",
+                    f"synonym {synonym!r} already names {self.names.labels.text(shared[0])!r} "
+                    f"({vocab.shorten(shared[0].value)}): if this is that material, remove this row and name it in "
+                    "the other sheets; if not, leave this synonym out",
+                )
             self.add(iri, ox.NamedNode(vocab.SKOS + "altLabel"), literal(synonym, language="en"), "synonyms")
         if row.text("formula"):
             self.add(iri, P("chemicalFormula"), literal(row.text("formula")), "formula")
@@ -451,6 +459,18 @@ class Compiler:
             self.link(row, None, "made from", iri, P("formedFrom"), part, mark)
         for section in self.sections(row):
             self.add(iri, P("statedInSection"), section, "section")
+        for source in self.set_sources(row.sheet):
+            self.add(iri, SOURCE, source)
+
+    def set_sources(self, sheet: Sheet) -> list[ox.NamedNode]:
+        """Where the materials of SHEET's set come from, as the materials sheet has no study column: the DOIs of
+        the set's studies when every study row of the set is a paper outside the review; none when a set mixes
+        sources or holds only the review's studies (the row it was entered on, and its sections, say where)."""
+        sets = [s for s in self.sheets if s.kind == "studies" and s.path.parent == sheet.path.parent]
+        dois = [doi_of(row.text("study")) for s in sets for row in s.rows]
+        if not dois or None in dois:
+            return []
+        return [ox.NamedNode(f"https://doi.org/{doi}") for doi in sorted(set(dois))]
 
     def _studies(self, row: Row) -> None:
         text, author = row.text("study"), " ".join(row.text("first author").split())

@@ -78,6 +78,8 @@ MEASUREMENT_FIELDS = (
     "room",
     "crate",
     "current",
+    "pressure",
+    "sulfur",
     "cycles",
     "context",
 )

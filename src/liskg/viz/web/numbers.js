@@ -99,6 +99,8 @@
                    empty(c.temperature) ? "" : formatNumber(c.temperature) + " °C",
                    String(c.room).toLowerCase() === "true" ? "room temperature" : "",
                    empty(c.current) ? "" : formatValue(c.current, c.current_unit === undefined ? "mA cm-2" : c.current_unit),
+                   empty(c.pressure) ? "" : formatNumber(c.pressure) + " MPa",
+                   empty(c.sulfur) ? "" : formatNumber(c.sulfur) + " mg cm⁻² sulfur",
                    empty(c.cycles) ? "" : "after " + formatNumber(c.cycles) + " cycles"];
     return parts.filter(Boolean).join(", ");
   }
@@ -110,7 +112,8 @@
     if (get("baseline")) shown = formatValue(get("baseline"), null, { qualifier: get("baseline_qualifier") }) + " → " + shown;
     let text = (get("quantity") || "value") + ": " + shown + (get("doubtful") === "true" ? " " + DOUBTFUL : "");
     const conditions = formatConditions({ crate: get("crate"), temperature: get("temperature"), room: get("room"),
-                                          current: get("current"), cycles: get("cycles") });
+                                          current: get("current"), pressure: get("pressure"), sulfur: get("sulfur"),
+                                          cycles: get("cycles") });
     if (conditions) text += conditions.startsWith("after") ? " " + conditions : " at " + conditions;
     if (get("context")) text += "; " + get("context");
     return text;
