@@ -101,9 +101,9 @@ def stale_reason(project: Project | str, *, need: Collection[str] = ()) -> str |
     changed = sorted(set(current.items()) ^ set(manifest.get("sources", {}).items()))
     if changed:
         return f"sources changed since the last build ({changed[0][0]})"
-    missing = [CHECK_NAMES[c] for c in CHECKS if c in need and c not in manifest.get("checks", [])]
-    if missing:
-        return f"the last build skipped {' and '.join(missing)}"
+    skipped = [CHECK_NAMES[c] for c in CHECKS if c in need and c not in manifest.get("checks", [])]
+    if skipped:
+        return f"the last build skipped {' and '.join(skipped)}"
     return None
 
 

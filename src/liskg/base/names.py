@@ -266,13 +266,13 @@ class Names:
 
     def _deprecated(self, thing: ox.NamedNode) -> bool:
         quad = next(self.store.quads_for_pattern(thing, ox.NamedNode(vocab.OWL + "deprecated"), None), None)
-        return quad is not None and quad.object.value == "true"
+        return quad is not None and isinstance(quad.object, ox.Literal) and quad.object.value == "true"
 
     def _gloss(self, thing: ox.NamedNode, words: int = 10) -> str:
         """The first sentence of THING's definition up to its first comma, lower-cased at its start, cut after WORDS
         words."""
         quad = next(self.store.quads_for_pattern(thing, ox.NamedNode(vocab.SKOS + "definition"), None), None)
-        if quad is None:
+        if quad is None or not isinstance(quad.object, ox.Literal):
             return "no definition"
         sentence = quad.object.value.split(". ")[0].split(", ")[0].rstrip(".").split()
         first = sentence[0] if sentence[0][1:2].isupper() else sentence[0][:1].lower() + sentence[0][1:]

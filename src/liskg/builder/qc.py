@@ -54,7 +54,7 @@ class RecordLocator:
         for sheet in loaded.sheets():
             for key, place in (sheet.cells or {}).items():
                 if key[0] != "evidence":
-                    self.cells.setdefault(key[:2], place)
+                    self.cells.setdefault((key[0], key[1]), place)
 
     def __call__(self, iri: str, path: str = "") -> str:
         """IRI's record; for one entered on a template sheet, the cell that gave its property PATH, else the row's

@@ -11,9 +11,13 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from liskg.base.errors import CheckFailed, LiskgError, ShaclViolations, TimedOut, stopped
 from liskg.base.formats import FORMATS
+
+if TYPE_CHECKING:
+    from liskg.api import Rebuild
 
 
 def add_common_arguments(parser, formats: bool = False) -> None:
@@ -114,7 +118,7 @@ def positive_seconds(text: str) -> float:
     return value
 
 
-def ensure_current(project, *, last_good: bool = False) -> str:
+def ensure_current(project, *, last_good: bool = False) -> Rebuild:
     """Rebuild when the sources changed (saying so on stderr); warn when the build skipped SHACL. Return the
     rebuild mode the command's liskg.api call takes.
 
@@ -125,7 +129,7 @@ def ensure_current(project, *, last_good: bool = False) -> str:
     from liskg.base import manifest
 
     state = api.status(project)
-    mode = "if-stale"
+    mode: Rebuild = "if-stale"
     if state.stale:
         print(f"liskg: {state.stale}; rebuilding ...", file=sys.stderr, flush=True)
         try:
