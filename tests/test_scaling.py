@@ -162,7 +162,8 @@ def test_oxigraph_server_answers_every_named_query_unchanged(release_file, expec
         curl = localized(commands("Oxigraph server", "curl ")[0], tmp_path, port)
         out = subprocess.run(curl, cwd=ROOT, capture_output=True, text=True, timeout=60, check=True).stdout
         assert (
-            out.splitlines()[0] == "study,method,strategy,electrolyte,quantity,baseline,qualifier,value,unit,doubtful"
+            out.splitlines()[0]
+            == "study,method,strategy,electrolyte,quantity,baseline,baselineQualifier,qualifier,value,unit,doubtful"
         )
         assert len(out.splitlines()) - 1 == sum(expected["oxide-anode-strategies"].values())
     finally:
@@ -237,6 +238,6 @@ def test_virtuoso_answers_every_named_query_cell_for_cell(virtuoso, expected_row
     assert different == []
     out = subprocess.run(curl, cwd=ROOT, capture_output=True, text=True, timeout=60, check=True).stdout
     assert out.splitlines()[0] == (
-        '"study","method","strategy","electrolyte","quantity","baseline","qualifier","value","unit","doubtful"'
+        '"study","method","strategy","electrolyte","quantity","baseline","baselineQualifier","qualifier","value","unit","doubtful"'
     )
     assert len(out.splitlines()) - 1 == len(expected_rows["oxide-anode-strategies"])

@@ -11,11 +11,11 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
 from liskg.base.errors import CheckFailed, LiskgError, ShaclViolations, TimedOut, stopped
 from liskg.base.formats import FORMATS
 
+TYPE_CHECKING = False  # typing's constant, without importing typing (as liskg.base.project does)
 if TYPE_CHECKING:
     from liskg.api import Rebuild
 
