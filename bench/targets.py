@@ -1,7 +1,7 @@
 """Measure the scale targets (issue 16) in one run and write docs/performance.md (raw: build/bench/targets.json).
 
     .venv/bin/python bench/targets.py            # 1x, 10x, 100x and the first scale with >= 1M triples
-    .venv/bin/python bench/targets.py --ten-million  # and the first scale with >= 10M triples (about 17 GiB)
+    .venv/bin/python bench/targets.py --ten-million  # and the first scale with >= 10M triples (more than 23 GiB)
     .venv/bin/python bench/targets.py --quick    # 1x and 10x, fewer runs: checks the harness
     .venv/bin/python bench/targets.py --report   # rewrite docs/performance.md from the last targets.json
 
@@ -50,7 +50,7 @@ def plan(quick: bool, review, ten_million: bool = False) -> dict[int, dict]:
         100: {"builds": 1, "queries": 3, "java": True},
         million: {"builds": 3, "queries": 3, "java": True},
     }
-    if ten_million:  # opt-in: about 17 GiB and 10 minutes a build at a quiet hour
+    if ten_million:  # opt-in: a build needs more than 23 GiB (docs/scaling.md)
         scales[projects.scale_for(review, TEN_MILLION)] = {"builds": 1, "queries": 3, "java": False, "budget": 3600}
     return scales
 
