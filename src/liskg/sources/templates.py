@@ -468,10 +468,9 @@ class Compiler:
         sources or holds only the review's studies (the row it was entered on, and its sections, say where)."""
         sets = [s for s in self.sheets if s.kind == "studies" and s.path.parent == sheet.path.parent]
         dois = [doi_of(row.text("study")) for s in sets for row in s.rows]
-        found = {doi for doi in dois if doi is not None}
-        if not dois or len(found) < len(set(dois)):  # none, or a study of the review among them
+        if not dois or None in dois:  # none, or a study of the review among them
             return []
-        return [ox.NamedNode(f"https://doi.org/{doi}") for doi in sorted(found)]
+        return [ox.NamedNode(f"https://doi.org/{doi}") for doi in sorted({doi for doi in dois if doi is not None})]
 
     def _studies(self, row: Row) -> None:
         text, author = row.text("study"), " ".join(row.text("first author").split())
