@@ -114,7 +114,8 @@ def project(current_build) -> Project:
     return current_build
 
 
-BUILD_OUTPUTS = ("manifest.json", "liskg-merged.ttl", "liskg-inferred.nt", "liskg-store", "answers")
+SWAP_LOCK = "liskg-store.lock"  # liskg.base.files.SwapLock
+BUILD_OUTPUTS = ("manifest.json", "liskg-merged.ttl", "liskg-inferred.nt", "liskg-store", SWAP_LOCK, "answers")
 
 
 def copy_built(root: Path) -> Path:
@@ -123,6 +124,8 @@ def copy_built(root: Path) -> Path:
     copy_sources(root)
     for name in BUILD_OUTPUTS:
         source, target = ROOT / "build" / name, root / "build" / name
+        if name == SWAP_LOCK and not source.exists():  # a build made before the lock was
+            continue
         if source.is_dir():
             shutil.copytree(source, target)
         else:

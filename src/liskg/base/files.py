@@ -1,5 +1,6 @@
 """Writing a file all or nothing: every stage writes its outputs (build/, the graph page, exports, the reference
-page, a release) through write_atomically, so no reader ever sees half a file."""
+page, a release) through write_atomically, so no reader ever sees half a file; the on-disk store, a folder,
+is swapped in under a SwapLock."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from liskg.base.errors import LiskgError
 TYPE_CHECKING = False  # typing's constant, without importing typing (see liskg.base.project)
 if TYPE_CHECKING:  # paths are pathlib's, but `liskg query NAME` reads the manifest without importing it
     from pathlib import Path
+    from typing import IO
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -38,6 +40,35 @@ def write_atomically(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise LiskgError(f"{path}: cannot write output ({exc.strerror}); choose a writable location") from None
         raise
+
+
+class SwapLock:
+    """The lock file beside a folder a build replaces by renames (build/liskg-store.lock): held shared while a
+    reader opens the folder or checks that it is there, exclusively while a build swaps in a new one.
+
+    RocksDB reads a store's list of files when it opens it and then opens the files by name, so a swap in
+    between hands the reader another store's files ("Mismatch in unique ID on table file"); once open, it
+    holds them, so readers hold the lock for milliseconds and a build waits at most that long. The build
+    creates the file (create=True) when it first installs the folder; a reader never writes it.
+    """
+
+    def __init__(self, folder: Path | str, *, exclusive: bool = False, create: bool = False):
+        self.path, self.exclusive, self.create = f"{folder}.lock", exclusive, create
+        self._file: IO | None = None
+
+    def __enter__(self) -> SwapLock:
+        import fcntl
+
+        try:
+            self._file = open(self.path, "a" if self.create else "r")
+        except OSError:  # no build made one here, or a folder nobody may write: no build swaps it
+            return self
+        fcntl.flock(self._file, fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._file is not None:
+            self._file.close()  # releases the lock
 
 
 def why_unwritable(path: Path, exc: OSError) -> str:

@@ -11,7 +11,7 @@ import json
 import os
 from collections.abc import Collection
 
-from liskg.base.files import write_atomically
+from liskg.base.files import SwapLock, write_atomically
 from liskg.base.project import BUILD, INFERRED, MANIFEST, STORE, Project, source_names
 from liskg.base.version import __version__
 
@@ -78,7 +78,9 @@ def unreadable_reason(project: Project | str) -> str | None:
     """Why build/ holds no build a reader can answer from, current or not (a failed build leaves the last
     successful one in place), or None."""
     root = _folder(project)
-    if not all(os.path.exists(os.path.join(root, BUILD, name)) for name in (MANIFEST, INFERRED, STORE)):
+    with SwapLock(os.path.join(root, BUILD, STORE)):  # not between a build's two renames of the store
+        built = all(os.path.exists(os.path.join(root, BUILD, name)) for name in (MANIFEST, INFERRED, STORE))
+    if not built:
         return "no build yet"
     manifest = read(root)
     if manifest is None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from liskg.base.errors import LiskgError
-from liskg.base.files import why_unwritable
+from liskg.base.files import SwapLock, why_unwritable
 from liskg.builder.serialization import blank_node_lines
 
 
@@ -83,12 +83,14 @@ def prepare_store(folder: Path, ntriples: Path) -> Path:
 
 
 def install_store(prepared: Path, path: Path) -> None:
-    """Replace the store folder PATH by the prepared one (in a Workspace) in one rename; a reader that opened
-    the old store keeps reading its (unlinked) files, which leave with the workspace."""
+    """Replace the store folder PATH by the prepared one (in a Workspace), under PATH's SwapLock: no reader is
+    opening the old store meanwhile, and a reader that opened it keeps reading its (unlinked) files, which
+    leave with the workspace."""
     try:
-        if path.exists():
-            os.rename(path, prepared.with_name(prepared.name + ".old"))
-        os.rename(prepared, path)
+        with SwapLock(path, exclusive=True, create=True):
+            if path.exists():
+                os.rename(path, prepared.with_name(prepared.name + ".old"))
+            os.rename(prepared, path)
     except OSError as exc:
         raise LiskgError(f"{path}: cannot write output ({exc.strerror or exc}); choose a writable location") from None
 

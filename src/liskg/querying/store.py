@@ -11,6 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from liskg.base.errors import LiskgError
+from liskg.base.files import SwapLock
 from liskg.base.project import INFERRED, MERGED, STORE, Project
 
 
@@ -23,8 +24,10 @@ def load(project: Project, *, inferred: bool = True) -> ox.Store:
     """The build output in Oxigraph: the inferred graph's on-disk store opened read-only (milliseconds at any
     size), or with inferred=False the merged asserted triples parsed into memory."""
     if inferred:
+        folder = project.build_dir / STORE
         try:
-            return ox.Store.read_only(str(project.build_dir / STORE))
+            with SwapLock(folder):  # a build swapping in a new store waits until this one is open
+                return ox.Store.read_only(str(folder))
         except OSError as exc:
             raise LiskgError(
                 f"{project.relative(project.build_dir / STORE)}: cannot open the built "
