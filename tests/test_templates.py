@@ -483,7 +483,7 @@ def test_the_fixture_paper_is_compared_and_drawn(doe, tmp_path):
     assert compared.code == 0, compared.err
     assert re.search(rf"Doe et al\. \(2025\) +doi:{re.escape(DOE)} .*450 → 12 at 25 °C", compared.out), compared.out
     capacity = liskg(doe, "compare", "--interface", "Li/SSE", "--quantity", "specific capacity", "--wide").out
-    assert "≈ 1210 → 980 at 60 °C, 0.1 C, 1.5 mg cm⁻² sulfur, after 200 cycles" in capacity, capacity
+    assert "≈ 1210 → 980 at 0.1 C, 60 °C, 1.5 mg cm⁻² sulfur, after 200 cycles" in capacity, capacity
     page = tmp_path / "graph.html"
     assert liskg(doe, "viz", "-o", str(page)).code == 0
     html = page.read_text(encoding="utf-8")

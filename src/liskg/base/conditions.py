@@ -33,8 +33,6 @@ CONDITIONS = (
     Condition("cycles", "afterCycles", "cycles", "after {} cycles"),
 )
 BY_NAME = {condition.name: condition for condition in CONDITIONS}
-# `liskg compare` and the charts write a temperature before a C-rate ("60 °C, 0.5 C"), as they always have.
-COMPARE_ORDER = ("temperature", "roomTemperature", "cRate", "currentDensity", "pressure", "sulfurLoading", "cycles")
 # The columns a table of measurements shows next to its first one: what was measured, its value, and the
 # column the condition columns fold into (liskg.base.cells makes them, liskg.querying.grid keeps them whole).
 ANSWER_COLUMNS = ("quantity", "value", "conditions")

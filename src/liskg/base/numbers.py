@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from liskg.base.conditions import BY_NAME, COMPARE_ORDER, CONDITIONS
+from liskg.base.conditions import CONDITIONS
 
 Number = str | int | float | Decimal | None
 
@@ -132,15 +132,9 @@ def format_conditions(
     """The conditions of a measurement: '0.05 C, 25 °C, 0.1 mA cm⁻², 2 mg cm⁻² sulfur, after 100 cycles' (only
     those reported; ROOM counts when true: 'room temperature'; the order and the words are
     liskg.base.conditions')."""
-    given = {"crate": crate, "temperature": temperature, "room": room, "current": current, "pressure": pressure}
-    given.update(sulfur=sulfur, cycles=cycles)
-    if str(room).lower() != "true":
-        given["room"] = None
-    return ", ".join(
-        condition.phrase.format(format_number(given[condition.keyword]))
-        for condition in CONDITIONS
-        if condition.keyword and given[condition.keyword] not in (None, "")
-    )
+    given = {"crate": crate, "temperature": temperature, "current": current, "pressure": pressure}
+    given.update(sulfur=sulfur, cycles=cycles, room="true" if str(room).lower() == "true" else None)
+    return ", ".join(condition_parts({c.name: given[c.keyword] for c in CONDITIONS if c.keyword}))
 
 
 def measurement_text(fields: Mapping[str, str]) -> str:
@@ -228,15 +222,12 @@ def unit_base(symbol: str) -> str:
     return " ".join(parts)
 
 
-def condition_parts(conditions: Mapping[str, str | None]) -> list[str]:
-    """The stated conditions as short phrases, in the order `liskg compare` writes them: ['60 °C', '0.5 C',
-    'after 10 cycles'].
-
-    CONDITIONS maps the names of liskg.base.conditions to lexical values; roomTemperature counts when 'true'."""
-    parts = []
-    for name in COMPARE_ORDER:
-        value = conditions.get(name)
-        if value is None or (name == "roomTemperature" and value != "true"):
-            continue
-        parts.append(BY_NAME[name].phrase.format(format_number(value)))
-    return parts
+def condition_parts(stated: Mapping[str, Number]) -> list[str]:
+    """The STATED conditions (by their names in liskg.base.conditions; roomTemperature counts when 'true') as
+    short phrases, in the one order every surface writes them: ['0.5 C', '60 °C', 'after 10 cycles']."""
+    return [
+        condition.phrase.format(format_number(value))
+        for condition in CONDITIONS
+        if (value := stated.get(condition.name)) not in (None, "")
+        and (condition.name != "roomTemperature" or value == "true")
+    ]
