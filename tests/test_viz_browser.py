@@ -126,6 +126,9 @@ CHARTS_WIDER = """() => [...document.querySelectorAll('.liskg-chart')].filter((f
     return (svg && svg.getBoundingClientRect().right > panel.getBoundingClientRect().right + 1)
       || panel.scrollWidth > panel.clientWidth; }).length"""
 ROW_HEIGHTS = "() => [...document.querySelectorAll('#answer tbody tr')].map((r) => r.getBoundingClientRect().height)"
+# The answer table's headers cut by their column (at 1280 px, "electrolyte" once read "electrolyt").
+CLIPPED_HEADERS = """() => [...document.querySelectorAll('#answer th')]
+    .filter((th) => th.scrollWidth > th.clientWidth).map((th) => th.textContent)"""
 # How far the answer table, its dock and the page run past their right edges (px; 0: nothing to scroll sideways).
 OVERFLOW = """() => Math.max(...['#answer-scroll', '#tab-answer', '#dock', 'html'].map((s) => {
     const e = document.querySelector(s); return e.scrollWidth - e.clientWidth; }))"""
@@ -467,6 +470,7 @@ def measured(browser, path: Path, size: tuple[int, int]) -> dict:
     px = view.evaluate(LABEL_PX)
     rows = view.evaluate(ROW_HEIGHTS)
     overflow = view.evaluate(OVERFLOW)
+    clipped = view.evaluate(CLIPPED_HEADERS)
     export = view.evaluate("() => liskg.answers.current() ? liskg.answers.csv() : null")
     buttons = view.locator("#export-csv").is_visible() and view.locator("#export-md").is_visible()
     view.click("#tabs button[data-tab='Charts']")
@@ -484,6 +488,7 @@ def measured(browser, path: Path, size: tuple[int, int]) -> dict:
         "charts": charts,
         "median row": rows[len(rows) // 2] if rows else None,
         "overflow": overflow,
+        "clipped headers": clipped,
         "csv": export,
         "buttons": buttons,
     }
@@ -492,7 +497,7 @@ def measured(browser, path: Path, size: tuple[int, int]) -> dict:
 def test_issue_24_labels_charts_rows_and_export_measured_on_the_built_pages(browser, tmp_path):
     """Issue 24's table, measured as a reader sees it: labels >= 11 CSS px (font size x network.getScale())
     in the first and the headline view at 1280x720 and 1600x1000, no chart wider than its panel, one line
-    per answer row at 1600x1000, no table wider than its dock, and an export whose CSV is `liskg query NAME
+    per answer row at 1600x1000, no table wider than its dock nor a header cut, and an export whose CSV is `liskg query NAME
     --format csv --labels`."""
     ARTIFACTS.mkdir(exist_ok=True)
     first, headline_page = tmp_path / "first.html", tmp_path / "headline.html"
@@ -505,6 +510,7 @@ def test_issue_24_labels_charts_rows_and_export_measured_on_the_built_pages(brow
             assert found["charts"] == 4 and found["wider"] == 0, (path.stem, size)
             assert found["buttons"]
             assert found["overflow"] <= 0, (path.stem, size, found["overflow"])
+            assert found["clipped headers"] == [], (path.stem, size)
             if path == headline_page:
                 assert found["median row"] is not None
                 if size == (1600, 1000):

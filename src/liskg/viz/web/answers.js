@@ -246,9 +246,10 @@
   /* Column widths sized by content: every column as wide as its widest cell while the table fits AVAILABLE
      px; else number columns keep theirs, short text columns (a study, a quantity: nine cells in ten short)
      keep that width while every other text column still gets MIN_COLUMN, and the rest share what is left, the widest cut first (the
-     water level: no text column wider than the level, which fills the room). Cells are cut at a word. The
-     table is never wider than AVAILABLE while a text column can give way down to NARROWEST px. */
-  const TABLE_FONT = 12, CELL_PAD = 10, MIN_COLUMN = 64, SHORT_COLUMN = 180, NARROWEST = 40;
+     water level: no text column wider than the level, which fills the room), and no column narrower than its
+     header, which is never cut. Cells are cut at a word. The table is never wider than AVAILABLE while a
+     text column can give way down to NARROWEST px. */
+  const TABLE_FONT = 12, CELL_PAD = 10, HEADER_PAD = 8, MIN_COLUMN = 64, SHORT_COLUMN = 180, NARROWEST = 40;
   let measurer = null;
   function widthOf(text, bold) {
     if (!measurer) measurer = document.createElement("canvas").getContext("2d");
@@ -280,8 +281,22 @@
       whole.add(c);
       room -= typical[c];
     }
-    const level = Math.max(NARROWEST, Math.floor(waterLevel(text.filter((c) => !whole.has(c)).map((c) => natural[c]), room)));
-    return natural.map((w, c) => (numeric[c] ? w : whole.has(c) ? typical[c] : Math.min(w, level)));
+    const header = headers.map((h) => Math.ceil(widthOf(h, true) + HEADER_PAD));
+    const level = Math.max(NARROWEST, Math.floor(levelAboveFloors(text.filter((c) => !whole.has(c)), natural, header, room)));
+    return natural.map((w, c) => (numeric[c] ? w : whole.has(c) ? typical[c] : Math.max(header[c], Math.min(w, level))));
+  }
+  /* The water level for COLUMNS when none may be narrower than its FLOOR (its header read whole with the sort
+     button's padding, HEADER_PAD px in graph.css; a sorted column's arrow aside): a column
+     whose floor is above the level keeps its floor, and the others share what is left. */
+  function levelAboveFloors(columns, natural, floor, room) {
+    while (columns.length) {
+      const level = waterLevel(columns.map((c) => natural[c]), room);
+      const raised = columns.filter((c) => floor[c] > Math.min(natural[c], level));
+      if (!raised.length) return level;
+      room -= raised.reduce((a, c) => a + floor[c], 0);
+      columns = columns.filter((c) => !raised.includes(c));
+    }
+    return 0;  // every column at its floor
   }
   /* TEXT cut at a word to fit PX (with an ellipsis); a first word too long is cut where it must be. */
   function cutToWidth(text, px) {
