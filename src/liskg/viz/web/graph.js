@@ -11,7 +11,8 @@
      below MIN_PX (its drawThreshold). Where the view is fitted small, labels get a larger font (TARGET_PX
      on screen) and fewer of them are drawn: the selected node and its neighbours, the answers or matches,
      the interfaces and the counts first, then the others by degree, each only where it overlaps no label
-     drawn before it, cut at a word when the whole name has no room; the rest show on hover and on zoom. */
+     drawn before it and (but for the selection's and the answers') no node, cut at a word when the whole
+     name has no room; the rest show on hover and on zoom. */
   const MIN_PX = 11, TARGET_PX = 12.5, EDGE_FONT = 10;
   const EDGE_COLOR = "rgba(110,110,110,0.30)";
   const MAX_MATCHES = 100;
@@ -495,6 +496,12 @@
       for (let j = Math.floor(b[1] / cell); j <= Math.floor(b[3] / cell); j++) out.push(i + "," + j); return out; };
     const free = (b) => keys(b).every((k) => (grid.get(k) || []).every((o) => b[2] <= o[0] || o[2] <= b[0] || b[3] <= o[1] || o[3] <= b[1]));
     const at = network.getPositions(candidates);
+    const shapes = [];  // the drawn nodes, in the way of every label but the selection's and the answers'
+    for (const [id, p] of Object.entries(network.getPositions([...shownNodes]))) {
+      const node = network.body.nodes[id], r = node ? node.options.size || 10 : 0;
+      if (r) shapes.push([p.x - r, p.y - r, p.x + r, p.y + r]);
+    }
+    const clear = (b) => shapes.every((o) => b[2] <= o[0] || o[2] <= b[0] || b[3] <= o[1] || o[3] <= b[1]);
     const chosen = new Map();
     const canvas = document.getElementById("network");  // a label the canvas edge would cut is not drawn
     const low = network.DOMtoCanvas({ x: 0, y: 0 }), high = network.DOMtoCanvas({ x: canvas.clientWidth, y: canvas.clientHeight });
@@ -507,7 +514,7 @@
         if (!text) continue;
         const half = textWidth(text, font) / 2 + 2;
         const box = [p.x - half, top, p.x + half, top + font * 1.2];
-        if (!inside(box) || !free(box)) continue;
+        if (!inside(box) || !free(box) || (labelRank(id) > 2 && !clear(box))) continue;
         for (const k of keys(box)) { if (!grid.has(k)) grid.set(k, []); grid.get(k).push(box); }
         boxes.push(box);
         chosen.set(id, text);
