@@ -39,7 +39,7 @@ class View:
 def whole(graph: nx.MultiDiGraph) -> View:
     return View(
         graph,
-        f"the whole graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} links; "
+        f"the graph holds {graph.number_of_nodes()} nodes and {graph.number_of_edges()} links; "
         "measurements are listed as key numbers on their strategy or study",
     )
 
