@@ -17,6 +17,9 @@ import liskg
 from conftest import ROOT, run_main
 from liskg.base import labels, named, runner, vocab
 from liskg.base.cells import human_rows
+from liskg.querying.store import output_file
+from liskg.viz import layout, views
+from liskg.viz.page import engine_data, write_page
 
 pytestmark = pytest.mark.browser
 
@@ -771,3 +774,38 @@ def test_a_link_and_an_answer_row_show_the_sentences_that_state_them(browser, tm
     assert links.filter(has_text="subclass of").get_by_role("button", name="sentences").count() == 0
     assert view.errors == [] and view.dialogs == []
     view.close()
+
+
+def test_a_graph_the_size_of_the_field_opens_on_a_summary_that_says_what_it_draws(browser, graph, project, tmp_path):
+    """A band of more than SUMMARY_LIMIT nodes is counted per lane, not drawn (at 1M triples the overview drew
+    2,746 nodes in one unreadable column): here the review graph with 301 more studies. The summary draws the
+    interfaces and the methods, and the counts; its subtitle and status line say so."""
+    big = graph.copy()
+    model_study = next(n for n, k in graph.nodes(data="kind") if k == "study")
+    for i in range(layout.SUMMARY_LIMIT + 1 - sum(1 for _, k in graph.nodes(data="kind") if k == "study")):
+        big.add_node(f"{model_study}-copy-{i}", **dict(graph.nodes[model_study], label=f"Copy et al. [{1000 + i}]"))
+    assert layout.counted_kinds(graph) == list(layout.COLLAPSED) and not layout.is_summary(graph)
+    assert layout.counted_kinds(big) == ["study", *layout.COLLAPSED] and layout.is_summary(big)
+    view = views.whole(big)
+    engine = engine_data(
+        output_file(project).read_bytes(), liskg.open_store(project), named.named_queries(project).values()
+    )
+    path = write_page(big, tmp_path / "big.html", views.TITLE, view.subtitle, engine=engine)
+    shown = Page(browser, path)
+    drawn = shown.js(
+        """() => liskg.nodes.get({filter: (n) => !n.hidden}).map((n) => { if (n.id.startsWith('count:')) return ['count', 0];
+          const d = liskg.data.nodes.find((m) => m.id === n.id);
+          return [d.kind, liskg.data.nodes.filter((m) => m.group === d.group).length]; })"""
+    )
+    alone = [kind for kind, members in drawn if kind not in ("interface", "method", "count") and members > 1]
+    assert alone == [], "a counted kind is drawn only where its lane holds one node"
+    kinds = [kind for kind, _ in drawn]
+    assert kinds.count("interface") == 4 and kinds.count("count") >= 27
+    assert kinds.count("method") == sum(1 for _, k in big.nodes(data="kind") if k == "method")
+    assert len(drawn) < 200  # of 733 nodes
+    status = shown.page.text_content("#status")
+    itself = len(drawn) - kinds.count("count")
+    assert status.startswith(f"{itself} of {big.number_of_nodes()} nodes, ") and status.endswith(" counted"), status
+    assert "too many to draw" in shown.page.text_content("#subtitle")
+    assert shown.errors == []
+    shown.close()

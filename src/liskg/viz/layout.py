@@ -43,6 +43,9 @@ MAX_HEIGHT = 1000
 # Overview bands, top to bottom; the kinds the page collapses into counts come last.
 BANDS = ("interface", "method", "study", "strategy", "failure mode", "electrolyte class", "material", "claim", "cell")
 COLLAPSED = ("strategy", "failure mode", "electrolyte class", "material", "claim", "cell")
+# A graph the size of the field: a band of more nodes than this (the review has 47 studies; 1M triples about
+# 2,700) is counted per lane too, so the overview is a summary: the interfaces, the methods and counts.
+SUMMARY_LIMIT = 300
 OVERVIEW_LABELLED = ("interface", "method", "study")
 OVERVIEW_COLUMNS = {True: 1, False: 7}  # grid columns in a lane, labelled bands / plain bands (shared lane: 2×)
 OVERVIEW_ROW = 34  # a small node and its label line
@@ -319,3 +322,17 @@ def overview(graph: nx.MultiDiGraph) -> Placement:
             right = max(right, x + per_row * width)
         x = right + 2 * COLUMN_GAP
     return _centred(placement)
+
+
+def counted_kinds(graph: nx.MultiDiGraph) -> list[str]:
+    """The kinds the overview counts per lane instead of drawing: COLLAPSED, and every other band but the
+    interfaces that holds more than SUMMARY_LIMIT nodes."""
+    sizes: dict[str, int] = {}
+    for _, kind in graph.nodes(data="kind"):
+        sizes[kind] = sizes.get(kind, 0) + 1
+    return [k for k in BANDS if k in COLLAPSED or (k != "interface" and sizes.get(k, 0) > SUMMARY_LIMIT)]
+
+
+def is_summary(graph: nx.MultiDiGraph) -> bool:
+    """Whether the overview of GRAPH counts a band beyond COLLAPSED (SUMMARY_LIMIT)."""
+    return any(k not in COLLAPSED for k in counted_kinds(graph))

@@ -218,6 +218,7 @@ def page_data(
         for u, v, key in sorted(graph.edges(keys=True))
     ]
     present = {d["kind"] for _, d in graph.nodes(data=True)}
+    overview = focus is None and not any(n["answer"] for n in nodes)
     return {
         "title": title,
         "subtitle": subtitle,
@@ -225,7 +226,7 @@ def page_data(
         "edges": edges,
         "query": query or {},
         "small_nodes": placement.label_max == layout.OVERVIEW_LABEL_MAX,
-        "view": "focus" if focus else "answer" if any(n["answer"] for n in nodes) else "overview",
+        "view": "focus" if focus else "answer" if not overview else "overview",
         "folded": {m: owners for m, owners in graph.graph.get("folded", {}).items() if all(o in index for o in owners)},
         "layout": {
             "columns": [list(kinds) for kinds in layout.KIND_COLUMNS],
@@ -238,7 +239,8 @@ def page_data(
             "shared_context": layout.SHARED_CONTEXT,
             "label_max": layout.LABEL_MAX,
         },
-        "collapsed": list(layout.COLLAPSED) if focus is None and not any(n["answer"] for n in nodes) else [],
+        "collapsed": layout.counted_kinds(graph) if overview else [],
+        "summary": overview and layout.is_summary(graph),  # bands beyond COLLAPSED counted: gaps closed
         "kinds": [
             {"name": k, "color": kind.color, "shape": kind.shape, "shape_words": SHAPE_WORDS[kind.shape]}
             for k, kind in KINDS.items()

@@ -19,7 +19,7 @@ from liskg.base.names import Names
 from liskg.base.project import Project
 from liskg.querying import store
 from liskg.querying.compare import Comparer
-from liskg.viz import charts, model, page
+from liskg.viz import charts, layout, model, page
 
 TITLE = "LiSKG knowledge graph"
 DEFAULT_OUTPUT = "liskg-graph.html"
@@ -37,11 +37,14 @@ class View:
 
 
 def whole(graph: nx.MultiDiGraph) -> View:
-    return View(
-        graph,
-        f"the graph holds {graph.number_of_nodes()} nodes and {graph.number_of_edges()} links; "
-        "measurements are listed as key numbers on their strategy or study",
-    )
+    held = f"the graph holds {graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} links"
+    if layout.is_summary(graph):
+        return View(
+            graph,
+            f"{held}, too many to draw: this overview draws the interfaces and the methods and counts the rest "
+            "in each lane; ask a question, search or click a count to draw those nodes",
+        )
+    return View(graph, f"{held}; measurements are listed as key numbers on their strategy or study")
 
 
 def answer(graph: nx.MultiDiGraph, inferred: ox.Store, query: named.Query) -> View:

@@ -203,7 +203,8 @@
   });
   function collapsedNow() { return data.collapsed.length && !state.search.trim() && !state.answers; }
   function plural(kind, count) {
-    return count + " " + (count === 1 ? kind : kind === "strategy" ? "strategies" : kind === "electrolyte class" ? "electrolyte classes" : kind + "s");
+    const plurals = { strategy: "strategies", study: "studies", "electrolyte class": "electrolyte classes" };
+    return count.toLocaleString("en-US") + " " + (count === 1 ? kind : plurals[kind] || kind + "s");
   }
 
   /* Updates for vis-network's DataSets, only for what changed since the last view (updates are costly). */
@@ -316,7 +317,8 @@
         if (folded && inView) drawn.add(count);
       }
     }
-    if (!everything && !fresh) compress(updates.filter((u) => !u.hidden));
+    // gaps closed where filters hid nodes, and in a summary, where counts stand for whole bands
+    if ((!everything || (counted && data.summary)) && !fresh) compress(updates.filter((u) => !u.hidden));
     let shownEdges = 0;
     shownNodes = drawn;
     undrawnNow = !fresh;  // Python's answer view leaves out some links (liskg.viz.layout.undrawn_links)
@@ -330,9 +332,12 @@
       edges.update(edgeUpdates.filter(wanted("e")).filter((u) => changed(drawnEdges, u)).map(withFixed(fixedEdge, "e")));
     });
     liskg.shown = view.visible;
+    const drawnItself = [...drawn].filter((id) => !countOf.has(id)).length;
+    const n = (count) => count.toLocaleString("en-US");  // 23,383 as a researcher writes it
     document.getElementById("status").textContent =
-      view.visible.size + " of " + data.nodes.length + " nodes, " + shownEdges + " of " + data.edges.length +
-      " links drawn" + (state.search.trim() ? " · " + view.matches.length + " matching" : "");
+      n(drawnItself) + " of " + n(data.nodes.length) + " nodes, " + n(shownEdges) + " of " + n(data.edges.length) +
+      " links drawn" + (drawnItself < view.visible.size ? ", " + n(view.visible.size - drawnItself) + " counted" : "") +
+      (state.search.trim() ? " · " + n(view.matches.length) + " matching" : "");
     updateLegend(view.visible);
     showMatches(view.matches);
     if (refit && network && drawn.size) {
@@ -514,7 +519,7 @@
         if (!text) continue;
         const half = textWidth(text, font) / 2 + 2;
         const box = [p.x - half, top, p.x + half, top + font * 1.2];
-        if (!inside(box) || !free(box) || (labelRank(id) > 2 && !clear(box))) continue;
+        if (!inside(box) || !free(box) || (labelRank(id) > 3 && !clear(box))) continue;
         for (const k of keys(box)) { if (!grid.has(k)) grid.set(k, []); grid.get(k).push(box); }
         boxes.push(box);
         chosen.set(id, text);
@@ -728,7 +733,11 @@
           " answers (" + shared.join("; ") + ")" : ""].filter(Boolean).join(", ") +
         "; click a node to draw and list all its links", "note"));
     }
-    if (data.collapsed.length) legend.appendChild(el("p", "strategies, failure modes, classes, materials, claims and cells of each lane are counted in one node: click it to show them", "note"));
+    if (data.collapsed.length) {
+      const kinds = data.collapsed.map((k) => plural(k, 2).slice("2 ".length));
+      legend.appendChild(el("p", kinds.slice(0, -1).join(", ") + " and " + kinds[kinds.length - 1] +
+        " of each lane are counted in one node: click it to show them", "note"));
+    }
     legend.appendChild(el("p", "click a node: its links and neighbours get labels; hover: its details", "note"));
     for (const menu of document.querySelectorAll("select[data-facet]")) {
       const facet = menu.dataset.facet;
