@@ -5,8 +5,9 @@ The on-disk store (liskg-store/) holds the triples of liskg-inferred.nt in Oxigr
 readers open read-only in milliseconds instead of parsing the N-Triples on every call (an index derived
 from liskg-inferred.nt: RocksDB's files are not byte-identical across runs).
 
-Every file is written to a temporary file first and renamed into place; the large ones (liskg-inferred.nt
-and the store) are prepared on disk in a Workspace and renamed into place once every check has passed.
+Every file is written to a temporary file first and renamed into place; the large ones (liskg-merged.ttl,
+liskg-inferred.nt and the store) are prepared on disk in a Workspace and renamed into place once every check
+has passed.
 What goes into the files (canonical, so byte-identical across runs) is liskg.builder.serialization's job.
 """
 
@@ -26,13 +27,14 @@ from liskg.builder.serialization import blank_node_lines
 
 
 class Workspace:
-    """build/.liskg-build.XXXX.tmp: where a build prepares its large outputs (the N-Triples and the on-disk
-    store, each too large to hold in memory twice) before they are moved into place, removed (close) when
-    the build ends, done or not. Its LOCK is held while the build lives: a build killed before it ended leaves
-    a folder nobody holds, which the next build removes. FIRST names the output a failure to create it
-    is reported against."""
+    """build/.liskg-build.XXXX.tmp: where a build prepares its large outputs (the merged Turtle, the N-Triples
+    and the on-disk store, each too large to hold in memory) before they are moved into place, removed (close)
+    when the build ends, done or not, with build/ itself if the build made it and left nothing in it. Its LOCK
+    is held while the build lives: a build killed before it ended leaves a folder nobody holds, which the next
+    build removes. FIRST names the output a failure to create it is reported against."""
 
     def __init__(self, build_dir: Path, first: str):
+        self._made = None if build_dir.is_dir() else build_dir
         try:
             build_dir.mkdir(parents=True, exist_ok=True)
             _remove_abandoned(build_dir)
@@ -52,6 +54,8 @@ class Workspace:
 
         shutil.rmtree(self.folder, ignore_errors=True)
         self._lock.close()
+        if self._made is not None and not any(self._made.iterdir()):
+            self._made.rmdir()
 
     def path(self, name: str) -> Path:
         return self.folder / name
