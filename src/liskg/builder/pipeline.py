@@ -92,7 +92,7 @@ def build(
                 problems, merged_turtle = asserted.result()
                 problems = problems + found.problems
                 shacl = (
-                    pool.submit(_shacl_violations, project, loaded, store, _shacl_input(store))
+                    pool.submit(_shacl_violations, project, loaded, store, _shacl_input(store, work))
                     if validate and not problems
                     else None
                 )
@@ -144,9 +144,9 @@ def build(
     return result
 
 
-def _shacl_input(store: ox.Store):
-    """The store as it is now, for SHACL in another thread while the build goes on adding to it."""
-    return snapshot(store)
+def _shacl_input(store: ox.Store, work: outputs.Workspace):
+    """The store as it is now, for SHACL in another thread while the build goes on adding to it (dumped in WORK)."""
+    return snapshot(store, work.folder)
 
 
 def _shacl_violations(project: Project, loaded, store: ox.Store, data) -> list:
