@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from liskg.base.errors import LiskgError
 from liskg.base.files import SwapLock, why_unwritable
-from liskg.builder.serialization import blank_node_lines
+from liskg.builder.serialization import blank_node_lines, chunks
 
 
 class Workspace:
@@ -69,16 +69,18 @@ def prepare_store(folder: Path, ntriples: Path) -> Path:
     """FOLDER (in a Workspace), made an Oxigraph on-disk store of the N-Triples file NTRIPLES (in any order,
     blank nodes named as in liskg-inferred.nt, and kept so). Oxigraph's bulk loader holds a whole load in
     memory (over a gigabyte for a million triples in one) and names blank nodes afresh in each load, so the
-    lines without blank nodes are bulk-loaded a chunk at a time and the few with them added at the end."""
-    nt, with_blanks = ox.RdfFormat.N_TRIPLES, []
+    lines without blank nodes are bulk-loaded a chunk at a time, and those with them (a third of the lines of a
+    generated graph: its axiom annotations) are written to a file beside FOLDER and added at the end."""
+    nt, blank_file = ox.RdfFormat.N_TRIPLES, folder.with_name(folder.name + ".blank.nt")
     try:
         store = ox.Store(str(folder))
-        with open(ntriples, "rb") as source:
-            while chunk := source.read(LOAD_CHUNK):
-                plain, blank = blank_node_lines(chunk + source.readline())
+        with open(ntriples, "rb") as source, open(blank_file, "wb") as with_blanks:
+            for chunk in chunks(source, LOAD_CHUNK):
+                plain, blank = blank_node_lines(chunk)
                 store.bulk_load(input=plain, format=nt, lenient=True)  # Oxigraph's own output
-                with_blanks.append(blank)
-        store.extend(ox.Quad(*t) for t in ox.parse(b"\n".join(with_blanks), format=nt))  # labels as written
+                with_blanks.write(blank + b"\n")
+        store.extend(ox.Quad(*t) for t in ox.parse(path=str(blank_file), format=nt))  # labels as written
+        blank_file.unlink()
         store.optimize()
         del store  # closes the database
     except OSError as exc:
