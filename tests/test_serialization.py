@@ -74,6 +74,25 @@ def test_sort_file_sorts_as_sorted_ntriples_does(built, tmp_path):
     )
 
 
+def test_the_files_made_on_disk_are_those_made_in_memory(built, tmp_path, monkeypatch):
+    """ntriples_file and turtle_file (the build's merged output, a chunk at a time) write the bytes ntriples and
+    turtle make in memory: here with chunks of 4 KB, blank nodes relabelled, lines shuffled and repeated, and
+    the lines of one subject left out."""
+    monkeypatch.setattr(serialization, "CHUNK", 4096)
+    merged = ox.serialize(ox.parse((built.build_dir / MERGED).read_bytes(), format=ox.RdfFormat.TURTLE), format=NT)
+    lines = _relabelled_and_shuffled(merged, 4).splitlines()
+    lines += lines[:50]
+    unsorted = tmp_path / "unsorted.nt"
+    unsorted.write_bytes(b"\n".join(lines) + b"\n")
+    dropped = lines[7].split(b" ", 1)[0] + b" "
+    expected = serialization.ntriples(b"\n".join(line for line in lines if not line.startswith(dropped)))
+    made = serialization.ntriples_file(unsorted, tmp_path / "sorted.nt", keep=lambda line: not line.startswith(dropped))
+    assert made.read_bytes() == expected and len(expected) > 4096 * 100 and b"_:c14n" in expected
+    assert serialization.turtle_file(made, tmp_path / "merged.ttl").read_bytes() == serialization.turtle(expected)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["merged.ttl", "sorted.nt", "unsorted.nt"]
+    assert serialization.turtle(serialization.ntriples(merged)) == (built.build_dir / MERGED).read_bytes()
+
+
 def test_without_sort_on_path_the_build_says_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     (tmp_path / "in.nt").write_bytes(b"")

@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from sys import intern
 
 import pyoxigraph as ox
 
@@ -47,10 +48,13 @@ class EvidenceReport:
     sourced: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Axiom:
-    evidence: set[str] = field(default_factory=set)
-    bases: set[str] = field(default_factory=set)
+    """What annotates one assertion (or one record): a few hundred thousand of them at 10M triples, so each is
+    small: slots, and the sets shared (the empty one, and each combination of bases: _shared)."""
+
+    evidence: frozenset[str] = frozenset()
+    bases: frozenset[str] = frozenset()
     noted: bool = False
     source: bool = False  # dcterms:source, the DOI of a paper outside the review
     row: bool = False  # liskg:templateRow, the sheet row it was entered on
@@ -176,26 +180,40 @@ def requiring(store) -> tuple[list[str], list[str]]:
 
 
 def _links(store) -> list[tuple[str, str, str]]:
-    """Every asserted link that needs evidence: (subject, property, object), IRIs, sorted."""
+    """Every asserted link that needs evidence: (subject, property, object), IRIs (interned: _axioms' keys are
+    the same strings), sorted."""
     properties, classes = requiring(store)
     found = []
     if properties:
-        found += [
-            (r["s"].value, r["p"].value, r["o"].value) for r in _rows(store, "evidence-property-links", p=properties)
-        ]
+        found += [_triple_of(r) for r in _rows(store, "evidence-property-links", p=properties)]
     if classes:
-        found += [(r["s"].value, RDF_TYPE, r["o"].value) for r in _rows(store, "evidence-class-links", root=classes)]
+        found += [
+            (intern(r["s"].value), RDF_TYPE, intern(r["o"].value))
+            for r in _rows(store, "evidence-class-links", root=classes)
+        ]
     return sorted(set(found))
+
+
+def _triple_of(row) -> tuple[str, str, str]:
+    return intern(row["s"].value), intern(row["p"].value), intern(row["o"].value)
+
+
+def _shared(items: frozenset[str]) -> frozenset[str]:
+    """One object for each combination of bases, however many axioms have it."""
+    return _COMBINATIONS.setdefault(items, items)
+
+
+_COMBINATIONS: dict[frozenset[str], frozenset[str]] = {}
 
 
 def _axioms(store) -> dict[tuple[str, str, str], _Axiom]:
     found: dict[tuple[str, str, str], _Axiom] = defaultdict(_Axiom)
     for row in _rows(store, "evidence-axioms"):
-        axiom = found[(row["s"].value, row["p"].value, row["o"].value)]
+        axiom = found[_triple_of(row)]
         if row["e"] is not None:
-            axiom.evidence.add(row["e"].value)
+            axiom.evidence |= {row["e"].value}
         if row["basis"] is not None:
-            axiom.bases.add(row["basis"].value)
+            axiom.bases = _shared(axiom.bases | {row["basis"].value})
         axiom.noted |= row["note"] is not None
         axiom.source |= row["source"] is not None
         axiom.row |= row["row"] is not None
@@ -208,9 +226,9 @@ def _records(store) -> dict[str, tuple[str, _Axiom]]:
     for row in _rows(store, "evidence-records"):
         kind, record = found.setdefault(row["x"].value, (row["kind"].value, _Axiom()))
         if row["e"] is not None:
-            record.evidence.add(row["e"].value)
+            record.evidence |= {row["e"].value}
         if row["basis"] is not None:
-            record.bases.add(row["basis"].value)
+            record.bases = _shared(record.bases | {row["basis"].value})
         record.noted |= row["note"] is not None
         record.source |= row["source"] is not None
         record.row |= row["row"] is not None

@@ -5,8 +5,9 @@ The on-disk store (liskg-store/) holds the triples of liskg-inferred.nt in Oxigr
 readers open read-only in milliseconds instead of parsing the N-Triples on every call (an index derived
 from liskg-inferred.nt: RocksDB's files are not byte-identical across runs).
 
-Every file is written to a temporary file first and renamed into place; the large ones (liskg-inferred.nt
-and the store) are prepared on disk in a Workspace and renamed into place once every check has passed.
+Every file is written to a temporary file first and renamed into place; the large ones (liskg-merged.ttl,
+liskg-inferred.nt and the store) are prepared on disk in a Workspace and renamed into place once every check
+has passed.
 What goes into the files (canonical, so byte-identical across runs) is liskg.builder.serialization's job.
 """
 
@@ -22,17 +23,18 @@ import pyoxigraph as ox
 
 from liskg.base.errors import LiskgError
 from liskg.base.files import SwapLock, why_unwritable
-from liskg.builder.serialization import blank_node_lines
+from liskg.builder.serialization import blank_node_lines, chunks
 
 
 class Workspace:
-    """build/.liskg-build.XXXX.tmp: where a build prepares its large outputs (the N-Triples and the on-disk
-    store, each too large to hold in memory twice) before they are moved into place, removed (close) when
-    the build ends, done or not. Its LOCK is held while the build lives: a build killed before it ended leaves
-    a folder nobody holds, which the next build removes. FIRST names the output a failure to create it
-    is reported against."""
+    """build/.liskg-build.XXXX.tmp: where a build prepares its large outputs (the merged Turtle, the N-Triples
+    and the on-disk store, each too large to hold in memory) before they are moved into place, removed (close)
+    when the build ends, done or not, with build/ itself if the build made it and left nothing in it. Its LOCK
+    is held while the build lives: a build killed before it ended leaves a folder nobody holds, which the next
+    build removes. FIRST names the output a failure to create it is reported against."""
 
     def __init__(self, build_dir: Path, first: str):
+        self._made = None if build_dir.is_dir() else build_dir
         try:
             build_dir.mkdir(parents=True, exist_ok=True)
             _remove_abandoned(build_dir)
@@ -52,6 +54,8 @@ class Workspace:
 
         shutil.rmtree(self.folder, ignore_errors=True)
         self._lock.close()
+        if self._made is not None and not any(self._made.iterdir()):
+            self._made.rmdir()
 
     def path(self, name: str) -> Path:
         return self.folder / name
@@ -65,16 +69,18 @@ def prepare_store(folder: Path, ntriples: Path) -> Path:
     """FOLDER (in a Workspace), made an Oxigraph on-disk store of the N-Triples file NTRIPLES (in any order,
     blank nodes named as in liskg-inferred.nt, and kept so). Oxigraph's bulk loader holds a whole load in
     memory (over a gigabyte for a million triples in one) and names blank nodes afresh in each load, so the
-    lines without blank nodes are bulk-loaded a chunk at a time and the few with them added at the end."""
-    nt, with_blanks = ox.RdfFormat.N_TRIPLES, []
+    lines without blank nodes are bulk-loaded a chunk at a time, and those with them (a third of the lines of a
+    generated graph: its axiom annotations) are written to a file beside FOLDER and added at the end."""
+    nt, blank_file = ox.RdfFormat.N_TRIPLES, folder.with_name(folder.name + ".blank.nt")
     try:
         store = ox.Store(str(folder))
-        with open(ntriples, "rb") as source:
-            while chunk := source.read(LOAD_CHUNK):
-                plain, blank = blank_node_lines(chunk + source.readline())
+        with open(ntriples, "rb") as source, open(blank_file, "wb") as with_blanks:
+            for chunk in chunks(source, LOAD_CHUNK):
+                plain, blank = blank_node_lines(chunk)
                 store.bulk_load(input=plain, format=nt, lenient=True)  # Oxigraph's own output
-                with_blanks.append(blank)
-        store.extend(ox.Quad(*t) for t in ox.parse(b"\n".join(with_blanks), format=nt))  # labels as written
+                with_blanks.write(blank + b"\n")
+        store.extend(ox.Quad(*t) for t in ox.parse(path=str(blank_file), format=nt))  # labels as written
+        blank_file.unlink()
         store.optimize()
         del store  # closes the database
     except OSError as exc:

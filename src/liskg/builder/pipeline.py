@@ -1,19 +1,22 @@
 """The build: load sources -> QC -> materialize inferences -> SHACL -> (HermiT, OWL API) -> write outputs.
 
 Oxigraph parses the sources into an in-memory store; a second pass over each file, on its own thread as
-the file loads, feeds the term checks (qc) and writes the merged output. The closing rules run to their
-fixpoint, SHACL validates a snapshot of that closed graph while the post rules add their summaries and
-the inferred graph is serialized (sorted on disk) and indexed on disk; then the named queries are
-answered, once SHACL's copy of the graph is gone, which keeps a million-triple build under 2 GiB.
+the file loads, feeds the term checks (qc) and appends the file's N-Triples to a file in the workspace,
+from which the merged output is made on disk (liskg.builder.serialization). The closing rules run to
+their fixpoint, SHACL validates a snapshot of that closed graph while the post rules add their summaries
+and the inferred graph is serialized (sorted on disk) and indexed on disk; then the named queries are
+answered, once SHACL's copy of the graph (the build's largest object beside the store: pyshacl-turbo's,
+about 0.8 GB at a million triples) is gone.
 
-Outputs are prepared in memory or in a hidden workspace (build/.liskg-build.*.tmp) and moved into place
-only when every check passed, the manifest last, so an interrupted or failed build never leaves a
-half-updated build/ that looks current (a killed build's workspace is removed by the next build).
+Outputs are prepared in memory (the answers, the manifest) or in a hidden workspace
+(build/.liskg-build.*.tmp, made when the build starts) and moved into place only when every check passed,
+the manifest last, so an interrupted or failed build never leaves a half-updated build/ that looks current
+(a killed build's workspace is removed by the next build).
 """
 
 from __future__ import annotations
 
-import tempfile
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,7 +25,6 @@ import pyoxigraph as ox
 
 from liskg.base import manifest, vocab
 from liskg.base.errors import CheckFailed, ShaclViolations
-from liskg.base.files import write_atomically
 from liskg.base.named import named_queries
 from liskg.base.progress import Progress
 from liskg.base.project import ANSWERS, INFERRED, MERGED, STORE, Project
@@ -65,23 +67,21 @@ def build(
     # passed: the large outputs are prepared in a workspace (build/.liskg-build.*.tmp) and moved into place.
     store, work = ox.Store(), None
     try:
+        work = outputs.Workspace(project.build_dir, INFERRED)
         with ThreadPoolExecutor(max_workers=3) as pool, ThreadPoolExecutor(max_workers=1) as sources_thread:
             scan = qc.SourceScan(project)
-            written: list[Future[bytes]] = []
+            written: list[Future[None]] = []
+            asserted_nt = work.path(ASSERTED)
 
             def on_file(source: SourceFile, scan: qc.SourceScan = scan, written: list = written) -> None:
-                written.append(sources_thread.submit(_asserted_ntriples, scan, source))
+                written.append(sources_thread.submit(_asserted_ntriples, scan, source, asserted_nt))
 
             with progress.step("loading sources") as note:
                 loaded = load_sources(project, store, on_file=on_file)
                 result.files, result.asserted_triples = len(loaded.files), len(store)
                 note["detail"] = f"{result.files} files, {result.asserted_triples:,} triples"
-            asserted = sources_thread.submit(_asserted_outputs, project, loaded, scan, written)
-            del (
-                scan,
-                written,
-                on_file,
-            )  # the job owns them now, and lets them go when done with them (a third of a GB at 1M)
+            asserted = sources_thread.submit(_asserted_outputs, project, loaded, scan, written, work)
+            del scan, written, on_file  # the job owns them now, and lets them go when done with them
             with progress.step("checking evidence") as note:  # on the asserted graph, before inference adds to it
                 found = evidence.check(project, loaded, store)
                 result.evidence = found
@@ -90,13 +90,12 @@ def build(
                 )
             with progress.step("materializing inferences") as note:
                 added = inference.close(store)
-                # SHACL's copy of the graph waits for the merged output, whose job holds hundreds of MB at 1M
-                # while it runs; it checks the sources and the entailments its shapes rely on, not the post
-                # rules' summaries.
+                # SHACL's copy of the graph waits for the term checks (and the merged output, made on disk); it
+                # checks the sources and the entailments its shapes rely on, not the post rules' summaries.
                 problems, merged_turtle = asserted.result()
                 problems = problems + found.problems
                 shacl = (
-                    pool.submit(_shacl_violations, project, loaded, store, _shacl_input(store))
+                    pool.submit(_shacl_violations, project, loaded, store, _shacl_input(store, work))
                     if validate and not problems
                     else None
                 )
@@ -116,13 +115,14 @@ def build(
                 result.checks.append("qc")
 
             with progress.step("serializing") as note:
-                work = outputs.Workspace(project.build_dir, INFERRED)
+                assert merged_turtle is not None  # the term checks found no problem
                 dumped = work.path("dumped.nt")
                 store.dump(output=str(dumped), format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
                 # the on-disk store holds the same triples, sorted or not: it is prepared from the dump at once
                 prepared = pool.submit(outputs.prepare_store, work.path(STORE), dumped)
                 inferred = serialization.sort_file(dumped, work.path(INFERRED))
-                note["detail"] = f"{MERGED} {len(merged_turtle):,} bytes, {INFERRED} {inferred.stat().st_size:,} bytes"
+                sizes = f"{MERGED} {merged_turtle.stat().st_size:,} bytes, {INFERRED} {inferred.stat().st_size:,} bytes"
+                note["detail"] = sizes
             _check(project, loaded, result, progress, shacl, merged_turtle, store, reason=reason, owlapi=owlapi)
             with progress.step("answering the named queries") as note:  # after SHACL, whose copy of the graph is gone
                 answer_files = _answers(project, store, pool)
@@ -130,7 +130,7 @@ def build(
             with progress.step("writing build/") as note:
                 store_folder = prepared.result()
                 outputs.keep_previous(project)  # for `liskg diff`, when the sources changed
-                write_atomically(project.build_dir / MERGED, merged_turtle)
+                outputs.install_file(merged_turtle, project.build_dir / MERGED)
                 outputs.install_file(inferred, project.build_dir / INFERRED)
                 outputs.install_store(store_folder, project.build_dir / STORE)
                 answers.write(project.build_dir / ANSWERS, answer_files)
@@ -147,9 +147,9 @@ def build(
     return result
 
 
-def _shacl_input(store: ox.Store):
-    """The store as it is now, for SHACL in another thread while the build goes on adding to it."""
-    return snapshot(store)
+def _shacl_input(store: ox.Store, work: outputs.Workspace):
+    """The store as it is now, for SHACL in another thread while the build goes on adding to it (dumped in WORK)."""
+    return snapshot(store, work.folder)
 
 
 def _shacl_violations(project: Project, loaded, store: ox.Store, data) -> list:
@@ -176,7 +176,7 @@ def _check(
     result: BuildResult,
     progress: Progress,
     shacl,
-    merged_turtle: bytes,
+    merged_turtle: Path,
     store: ox.Store,
     *,
     reason: bool,
@@ -193,7 +193,7 @@ def _check(
 
     if reason:
         with progress.step("reasoning with HermiT") as note:
-            merged_graph = to_rdflib_graph(ox.parse(merged_turtle, format=ox.RdfFormat.TURTLE))
+            merged_graph = to_rdflib_graph(ox.parse(path=str(merged_turtle), format=ox.RdfFormat.TURTLE))
             result.reasoner_report = hermit(merged_graph, loaded.files[0].ontology_iri, store)
             if not result.reasoner_report.consistent or result.reasoner_report.unsatisfiable:
                 raise CheckFailed(result.reasoner_report.problem_line() + "; nothing was written")
@@ -209,12 +209,9 @@ def _check(
             result.checks.append("owlapi")
 
 
-def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
-    project.build_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=project.build_dir) as tmp:
-        merged = Path(tmp) / MERGED
-        merged.write_bytes(merged_turtle)
-        result = check_files([*(f.path for f in loaded.rdf_files()), merged], profile=True)
+def _owlapi_check(project: Project, loaded, merged: Path) -> list[str]:
+    """The OWL API's line for each source file and for MERGED (liskg-merged.ttl, in the build's Workspace)."""
+    result = check_files([*(f.path for f in loaded.rdf_files()), merged], profile=True)
 
     def shown(line: str) -> str:
         return line.replace(str(merged), MERGED).replace(str(project.root.resolve()) + "/", "")
@@ -229,42 +226,46 @@ def _owlapi_check(project: Project, loaded, merged_turtle: bytes) -> list[str]:
     return lines
 
 
-def _asserted_ntriples(scan: qc.SourceScan, source) -> bytes:
-    """One source file as N-Triples as it is written (the store keeps a number by its value: 5822 for 5822.0),
-    shown to the term checks' SCAN on the way."""
+def _asserted_ntriples(scan: qc.SourceScan, source, target: Path) -> None:
+    """One source file appended to TARGET as N-Triples as it is written (the store keeps a number by its value:
+    5822 for 5822.0), shown to the term checks' SCAN on the way."""
     triples = (
         source.triples
         if source.triples is not None
         else ox.parse(path=str(source.path), format=ox.RdfFormat.TURTLE, base_iri=source.path.resolve().as_uri())
     )
-    ntriples = ox.serialize(scan.watch(source, triples), format=ox.RdfFormat.N_TRIPLES)
-    assert ntriples is not None  # serialized to bytes: no output was given
-    return ntriples
+    with open(target, "ab") as out:
+        ox.serialize(scan.watch(source, triples), output=out, format=ox.RdfFormat.N_TRIPLES)
 
 
-def _asserted_outputs(project: Project, loaded, scan: qc.SourceScan, written: list) -> tuple[list[str], bytes]:
-    """The term checks' problems, and liskg-merged.ttl: the files WRITTEN (futures of _asserted_ntriples, which
-    it empties: they hold the chunks too) as one self-contained ontology."""
-    chunks = [chunk.result() for chunk in written]
+def _asserted_outputs(
+    project: Project, loaded, scan: qc.SourceScan, written: list, work: outputs.Workspace
+) -> tuple[list[str], Path | None]:
+    """The term checks' problems, and liskg-merged.ttl (prepared in WORK; None after a problem): the files
+    WRITTEN (futures of _asserted_ntriples, which it empties) as one self-contained ontology, made on disk."""
+    for done in written:
+        done.result()
     written.clear()
     problems = qc.check(project, loaded, scan)
     if problems:
-        return problems, b""
-    merged_nt = serialization.ntriples(_self_contained(b"".join(chunks), loaded))
-    del chunks
-    return [], serialization.turtle(merged_nt)
+        return problems, None
+    asserted = work.path(ASSERTED)
+    merged_nt = serialization.ntriples_file(asserted, work.path("merged.nt"), keep=_self_contained(loaded))
+    asserted.unlink()
+    merged = serialization.turtle_file(merged_nt, work.path(MERGED))
+    merged_nt.unlink()
+    return [], merged
 
 
-def _self_contained(asserted_nt: bytes, loaded) -> bytes:
-    """The N-Triples lines but the owl:imports and the headers of the imported modules: the data root's header
-    stands for the whole."""
+ASSERTED = "asserted.nt"  # in the Workspace: every source file's N-Triples, as they load
+
+
+def _self_contained(loaded) -> Callable[[bytes], bool]:
+    """Whether an N-Triples line stays in the merged output: all but the owl:imports and the headers of the
+    imported modules (the data root's header stands for the whole)."""
     root_iri = loaded.files[0].ontology_iri
     modules = tuple(
         f"<{f.ontology_iri}> ".encode() for f in loaded.files if f.ontology_iri and f.ontology_iri != root_iri
     )
     imports = f"<{vocab.OWL_IMPORTS}>".encode()
-    return b"\n".join(
-        line
-        for line in asserted_nt.splitlines()
-        if not line.startswith(modules) and not (imports in line and line.split(b" ", 2)[1] == imports)
-    )
+    return lambda line: not line.startswith(modules) and not (imports in line and line.split(b" ", 2)[1] == imports)

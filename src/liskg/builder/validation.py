@@ -4,7 +4,9 @@ readable line per violation."""
 from __future__ import annotations
 
 import codecs
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 import pyshacl_turbo
@@ -18,6 +20,7 @@ from liskg.base.labels import RDFS_LABEL, Labeller
 from liskg.base.project import Project
 from liskg.base.rdfconvert import to_rdflib_graph
 from liskg.base.vocab import shorten
+from liskg.builder.serialization import chunks
 from liskg.sources.loading import parse_turtle
 
 
@@ -42,23 +45,21 @@ def load_shapes(project: Project) -> rdflib.Graph:
     return to_rdflib_graph(parse_turtle(project.shapes_file, project.relative(project.shapes_file)))
 
 
-def snapshot(store):
+def snapshot(store, folder: Path | None = None):
     """The store's triples as they are now, in the form pyshacl-turbo validates: the build updates the store
     further while SHACL runs on this.
 
-    That form is the N-Quads text pyshacl-turbo's input_graph() makes of an Oxigraph store, but ASCII: every
-    other character escaped as N-Quads allows (\\uXXXX, read back as the same character). A str holding one
-    character beyond Latin-1 stores every character in 2 bytes, and once more as UTF-8 for Rust: at a
-    million triples the escapes save about 400 MB. The dump is escaped a chunk at a time, so the 2-byte
-    copy exists for one chunk at a time."""
-    nquads = store.dump(format=ox.RdfFormat.N_QUADS)
-    chunks, start = [], 0
-    while start < len(nquads):
-        end = nquads.find(b"\n", start + _CHUNK) + 1 or len(nquads)
-        chunks.append(nquads[start:end].decode("utf-8").encode("ascii", _ESCAPE))
-        start = end
-    del nquads
-    return Input(b"".join(chunks).decode("ascii"), "oxigraph-nquads", None, {}, preserve_ids=True)
+    That form is the N-Quads text pyshacl-turbo's input_graph() makes of an Oxigraph store (a str: it takes
+    nothing else), but ASCII: every other character escaped as N-Quads allows (\\uXXXX, read back as the same
+    character). A str holding one character beyond Latin-1 stores every character in 2 bytes, and once more
+    as UTF-8 for Rust: at a million triples the escapes save about 400 MB. Oxigraph dumps the store to a file
+    in FOLDER (the build's Workspace; by default the system's temporary folder), which is escaped a chunk at
+    a time: at most the text and its chunks (twice the text) are held, never the dump beside them."""
+    with tempfile.TemporaryFile(dir=folder) as dump:
+        store.dump(output=dump, format=ox.RdfFormat.N_QUADS)
+        dump.seek(0)
+        text = "".join(chunk.decode("utf-8").encode("ascii", _ESCAPE).decode("ascii") for chunk in chunks(dump))
+    return Input(text, "oxigraph-nquads", None, {}, preserve_ids=True)
 
 
 def validate(store, shapes: rdflib.Graph, data=None) -> list[Violation]:
@@ -87,7 +88,6 @@ def _escaped(error: UnicodeError) -> tuple[str, int]:
     return "".join(f"\\u{ord(c):04X}" if ord(c) <= 0xFFFF else f"\\U{ord(c):08X}" for c in text), error.end
 
 
-_CHUNK = 1 << 24
 _ESCAPE = "liskg-nquads-escape"
 codecs.register_error(_ESCAPE, _escaped)
 
