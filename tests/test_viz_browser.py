@@ -809,3 +809,34 @@ def test_a_graph_the_size_of_the_field_opens_on_a_summary_that_says_what_it_draw
     assert "too many to draw" in shown.page.text_content("#subtitle")
     assert shown.errors == []
     shown.close()
+
+
+def test_the_page_of_a_graph_larger_than_its_engine_answers_from_the_builds_answers(
+    browser, project, tmp_path, monkeypatch
+):
+    """Above page.ENGINE_LIMIT triples (here lowered to 1,000, so the review graph is "too large") the page
+    carries no graph: its own question and the menu's are answered from the answers the build kept, row for
+    row as `liskg query` prints them, and any other query is refused with what to run instead."""
+    from liskg.viz import page as page_module
+
+    monkeypatch.setattr(page_module, "ENGINE_LIMIT", 1000)
+    path = views.write(project, query="oxide-anode-strategies", output=tmp_path / "large.html")
+    assert '"graph":null' in path.read_text(encoding="utf-8")
+    shown = Page(browser, path)
+    assert shown.js("() => liskg.engine.carried") is False
+    status = shown.page.text_content("#engine-status")
+    assert status.startswith("the build's answers: the graph's ") and status.endswith(" triples are not in the page")
+    headline = shown.js("() => liskg.answers.csvRows()")
+    assert len(headline) == 21
+    assert sorted(map(tuple, headline)) == sorted(map(tuple, cli_csv_rows("oxide-anode-strategies")))
+    ranked = "electrolytes-ranked-by-conductivity"
+    shown.page.select_option("#query-menu", ranked)
+    shown.page.click("#query-run")
+    shown.page.wait_for_function("() => /rows? in /.test(document.getElementById('query-message').textContent)")
+    rows = shown.js("() => liskg.answers.csvRows()")
+    assert rows and sorted(map(tuple, rows)) == sorted(map(tuple, cli_csv_rows(ranked)))
+    refused = shown.run("SELECT ?s WHERE { ?s a liskg:Study }")
+    assert refused["error"].startswith("this page does not carry the graph: its ")
+    assert refused["error"].endswith("run other queries with `liskg query FILE.rq` or `liskg serve`")
+    assert shown.errors == []
+    shown.close()

@@ -63,21 +63,33 @@ SHAPE_WORDS = {
 }
 
 
+# The most triples a page carries for its in-page engine. At 1M (1,260,718 with the inferences) the page is
+# 64 MB and its engine ready in 7 s; ten times that would not load. A larger graph's page carries answers
+# instead: those the build kept for the named questions, and the answer of the page's own question.
+ENGINE_LIMIT = 2_000_000
+
+
 @dataclass(frozen=True)
 class Engine:
     """What the in-page SPARQL engine needs: the graph `liskg query` reads (N-Triples), the named
-    queries, and the labels and unit symbols `liskg query` shows instead of IRIs."""
+    queries, and the labels and unit symbols `liskg query` shows instead of IRIs. A graph of more than
+    ENGINE_LIMIT TRIPLES is not carried (NTRIPLES None): ANSWERS (query text -> SPARQL JSON results) stand in."""
 
-    ntriples: bytes
+    ntriples: bytes | None
     queries: list[dict] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
     references: dict[str, int] = field(default_factory=dict)
     evidenced: list[str] = field(default_factory=list)  # the relations (by label) whose links cite sentences
+    triples: int = 0
+    answers: dict[str, str] = field(default_factory=dict)
 
 
-def engine_data(ntriples: bytes, store: ox.Store, queries) -> Engine:
-    """The engine payload for the graph in NTRIPLES, loaded in STORE, with the named QUERIES (liskg.base.named)."""
+def engine_data(
+    ntriples: bytes | None, store: ox.Store, queries, *, triples: int = 0, answers: dict[str, str] | None = None
+) -> Engine:
+    """The engine payload for the graph in NTRIPLES, loaded in STORE, with the named QUERIES (liskg.base.named);
+    for a graph the page does not carry (NTRIPLES None), its size in TRIPLES and the ANSWERS that stand in."""
     labeller = Labeller(store)
     labelled = sorted(
         {q.subject for q in store.quads_for_pattern(None, RDFS_LABEL, None) if isinstance(q.subject, ox.NamedNode)},
@@ -103,6 +115,8 @@ def engine_data(ntriples: bytes, store: ox.Store, queries) -> Engine:
                 for row in sparql_engine.solutions(store, vocab.sparql("viz/sparql/page-evidenced.rq"))
             }
         ),
+        triples,
+        dict(sorted((answers or {}).items())),
     )
 
 
@@ -262,7 +276,7 @@ def _script_hash(script: str) -> str:
 
 def engine_payload(engine: Engine) -> dict:
     """The in-page engine: Oxigraph's web module with the worker script appended, its WebAssembly and
-    the graph (both gzip + base64), the named queries, prefixes, labels and unit symbols, and the condition
+    the graph (both gzip + base64; or the answers that stand in for a graph too large), the named queries, prefixes, labels and unit symbols, and the condition
     and answer columns of web/answers.js (liskg.base.conditions, the one table of them)."""
     oxigraph = vendored()
     limits = {
@@ -284,7 +298,10 @@ def engine_payload(engine: Engine) -> dict:
         "licence": oxigraph["pin"]["licence"],
         "worker": worker,
         "wasm": _packed(oxigraph["files"]["web_bg.wasm"]),
-        "graph": _packed(engine.ntriples),
+        "graph": _packed(engine.ntriples) if engine.ntriples is not None else None,
+        "triples": engine.triples,
+        "answers": engine.answers,
+        "engine_limit": ENGINE_LIMIT,
         "queries": engine.queries,
         "prefixes": dict(sorted(vocab.PREFIXES.items())),
         "labels": engine.labels,

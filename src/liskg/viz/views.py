@@ -17,7 +17,7 @@ from liskg.base import named, runner
 from liskg.base.errors import LiskgError
 from liskg.base.names import Names
 from liskg.base.project import Project
-from liskg.querying import store
+from liskg.querying import answers, store
 from liskg.querying.compare import Comparer
 from liskg.viz import charts, layout, model, page
 
@@ -34,6 +34,7 @@ class View:
     name: str | None = None  # "query-NAME" or "focus-LABEL"; None for the whole graph
     focus: str | None = None  # the IRI of the focus node
     query: dict | None = None  # {"name", "text"} of the query answered
+    answer_data: str | None = None  # its SPARQL JSON results
 
 
 def whole(graph: nx.MultiDiGraph) -> View:
@@ -61,7 +62,13 @@ def answer(graph: nx.MultiDiGraph, inferred: ox.Store, query: named.Query) -> Vi
         f"answer of {query.origin}: {answers} answer node{'s' if answers != 1 else ''} (thick border) "
         "and their one-hop context" + (f"; {query.question}" if query.question else "")
     )
-    return View(graph, subtitle, f"query-{query.name}", query={"name": query.name, "text": query.text})
+    return View(
+        graph,
+        subtitle,
+        f"query-{query.name}",
+        query={"name": query.name, "text": query.text},
+        answer_data=result.data.decode("utf-8"),
+    )
 
 
 def neighbourhood(graph: nx.MultiDiGraph, asserted: ox.Store, name: str, depth: int) -> View:
@@ -90,13 +97,13 @@ def write(
     asserted = store.load(project, inferred=False)
     graph = model.build_graph(asserted)
     inferred = store.load(project)
-    engine = page.engine_data(store.output_file(project).read_bytes(), inferred, named.named_queries(project).values())
     if query:
         view = answer(graph, inferred, named.resolve(project, query))
     elif focus:
         view = neighbourhood(graph, asserted, focus, depth)
     else:
         view = whole(graph)
+    engine = engine_for(project, inferred, view)
     path = output or project.build_dir / (f"liskg-graph-{view.name}.html" if view.name else DEFAULT_OUTPUT)
     return page.write_page(
         view.graph,
@@ -109,6 +116,21 @@ def write(
         charts=charts.all_specs(inferred),
         compare=compare_tables(inferred),
     )
+
+
+def engine_for(project: Project, inferred: ox.Store, view: View) -> page.Engine:
+    """The page's engine: the built graph, or for a graph of more than page.ENGINE_LIMIT triples the answers
+    that stand in for it (the build's, and the view's own)."""
+    queries = named.named_queries(project).values()
+    triples = len(inferred)
+    if triples <= page.ENGINE_LIMIT:
+        return page.engine_data(store.output_file(project).read_bytes(), inferred, queries)
+    kept = {
+        q.text: a.stored["data"] for q in queries if (a := answers.kept(project, q)) and a.stored["form"] == "select"
+    }
+    if view.query and view.answer_data is not None:
+        kept[view.query["text"]] = view.answer_data
+    return page.engine_data(None, inferred, queries, triples=triples, answers=kept)
 
 
 def compare_tables(inferred: ox.Store) -> dict:

@@ -577,7 +577,8 @@
     const status = document.getElementById("engine-status");
     status.textContent = "loading the SPARQL engine…";
     engine.ready.then(() => {
-      status.textContent = "Oxigraph " + engine.version + " · " + engine.triples + " triples";
+      status.textContent = engine.carried ? "Oxigraph " + engine.version + " · " + engine.triples + " triples"
+        : "the build's answers: the graph's " + engine.triples.toLocaleString("en-US") + " triples are not in the page";
     }, (error) => { status.textContent = "the SPARQL engine failed: " + error.message; });
     registerTab("Answer");
     registerTab("Details");

@@ -2,7 +2,9 @@
    (Oxigraph's web module turned into a classic script), so no request leaves the file; the worker
    unpacks and compiles the WebAssembly and loads the graph `liskg query` reads, off the main thread.
    A query has a time bound: when it is exceeded the worker is terminated and a fresh one loads the
-   graph again. UPDATE is refused before it reaches the engine. */
+   graph again. UPDATE is refused before it reaches the engine. The page of a graph larger than its
+   engine holds (liskg.viz.page.ENGINE_LIMIT) carries no graph: a query is answered when the build kept
+   its answer (the named questions, the page's own), and any other is refused with what to run instead. */
 (function () {
   "use strict";
   const payload = JSON.parse(document.getElementById("liskg-engine").textContent);
@@ -34,10 +36,17 @@
     references: payload.references, topics: payload.topics, evidenceQuery: payload.evidence_query,
     evidenced: new Set(payload.evidenced),
     ready: null, readyMs: null, triples: 0, QueryError: QueryError, phases: {},
+    carried: payload.graph !== null, limit: payload.engine_limit,
   };
+  const count = (n) => n.toLocaleString("en-US");
   let worker = null, waiting = new Map(), counter = 0;
 
   function start() {
+    if (!engine.carried) {
+      engine.triples = payload.triples;
+      engine.ready = Promise.resolve();
+      return engine.ready;
+    }
     const url = URL.createObjectURL(new Blob([payload.worker], { type: "text/javascript" }));
     worker = new Worker(url);
     URL.revokeObjectURL(url);
@@ -71,6 +80,7 @@
     }
     await firstReady;
     await engine.ready;
+    if (!engine.carried) return kept(text);
     const added = missingPrefixes(text);
     const id = ++counter;
     const started = performance.now();
@@ -101,12 +111,27 @@
     } finally {
       clearTimeout(timer);
     }
-    const json = result.json;
+    return rowsOf(result.json, text, started);
+  };
+
+  /* SPARQL JSON results as {variables, rows, ms, query}. */
+  function rowsOf(json, text, started) {
     if (json.boolean !== undefined) return { variables: ["answer"], rows: [[{ type: "literal", value: String(json.boolean) }]], ms: performance.now() - started };
     const variables = json.head.vars;
     const rows = json.results.bindings.map((b) => variables.map((v) => b[v] || null));
     return { variables: variables, rows: rows, ms: performance.now() - started, query: text };
-  };
+  }
+
+  /* The answer the build kept for TEXT, on a page that does not carry its graph. */
+  function kept(text) {
+    const started = performance.now();
+    if (payload.answers[text] === undefined) {
+      throw new QueryError("this page does not carry the graph: its " + count(payload.triples) + " triples are more " +
+        "than the page's engine holds (" + count(engine.limit) + "), so it answers only the questions in the menu; " +
+        "run other queries with `liskg query FILE.rq` or `liskg serve`");
+    }
+    return rowsOf(JSON.parse(payload.answers[text]), text, started);
+  }
 
   window.liskg = window.liskg || {};
   window.liskg.engine = engine;
