@@ -714,6 +714,7 @@ def page(
     depth: int = 1,
     output: str | os.PathLike | None = None,
     rebuild: Rebuild = "if-stale",
+    progress: bool = False,
 ) -> Path:
     """Write the interactive graph page (one offline HTML file, docs/visualization.md) and return its path.
 
@@ -723,12 +724,15 @@ def page(
     focus: draw the neighbourhood of the node with this label, synonym, formula or IRI.
     depth: with focus, the links to follow (default 1).
     output: where to write (default build/liskg-graph.html, or build/liskg-graph-<query or focus>.html).
+    progress: print one line per step on stderr.
     """
     from liskg.viz import views  # 510 ms at start-up (networkx, the page)
 
     project = project_of(project)
     _current(project, rebuild)
-    return views.write(project, query=query, focus=focus, depth=depth, output=Path(output) if output else None)
+    return views.write(
+        project, query=query, focus=focus, depth=depth, output=Path(output) if output else None, quiet=not progress
+    )
 
 
 @_options("rebuild")

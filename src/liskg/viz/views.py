@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from liskg.base import named, runner
 from liskg.base.errors import LiskgError
 from liskg.base.names import Names
+from liskg.base.progress import Progress
 from liskg.base.project import Project
 from liskg.querying import answers, store
 from liskg.querying.compare import Comparer
@@ -87,35 +88,46 @@ def write(
     focus: str | None = None,
     depth: int = 1,
     output: Path | None = None,
+    quiet: bool = True,
 ) -> Path:
     """Write the page of the whole graph, of QUERY's answer (a name or a .rq file) or of FOCUS's
-    neighbourhood to OUTPUT (default build/liskg-graph[-query-NAME|-focus-LABEL].html); its path."""
+    neighbourhood to OUTPUT (default build/liskg-graph[-query-NAME|-focus-LABEL].html); its path. Unless
+    QUIET, one progress line per step on stderr (minutes at ten million triples)."""
     if query and focus:
         raise LiskgError("draw either a query's answer or a focus node's neighbourhood, not both")
     if depth < 0:
         raise LiskgError("--depth must be 0 or more")
-    asserted = store.load(project, inferred=False)
-    graph = model.build_graph(asserted)
-    inferred = store.load(project)
-    if query:
-        view = answer(graph, inferred, named.resolve(project, query))
-    elif focus:
-        view = neighbourhood(graph, asserted, focus, depth)
-    else:
-        view = whole(graph)
-    engine = engine_for(project, inferred, view)
+    progress = Progress("viz", quiet)
+    with progress.step("reading the graph") as note:
+        asserted = store.load(project, inferred=False)
+        graph = model.build_graph(asserted)
+        inferred = store.load(project)
+        note["detail"] = f"{graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} links"
+    with progress.step("choosing what to draw") as note:
+        if query:
+            view = answer(graph, inferred, named.resolve(project, query))
+        elif focus:
+            view = neighbourhood(graph, asserted, focus, depth)
+        else:
+            view = whole(graph)
+        note["detail"] = f"{view.graph.number_of_nodes():,} nodes"
+    with progress.step("the page's engine, charts and compare tables") as note:
+        engine = engine_for(project, inferred, view)
+        specs, tables = charts.all_specs(inferred), compare_tables(inferred)
+        note["detail"] = "the graph" if engine.ntriples is not None else f"{len(engine.answers)} kept answers"
     path = output or project.build_dir / (f"liskg-graph-{view.name}.html" if view.name else DEFAULT_OUTPUT)
-    return page.write_page(
-        view.graph,
-        path,
-        TITLE,
-        view.subtitle,
-        engine=engine,
-        focus=view.focus,
-        query=view.query,
-        charts=charts.all_specs(inferred),
-        compare=compare_tables(inferred),
-    )
+    with progress.step("writing the page"):
+        return page.write_page(
+            view.graph,
+            path,
+            TITLE,
+            view.subtitle,
+            engine=engine,
+            focus=view.focus,
+            query=view.query,
+            charts=specs,
+            compare=tables,
+        )
 
 
 def engine_for(project: Project, inferred: ox.Store, view: View) -> page.Engine:

@@ -1,5 +1,7 @@
 """liskg viz"""
 
+import sys
+
 from liskg.cli.arguments import ensure_current
 
 HELP = "write the interactive graph as one self-contained HTML page"
@@ -35,11 +37,23 @@ def add_arguments(parser):
         "--focus", metavar="NAME", help="draw the neighbourhood of the node with this label, synonym, formula or IRI"
     )
     parser.add_argument("--depth", type=int, default=1, metavar="N", help="with --focus: links to follow (default 1)")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress lines (shown on stderr when it is a terminal)"
+    )
 
 
 def run(args, project) -> int:
     from liskg import api  # 5 ms at start-up: `liskg --help` imports every command module
 
     ensure_current(project)
-    print(api.page(project, query=args.query, focus=args.focus, depth=args.depth, output=args.output))
+    print(
+        api.page(
+            project,
+            query=args.query,
+            focus=args.focus,
+            depth=args.depth,
+            output=args.output,
+            progress=not args.quiet and sys.stderr.isatty(),  # a log or a test reads the path alone
+        )
+    )
     return 0
