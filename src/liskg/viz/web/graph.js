@@ -106,8 +106,10 @@
   let weights = null;
   function sizeOf(w) {
     if (!weights) {
-      const all = data.nodes.map(weight).concat(countNodes.map((c) => c.weight));
-      weights = [Math.min(...all), Math.max(...all)];
+      weights = [Infinity, -Infinity];  // a loop: Math.min(...all) overflows the stack at 233,200 nodes (10M triples)
+      for (const v of data.nodes.map(weight).concat(countNodes.map((c) => c.weight))) {
+        weights = [Math.min(weights[0], v), Math.max(weights[1], v)];
+      }
     }
     return weights[1] === weights[0] ? 14 : 6 + 16 * (w - weights[0]) / (weights[1] - weights[0]);
   }
