@@ -826,6 +826,7 @@ def test_the_page_of_a_graph_larger_than_its_engine_answers_from_the_builds_answ
     assert shown.js("() => liskg.engine.carried") is False
     status = shown.page.text_content("#engine-status")
     assert status.startswith("the build's answers: the graph's ") and status.endswith(" triples are not in the page")
+    assert shown.js("() => document.getElementById('query-menu').clientWidth") >= 120  # was 6 px beside the status
     headline = shown.js("() => liskg.answers.csvRows()")
     assert len(headline) == 21
     assert sorted(map(tuple, headline)) == sorted(map(tuple, cli_csv_rows("oxide-anode-strategies")))
