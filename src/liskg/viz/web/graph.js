@@ -106,10 +106,12 @@
   let weights = null;
   function sizeOf(w) {
     if (!weights) {
-      weights = [Infinity, -Infinity];  // a loop: Math.min(...all) overflows the stack at 233,200 nodes (10M triples)
+      let low = Infinity, high = -Infinity;  // a loop: Math.min(...all) overflows the stack at 233,200 nodes (10M)
       for (const v of data.nodes.map(weight).concat(countNodes.map((c) => c.weight))) {
-        weights = [Math.min(weights[0], v), Math.max(weights[1], v)];
+        low = Math.min(low, v);
+        high = Math.max(high, v);
       }
+      weights = [low, high];
     }
     return weights[1] === weights[0] ? 14 : 6 + 16 * (w - weights[0]) / (weights[1] - weights[0]);
   }
